@@ -1,0 +1,117 @@
+package io.glaux.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A column type as Athena DDL spells it (Hive type names): {@code int}, {@code decimal(10,2)},
+ * {@code array<struct<a:int,b:string>>}. {@link #parse} reads that spelling, {@link #ddl()} writes it back.
+ */
+public sealed interface AthenaType {
+
+    enum Kind { BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR, STRING, DATE, TIMESTAMP,
+        BINARY, ARRAY, MAP, STRUCT }
+
+    Kind kind();
+
+    /** The Hive/Athena DDL spelling, lower case. */
+    String ddl();
+
+    static AthenaType parse(String text) {
+        return new TypeParser(text).parseWhole();
+    }
+
+    AthenaType BOOLEAN = new Primitive(Kind.BOOLEAN);
+    AthenaType TINYINT = new Primitive(Kind.TINYINT);
+    AthenaType SMALLINT = new Primitive(Kind.SMALLINT);
+    AthenaType INT = new Primitive(Kind.INT);
+    AthenaType BIGINT = new Primitive(Kind.BIGINT);
+    AthenaType FLOAT = new Primitive(Kind.FLOAT);
+    AthenaType DOUBLE = new Primitive(Kind.DOUBLE);
+    AthenaType STRING = new Primitive(Kind.STRING);
+    AthenaType DATE = new Primitive(Kind.DATE);
+    AthenaType TIMESTAMP = new Primitive(Kind.TIMESTAMP);
+    AthenaType BINARY = new Primitive(Kind.BINARY);
+
+    /** Types with no parameters. */
+    record Primitive(Kind kind) implements AthenaType {
+        public String ddl() {
+            return kind.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    record Decimal(int precision, int scale) implements AthenaType {
+        public Decimal {
+            if (precision < 1 || precision > 38 || scale < 0 || scale > precision) {
+                throw new IllegalArgumentException("Invalid decimal(" + precision + "," + scale + ")");
+            }
+        }
+
+        public Kind kind() {
+            return Kind.DECIMAL;
+        }
+
+        public String ddl() {
+            return "decimal(" + precision + "," + scale + ")";
+        }
+    }
+
+    record Char(int length) implements AthenaType {
+        public Kind kind() {
+            return Kind.CHAR;
+        }
+
+        public String ddl() {
+            return "char(" + length + ")";
+        }
+    }
+
+    record Varchar(int length) implements AthenaType {
+        public Kind kind() {
+            return Kind.VARCHAR;
+        }
+
+        public String ddl() {
+            return "varchar(" + length + ")";
+        }
+    }
+
+    record Array(AthenaType element) implements AthenaType {
+        public Kind kind() {
+            return Kind.ARRAY;
+        }
+
+        public String ddl() {
+            return "array<" + element.ddl() + ">";
+        }
+    }
+
+    record Map(AthenaType key, AthenaType value) implements AthenaType {
+        public Kind kind() {
+            return Kind.MAP;
+        }
+
+        public String ddl() {
+            return "map<" + key.ddl() + "," + value.ddl() + ">";
+        }
+    }
+
+    record Field(String name, AthenaType type) {
+    }
+
+    record Struct(List<Field> fields) implements AthenaType {
+        public Struct {
+            fields = List.copyOf(fields);
+        }
+
+        public Kind kind() {
+            return Kind.STRUCT;
+        }
+
+        public String ddl() {
+            return fields.stream().map(f -> f.name() + ":" + f.type().ddl())
+                    .collect(Collectors.joining(",", "struct<", ">"));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.glaux.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Recursive-descent reader for Hive type strings; errors name the position and what was expected. */
+final class TypeParser {
+
+    private final String text;
+    private int pos;
+
+    TypeParser(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Missing column type");
+        }
+        this.text = text;
+    }
+
+    AthenaType parseWhole() {
+        AthenaType type = type();
+        skipSpaces();
+        if (pos != text.length()) {
+            throw error("unexpected '" + text.substring(pos) + "'");
+        }
+        return type;
+    }
+
+    private AthenaType type() {
+        String name = word().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "boolean": return AthenaType.BOOLEAN;
+            case "tinyint": return AthenaType.TINYINT;
+            case "smallint": return AthenaType.SMALLINT;
+            case "int": case "integer": return AthenaType.INT;
+            case "bigint": return AthenaType.BIGINT;
+            case "float": case "real": return AthenaType.FLOAT;
+            case "double": return AthenaType.DOUBLE;
+            case "string": return AthenaType.STRING;
+            case "date": return AthenaType.DATE;
+            case "timestamp": return AthenaType.TIMESTAMP;
+            case "binary": case "varbinary": return AthenaType.BINARY;
+            case "decimal": case "numeric": {
+                if (!peek('(')) {
+                    return new AthenaType.Decimal(10, 0); // Hive's default
+                }
+                expect('(');
+                int precision = number();
+                int scale = 0;
+                if (peek(',')) {
+                    expect(',');
+                    scale = number();
+                }
+                expect(')');
+                return new AthenaType.Decimal(precision, scale);
+            }
+            case "char": {
+                expect('(');
+                int length = number();
+                expect(')');
+                return new AthenaType.Char(length);
+            }
+            case "varchar": {
+                if (!peek('(')) {
+                    return AthenaType.STRING;
+                }
+                expect('(');
+                int length = number();
+                expect(')');
+                return new AthenaType.Varchar(length);
+            }
+            case "array": {
+                expect('<');
+                AthenaType element = type();
+                expect('>');
+                return new AthenaType.Array(element);
+            }
+            case "map": {
+                expect('<');
+                AthenaType key = type();
+                expect(',');
+                AthenaType value = type();
+                expect('>');
+                return new AthenaType.Map(key, value);
+            }
+            case "struct": {
+                expect('<');
+                List<AthenaType.Field> fields = new ArrayList<>();
+                do {
+                    if (!fields.isEmpty()) {
+                        expect(',');
+                    }
+                    String fieldName = word().toLowerCase(Locale.ROOT);
+                    expect(':');
+                    fields.add(new AthenaType.Field(fieldName, type()));
+                } while (peek(','));
+                expect('>');
+                return new AthenaType.Struct(fields);
+            }
+            default:
+                throw error("unknown type '" + name + "'");
+        }
+    }
+
+    private String word() {
+        skipSpaces();
+        int start = pos;
+        if (pos < text.length() && text.charAt(pos) == '`') {
+            int end = text.indexOf('`', pos + 1);
+            if (end < 0) {
+                throw error("unterminated `name`");
+            }
+            pos = end + 1;
+            return text.substring(start + 1, end);
+        }
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            pos++;
+        }
+        if (start == pos) {
+            throw error("expected a name");
+        }
+        return text.substring(start, pos);
+    }
+
+    private int number() {
+        skipSpaces();
+        int start = pos;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        if (start == pos) {
+            throw error("expected a number");
+        }
+        return Integer.parseInt(text.substring(start, pos));
+    }
+
+    private boolean peek(char c) {
+        skipSpaces();
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private void expect(char c) {
+        if (!peek(c)) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("Invalid type '" + text + "' at position " + (pos + 1) + ": " + what);
+    }
+}

@@ -1,0 +1,77 @@
+package io.glaux.sql;
+
+import io.glaux.results.ColumnInfo;
+import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A planned and compiled query, ready to run. Each run streams rows (values in
+ * {@link io.glaux.format.Values} form) and must be closed.
+ */
+public final class PreparedQuery {
+
+    private final List<ColumnInfo> columns;
+    private final Bindable<?> bindable;
+    private final SchemaPlus rootSchema;
+    private final JavaTypeFactory typeFactory;
+
+    PreparedQuery(List<ColumnInfo> columns, Bindable<?> bindable, SchemaPlus rootSchema,
+                  JavaTypeFactory typeFactory) {
+        this.columns = List.copyOf(columns);
+        this.bindable = bindable;
+        this.rootSchema = rootSchema;
+        this.typeFactory = typeFactory;
+    }
+
+    public List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    /** Starts the query; rows are produced as the caller pulls them. */
+    public Enumerator<Object[]> run(ScanContext scanContext, AtomicBoolean cancelFlag) {
+        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag);
+        Enumerator<?> raw = bindable.bind(dataContext).enumerator();
+        return new RowEnumerator(raw, columns.size());
+    }
+
+    /** Calcite yields a bare value instead of a one-element array for single-column rows; undo that. */
+    private static final class RowEnumerator implements Enumerator<Object[]> {
+        private final Enumerator<?> raw;
+        private final boolean scalar;
+
+        RowEnumerator(Enumerator<?> raw, int columnCount) {
+            this.raw = raw;
+            this.scalar = columnCount == 1;
+        }
+
+        @Override
+        public Object[] current() {
+            Object row = raw.current();
+            if (scalar) {
+                return row instanceof Object[] array && array.length == 1 ? array : new Object[] {row};
+            }
+            return (Object[]) row;
+        }
+
+        @Override
+        public boolean moveNext() {
+            return raw.moveNext();
+        }
+
+        @Override
+        public void reset() {
+            raw.reset();
+        }
+
+        @Override
+        public void close() {
+            raw.close();
+        }
+    }
+}

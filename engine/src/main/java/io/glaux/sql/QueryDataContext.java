@@ -1,0 +1,57 @@
+package io.glaux.sql;
+
+import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The runtime context of one query: its scan context, cancel flag and clock (UTC, like Athena). */
+final class QueryDataContext implements DataContext {
+
+    private final SchemaPlus rootSchema;
+    private final JavaTypeFactory typeFactory;
+    private final ScanContext scanContext;
+    private final AtomicBoolean cancelFlag;
+    private final long startMillis = System.currentTimeMillis();
+
+    QueryDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, ScanContext scanContext,
+                     AtomicBoolean cancelFlag) {
+        this.rootSchema = rootSchema;
+        this.typeFactory = typeFactory;
+        this.scanContext = scanContext;
+        this.cancelFlag = cancelFlag;
+    }
+
+    @Override
+    public SchemaPlus getRootSchema() {
+        return rootSchema;
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+        return typeFactory;
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+        return null;
+    }
+
+    @Override
+    public Object get(String name) {
+        if (ScanContext.KEY.equals(name)) {
+            return scanContext;
+        }
+        return switch (name) {
+            case "currentTimestamp", "localTimestamp", "utcTimestamp" -> startMillis;
+            case "timeZone" -> TimeZone.getTimeZone("UTC");
+            case "cancelFlag" -> cancelFlag;
+            case "user", "systemUser" -> "glaux";
+            default -> null;
+        };
+    }
+}

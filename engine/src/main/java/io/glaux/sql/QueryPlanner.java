@@ -1,0 +1,164 @@
+package io.glaux.sql;
+
+import io.glaux.sql.parse.GlauxParserConfig;
+import io.glaux.sql.parse.GlauxTypeSystem;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * Turns Athena SQL text into a compiled, runnable query: parse (Babel grammar) → rewrite Trino-isms → validate →
+ * relational plan → optimize into Calcite's Enumerable convention → generate and compile code.
+ */
+public final class QueryPlanner {
+
+    private final CalciteSchema rootSchema;
+    private final SqlOperatorTable operatorTable;
+    private final List<Supplier<SqlShuttle>> rewriters;
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(GlauxTypeSystem.INSTANCE);
+    private final CalciteConnectionConfig config;
+
+    /**
+     * @param rootSchema catalogs as sub-schemas ({@code awsdatacatalog} → databases → tables)
+     * @param extraOperators Glaux's functions, consulted after the standard operators
+     * @param rewriters passes applied to each parsed statement before validation, in order
+     */
+    public QueryPlanner(CalciteSchema rootSchema, SqlOperatorTable extraOperators,
+                        List<Supplier<SqlShuttle>> rewriters) {
+        this.rootSchema = rootSchema;
+        this.operatorTable = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), extraOperators);
+        this.rewriters = List.copyOf(rewriters);
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        properties.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(),
+                GlauxParserConfig.CONFORMANCE.name());
+        this.config = new CalciteConnectionConfigImpl(properties);
+    }
+
+    /** Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. */
+    public SqlNode parse(String sql) {
+        try {
+            return SqlParser.create(sql, GlauxParserConfig.PARSER).parseStmt();
+        } catch (SqlParseException e) {
+            throw SqlErrors.syntax(e, sql);
+        }
+    }
+
+    /**
+     * Plans a query.
+     *
+     * @param parameters SQL literal texts for the statement's {@code ?} placeholders (Athena ExecutionParameters)
+     */
+    public PreparedQuery prepare(String sql, QueryContext context, List<String> parameters) {
+        SqlNode parsed = parse(sql);
+        try {
+            SqlNode node = new ParameterBinder(parameters).bind(parsed);
+            RelRoot root = toRel(node, context);
+            return compile(root);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, sql, context);
+        }
+    }
+
+    private SqlNode rewrite(SqlNode node) {
+        SqlNode result = node;
+        for (Supplier<SqlShuttle> rewriter : rewriters) {
+            result = result.accept(rewriter.get());
+        }
+        return result;
+    }
+
+    private RelRoot toRel(SqlNode node, QueryContext context) {
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        RelOptUtil.registerDefaultRules(planner, false, false);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        return convert(node, context, cluster);
+    }
+
+    private RelRoot convert(SqlNode node, QueryContext context, RelOptCluster cluster) {
+        GlauxCatalogReader catalogReader = new GlauxCatalogReader(rootSchema, context, typeFactory, config);
+        SqlValidator validator = SqlValidatorUtil.newValidator(operatorTable, catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(GlauxParserConfig.CONFORMANCE)
+                        .withDefaultNullCollation(NullCollation.LAST)
+                        .withIdentifierExpansion(true));
+        SqlNode validated = validator.validate(rewrite(node));
+        SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
+                cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        return converter.convertQuery(validated, false, true);
+    }
+
+    private PreparedQuery compile(RelRoot root) {
+        RelNode logical = root.project();
+        RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation)
+                .simplify();
+        Program program = Programs.standard();
+        RelNode physical = program.run(logical.getCluster().getPlanner(), logical, desired, List.of(), List.of());
+        Bindable<?> bindable = EnumerableInterpretable.toBindable(Map.of(), null, (EnumerableRel) physical,
+                EnumerableRel.Prefer.ARRAY);
+        RelDataType rowType = root.validatedRowType;
+        return new PreparedQuery(ResultTypes.columns(rowType), bindable, rootSchema.plus(), typeFactory);
+    }
+
+    /** Expands catalog views in place, resolving their names from the view's own database. */
+    private final class ViewExpander implements RelOptTable.ViewExpander {
+        private final RelOptCluster cluster;
+
+        ViewExpander(RelOptCluster cluster) {
+            this.cluster = cluster;
+        }
+
+        @Override
+        public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+                                  List<String> viewPath) {
+            QueryContext viewContext = new QueryContext(schemaPath.get(0), schemaPath.get(1));
+            return convert(parse(queryString), viewContext, cluster);
+        }
+    }
+
+    JavaTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+}

@@ -1,0 +1,66 @@
+package io.glaux.sql;
+
+import io.glaux.results.ColumnInfo;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Describes a query's output columns with Athena's type names and precisions. */
+final class ResultTypes {
+
+    private ResultTypes() {
+    }
+
+    static List<ColumnInfo> columns(RelDataType rowType) {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            RelDataType type = field.getType();
+            columns.add(ColumnInfo.of(field.getName(), athenaTypeName(type), precision(type),
+                    type.getSqlTypeName().allowsScale() ? type.getScale() : 0));
+        }
+        return columns;
+    }
+
+    static String athenaTypeName(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN -> "boolean";
+            case TINYINT -> "tinyint";
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case REAL, FLOAT -> "float";
+            case DOUBLE -> "double";
+            case DECIMAL -> "decimal";
+            case CHAR -> "char";
+            case VARCHAR -> "varchar";
+            case DATE -> "date";
+            case TIME -> "time";
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "timestamp";
+            case BINARY, VARBINARY -> "varbinary";
+            case ARRAY, MULTISET -> "array";
+            case MAP -> "map";
+            case ROW -> "row";
+            case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> "interval year to month";
+            case NULL -> "unknown";
+            default -> type.getSqlTypeName().isYearMonth() ? "interval year to month"
+                    : type.getSqlTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME
+                    ? "interval day to second" : type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static int precision(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            case BIGINT -> 19;
+            case REAL, FLOAT, DOUBLE -> 17;
+            case DECIMAL -> type.getPrecision();
+            case CHAR, VARCHAR, BINARY, VARBINARY -> type.getPrecision() < 0 ? Integer.MAX_VALUE : type.getPrecision();
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 3;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package io.glaux.sql.scan;
+
+import io.glaux.catalog.TableDefinition;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.format.FormatReader;
+import io.glaux.format.ReadRequest;
+import io.glaux.format.RowSource;
+import io.glaux.storage.ObjectInfo;
+import io.glaux.storage.ObjectStore;
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/** Walks slices → objects → rows lazily, so only one object is open at a time and nothing is buffered. */
+final class ScanEnumerator implements Enumerator<Object[]> {
+
+    private final ObjectStore store;
+    private final FormatReader reader;
+    private final ReadRequest request;
+    private final List<TableScanner.ScanSlice> slices;
+    private final int[] fields;
+    private final int[] fieldSource;
+    private final TableDefinition table;
+    private final ScanContext context;
+
+    private int nextSlice;
+    private TableScanner.ScanSlice slice;
+    private final Deque<ObjectInfo> pendingObjects = new ArrayDeque<>();
+    private String listingToken;
+    private boolean listingDone = true;
+    private RowSource rows;
+    private Object[] current;
+
+    ScanEnumerator(ObjectStore store, FormatReader reader, ReadRequest request, List<TableScanner.ScanSlice> slices,
+                   int[] fields, Map<Integer, Integer> readPosition, TableDefinition table, ScanContext context) {
+        this.store = store;
+        this.reader = reader;
+        this.request = request;
+        this.slices = slices;
+        this.fields = fields;
+        this.table = table;
+        this.context = context;
+        int dataCount = table.columns().size();
+        this.fieldSource = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            // >= 0: position in the reader's row; < 0: -(partition key index) - 1
+            fieldSource[i] = fields[i] < dataCount ? readPosition.get(fields[i]) : -(fields[i] - dataCount) - 1;
+        }
+    }
+
+    @Override
+    public Object[] current() {
+        return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+        try {
+            while (true) {
+                context.checkCancelled();
+                if (rows != null) {
+                    Object[] row = rows.next();
+                    if (row != null) {
+                        current = project(row);
+                        return true;
+                    }
+                    rows.close();
+                    rows = null;
+                }
+                ObjectInfo object = nextObject();
+                if (object == null) {
+                    return false;
+                }
+                rows = reader.open(new MeteredObjectSource(store, object, context), request);
+            }
+        } catch (IOException e) {
+            throw new GlauxException(ErrorType.DATA_ERROR, "HIVE_CANNOT_OPEN_SPLIT: Error reading table '"
+                    + table.database() + "." + table.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Object[] project(Object[] row) {
+        Object[] out = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            int source = fieldSource[i];
+            out[i] = source >= 0 ? row[source] : slice.partitionValues().get(-source - 1);
+        }
+        return out;
+    }
+
+    /** The next readable object of the current slice, moving on to the next slice (and listing page) as needed. */
+    private ObjectInfo nextObject() throws IOException {
+        while (true) {
+            while (!pendingObjects.isEmpty()) {
+                ObjectInfo object = pendingObjects.poll();
+                if (isData(object)) {
+                    return object;
+                }
+            }
+            if (!listingDone) {
+                var page = store.list(slice.prefix().bucket(), slice.prefix().key(), listingToken, 1000);
+                pendingObjects.addAll(page.objects());
+                listingToken = page.nextContinuationToken().orElse(null);
+                listingDone = listingToken == null;
+                continue;
+            }
+            if (nextSlice >= slices.size()) {
+                return null;
+            }
+            slice = slices.get(nextSlice++);
+            listingToken = null;
+            listingDone = !store.bucketExists(slice.prefix().bucket());
+        }
+    }
+
+    /** Hive and Athena skip empty objects and files whose names start with '_' or '.' (e.g. _SUCCESS). */
+    private static boolean isData(ObjectInfo object) {
+        String key = object.key();
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return object.size() > 0 && !name.isEmpty() && !name.startsWith("_") && !name.startsWith(".");
+    }
+
+    @Override
+    public void reset() {
+        throw new UnsupportedOperationException("A store scan cannot be reset");
+    }
+
+    @Override
+    public void close() {
+        if (rows != null) {
+            try {
+                rows.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rows = null;
+        }
+    }
+
+}

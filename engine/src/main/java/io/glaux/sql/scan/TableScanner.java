@@ -1,0 +1,89 @@
+package io.glaux.sql.scan;
+
+import io.glaux.catalog.Catalog;
+import io.glaux.catalog.Column;
+import io.glaux.catalog.Partition;
+import io.glaux.catalog.TableDefinition;
+import io.glaux.format.FormatRegistry;
+import io.glaux.format.ReadRequest;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.S3Location;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rex.RexNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a catalog table for a query: picks the partitions its filters allow, lists their objects, and streams the
+ * projected columns out of each object with the table's format reader. Partition key columns come from the partition,
+ * not the objects.
+ */
+public final class TableScanner {
+
+    private final Catalog catalog;
+    private final ObjectStore store;
+    private final FormatRegistry formats;
+
+    public TableScanner(Catalog catalog, ObjectStore store, FormatRegistry formats) {
+        this.catalog = catalog;
+        this.store = store;
+        this.formats = formats;
+    }
+
+    public Enumerable<Object[]> scan(TableDefinition table, List<RexNode> filters, int[] projects,
+                                     ScanContext context) {
+        List<Column> dataColumns = table.columns();
+        int fieldCount = table.allColumns().size();
+        int[] fields = projects != null ? projects.clone() : java.util.stream.IntStream.range(0, fieldCount).toArray();
+
+        // Data columns to read, each once, in first-use order; output fields point into that read order.
+        Map<Integer, Integer> readPosition = new LinkedHashMap<>();
+        for (int field : fields) {
+            if (field < dataColumns.size()) {
+                readPosition.putIfAbsent(field, readPosition.size());
+            }
+        }
+        int[] readProjection = readPosition.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Map<String, String> serdeParameters = new HashMap<>(table.storage().serdeParameters());
+        serdeParameters.putAll(table.parameters());
+        ReadRequest request = new ReadRequest(dataColumns, readProjection,
+                new PredicateExtractor(dataColumns).extract(filters), serdeParameters,
+                table.storage().serializationLibrary());
+
+        List<ScanSlice> slices = slices(table, filters);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new ScanEnumerator(store, formats.reader(table.storage().format()), request, slices, fields,
+                        readPosition, table, context);
+            }
+        };
+    }
+
+    /** The prefixes to read: the table location, or each partition that survives pruning. */
+    private List<ScanSlice> slices(TableDefinition table, List<RexNode> filters) {
+        if (table.partitionKeys().isEmpty()) {
+            return List.of(new ScanSlice(S3Location.parse(table.storage().location()).asPrefix(), List.of()));
+        }
+        List<Partition> partitions = catalog.listPartitions(table.database(), table.name());
+        List<ScanSlice> slices = new ArrayList<>();
+        for (Partition partition : new PartitionPruner(table).prune(partitions, filters)) {
+            List<Object> keyValues = new ArrayList<>();
+            for (int i = 0; i < table.partitionKeys().size(); i++) {
+                keyValues.add(PartitionValues.typed(partition.values().get(i), table.partitionKeys().get(i).type()));
+            }
+            slices.add(new ScanSlice(S3Location.parse(partition.location()).asPrefix(), keyValues));
+        }
+        return slices;
+    }
+
+    /** One prefix to read and the partition key values its rows carry. */
+    record ScanSlice(S3Location prefix, List<Object> partitionValues) {
+    }
+}

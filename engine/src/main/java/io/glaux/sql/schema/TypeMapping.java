@@ -1,0 +1,64 @@
+package io.glaux.sql.schema;
+
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Athena column types as Calcite types. Every column is nullable, as in Athena. */
+public final class TypeMapping {
+
+    private TypeMapping() {
+    }
+
+    public static RelDataType rowType(RelDataTypeFactory factory, List<Column> columns) {
+        List<String> names = new ArrayList<>();
+        List<RelDataType> types = new ArrayList<>();
+        for (Column column : columns) {
+            names.add(column.name());
+            types.add(toRelType(factory, column.type()));
+        }
+        return factory.createStructType(types, names);
+    }
+
+    public static RelDataType toRelType(RelDataTypeFactory factory, AthenaType type) {
+        RelDataType relType = switch (type.kind()) {
+            case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
+            case TINYINT -> factory.createSqlType(SqlTypeName.TINYINT);
+            case SMALLINT -> factory.createSqlType(SqlTypeName.SMALLINT);
+            case INT -> factory.createSqlType(SqlTypeName.INTEGER);
+            case BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
+            case FLOAT -> factory.createSqlType(SqlTypeName.REAL);
+            case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+            case DECIMAL -> {
+                AthenaType.Decimal decimal = (AthenaType.Decimal) type;
+                yield factory.createSqlType(SqlTypeName.DECIMAL, decimal.precision(), decimal.scale());
+            }
+            case CHAR -> factory.createSqlType(SqlTypeName.CHAR, ((AthenaType.Char) type).length());
+            case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR, ((AthenaType.Varchar) type).length());
+            case STRING -> factory.createSqlType(SqlTypeName.VARCHAR);
+            case DATE -> factory.createSqlType(SqlTypeName.DATE);
+            case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case BINARY -> factory.createSqlType(SqlTypeName.VARBINARY);
+            case ARRAY -> factory.createArrayType(toRelType(factory, ((AthenaType.Array) type).element()), -1);
+            case MAP -> {
+                AthenaType.Map map = (AthenaType.Map) type;
+                yield factory.createMapType(toRelType(factory, map.key()), toRelType(factory, map.value()));
+            }
+            case STRUCT -> {
+                List<String> names = new ArrayList<>();
+                List<RelDataType> types = new ArrayList<>();
+                for (AthenaType.Field field : ((AthenaType.Struct) type).fields()) {
+                    names.add(field.name());
+                    types.add(toRelType(factory, field.type()));
+                }
+                yield factory.createStructType(types, names);
+            }
+        };
+        return factory.createTypeWithNullability(relType, true);
+    }
+}

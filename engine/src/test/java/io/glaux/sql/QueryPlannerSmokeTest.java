@@ -1,0 +1,46 @@
+package io.glaux.sql;
+
+import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.sql.util.ListSqlOperatorTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QueryPlannerSmokeTest {
+
+    private final QueryPlanner planner = new QueryPlanner(CalciteSchema.createRootSchema(false, false),
+            new ListSqlOperatorTable(), List.of());
+
+    private List<List<Object>> run(String sql) {
+        PreparedQuery query = planner.prepare(sql, QueryContext.DEFAULT, List.of());
+        List<List<Object>> rows = new ArrayList<>();
+        AtomicBoolean cancel = new AtomicBoolean();
+        try (Enumerator<Object[]> e = query.run(new ScanContext(cancel, Long.MAX_VALUE), cancel)) {
+            while (e.moveNext()) {
+                rows.add(Arrays.asList(e.current()));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void constantSelectRuns() {
+        assertThat(run("SELECT 1 + 1 AS two, 'a' AS s")).containsExactly(List.of(2, "a"));
+        assertThat(run("SELECT x FROM (VALUES (1), (2), (3)) AS t(x) WHERE x > 1 ORDER BY x DESC LIMIT 1"))
+                .containsExactly(List.of(3));
+    }
+
+    @Test
+    void syntaxErrorHasLineAndColumn() {
+        assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
+                .hasMessageStartingWith("line 2:1: mismatched input ')'");
+    }
+}

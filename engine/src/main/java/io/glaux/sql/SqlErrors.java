@@ -32,15 +32,51 @@ public final class SqlErrors {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher encountered = ENCOUNTERED.matcher(message);
         if (encountered.find()) {
-            String token = encountered.group(1).trim();
+            // Calcite reports the tokens from the last good one on; Trino names the first token that doesn't fit.
+            String[] tokens = encountered.group(1).trim().split(" ");
+            int[] at = lastTokenPosition(sql, line, column, tokens);
+            String token = tokens[tokens.length - 1];
             if (token.isEmpty() || token.equals("<EOF>")) {
                 token = "<EOF>";
             }
-            return GlauxException.syntax(line, column, "mismatched input '" + token + "'. Expecting: "
+            return GlauxException.syntax(at[0], at[1], "mismatched input '" + token + "'. Expecting: "
                     + expected(e));
         }
         String firstLine = message.lines().findFirst().orElse("syntax error");
         return GlauxException.syntax(line, column, firstLine.replaceAll(" at line \\d+, column \\d+\\.?", ""));
+    }
+
+    /** Walks the SQL text from a token's position past all but the last of {@code tokens}. */
+    private static int[] lastTokenPosition(String sql, int line, int column, String[] tokens) {
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = sql.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return new int[] {line, column};
+            }
+        }
+        offset += column - 1;
+        for (int i = 0; i < tokens.length - 1; i++) {
+            while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
+                offset++;
+            }
+            if (!sql.regionMatches(true, offset, tokens[i], 0, tokens[i].length())) {
+                return new int[] {line, column};
+            }
+            offset += tokens[i].length();
+        }
+        while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
+            offset++;
+        }
+        int newLine = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < sql.length(); i++) {
+            if (sql.charAt(i) == '\n') {
+                newLine++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {newLine, offset - lineStart + 1};
     }
 
     /** A short, readable list of what the parser expected, in Trino's quoting. */

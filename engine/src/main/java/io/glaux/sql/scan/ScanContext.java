@@ -50,6 +50,11 @@ public final class ScanContext {
         }
     }
 
+    /** The flag Calcite's generated code and the scans watch. */
+    public AtomicBoolean cancelFlag() {
+        return cancelled;
+    }
+
     public boolean isCancelled() {
         return cancelled.get();
     }

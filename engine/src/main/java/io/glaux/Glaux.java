@@ -1,0 +1,190 @@
+package io.glaux;
+
+import io.glaux.catalog.Catalog;
+import io.glaux.catalog.FileCatalog;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryHistory;
+import io.glaux.exec.QueryRequest;
+import io.glaux.exec.QueryService;
+import io.glaux.exec.QueryState;
+import io.glaux.exec.StatementExecutor;
+import io.glaux.format.FormatRegistry;
+import io.glaux.results.ResultReader;
+import io.glaux.sql.QueryContext;
+import io.glaux.sql.QueryPlanner;
+import io.glaux.sql.schema.DataCatalogSchema;
+import io.glaux.sql.scan.TableScanner;
+import io.glaux.storage.LocalFolderStore;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.S3CompatibleStore;
+import io.glaux.storage.S3Location;
+import io.glaux.storage.S3StoreConfig;
+import io.glaux.workgroup.WorkgroupService;
+import org.apache.calcite.jdbc.CalciteSchema;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Glaux embedded: a store, the Glue-like catalog, workgroups and the query service, wired together. Build one over a
+ * data folder (objects kept in its bucket folders) or over any S3-compatible endpoint (the data folder then keeps
+ * only the catalog, workgroups and query history):
+ *
+ * <pre>{@code
+ * try (Glaux glaux = Glaux.builder().dataFolder(Path.of("glaux-data")).build()) {
+ *     QueryExecution done = glaux.execute("SELECT 1");
+ *     QueryResults results = glaux.results(done.queryExecutionId());
+ * }
+ * }</pre>
+ */
+public final class Glaux implements AutoCloseable {
+
+    /** Where the primary workgroup writes results unless configured otherwise. */
+    public static final String DEFAULT_OUTPUT_LOCATION = "s3://glaux-query-results/";
+
+    private final ObjectStore store;
+    private final Catalog catalog;
+    private final WorkgroupService workgroups;
+    private final QueryService queries;
+    private final QueryPlanner planner;
+    private final Path dataFolder;
+
+    private Glaux(Builder builder) throws IOException {
+        this.dataFolder = builder.dataFolder;
+        Path metadata = dataFolder.resolve(".glaux");
+        this.store = builder.s3 != null ? new S3CompatibleStore(builder.s3) : new LocalFolderStore(dataFolder);
+        this.catalog = new FileCatalog(metadata.resolve("catalog"));
+        this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
+        S3Location defaultOutput = S3Location.parse(builder.defaultOutputLocation);
+        store.createBucket(defaultOutput.bucket());
+        FormatRegistry formats = Formats.defaults();
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
+                new TableScanner(catalog, store, formats)));
+        this.planner = Sql.planner(root);
+        this.queries = new QueryService(new StatementExecutor(planner, store), workgroups,
+                new QueryHistory(metadata.resolve("history")), builder.maxConcurrentQueries,
+                builder.maxQueuedQueries);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs a statement in the default context and waits for it to finish (whatever its final state). */
+    public QueryExecution execute(String sql) {
+        return execute(QueryRequest.of(sql));
+    }
+
+    /** Runs a statement and waits for it to finish (whatever its final state). */
+    public QueryExecution execute(QueryRequest request) {
+        QueryExecution submitted = queries.submit(request);
+        try {
+            return queries.await(submitted.queryExecutionId(), Duration.ofDays(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queries.cancel(submitted.queryExecutionId());
+            throw new GlauxException(ErrorType.USER_ERROR, "Interrupted while waiting for the query");
+        }
+    }
+
+    /** Reads a succeeded query's result object back, as a client would. */
+    public QueryResults results(String queryExecutionId) throws IOException {
+        QueryExecution execution = queries.get(queryExecutionId).orElseThrow(() -> new GlauxException(
+                ErrorType.INVALID_ARGUMENT, "QueryExecution " + queryExecutionId + " was not found"));
+        if (execution.state() != QueryState.SUCCEEDED) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Query has not yet finished. Current state: "
+                    + execution.state());
+        }
+        S3Location object = S3Location.parse(execution.result().resultObject());
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultReader reader = ResultReader.open(store, object)) {
+            boolean header = object.key().endsWith(".csv");
+            for (List<String> row = reader.next(); row != null; row = reader.next()) {
+                if (header) {
+                    header = false;
+                } else {
+                    rows.add(row);
+                }
+            }
+        }
+        return new QueryResults(execution.result().columns(), rows);
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public WorkgroupService workgroups() {
+        return workgroups;
+    }
+
+    public QueryService queries() {
+        return queries;
+    }
+
+    public QueryPlanner planner() {
+        return planner;
+    }
+
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    @Override
+    public void close() throws IOException {
+        queries.close();
+        store.close();
+    }
+
+    /** Options for {@link Glaux}. */
+    public static final class Builder {
+        private Path dataFolder = Path.of("glaux-data");
+        private S3StoreConfig s3;
+        private int maxConcurrentQueries = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private int maxQueuedQueries = 1000;
+        private String defaultOutputLocation = DEFAULT_OUTPUT_LOCATION;
+
+        /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
+        public Builder dataFolder(Path folder) {
+            this.dataFolder = Objects.requireNonNull(folder);
+            return this;
+        }
+
+        /** Keep objects in an S3-compatible store (MinIO, s3proxy, AWS S3) instead of the data folder. */
+        public Builder s3(S3StoreConfig config) {
+            this.s3 = config;
+            return this;
+        }
+
+        public Builder maxConcurrentQueries(int count) {
+            this.maxConcurrentQueries = count;
+            return this;
+        }
+
+        public Builder maxQueuedQueries(int count) {
+            this.maxQueuedQueries = count;
+            return this;
+        }
+
+        /** The primary workgroup's output location when Glaux first creates it. */
+        public Builder defaultOutputLocation(String location) {
+            this.defaultOutputLocation = location;
+            return this;
+        }
+
+        public Glaux build() throws IOException {
+            return new Glaux(this);
+        }
+    }
+}

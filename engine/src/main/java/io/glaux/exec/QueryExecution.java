@@ -1,0 +1,19 @@
+package io.glaux.exec;
+
+import io.glaux.sql.QueryContext;
+
+import java.util.List;
+
+/**
+ * A snapshot of one query execution, as GetQueryExecution describes it. {@code outputLocation} is the full path of
+ * the result object, as Athena reports it; {@code result} is empty until the query succeeds.
+ */
+public record QueryExecution(String queryExecutionId, String query, StatementType statementType, String workgroup,
+                             QueryContext context, String outputLocation, QueryStatus status,
+                             QueryStatistics statistics, QueryResultInfo result, List<String> executionParameters,
+                             String clientRequestToken) {
+
+    public QueryState state() {
+        return status.state();
+    }
+}

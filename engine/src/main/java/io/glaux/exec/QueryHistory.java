@@ -1,0 +1,61 @@
+package io.glaux.exec;
+
+import io.glaux.error.ErrorType;
+import io.glaux.persist.JsonFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Query executions persisted one JSON file each, so GetQueryExecution and ListQueryExecutions answer after a
+ * restart. A query still queued or running when the process stopped is recorded as FAILED on the next start.
+ */
+public final class QueryHistory {
+
+    private final Path folder;
+    private final JsonFiles files = new JsonFiles();
+
+    public QueryHistory(Path folder) {
+        this.folder = folder;
+    }
+
+    public void save(QueryExecution execution) {
+        files.write(folder.resolve(execution.queryExecutionId() + ".json"), execution);
+    }
+
+    /** Every recorded execution; interrupted ones come back FAILED (and are saved so). */
+    public List<QueryExecution> load() {
+        List<QueryExecution> executions = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return executions;
+        }
+        try (Stream<Path> stream = Files.list(folder)) {
+            for (Path file : stream.filter(JsonFiles::isStateFile).toList()) {
+                QueryExecution execution = files.read(file, QueryExecution.class);
+                if (!execution.state().isTerminal()) {
+                    execution = interrupted(execution);
+                    save(execution);
+                }
+                executions.add(execution);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read query history from " + folder, e);
+        }
+        return executions;
+    }
+
+    private static QueryExecution interrupted(QueryExecution execution) {
+        String reason = "Query was interrupted because Glaux stopped while it ran";
+        QueryStatus status = new QueryStatus(QueryState.FAILED, reason, execution.status().submissionDateTime(),
+                Instant.now(), AthenaError.of(ErrorType.INTERNAL_SERVICE_ERROR, reason));
+        return new QueryExecution(execution.queryExecutionId(), execution.query(), execution.statementType(),
+                execution.workgroup(), execution.context(), execution.outputLocation(), status,
+                execution.statistics(), null, execution.executionParameters(), execution.clientRequestToken());
+    }
+}

@@ -1,0 +1,298 @@
+package io.glaux.exec;
+
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.sql.SqlErrors;
+import io.glaux.sql.scan.ScanContext;
+import io.glaux.storage.S3Location;
+import io.glaux.workgroup.Workgroup;
+import io.glaux.workgroup.WorkgroupService;
+import io.glaux.workgroup.WorkgroupState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Athena's query lifecycle: StartQueryExecution queues a query (QUEUED), a bounded pool runs it (RUNNING), and it
+ * ends SUCCEEDED, FAILED or CANCELLED with statistics. Executions are kept in memory and persisted in the history.
+ */
+public final class QueryService implements AutoCloseable {
+
+    /** The StateChangeReason Athena gives a query stopped by StopQueryExecution. */
+    static final String CANCELLED_BY_USER = "Query cancelled by user";
+
+    private final StatementRunner runner;
+    private final WorkgroupService workgroups;
+    private final QueryHistory history;
+    private final ThreadPoolExecutor pool;
+    private final Map<String, Tracked> executions = new ConcurrentHashMap<>();
+    private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
+
+    /**
+     * @param maxConcurrentQueries queries running at once; further ones wait in a queue
+     * @param maxQueuedQueries queries that may wait; beyond that StartQueryExecution is refused as Athena refuses
+     *     with TooManyRequestsException
+     */
+    public QueryService(StatementRunner runner, WorkgroupService workgroups, QueryHistory history,
+                        int maxConcurrentQueries, int maxQueuedQueries) {
+        this.runner = runner;
+        this.workgroups = workgroups;
+        this.history = history;
+        this.pool = new ThreadPoolExecutor(maxConcurrentQueries, maxConcurrentQueries, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(maxQueuedQueries), daemonThreads());
+        for (QueryExecution execution : history.load()) {
+            executions.put(execution.queryExecutionId(), new Tracked(execution));
+            if (execution.clientRequestToken() != null) {
+                idsByToken.put(execution.clientRequestToken(), execution.queryExecutionId());
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "glaux-query-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Validates and queues a query; returns at once with its QUEUED snapshot. */
+    public QueryExecution submit(QueryRequest request) {
+        if (request.query() == null || request.query().isBlank()) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryString must not be empty");
+        }
+        if (request.clientRequestToken() != null) {
+            String existing = idsByToken.get(request.clientRequestToken());
+            if (existing != null) {
+                QueryExecution previous = executions.get(existing).snapshot();
+                if (!previous.query().equals(request.query())) {
+                    throw new GlauxException(ErrorType.INVALID_ARGUMENT, "The ClientRequestToken was already used"
+                            + " with a different query");
+                }
+                return previous;
+            }
+        }
+        Workgroup workgroup = workgroups.get(request.workgroup());
+        if (workgroup.state() == WorkgroupState.DISABLED) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "WorkGroup " + workgroup.name() + " is disabled.");
+        }
+        S3Location outputPrefix = workgroups.outputLocation(workgroup, request.outputLocation());
+        String id = UUID.randomUUID().toString();
+        Long cutoff = workgroup.configuration().bytesScannedCutoffPerQuery();
+        Tracked tracked = new Tracked(id, request, runner.classify(request.query()), outputPrefix,
+                cutoff == null ? Long.MAX_VALUE : cutoff);
+        synchronized (this) {
+            if (request.clientRequestToken() != null) {
+                String raced = idsByToken.putIfAbsent(request.clientRequestToken(), id);
+                if (raced != null) {
+                    return executions.get(raced).snapshot();
+                }
+            }
+            executions.put(id, tracked);
+        }
+        history.save(tracked.snapshot());
+        try {
+            pool.execute(() -> run(tracked));
+        } catch (RejectedExecutionException e) {
+            executions.remove(id);
+            if (request.clientRequestToken() != null) {
+                idsByToken.remove(request.clientRequestToken());
+            }
+            throw new GlauxException(ErrorType.LIMIT_EXCEEDED, "Too many queries are queued; retry later");
+        }
+        return tracked.snapshot();
+    }
+
+    public Optional<QueryExecution> get(String id) {
+        Tracked tracked = id == null ? null : executions.get(id);
+        return tracked == null ? Optional.empty() : Optional.of(tracked.snapshot());
+    }
+
+    /** The workgroup's executions, newest first. */
+    public List<QueryExecution> list(String workgroup) {
+        return executions.values().stream().map(Tracked::snapshot)
+                .filter(e -> e.workgroup().equals(workgroup))
+                .sorted(Comparator.comparing((QueryExecution e) -> e.status().submissionDateTime()).reversed())
+                .toList();
+    }
+
+    /** StopQueryExecution: cancels a queued or running query; a finished one is left as it is. */
+    public void cancel(String id) {
+        Tracked tracked = executions.get(id);
+        if (tracked == null) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryExecution " + id + " was not found");
+        }
+        tracked.cancel();
+    }
+
+    /** Waits until the query finishes (or the timeout passes) and returns its snapshot. */
+    public QueryExecution await(String id, Duration timeout) throws InterruptedException {
+        Tracked tracked = executions.get(id);
+        if (tracked == null) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryExecution " + id + " was not found");
+        }
+        tracked.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return tracked.snapshot();
+    }
+
+    private void run(Tracked tracked) {
+        if (!tracked.start()) {
+            return;
+        }
+        ScanContext scan = new ScanContext(tracked.cancelFlag, tracked.bytesScannedCutoff);
+        try {
+            StatementOutcome outcome = runner.run(tracked.id, tracked.request, tracked.outputPrefix, scan);
+            tracked.succeed(outcome, scan.bytesScanned());
+        } catch (Throwable e) {
+            tracked.fail(e, scan.bytesScanned());
+        } finally {
+            history.save(tracked.snapshot());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One execution's mutable state; every change happens under its lock and ends in a new snapshot. */
+    private static final class Tracked {
+        final String id;
+        final QueryRequest request;
+        final S3Location outputPrefix;
+        final long bytesScannedCutoff;
+        final AtomicBoolean cancelFlag = new AtomicBoolean();
+        final CountDownLatch done = new CountDownLatch(1);
+        private QueryExecution snapshot;
+        private Thread worker;
+        private long startNanos;
+        private Instant started;
+
+        Tracked(String id, QueryRequest request, StatementType type, S3Location outputPrefix, long cutoff) {
+            this.id = id;
+            this.request = request;
+            this.outputPrefix = outputPrefix;
+            this.bytesScannedCutoff = cutoff;
+            // Athena reports the result object's full path from the start.
+            String resultObject = outputPrefix.resolve(id + (type == StatementType.DDL ? ".txt" : ".csv")).toString();
+            this.snapshot = new QueryExecution(id, request.query(), type, request.workgroup(), request.context(),
+                    resultObject, new QueryStatus(QueryState.QUEUED, null, Instant.now(), null, null),
+                    QueryStatistics.EMPTY, null, request.executionParameters(), request.clientRequestToken());
+        }
+
+        /** A finished execution loaded from the history. */
+        Tracked(QueryExecution loaded) {
+            this.id = loaded.queryExecutionId();
+            this.request = null;
+            this.outputPrefix = null;
+            this.bytesScannedCutoff = Long.MAX_VALUE;
+            this.snapshot = loaded;
+            done.countDown();
+        }
+
+        synchronized QueryExecution snapshot() {
+            return snapshot;
+        }
+
+        synchronized boolean start() {
+            if (snapshot.state() != QueryState.QUEUED) {
+                return false;
+            }
+            worker = Thread.currentThread();
+            started = Instant.now();
+            startNanos = System.nanoTime();
+            update(QueryState.RUNNING, null, null, null, statistics(0, 0, 0));
+            return true;
+        }
+
+        synchronized void succeed(StatementOutcome outcome, long bytesScanned) {
+            worker = null;
+            if (snapshot.state().isTerminal()) {
+                return;
+            }
+            QueryResultInfo result = new QueryResultInfo(outcome.columns(), outcome.rowCount(),
+                    outcome.updateCount(), outcome.resultObject());
+            finish(QueryState.SUCCEEDED, null, null, result, bytesScanned, outcome.planningMillis());
+        }
+
+        synchronized void fail(Throwable error, long bytesScanned) {
+            worker = null;
+            if (snapshot.state().isTerminal()) {
+                return;
+            }
+            GlauxException translated = error instanceof CancellationException ? null
+                    : SqlErrors.translateRuntime(error);
+            if (translated != null && translated.type() == ErrorType.LIMIT_EXCEEDED) {
+                // Athena's data usage control cancels the query, naming the limit.
+                finish(QueryState.CANCELLED, translated.getMessage(),
+                        AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
+            } else if (cancelFlag.get() || translated == null) {
+                finish(QueryState.CANCELLED, CANCELLED_BY_USER, null, null, bytesScanned, 0);
+            } else {
+                finish(QueryState.FAILED, translated.getMessage(),
+                        AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
+            }
+        }
+
+        synchronized void cancel() {
+            if (snapshot.state().isTerminal()) {
+                return;
+            }
+            cancelFlag.set(true);
+            if (snapshot.state() == QueryState.QUEUED) {
+                finish(QueryState.CANCELLED, CANCELLED_BY_USER, null, null, 0, 0);
+            } else if (worker != null) {
+                worker.interrupt();
+            }
+        }
+
+        private void finish(QueryState state, String reason, AthenaError error, QueryResultInfo result,
+                            long bytesScanned, long planningMillis) {
+            long engineMillis = started == null ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
+            update(state, reason, error, result, statistics(engineMillis, bytesScanned, planningMillis));
+            done.countDown();
+        }
+
+        private QueryStatistics statistics(long engineMillis, long bytesScanned, long planningMillis) {
+            Instant submitted = snapshot.status().submissionDateTime();
+            long queueMillis = started == null ? Duration.between(submitted, Instant.now()).toMillis()
+                    : Duration.between(submitted, started).toMillis();
+            long totalMillis = Duration.between(submitted, Instant.now()).toMillis();
+            long processing = Math.max(0, totalMillis - queueMillis - engineMillis);
+            return new QueryStatistics(engineMillis, bytesScanned, totalMillis, queueMillis, planningMillis,
+                    processing);
+        }
+
+        private void update(QueryState state, String reason, AthenaError error, QueryResultInfo result,
+                            QueryStatistics statistics) {
+            QueryStatus old = snapshot.status();
+            QueryStatus status = new QueryStatus(state, reason, old.submissionDateTime(),
+                    state.isTerminal() ? Instant.now() : null, error);
+            String outputLocation = result != null ? result.resultObject() : snapshot.outputLocation();
+            snapshot = new QueryExecution(id, snapshot.query(), snapshot.statementType(), snapshot.workgroup(),
+                    snapshot.context(), outputLocation, status, statistics, result, snapshot.executionParameters(),
+                    snapshot.clientRequestToken());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.glaux.exec;
+
+import io.glaux.sql.scan.ScanContext;
+import io.glaux.storage.S3Location;
+
+/** Runs one statement to completion, writing its result objects under the output prefix. */
+public interface StatementRunner {
+
+    /**
+     * @param queryId the execution id; result objects are named after it
+     * @param request the statement and its context
+     * @param outputPrefix the resolved output location (a folder)
+     * @param scan bytes scanned, cutoff and cancellation for this query
+     */
+    StatementOutcome run(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan)
+            throws Exception;
+
+    /** Athena's StatementType for a statement's text. */
+    StatementType classify(String sql);
+}

@@ -1,0 +1,4 @@
+package io.glaux.exec;
+
+/** Athena's StatementType. */
+public enum StatementType { DDL, DML, UTILITY }

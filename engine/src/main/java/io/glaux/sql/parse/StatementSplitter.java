@@ -1,0 +1,81 @@
+package io.glaux.sql.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a script into statements at top-level semicolons, leaving semicolons inside 'strings', "identifiers",
+ * `identifiers`, -- line comments and block comments alone. Blank statements are dropped.
+ */
+public final class StatementSplitter {
+
+    private StatementSplitter() {
+    }
+
+    public static List<String> split(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        int n = script.length();
+        while (i < n) {
+            char c = script.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = closing(script, i, c);
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
+                int end = script.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '/' && i + 1 < n && script.charAt(i + 1) == '*') {
+                int end = script.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                current.append(script, i, end);
+                i = end;
+            } else if (c == ';') {
+                add(statements, current);
+                current.setLength(0);
+                i++;
+            } else {
+                current.append(c);
+                i++;
+            }
+        }
+        add(statements, current);
+        return statements;
+    }
+
+    /** The index just past the quote that closes the one at {@code start}; a doubled quote does not close. */
+    private static int closing(String script, int start, char quote) {
+        int i = start + 1;
+        while (i < script.length()) {
+            char c = script.charAt(i);
+            if (c == '\\' && quote == '\'' && i + 1 < script.length()) {
+                i += 2;
+                continue;
+            }
+            if (c == quote) {
+                if (i + 1 < script.length() && script.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return script.length();
+    }
+
+    private static void add(List<String> statements, StringBuilder current) {
+        String statement = current.toString().strip();
+        if (!statement.isEmpty() && !isOnlyComments(statement)) {
+            statements.add(statement);
+        }
+    }
+
+    private static boolean isOnlyComments(String text) {
+        String rest = text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)--.*$", "");
+        return rest.isBlank();
+    }
+}

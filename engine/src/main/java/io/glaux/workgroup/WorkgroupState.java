@@ -1,0 +1,4 @@
+package io.glaux.workgroup;
+
+/** Athena's WorkGroupState. */
+public enum WorkgroupState { ENABLED, DISABLED }

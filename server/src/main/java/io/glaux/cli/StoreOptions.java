@@ -1,0 +1,45 @@
+package io.glaux.cli;
+
+import io.glaux.Glaux;
+import io.glaux.storage.S3StoreConfig;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Where Glaux keeps its data: the embedded data folder, or an external S3-compatible endpoint. */
+final class StoreOptions {
+
+    @Option(names = "--data", description = "Data folder (catalog, history and, without --s3-endpoint, the objects)."
+            + " Default: ${DEFAULT-VALUE}", defaultValue = "glaux-data")
+    Path dataFolder;
+
+    @Option(names = "--s3-endpoint", description = "Keep objects in this S3-compatible store (MinIO, s3proxy, AWS).")
+    String s3Endpoint;
+
+    @Option(names = "--s3-region", defaultValue = "us-east-1", description = "Region for --s3-endpoint.")
+    String s3Region;
+
+    @Option(names = "--s3-access-key", defaultValue = "${env:AWS_ACCESS_KEY_ID}",
+            description = "Access key for --s3-endpoint (default: $AWS_ACCESS_KEY_ID).")
+    String s3AccessKey;
+
+    @Option(names = "--s3-secret-key", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}",
+            description = "Secret key for --s3-endpoint (default: $AWS_SECRET_ACCESS_KEY).")
+    String s3SecretKey;
+
+    @Option(names = "--no-sample-data", description = "Don't install the sample dataset on first start.")
+    boolean noSampleData;
+
+    Glaux open() throws IOException {
+        Glaux.Builder builder = Glaux.builder().dataFolder(dataFolder);
+        if (s3Endpoint != null) {
+            builder.s3(new S3StoreConfig(s3Endpoint, s3Region, s3AccessKey, s3SecretKey));
+        }
+        Glaux glaux = builder.build();
+        if (!noSampleData) {
+            new SampleDataInstaller(glaux).installOnFirstStart();
+        }
+        return glaux;
+    }
+}

@@ -11,6 +11,7 @@ final class FileRangeInputStream extends InputStream {
     private final FileChannel channel;
     private long position;
     private final long end;
+    private final byte[] single = new byte[1];
 
     FileRangeInputStream(FileChannel channel, long start, long end) {
         this.channel = channel;
@@ -20,9 +21,8 @@ final class FileRangeInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

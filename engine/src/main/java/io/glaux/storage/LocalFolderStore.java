@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The embedded store: each bucket is a folder under the root and each object a file at {@code root/bucket/key}, so
  * other tools can read the data in place. Folders whose names start with '.' are never buckets; uploads are staged in
- * {@code root/.glaux/staging} and renamed into place atomically.
+ * {@code root/.glaux/staging} and renamed into place atomically. Safe for concurrent use.
  */
 public final class LocalFolderStore implements ObjectStore {
 
@@ -119,7 +119,12 @@ public final class LocalFolderStore implements ObjectStore {
         existingBucketDir(bucket);
         Path real = realFile(bucket, key, file)
                 .orElseThrow(() -> new NoSuchFileException(location(bucket, key), null, "no such object"));
-        FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(location(bucket, key), null, "no such object (deleted meanwhile)");
+        }
         try {
             long size = channel.size();
             long start = Math.min(offset, size);
@@ -162,28 +167,40 @@ public final class LocalFolderStore implements ObjectStore {
 
     private void publish(String bucket, String key, Path bucketDir, Path target, Path staged) throws IOException {
         synchronized (folderLock) {
-            if (!Files.isDirectory(bucketDir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new NoSuchFileException(location(bucket, ""), null, "no such bucket");
-            }
-            Path parent = target.getParent();
-            checkExistingPartInside(bucket, key, parent);
-            try {
-                Files.createDirectories(parent);
-            } catch (FileSystemException e) {
-                throw new FileSystemException(location(bucket, key), null,
-                        "a shorter key on its path is an object, and a folder cannot be both a file and a folder");
-            }
-            checkInside(bucket, key, parent.toRealPath());
-            try {
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (FileSystemException e) {
-                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new FileSystemException(location(bucket, key), null,
-                            "other keys start with this key + '/', and a folder cannot be both a file and a folder");
+            for (int attempt = 1; ; attempt++) {
+                if (!Files.isDirectory(bucketDir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new NoSuchFileException(location(bucket, ""), null, "no such bucket");
                 }
-                throw e;
+                createParentFolders(bucket, key, target.getParent());
+                try {
+                    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                } catch (NoSuchFileException e) {
+                    // Another store on the same root (the lock is per instance) removed the emptied parent folder
+                    // between creating it and the rename: create it again.
+                    if (attempt == 3 || !Files.exists(staged)) {
+                        throw e;
+                    }
+                } catch (FileSystemException e) {
+                    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new FileSystemException(location(bucket, key), null,
+                                "other keys start with this key + '/', and a folder cannot be both a file and a folder");
+                    }
+                    throw e;
+                }
             }
         }
+    }
+
+    private void createParentFolders(String bucket, String key, Path parent) throws IOException {
+        checkExistingPartInside(bucket, key, parent);
+        try {
+            Files.createDirectories(parent);
+        } catch (FileSystemException e) {
+            throw new FileSystemException(location(bucket, key), null,
+                    "a shorter key on its path is an object, and a folder cannot be both a file and a folder");
+        }
+        checkInside(bucket, key, parent.toRealPath());
     }
 
     /** Removes the folders left empty by a delete, up to (not including) the bucket folder. */
@@ -220,15 +237,25 @@ public final class LocalFolderStore implements ObjectStore {
 
     /** Checks the part of {@code path} that exists already, so that creating the rest cannot leave the bucket. */
     private void checkExistingPartInside(String bucket, String key, Path path) throws IOException {
+        Path bucketDir = root.resolve(bucket);
         Path existing = path;
-        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        try {
-            checkInside(bucket, key, existing.toRealPath());
-        } catch (NoSuchFileException e) {
-            throw new AccessDeniedException(location(bucket, key), null,
-                    "refused: a symbolic link on the path leads nowhere");
+        while (true) {
+            while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+                if (!existing.startsWith(bucketDir)) {
+                    throw new NoSuchFileException(location(bucket, ""), null, "no such bucket");
+                }
+            }
+            try {
+                checkInside(bucket, key, existing.toRealPath());
+                return;
+            } catch (NoSuchFileException e) {
+                if (Files.isSymbolicLink(existing)) {
+                    throw new AccessDeniedException(location(bucket, key), null,
+                            "refused: a symbolic link on the path leads nowhere");
+                }
+                // Removed by a concurrent delete since it was seen: look further up.
+            }
         }
     }
 

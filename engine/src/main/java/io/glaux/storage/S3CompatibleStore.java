@@ -15,11 +15,13 @@ import io.minio.messages.ListBucketResultV2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
@@ -127,7 +129,7 @@ public final class S3CompatibleStore implements ObjectStore {
             StatObjectResponse stat = S3Calls.call(bucket, key,
                     () -> client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
             return Optional.of(new ObjectInfo(bucket, key, stat.size(), stat.lastModified().toInstant()));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }
@@ -163,7 +165,7 @@ public final class S3CompatibleStore implements ObjectStore {
     @Override
     public ObjectUpload startUpload(String bucket, String key) throws IOException {
         validate(bucket, key);
-        Path stagingFile = stagingDir.resolve("glaux-upload-" + java.util.UUID.randomUUID() + ".part");
+        Path stagingFile = stagingDir.resolve("glaux-upload-" + UUID.randomUUID() + ".part");
         return new StagedUpload(stagingFile, false, (staged, size) -> send(bucket, key, staged, size));
     }
 

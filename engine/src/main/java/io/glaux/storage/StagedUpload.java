@@ -1,0 +1,102 @@
+package io.glaux.storage;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An upload written to a private staging file and handed whole to a publisher on commit. The staging file is deleted
+ * in every case once the upload is committed or closed.
+ */
+final class StagedUpload extends ObjectUpload {
+
+    /** Makes the complete staging file visible as the object. */
+    interface Publisher {
+        void publish(Path stagingFile, long size) throws IOException;
+    }
+
+    private final Path stagingFile;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private final boolean syncBeforePublish;
+    private final Publisher publisher;
+    private boolean finished;
+
+    /**
+     * @param stagingFile a file that does not exist yet
+     * @param syncBeforePublish force the bytes to disk first, for publishers that rename the file into place
+     */
+    StagedUpload(Path stagingFile, boolean syncBeforePublish, Publisher publisher) throws IOException {
+        this.stagingFile = stagingFile;
+        this.channel = FileChannel.open(stagingFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.syncBeforePublish = syncBeforePublish;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        checkOpen();
+        out.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        checkOpen();
+        out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        checkOpen();
+        out.flush();
+    }
+
+    @Override
+    public void commit() throws IOException {
+        checkOpen();
+        finished = true;
+        try {
+            out.flush();
+            if (syncBeforePublish) {
+                // Durable content before the rename, so a crash never publishes a partial object.
+                channel.force(true);
+            }
+            long size = channel.size();
+            channel.close();
+            publisher.publish(stagingFile, size);
+        } finally {
+            closeQuietly();
+            Files.deleteIfExists(stagingFile);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        closeQuietly();
+        Files.deleteIfExists(stagingFile);
+    }
+
+    private void checkOpen() throws IOException {
+        if (finished) {
+            throw new IOException("The upload is already committed or closed");
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Only the staging file is affected, and it is deleted next.
+        }
+    }
+}

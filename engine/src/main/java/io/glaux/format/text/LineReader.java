@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Splits characters into records at {@code \n}, dropping a {@code \r} just before it. A final record without a
+ * Splits characters into records at {@code \n}, dropping an unescaped {@code \r} just before it. A final record without a
  * newline is still a record; an empty input has none. With an escape character, the character after an escape
  * (a newline included) belongs to the record and is kept escaped for the field parser. Memory is one buffer plus the
  * longest record.
@@ -34,10 +34,11 @@ public final class LineReader implements Closeable {
         record.setLength(0);
         recordLine = nextLine;
         boolean escaped = false;
+        boolean lastEscaped = false;
         boolean any = false;
         while (true) {
             if (position == limit && !fill()) {
-                return any ? finish() : null;
+                return any ? finish(lastEscaped) : null;
             }
             any = true;
             int start = position;
@@ -47,14 +48,11 @@ public final class LineReader implements Closeable {
                     nextLine++;
                     if (!escaped) {
                         record.append(buffer, start, position - 1 - start);
-                        return finish();
+                        return finish(lastEscaped);
                     }
-                    escaped = false;
-                } else if (escaped) {
-                    escaped = false;
-                } else if (c == escape) {
-                    escaped = true;
                 }
+                lastEscaped = escaped;
+                escaped = !escaped && c == escape;
             }
             record.append(buffer, start, position - start);
         }
@@ -70,9 +68,10 @@ public final class LineReader implements Closeable {
         return nextLine;
     }
 
-    private String finish() {
+    /** The record, less a final CR unless that CR was escaped. */
+    private String finish(boolean lastEscaped) {
         int length = record.length();
-        if (length > 0 && record.charAt(length - 1) == '\r') {
+        if (length > 0 && record.charAt(length - 1) == '\r' && !lastEscaped) {
             record.setLength(length - 1);
         }
         return record.toString();

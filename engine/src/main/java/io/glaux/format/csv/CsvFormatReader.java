@@ -21,9 +21,13 @@ import java.util.List;
 /**
  * Reads delimited text: OpenCSVSerde objects when the request's serialization library says so, LazySimpleSerDe
  * otherwise (Athena's default for text tables). The SerDe parameters choose delimiters, quoting, escapes, the NULL
- * text and how many header lines to skip.
+ * text and how many header lines to skip. LazySimpleSerDe reads a value that does not parse as NULL; so does
+ * OpenCSVSerde unless {@code use.null.for.invalid.data=false}.
  */
 public final class CsvFormatReader implements FormatReader {
+
+    /** OpenCSVSerde only: false makes a value that does not parse a data error instead of NULL. */
+    static final String USE_NULL_FOR_INVALID_DATA = "use.null.for.invalid.data";
 
     private final CsvFactory csvFactory = new CsvFactory();
 
@@ -32,13 +36,15 @@ public final class CsvFormatReader implements FormatReader {
 
     @Override
     public RowSource open(ObjectSource source, ReadRequest request) throws IOException {
-        List<AthenaType> types = request.dataColumns().stream().map(Column::type).toList();
-        int headerLines = new SerdeOptions(request.serdeParameters()).skipHeaderLines();
+        SerdeOptions options = new SerdeOptions(request.serdeParameters());
+        int headerLines = options.skipHeaderLines();
         Reader reader = TextInput.open(source);
         if (StorageDescriptor.OPEN_CSV_SERDE.equals(request.serializationLibrary())) {
             return new OpenCsvRowSource(source, openCsvParser(reader, OpenCsvDialect.from(request.serdeParameters())),
-                    types, request.projection(), headerLines);
+                    request.dataColumns(), request.projection(), headerLines,
+                    options.flag(USE_NULL_FOR_INVALID_DATA, true));
         }
+        List<AthenaType> types = request.dataColumns().stream().map(Column::type).toList();
         LazySimpleDialect dialect = LazySimpleDialect.from(request.serdeParameters());
         return new LazySimpleRowSource(source, new LineReader(reader, dialect.escape()), dialect, types,
                 request.projection(), headerLines);

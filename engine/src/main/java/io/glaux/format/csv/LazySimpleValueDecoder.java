@@ -119,7 +119,8 @@ final class LazySimpleValueDecoder {
 
     /** Drops escape characters, keeping what they escape ({@code r}/{@code n} become CR/LF with escape.crlf). */
     String unescape(String text, int start, int end) {
-        if (!dialect.escaping() || text.indexOf(dialect.escape(), start) < 0 || text.indexOf(dialect.escape(), start) >= end) {
+        int firstEscape = dialect.escaping() ? text.indexOf(dialect.escape(), start) : -1;
+        if (firstEscape < 0 || firstEscape >= end) {
             return text.substring(start, end);
         }
         char escape = (char) dialect.escape();

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.RowSource;
 import io.glaux.format.text.BadData;
+import io.glaux.format.text.TextValueException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,19 +23,21 @@ final class OpenCsvRowSource implements RowSource {
 
     private final ObjectSource source;
     private final CsvParser parser;
-    private final AthenaType[] projectedTypes;
+    private final Column[] projectedColumns;
     private final int[] projection;
     private final String[] fields;
+    private final boolean nullForInvalidData;
     private int headerRecordsLeft;
     private long recordLine;
     private boolean inRecord;
 
-    OpenCsvRowSource(ObjectSource source, CsvParser parser, List<AthenaType> columnTypes, int[] projection,
-                     int headerLines) {
+    OpenCsvRowSource(ObjectSource source, CsvParser parser, List<Column> columns, int[] projection, int headerLines,
+                     boolean nullForInvalidData) {
         this.source = source;
         this.parser = parser;
         this.projection = projection.clone();
-        this.projectedTypes = Arrays.stream(projection).mapToObj(columnTypes::get).toArray(AthenaType[]::new);
+        this.projectedColumns = Arrays.stream(projection).mapToObj(columns::get).toArray(Column[]::new);
+        this.nullForInvalidData = nullForInvalidData;
         this.fields = new String[Arrays.stream(projection).max().orElse(-1) + 1];
         this.headerRecordsLeft = headerLines;
     }
@@ -50,7 +53,7 @@ final class OpenCsvRowSource implements RowSource {
                 Object[] row = new Object[projection.length];
                 for (int i = 0; i < row.length; i++) {
                     String text = fields[projection[i]];
-                    row[i] = text == null ? null : OpenCsvValueDecoder.decode(text, projectedTypes[i]);
+                    row[i] = text == null ? null : decode(text, projectedColumns[i]);
                 }
                 return row;
             }
@@ -61,6 +64,18 @@ final class OpenCsvRowSource implements RowSource {
             throw BadData.at("CSV", source.name(), errorLine(e.getLocation()), e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw BadData.at("CSV", source.name(), errorLine(parser.currentLocation()), BadData.describe(e), e);
+        }
+    }
+
+    private Object decode(String text, Column column) {
+        if (nullForInvalidData) {
+            return OpenCsvValueDecoder.decodeOrNull(text, column.type());
+        }
+        try {
+            return OpenCsvValueDecoder.decode(text, column.type());
+        } catch (TextValueException e) {
+            throw BadData.at("CSV", source.name(), recordLine,
+                    "column '" + column.name() + "' (" + column.type().ddl() + "): " + e.getMessage(), e);
         }
     }
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Splits characters into records at {@code \n}, dropping an unescaped {@code \r} just before it. A final record without a
- * newline is still a record; an empty input has none. With an escape character, the character after an escape
+ * Splits characters into records at {@code \n}, dropping an unescaped {@code \r} just before it. A final record
+ * without a newline is still a record; an empty input has none. With an escape character, the character after an escape
  * (a newline included) belongs to the record and is kept escaped for the field parser. Memory is one buffer plus the
  * longest record.
  */

@@ -190,7 +190,8 @@ public final class TextValueParser {
     }
 
     static TextValueException invalid(String text, String typeName) {
-        return new TextValueException("Cannot parse '" + abbreviate(text) + "' as " + typeName.toLowerCase(Locale.ROOT));
+        return new TextValueException("Cannot parse '" + abbreviate(text) + "' as "
+                + typeName.toLowerCase(Locale.ROOT));
     }
 
     private static TextValueException outOfRange(String text, String typeName) {

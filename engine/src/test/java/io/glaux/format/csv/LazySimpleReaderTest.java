@@ -144,6 +144,13 @@ class LazySimpleReaderTest {
     }
 
     @Test
+    void anEscapedCarriageReturnAtTheEndOfALineIsKept() {
+        Map<String, String> parameters = Map.of("field.delim", ",", "escape.delim", "\\");
+        assertThat(read("a,b\\\r\nc,d\r\n", columns("s", "string", "t", "string"), parameters))
+                .containsExactly(new Object[] {"a", "b\r"}, new Object[] {"c", "d"});
+    }
+
+    @Test
     void escapedCollectionDelimiterStaysInsideTheElement() {
         Map<String, String> parameters = Map.of("field.delim", ",", "collection.delim", "|", "escape.delim", "\\");
         List<Object[]> rows = read("a\\|b|c\n", columns("arr", "array<string>"), parameters);
@@ -211,7 +218,8 @@ class LazySimpleReaderTest {
         BytesObjectSource source = new BytesObjectSource("s3://b/k.csv", bytes);
         assertThatThrownBy(() -> readAll(reader, source, request(columns("s", "string"), Map.of(), LAZY)))
                 .isInstanceOfSatisfying(GlauxException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.DATA_ERROR))
-                .hasMessageStartingWith("HIVE_BAD_DATA: Error parsing CSV in s3://b/k.csv at line 3: Invalid UTF-8 byte sequence at byte offset 8");
+                .hasMessage("HIVE_BAD_DATA: Error parsing CSV in s3://b/k.csv at line 3: "
+                        + "Invalid UTF-8 byte sequence at byte offset 8");
     }
 
     @Test

@@ -85,6 +85,15 @@ class OpenCsvReaderTest {
     }
 
     @Test
+    void useNullForInvalidDataFalseMakesABadValueADataError() {
+        Map<String, String> parameters = Map.of("use.null.for.invalid.data", "false");
+        assertThatThrownBy(() -> read("1,2\n3,x\n", columns("a", "int", "b", "int"), parameters))
+                .isInstanceOfSatisfying(GlauxException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.DATA_ERROR))
+                .hasMessage("HIVE_BAD_DATA: Error parsing CSV in s3://bucket/data/part-0 at line 2: "
+                        + "column 'b' (int): Cannot parse 'x' as int");
+    }
+
+    @Test
     void typedColumnsParseAndDatesAndTimestampsAlsoAcceptUnixNumbers() {
         long millis = LocalDateTime.of(2020, 1, 15, 3, 44, 40).toInstant(ZoneOffset.UTC).toEpochMilli();
         String text = "true,12.345,18276,1579059880000,2020-01-15,2020-01-15 03:44:40,1e3\n";

@@ -1,0 +1,65 @@
+package io.glaux.format.csv;
+
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import io.glaux.catalog.StorageDescriptor;
+import io.glaux.format.FormatReader;
+import io.glaux.format.ObjectSource;
+import io.glaux.format.ReadRequest;
+import io.glaux.format.RowSource;
+import io.glaux.format.text.LineReader;
+import io.glaux.format.text.SerdeOptions;
+import io.glaux.format.text.TextInput;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * Reads delimited text: OpenCSVSerde objects when the request's serialization library says so, LazySimpleSerDe
+ * otherwise (Athena's default for text tables). The SerDe parameters choose delimiters, quoting, escapes, the NULL
+ * text and how many header lines to skip. LazySimpleSerDe reads a value that does not parse as NULL; so does
+ * OpenCSVSerde unless {@code use.null.for.invalid.data=false}.
+ */
+public final class CsvFormatReader implements FormatReader {
+
+    /** OpenCSVSerde only: false makes a value that does not parse a data error instead of NULL. */
+    static final String USE_NULL_FOR_INVALID_DATA = "use.null.for.invalid.data";
+
+    private final CsvFactory csvFactory = new CsvFactory();
+
+    public CsvFormatReader() {
+    }
+
+    @Override
+    public RowSource open(ObjectSource source, ReadRequest request) throws IOException {
+        SerdeOptions options = new SerdeOptions(request.serdeParameters());
+        int headerLines = options.skipHeaderLines();
+        Reader reader = TextInput.open(source);
+        if (StorageDescriptor.OPEN_CSV_SERDE.equals(request.serializationLibrary())) {
+            return new OpenCsvRowSource(source, openCsvParser(reader, OpenCsvDialect.from(request.serdeParameters())),
+                    request.dataColumns(), request.projection(), headerLines,
+                    options.flag(USE_NULL_FOR_INVALID_DATA, true));
+        }
+        List<AthenaType> types = request.dataColumns().stream().map(Column::type).toList();
+        LazySimpleDialect dialect = LazySimpleDialect.from(request.serdeParameters());
+        return new LazySimpleRowSource(source, new LineReader(reader, dialect.escape()), dialect, types,
+                request.projection(), headerLines);
+    }
+
+    private CsvParser openCsvParser(Reader reader, OpenCsvDialect dialect) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(dialect.separator())
+                .withQuoteChar(dialect.quote());
+        Reader input = reader;
+        if (dialect.escapes()) {
+            schema = schema.withEscapeChar(dialect.escape());
+            input = new OpenCsvEscapeFilter(reader, dialect.escape(), dialect.quote());
+        }
+        CsvParser parser = csvFactory.createParser(input);
+        parser.setSchema(schema);
+        return parser;
+    }
+}

@@ -1,15 +1,9 @@
 package io.glaux.sql.scan;
 
 import io.glaux.catalog.AthenaType;
+import io.glaux.format.text.TextValueParser;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 
 /**
  * Partition key values are strings in the catalog (and in {@code key=value/} paths). This turns them into column
@@ -20,11 +14,6 @@ final class PartitionValues {
 
     static final String HIVE_DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
 
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter();
-
     private PartitionValues() {
     }
 
@@ -34,22 +23,7 @@ final class PartitionValues {
             return null;
         }
         try {
-            return switch (type.kind()) {
-                case BOOLEAN -> raw.equalsIgnoreCase("true") ? Boolean.TRUE
-                        : raw.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-                case TINYINT -> Byte.parseByte(raw.trim());
-                case SMALLINT -> Short.parseShort(raw.trim());
-                case INT -> Integer.parseInt(raw.trim());
-                case BIGINT -> Long.parseLong(raw.trim());
-                case FLOAT -> Float.parseFloat(raw.trim());
-                case DOUBLE -> Double.parseDouble(raw.trim());
-                case DECIMAL -> new BigDecimal(raw.trim())
-                        .setScale(((AthenaType.Decimal) type).scale(), RoundingMode.HALF_UP);
-                case CHAR, VARCHAR, STRING -> raw;
-                case DATE -> (int) LocalDate.parse(raw.trim()).toEpochDay();
-                case TIMESTAMP -> LocalDateTime.parse(raw.trim(), TIMESTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
-                default -> null;
-            };
+            return TextValueParser.parse(raw, type);
         } catch (RuntimeException e) {
             return null;
         }

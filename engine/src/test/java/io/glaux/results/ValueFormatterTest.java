@@ -1,0 +1,44 @@
+package io.glaux.results;
+
+import org.apache.calcite.avatica.util.ByteString;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValueFormatterTest {
+
+    private static String format(Object value, String type) {
+        return new ValueFormatter(ColumnInfo.of("c", type, 0, 0)).format(value);
+    }
+
+    @Test
+    void datesAndTimestampsPrintAsAthenaDoes() {
+        assertThat(format((int) LocalDate.of(2024, 2, 29).toEpochDay(), "date")).isEqualTo("2024-02-29");
+        assertThat(format(1_700_000_000_123L, "timestamp")).isEqualTo("2023-11-14 22:13:20.123");
+        assertThat(format(-1L, "timestamp")).isEqualTo("1969-12-31 23:59:59.999");
+    }
+
+    @Test
+    void numbersPrintPlainly() {
+        assertThat(format(new BigDecimal("1E+3").setScale(2), "decimal")).isEqualTo("1000.00");
+        assertThat(format(2.5d, "double")).isEqualTo("2.5");
+        assertThat(format(42L, "bigint")).isEqualTo("42");
+        assertThat(format(true, "boolean")).isEqualTo("true");
+    }
+
+    @Test
+    void nestedValuesPrintLikeTrino() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("a", 1);
+        map.put("b", null);
+        assertThat(format(List.of(1, 2, 3), "array")).isEqualTo("[1, 2, 3]");
+        assertThat(format(map, "map")).isEqualTo("{a=1, b=null}");
+        assertThat(format(new ByteString(new byte[] {(byte) 0xde, (byte) 0xad}), "varbinary")).isEqualTo("de ad");
+    }
+}

@@ -1,0 +1,79 @@
+package io.glaux.workgroup;
+
+import io.glaux.error.GlauxException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkgroupServiceTest {
+
+    @TempDir
+    Path folder;
+
+    private static WorkgroupConfiguration withOutput(String location, boolean enforce, Long cutoff) {
+        return new WorkgroupConfiguration(ResultConfiguration.NONE.withOutputLocation(location), enforce, true,
+                cutoff, false, "AUTO");
+    }
+
+    @Test
+    void primaryAlwaysExistsAndCannotBeDeleted() {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        assertThat(service.get("primary").state()).isEqualTo(WorkgroupState.ENABLED);
+        assertThatThrownBy(() -> service.delete("primary")).hasMessageContaining("primary");
+    }
+
+    @Test
+    void workgroupsSurviveARestart() {
+        WorkgroupService first = new WorkgroupService(folder, "s3://results/");
+        first.create("analysts", "team", withOutput("s3://team-results/q/", true, 20_000_000L), Map.of("k", "v"));
+        first.update(first.get("analysts").withState(WorkgroupState.DISABLED));
+        WorkgroupService second = new WorkgroupService(folder, null);
+        Workgroup analysts = second.get("analysts");
+        assertThat(analysts.state()).isEqualTo(WorkgroupState.DISABLED);
+        assertThat(analysts.configuration().bytesScannedCutoffPerQuery()).isEqualTo(20_000_000L);
+        assertThat(analysts.tags()).containsEntry("k", "v");
+        assertThat(second.get("primary").configuration().resultConfiguration().outputLocation())
+                .isEqualTo("s3://results/");
+    }
+
+    @Test
+    void enforcedWorkgroupLocationWinsOverTheClients() {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        Workgroup enforced = service.create("enforced", null, withOutput("s3://wg/out", true, null), null);
+        Workgroup open = service.create("open", null, withOutput("s3://wg/out", false, null), null);
+        assertThat(service.outputLocation(enforced, "s3://client/x/")).hasToString("s3://wg/out/");
+        assertThat(service.outputLocation(open, "s3://client/x/")).hasToString("s3://client/x/");
+        assertThat(service.outputLocation(open, null)).hasToString("s3://wg/out/");
+    }
+
+    @Test
+    void noOutputLocationAnywhereIsAthenasError() {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        assertThatThrownBy(() -> service.outputLocation(service.get("primary"), null))
+                .isInstanceOf(GlauxException.class)
+                .hasMessage("No output location provided. An output location is required either through the"
+                        + " Workgroup result configuration setting or as an API input.");
+    }
+
+    @Test
+    void invalidDefinitionsAreRefusedAndNothingIsStored() throws Exception {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        assertThatThrownBy(() -> service.create("bad name!", null, null, null)).hasMessageContaining("Invalid");
+        assertThatThrownBy(() -> service.create("small", null, withOutput(null, true, 5L), null))
+                .hasMessageContaining("at least 10000000");
+        assertThatThrownBy(() -> service.create("loc", null, withOutput("http://x/", true, null), null))
+                .hasMessageContaining("Invalid output location");
+        service.create("dup", null, null, null);
+        assertThatThrownBy(() -> service.create("dup", null, null, null)).hasMessageContaining("already created");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("dup.json", "primary.json");
+        }
+    }
+}

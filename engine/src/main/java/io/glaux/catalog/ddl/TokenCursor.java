@@ -149,7 +149,9 @@ final class TokenCursor {
 
     /** An optional ';' and then the end of the input. */
     void expectEnd() {
-        acceptSymbol(';');
+        if (peek().isSymbol(';')) {
+            next();
+        }
         expect("<EOF>");
         if (peek().kind() != Token.Kind.EOF) {
             throw mismatch();

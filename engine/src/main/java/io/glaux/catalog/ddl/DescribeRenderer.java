@@ -5,7 +5,7 @@ import static io.glaux.catalog.ddl.HiveText.pad;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.StorageDescriptor;
 import io.glaux.catalog.TableDefinition;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * DESCRIBE [EXTENDED | FORMATTED] output as Hive lays it out: one line per column, {@code name TAB type TAB comment}
- * with each field padded to 20 characters, then a "# Partition Information" section for partitioned tables;
+ * DESCRIBE [EXTENDED | FORMATTED] output as Hive lays it out: one line per column (partition keys included),
+ * {@code name TAB type TAB comment} with each field padded to 20 characters, then a "# Partition Information"
+ * section for partitioned tables;
  * EXTENDED adds a "Detailed Table Information" line, FORMATTED the detailed table and storage sections.
  */
 final class DescribeRenderer {
 
     private static final DateTimeFormatter CREATE_TIME =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT).withZone(ZoneId.of("UTC"));
 
     private DescribeRenderer() {
     }
@@ -36,7 +37,9 @@ final class DescribeRenderer {
             lines.add(header());
             lines.add("");
         }
-        table.columns().forEach(c -> lines.add(columnLine(c)));
+        // Plain and EXTENDED list partition keys among the columns too (and again below); FORMATTED does not.
+        List<Column> top = mode == DdlStatement.DescribeMode.FORMATTED ? table.columns() : table.allColumns();
+        top.forEach(c -> lines.add(columnLine(c)));
         if (!table.partitionKeys().isEmpty()) {
             lines.add("");
             lines.add("# Partition Information");

@@ -27,6 +27,8 @@ final class TypeParser {
     }
 
     private AthenaType type() {
+        skipSpaces();
+        int start = pos;
         String name = word().toLowerCase(Locale.ROOT);
         switch (name) {
             case "boolean": return AthenaType.BOOLEAN;
@@ -98,6 +100,7 @@ final class TypeParser {
                 return new AthenaType.Struct(fields);
             }
             default:
+                pos = start;
                 throw error("unknown type '" + name + "'");
         }
     }
@@ -153,6 +156,6 @@ final class TypeParser {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("Invalid type '" + text + "' at position " + (pos + 1) + ": " + what);
+        return new TypeSyntaxException(text, pos, what);
     }
 }

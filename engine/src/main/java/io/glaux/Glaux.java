@@ -63,12 +63,12 @@ public final class Glaux implements AutoCloseable {
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
         S3Location defaultOutput = S3Location.parse(builder.defaultOutputLocation);
         store.createBucket(defaultOutput.bucket());
-        FormatRegistry formats = Formats.defaults();
+        FormatRegistry formats = FormatRegistry.defaults();
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
         this.planner = Sql.planner(root);
-        this.queries = new QueryService(new StatementExecutor(planner, store), workgroups,
+        this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats), workgroups,
                 new QueryHistory(metadata.resolve("history")), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);
     }

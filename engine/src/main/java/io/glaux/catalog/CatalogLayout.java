@@ -1,5 +1,6 @@
 package io.glaux.catalog;
 
+import io.glaux.persist.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package io.glaux.catalog;
 
+import io.glaux.persist.AtomicFiles;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import java.io.IOException;

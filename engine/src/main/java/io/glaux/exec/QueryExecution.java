@@ -1,5 +1,6 @@
 package io.glaux.exec;
 
+import io.glaux.catalog.ddl.StatementType;
 import io.glaux.sql.QueryContext;
 
 import java.util.List;

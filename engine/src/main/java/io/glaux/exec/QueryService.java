@@ -1,5 +1,6 @@
 package io.glaux.exec;
 
+import io.glaux.catalog.ddl.StatementType;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.sql.SqlErrors;

@@ -1,36 +1,90 @@
 package io.glaux.exec;
 
+import io.glaux.catalog.Catalog;
+import io.glaux.catalog.ddl.DdlExecutor;
+import io.glaux.catalog.ddl.DdlParser;
+import io.glaux.catalog.ddl.DdlResult;
+import io.glaux.catalog.ddl.DdlStatement;
+import io.glaux.catalog.ddl.StatementType;
+import io.glaux.error.GlauxException;
+import io.glaux.format.FormatRegistry;
+import io.glaux.results.ColumnInfo;
 import io.glaux.results.CsvResultWriter;
+import io.glaux.results.TextResultWriter;
 import io.glaux.sql.PreparedQuery;
+import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
 import org.apache.calcite.linq4j.Enumerator;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Runs statements: queries stream their rows into {@code <id>.csv}; DDL goes to the catalog and writes
- * {@code <id>.txt}; CTAS and INSERT INTO write data objects and a manifest.
+ * Runs statements: queries stream their rows into {@code <id>.csv}; catalog DDL writes its output lines to
+ * {@code <id>.txt}; CREATE VIEW, CTAS and INSERT INTO plan their query part with the SQL planner, and the last two
+ * also write a manifest of the data objects they added.
  */
 public final class StatementExecutor implements StatementRunner {
 
     private final QueryPlanner planner;
     private final ObjectStore store;
+    private final DdlExecutor ddl;
+    private final CreateViewRunner views;
+    private final CreateTableAsRunner createTableAs;
+    private final InsertRunner inserts;
 
-    public StatementExecutor(QueryPlanner planner, ObjectStore store) {
+    public StatementExecutor(Catalog catalog, QueryPlanner planner, ObjectStore store, FormatRegistry formats) {
         this.planner = planner;
         this.store = store;
+        this.ddl = new DdlExecutor(catalog, store);
+        this.views = new CreateViewRunner(catalog, planner);
+        this.createTableAs = new CreateTableAsRunner(catalog, planner, store, formats);
+        this.inserts = new InsertRunner(catalog, planner, store, formats);
     }
 
     @Override
     public StatementType classify(String sql) {
-        return StatementType.DML;
+        return StatementType.classify(sql);
     }
 
     @Override
     public StatementOutcome run(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan)
             throws Exception {
         long planningStart = System.nanoTime();
+        Optional<DdlStatement> parsed = DdlParser.tryParse(request.query());
+        if (parsed.isEmpty()) {
+            return select(queryId, request, outputPrefix, scan, planningStart);
+        }
+        DdlStatement statement = parsed.get();
+        QueryContext context = request.context();
+        try {
+            if (statement instanceof DdlStatement.CreateView view) {
+                views.run(view, context);
+                return text(queryId, outputPrefix, "result", List.of(), null, planningStart);
+            }
+            if (statement instanceof DdlStatement.CreateTableAsSelect ctas) {
+                CreateTableAsRunner.WriteOutcome outcome = createTableAs.run(queryId, ctas, context, outputPrefix,
+                        scan);
+                TextResultWriter.writeManifest(store, outputPrefix, queryId, outcome.objects());
+                return text(queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
+            }
+            if (statement instanceof DdlStatement.InsertInto insert) {
+                CreateTableAsRunner.WriteOutcome outcome = inserts.run(queryId, insert, context, scan);
+                TextResultWriter.writeManifest(store, outputPrefix, queryId, outcome.objects());
+                return text(queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
+            }
+        } catch (GlauxException e) {
+            throw SqlPositions.shift(e, request.query(), ((DdlStatement.WithQuery) statement).queryOffset());
+        }
+        DdlResult result = ddl.execute(statement, context.database());
+        return text(queryId, outputPrefix, result.columnName(), result.lines(), null, planningStart);
+    }
+
+    private StatementOutcome select(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan,
+                                    long planningStart) throws Exception {
         PreparedQuery query = planner.prepare(request.query(), request.context(), request.executionParameters());
         long planningMillis = (System.nanoTime() - planningStart) / 1_000_000;
         try (CsvResultWriter writer = new CsvResultWriter(store, outputPrefix, queryId, query.columns());
@@ -41,5 +95,13 @@ public final class StatementExecutor implements StatementRunner {
             S3Location object = writer.commit(StatementType.DML.name());
             return new StatementOutcome(query.columns(), writer.rowCount(), null, object.toString(), planningMillis);
         }
+    }
+
+    private StatementOutcome text(String queryId, S3Location outputPrefix, String column, List<String> lines,
+                                  Long updateCount, long planningStart) throws java.io.IOException {
+        S3Location object = TextResultWriter.write(store, outputPrefix, queryId, lines);
+        List<ColumnInfo> columns = List.of(ColumnInfo.of(column, "varchar", Integer.MAX_VALUE, 0));
+        return new StatementOutcome(columns, lines.size(), updateCount, object.toString(),
+                (System.nanoTime() - planningStart) / 1_000_000);
     }
 }

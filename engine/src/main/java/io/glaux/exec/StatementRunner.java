@@ -1,5 +1,6 @@
 package io.glaux.exec;
 
+import io.glaux.catalog.ddl.StatementType;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.storage.S3Location;
 

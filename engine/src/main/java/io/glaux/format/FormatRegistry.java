@@ -3,6 +3,12 @@ package io.glaux.format;
 import io.glaux.catalog.DataFormat;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.format.csv.CsvFormatReader;
+import io.glaux.format.csv.CsvFormatWriter;
+import io.glaux.format.json.JsonFormatReader;
+import io.glaux.format.json.JsonFormatWriter;
+import io.glaux.format.parquet.ParquetFormatReader;
+import io.glaux.format.parquet.ParquetFormatWriter;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +22,15 @@ public final class FormatRegistry {
     public FormatRegistry(Map<DataFormat, FormatReader> readers, Map<DataFormat, FormatWriter> writers) {
         this.readers = new EnumMap<>(readers);
         this.writers = new EnumMap<>(writers);
+    }
+
+    /** CSV (LazySimpleSerDe, OpenCSVSerde), JSON lines and Parquet. */
+    public static FormatRegistry defaults() {
+        return new FormatRegistry(
+                Map.of(DataFormat.CSV, new CsvFormatReader(), DataFormat.JSON, new JsonFormatReader(),
+                        DataFormat.PARQUET, new ParquetFormatReader()),
+                Map.of(DataFormat.CSV, new CsvFormatWriter(), DataFormat.JSON, new JsonFormatWriter(),
+                        DataFormat.PARQUET, new ParquetFormatWriter()));
     }
 
     public FormatReader reader(DataFormat format) {

@@ -7,21 +7,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Durable JSON state files (workgroups, query history): each write goes to a temporary file in the same folder, is
- * forced to disk, then atomically renamed over the old file, so a crash leaves the old or the new content, never a
- * torn file. Temporary files end in {@code .tmp} and are ignored by readers.
+ * Durable JSON state files (workgroups, query history), written with {@link AtomicFiles} so a crash leaves the old
+ * or the new content, never a torn file. Leftover temporary files start with a dot and are ignored by readers.
  */
 public final class JsonFiles {
-
-    public static final String TEMP_SUFFIX = ".tmp";
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -30,23 +22,7 @@ public final class JsonFiles {
 
     public void write(Path file, Object value) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), TEMP_SUFFIX);
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    channel.write(java.nio.ByteBuffer.wrap(mapper.writerWithDefaultPrettyPrinter()
-                            .writeValueAsBytes(value)));
-                    channel.force(true);
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

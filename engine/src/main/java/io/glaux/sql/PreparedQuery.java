@@ -1,12 +1,17 @@
 package io.glaux.sql;
 
+import io.glaux.catalog.Column;
 import io.glaux.results.ColumnInfo;
+import io.glaux.sql.schema.TypeMapping;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,13 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PreparedQuery {
 
     private final List<ColumnInfo> columns;
+    private final RelDataType rowType;
     private final Bindable<?> bindable;
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
 
-    PreparedQuery(List<ColumnInfo> columns, Bindable<?> bindable, SchemaPlus rootSchema,
+    PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, SchemaPlus rootSchema,
                   JavaTypeFactory typeFactory) {
         this.columns = List.copyOf(columns);
+        this.rowType = rowType;
         this.bindable = bindable;
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
@@ -31,6 +38,15 @@ public final class PreparedQuery {
 
     public List<ColumnInfo> columns() {
         return columns;
+    }
+
+    /** The output columns as Athena table columns (for CTAS, views and INSERT type checks). */
+    public List<Column> tableColumns() {
+        List<Column> result = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            result.add(new Column(field.getName(), TypeMapping.toAthenaType(field.getType())));
+        }
+        return result;
     }
 
     /** Starts the query; rows are produced as the caller pulls them. */

@@ -138,7 +138,7 @@ public final class QueryPlanner {
         Bindable<?> bindable = EnumerableInterpretable.toBindable(Map.of(), null, (EnumerableRel) physical,
                 EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
-        return new PreparedQuery(ResultTypes.columns(rowType), bindable, rootSchema.plus(), typeFactory);
+        return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, rootSchema.plus(), typeFactory);
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

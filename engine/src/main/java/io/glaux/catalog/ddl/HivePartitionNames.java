@@ -10,15 +10,15 @@ import java.util.List;
  * stand in a path segment written as {@code %XX} (upper-case hex of the UTF-8 bytes), and an empty value as
  * {@code __HIVE_DEFAULT_PARTITION__}.
  */
-final class HivePartitionNames {
+public final class HivePartitionNames {
 
-    static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+    public static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
     private static final String SPECIAL = "\"#%'*/:=?\\{[]^";
 
     private HivePartitionNames() {
     }
 
-    static String name(List<Column> keys, List<String> values) {
+    public static String name(List<Column> keys, List<String> values) {
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {
@@ -29,7 +29,7 @@ final class HivePartitionNames {
         return name.toString();
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         if (value == null || value.isEmpty()) {
             return DEFAULT_PARTITION;
         }

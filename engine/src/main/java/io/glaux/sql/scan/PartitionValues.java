@@ -1,6 +1,7 @@
 package io.glaux.sql.scan;
 
 import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.ddl.HivePartitionNames;
 import io.glaux.format.text.TextValueParser;
 
 import java.math.BigDecimal;
@@ -12,7 +13,7 @@ import java.math.BigDecimal;
  */
 final class PartitionValues {
 
-    static final String HIVE_DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+    static final String HIVE_DEFAULT_PARTITION = HivePartitionNames.DEFAULT_PARTITION;
 
     private PartitionValues() {
     }

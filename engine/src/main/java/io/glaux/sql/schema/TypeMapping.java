@@ -61,4 +61,34 @@ public final class TypeMapping {
         };
         return factory.createTypeWithNullability(relType, true);
     }
+
+    /**
+     * The Athena column type for a query's output type (CTAS, views); types Athena can't store in a table, such as
+     * the type of a bare NULL, are refused.
+     */
+    public static AthenaType toAthenaType(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN -> AthenaType.BOOLEAN;
+            case TINYINT -> AthenaType.TINYINT;
+            case SMALLINT -> AthenaType.SMALLINT;
+            case INTEGER -> AthenaType.INT;
+            case BIGINT -> AthenaType.BIGINT;
+            case REAL, FLOAT -> AthenaType.FLOAT;
+            case DOUBLE -> AthenaType.DOUBLE;
+            case DECIMAL -> new AthenaType.Decimal(type.getPrecision(), type.getScale());
+            case CHAR, VARCHAR -> AthenaType.STRING;
+            case DATE -> AthenaType.DATE;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> AthenaType.TIMESTAMP;
+            case BINARY, VARBINARY -> AthenaType.BINARY;
+            case ARRAY, MULTISET -> new AthenaType.Array(toAthenaType(type.getComponentType()));
+            case MAP -> new AthenaType.Map(toAthenaType(type.getKeyType()), toAthenaType(type.getValueType()));
+            case ROW -> new AthenaType.Struct(type.getFieldList().stream()
+                    .map(f -> new AthenaType.Field(f.getName().toLowerCase(java.util.Locale.ROOT),
+                            toAthenaType(f.getType())))
+                    .toList());
+            default -> throw new io.glaux.error.GlauxException(io.glaux.error.ErrorType.USER_ERROR,
+                    "Column type " + type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT)
+                            + " cannot be stored in a table");
+        };
+    }
 }

@@ -1,4 +1,4 @@
-package io.glaux.catalog;
+package io.glaux.persist;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,14 +15,14 @@ import java.util.UUID;
  * temporary file is then renamed over the target in one atomic step. A crash leaves the old file or the new one,
  * plus at worst a stray temporary file that readers skip ({@link #isTemporary}).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
-    static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
@@ -47,7 +47,7 @@ final class AtomicFiles {
     }
 
     /** Makes a rename or delete inside {@code folder} durable; a no-op where folders cannot be opened (Windows). */
-    static void syncFolder(Path folder) {
+    public static void syncFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
@@ -56,7 +56,7 @@ final class AtomicFiles {
     }
 
     /** Temporary files of interrupted writes, and folders being deleted, start with a dot. */
-    static boolean isTemporary(Path file) {
+    public static boolean isTemporary(Path file) {
         return file.getFileName().toString().startsWith(".");
     }
 }

@@ -1,0 +1,179 @@
+package io.glaux.exec;
+
+import io.glaux.catalog.Catalog;
+import io.glaux.catalog.Column;
+import io.glaux.catalog.DataFormat;
+import io.glaux.catalog.Partition;
+import io.glaux.catalog.StorageDescriptor;
+import io.glaux.catalog.TableDefinition;
+import io.glaux.catalog.TableKind;
+import io.glaux.catalog.ddl.DdlStatement;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.format.FormatRegistry;
+import io.glaux.sql.PreparedQuery;
+import io.glaux.sql.QueryContext;
+import io.glaux.sql.QueryPlanner;
+import io.glaux.sql.scan.ScanContext;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.S3Location;
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CREATE TABLE ... WITH (...) AS SELECT: runs the query, writes its rows as objects (Parquet unless {@code format}
+ * says otherwise) under {@code external_location} (default: {@code <output location>/tables/<query id>/}),
+ * partitioned by the trailing {@code partitioned_by} columns, then registers the table and its partitions.
+ */
+final class CreateTableAsRunner {
+
+    private static final Set<String> PROPERTIES = Set.of("format", "external_location", "partitioned_by",
+            "write_compression", "parquet_compression", "field_delimiter");
+
+    private final Catalog catalog;
+    private final QueryPlanner planner;
+    private final ObjectStore store;
+    private final FormatRegistry formats;
+
+    CreateTableAsRunner(Catalog catalog, QueryPlanner planner, ObjectStore store, FormatRegistry formats) {
+        this.catalog = catalog;
+        this.planner = planner;
+        this.store = store;
+        this.formats = formats;
+    }
+
+    /** Returns the objects written and the row count. */
+    WriteOutcome run(String queryId, DdlStatement.CreateTableAsSelect statement, QueryContext context,
+                     S3Location outputPrefix, ScanContext scan) throws IOException {
+        String database = statement.name().databaseOr(context.database());
+        String name = statement.name().name();
+        catalog.getDatabase(database).orElseThrow(() -> GlauxException.notFound("SCHEMA_NOT_FOUND: Schema '"
+                + database + "' does not exist"));
+        if (catalog.getTable(database, name).isPresent()) {
+            if (statement.ifNotExists()) {
+                return new WriteOutcome(List.of(), 0);
+            }
+            throw GlauxException.alreadyExists("TABLE_ALREADY_EXISTS: Table '" + context.catalog() + "." + database
+                    + "." + name + "' already exists");
+        }
+        Map<String, Object> properties = statement.properties();
+        for (String key : properties.keySet()) {
+            if (!PROPERTIES.contains(key)) {
+                throw new GlauxException(ErrorType.INVALID_ARGUMENT, "INVALID_TABLE_PROPERTY: Catalog '"
+                        + context.catalog() + "' table property '" + key + "' does not exist");
+            }
+        }
+        PreparedQuery query = planner.prepare(statement.query(), context, List.of());
+        List<Column> columns = query.tableColumns();
+        List<String> partitionedBy = stringList(properties.get("partitioned_by"));
+        int dataCount = columns.size() - partitionedBy.size();
+        for (int i = 0; i < partitionedBy.size(); i++) {
+            if (dataCount < 1 || !columns.get(dataCount + i).name().equals(partitionedBy.get(i))) {
+                throw new GlauxException(ErrorType.USER_ERROR, "Partition columns " + partitionedBy
+                        + " must be the last columns of the query, in the same order");
+            }
+        }
+        S3Location location = location(properties, outputPrefix, queryId, database, name);
+        StorageDescriptor storage = storage(properties, location);
+        Map<String, String> parameters = tableParameters(properties);
+        TableDefinition table = new TableDefinition(database, name, TableKind.EXTERNAL_TABLE,
+                columns.subList(0, dataCount), columns.subList(dataCount, columns.size()), storage, parameters, null,
+                Instant.now());
+
+        List<TableDataWriter.Written> written = List.of();
+        long rows = 0;
+        TableDataWriter writer = new TableDataWriter(store, formats.writer(storage.format()),
+                TableWrites.writerProperties(storage, parameters), location, table.columns(), table.partitionKeys(),
+                queryId);
+        try (writer) {
+            if (statement.withData()) {
+                try (Enumerator<Object[]> results = query.run(scan, scan.cancelFlag())) {
+                    while (results.moveNext()) {
+                        writer.write(results.current());
+                    }
+                }
+            }
+            written = writer.commit();
+            rows = writer.rowCount();
+        }
+        try {
+            catalog.createTable(table, false);
+            List<Partition> partitions = new ArrayList<>();
+            for (TableDataWriter.Written object : written) {
+                if (!object.partitionValues().isEmpty()) {
+                    partitions.add(new Partition(object.partitionValues(), object.folder().toString()));
+                }
+            }
+            if (!partitions.isEmpty()) {
+                catalog.addPartitions(database, name, partitions, true);
+            }
+        } catch (RuntimeException e) {
+            writer.rollback(written);
+            throw e;
+        }
+        return new WriteOutcome(written.stream().map(TableDataWriter.Written::object).toList(), rows);
+    }
+
+    private S3Location location(Map<String, Object> properties, S3Location outputPrefix, String queryId,
+                                String database, String name) throws IOException {
+        Object given = properties.get("external_location");
+        S3Location location;
+        try {
+            location = given == null ? outputPrefix.resolve("tables/" + queryId + "/")
+                    : S3Location.parse(given.toString()).asPrefix();
+        } catch (IllegalArgumentException e) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Invalid external_location: " + e.getMessage());
+        }
+        store.createBucket(location.bucket());
+        if (!store.list(location.bucket(), location.key(), null, 1).objects().isEmpty()) {
+            throw new GlauxException(ErrorType.USER_ERROR, "HIVE_PATH_ALREADY_EXISTS: Target directory for table '"
+                    + database + "." + name + "' already exists: " + location);
+        }
+        return location;
+    }
+
+    private static StorageDescriptor storage(Map<String, Object> properties, S3Location location) {
+        String format = String.valueOf(properties.getOrDefault("format", "PARQUET")).toUpperCase(Locale.ROOT);
+        return switch (format) {
+            case "PARQUET" -> StorageDescriptor.parquet(location.toString());
+            case "TEXTFILE" -> {
+                String delimiter = String.valueOf(properties.getOrDefault("field_delimiter", "\u0001"));
+                yield new StorageDescriptor(location.toString(), DataFormat.CSV, StorageDescriptor.LAZY_SIMPLE_SERDE,
+                        StorageDescriptor.TEXT_INPUT_FORMAT, StorageDescriptor.TEXT_OUTPUT_FORMAT,
+                        Map.of("field.delim", delimiter, "serialization.format", delimiter));
+            }
+            case "JSON" -> new StorageDescriptor(location.toString(), DataFormat.JSON,
+                    StorageDescriptor.HIVE_JSON_SERDE, StorageDescriptor.TEXT_INPUT_FORMAT,
+                    StorageDescriptor.TEXT_OUTPUT_FORMAT, Map.of());
+            default -> throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Unsupported format '" + format
+                    + "' for CREATE TABLE AS: use PARQUET, TEXTFILE or JSON");
+        };
+    }
+
+    private static Map<String, String> tableParameters(Map<String, Object> properties) {
+        Object compression = properties.getOrDefault("write_compression", properties.get("parquet_compression"));
+        return compression == null ? Map.of("EXTERNAL", "TRUE")
+                : Map.of("EXTERNAL", "TRUE", "write_compression", compression.toString());
+    }
+
+    private static List<String> stringList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(o -> o.toString().toLowerCase(Locale.ROOT)).toList();
+        }
+        throw new GlauxException(ErrorType.INVALID_ARGUMENT, "partitioned_by must be an ARRAY of column names");
+    }
+
+    /** The objects a CTAS or INSERT wrote, and how many rows. */
+    record WriteOutcome(List<S3Location> objects, long rows) {
+    }
+}

@@ -1,4 +1,0 @@
-package io.glaux.exec;
-
-/** Athena's StatementType. */
-public enum StatementType { DDL, DML, UTILITY }

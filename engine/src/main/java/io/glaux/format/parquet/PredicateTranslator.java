@@ -26,6 +26,12 @@ import java.util.function.Function;
  */
 final class PredicateTranslator {
 
+    /**
+     * Short IN lists become ORs of equalities: Parquet's statistics filter drops a row group for an OR when each value
+     * falls outside its min/max, while its IN check only compares the list's extremes with them.
+     */
+    static final int MAX_IN_AS_OR = 32;
+
     private PredicateTranslator() {
     }
 
@@ -188,7 +194,15 @@ final class PredicateTranslator {
                 if (values.isEmpty()) {
                     return null;
                 }
-                return values.size() == 1 ? FilterApi.eq(column, values.iterator().next()) : FilterApi.in(column, values);
+                if (values.size() > MAX_IN_AS_OR) {
+                    return FilterApi.in(column, values);
+                }
+                FilterPredicate any = null;
+                for (T value : values) {
+                    FilterPredicate eq = FilterApi.eq(column, value);
+                    any = any == null ? eq : FilterApi.or(any, eq);
+                }
+                return any;
             }
             default:
                 break;

@@ -13,20 +13,34 @@ import java.nio.ByteBuffer;
  *
  * <p>Parquet reads column chunks and the footer with {@code readFully} of a known length: those become exact ranged
  * reads. Thrift-encoded structures (page indexes, and small pieces generally) are read a few bytes at a time through
- * {@code read}: those are served from a small read-ahead window so they do not turn into hundreds of requests. Exact
- * reads that fall inside the window are served from it too.
+ * {@code read}: those are served from small read-ahead windows so they do not turn into hundreds of requests. A few
+ * windows are kept (least recently used is replaced) because Parquet alternates between the column-index and
+ * offset-index areas of a file. Exact reads that start inside a window take what it holds.
  */
 final class RangedSeekableInputStream extends SeekableInputStream {
 
     static final int READ_AHEAD = 8 * 1024;
+    static final int WINDOWS = 4;
 
     private final ObjectSource source;
     private final long size;
     private long position;
 
-    private final byte[] window = new byte[READ_AHEAD];
-    private long windowStart;
-    private int windowLength;
+    /** Read-ahead windows; {@code current} is the one holding the position after the last lookup. */
+    private final Window[] windows = new Window[WINDOWS];
+    private Window current;
+    private long useClock;
+
+    private static final class Window {
+        final byte[] data = new byte[READ_AHEAD];
+        long start;
+        int length;
+        long lastUse;
+
+        boolean contains(long at) {
+            return at >= start && at < start + length;
+        }
+    }
 
     RangedSeekableInputStream(ObjectSource source) {
         this.source = source;
@@ -55,7 +69,7 @@ final class RangedSeekableInputStream extends SeekableInputStream {
 
     @Override
     public int available() {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, windowStart + windowLength - position));
+        return inWindow(position) ? (int) (current.start + current.length - position) : 0;
     }
 
     @Override
@@ -66,7 +80,7 @@ final class RangedSeekableInputStream extends SeekableInputStream {
         if (!inWindow(position)) {
             fillWindow();
         }
-        return window[(int) (position++ - windowStart)] & 0xff;
+        return current.data[(int) (position++ - current.start)] & 0xff;
     }
 
     @Override
@@ -133,24 +147,51 @@ final class RangedSeekableInputStream extends SeekableInputStream {
         }
     }
 
+    /** Whether a window holds {@code at}; if so it becomes {@link #current}. */
     private boolean inWindow(long at) {
-        return at >= windowStart && at < windowStart + windowLength;
+        if (current != null && current.contains(at)) {
+            current.lastUse = ++useClock;
+            return true;
+        }
+        for (Window window : windows) {
+            if (window != null && window.contains(at)) {
+                current = window;
+                window.lastUse = ++useClock;
+                return true;
+            }
+        }
+        return false;
     }
 
     private int copyFromWindow(byte[] bytes, int offset, int length) {
-        int start = (int) (position - windowStart);
-        int count = Math.min(length, windowLength - start);
-        System.arraycopy(window, start, bytes, offset, count);
+        int start = (int) (position - current.start);
+        int count = Math.min(length, current.length - start);
+        System.arraycopy(current.data, start, bytes, offset, count);
         position += count;
         return count;
     }
 
     private void fillWindow() throws IOException {
+        int slot = 0;
+        for (int i = 0; i < windows.length; i++) {
+            if (windows[i] == null) {
+                slot = i;
+                break;
+            }
+            if (windows[i].lastUse < windows[slot].lastUse) {
+                slot = i;
+            }
+        }
+        Window window = windows[slot] == null ? new Window() : windows[slot];
+        windows[slot] = null;
+        current = null;
         int length = (int) Math.min(READ_AHEAD, size - position);
-        windowLength = 0;
-        readRange(position, window, 0, length);
-        windowStart = position;
-        windowLength = length;
+        readRange(position, window.data, 0, length);
+        window.start = position;
+        window.length = length;
+        window.lastUse = ++useClock;
+        windows[slot] = window;
+        current = window;
     }
 
     /** Reads {@code length} bytes at the current position straight into {@code bytes} and advances. */

@@ -1,5 +1,6 @@
 package io.glaux.format.parquet;
 
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -17,8 +18,7 @@ final class IgnoringConverter {
 
     static Converter of(Type type) {
         if (type.isPrimitive()) {
-            return new PrimitiveConverter() {
-            };
+            return new Discard();
         }
         GroupType group = type.asGroupType();
         Converter[] children = new Converter[group.getFieldCount()];
@@ -39,5 +39,31 @@ final class IgnoringConverter {
             public void end() {
             }
         };
+    }
+
+    private static final class Discard extends PrimitiveConverter {
+        @Override
+        public void addBinary(Binary value) {
+        }
+
+        @Override
+        public void addBoolean(boolean value) {
+        }
+
+        @Override
+        public void addDouble(double value) {
+        }
+
+        @Override
+        public void addFloat(float value) {
+        }
+
+        @Override
+        public void addInt(int value) {
+        }
+
+        @Override
+        public void addLong(long value) {
+        }
     }
 }

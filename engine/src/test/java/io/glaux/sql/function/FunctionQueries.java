@@ -53,6 +53,14 @@ final class FunctionQueries {
     static final long NOW = LocalDateTime.of(2024, 3, 10, 12, 34, 56, 789_000_000)
             .toEpochSecond(java.time.ZoneOffset.UTC) * 1000 + 789;
 
+    static {
+        // Calcite encodes string literals in ISO-8859-1 unless told otherwise; Trino's strings are Unicode. The
+        // engine needs the same settings (before any Calcite class loads).
+        System.setProperty("calcite.default.charset", "UTF-8");
+        System.setProperty("calcite.default.nationalcharset", "UTF-8");
+        System.setProperty("calcite.default.collation.name", "UTF-8$en_US");
+    }
+
     private FunctionQueries() {
     }
 

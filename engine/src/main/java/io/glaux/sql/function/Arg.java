@@ -1,0 +1,127 @@
+package io.glaux.sql.function;
+
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kind of one operand in a {@link Signature}: which SQL types it accepts, the Java type the implementing method
+ * receives (Calcite's internal representation, see {@code io.glaux.format.Values}) and the SQL type given to an
+ * operand of unknown type ({@code NULL}, {@code ?}).
+ */
+enum Arg {
+    /** CHAR or VARCHAR, as {@link String}. */
+    STRING(String.class),
+    /** TINYINT, SMALLINT, INTEGER or BIGINT, as {@code long}. */
+    BIGINT(long.class),
+    /** Any number, as {@code double}. */
+    DOUBLE(double.class),
+    /** DECIMAL, as {@link BigDecimal}. */
+    DECIMAL(BigDecimal.class),
+    /** DATE, as {@code int} days since the epoch. */
+    DATE(int.class),
+    /** TIMESTAMP, as {@code long} milliseconds since the epoch. */
+    TIMESTAMP(long.class),
+    /** DATE or TIMESTAMP, as {@code long} milliseconds (a date is its midnight), as Trino coerces date to timestamp. */
+    DATETIME(long.class),
+    /** BOOLEAN, as {@code boolean}. */
+    BOOLEAN(boolean.class),
+    /** BINARY or VARBINARY, as {@link ByteString}. */
+    BINARY(ByteString.class),
+    /** ARRAY, as {@link List}. */
+    ARRAY(List.class),
+    /** MAP, as {@link Map}. */
+    MAP(Map.class),
+    /** Any type, as {@link Object}. */
+    ANY(Object.class);
+
+    final Class<?> javaClass;
+
+    Arg(Class<?> javaClass) {
+        this.javaClass = javaClass;
+    }
+
+    /** Whether an operand of this type fits; NULL and not yet known types fit everywhere. */
+    boolean accepts(RelDataType type) {
+        SqlTypeName name = type.getSqlTypeName();
+        if (name == SqlTypeName.NULL || name == SqlTypeName.UNKNOWN) {
+            return true;
+        }
+        switch (this) {
+            case STRING:
+                return SqlTypeUtil.isCharacter(type);
+            case BIGINT:
+                return SqlTypeUtil.isIntType(type);
+            case DOUBLE:
+                return SqlTypeUtil.isNumeric(type);
+            case DECIMAL:
+                return name == SqlTypeName.DECIMAL;
+            case DATE:
+                return name == SqlTypeName.DATE;
+            case TIMESTAMP:
+                return name == SqlTypeName.TIMESTAMP;
+            case DATETIME:
+                return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+            case BOOLEAN:
+                return name == SqlTypeName.BOOLEAN;
+            case BINARY:
+                return SqlTypeUtil.isBinary(type);
+            case ARRAY:
+                return name == SqlTypeName.ARRAY;
+            case MAP:
+                return name == SqlTypeName.MAP;
+            case ANY:
+                return true;
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /** The type an operand of unknown type takes, or null if there is none to guess. */
+    @Nullable RelDataType defaultType(RelDataTypeFactory typeFactory) {
+        switch (this) {
+            case STRING:
+                return typeFactory.createSqlType(SqlTypeName.VARCHAR);
+            case BIGINT:
+                return typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case DOUBLE:
+                return typeFactory.createSqlType(SqlTypeName.DOUBLE);
+            case DATE:
+                return typeFactory.createSqlType(SqlTypeName.DATE);
+            case TIMESTAMP:
+            case DATETIME:
+                return typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case BOOLEAN:
+                return typeFactory.createSqlType(SqlTypeName.BOOLEAN);
+            case BINARY:
+                return typeFactory.createSqlType(SqlTypeName.VARBINARY);
+            default:
+                return null;
+        }
+    }
+
+    /** Whether a method parameter of this Java class can receive this operand. */
+    boolean fitsParameter(Class<?> parameter) {
+        return parameter == javaClass || parameter == boxed(javaClass);
+    }
+
+    static Class<?> boxed(Class<?> c) {
+        if (c == long.class) {
+            return Long.class;
+        } else if (c == int.class) {
+            return Integer.class;
+        } else if (c == double.class) {
+            return Double.class;
+        } else if (c == boolean.class) {
+            return Boolean.class;
+        }
+        return c;
+    }
+}

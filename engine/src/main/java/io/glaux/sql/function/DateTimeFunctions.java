@@ -1,0 +1,307 @@
+package io.glaux.sql.function;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+
+/**
+ * Trino's date and time functions over Calcite's internal values: DATE = {@code int} days since 1970-01-01,
+ * TIMESTAMP = {@code long} milliseconds since 1970-01-01T00:00 (no time zone; Glaux works in UTC). Operands declared
+ * {@link Arg#DATETIME} arrive as milliseconds whether the SQL value was a date or a timestamp.
+ */
+public final class DateTimeFunctions {
+    static final long MILLIS_PER_SECOND = 1000L;
+    static final long MILLIS_PER_MINUTE = 60_000L;
+    static final long MILLIS_PER_HOUR = 3_600_000L;
+    static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private DateTimeFunctions() {
+    }
+
+    /** The units of date_trunc, date_add and date_diff. */
+    enum Unit {
+        MILLISECOND(1), SECOND(MILLIS_PER_SECOND), MINUTE(MILLIS_PER_MINUTE), HOUR(MILLIS_PER_HOUR),
+        DAY(MILLIS_PER_DAY), WEEK(7 * MILLIS_PER_DAY), MONTH(0), QUARTER(0), YEAR(0);
+
+        /** Fixed length in milliseconds; 0 for calendar units. */
+        final long millis;
+
+        Unit(long millis) {
+            this.millis = millis;
+        }
+
+        static Unit forTimestamp(String unit) {
+            try {
+                return valueOf(unit.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw FunctionErrors.invalidArgument("'" + unit + "' is not a valid Timestamp field");
+            }
+        }
+
+        static Unit forDate(String unit) {
+            Unit u;
+            try {
+                u = valueOf(unit.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                u = null;
+            }
+            if (u == null || u.compareTo(DAY) < 0) {
+                throw FunctionErrors.invalidArgument("'" + unit + "' is not a valid DATE field");
+            }
+            return u;
+        }
+    }
+
+    // ---- date_trunc
+
+    public static long dateTruncTimestamp(String unit, long ts) {
+        return truncate(Unit.forTimestamp(unit), ts);
+    }
+
+    public static int dateTruncDate(String unit, int days) {
+        return (int) Math.floorDiv(truncate(Unit.forDate(unit), days * MILLIS_PER_DAY), MILLIS_PER_DAY);
+    }
+
+    private static long truncate(Unit unit, long ts) {
+        switch (unit) {
+            case MILLISECOND:
+            case SECOND:
+            case MINUTE:
+            case HOUR:
+            case DAY:
+                return Math.floorDiv(ts, unit.millis) * unit.millis;
+            case WEEK: {
+                long days = Math.floorDiv(ts, MILLIS_PER_DAY);
+                return (days - Math.floorMod(days + 3, 7)) * MILLIS_PER_DAY; // 1970-01-01 was a Thursday
+            }
+            default: {
+                LocalDate d = date(ts);
+                switch (unit) {
+                    case MONTH:
+                        d = d.withDayOfMonth(1);
+                        break;
+                    case QUARTER:
+                        d = LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
+                        break;
+                    default:
+                        d = d.withDayOfYear(1);
+                        break;
+                }
+                return d.toEpochDay() * MILLIS_PER_DAY;
+            }
+        }
+    }
+
+    // ---- date_add
+
+    public static long dateAddTimestamp(String unit, long value, long ts) {
+        return add(Unit.forTimestamp(unit), value, ts);
+    }
+
+    public static int dateAddDate(String unit, long value, int days) {
+        return (int) Math.floorDiv(add(Unit.forDate(unit), value, days * MILLIS_PER_DAY), MILLIS_PER_DAY);
+    }
+
+    private static long add(Unit unit, long value, long ts) {
+        if (unit.millis != 0) {
+            return Math.addExact(ts, Math.multiplyExact(value, unit.millis));
+        }
+        LocalDateTime t = dateTime(ts);
+        switch (unit) {
+            case MONTH:
+                t = t.plusMonths(value);
+                break;
+            case QUARTER:
+                t = t.plusMonths(Math.multiplyExact(value, 3L));
+                break;
+            default:
+                t = t.plusYears(value);
+                break;
+        }
+        return millis(t);
+    }
+
+    // ---- date_diff: whole units from a to b, as Joda-Time's field differences (which Trino uses)
+
+    public static long dateDiffTimestamp(String unit, long a, long b) {
+        return diff(Unit.forTimestamp(unit), a, b);
+    }
+
+    public static long dateDiffDate(String unit, int a, int b) {
+        return diff(Unit.forDate(unit), a * MILLIS_PER_DAY, b * MILLIS_PER_DAY);
+    }
+
+    private static long diff(Unit unit, long a, long b) {
+        switch (unit) {
+            case MONTH:
+                return monthsBetween(a, b);
+            case QUARTER:
+                return monthsBetween(a, b) / 3;
+            case YEAR:
+                return yearsBetween(a, b);
+            default:
+                return Math.subtractExact(b, a) / unit.millis;
+        }
+    }
+
+    /**
+     * Whole months from {@code from} to {@code to}: a month counts once the same day-of-month and time is reached,
+     * where a day past the end of a shorter month counts as its last day (Jan 31 to Feb 29 is one month).
+     */
+    static long monthsBetween(long from, long to) {
+        if (to < from) {
+            return -monthsBetween(to, from);
+        }
+        LocalDateTime f = dateTime(from);
+        LocalDateTime t = dateTime(to);
+        long months = (t.getYear() - (long) f.getYear()) * 12 + t.getMonthValue() - f.getMonthValue();
+        int toDay = t.getDayOfMonth();
+        if (toDay == t.toLocalDate().lengthOfMonth() && f.getDayOfMonth() > toDay) {
+            f = f.withDayOfMonth(toDay);
+        }
+        long toRemainder = to - millis(t.withDayOfMonth(1).toLocalDate().atStartOfDay());
+        long fromRemainder = millis(f) - millis(f.withDayOfMonth(1).toLocalDate().atStartOfDay());
+        return toRemainder < fromRemainder ? months - 1 : months;
+    }
+
+    /** Whole years from {@code from} to {@code to}, balancing February 29 as Joda-Time does. */
+    static long yearsBetween(long from, long to) {
+        if (to < from) {
+            return -yearsBetween(to, from);
+        }
+        LocalDateTime f = dateTime(from);
+        LocalDateTime t = dateTime(to);
+        long toRemainder = to - millis(LocalDate.of(t.getYear(), 1, 1).atStartOfDay());
+        long fromRemainder = from - millis(LocalDate.of(f.getYear(), 1, 1).atStartOfDay());
+        long feb29 = 59 * MILLIS_PER_DAY;
+        if (fromRemainder >= feb29) {
+            boolean fromLeap = f.toLocalDate().isLeapYear();
+            boolean toLeap = t.toLocalDate().isLeapYear();
+            if (fromLeap && !toLeap) {
+                fromRemainder -= MILLIS_PER_DAY;
+            } else if (!fromLeap && toLeap) {
+                toRemainder -= MILLIS_PER_DAY;
+            }
+        }
+        long years = t.getYear() - (long) f.getYear();
+        return toRemainder < fromRemainder ? years - 1 : years;
+    }
+
+    // ---- fields (DATE or TIMESTAMP as milliseconds)
+
+    public static long year(long ts) {
+        return date(ts).getYear();
+    }
+
+    public static long quarter(long ts) {
+        return (date(ts).getMonthValue() - 1) / 3 + 1;
+    }
+
+    public static long month(long ts) {
+        return date(ts).getMonthValue();
+    }
+
+    public static long week(long ts) {
+        return date(ts).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+
+    public static long yearOfWeek(long ts) {
+        return date(ts).get(IsoFields.WEEK_BASED_YEAR);
+    }
+
+    public static long day(long ts) {
+        return date(ts).getDayOfMonth();
+    }
+
+    public static long dayOfWeek(long ts) {
+        return date(ts).getDayOfWeek().getValue();
+    }
+
+    public static long dayOfYear(long ts) {
+        return date(ts).getDayOfYear();
+    }
+
+    public static long hour(long ts) {
+        return Math.floorMod(ts, MILLIS_PER_DAY) / MILLIS_PER_HOUR;
+    }
+
+    public static long minute(long ts) {
+        return Math.floorMod(ts, MILLIS_PER_HOUR) / MILLIS_PER_MINUTE;
+    }
+
+    public static long second(long ts) {
+        return Math.floorMod(ts, MILLIS_PER_MINUTE) / MILLIS_PER_SECOND;
+    }
+
+    public static long millisecond(long ts) {
+        return Math.floorMod(ts, MILLIS_PER_SECOND);
+    }
+
+    public static int lastDayOfMonth(long ts) {
+        return (int) date(ts).with(TemporalAdjusters.lastDayOfMonth()).toEpochDay();
+    }
+
+    // ---- conversions
+
+    public static long fromUnixtime(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            throw FunctionErrors.invalidArgument("Invalid unix time: " + seconds);
+        }
+        return Math.round(seconds * MILLIS_PER_SECOND);
+    }
+
+    public static double toUnixtime(long ts) {
+        return ts / (double) MILLIS_PER_SECOND;
+    }
+
+    public static String toIso8601Date(int days) {
+        return LocalDate.ofEpochDay(days).toString();
+    }
+
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+
+    public static String toIso8601Timestamp(long ts) {
+        return ISO_MILLIS.format(dateTime(ts));
+    }
+
+    public static long fromIso8601Timestamp(String text) {
+        return Iso8601.parseTimestamp(text);
+    }
+
+    public static int fromIso8601Date(String text) {
+        return Iso8601.parseDate(text);
+    }
+
+    public static String dateFormat(long ts, String format) {
+        return MySqlDateFormat.of(format).format(dateTime(ts));
+    }
+
+    public static long dateParse(String text, String format) {
+        return millis(MySqlDateFormat.of(format).parse(text));
+    }
+
+    // ---- helpers
+
+    /** A DATE operand given to a timestamp parameter (see {@link Arg#DATETIME}): days to milliseconds. */
+    public static Long daysToMillis(Integer days) {
+        return days == null ? null : days * MILLIS_PER_DAY;
+    }
+
+    static LocalDate date(long ts) {
+        return LocalDate.ofEpochDay(Math.floorDiv(ts, MILLIS_PER_DAY));
+    }
+
+    static LocalDateTime dateTime(long ts) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
+    }
+
+    static long millis(LocalDateTime t) {
+        return t.toLocalDate().toEpochDay() * MILLIS_PER_DAY + t.toLocalTime().getLong(ChronoField.MILLI_OF_DAY);
+    }
+}

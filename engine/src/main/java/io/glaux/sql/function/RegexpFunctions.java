@@ -1,0 +1,100 @@
+package io.glaux.sql.function;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Trino's regular expression functions. Trino's pattern syntax is Java's (with minor differences of its Joni engine);
+ * replacements reference groups as {@code $1} or {@code ${name}}, and {@code \$} is a literal dollar.
+ */
+public final class RegexpFunctions {
+    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+
+    private RegexpFunctions() {
+    }
+
+    static Pattern pattern(String regex) {
+        Pattern p = CACHE.get(regex);
+        if (p == null) {
+            try {
+                p = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw FunctionErrors.invalidArgument(e.getMessage());
+            }
+            if (CACHE.size() > 1000) {
+                CACHE.clear();
+            }
+            CACHE.put(regex, p);
+        }
+        return p;
+    }
+
+    public static boolean regexpLike(String s, String regex) {
+        return pattern(regex).matcher(s).find();
+    }
+
+    public static String regexpExtract(String s, String regex) {
+        Matcher m = pattern(regex).matcher(s);
+        return m.find() ? m.group() : null;
+    }
+
+    public static String regexpExtract(String s, String regex, long group) {
+        Matcher m = pattern(regex).matcher(s);
+        checkGroup(m, group);
+        return m.find() ? m.group((int) group) : null;
+    }
+
+    public static List<String> regexpExtractAll(String s, String regex) {
+        return regexpExtractAll(s, regex, 0);
+    }
+
+    public static List<String> regexpExtractAll(String s, String regex, long group) {
+        Matcher m = pattern(regex).matcher(s);
+        checkGroup(m, group);
+        List<String> result = new ArrayList<>();
+        while (m.find()) {
+            result.add(m.group((int) group));
+        }
+        return result;
+    }
+
+    public static long regexpCount(String s, String regex) {
+        Matcher m = pattern(regex).matcher(s);
+        long n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    public static List<String> regexpSplit(String s, String regex) {
+        return List.of(pattern(regex).split(s, -1));
+    }
+
+    public static String regexpReplace(String s, String regex) {
+        return pattern(regex).matcher(s).replaceAll("");
+    }
+
+    public static String regexpReplace(String s, String regex, String replacement) {
+        try {
+            return pattern(regex).matcher(s).replaceAll(replacement);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw FunctionErrors.invalidArgument("Illegal replacement sequence: " + replacement);
+        }
+    }
+
+    private static void checkGroup(Matcher m, long group) {
+        if (group < 0) {
+            throw FunctionErrors.invalidArgument("Group cannot be negative");
+        }
+        if (group > m.groupCount()) {
+            throw FunctionErrors.invalidArgument(
+                    "Pattern has " + m.groupCount() + " groups. Cannot access group " + group);
+        }
+    }
+}

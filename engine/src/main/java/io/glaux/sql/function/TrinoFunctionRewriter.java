@@ -1,0 +1,38 @@
+package io.glaux.sql.function;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Binds calls to Trino functions in a parsed statement to Glaux's implementations, before validation. Calls are
+ * matched by function name, case-insensitively, whatever operator the parser chose: the Babel parser binds some Trino
+ * names to other dialects' functions with other argument orders (date_trunc, date_diff to BigQuery's), which an
+ * operator table cannot override. Names without a binding in {@link TrinoFunctions} and qualified names are left
+ * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless.
+ */
+public class TrinoFunctionRewriter extends SqlShuttle {
+
+    public TrinoFunctionRewriter() {
+    }
+
+    @Override
+    public SqlNode visit(SqlCall call) {
+        SqlNode visited = super.visit(call);
+        if (!(visited instanceof SqlCall)) {
+            return visited;
+        }
+        SqlCall c = (SqlCall) visited;
+        if (!(c.getOperator() instanceof SqlFunction) || c.getOperator() instanceof GlauxFunction) {
+            return c;
+        }
+        SqlIdentifier id = ((SqlFunction) c.getOperator()).getSqlIdentifier();
+        if (id != null && !id.isSimple()) {
+            return c;
+        }
+        TrinoFunctions.Binding binding = TrinoFunctions.binding(c.getOperator().getName());
+        return binding == null ? c : binding.rewrite(c, c.getOperandList(), c.getParserPosition());
+    }
+}

@@ -1,0 +1,75 @@
+package io.glaux.sql.function;
+
+import io.glaux.error.GlauxException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.glaux.sql.function.FunctionQueries.column;
+import static io.glaux.sql.function.FunctionQueries.type;
+import static io.glaux.sql.function.FunctionQueries.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RegexpFunctionsTest {
+
+    @Test
+    void regexpLikeFindsAMatchAnywhere() {
+        assertThat(value("SELECT regexp_like('1a 2b 14m', '\\d+b')")).isEqualTo(true);
+        assertThat(value("SELECT regexp_like('1a 2b 14m', '^\\d+b')")).isEqualTo(false);
+        assertThat(column("SELECT regexp_like(s, 'an+a') FROM t ORDER BY id")).containsExactly(true, false, null);
+    }
+
+    @Test
+    void regexpExtractFollowsTrinoDocumentation() {
+        assertThat(value("SELECT regexp_extract('1a 2b 14m', '\\d+')")).isEqualTo("1");
+        assertThat(value("SELECT regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2)")).isEqualTo("a");
+    }
+
+    @Test
+    void regexpExtractIsNullWithoutMatchOrForAnUnmatchedGroup() {
+        assertThat(value("SELECT regexp_extract('abc', '\\d+')")).isNull();
+        assertThat(value("SELECT regexp_extract('abc', '(x)?abc', 1)")).isNull();
+        assertThat(column("SELECT regexp_extract(s, '[a-z]+,([a-z]+)', 1) FROM t ORDER BY id"))
+                .containsExactly("banana", null, null);
+        assertThat(type("SELECT regexp_extract('abc', 'b')")).isEqualTo("VARCHAR");
+    }
+
+    @Test
+    void regexpExtractRejectsAMissingGroup() {
+        assertThatThrownBy(() -> value("SELECT regexp_extract('abc', '(b)', 2)"))
+                .isInstanceOf(GlauxException.class)
+                .hasMessageContaining("Pattern has 1 groups. Cannot access group 2");
+    }
+
+    @Test
+    void regexpExtractAllCountAndSplitFollowTrinoDocumentation() {
+        assertThat(value("SELECT regexp_extract_all('1a 2b 14m', '\\d+')")).isEqualTo(List.of("1", "2", "14"));
+        assertThat(value("SELECT regexp_extract_all('1a 2b 14m', '(\\d+)([a-z]+)', 2)"))
+                .isEqualTo(List.of("a", "b", "m"));
+        assertThat(value("SELECT regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*')")).isEqualTo(3L);
+        assertThat(value("SELECT regexp_split('1a 2b 14m', '\\s*[a-z]+\\s*')"))
+                .isEqualTo(List.of("1", "2", "14", ""));
+    }
+
+    @Test
+    void regexpReplaceFollowsTrinoDocumentation() {
+        assertThat(value("SELECT regexp_replace('1a 2b 14m', '\\d+[ab] ')")).isEqualTo("14m");
+        assertThat(value("SELECT regexp_replace('1a 2b 14m', '(\\d+)([ab]) ', '3c$2 ')")).isEqualTo("3ca 3cb 14m");
+    }
+
+    @Test
+    void regexpReplaceSupportsNamedGroupsEscapedDollarAndNulls() {
+        assertThat(value("SELECT regexp_replace('abc', '(?<x>b)', '[${x}]')")).isEqualTo("a[b]c");
+        assertThat(value("SELECT regexp_replace('abc', 'b', '\\$')")).isEqualTo("a$c");
+        assertThat(column("SELECT regexp_replace(s, '[aeiou]', '') FROM t ORDER BY id"))
+                .containsExactly("ppl,bnn", "x", null);
+        assertThatThrownBy(() -> value("SELECT regexp_replace('abc', '(b)', '$2')"))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("Illegal replacement");
+    }
+
+    @Test
+    void invalidPatternIsAFunctionError() {
+        assertThatThrownBy(() -> value("SELECT regexp_like('abc', '(')")).isInstanceOf(GlauxException.class);
+    }
+}

@@ -22,7 +22,10 @@ import io.glaux.storage.S3CompatibleStore;
 import io.glaux.storage.S3Location;
 import io.glaux.storage.S3StoreConfig;
 import io.glaux.workgroup.WorkgroupService;
+import io.glaux.sql.function.TrinoFunctionRewriter;
+import io.glaux.sql.function.TrinoFunctions;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +70,9 @@ public final class Glaux implements AutoCloseable {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
-        this.planner = Sql.planner(root);
+        this.planner = new QueryPlanner(root,
+                SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
+                List.of(TrinoFunctionRewriter::new));
         this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats), workgroups,
                 new QueryHistory(metadata.resolve("history")), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);

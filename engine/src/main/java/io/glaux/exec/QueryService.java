@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class QueryService implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryService.class);
+
     /** The StateChangeReason Athena gives a query stopped by StopQueryExecution. */
     static final String CANCELLED_BY_USER = "Query cancelled by user";
 
@@ -163,7 +165,17 @@ public final class QueryService implements AutoCloseable {
         } catch (Throwable e) {
             tracked.fail(e, scan.bytesScanned());
         } finally {
-            history.save(tracked.snapshot());
+            // A cancel or shutdown interrupts the worker; the interrupt must not break the history write.
+            Thread.interrupted();
+            saveQuietly(tracked.snapshot());
+        }
+    }
+
+    private void saveQuietly(QueryExecution execution) {
+        try {
+            history.save(execution);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record query {} in the history", execution.queryExecutionId(), e);
         }
     }
 
@@ -251,6 +263,9 @@ public final class QueryService implements AutoCloseable {
             } else if (cancelFlag.get() || translated == null) {
                 finish(QueryState.CANCELLED, CANCELLED_BY_USER, null, null, bytesScanned, 0);
             } else {
+                if (translated.type().category() == io.glaux.error.ErrorCategory.SYSTEM) {
+                    LOG.warn("Query {} failed with an internal error", id, error);
+                }
                 finish(QueryState.FAILED, translated.getMessage(),
                         AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
             }

@@ -13,6 +13,7 @@ import org.apache.calcite.schema.SchemaPlus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,11 +25,13 @@ public final class PreparedQuery {
     private final List<ColumnInfo> columns;
     private final RelDataType rowType;
     private final Bindable<?> bindable;
+    private final Map<String, Object> stash;
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
 
-    PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, SchemaPlus rootSchema,
-                  JavaTypeFactory typeFactory) {
+    PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
+                  SchemaPlus rootSchema, JavaTypeFactory typeFactory) {
+        this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
         this.rowType = rowType;
         this.bindable = bindable;
@@ -51,7 +54,8 @@ public final class PreparedQuery {
 
     /** Starts the query; rows are produced as the caller pulls them. */
     public Enumerator<Object[]> run(ScanContext scanContext, AtomicBoolean cancelFlag) {
-        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag);
+        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
+                stash);
         Enumerator<?> raw = bindable.bind(dataContext).enumerator();
         return new RowEnumerator(raw, columns.size());
     }

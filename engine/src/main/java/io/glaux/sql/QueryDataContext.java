@@ -6,6 +6,7 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,10 +17,12 @@ final class QueryDataContext implements DataContext {
     private final JavaTypeFactory typeFactory;
     private final ScanContext scanContext;
     private final AtomicBoolean cancelFlag;
+    private final Map<String, Object> stash;
     private final long startMillis = System.currentTimeMillis();
 
     QueryDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, ScanContext scanContext,
-                     AtomicBoolean cancelFlag) {
+                     AtomicBoolean cancelFlag, Map<String, Object> stash) {
+        this.stash = stash;
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
         this.scanContext = scanContext;
@@ -51,7 +54,7 @@ final class QueryDataContext implements DataContext {
             case "timeZone" -> TimeZone.getTimeZone("UTC");
             case "cancelFlag" -> cancelFlag;
             case "user", "systemUser" -> "glaux";
-            default -> null;
+            default -> stash.get(name);
         };
     }
 }

@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.parse.GlauxTypeSystem;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -23,6 +24,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.util.Pair;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -39,6 +43,7 @@ import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -130,15 +135,30 @@ public final class QueryPlanner {
     }
 
     private PreparedQuery compile(RelRoot root) {
-        RelNode logical = root.project();
+        // Optimize the full relation with the requested order, then project the output fields on top, as Calcite's
+        // own preparer does: projecting first would drop ORDER BY keys that are not selected.
+        RelNode logical = root.rel;
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation)
                 .simplify();
         Program program = Programs.standard();
-        RelNode physical = program.run(logical.getCluster().getPlanner(), logical, desired, List.of(), List.of());
-        Bindable<?> bindable = EnumerableInterpretable.toBindable(Map.of(), null, (EnumerableRel) physical,
-                EnumerableRel.Prefer.ARRAY);
+        EnumerableRel physical = (EnumerableRel) program.run(logical.getCluster().getPlanner(), logical, desired,
+                List.of(), List.of());
+        if (!root.isRefTrivial()) {
+            RexBuilder rexBuilder = physical.getCluster().getRexBuilder();
+            List<RexNode> projects = new ArrayList<>();
+            for (int field : Pair.left(root.fields)) {
+                projects.add(rexBuilder.makeInputRef(physical, field));
+            }
+            RexProgram projection = RexProgram.create(physical.getRowType(), projects, null, root.validatedRowType,
+                    rexBuilder);
+            physical = EnumerableCalc.create(physical, projection);
+        }
+        // Generated code may stash objects (e.g. interpreter nodes) here and read them back from the DataContext.
+        Map<String, Object> stash = new HashMap<>();
+        Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, physical, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
-        return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, rootSchema.plus(), typeFactory);
+        return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
+                typeFactory);
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

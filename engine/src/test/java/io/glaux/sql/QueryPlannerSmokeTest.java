@@ -39,6 +39,12 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void orderByAColumnThatIsNotSelected() {
+        assertThat(run("SELECT x FROM (VALUES (1, 'b'), (2, 'a')) AS t(x, y) ORDER BY y"))
+                .containsExactly(List.of(2), List.of(1));
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
                 .hasMessageStartingWith("line 2:1: mismatched input ')'");

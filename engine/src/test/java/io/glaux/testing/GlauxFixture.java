@@ -1,0 +1,94 @@
+package io.glaux.testing;
+
+import io.glaux.Glaux;
+import io.glaux.QueryResults;
+import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryRequest;
+import io.glaux.exec.QueryState;
+import io.glaux.sql.QueryContext;
+import io.glaux.storage.S3StoreConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A Glaux over a temporary data folder (and optionally an S3 endpoint) with helpers for tests. */
+public final class GlauxFixture implements AutoCloseable {
+
+    private final Glaux glaux;
+
+    private GlauxFixture(Glaux glaux) {
+        this.glaux = glaux;
+    }
+
+    public static GlauxFixture local(Path dataFolder) throws IOException {
+        return new GlauxFixture(Glaux.builder().dataFolder(dataFolder).build());
+    }
+
+    public static GlauxFixture s3(Path dataFolder, S3StoreConfig config) throws IOException {
+        return new GlauxFixture(Glaux.builder().dataFolder(dataFolder).s3(config).build());
+    }
+
+    public Glaux glaux() {
+        return glaux;
+    }
+
+    /** Puts a text object, creating the bucket if needed. */
+    public void put(String bucket, String key, String content) {
+        put(bucket, key, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void put(String bucket, String key, byte[] content) {
+        try {
+            glaux.store().createBucket(bucket);
+            glaux.store().put(bucket, key, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a statement in database {@code db} and returns its finished execution, whatever its state. */
+    public QueryExecution run(String db, String sql) {
+        return glaux.execute(QueryRequest.of(sql).withContext(new QueryContext(null, db)));
+    }
+
+    public QueryExecution run(String sql) {
+        return run("default", sql);
+    }
+
+    /** Runs a statement that must succeed, and returns what it wrote. */
+    public QueryResults query(String db, String sql) {
+        QueryExecution done = run(db, sql);
+        if (done.state() != QueryState.SUCCEEDED) {
+            throw new AssertionError(sql + " ended " + done.state() + ": " + done.status().stateChangeReason());
+        }
+        try {
+            return glaux.results(done.queryExecutionId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public QueryResults query(String sql) {
+        return query("default", sql);
+    }
+
+    /** The rows of a query, each as a list of texts (null for NULL). */
+    public List<List<String>> rows(String sql) {
+        return query(sql).rows();
+    }
+
+    /** Runs a script of statements that must all succeed. */
+    public void script(String script) {
+        for (String statement : io.glaux.sql.parse.StatementSplitter.split(script)) {
+            query(statement);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        glaux.close();
+    }
+}

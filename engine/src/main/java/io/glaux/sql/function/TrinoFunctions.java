@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 import static io.glaux.sql.function.Arg.ANY;
 import static io.glaux.sql.function.Arg.ARRAY;
 import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.BINARY;
+import static io.glaux.sql.function.Arg.DECIMAL;
 import static io.glaux.sql.function.Arg.DATE;
 import static io.glaux.sql.function.Arg.DATETIME;
 import static io.glaux.sql.function.Arg.DOUBLE;
@@ -71,6 +73,10 @@ public final class TrinoFunctions {
         strings();
         regexps();
         arrays();
+        math();
+        binary();
+        urls();
+        json();
         conditionalsAndAggregates();
     }
 
@@ -206,7 +212,8 @@ public final class TrinoFunctions {
 
     private static void strings() {
         Class<?> s = StringFunctions.class;
-        define(GlauxFunction.strict("length", false, sig(s, "length", BIGINT_TYPE, STRING)));
+        define(GlauxFunction.strict("length", false, sig(s, "length", BIGINT_TYPE, STRING),
+                sig(BinaryFunctions.class, "length", BIGINT_TYPE, BINARY)));
         define(GlauxFunction.strict("substr", false,
                 sig(s, "substr", ReturnTypes.ARG0, STRING, BIGINT),
                 sig(s, "substr", ReturnTypes.ARG0, STRING, BIGINT, BIGINT)), "substring");
@@ -299,6 +306,106 @@ public final class TrinoFunctions {
         define(GlauxFunction.strict("array_join", false,
                 Signature.withHidden(a, "arrayJoin", VARCHAR, 1, elementTypeOf(0), ARRAY, STRING),
                 Signature.withHidden(a, "arrayJoin", VARCHAR, 1, elementTypeOf(0), ARRAY, STRING, STRING)));
+    }
+
+    // ---- math
+
+    /** Trino's round(decimal(p, s)) and truncate: decimal(p - s + min(s, 1), 0) and decimal(max(p - s, 1), 0). */
+    private static SqlReturnTypeInference decimalScaleZero(boolean roundUp) {
+        return b -> {
+            RelDataType t = b.getOperandType(0);
+            int p = t.getPrecision() - t.getScale() + (roundUp ? Math.min(t.getScale(), 1) : 0);
+            return b.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, Math.max(p, 1), 0);
+        };
+    }
+
+    private static void math() {
+        Class<?> m = MathFunctions.class;
+        define(GlauxFunction.strict("round", false,
+                sig(m, "round", ReturnTypes.ARG0, BIGINT),
+                sig(m, "round", decimalScaleZero(true), DECIMAL),
+                sig(m, "round", DOUBLE_TYPE, DOUBLE),
+                sig(m, "round", ReturnTypes.ARG0, BIGINT, BIGINT),
+                sig(m, "round", ReturnTypes.ARG0, DECIMAL, BIGINT),
+                sig(m, "round", DOUBLE_TYPE, DOUBLE, BIGINT)));
+        define(GlauxFunction.strict("truncate", false,
+                sig(m, "truncate", ReturnTypes.ARG0, BIGINT),
+                sig(m, "truncate", decimalScaleZero(false), DECIMAL),
+                sig(m, "truncate", DOUBLE_TYPE, DOUBLE),
+                sig(m, "truncate", ReturnTypes.ARG0, DECIMAL, BIGINT),
+                sig(m, "truncate", DOUBLE_TYPE, DOUBLE, BIGINT)));
+        define(GlauxFunction.strict("mod", false,
+                sig(m, "mod", ReturnTypes.LEAST_RESTRICTIVE, BIGINT, BIGINT),
+                sig(m, "mod", DOUBLE_TYPE, DOUBLE, DOUBLE)));
+        define(GlauxFunction.strict("log", false, sig(m, "log", DOUBLE_TYPE, DOUBLE, DOUBLE)));
+        define(GlauxFunction.strict("log2", false, sig(m, "log2", DOUBLE_TYPE, DOUBLE)));
+        define(GlauxFunction.strict("log10", false, sig(m, "log10", DOUBLE_TYPE, DOUBLE)));
+        define(GlauxFunction.strict("nan", false, sig(m, "nan", DOUBLE_TYPE)));
+        define(GlauxFunction.strict("infinity", false, sig(m, "infinity", DOUBLE_TYPE)));
+        define(GlauxFunction.strict("e", false, sig(m, "e", DOUBLE_TYPE)));
+        define(GlauxFunction.strict("pi", false, sig(m, "pi", DOUBLE_TYPE)));
+        define(GlauxFunction.strict("is_nan", false, sig(m, "isNan", BOOLEAN_TYPE, DOUBLE)));
+        define(GlauxFunction.strict("is_finite", false, sig(m, "isFinite", BOOLEAN_TYPE, DOUBLE)));
+        define(GlauxFunction.strict("is_infinite", false, sig(m, "isInfinite", BOOLEAN_TYPE, DOUBLE)));
+        define(GlauxFunction.nonDeterministic("random",
+                sig(m, "random", DOUBLE_TYPE), sig(m, "random", ReturnTypes.ARG0, BIGINT)), "rand");
+        bindTo(SqlStdOperatorTable.ABS, "abs");
+        bindTo(SqlStdOperatorTable.SQRT, "sqrt");
+        bindTo(SqlStdOperatorTable.CBRT, "cbrt");
+        bindTo(SqlStdOperatorTable.LN, "ln");
+        bindTo(SqlStdOperatorTable.EXP, "exp");
+        bindTo(SqlStdOperatorTable.POWER, "pow");
+        bindTo(SqlStdOperatorTable.POWER, "power");
+        bindTo(SqlStdOperatorTable.SIGN, "sign");
+        bindTo(SqlStdOperatorTable.DEGREES, "degrees");
+        bindTo(SqlStdOperatorTable.RADIANS, "radians");
+    }
+
+    // ---- varbinary
+
+    private static void binary() {
+        Class<?> b = BinaryFunctions.class;
+        SqlReturnTypeInference varbinary = ReturnTypes.explicit(SqlTypeName.VARBINARY);
+        define(GlauxFunction.strict("to_hex", false, sig(b, "toHex", VARCHAR, BINARY)));
+        define(GlauxFunction.strict("from_hex", false, sig(b, "fromHex", varbinary, STRING)));
+        define(GlauxFunction.strict("to_utf8", false, sig(b, "toUtf8", varbinary, STRING)));
+        define(GlauxFunction.strict("from_utf8", false, sig(b, "fromUtf8", VARCHAR, BINARY)));
+        define(GlauxFunction.strict("to_base64", false, sig(b, "toBase64", VARCHAR, BINARY)));
+        define(GlauxFunction.strict("from_base64", false, sig(b, "fromBase64", varbinary, STRING)));
+        define(GlauxFunction.strict("md5", false, sig(b, "md5", varbinary, BINARY)));
+        define(GlauxFunction.strict("sha1", false, sig(b, "sha1", varbinary, BINARY)));
+        define(GlauxFunction.strict("sha256", false, sig(b, "sha256", varbinary, BINARY)));
+        define(GlauxFunction.strict("sha512", false, sig(b, "sha512", varbinary, BINARY)));
+    }
+
+    // ---- URLs
+
+    private static void urls() {
+        Class<?> u = UrlFunctions.class;
+        define(GlauxFunction.strict("url_extract_protocol", true, sig(u, "urlExtractProtocol", VARCHAR, STRING)));
+        define(GlauxFunction.strict("url_extract_host", true, sig(u, "urlExtractHost", VARCHAR, STRING)));
+        define(GlauxFunction.strict("url_extract_port", true, sig(u, "urlExtractPort", BIGINT_TYPE, STRING)));
+        define(GlauxFunction.strict("url_extract_path", true, sig(u, "urlExtractPath", VARCHAR, STRING)));
+        define(GlauxFunction.strict("url_extract_query", true, sig(u, "urlExtractQuery", VARCHAR, STRING)));
+        define(GlauxFunction.strict("url_extract_fragment", true, sig(u, "urlExtractFragment", VARCHAR, STRING)));
+        define(GlauxFunction.strict("url_extract_parameter", true,
+                sig(u, "urlExtractParameter", VARCHAR, STRING, STRING)));
+        define(GlauxFunction.strict("url_encode", false, sig(u, "urlEncode", VARCHAR, STRING)));
+        define(GlauxFunction.strict("url_decode", false, sig(u, "urlDecode", VARCHAR, STRING)));
+    }
+
+    // ---- JSON (as VARCHAR text)
+
+    private static void json() {
+        Class<?> j = JsonFunctions.class;
+        define(GlauxFunction.strict("json_extract_scalar", true,
+                sig(j, "jsonExtractScalar", VARCHAR, STRING, STRING)));
+        define(GlauxFunction.strict("json_extract", true, sig(j, "jsonExtract", VARCHAR, STRING, STRING)));
+        define(GlauxFunction.strict("json_parse", false, sig(j, "jsonParse", VARCHAR, STRING)));
+        define(GlauxFunction.strict("json_format", false, sig(j, "jsonFormat", VARCHAR, STRING)));
+        define(GlauxFunction.strict("json_array_length", true, sig(j, "jsonArrayLength", BIGINT_TYPE, STRING)));
+        define(GlauxFunction.strict("json_size", true, sig(j, "jsonSize", BIGINT_TYPE, STRING, STRING)));
+        define(GlauxFunction.strict("is_json_scalar", false, sig(j, "isJsonScalar", BOOLEAN_TYPE, STRING)));
     }
 
     // ---- conditional expressions and aggregates, as Calcite SQL

@@ -1,0 +1,175 @@
+package io.glaux.sql.function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Trino's JSON functions over JSON text. Glaux has no JSON type: json values are VARCHAR holding JSON text, printed
+ * compactly ({@code {"a":1}}), numbers kept as written. Paths are the subset of JSONPath Trino's json_extract
+ * accepts: {@code $}, {@code .name}, {@code ["name"]} / {@code ['name']}, {@code [index]}.
+ */
+public final class JsonFunctions {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+    private static final Map<String, List<Object>> PATHS = new ConcurrentHashMap<>();
+
+    private JsonFunctions() {
+    }
+
+    /** The scalar at the path as text (strings unquoted); NULL for objects, arrays, JSON null, no match or bad JSON. */
+    public static String jsonExtractScalar(String json, String path) {
+        JsonNode node = extract(json, path);
+        if (node == null || node.isContainerNode() || node.isNull()) {
+            return null;
+        }
+        return node.isTextual() ? node.textValue() : node.asText();
+    }
+
+    /** The JSON value at the path, as JSON text; NULL if there is none or the JSON is invalid. */
+    public static String jsonExtract(String json, String path) {
+        JsonNode node = extract(json, path);
+        return node == null ? null : write(node);
+    }
+
+    /** json_parse: validates and returns the JSON text in compact form. */
+    public static String jsonParse(String text) {
+        try {
+            return write(MAPPER.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw FunctionErrors.invalidArgument("Cannot convert value to JSON: '" + text + "'");
+        }
+    }
+
+    /** json_format: the JSON text, compact. */
+    public static String jsonFormat(String json) {
+        return jsonParse(json);
+    }
+
+    public static Long jsonArrayLength(String json) {
+        JsonNode node = tree(json);
+        return node == null || !node.isArray() ? null : (long) node.size();
+    }
+
+    /** json_size(json, path): the number of members or elements at the path, 0 for a scalar. */
+    public static Long jsonSize(String json, String path) {
+        JsonNode node = extract(json, path);
+        if (node == null) {
+            return null;
+        }
+        return node.isContainerNode() ? (long) node.size() : 0L;
+    }
+
+    public static Boolean isJsonScalar(String json) {
+        JsonNode node = tree(json);
+        if (node == null) {
+            throw FunctionErrors.invalidArgument("Invalid JSON value: " + json);
+        }
+        return !node.isContainerNode();
+    }
+
+    private static JsonNode extract(String json, String path) {
+        List<Object> steps = path(path);
+        JsonNode node = tree(json);
+        for (Object step : steps) {
+            if (node == null) {
+                return null;
+            }
+            node = step instanceof Integer ? (node.isArray() ? node.get((Integer) step) : null)
+                    : (node.isObject() ? node.get((String) step) : null);
+        }
+        return node;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A path as steps: String member names and Integer array indexes. */
+    static List<Object> path(String path) {
+        List<Object> steps = PATHS.get(path);
+        if (steps == null) {
+            steps = parsePath(path);
+            if (PATHS.size() > 1000) {
+                PATHS.clear();
+            }
+            PATHS.put(path, steps);
+        }
+        return steps;
+    }
+
+    private static List<Object> parsePath(String path) {
+        String p = path.trim();
+        if (!p.startsWith("$")) {
+            throw invalidPath(path);
+        }
+        List<Object> steps = new ArrayList<>();
+        int i = 1;
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            if (c == '.') {
+                int end = i + 1;
+                while (end < p.length() && p.charAt(end) != '.' && p.charAt(end) != '[') {
+                    end++;
+                }
+                if (end == i + 1) {
+                    throw invalidPath(path);
+                }
+                steps.add(p.substring(i + 1, end));
+                i = end;
+            } else if (c == '[') {
+                int close;
+                if (i + 1 < p.length() && (p.charAt(i + 1) == '"' || p.charAt(i + 1) == '\'')) {
+                    char quote = p.charAt(i + 1);
+                    int endQuote = p.indexOf(quote, i + 2);
+                    if (endQuote < 0 || endQuote + 1 >= p.length() || p.charAt(endQuote + 1) != ']') {
+                        throw invalidPath(path);
+                    }
+                    steps.add(p.substring(i + 2, endQuote));
+                    close = endQuote + 1;
+                } else {
+                    close = p.indexOf(']', i);
+                    if (close < 0) {
+                        throw invalidPath(path);
+                    }
+                    try {
+                        steps.add(Integer.parseInt(p.substring(i + 1, close).trim()));
+                    } catch (NumberFormatException e) {
+                        throw invalidPath(path);
+                    }
+                }
+                i = close + 1;
+            } else {
+                throw invalidPath(path);
+            }
+        }
+        return steps;
+    }
+
+    private static RuntimeException invalidPath(String path) {
+        return FunctionErrors.invalidArgument("Invalid JSON path: '" + path + "'");
+    }
+}

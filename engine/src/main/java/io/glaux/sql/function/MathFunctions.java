@@ -1,0 +1,162 @@
+package io.glaux.sql.function;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Trino's math functions where Calcite's differ (rounding direction, argument order, types) or are missing. */
+public final class MathFunctions {
+    private MathFunctions() {
+    }
+
+    // ---- round: half away from zero
+
+    public static long round(long x) {
+        return x;
+    }
+
+    public static long round(long x, long digits) {
+        if (digits >= 0) {
+            return x;
+        }
+        if (digits < -18) {
+            return 0;
+        }
+        long factor = (long) Math.pow(10, -digits);
+        long rounded = Math.abs(x) / factor * factor;
+        if (Math.abs(x) % factor * 2 >= factor) {
+            rounded = Math.addExact(rounded, factor);
+        }
+        return x < 0 ? -rounded : rounded;
+    }
+
+    public static BigDecimal round(BigDecimal x) {
+        return x.setScale(0, RoundingMode.HALF_UP);
+    }
+
+    public static BigDecimal round(BigDecimal x, long digits) {
+        if (digits >= x.scale()) {
+            return x;
+        }
+        return x.setScale((int) Math.max(digits, -x.precision() - 1), RoundingMode.HALF_UP).setScale(x.scale(),
+                RoundingMode.UNNECESSARY);
+    }
+
+    public static double round(double x) {
+        return round(x, 0);
+    }
+
+    public static double round(double x, long digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        double factor = Math.pow(10, digits);
+        double scaled = Math.abs(x) * factor;
+        if (scaled >= 0x1p52) {
+            return x; // no fractional part left at this scale
+        }
+        double rounded = Math.floor(scaled + 0.5) / factor;
+        return x < 0 ? -rounded : rounded;
+    }
+
+    // ---- truncate: toward zero
+
+    public static long truncate(long x) {
+        return x;
+    }
+
+    public static BigDecimal truncate(BigDecimal x) {
+        return x.setScale(0, RoundingMode.DOWN);
+    }
+
+    public static BigDecimal truncate(BigDecimal x, long digits) {
+        if (digits >= x.scale()) {
+            return x;
+        }
+        return x.setScale((int) Math.max(digits, -x.precision() - 1), RoundingMode.DOWN).setScale(x.scale(),
+                RoundingMode.UNNECESSARY);
+    }
+
+    public static double truncate(double x) {
+        return x < 0 ? Math.ceil(x) : Math.floor(x);
+    }
+
+    public static double truncate(double x, long digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        return BigDecimal.valueOf(x).setScale((int) Math.max(Math.min(digits, 400), -400), RoundingMode.DOWN)
+                .doubleValue();
+    }
+
+    // ---- mod: sign of the dividend
+
+    public static long mod(long a, long b) {
+        if (b == 0) {
+            throw FunctionErrors.divisionByZero();
+        }
+        return a % b;
+    }
+
+    public static double mod(double a, double b) {
+        return a % b;
+    }
+
+    // ---- logarithms and constants
+
+    /** log(b, x): the logarithm of x in base b (Trino's argument order). */
+    public static double log(double base, double x) {
+        return Math.log(x) / Math.log(base);
+    }
+
+    /** Math.log10 (exact for powers of ten; Calcite's LOG10 divides natural logarithms). */
+    public static double log10(double x) {
+        return Math.log10(x);
+    }
+
+    public static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    public static double nan() {
+        return Double.NaN;
+    }
+
+    public static double infinity() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    public static double e() {
+        return Math.E;
+    }
+
+    public static double pi() {
+        return Math.PI;
+    }
+
+    public static boolean isNan(double x) {
+        return Double.isNaN(x);
+    }
+
+    public static boolean isFinite(double x) {
+        return Double.isFinite(x);
+    }
+
+    public static boolean isInfinite(double x) {
+        return Double.isInfinite(x);
+    }
+
+    // ---- random numbers
+
+    public static double random() {
+        return ThreadLocalRandom.current().nextDouble();
+    }
+
+    /** random(n): an integer from 0 to n - 1. */
+    public static long random(long bound) {
+        if (bound <= 0) {
+            throw FunctionErrors.invalidArgument("bound must be positive");
+        }
+        return ThreadLocalRandom.current().nextLong(bound);
+    }
+}

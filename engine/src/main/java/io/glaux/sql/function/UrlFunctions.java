@@ -1,0 +1,79 @@
+package io.glaux.sql.function;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Trino's URL functions: NULL for text that is not a valid URI. */
+public final class UrlFunctions {
+    private UrlFunctions() {
+    }
+
+    private static URI uri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    public static String urlExtractProtocol(String url) {
+        URI u = uri(url);
+        return u == null ? null : u.getScheme();
+    }
+
+    public static String urlExtractHost(String url) {
+        URI u = uri(url);
+        return u == null ? null : u.getHost();
+    }
+
+    public static Long urlExtractPort(String url) {
+        URI u = uri(url);
+        return u == null || u.getPort() < 0 ? null : (long) u.getPort();
+    }
+
+    public static String urlExtractPath(String url) {
+        URI u = uri(url);
+        return u == null ? null : u.getPath();
+    }
+
+    public static String urlExtractQuery(String url) {
+        URI u = uri(url);
+        return u == null ? null : u.getRawQuery();
+    }
+
+    public static String urlExtractFragment(String url) {
+        URI u = uri(url);
+        return u == null ? null : u.getFragment();
+    }
+
+    /** The raw value of the first query parameter of that name ('' without '='), NULL if absent. */
+    public static String urlExtractParameter(String url, String name) {
+        URI u = uri(url);
+        if (u == null || u.getRawQuery() == null) {
+            return null;
+        }
+        for (String pair : u.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    public static String urlEncode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public static String urlDecode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw FunctionErrors.invalidArgument(e.getMessage());
+        }
+    }
+}

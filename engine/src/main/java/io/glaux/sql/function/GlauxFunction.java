@@ -249,9 +249,4 @@ final class GlauxFunction extends SqlUserDefinedFunction {
             return List.of();
         }
     }
-
-    /** Its signatures, e.g. {@code date_trunc(string, date), date_trunc(string, timestamp)}. */
-    String describeSignatures() {
-        return signatures.stream().map(s -> s.describe(getName())).collect(Collectors.joining(", "));
-    }
 }

@@ -109,6 +109,11 @@ public final class MathFunctions {
         return Math.log(x) / Math.log(base);
     }
 
+    /** Math.log10 (exact for powers of ten; Calcite's LOG10 divides natural logarithms). */
+    public static double log10(double x) {
+        return Math.log10(x);
+    }
+
     public static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }

@@ -339,6 +339,7 @@ public final class TrinoFunctions {
                 sig(m, "mod", DOUBLE_TYPE, DOUBLE, DOUBLE)));
         define(GlauxFunction.strict("log", false, sig(m, "log", DOUBLE_TYPE, DOUBLE, DOUBLE)));
         define(GlauxFunction.strict("log2", false, sig(m, "log2", DOUBLE_TYPE, DOUBLE)));
+        define(GlauxFunction.strict("log10", false, sig(m, "log10", DOUBLE_TYPE, DOUBLE)));
         define(GlauxFunction.strict("nan", false, sig(m, "nan", DOUBLE_TYPE)));
         define(GlauxFunction.strict("infinity", false, sig(m, "infinity", DOUBLE_TYPE)));
         define(GlauxFunction.strict("e", false, sig(m, "e", DOUBLE_TYPE)));
@@ -352,7 +353,6 @@ public final class TrinoFunctions {
         bindTo(SqlStdOperatorTable.SQRT, "sqrt");
         bindTo(SqlStdOperatorTable.CBRT, "cbrt");
         bindTo(SqlStdOperatorTable.LN, "ln");
-        bindTo(SqlStdOperatorTable.LOG10, "log10");
         bindTo(SqlStdOperatorTable.EXP, "exp");
         bindTo(SqlStdOperatorTable.POWER, "pow");
         bindTo(SqlStdOperatorTable.POWER, "power");

@@ -7,13 +7,15 @@ import java.util.Set;
  * A lexical pass over SQL text, before parsing, for Trino functions whose names the Babel parser reads with another
  * dialect's grammar that rejects Trino's arguments: {@code date_diff(unit, a, b)} is parsed as BigQuery's
  * {@code DATE_DIFF(a, b, <time unit>)}, so its third argument can only be a bare name ({@code date_diff('day', d,
- * DATE '2024-01-01')} is a syntax error). Writing the name as a quoted identifier makes it an ordinary function call,
+ * DATE '2024-01-01')} is a syntax error), and {@code date_trunc(unit, x)} as BigQuery's {@code DATE_TRUNC(x, <time
+ * unit>)}, which takes a bare second argument named like a time unit ({@code month}) as a unit and rejects a wrong
+ * number of arguments with a syntax error rather than Trino's message. Writing the name as a quoted identifier makes it an ordinary function call,
  * which {@link TrinoFunctionRewriter} binds case-insensitively. String literals, quoted identifiers and comments are
  * left untouched, and so are qualified names ({@code x.date_diff}).
  */
 public final class TrinoSqlText {
     /** Names quoted when they are followed by an opening parenthesis. */
-    static final Set<String> PARSER_BOUND = Set.of("date_diff");
+    static final Set<String> PARSER_BOUND = Set.of("date_diff", "date_trunc");
 
     private TrinoSqlText() {
     }

@@ -12,6 +12,7 @@ import io.glaux.exec.QueryState;
 import io.glaux.exec.StatementExecutor;
 import io.glaux.format.FormatRegistry;
 import io.glaux.results.ResultReader;
+import io.glaux.sql.CalciteDefaults;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.schema.DataCatalogSchema;
@@ -47,6 +48,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Glaux implements AutoCloseable {
+
+    static {
+        CalciteDefaults.apply();
+    }
 
     /** Where the primary workgroup writes results unless configured otherwise. */
     public static final String DEFAULT_OUTPUT_LOCATION = "s3://glaux-query-results/";

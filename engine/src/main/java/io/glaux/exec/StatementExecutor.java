@@ -6,6 +6,7 @@ import io.glaux.catalog.ddl.DdlParser;
 import io.glaux.catalog.ddl.DdlResult;
 import io.glaux.catalog.ddl.DdlStatement;
 import io.glaux.catalog.ddl.StatementType;
+import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.format.FormatRegistry;
 import io.glaux.results.ColumnInfo;
@@ -54,6 +55,10 @@ public final class StatementExecutor implements StatementRunner {
     public StatementOutcome run(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan)
             throws Exception {
         long planningStart = System.nanoTime();
+        if (!store.bucketExists(outputPrefix.bucket())) {
+            throw new GlauxException(ErrorType.USER_ERROR, "Unable to verify/create output bucket "
+                    + outputPrefix.bucket());
+        }
         Optional<DdlStatement> parsed = DdlParser.tryParse(request.query());
         if (parsed.isEmpty()) {
             return select(queryId, request, outputPrefix, scan, planningStart);

@@ -1,5 +1,6 @@
 package io.glaux.sql;
 
+import io.glaux.sql.function.TrinoSqlText;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
@@ -55,6 +56,10 @@ import java.util.function.Supplier;
  */
 public final class QueryPlanner {
 
+    static {
+        CalciteDefaults.apply();
+    }
+
     private final CalciteSchema rootSchema;
     private final SqlOperatorTable operatorTable;
     private final List<Supplier<SqlShuttle>> rewriters;
@@ -81,7 +86,10 @@ public final class QueryPlanner {
     /** Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. */
     public SqlNode parse(String sql) {
         try {
-            return SqlParser.create(sql, GlauxParserConfig.PARSER).parseStmt();
+            // Babel parses date_diff/date_trunc with BigQuery's grammar, which refuses valid Trino calls; quoting the
+            // names makes them ordinary calls that the function rewriter binds.
+            return SqlParser.create(TrinoSqlText.quoteParserBoundFunctions(sql), GlauxParserConfig.PARSER)
+                    .parseStmt();
         } catch (SqlParseException e) {
             throw SqlErrors.syntax(e, sql);
         }

@@ -1,5 +1,6 @@
 package io.glaux.sample;
 
+import io.glaux.sql.parse.StatementSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ public final class SampleDataset {
 
     /** The DDL statements to run in order: CREATE DATABASE, the tables, MSCK REPAIR TABLE for the partitions. */
     public static List<String> ddlStatements() {
-        return SqlScript.split(ddlScript());
+        return StatementSplitter.split(ddlScript());
     }
 
     private static String text(String resource) {

@@ -38,7 +38,7 @@ final class StoreOptions {
         }
         Glaux glaux = builder.build();
         if (!noSampleData) {
-            new SampleDataInstaller(glaux).installOnFirstStart();
+            new io.glaux.sample.SampleDataInstaller(glaux).installOnFirstStart();
         }
         return glaux;
     }

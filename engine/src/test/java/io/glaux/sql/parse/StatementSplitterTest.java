@@ -24,4 +24,21 @@ class StatementSplitterTest {
     void dropsBlankAndCommentOnlyStatements() {
         assertThat(StatementSplitter.split(" ; -- nothing\n ;; SELECT 1")).containsExactly("SELECT 1");
     }
+
+    @Test
+    void quotedSemicolonsOfEveryKindStayInsideTheirStatement() {
+        String script = """
+                -- leading comment; not a statement
+                SELECT 'a;b', "c;d", `e;f` FROM t; /* block; comment */ SELECT 1
+                ;
+                SELECT 'it''s; fine', 'back\\\\'; SELECT 'esc\\'; still' ;;
+                SELECT 2 -- trailing; comment
+                """;
+        assertThat(StatementSplitter.split(script)).containsExactly(
+                "-- leading comment; not a statement\nSELECT 'a;b', \"c;d\", `e;f` FROM t",
+                "/* block; comment */ SELECT 1",
+                "SELECT 'it''s; fine', 'back\\\\'",
+                "SELECT 'esc\\'; still'",
+                "SELECT 2 -- trailing; comment");
+    }
 }

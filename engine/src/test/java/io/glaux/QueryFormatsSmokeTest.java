@@ -38,4 +38,18 @@ class QueryFormatsSmokeTest {
                     .containsExactly(List.of("1815-12-01"));
         }
     }
+
+    @Test
+    void structFieldsAreReachedByDotsAsInTrino() throws Exception {
+        try (GlauxFixture g = GlauxFixture.local(data)) {
+            g.put("lake", "ev/a.json", "{\"id\":1,\"device\":{\"os\":\"ios\",\"browser\":\"safari\"}}\n"
+                    + "{\"id\":2,\"device\":{\"os\":\"android\",\"browser\":null}}\n");
+            g.query("CREATE EXTERNAL TABLE ev (id int, device struct<os:string,browser:string>)"
+                    + " ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://lake/ev/'");
+            assertThat(g.rows("SELECT device.os FROM ev ORDER BY id"))
+                    .containsExactly(List.of("ios"), List.of("android"));
+            assertThat(g.rows("SELECT e.device.browser, count(*) FROM ev e GROUP BY 1 ORDER BY 1"))
+                    .containsExactly(List.of("safari", "1"), java.util.Arrays.asList(null, "1"));
+        }
+    }
 }

@@ -141,7 +141,11 @@ public final class QueryService implements AutoCloseable {
         if (tracked == null) {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryExecution " + id + " was not found");
         }
-        tracked.cancel();
+        if (tracked.cancel()) {
+            // It never started: no worker will record it, so record it here.
+            saveQuietly(tracked.snapshot());
+            tracked.done.countDown();
+        }
     }
 
     /** Waits until the query finishes (or the timeout passes) and returns its snapshot. */
@@ -165,9 +169,10 @@ public final class QueryService implements AutoCloseable {
         } catch (Throwable e) {
             tracked.fail(e, scan.bytesScanned());
         } finally {
-            // A cancel or shutdown interrupts the worker; the interrupt must not break the history write.
+            // A cancel interrupts the worker; the interrupt must not break the history write.
             Thread.interrupted();
             saveQuietly(tracked.snapshot());
+            tracked.done.countDown();
         }
     }
 
@@ -179,12 +184,21 @@ public final class QueryService implements AutoCloseable {
         }
     }
 
+    /** Cancels what is still queued or running, lets the workers record it, then stops them. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (Tracked tracked : executions.values()) {
+            if (!tracked.snapshot().state().isTerminal()) {
+                cancel(tracked.id);
+            }
+        }
+        pool.shutdown();
         try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -271,23 +285,26 @@ public final class QueryService implements AutoCloseable {
             }
         }
 
-        synchronized void cancel() {
+        /** Returns true when the query had not started, so it is finished here and now. */
+        synchronized boolean cancel() {
             if (snapshot.state().isTerminal()) {
-                return;
+                return false;
             }
             cancelFlag.set(true);
             if (snapshot.state() == QueryState.QUEUED) {
                 finish(QueryState.CANCELLED, CANCELLED_BY_USER, null, null, 0, 0);
-            } else if (worker != null) {
+                return true;
+            }
+            if (worker != null) {
                 worker.interrupt();
             }
+            return false;
         }
 
         private void finish(QueryState state, String reason, AthenaError error, QueryResultInfo result,
                             long bytesScanned, long planningMillis) {
             long engineMillis = started == null ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
             update(state, reason, error, result, statistics(engineMillis, bytesScanned, planningMillis));
-            done.countDown();
         }
 
         private QueryStatistics statistics(long engineMillis, long bytesScanned, long planningMillis) {

@@ -116,22 +116,22 @@ public final class SqlErrors {
         if (message.startsWith("Object '") || message.startsWith("Table '")) {
             String name = qualify(textAt(sql, line, column, e.getEndPosLine(), e.getEndPosColumn()), context);
             return new GlauxException(ErrorType.NOT_FOUND, "TABLE_NOT_FOUND: " + at + "Table '" + name
-                    + "' does not exist");
+                    + "' does not exist", e);
         }
         Matcher columnMatch = COLUMN.matcher(message);
         if (columnMatch.find()) {
             return new GlauxException(ErrorType.NOT_FOUND, "COLUMN_NOT_FOUND: " + at + "Column '"
-                    + columnMatch.group(1) + "' cannot be resolved");
+                    + columnMatch.group(1) + "' cannot be resolved", e);
         }
         Matcher function = FUNCTION.matcher(message);
         if (function.find()) {
             return new GlauxException(ErrorType.FUNCTION_ERROR, "FUNCTION_NOT_FOUND: " + at + "Function '"
-                    + function.group(1).toLowerCase(Locale.ROOT) + "' not registered");
+                    + function.group(1).toLowerCase(Locale.ROOT) + "' not registered", e);
         }
         if (message.startsWith("Cannot apply") || message.contains("Cannot assign")) {
-            return new GlauxException(ErrorType.USER_ERROR, "TYPE_MISMATCH: " + at + message);
+            return new GlauxException(ErrorType.USER_ERROR, "TYPE_MISMATCH: " + at + message, e);
         }
-        return new GlauxException(ErrorType.USER_ERROR, at + message);
+        return new GlauxException(ErrorType.USER_ERROR, at + message, e);
     }
 
     /** Execution failures: bad casts, division by zero, unreadable data, internal errors. */

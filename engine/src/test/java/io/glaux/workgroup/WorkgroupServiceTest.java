@@ -45,11 +45,11 @@ class WorkgroupServiceTest {
     @Test
     void enforcedWorkgroupLocationWinsOverTheClients() {
         WorkgroupService service = new WorkgroupService(folder, null);
-        Workgroup enforced = service.create("enforced", null, withOutput("s3://wg/out", true, null), null);
-        Workgroup open = service.create("open", null, withOutput("s3://wg/out", false, null), null);
-        assertThat(service.outputLocation(enforced, "s3://client/x/")).hasToString("s3://wg/out/");
+        Workgroup enforced = service.create("enforced", null, withOutput("s3://wg-results/out", true, null), null);
+        Workgroup open = service.create("open", null, withOutput("s3://wg-results/out", false, null), null);
+        assertThat(service.outputLocation(enforced, "s3://client/x/")).hasToString("s3://wg-results/out/");
         assertThat(service.outputLocation(open, "s3://client/x/")).hasToString("s3://client/x/");
-        assertThat(service.outputLocation(open, null)).hasToString("s3://wg/out/");
+        assertThat(service.outputLocation(open, null)).hasToString("s3://wg-results/out/");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.StructKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ public final class TypeMapping {
                     names.add(field.name());
                     types.add(toRelType(factory, field.type()));
                 }
-                yield factory.createStructType(types, names);
+                // Trino reaches struct fields as column.field without a table alias; Calcite allows that only for
+                // "peek" structs. NO_EXPAND keeps SELECT * returning the struct whole.
+                yield factory.createStructType(StructKind.PEEK_FIELDS_NO_EXPAND, types, names);
             }
         };
         return factory.createTypeWithNullability(relType, true);

@@ -105,12 +105,7 @@ final class CreateTableAsRunner {
         }
         try {
             catalog.createTable(table, false);
-            List<Partition> partitions = new ArrayList<>();
-            for (TableDataWriter.Written object : written) {
-                if (!object.partitionValues().isEmpty()) {
-                    partitions.add(new Partition(object.partitionValues(), object.folder().toString()));
-                }
-            }
+            List<Partition> partitions = TableDataWriter.partitions(written);
             if (!partitions.isEmpty()) {
                 catalog.addPartitions(database, name, partitions, true);
             }

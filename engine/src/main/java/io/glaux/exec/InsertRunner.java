@@ -76,12 +76,7 @@ final class InsertRunner {
             written = writer.commit();
             rows = writer.rowCount();
         }
-        List<Partition> partitions = new ArrayList<>();
-        for (TableDataWriter.Written object : written) {
-            if (!object.partitionValues().isEmpty()) {
-                partitions.add(new Partition(object.partitionValues(), object.folder().toString()));
-            }
-        }
+        List<Partition> partitions = TableDataWriter.partitions(written);
         if (!partitions.isEmpty()) {
             try {
                 catalog.addPartitions(database, table.name(), partitions, true);

@@ -1,6 +1,7 @@
 package io.glaux.exec;
 
 import io.glaux.catalog.Column;
+import io.glaux.catalog.Partition;
 import io.glaux.catalog.ddl.HivePartitionNames;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -132,6 +133,17 @@ final class TableDataWriter implements AutoCloseable {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** The partitions the written objects belong to, for registering them in the catalog. */
+    static List<Partition> partitions(List<Written> written) {
+        List<Partition> partitions = new ArrayList<>();
+        for (Written object : written) {
+            if (!object.partitionValues().isEmpty()) {
+                partitions.add(new Partition(object.partitionValues(), object.folder().toString()));
+            }
+        }
+        return partitions;
     }
 
     /** One object written: where, its partition folder and its partition values (empty when unpartitioned). */

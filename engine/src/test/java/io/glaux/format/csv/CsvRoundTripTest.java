@@ -1,10 +1,10 @@
 package io.glaux.format.csv;
 
+import io.glaux.testing.BytesObjectSource;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.StorageDescriptor;
 import io.glaux.error.GlauxException;
 import io.glaux.format.RowWriter;
-import io.glaux.format.text.BytesObjectSource;
 import io.glaux.format.text.DeepValues;
 import org.apache.calcite.avatica.util.ByteString;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.glaux.format.json;
 
+import io.glaux.testing.BytesObjectSource;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.StorageDescriptor;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.format.RowSource;
-import io.glaux.format.text.BytesObjectSource;
 import org.apache.calcite.avatica.util.ByteString;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.glaux.format.json;
 
+import io.glaux.testing.BytesObjectSource;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.StorageDescriptor;
 import io.glaux.format.RowWriter;
-import io.glaux.format.text.BytesObjectSource;
 import io.glaux.format.text.DeepValues;
 import org.apache.calcite.avatica.util.ByteString;
 import org.junit.jupiter.api.Test;

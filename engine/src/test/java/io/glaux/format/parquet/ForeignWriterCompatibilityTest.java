@@ -1,5 +1,6 @@
 package io.glaux.format.parquet;
 
+import io.glaux.testing.BytesObjectSource;
 import io.glaux.catalog.Column;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;

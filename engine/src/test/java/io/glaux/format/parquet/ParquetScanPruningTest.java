@@ -1,5 +1,6 @@
 package io.glaux.format.parquet;
 
+import io.glaux.testing.BytesObjectSource;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnPredicate;
 import io.glaux.format.ColumnPredicate.Op;

@@ -1,4 +1,4 @@
-package io.glaux.format.text;
+package io.glaux.testing;
 
 import io.glaux.format.ObjectSource;
 
@@ -7,14 +7,16 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An object held in a byte array, counting the bytes readers take from it. */
+/** An object held in a byte array for format tests, counting the bytes and ranged requests readers take from it. */
 public final class BytesObjectSource implements ObjectSource {
 
     private final String name;
     private final byte[] bytes;
     private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicInteger requests = new AtomicInteger();
 
     public BytesObjectSource(String name, byte[] bytes) {
         this.name = name;
@@ -37,19 +39,25 @@ public final class BytesObjectSource implements ObjectSource {
 
     @Override
     public InputStream open(long offset, long length) {
-        int end = length < 0 ? bytes.length : (int) Math.min(bytes.length, offset + length);
-        return new CountingStream(new ByteArrayInputStream(bytes, (int) offset, end - (int) offset), bytesRead);
+        requests.incrementAndGet();
+        int from = (int) Math.min(offset, bytes.length);
+        int count = (int) (length < 0 ? bytes.length - from : Math.min(length, bytes.length - from));
+        return new CountingStream(new ByteArrayInputStream(bytes, from, count), bytesRead);
     }
 
     public long bytesRead() {
         return bytesRead.get();
     }
 
+    public int requests() {
+        return requests.get();
+    }
+
     /** Counts the bytes that pass through. */
-    static final class CountingStream extends FilterInputStream {
+    public static final class CountingStream extends FilterInputStream {
         private final AtomicLong counter;
 
-        CountingStream(InputStream in, AtomicLong counter) {
+        public CountingStream(InputStream in, AtomicLong counter) {
             super(in);
             this.counter = counter;
         }

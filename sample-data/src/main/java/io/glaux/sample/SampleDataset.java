@@ -62,7 +62,7 @@ public final class SampleDataset {
 
     /** The DDL statements to run in order: CREATE DATABASE, the tables, MSCK REPAIR TABLE for the partitions. */
     public static List<String> ddlStatements() {
-        return StatementSplitter.split(ddlScript());
+        return StatementSplitter.split(ddlScript()).stream().map(StatementSplitter::stripLeadingComments).toList();
     }
 
     private static String text(String resource) {

@@ -46,6 +46,21 @@ public final class StatementSplitter {
         return statements;
     }
 
+    /** The statement without the comment lines and blank lines that precede its first keyword. */
+    public static String stripLeadingComments(String statement) {
+        String rest = statement.strip();
+        while (true) {
+            if (rest.startsWith("--")) {
+                int end = rest.indexOf('\n');
+                rest = end < 0 ? "" : rest.substring(end + 1).strip();
+            } else if (rest.startsWith("/*") && rest.indexOf("*/") > 0) {
+                rest = rest.substring(rest.indexOf("*/") + 2).strip();
+            } else {
+                return rest;
+            }
+        }
+    }
+
     /** The index just past the quote that closes the one at {@code start}; a doubled quote does not close. */
     private static int closing(String script, int start, char quote) {
         int i = start + 1;

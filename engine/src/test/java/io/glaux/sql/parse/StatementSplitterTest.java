@@ -41,4 +41,10 @@ class StatementSplitterTest {
                 "SELECT 'esc\\'; still'",
                 "SELECT 2 -- trailing; comment");
     }
+
+    @Test
+    void leadingCommentsCanBeStripped() {
+        assertThat(StatementSplitter.stripLeadingComments("-- a\n/* b */\n  SELECT 1 -- c")).isEqualTo("SELECT 1 -- c");
+        assertThat(StatementSplitter.stripLeadingComments("-- only")).isEmpty();
+    }
 }

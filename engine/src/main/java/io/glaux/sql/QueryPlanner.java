@@ -1,5 +1,6 @@
 package io.glaux.sql;
 
+import io.glaux.sql.function.TrinoSqlText;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
@@ -78,10 +79,15 @@ public final class QueryPlanner {
         this.config = new CalciteConnectionConfigImpl(properties);
     }
 
-    /** Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. */
+    /**
+     * Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. Trino functions the Babel
+     * grammar would read with another dialect's argument syntax are first quoted into ordinary calls
+     * ({@link TrinoSqlText}).
+     */
     public SqlNode parse(String sql) {
         try {
-            return SqlParser.create(sql, GlauxParserConfig.PARSER).parseStmt();
+            return SqlParser.create(TrinoSqlText.quoteParserBoundFunctions(sql), GlauxParserConfig.PARSER)
+                    .parseStmt();
         } catch (SqlParseException e) {
             throw SqlErrors.syntax(e, sql);
         }

@@ -308,6 +308,13 @@ abstract class QueriesOverStoreContract {
                 + "GROUP BY 1 ORDER BY 1"))
                 .containsExactly(row("?", "1", "1.00"), row("Ada Lovelace", "3", "20.00"),
                         row("Alan Turing", "3", "100.00"), row("Grace Hopper", "1", "5.25"));
+        assertThat(rows("SELECT order_id FROM order_facts WHERE ts = TIMESTAMP '2024-02-14 12:00:00'"))
+                .containsExactly(row("4"));
+        assertThat(rows("SELECT order_id FROM order_facts WHERE ts > TIMESTAMP '2024-02-01 23:59:58.999' "
+                + "AND ts <= TIMESTAMP '2024-02-14 12:00:00' ORDER BY 1"))
+                .containsExactly(row("3"), row("4"));
+        assertThat(rows("SELECT order_id FROM order_facts WHERE order_date = DATE '2024-01-20'"))
+                .containsExactly(row("2"));
         assertThat(rows("SELECT f.order_id, p.name FROM order_facts f JOIN orders o ON f.order_id = o.order_id "
                 + "JOIN products p ON p.product_id = o.product_id WHERE contains(f.tag_list, 'a') ORDER BY 1"))
                 .containsExactly(row("1", "Widget"), row("4", "Doohickey"));

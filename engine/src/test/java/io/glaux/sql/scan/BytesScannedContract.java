@@ -192,6 +192,59 @@ abstract class BytesScannedContract {
     }
 
     @Test
+    void keyFilterAndedWithDataFilterStillPrunes() {
+        Scan info = scan("SELECT id FROM logs WHERE dt = '2024-01-02' AND level = 'INFO' ORDER BY id");
+        assertThat(info.rows()).isEqualTo(ids(5, 7, 8));
+        assertThat(info.bytes()).isEqualTo(textBytes("dt=2024-01-02/region=eu", "dt=2024-01-02/region=us"));
+
+        Scan nested = scan("SELECT id FROM logs WHERE (dt = '2024-01-01' AND level = 'ERROR') OR dt = '2024-01-03' "
+                + "ORDER BY id");
+        assertThat(nested.rows()).isEqualTo(ids(2, 9));
+        assertThat(nested.bytes()).isEqualTo(textBytes("dt=2024-01-01/region=eu", "dt=2024-01-01/region=us",
+                "dt=2024-01-03/region=eu"));
+
+        Scan grouped = scan("SELECT level, count(*) FROM logs WHERE region = 'eu' AND msg <> 'ok' AND id > 0 "
+                + "GROUP BY level ORDER BY level");
+        assertThat(grouped.rows()).containsExactly(List.of("ERROR", "2"), List.of("INFO", "1"),
+                List.of("WARN", "1"));
+        assertThat(grouped.bytes()).isEqualTo(textBytes("dt=2024-01-01/region=eu", "dt=2024-01-02/region=eu",
+                "dt=2024-01-03/region=eu"));
+    }
+
+    @Test
+    void typedKeysAndTheDefaultPartitionPrune() {
+        g.put("lake", "typed/year=2023/day=2023-12-31/a.csv", "1,x\n");
+        g.put("lake", "typed/year=2024/day=2024-01-01/a.csv", "2,yy\n");
+        g.put("lake", "typed/year=2024/day=2024-01-02/a.csv", "3,zzz\n");
+        g.put("lake", "typed/year=__HIVE_DEFAULT_PARTITION__/day=__HIVE_DEFAULT_PARTITION__/a.csv", "4,w\n");
+        g.script("""
+                CREATE EXTERNAL TABLE typed (id int, s string) PARTITIONED BY (year int, day date)
+                ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/typed/';
+                MSCK REPAIR TABLE typed;
+                """);
+        Scan all = scan("SELECT id, year, day FROM typed ORDER BY id");
+        assertThat(all.rows()).containsExactly(List.of("1", "2023", "2023-12-31"), List.of("2", "2024", "2024-01-01"),
+                List.of("3", "2024", "2024-01-02"), Arrays.asList("4", null, null));
+        assertThat(all.bytes()).isEqualTo(19);
+
+        Scan year = scan("SELECT id FROM typed WHERE year = 2024 AND s <> 'zzz'");
+        assertThat(year.rows()).isEqualTo(ids(2));
+        assertThat(year.bytes()).isEqualTo(11);
+
+        Scan day = scan("SELECT id FROM typed WHERE day = DATE '2024-01-02'");
+        assertThat(day.rows()).isEqualTo(ids(3));
+        assertThat(day.bytes()).isEqualTo(6);
+
+        Scan before = scan("SELECT id FROM typed WHERE day < DATE '2024-01-02' AND year >= 2023 ORDER BY id");
+        assertThat(before.rows()).isEqualTo(ids(1, 2));
+        assertThat(before.bytes()).isEqualTo(9);
+
+        Scan missing = scan("SELECT id FROM typed WHERE day IS NULL");
+        assertThat(missing.rows()).isEqualTo(ids(4));
+        assertThat(missing.bytes()).isEqualTo(4);
+    }
+
+    @Test
     void castOfTheKeyToDatePrunes() {
         Scan date = scan("SELECT id FROM logs WHERE CAST(dt AS DATE) = DATE '2024-01-03'");
         assertThat(date.rows()).isEqualTo(ids(9));

@@ -83,7 +83,11 @@ public final class QueryPlanner {
         this.config = new CalciteConnectionConfigImpl(properties);
     }
 
-    /** Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. */
+    /**
+     * Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. Trino functions the Babel
+     * grammar would read with another dialect's argument syntax are first quoted into ordinary calls
+     * ({@link TrinoSqlText}).
+     */
     public SqlNode parse(String sql) {
         try {
             // Babel parses date_diff/date_trunc with BigQuery's grammar, which refuses valid Trino calls; quoting the

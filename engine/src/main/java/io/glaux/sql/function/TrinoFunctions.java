@@ -95,7 +95,8 @@ public final class TrinoFunctions {
      * NULLs), and compare numbers, strings, dates and timestamps.
      */
     public static SqlOperatorTable libraryOperators() {
-        return SqlOperatorTables.of(SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST);
+        return SqlOperatorTables.of(SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST,
+                SqlLibraryOperators.TRY_CAST);
     }
 
     /** The binding of a Trino function name (any case), or null if Glaux leaves the call to Calcite. */

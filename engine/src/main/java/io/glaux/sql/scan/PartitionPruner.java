@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Partition;
 import io.glaux.catalog.TableDefinition;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -21,7 +22,9 @@ import java.util.List;
 /**
  * Decides which partitions a query must read by evaluating its filters over each partition's key values. Anything it
  * cannot evaluate (data columns, functions) counts as "maybe", so a partition is skipped only when a filter is
- * certainly false or NULL for it.
+ * certainly false or NULL for it. Filters are split into their conjuncts (Calcite hands {@code dt = 'x' AND level =
+ * 'y'} over as one filter), and every conjunct that mentions a partition key is evaluated, also one that mentions data
+ * columns too ({@code dt = 'x' OR level = 'y'}), whose data part is "maybe".
  */
 final class PartitionPruner {
 
@@ -37,7 +40,8 @@ final class PartitionPruner {
     }
 
     List<Partition> prune(List<Partition> partitions, List<RexNode> filters) {
-        List<RexNode> relevant = filters.stream().filter(this::onlyPartitionKeys).toList();
+        List<RexNode> relevant = filters.stream().flatMap(filter -> RelOptUtil.conjunctions(filter).stream())
+                .filter(this::mentionsPartitionKey).toList();
         if (relevant.isEmpty()) {
             return partitions;
         }
@@ -58,20 +62,16 @@ final class PartitionPruner {
         return kept;
     }
 
-    private boolean onlyPartitionKeys(RexNode filter) {
-        boolean[] ok = {true, false};
+    private boolean mentionsPartitionKey(RexNode filter) {
+        boolean[] found = {false};
         filter.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
             @Override
             public Void visitInputRef(RexInputRef ref) {
-                if (ref.getIndex() < firstPartitionField) {
-                    ok[0] = false;
-                } else {
-                    ok[1] = true;
-                }
+                found[0] |= ref.getIndex() >= firstPartitionField;
                 return null;
             }
         });
-        return ok[0] && ok[1];
+        return found[0];
     }
 
     private Truth evaluate(RexNode node, Partition partition) {

@@ -21,7 +21,12 @@ final class RexValues {
         if (literal.isNull()) {
             return null;
         }
-        return normalize(literal.getValue());
+        // getValue() hands dates and timestamps out as Calendars; their internal forms normalize.
+        return switch (literal.getTypeName()) {
+            case DATE -> normalize(literal.getValueAs(DateString.class));
+            case TIMESTAMP -> normalize(literal.getValueAs(TimestampString.class));
+            default -> normalize(literal.getValue());
+        };
     }
 
     /** Normalizes Calcite's internal literal representations (NlsString, DateString, ...). */

@@ -1,0 +1,28 @@
+package io.glaux;
+
+import io.glaux.storage.testing.S3TestServer;
+import io.glaux.testing.GlauxFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+
+import java.nio.file.Path;
+
+/** The query suite over objects kept in a real S3 server (s3proxy on 127.0.0.1). */
+@Tag("s3")
+class QueriesOverS3StoreTest extends QueriesOverStoreContract {
+
+    private S3TestServer server;
+
+    @Override
+    GlauxFixture open(Path data) throws Exception {
+        server = S3TestServer.start();
+        return GlauxFixture.s3(data, server.config());
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

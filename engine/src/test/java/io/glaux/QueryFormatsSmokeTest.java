@@ -26,6 +26,9 @@ class QueryFormatsSmokeTest {
                     CREATE EXTERNAL TABLE events (id bigint, kind string)
                     ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://lake/events/';
                     """);
+            assertThat(g.rows("SELECT count(*) FROM default.people")).containsExactly(List.of("2"));
+            assertThat(g.rows("SELECT count(*) FROM AwsDataCatalog.Default.people")).containsExactly(List.of("2"));
+            assertThat(g.rows("SELECT 'default.x' AS \"default\"")).containsExactly(List.of("default.x"));
             assertThat(g.rows("SELECT name, born FROM people ORDER BY id"))
                     .containsExactly(List.of("Ada", "1815-12-10"), List.of("Grace, H", "1906-12-09"));
             assertThat(g.rows("SELECT p.name, e.kind FROM people p JOIN events e ON p.id = e.id ORDER BY 1"))
@@ -50,6 +53,17 @@ class QueryFormatsSmokeTest {
                     .containsExactly(List.of("ios"), List.of("android"));
             assertThat(g.rows("SELECT e.device.browser, count(*) FROM ev e GROUP BY 1 ORDER BY 1"))
                     .containsExactly(List.of("safari", "1"), java.util.Arrays.asList(null, "1"));
+        }
+    }
+
+    @Test
+    void aTableInAMissingBucketFailsNamingTheBucket() throws Exception {
+        try (GlauxFixture g = GlauxFixture.local(data)) {
+            g.query("CREATE EXTERNAL TABLE ghost (id int) LOCATION 's3://no-such-bucket/ghost/'");
+            var failed = g.run("SELECT * FROM ghost");
+            assertThat(failed.state()).isEqualTo(io.glaux.exec.QueryState.FAILED);
+            assertThat(failed.status().stateChangeReason())
+                    .startsWith("HIVE_FILESYSTEM_ERROR: The specified bucket does not exist: no-such-bucket");
         }
     }
 }

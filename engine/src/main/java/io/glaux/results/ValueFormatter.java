@@ -3,6 +3,7 @@ package io.glaux.results;
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +27,10 @@ public final class ValueFormatter {
 
     /** The text of a non-null value. */
     public String format(Object value) {
+        if (value instanceof BigDecimal decimal && column.type().equals("decimal")) {
+            // Calcite may carry more digits than the column's type (e.g. after division); Athena prints the type's.
+            return decimal.setScale(column.scale(), RoundingMode.HALF_UP).toPlainString();
+        }
         return format(value, column.type());
     }
 

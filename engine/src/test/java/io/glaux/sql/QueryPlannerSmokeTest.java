@@ -45,6 +45,17 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void decimalsRoundHalfUpAndDivideWithTrinosScale() {
+        String sql = "SELECT CAST(DECIMAL '53.875' AS DECIMAL(10,2)) AS r, DECIMAL '1.00' / DECIMAL '3.00' AS q";
+        List<List<Object>> rows = run(sql);
+        assertThat(rows.get(0).get(0)).isEqualTo(new java.math.BigDecimal("53.88"));
+        var quotient = planner.prepare(sql, QueryContext.DEFAULT, List.of()).columns().get(1);
+        assertThat(quotient.type()).isEqualTo("decimal");
+        assertThat(quotient.scale()).isEqualTo(2);
+        assertThat(new io.glaux.results.ValueFormatter(quotient).format(rows.get(0).get(1))).isEqualTo("0.33");
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
                 .hasMessageStartingWith("line 2:1: mismatched input ')'");

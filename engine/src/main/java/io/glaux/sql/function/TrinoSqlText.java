@@ -11,7 +11,9 @@ import java.util.Set;
  * unit>)}, which takes a bare second argument named like a time unit ({@code month}) as a unit and rejects a wrong
  * number of arguments with a syntax error rather than Trino's message. Writing the name as a quoted identifier makes it an ordinary function call,
  * which {@link TrinoFunctionRewriter} binds case-insensitively. String literals, quoted identifiers and comments are
- * left untouched, and so are qualified names ({@code x.date_diff}).
+ * left untouched, and so are qualified names ({@code x.date_diff}). The same pass quotes the database name
+ * {@code default} where it qualifies a name ({@code default.orders}, {@code awsdatacatalog.default.orders}): Calcite
+ * reserves DEFAULT, Trino does not.
  */
 public final class TrinoSqlText {
     /** Names quoted when they are followed by an opening parenthesis. */
@@ -61,6 +63,9 @@ public final class TrinoSqlText {
                 if (PARSER_BOUND.contains(word.toLowerCase(Locale.ROOT)) && followedByParenthesis(sql, end)
                         && !qualified(sql, i)) {
                     out.append('"').append(word.toLowerCase(Locale.ROOT)).append('"');
+                } else if (word.equalsIgnoreCase("default") && (followedBy(sql, end, '.') || qualified(sql, i))) {
+                    // Athena's database "default" in a qualified name: DEFAULT is reserved in Calcite, not in Trino.
+                    out.append("\"default\"");
                 } else {
                     out.append(word);
                 }
@@ -74,11 +79,15 @@ public final class TrinoSqlText {
     }
 
     private static boolean followedByParenthesis(String sql, int from) {
+        return followedBy(sql, from, '(');
+    }
+
+    private static boolean followedBy(String sql, int from, char expected) {
         int i = from;
         while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
             i++;
         }
-        return i < sql.length() && sql.charAt(i) == '(';
+        return i < sql.length() && sql.charAt(i) == expected;
     }
 
     private static boolean qualified(String sql, int start) {

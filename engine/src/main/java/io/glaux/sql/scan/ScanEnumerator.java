@@ -36,6 +36,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
     private boolean listingDone = true;
     private RowSource rows;
     private Object[] current;
+    private ObjectInfo reading;
 
     ScanEnumerator(ObjectStore store, FormatReader reader, ReadRequest request, List<TableScanner.ScanSlice> slices,
                    int[] fields, Map<Integer, Integer> readPosition, TableDefinition table, ScanContext context) {
@@ -77,12 +78,26 @@ final class ScanEnumerator implements Enumerator<Object[]> {
                 if (object == null) {
                     return false;
                 }
+                reading = object;
                 rows = reader.open(new MeteredObjectSource(store, object, context), request);
             }
         } catch (IOException e) {
-            throw new GlauxException(ErrorType.DATA_ERROR, "HIVE_CANNOT_OPEN_SPLIT: Error reading table '"
-                    + table.database() + "." + table.name() + "': " + e.getMessage(), e);
+            String where = reading != null ? "Error opening Hive split " + reading.location()
+                    : "Error listing " + (slice == null ? "table" : slice.prefix().toString());
+            throw new GlauxException(ErrorType.DATA_ERROR, "HIVE_CANNOT_OPEN_SPLIT: " + where + ": "
+                    + reason(e), e);
         }
+    }
+
+    /** An I/O failure's reason without the local file paths a folder-backed store would put in it. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            return e.getClass().getSimpleName();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private Object[] project(Object[] row) {
@@ -114,8 +129,14 @@ final class ScanEnumerator implements Enumerator<Object[]> {
                 return null;
             }
             slice = slices.get(nextSlice++);
+            reading = null;
             listingToken = null;
-            listingDone = !store.bucketExists(slice.prefix().bucket());
+            listingDone = false;
+            if (!store.bucketExists(slice.prefix().bucket())) {
+                throw new GlauxException(ErrorType.DATA_ERROR, "HIVE_FILESYSTEM_ERROR: The specified bucket does not"
+                        + " exist: " + slice.prefix().bucket() + " (table " + table.database() + "." + table.name()
+                        + ", location " + slice.prefix() + ")");
+            }
         }
     }
 

@@ -40,7 +40,7 @@ class BytesScannedLocalStoreTest extends BytesScannedContract {
 
         QueryExecution unpruned = g.run("SELECT count(*) FROM trapped");
         assertThat(unpruned.state()).isEqualTo(QueryState.FAILED);
-        assertThat(unpruned.status().stateChangeReason()).contains("HIVE_CANNOT_OPEN_SPLIT", "trap/loop");
+        assertThat(unpruned.status().stateChangeReason()).contains("HIVE_CANNOT_OPEN_SPLIT", "s3://lake/trap/").doesNotContain(data.toString());
 
         Scan pruned = scan("SELECT id FROM trapped WHERE dt < '2099-01-01' ORDER BY id");
         assertThat(pruned.rows()).containsExactly(List.of("1"), List.of("2"));

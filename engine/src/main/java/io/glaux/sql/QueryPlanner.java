@@ -143,7 +143,8 @@ public final class QueryPlanner {
         SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
                 cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
-        return converter.convertQuery(validated, false, true);
+        RelRoot root = converter.convertQuery(validated, false, true);
+        return root.withRel(TrinoCastRounding.apply(root.rel));
     }
 
     private PreparedQuery compile(RelRoot root) {

@@ -56,6 +56,15 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void castsToIntegerRoundHalfUpAsTrinoDoes() {
+        assertThat(run("SELECT CAST(2.5 AS integer), CAST(-2.5 AS integer), CAST(-2.5E0 AS bigint)"))
+                .containsExactly(List.of(3, -3, -3L));
+        assertThat(run("SELECT CAST(d AS integer), CAST(-d AS bigint), CAST(d - 0.1E0 AS smallint)"
+                + " FROM (VALUES (2.5E0)) AS t(d)"))
+                .containsExactly(List.of(3, -3L, (short) 2));
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
                 .hasMessageStartingWith("line 2:1: mismatched input ')'");

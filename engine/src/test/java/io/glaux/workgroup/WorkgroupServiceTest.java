@@ -43,6 +43,19 @@ class WorkgroupServiceTest {
     }
 
     @Test
+    void encryptionSettingsAreStoredAndValidated() {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        EncryptionConfiguration kms = new EncryptionConfiguration("SSE_KMS", "arn:aws:kms:us-east-1:1:key/k");
+        service.create("secure", null, new WorkgroupConfiguration(
+                new ResultConfiguration("s3://secure-results/", kms, null), true, true, null, false, "AUTO"), null);
+        assertThat(new WorkgroupService(folder, null).get("secure").configuration().resultConfiguration()
+                .encryptionConfiguration()).isEqualTo(kms);
+        assertThatThrownBy(() -> service.create("weak", null, new WorkgroupConfiguration(
+                new ResultConfiguration("s3://secure-results/", new EncryptionConfiguration("ROT13", null), null),
+                true, true, null, false, "AUTO"), null)).hasMessageContaining("SSE_S3, SSE_KMS or CSE_KMS");
+    }
+
+    @Test
     void enforcedWorkgroupLocationWinsOverTheClients() {
         WorkgroupService service = new WorkgroupService(folder, null);
         Workgroup enforced = service.create("enforced", null, withOutput("s3://wg-results/out", true, null), null);

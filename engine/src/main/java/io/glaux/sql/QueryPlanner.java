@@ -1,6 +1,8 @@
 package io.glaux.sql;
 
+import io.glaux.error.GlauxException;
 import io.glaux.sql.parse.GlauxParserConfig;
+import io.glaux.sql.parse.ReservedNames;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -80,10 +82,14 @@ public final class QueryPlanner {
 
     /** Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. */
     public SqlNode parse(String sql) {
+        return parse(ReservedNames.quote(sql));
+    }
+
+    private SqlNode parse(ReservedNames sql) {
         try {
-            return SqlParser.create(sql, GlauxParserConfig.PARSER).parseStmt();
+            return SqlParser.create(sql.text(), GlauxParserConfig.PARSER).parseStmt();
         } catch (SqlParseException e) {
-            throw SqlErrors.syntax(e, sql);
+            throw sql.restore(SqlErrors.syntax(e, sql.text()));
         }
     }
 
@@ -93,14 +99,20 @@ public final class QueryPlanner {
      * @param parameters SQL literal texts for the statement's {@code ?} placeholders (Athena ExecutionParameters)
      */
     public PreparedQuery prepare(String sql, QueryContext context, List<String> parameters) {
-        SqlNode parsed = parse(sql);
+        ReservedNames text = ReservedNames.quote(sql);
+        SqlNode parsed = parse(text);
         try {
             SqlNode node = new ParameterBinder(parameters).bind(parsed);
             RelRoot root = toRel(node, context);
             return compile(root);
         } catch (RuntimeException e) {
-            throw SqlErrors.translate(e, sql, context);
+            throw text.restore(SqlErrors.translate(e, text.text(), context, this::schemaExists));
         }
+    }
+
+    private boolean schemaExists(String catalog, String database) {
+        CalciteSchema catalogSchema = rootSchema.getSubSchema(catalog, false);
+        return catalogSchema == null || catalogSchema.getSubSchema(database, false) != null;
     }
 
     private SqlNode rewrite(SqlNode node) {
@@ -173,7 +185,17 @@ public final class QueryPlanner {
         public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
                                   List<String> viewPath) {
             QueryContext viewContext = new QueryContext(schemaPath.get(0), schemaPath.get(1));
-            return convert(parse(queryString), viewContext, cluster);
+            ReservedNames text = ReservedNames.quote(queryString);
+            try {
+                return convert(parse(text), viewContext, cluster);
+            } catch (RuntimeException e) {
+                // Positions and names in the error are the view's own; say which view, as Trino does.
+                GlauxException inner = text.restore(SqlErrors.translate(e, text.text(), viewContext,
+                        QueryPlanner.this::schemaExists));
+                throw new GlauxException(inner.type(), "INVALID_VIEW: Failed analyzing stored view '"
+                        + String.join(".", viewPath) + "': " + inner.getMessage().replaceFirst("^[A-Z_]+: ", ""),
+                        inner);
+            }
         }
     }
 

@@ -51,6 +51,10 @@ public final class Glaux implements AutoCloseable {
     /** Where the primary workgroup writes results unless configured otherwise. */
     public static final String DEFAULT_OUTPUT_LOCATION = "s3://glaux-query-results/";
 
+    static {
+        QueryPlanner.useUnicode();
+    }
+
     private final ObjectStore store;
     private final Catalog catalog;
     private final WorkgroupService workgroups;

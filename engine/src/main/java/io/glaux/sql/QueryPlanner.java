@@ -57,6 +57,20 @@ import java.util.function.Supplier;
  */
 public final class QueryPlanner {
 
+    static {
+        useUnicode();
+    }
+
+    /**
+     * Makes Calcite's default character set UTF-8 (Trino strings are Unicode; Calcite's default, ISO-8859-1, fails
+     * on literals such as {@code 'héllo😀'}). Calcite reads the setting once, so this must run before Calcite is
+     * first used; {@link io.glaux.Glaux} calls it when loaded. A value set by the user is kept.
+     */
+    public static void useUnicode() {
+        System.getProperties().putIfAbsent("calcite.default.charset", "UTF-8");
+        System.getProperties().putIfAbsent("calcite.default.nationalcharset", "UTF-8");
+    }
+
     private final CalciteSchema rootSchema;
     private final SqlOperatorTable operatorTable;
     private final List<Supplier<SqlShuttle>> rewriters;

@@ -315,6 +315,15 @@ class DdlStatementsEndToEndTest {
     }
 
     @Test
+    void unicodeLiteralsInsertAndQuery() {
+        g.query("CREATE TABLE words WITH (format='JSON', external_location='s3://lake/words/')"
+                + " AS SELECT 'héllo😀' AS w");
+        succeeded(g.run("INSERT INTO words VALUES ('日本')"));
+        assertThat(g.rows("SELECT w, length(w) FROM words WHERE w <> 'ascii' ORDER BY w"))
+                .containsExactly(List.of("héllo😀", "6"), List.of("日本", "2"));
+    }
+
+    @Test
     void addColumnsReadsNullFromOldObjects() {
         g.put("lake", "ac/old.csv", "1,a\n");
         g.query("CREATE EXTERNAL TABLE ac (id int, s string) ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"

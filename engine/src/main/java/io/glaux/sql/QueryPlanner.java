@@ -69,6 +69,7 @@ public final class QueryPlanner {
     public static void useUnicode() {
         System.getProperties().putIfAbsent("calcite.default.charset", "UTF-8");
         System.getProperties().putIfAbsent("calcite.default.nationalcharset", "UTF-8");
+        System.getProperties().putIfAbsent("calcite.default.collation.name", "UTF-8$en_US");
     }
 
     private final CalciteSchema rootSchema;

@@ -1,7 +1,8 @@
 package io.glaux.sql;
 
-import io.glaux.sql.function.TrinoSqlText;
+import io.glaux.error.GlauxException;
 import io.glaux.sql.parse.GlauxParserConfig;
+import io.glaux.sql.parse.ParserText;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -84,18 +85,18 @@ public final class QueryPlanner {
     }
 
     /**
-     * Parses a statement with Glaux's dialect; syntax errors become Athena's SYNTAX_ERROR. Trino functions the Babel
-     * grammar would read with another dialect's argument syntax are first quoted into ordinary calls
-     * ({@link TrinoSqlText}).
+     * Parses a statement with Glaux's dialect (after {@link ParserText} quotes what Calcite's grammar would misread);
+     * syntax errors become Athena's, with positions in the text as written.
      */
     public SqlNode parse(String sql) {
+        return parse(ParserText.quote(sql));
+    }
+
+    private SqlNode parse(ParserText sql) {
         try {
-            // Babel parses date_diff/date_trunc with BigQuery's grammar, which refuses valid Trino calls; quoting the
-            // names makes them ordinary calls that the function rewriter binds.
-            return SqlParser.create(TrinoSqlText.quoteParserBoundFunctions(sql), GlauxParserConfig.PARSER)
-                    .parseStmt();
+            return SqlParser.create(sql.text(), GlauxParserConfig.PARSER).parseStmt();
         } catch (SqlParseException e) {
-            throw SqlErrors.syntax(e, sql);
+            throw sql.restore(SqlErrors.syntax(e, sql.text()));
         }
     }
 
@@ -105,14 +106,20 @@ public final class QueryPlanner {
      * @param parameters SQL literal texts for the statement's {@code ?} placeholders (Athena ExecutionParameters)
      */
     public PreparedQuery prepare(String sql, QueryContext context, List<String> parameters) {
-        SqlNode parsed = parse(sql);
+        ParserText text = ParserText.quote(sql);
+        SqlNode parsed = parse(text);
         try {
             SqlNode node = new ParameterBinder(parameters).bind(parsed);
             RelRoot root = toRel(node, context);
             return compile(root);
         } catch (RuntimeException e) {
-            throw SqlErrors.translate(e, sql, context);
+            throw text.restore(SqlErrors.translate(e, text.text(), context, this::schemaExists));
         }
+    }
+
+    private boolean schemaExists(String catalog, String database) {
+        CalciteSchema catalogSchema = rootSchema.getSubSchema(catalog, false);
+        return catalogSchema == null || catalogSchema.getSubSchema(database, false) != null;
     }
 
     private SqlNode rewrite(SqlNode node) {
@@ -186,7 +193,17 @@ public final class QueryPlanner {
         public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
                                   List<String> viewPath) {
             QueryContext viewContext = new QueryContext(schemaPath.get(0), schemaPath.get(1));
-            return convert(parse(queryString), viewContext, cluster);
+            ParserText text = ParserText.quote(queryString);
+            try {
+                return convert(parse(text), viewContext, cluster);
+            } catch (RuntimeException e) {
+                // Positions and names in the error are the view's own; say which view, as Trino does.
+                GlauxException inner = text.restore(SqlErrors.translate(e, text.text(), viewContext,
+                        QueryPlanner.this::schemaExists));
+                throw new GlauxException(inner.type(), "INVALID_VIEW: Failed analyzing stored view '"
+                        + String.join(".", viewPath) + "': " + inner.getMessage().replaceFirst("^[A-Z_]+: ", ""),
+                        inner);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,11 @@ public final class SqlErrors {
     private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*?)\" at line");
     private static final Pattern FUNCTION = Pattern.compile("No match found for function signature ([^(]+)\\(");
     private static final Pattern COLUMN = Pattern.compile("Column '([^']+)' not found");
+    private static final Pattern NEAR_KEYWORD = Pattern.compile("^Incorrect syntax near the keyword '([^']*)'");
+    private static final Pattern INPUT_STRING = Pattern.compile("For input string: \"(.*)\"");
+    private static final Pattern QUOTED = Pattern.compile("'(.*)'");
+    private static final String STATEMENT_STARTS = "'ALTER', 'CREATE', 'DESC', 'DESCRIBE', 'DROP', 'INSERT', 'MSCK',"
+            + " 'SHOW', <query>";
 
     private SqlErrors() {
     }
@@ -38,12 +44,117 @@ public final class SqlErrors {
             String token = tokens[tokens.length - 1];
             if (token.isEmpty() || token.equals("<EOF>")) {
                 token = "<EOF>";
+                at = lineColumn(sql, sql.length()); // Trino puts <EOF> after the last character
             }
             return GlauxException.syntax(at[0], at[1], "mismatched input '" + token + "'. Expecting: "
                     + expected(e));
         }
+        Matcher nearKeyword = NEAR_KEYWORD.matcher(message);
+        if (nearKeyword.find()) {
+            return nearKeyword(e, sql, line, column, nearKeyword.group(1));
+        }
+        if (message.startsWith("Non-query expression encountered in illegal context")) {
+            // Calcite read a statement that is not one it knows as an expression; Trino names the first token.
+            int offset = offset(sql, line, column);
+            int[] at = lineColumn(sql, offset);
+            return GlauxException.syntax(at[0], at[1], "mismatched input '" + tokenAt(sql, offset)
+                    + "'. Expecting: " + (sql.substring(0, offset).isBlank() ? STATEMENT_STARTS : "<query>"));
+        }
         String firstLine = message.lines().findFirst().orElse("syntax error");
         return GlauxException.syntax(line, column, firstLine.replaceAll(" at line \\d+, column \\d+\\.?", ""));
+    }
+
+    /**
+     * Calcite's "Incorrect syntax near the keyword 'K'" points at the last keyword it read. When the keyword began a
+     * clause that the parser expected to continue ({@code FROM} then a table, {@code GROUP} then {@code BY}), Trino
+     * names the token after it, the one that did not fit ({@code <EOF>} at the end); otherwise the keyword itself.
+     */
+    private static GlauxException nearKeyword(SqlParseException e, String sql, int line, int column, String keyword) {
+        int offset = offset(sql, line, column);
+        String written = sql.regionMatches(true, offset, keyword, 0, keyword.length())
+                ? sql.substring(offset, offset + keyword.length()) : keyword;
+        if (continues(e, keyword)) {
+            int after = skipWhitespace(sql, offset + keyword.length());
+            int[] at = lineColumn(sql, after);
+            return GlauxException.syntax(at[0], at[1], "mismatched input '" + tokenAt(sql, after) + "'. Expecting: "
+                    + expected(e));
+        }
+        Set<String> first = new TreeSet<>();
+        if (e.getExpectedTokenSequences() != null && e.getTokenImages() != null) {
+            for (int[] sequence : e.getExpectedTokenSequences()) {
+                if (sequence.length > 0) {
+                    first.add(readable(e.getTokenImages()[sequence[0]]));
+                }
+            }
+        }
+        first.remove("'/*+'");
+        return GlauxException.syntax(line, column, "mismatched input '" + written + "'. Expecting: "
+                + join(first));
+    }
+
+    /** Whether the parser expected more tokens after {@code keyword} (sequences that start with it). */
+    private static boolean continues(SqlParseException e, String keyword) {
+        if (e.getExpectedTokenSequences() == null || e.getTokenImages() == null) {
+            return false;
+        }
+        String image = "\"" + keyword.toUpperCase(Locale.ROOT) + "\"";
+        for (int[] sequence : e.getExpectedTokenSequences()) {
+            if (sequence.length > 1 && image.equals(e.getTokenImages()[sequence[0]])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 0-based offset of a 1-based line and column. */
+    private static int offset(String sql, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int next = sql.indexOf('\n', offset);
+            if (next < 0) {
+                break;
+            }
+            offset = next + 1;
+        }
+        return Math.min(sql.length(), offset + column - 1);
+    }
+
+    private static int skipWhitespace(String sql, int offset) {
+        while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
+            offset++;
+        }
+        return offset;
+    }
+
+    /** The 1-based line and column of a 0-based offset. */
+    private static int[] lineColumn(String sql, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < sql.length(); i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, offset - lineStart + 1};
+    }
+
+    /** The token that starts at {@code offset}: a word, a quoted text, one symbol, or {@code <EOF>}. */
+    private static String tokenAt(String sql, int offset) {
+        if (offset >= sql.length()) {
+            return "<EOF>";
+        }
+        char c = sql.charAt(offset);
+        int end = offset + 1;
+        if (Character.isLetterOrDigit(c) || c == '_') {
+            while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                end++;
+            }
+        } else if (c == '\'' || c == '"') {
+            int close = sql.indexOf(c, offset + 1);
+            end = close < 0 ? sql.length() : close + 1;
+        }
+        return sql.substring(offset, end);
     }
 
     /** Walks the SQL text from a token's position past all but the last of {@code tokens}. */
@@ -84,11 +195,18 @@ public final class SqlErrors {
         Set<String> names = new TreeSet<>();
         if (e.getExpectedTokenNames() != null) {
             for (String name : e.getExpectedTokenNames()) {
-                String readable = name.startsWith("\"") ? "'" + name.substring(1, name.length() - 1) + "'"
-                        : name.toLowerCase(Locale.ROOT);
-                names.add(readable);
+                names.add(readable(name));
             }
         }
+        return join(names);
+    }
+
+    private static String readable(String tokenImage) {
+        return tokenImage.startsWith("\"") ? "'" + tokenImage.substring(1, tokenImage.length() - 1) + "'"
+                : tokenImage.toLowerCase(Locale.ROOT);
+    }
+
+    private static String join(Set<String> names) {
         if (names.isEmpty()) {
             return "<expression>";
         }
@@ -96,18 +214,24 @@ public final class SqlErrors {
         return names.size() > 12 ? joined + ", ..." : joined;
     }
 
-    /** Planning failures: names that don't resolve, type errors, and anything unexpected. */
-    static GlauxException translate(RuntimeException e, String sql, QueryContext context) {
+    /**
+     * Planning failures: names that don't resolve, type errors, and anything unexpected.
+     *
+     * @param schemaExists whether a (catalog, database) pair exists, to tell a missing schema from a missing table
+     */
+    static GlauxException translate(RuntimeException e, String sql, QueryContext context,
+                                    BiPredicate<String, String> schemaExists) {
         if (e instanceof GlauxException glaux) {
             return glaux;
         }
         if (e instanceof CalciteContextException located) {
-            return located(located, sql, context);
+            return located(located, sql, context, schemaExists);
         }
         return translateRuntime(e);
     }
 
-    private static GlauxException located(CalciteContextException e, String sql, QueryContext context) {
+    private static GlauxException located(CalciteContextException e, String sql, QueryContext context,
+                                          BiPredicate<String, String> schemaExists) {
         int line = e.getPosLine();
         int column = e.getPosColumn();
         String at = "line " + line + ":" + column + ": ";
@@ -115,6 +239,12 @@ public final class SqlErrors {
                 ? e.getCause().getMessage() : String.valueOf(e.getMessage());
         if (message.startsWith("Object '") || message.startsWith("Table '")) {
             String name = qualify(textAt(sql, line, column, e.getEndPosLine(), e.getEndPosColumn()), context);
+            String[] parts = name.split("\\.");
+            if (parts.length == 3 && !schemaExists.test(parts[0], parts[1])) {
+                // Trino checks the schema first: a table in a missing database is a missing schema.
+                return new GlauxException(ErrorType.NOT_FOUND, "SCHEMA_NOT_FOUND: " + at + "Schema '" + parts[1]
+                        + "' does not exist");
+            }
             return new GlauxException(ErrorType.NOT_FOUND, "TABLE_NOT_FOUND: " + at + "Table '" + name
                     + "' does not exist", e);
         }
@@ -145,6 +275,10 @@ public final class SqlErrors {
             if (t instanceof ArithmeticException arithmetic && String.valueOf(t.getMessage()).contains("by zero")) {
                 return new GlauxException(ErrorType.USER_ERROR, "DIVISION_BY_ZERO: Division by zero", arithmetic);
             }
+            GlauxException cast = castFailure(t);
+            if (cast != null) {
+                return cast;
+            }
             if (t instanceof NumberFormatException number) {
                 return new GlauxException(ErrorType.USER_ERROR, "INVALID_CAST_ARGUMENT: Cannot cast value: "
                         + number.getMessage(), number);
@@ -152,6 +286,57 @@ public final class SqlErrors {
         }
         return new GlauxException(ErrorType.QUERY_ENGINE_INTERNAL_ERROR, "GENERIC_INTERNAL_ERROR: "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    /**
+     * A CAST from varchar that failed in Calcite's runtime, in Trino's words ({@code Cannot cast 'abc' to INT},
+     * {@code Value cannot be cast to date: abc}); null if {@code t} is not one. The target type is read from the
+     * runtime method that threw, the value from the message.
+     */
+    private static GlauxException castFailure(Throwable t) {
+        if (t.getMessage() == null) {
+            return null;
+        }
+        String target = null;
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().equals("org.apache.calcite.runtime.SqlFunctions")
+                    || frame.getClassName().equals("org.apache.calcite.avatica.util.DateTimeUtils")) {
+                target = castTarget(frame.getMethodName());
+                if (target != null) {
+                    break;
+                }
+            }
+        }
+        if (target == null) {
+            return null;
+        }
+        String text = t.getMessage();
+        if (text.startsWith("Invalid character for cast: ")) {
+            text = text.substring("Invalid character for cast: ".length());
+        } else {
+            Matcher value = (t instanceof NumberFormatException ? INPUT_STRING : QUOTED).matcher(text);
+            text = value.find() ? value.group(1) : text;
+        }
+        String message = Character.isLowerCase(target.charAt(0))
+                ? "Value cannot be cast to " + target + ": " + text
+                : "Cannot cast '" + text + "' to " + target;
+        return new GlauxException(ErrorType.USER_ERROR, "INVALID_CAST_ARGUMENT: " + message, t);
+    }
+
+    private static String castTarget(String runtimeMethod) {
+        return switch (runtimeMethod) {
+            case "toInt" -> "INT";
+            case "toLong" -> "BIGINT";
+            case "toShort" -> "SMALLINT";
+            case "toByte" -> "TINYINT";
+            case "toFloat" -> "REAL";
+            case "toDouble" -> "DOUBLE";
+            case "toBoolean" -> "BOOLEAN";
+            case "dateStringToUnixDate" -> "date";
+            case "timestampStringToUnixDate" -> "timestamp";
+            case "timeStringToUnixDate" -> "time";
+            default -> null;
+        };
     }
 
     /** The qualified name of a table reference, resolved as Trino resolves it. */

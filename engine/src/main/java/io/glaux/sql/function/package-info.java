@@ -3,7 +3,7 @@
  *
  * <h2>Wiring (what the engine does)</h2>
  * <ol>
- *   <li>Before parsing: {@link io.glaux.sql.function.TrinoSqlText#quoteParserBoundFunctions(String)} — Babel parses
+ *   <li>Before parsing: {@link io.glaux.sql.parse.ParserText#quote(String)} — Babel parses
  *       {@code date_diff}/{@code date_trunc} with BigQuery's grammar, which rejects Trino arguments such as
  *       {@code date_diff('day', d, DATE '2024-01-01')}; quoting the names makes them ordinary calls.</li>
  *   <li>After parsing ({@code GlauxParserConfig.PARSER}), before validation:

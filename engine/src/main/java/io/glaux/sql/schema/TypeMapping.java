@@ -79,7 +79,11 @@ public final class TypeMapping {
             case REAL, FLOAT -> AthenaType.FLOAT;
             case DOUBLE -> AthenaType.DOUBLE;
             case DECIMAL -> new AthenaType.Decimal(type.getPrecision(), type.getScale());
-            case CHAR, VARCHAR -> AthenaType.STRING;
+            // A bounded VARCHAR comes from a varchar(n) column and stays one, as in Trino; CHAR is also the type of
+            // Calcite's string literals (varchar in Trino), so it is stored as string.
+            case VARCHAR -> type.getPrecision() > 0 && type.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED
+                    && type.getPrecision() <= 65535 ? new AthenaType.Varchar(type.getPrecision()) : AthenaType.STRING;
+            case CHAR -> AthenaType.STRING;
             case DATE -> AthenaType.DATE;
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> AthenaType.TIMESTAMP;
             case BINARY, VARBINARY -> AthenaType.BINARY;

@@ -1,6 +1,7 @@
 package io.glaux.sql.function;
 
 import io.glaux.sql.parse.GlauxParserConfig;
+import io.glaux.sql.parse.ParserText;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -153,7 +154,7 @@ final class FunctionQueries {
                 .build();
         Planner planner = Frameworks.getPlanner(config);
         try {
-            SqlNode parsed = planner.parse(TrinoSqlText.quoteParserBoundFunctions(sql));
+            SqlNode parsed = planner.parse(ParserText.quote(sql).text());
             SqlNode rewritten = parsed.accept(new TrinoFunctionRewriter());
             SqlNode validated = planner.validate(rewritten);
             RelRoot relRoot = planner.rel(validated);

@@ -1,6 +1,7 @@
 package io.glaux.sql.function;
 
 import io.glaux.sql.parse.GlauxParserConfig;
+import io.glaux.sql.parse.ParserText;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrinoFunctionRewriterTest {
 
     private static SqlNode rewrite(String sql) throws SqlParseException {
-        return SqlParser.create(TrinoSqlText.quoteParserBoundFunctions(sql), GlauxParserConfig.PARSER).parseQuery()
+        return SqlParser.create(ParserText.quote(sql).text(), GlauxParserConfig.PARSER).parseQuery()
                 .accept(new TrinoFunctionRewriter());
     }
 
@@ -62,8 +63,8 @@ class TrinoFunctionRewriterTest {
 
     @Test
     void dateDiffWithExpressionsParsesOnceTheNameIsQuoted() {
-        assertThat(TrinoSqlText.quoteParserBoundFunctions("SELECT DATE_DIFF ('day', a, b + 1), x.date_diff(1), "
-                + "'date_diff(' AS s, \"date_diff\" -- date_diff(\n/* date_diff( */ FROM t"))
+        assertThat(ParserText.quote("SELECT DATE_DIFF ('day', a, b + 1), x.date_diff(1), "
+                + "'date_diff(' AS s, \"date_diff\" -- date_diff(\n/* date_diff( */ FROM t").text())
                 .isEqualTo("SELECT \"date_diff\" ('day', a, b + 1), x.date_diff(1), 'date_diff(' AS s, \"date_diff\" "
                         + "-- date_diff(\n/* date_diff( */ FROM t");
         assertThat(value("SELECT date_diff('day', d, date_add('day', 10, d)) FROM t WHERE id = 1")).isEqualTo(10L);

@@ -1,0 +1,169 @@
+package io.glaux.sql.parse;
+
+import io.glaux.error.GlauxException;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQL text prepared for Calcite's Babel parser, where it reads words differently from Trino: names are quoted so they
+ * parse as Trino means them, outside string literals, quoted identifiers and comments.
+ * <ul>
+ *   <li>{@code default} next to a dot: Athena's default database ({@code default.t}, {@code awsdatacatalog.default.t})
+ *       is a reserved word for Calcite.</li>
+ *   <li>{@code date_diff(} and {@code date_trunc(} (not qualified): Babel reads them with BigQuery's grammar, which
+ *       rejects valid Trino calls such as {@code date_diff('day', d, DATE '2024-01-01')}; quoted, they are ordinary
+ *       calls that {@link io.glaux.sql.function.TrinoFunctionRewriter} binds.</li>
+ * </ul>
+ * Positions in errors about the prepared text are mapped back to the text as written with {@link #restore}.
+ */
+public final class ParserText {
+
+    /** Trino functions the Babel grammar parses with another dialect's argument syntax. */
+    private static final Set<String> PARSER_BOUND_FUNCTIONS = Set.of("date_diff", "date_trunc");
+
+    private static final Pattern POSITION = Pattern.compile("^((?:[A-Z_]+: )?)line (\\d+):(\\d+): ");
+
+    private final String original;
+    private final String text;
+    /** For each offset in {@link #text} (and its end), the offset in the original text. */
+    private final int[] originalOffset;
+
+    private ParserText(String original, String text, int[] originalOffset) {
+        this.original = original;
+        this.text = text;
+        this.originalOffset = originalOffset;
+    }
+
+    public static ParserText quote(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        int[] map = new int[sql.length() * 2 + 16];
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            int end;
+            if (c == '\'' || c == '"' || c == '`') {
+                end = i + 1;
+                while (end < n) {
+                    if (sql.charAt(end) == c) {
+                        if (end + 1 < n && sql.charAt(end + 1) == c) {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                end = Math.min(end + 1, n);
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                end = sql.indexOf('\n', i);
+                end = end < 0 ? n : end;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+            } else if (Character.isLetter(c) || c == '_') {
+                end = i;
+                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
+                if (word.equals("default") && nextToDot(sql, i, end)
+                        || PARSER_BOUND_FUNCTIONS.contains(word) && isUnqualifiedCall(sql, i, end)) {
+                    map = append(map, out, "\"", i);
+                    for (int k = i; k < end; k++) {
+                        map = append(map, out, String.valueOf(Character.toLowerCase(sql.charAt(k))), k);
+                    }
+                    map = append(map, out, "\"", end);
+                    i = end;
+                    continue;
+                }
+            } else {
+                end = i + 1;
+            }
+            for (int k = i; k < end; k++) {
+                map = append(map, out, String.valueOf(sql.charAt(k)), k);
+            }
+            i = end;
+        }
+        map = append(map, out, "", n);
+        return new ParserText(sql, out.toString(), Arrays.copyOf(map, out.length() + 1));
+    }
+
+    private static int[] append(int[] map, StringBuilder out, String chars, int originalOffset) {
+        int[] grown = map.length < out.length() + chars.length() + 1 ? Arrays.copyOf(map, map.length * 2) : map;
+        for (int k = 0; k < Math.max(1, chars.length()); k++) {
+            grown[out.length() + k] = originalOffset;
+        }
+        out.append(chars);
+        return grown;
+    }
+
+    private static boolean isUnqualifiedCall(String sql, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        int after = end;
+        while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+            after++;
+        }
+        return (before < 0 || sql.charAt(before) != '.') && after < sql.length() && sql.charAt(after) == '(';
+    }
+
+    private static boolean nextToDot(String sql, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        int after = end;
+        while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+            after++;
+        }
+        return (before >= 0 && sql.charAt(before) == '.') || (after < sql.length() && sql.charAt(after) == '.');
+    }
+
+    /** The text to parse. */
+    public String text() {
+        return text;
+    }
+
+    /** {@code error} with a leading {@code line L:C} position (in {@link #text}) moved to the original text. */
+    public GlauxException restore(GlauxException error) {
+        if (text.equals(original) || error.getMessage() == null) {
+            return error;
+        }
+        Matcher m = POSITION.matcher(error.getMessage());
+        if (!m.find()) {
+            return error;
+        }
+        int offset = offset(text, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        int mapped = originalOffset[Math.min(offset, originalOffset.length - 1)];
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < mapped && k < original.length(); k++) {
+            if (original.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        String message = m.group(1) + "line " + line + ":" + (mapped - lineStart + 1) + ": "
+                + error.getMessage().substring(m.end());
+        return new GlauxException(error.type(), message, error.getCause());
+    }
+
+    private static int offset(String sql, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int next = sql.indexOf('\n', offset);
+            if (next < 0) {
+                break;
+            }
+            offset = next + 1;
+        }
+        return Math.max(0, Math.min(sql.length(), offset + column - 1));
+    }
+}

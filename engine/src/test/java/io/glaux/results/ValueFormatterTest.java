@@ -26,7 +26,10 @@ class ValueFormatterTest {
 
     @Test
     void numbersPrintPlainly() {
-        assertThat(format(new BigDecimal("1E+3").setScale(2), "decimal")).isEqualTo("1000.00");
+        ValueFormatter decimal = new ValueFormatter(ColumnInfo.of("c", "decimal", 10, 2));
+        assertThat(decimal.format(new BigDecimal("1E+3"))).isEqualTo("1000.00");
+        assertThat(decimal.format(new BigDecimal("0.3333333333333333"))).isEqualTo("0.33");
+        assertThat(decimal.format(new BigDecimal("0.335"))).isEqualTo("0.34");
         assertThat(format(2.5d, "double")).isEqualTo("2.5");
         assertThat(format(42L, "bigint")).isEqualTo("42");
         assertThat(format(true, "boolean")).isEqualTo("true");

@@ -60,8 +60,7 @@ class QueryCommandTest {
                 "query", "--data", data.toString(), "--no-sample-data", "-");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("a\n-\n1\n(1 row)");
-        assertThat(run.out()).contains("FAILED: TABLE_NOT_FOUND: line 1:18: Table 'awsdatacatalog.shop.orders'"
-                + " does not exist");
+        assertThat(run.out()).contains("FAILED: SCHEMA_NOT_FOUND: line 1:18: Schema 'shop' does not exist");
         assertThat(run.out()).doesNotContain("\nb\n");
     }
 }

@@ -51,6 +51,8 @@ class QueryFormatsSmokeTest {
                     + " ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://lake/ev/'");
             assertThat(g.rows("SELECT device.os FROM ev ORDER BY id"))
                     .containsExactly(List.of("ios"), List.of("android"));
+            assertThat(g.rows("SELECT device, ARRAY[DATE '2024-01-02'] AS days FROM ev WHERE id = 1"))
+                    .containsExactly(List.of("{os=ios, browser=safari}", "[2024-01-02]"));
             assertThat(g.rows("SELECT e.device.browser, count(*) FROM ev e GROUP BY 1 ORDER BY 1"))
                     .containsExactly(List.of("safari", "1"), java.util.Arrays.asList(null, "1"));
         }

@@ -92,7 +92,8 @@ public final class StatementExecutor implements StatementRunner {
                                     long planningStart) throws Exception {
         PreparedQuery query = planner.prepare(request.query(), request.context(), request.executionParameters());
         long planningMillis = (System.nanoTime() - planningStart) / 1_000_000;
-        try (CsvResultWriter writer = new CsvResultWriter(store, outputPrefix, queryId, query.columns());
+        try (CsvResultWriter writer = new CsvResultWriter(store, outputPrefix, queryId, query.columns(),
+                query.valueTypes());
              Enumerator<Object[]> rows = query.run(scan, scan.cancelFlag())) {
             while (rows.moveNext()) {
                 writer.write(rows.current());

@@ -30,13 +30,16 @@ public final class CsvResultWriter implements AutoCloseable {
     private long rowCount;
     private boolean committed;
 
-    public CsvResultWriter(ObjectStore store, S3Location outputPrefix, String queryId, List<ColumnInfo> columns)
-            throws IOException {
+    /**
+     * @param types the shape of each column's values (for nested values); one per column
+     */
+    public CsvResultWriter(ObjectStore store, S3Location outputPrefix, String queryId, List<ColumnInfo> columns,
+                           List<ValueType> types) throws IOException {
         this.store = store;
         this.csv = ResultLocations.csv(outputPrefix, queryId);
         this.metadata = ResultLocations.metadata(outputPrefix, queryId);
         this.columns = List.copyOf(columns);
-        this.formatters = columns.stream().map(ValueFormatter::new).toArray(ValueFormatter[]::new);
+        this.formatters = types.stream().map(ValueFormatter::new).toArray(ValueFormatter[]::new);
         this.upload = store.startUpload(csv.bucket(), csv.key());
         this.out = new BufferedWriter(new OutputStreamWriter(upload, StandardCharsets.UTF_8), 64 * 1024);
         AthenaCsv.writeRow(out, columns.stream().map(ColumnInfo::label).toArray(String[]::new));

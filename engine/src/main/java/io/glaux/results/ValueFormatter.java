@@ -13,29 +13,70 @@ import java.util.Map;
 
 /**
  * Values ({@link io.glaux.format.Values} form) as Athena prints them in result objects: timestamps with
- * milliseconds, dates ISO, decimals plain, arrays {@code [a, b]}, maps {@code {k=v}}, rows {@code {a=1, b=x}}.
+ * milliseconds, dates ISO, decimals with their type's scale, arrays {@code [a, b]}, maps {@code {k=v}}, rows
+ * {@code {a=1, b=x}}, varbinary as hex bytes. Nested NULLs print as {@code null}.
  */
 public final class ValueFormatter {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private final ColumnInfo column;
+    private final ValueType type;
 
+    public ValueFormatter(ValueType type) {
+        this.type = type;
+    }
+
+    /** For a flat column. */
     public ValueFormatter(ColumnInfo column) {
-        this.column = column;
+        this(ValueType.of(column));
     }
 
     /** The text of a non-null value. */
     public String format(Object value) {
-        if (value instanceof BigDecimal decimal && column.type().equals("decimal")) {
-            // Calcite may carry more digits than the column's type (e.g. after division); Athena prints the type's.
-            return decimal.setScale(column.scale(), RoundingMode.HALF_UP).toPlainString();
-        }
-        return format(value, column.type());
+        StringBuilder out = new StringBuilder();
+        append(out, value, type);
+        return out.toString();
     }
 
-    static String format(Object value, String type) {
-        switch (type) {
+    private static void append(StringBuilder out, Object value, ValueType type) {
+        if (value == null) {
+            out.append("null");
+        } else if (type instanceof ValueType.ArrayOf array && value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                append(out, list.get(i), array.element());
+            }
+            out.append(']');
+        } else if (type instanceof ValueType.MapOf mapType && value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(first ? "" : ", ");
+                append(out, entry.getKey(), mapType.key());
+                out.append('=');
+                append(out, entry.getValue(), mapType.value());
+                first = false;
+            }
+            out.append('}');
+        } else if (type instanceof ValueType.RowOf row && value instanceof Object[] fields) {
+            out.append('{');
+            for (int i = 0; i < fields.length; i++) {
+                out.append(i == 0 ? "" : ", ");
+                out.append(i < row.fieldNames().size() ? row.fieldNames().get(i) : "field" + i).append('=');
+                append(out, fields[i], i < row.fieldTypes().size() ? row.fieldTypes().get(i)
+                        : new ValueType.Scalar("unknown", 0));
+            }
+            out.append('}');
+        } else if (type instanceof ValueType.Scalar scalar) {
+            out.append(scalar(value, scalar));
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static String scalar(Object value, ValueType.Scalar type) {
+        switch (type.typeName()) {
             case "date":
                 return value instanceof Number days ? LocalDate.ofEpochDay(days.longValue()).toString()
                         : value.toString();
@@ -44,50 +85,22 @@ public final class ValueFormatter {
                         ? LocalDateTime.ofEpochSecond(Math.floorDiv(millis.longValue(), 1000),
                         (int) Math.floorMod(millis.longValue(), 1000) * 1_000_000, ZoneOffset.UTC).format(TIMESTAMP)
                         : value.toString();
+            case "decimal":
+                // Calcite may carry more digits than the column's type (e.g. after division); Athena prints the type's.
+                return value instanceof BigDecimal decimal
+                        ? decimal.setScale(type.scale(), RoundingMode.HALF_UP).toPlainString() : value.toString();
             default:
-                return formatAny(value);
+                if (value instanceof BigDecimal decimal) {
+                    return decimal.toPlainString();
+                }
+                if (value instanceof ByteString bytes) {
+                    return hex(bytes.getBytes());
+                }
+                if (value instanceof byte[] bytes) {
+                    return hex(bytes);
+                }
+                return value.toString();
         }
-    }
-
-    /** Formats a value whose type is only known from its Java class (nested values). */
-    private static String formatAny(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        if (value instanceof ByteString bytes) {
-            return hex(bytes.getBytes());
-        }
-        if (value instanceof byte[] bytes) {
-            return hex(bytes);
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(formatAny(list.get(i)));
-            }
-            return out.append(']').toString();
-        }
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder out = new StringBuilder("{");
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(first ? "" : ", ").append(formatAny(entry.getKey())).append('=')
-                        .append(formatAny(entry.getValue()));
-                first = false;
-            }
-            return out.append('}').toString();
-        }
-        if (value instanceof Object[] fields) {
-            StringBuilder out = new StringBuilder("{");
-            for (int i = 0; i < fields.length; i++) {
-                out.append(i == 0 ? "" : ", ").append(formatAny(fields[i]));
-            }
-            return out.append('}').toString();
-        }
-        return value.toString();
     }
 
     /** Trino prints varbinary as space-separated hex bytes. */

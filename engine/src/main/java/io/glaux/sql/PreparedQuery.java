@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.catalog.Column;
 import io.glaux.results.ColumnInfo;
+import io.glaux.results.ValueType;
 import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -41,6 +42,11 @@ public final class PreparedQuery {
 
     public List<ColumnInfo> columns() {
         return columns;
+    }
+
+    /** The shape of each output column's values, for printing nested values. */
+    public List<ValueType> valueTypes() {
+        return ResultTypes.valueTypes(rowType);
     }
 
     /** The output columns as Athena table columns (for CTAS, views and INSERT type checks). */

@@ -1,6 +1,7 @@
 package io.glaux.sql;
 
 import io.glaux.results.ColumnInfo;
+import io.glaux.results.ValueType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
@@ -21,6 +22,22 @@ final class ResultTypes {
                     type.getSqlTypeName().allowsScale() ? type.getScale() : 0));
         }
         return columns;
+    }
+
+    /** The shape of each output column's values, nested types included. */
+    static List<ValueType> valueTypes(RelDataType rowType) {
+        return rowType.getFieldList().stream().map(field -> valueType(field.getType())).toList();
+    }
+
+    private static ValueType valueType(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case ARRAY, MULTISET -> new ValueType.ArrayOf(valueType(type.getComponentType()));
+            case MAP -> new ValueType.MapOf(valueType(type.getKeyType()), valueType(type.getValueType()));
+            case ROW -> new ValueType.RowOf(type.getFieldNames(),
+                    type.getFieldList().stream().map(f -> valueType(f.getType())).toList());
+            default -> new ValueType.Scalar(athenaTypeName(type),
+                    type.getSqlTypeName().allowsScale() ? type.getScale() : 0);
+        };
     }
 
     static String athenaTypeName(RelDataType type) {

@@ -36,12 +36,26 @@ class ValueFormatterTest {
     }
 
     @Test
+    void nestedValuesKeepTheirTypesAndFieldNames() {
+        ValueType row = new ValueType.RowOf(List.of("day", "tags"), List.of(new ValueType.Scalar("date", 0),
+                new ValueType.ArrayOf(new ValueType.Scalar("varchar", 0))));
+        ValueFormatter formatter = new ValueFormatter(new ValueType.ArrayOf(row));
+        Object[] first = {(int) LocalDate.of(2024, 1, 2).toEpochDay(), List.of("a", "b")};
+        Object[] second = {null, null};
+        assertThat(formatter.format(List.of(first, second)))
+                .isEqualTo("[{day=2024-01-02, tags=[a, b]}, {day=null, tags=null}]");
+    }
+
+    @Test
     void nestedValuesPrintLikeTrino() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("a", 1);
         map.put("b", null);
-        assertThat(format(List.of(1, 2, 3), "array")).isEqualTo("[1, 2, 3]");
-        assertThat(format(map, "map")).isEqualTo("{a=1, b=null}");
+        ValueType.Scalar integer = new ValueType.Scalar("integer", 0);
+        assertThat(new ValueFormatter(new ValueType.ArrayOf(integer)).format(List.of(1, 2, 3)))
+                .isEqualTo("[1, 2, 3]");
+        assertThat(new ValueFormatter(new ValueType.MapOf(new ValueType.Scalar("varchar", 0), integer)).format(map))
+                .isEqualTo("{a=1, b=null}");
         assertThat(format(new ByteString(new byte[] {(byte) 0xde, (byte) 0xad}), "varbinary")).isEqualTo("de ad");
     }
 }

@@ -65,6 +65,16 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void aggregatesTypeTheirResultsAsTrinoDoes() {
+        String sql = "SELECT sum(x), avg(x), sum(CAST(x AS decimal(5,2))), sum(CAST(x AS double))"
+                + " FROM (VALUES (1), (2)) AS t(x)";
+        assertThat(planner.prepare(sql, QueryContext.DEFAULT, List.of()).columns())
+                .extracting(c -> c.type() + "(" + c.precision() + "," + c.scale() + ")")
+                .containsExactly("bigint(19,0)", "double(17,0)", "decimal(38,2)", "double(17,0)");
+        assertThat(run(sql)).containsExactly(List.of(3L, 1.5d, new java.math.BigDecimal("3.00"), 3.0d));
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
                 .hasMessageStartingWith("line 2:1: mismatched input ')'");

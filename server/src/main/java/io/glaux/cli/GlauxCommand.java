@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code glaux} command. */
 @Command(name = "glaux", mixinStandardHelpOptions = true, version = "glaux 0.1.0",
         description = "Amazon Athena, S3 and QuickSight, running locally.",
-        subcommands = {QueryCommand.class})
+        subcommands = {ServeCommand.class, QueryCommand.class})
 public final class GlauxCommand implements Runnable {
 
     @Override

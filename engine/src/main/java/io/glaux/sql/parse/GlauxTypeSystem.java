@@ -33,6 +33,17 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
         return super.getDefaultPrecision(typeName);
     }
 
+    /** Athena decimals go to 38 digits (Calcite's default is 19). */
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+    }
+
+    @Override
+    public int getMaxScale(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
+    }
+
     /** Trino rounds half up when a cast or an operation reduces a decimal's scale; Calcite truncates by default. */
     @Override
     public RoundingMode roundingMode() {
@@ -56,5 +67,26 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
         int precision = Math.min(38, left.getPrecision() + right.getScale()
                 + Math.max(0, right.getScale() - left.getScale()));
         return typeFactory.createSqlType(SqlTypeName.DECIMAL, Math.max(precision, scale), scale);
+    }
+
+    /** Trino: sum of any integer type is bigint, of decimal(p,s) is decimal(38,s); real and double keep their type. */
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        RelDataType sum = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale());
+            default -> super.deriveSumType(typeFactory, argumentType);
+        };
+        return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
+    }
+
+    /** Trino: avg of an integer type is double; decimals, real and double keep their type. */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        if (SqlTypeName.INT_TYPES.contains(argumentType.getSqlTypeName())) {
+            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
+                    argumentType.isNullable());
+        }
+        return super.deriveAvgAggType(typeFactory, argumentType);
     }
 }

@@ -1,0 +1,218 @@
+package io.glaux.athena.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glaux.Glaux;
+import io.glaux.workgroup.EncryptionConfiguration;
+import io.glaux.workgroup.ResultConfiguration;
+import io.glaux.workgroup.Workgroup;
+import io.glaux.workgroup.WorkgroupConfiguration;
+import io.glaux.workgroup.WorkgroupState;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CreateWorkGroup, GetWorkGroup, ListWorkGroups, UpdateWorkGroup and DeleteWorkGroup. */
+final class WorkGroupOperations {
+
+    private final Glaux glaux;
+
+    WorkGroupOperations(Glaux glaux) {
+        this.glaux = glaux;
+    }
+
+    void register(Map<String, AthenaOperation> operations) {
+        operations.put("CreateWorkGroup", this::create);
+        operations.put("GetWorkGroup", this::get);
+        operations.put("ListWorkGroups", this::list);
+        operations.put("UpdateWorkGroup", this::update);
+        operations.put("DeleteWorkGroup", this::delete);
+    }
+
+    private String name(Input request, String member) {
+        return request.requiredString(member, 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
+    }
+
+    private Workgroup workgroup(String name) {
+        return glaux.workgroups().find(name).orElseThrow(() -> ApiError.invalidRequest("WorkGroup " + name
+                + " is not found."));
+    }
+
+    private JsonNode create(Input request) {
+        String name = name(request, "Name");
+        String description = request.string("Description", 0, 1024);
+        WorkgroupConfiguration configuration = configuration(request.object("Configuration"));
+        Map<String, String> tags = tags(request.objects("Tags", 50));
+        glaux.workgroups().create(name, description, configuration, tags);
+        return AthenaJson.object();
+    }
+
+    private JsonNode get(Input request) {
+        ObjectNode response = AthenaJson.object();
+        response.set("WorkGroup", describe(workgroup(name(request, "WorkGroup"))));
+        return response;
+    }
+
+    private JsonNode list(Input request) {
+        Integer max = request.integer("MaxResults", 1, 50);
+        String token = request.string("NextToken", 1, 1024);
+        ListPage<Workgroup> page = ListPage.of(glaux.workgroups().list(), token, max == null ? 50 : max);
+        ObjectNode response = AthenaJson.object();
+        ArrayNode list = response.putArray("WorkGroups");
+        for (Workgroup workgroup : page.items()) {
+            ObjectNode summary = list.addObject();
+            summary.put("Name", workgroup.name());
+            summary.put("State", workgroup.state().name());
+            summary.put("Description", workgroup.description() == null ? "" : workgroup.description());
+            AthenaJson.putTime(summary, "CreationTime", workgroup.creationTime());
+            summary.set("EngineVersion", engineVersion(workgroup.configuration()));
+        }
+        page.nextToken().ifPresent(next -> response.put("NextToken", next));
+        return response;
+    }
+
+    private JsonNode update(Input request) {
+        Workgroup current = workgroup(name(request, "WorkGroup"));
+        Workgroup updated = current;
+        String description = request.string("Description", 0, 1024);
+        if (description != null) {
+            updated = updated.withDescription(description);
+        }
+        String state = request.string("State", 1, 16);
+        if (state != null) {
+            updated = updated.withState(parseState(state));
+        }
+        if (request.has("ConfigurationUpdates")) {
+            updated = updated.withConfiguration(applyUpdates(updated.configuration(),
+                    request.object("ConfigurationUpdates")));
+        }
+        glaux.workgroups().update(updated);
+        return AthenaJson.object();
+    }
+
+    private JsonNode delete(Input request) {
+        glaux.workgroups().delete(name(request, "WorkGroup"));
+        return AthenaJson.object();
+    }
+
+    private static WorkgroupState parseState(String state) {
+        try {
+            return WorkgroupState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalidRequest("1 validation error detected: Value '" + state + "' at 'state' failed to"
+                    + " satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]");
+        }
+    }
+
+    static Map<String, String> tags(List<Input> tags) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Input tag : tags) {
+            result.put(tag.requiredString("Key", 1, 128), tag.string("Value", 0, 256) == null ? ""
+                    : tag.string("Value", 0, 256));
+        }
+        return result;
+    }
+
+    private static WorkgroupConfiguration configuration(Input input) {
+        WorkgroupConfiguration defaults = WorkgroupConfiguration.defaults();
+        Input result = input.object("ResultConfiguration");
+        ResultConfiguration resultConfiguration = new ResultConfiguration(result.string("OutputLocation", 0, 1024),
+                encryption(result.object("EncryptionConfiguration"), result.has("EncryptionConfiguration")),
+                result.string("ExpectedBucketOwner", 0, 128));
+        Boolean enforce = input.bool("EnforceWorkGroupConfiguration");
+        Boolean metrics = input.bool("PublishCloudWatchMetricsEnabled");
+        Long cutoff = input.longValue("BytesScannedCutoffPerQuery", WorkgroupConfiguration.MIN_BYTES_SCANNED_CUTOFF,
+                Long.MAX_VALUE);
+        Boolean requesterPays = input.bool("RequesterPaysEnabled");
+        String engine = input.object("EngineVersion").string("SelectedEngineVersion", 1, 128);
+        return new WorkgroupConfiguration(resultConfiguration,
+                enforce == null ? defaults.enforceWorkGroupConfiguration() : enforce,
+                metrics == null ? defaults.publishCloudWatchMetricsEnabled() : metrics, cutoff,
+                requesterPays != null && requesterPays, engine);
+    }
+
+    private static EncryptionConfiguration encryption(Input input, boolean present) {
+        if (!present) {
+            return null;
+        }
+        String option = input.requiredString("EncryptionOption", 1, 16);
+        if (!List.of("SSE_S3", "SSE_KMS", "CSE_KMS").contains(option)) {
+            throw ApiError.invalidRequest("1 validation error detected: Value '" + option + "' at"
+                    + " 'encryptionOption' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [SSE_S3, SSE_KMS, CSE_KMS]");
+        }
+        return new EncryptionConfiguration(option, input.string("KmsKey", 0, 2048));
+    }
+
+    private static WorkgroupConfiguration applyUpdates(WorkgroupConfiguration current, Input updates) {
+        ResultConfiguration result = current.resultConfiguration();
+        Input resultUpdates = updates.object("ResultConfigurationUpdates");
+        String location = resultUpdates.string("OutputLocation", 0, 1024);
+        if (location != null) {
+            result = result.withOutputLocation(location);
+        }
+        if (Boolean.TRUE.equals(resultUpdates.bool("RemoveOutputLocation"))) {
+            result = result.withOutputLocation(null);
+        }
+        if (resultUpdates.has("EncryptionConfiguration")) {
+            result = new ResultConfiguration(result.outputLocation(),
+                    encryption(resultUpdates.object("EncryptionConfiguration"), true), result.expectedBucketOwner());
+        }
+        if (Boolean.TRUE.equals(resultUpdates.bool("RemoveEncryptionConfiguration"))) {
+            result = new ResultConfiguration(result.outputLocation(), null, result.expectedBucketOwner());
+        }
+        Boolean enforce = updates.bool("EnforceWorkGroupConfiguration");
+        Boolean metrics = updates.bool("PublishCloudWatchMetricsEnabled");
+        Long cutoff = updates.longValue("BytesScannedCutoffPerQuery", WorkgroupConfiguration.MIN_BYTES_SCANNED_CUTOFF,
+                Long.MAX_VALUE);
+        if (Boolean.TRUE.equals(updates.bool("RemoveBytesScannedCutoffPerQuery"))) {
+            cutoff = null;
+        } else if (cutoff == null) {
+            cutoff = current.bytesScannedCutoffPerQuery();
+        }
+        Boolean requesterPays = updates.bool("RequesterPaysEnabled");
+        String engine = updates.object("EngineVersion").string("SelectedEngineVersion", 1, 128);
+        return new WorkgroupConfiguration(result,
+                enforce == null ? current.enforceWorkGroupConfiguration() : enforce,
+                metrics == null ? current.publishCloudWatchMetricsEnabled() : metrics, cutoff,
+                requesterPays == null ? current.requesterPaysEnabled() : requesterPays,
+                engine == null ? current.selectedEngineVersion() : engine);
+    }
+
+    private static ObjectNode engineVersion(WorkgroupConfiguration configuration) {
+        ObjectNode engine = AthenaJson.object();
+        engine.put("SelectedEngineVersion", configuration.selectedEngineVersion());
+        engine.put("EffectiveEngineVersion", "Athena engine version 3");
+        return engine;
+    }
+
+    static ObjectNode describe(Workgroup workgroup) {
+        ObjectNode node = AthenaJson.object();
+        node.put("Name", workgroup.name());
+        node.put("State", workgroup.state().name());
+        ObjectNode configuration = node.putObject("Configuration");
+        WorkgroupConfiguration config = workgroup.configuration();
+        ObjectNode result = configuration.putObject("ResultConfiguration");
+        AthenaJson.putString(result, "OutputLocation", config.resultConfiguration().outputLocation());
+        EncryptionConfiguration encryption = config.resultConfiguration().encryptionConfiguration();
+        if (encryption != null) {
+            ObjectNode enc = result.putObject("EncryptionConfiguration");
+            enc.put("EncryptionOption", encryption.encryptionOption());
+            AthenaJson.putString(enc, "KmsKey", encryption.kmsKey());
+        }
+        AthenaJson.putString(result, "ExpectedBucketOwner", config.resultConfiguration().expectedBucketOwner());
+        configuration.put("EnforceWorkGroupConfiguration", config.enforceWorkGroupConfiguration());
+        configuration.put("PublishCloudWatchMetricsEnabled", config.publishCloudWatchMetricsEnabled());
+        if (config.bytesScannedCutoffPerQuery() != null) {
+            configuration.put("BytesScannedCutoffPerQuery", config.bytesScannedCutoffPerQuery());
+        }
+        configuration.put("RequesterPaysEnabled", config.requesterPaysEnabled());
+        configuration.set("EngineVersion", engineVersion(config));
+        node.put("Description", workgroup.description() == null ? "" : workgroup.description());
+        AthenaJson.putTime(node, "CreationTime", workgroup.creationTime());
+        return node;
+    }
+
+}

@@ -1,0 +1,51 @@
+package io.glaux.cli;
+
+import io.glaux.Glaux;
+import io.glaux.server.GlauxServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code glaux serve}: Athena's API and an S3 endpoint on one port, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the Athena API and an S3 endpoint on one port (like LocalStack's edge port).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--port", defaultValue = "4566", description = "Port to listen on. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Glaux glaux = store.open();
+        GlauxServer server = GlauxServer.start(glaux, host, port, store.s3Endpoint == null);
+        long startedMillis = (System.nanoTime() - start) / 1_000_000;
+        String endpoint = "http://" + host + ":" + server.port();
+        System.out.printf("Glaux is serving Athena%s at %s (started in %d ms, data in %s)%n",
+                store.s3Endpoint == null ? " and S3" : "", endpoint, startedMillis, glaux.dataFolder());
+        System.out.printf("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\%n"
+                + "  aws --endpoint-url %s athena start-query-execution \\%n"
+                + "      --query-string \"SELECT count(*) FROM shop.orders\"%n", endpoint);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            try {
+                glaux.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

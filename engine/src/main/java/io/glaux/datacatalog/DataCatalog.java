@@ -1,6 +1,7 @@
 package io.glaux.datacatalog;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -15,8 +16,8 @@ public record DataCatalog(String name, DataCatalogType type, String description,
     public DataCatalog {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
-        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(parameters));
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 
     /** The Athena connection type of a FEDERATED catalog ({@code connection-type} parameter), else null. */

@@ -80,7 +80,7 @@ final class DataCatalogOperations {
             ObjectNode summary = summaries.addObject();
             summary.put("CatalogName", catalog.name());
             summary.put("Type", catalog.type().name());
-            if (catalog.creationTime() != null) {
+            if (!DataCatalogService.isDefault(catalog.name())) {
                 summary.put("Status", "CREATE_COMPLETE");
             }
             AthenaJson.putString(summary, "ConnectionType", catalog.connectionType());

@@ -2,6 +2,7 @@ package io.glaux;
 
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.FileCatalog;
+import io.glaux.datacatalog.DataCatalogService;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.exec.QueryExecution;
@@ -59,6 +60,7 @@ public final class Glaux implements AutoCloseable {
     private final ObjectStore store;
     private final Catalog catalog;
     private final WorkgroupService workgroups;
+    private final DataCatalogService dataCatalogs;
     private final QueryService queries;
     private final QueryPlanner planner;
     private final Path dataFolder;
@@ -69,6 +71,7 @@ public final class Glaux implements AutoCloseable {
         this.store = builder.s3 != null ? new S3CompatibleStore(builder.s3) : new LocalFolderStore(dataFolder);
         this.catalog = new FileCatalog(metadata.resolve("catalog"));
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
+        this.dataCatalogs = new DataCatalogService(metadata.resolve("datacatalogs"));
         S3Location defaultOutput = S3Location.parse(builder.defaultOutputLocation);
         store.createBucket(defaultOutput.bucket());
         FormatRegistry formats = FormatRegistry.defaults();
@@ -137,6 +140,11 @@ public final class Glaux implements AutoCloseable {
 
     public WorkgroupService workgroups() {
         return workgroups;
+    }
+
+    /** The data catalogs registered with CreateDataCatalog, besides AwsDataCatalog (which {@link #catalog()} is). */
+    public DataCatalogService dataCatalogs() {
+        return dataCatalogs;
     }
 
     public QueryService queries() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -102,6 +103,14 @@ public final class WorkgroupService {
         Workgroup checked = updated.withConfiguration(validate(updated.configuration()));
         save(checked);
         return checked;
+    }
+
+    /** Changes a workgroup's tags in one step (read, change, write) and returns the workgroup. */
+    public synchronized Workgroup changeTags(String name, UnaryOperator<Map<String, String>> change) {
+        Workgroup updated = get(name);
+        updated = updated.withTags(change.apply(updated.tags()));
+        save(updated);
+        return updated;
     }
 
     public synchronized void delete(String name) {

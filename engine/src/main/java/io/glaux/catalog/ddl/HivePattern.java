@@ -4,15 +4,16 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The name patterns of SHOW DATABASES LIKE / SHOW TABLES: alternatives separated by '|', '*' for any characters,
- * otherwise a regular expression, matched against the whole name without regard to case.
+ * The name patterns of SHOW DATABASES LIKE / SHOW TABLES (and of the Athena API's ListTableMetadata Expression):
+ * alternatives separated by '|', '*' for any characters, otherwise a regular expression, matched against the whole
+ * name without regard to case.
  */
-final class HivePattern {
+public final class HivePattern {
 
     private HivePattern() {
     }
 
-    static boolean matches(String pattern, String name) {
+    public static boolean matches(String pattern, String name) {
         if (pattern == null) {
             return true;
         }

@@ -29,6 +29,10 @@ public final class AthenaApi {
     public AthenaApi(Glaux glaux) {
         new QueryExecutionOperations(glaux).register(operations);
         new WorkGroupOperations(glaux).register(operations);
+        new DataCatalogOperations(glaux).register(operations);
+        new MetadataOperations(glaux).register(operations);
+        new EngineVersionOperations().register(operations);
+        new TagOperations(glaux).register(operations);
     }
 
     /** The operations this API answers, by name. */

@@ -1,0 +1,177 @@
+package io.glaux.athena.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glaux.Glaux;
+import io.glaux.catalog.Catalog;
+import io.glaux.catalog.Column;
+import io.glaux.catalog.Database;
+import io.glaux.catalog.StorageDescriptor;
+import io.glaux.catalog.TableDefinition;
+import io.glaux.catalog.ddl.HivePattern;
+import io.glaux.datacatalog.DataCatalog;
+import io.glaux.datacatalog.DataCatalogService;
+import io.glaux.datacatalog.DataCatalogType;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * ListDatabases, GetDatabase, ListTableMetadata and GetTableMetadata over the Glue-like catalog. {@code
+ * AwsDataCatalog} and registered GLUE catalogs (Glaux is a single account) read it; a catalog that isn't there is an
+ * InvalidRequestException; a database or table that isn't there is a MetadataException carrying Glue's
+ * EntityNotFoundException, as Athena relays it (clients such as PyAthena look for that MetadataException).
+ */
+final class MetadataOperations {
+
+    private final Glaux glaux;
+
+    MetadataOperations(Glaux glaux) {
+        this.glaux = glaux;
+    }
+
+    void register(Map<String, AthenaOperation> operations) {
+        operations.put("ListDatabases", this::listDatabases);
+        operations.put("GetDatabase", this::getDatabase);
+        operations.put("ListTableMetadata", this::listTableMetadata);
+        operations.put("GetTableMetadata", this::getTableMetadata);
+    }
+
+    private JsonNode listDatabases(Input request) {
+        Catalog catalog = catalog(request);
+        Integer max = request.integer("MaxResults", 1, 50);
+        String token = request.string("NextToken", 1, 1024);
+        List<Database> databases = catalog.listDatabases().stream().sorted(Comparator.comparing(Database::name))
+                .toList();
+        ListPage<Database> page = ListPage.of(databases, token, max == null ? 50 : max);
+        ObjectNode response = AthenaJson.object();
+        ArrayNode list = response.putArray("DatabaseList");
+        page.items().forEach(database -> list.add(describe(database)));
+        page.nextToken().ifPresent(next -> response.put("NextToken", next));
+        return response;
+    }
+
+    private JsonNode getDatabase(Input request) {
+        Catalog catalog = catalog(request);
+        String name = databaseName(request);
+        ObjectNode response = AthenaJson.object();
+        response.set("Database", describe(database(catalog, name)));
+        return response;
+    }
+
+    private JsonNode listTableMetadata(Input request) {
+        Catalog catalog = catalog(request);
+        String database = database(catalog, databaseName(request)).name();
+        String expression = request.string("Expression", 0, 256);
+        Integer max = request.integer("MaxResults", 1, 50);
+        String token = request.string("NextToken", 1, 1024);
+        List<TableDefinition> tables = catalog.listTables(database).stream()
+                .filter(table -> expression == null || expression.isEmpty()
+                        || HivePattern.matches(expression, table.name()))
+                .sorted(Comparator.comparing(TableDefinition::name))
+                .toList();
+        ListPage<TableDefinition> page = ListPage.of(tables, token, max == null ? 50 : max);
+        ObjectNode response = AthenaJson.object();
+        ArrayNode list = response.putArray("TableMetadataList");
+        page.items().forEach(table -> list.add(describe(table)));
+        page.nextToken().ifPresent(next -> response.put("NextToken", next));
+        return response;
+    }
+
+    private JsonNode getTableMetadata(Input request) {
+        Catalog catalog = catalog(request);
+        String database = database(catalog, databaseName(request)).name();
+        String tableName = request.requiredString("TableName", 1, 128);
+        TableDefinition table = catalog.getTable(database, tableName)
+                .orElseThrow(() -> entityNotFound("Entity Not Found"));
+        ObjectNode response = AthenaJson.object();
+        response.set("TableMetadata", describe(table));
+        return response;
+    }
+
+    /** The catalog named by CatalogName (checked first, as every call needs it). */
+    private Catalog catalog(Input request) {
+        String name = DataCatalogOperations.catalogName(request, "CatalogName");
+        request.string("WorkGroup", 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
+        DataCatalog catalog = glaux.dataCatalogs().find(name).orElseThrow(() -> ApiError.invalidRequest(
+                "DataCatalog " + name + " was not found."));
+        if (!DataCatalogService.isDefault(name) && catalog.type() != DataCatalogType.GLUE) {
+            throw new ApiError(400, "MetadataException", "Glaux does not read metadata from " + catalog.type()
+                    + " data catalogs yet: " + catalog.name(), null);
+        }
+        return glaux.catalog();
+    }
+
+    private static String databaseName(Input request) {
+        return request.requiredString("DatabaseName", 1, 128);
+    }
+
+    private static Database database(Catalog catalog, String name) {
+        return catalog.getDatabase(name).orElseThrow(() -> entityNotFound("Database " + name + " not found."));
+    }
+
+    /** Glue's EntityNotFoundException as Athena passes it on: a MetadataException with Glue's error details. */
+    private static ApiError entityNotFound(String glueMessage) {
+        return new ApiError(400, "MetadataException", glueMessage + " (Service: AmazonDataCatalog; Status Code: 400;"
+                + " Error Code: EntityNotFoundException; Request ID: " + UUID.randomUUID() + "; Proxy: null)", null);
+    }
+
+    private static ObjectNode describe(Database database) {
+        ObjectNode node = AthenaJson.object();
+        node.put("Name", database.name());
+        if (database.description() != null && !database.description().isEmpty()) {
+            node.put("Description", database.description());
+        }
+        ObjectNode parameters = node.putObject("Parameters");
+        new TreeMap<>(database.parameters()).forEach(parameters::put);
+        return node;
+    }
+
+    static ObjectNode describe(TableDefinition table) {
+        ObjectNode node = AthenaJson.object();
+        node.put("Name", table.name());
+        AthenaJson.putTime(node, "CreateTime", table.createTime());
+        node.put("TableType", table.kind().name());
+        columns(node.putArray("Columns"), table.columns());
+        columns(node.putArray("PartitionKeys"), table.partitionKeys());
+        ObjectNode parameters = node.putObject("Parameters");
+        tableParameters(table).forEach(parameters::put);
+        return node;
+    }
+
+    private static void columns(ArrayNode array, List<Column> columns) {
+        for (Column column : columns) {
+            ObjectNode node = array.addObject();
+            node.put("Name", column.name());
+            node.put("Type", column.type().ddl());
+            AthenaJson.putString(node, "Comment", column.comment());
+        }
+    }
+
+    /**
+     * TBLPROPERTIES plus what Athena adds from the storage descriptor: {@code location}, {@code inputformat},
+     * {@code outputformat}, {@code serde.serialization.lib} and each SerDe property as {@code serde.param.<name>}.
+     */
+    static Map<String, String> tableParameters(TableDefinition table) {
+        Map<String, String> parameters = new TreeMap<>(table.parameters());
+        StorageDescriptor storage = table.storage();
+        if (storage != null) {
+            putIfPresent(parameters, "location", storage.location());
+            putIfPresent(parameters, "inputformat", storage.inputFormat());
+            putIfPresent(parameters, "outputformat", storage.outputFormat());
+            putIfPresent(parameters, "serde.serialization.lib", storage.serializationLibrary());
+            storage.serdeParameters().forEach((key, value) -> parameters.put("serde.param." + key, value));
+        }
+        return parameters;
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

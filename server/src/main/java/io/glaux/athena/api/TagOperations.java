@@ -1,0 +1,77 @@
+package io.glaux.athena.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glaux.Glaux;
+import io.glaux.tags.ResourceTags;
+import io.glaux.tags.UnknownResourceException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TagResource, UntagResource and ListTagsForResource on workgroup and data catalog ARNs. A malformed ARN is an
+ * InvalidRequestException ("Provided ARN was invalid"); a well-formed one naming nothing is a
+ * ResourceNotFoundException.
+ */
+final class TagOperations {
+
+    private final ResourceTags tags;
+
+    TagOperations(Glaux glaux) {
+        this.tags = new ResourceTags(glaux.workgroups(), glaux.dataCatalogs());
+    }
+
+    void register(Map<String, AthenaOperation> operations) {
+        operations.put("TagResource", this::tag);
+        operations.put("UntagResource", this::untag);
+        operations.put("ListTagsForResource", this::list);
+    }
+
+    private static String arn(Input request) {
+        return request.requiredString("ResourceARN", 1, 1011);
+    }
+
+    private JsonNode tag(Input request) {
+        String arn = arn(request);
+        ModelChecks.required(request, "Tags");
+        Map<String, String> added = ModelChecks.tags(request, "Tags");
+        known(() -> tags.tag(arn, added));
+        return AthenaJson.object();
+    }
+
+    private JsonNode untag(Input request) {
+        String arn = arn(request);
+        ModelChecks.required(request, "TagKeys");
+        List<String> keys = request.strings("TagKeys", 0, Integer.MAX_VALUE, 1, 128);
+        known(() -> tags.untag(arn, keys));
+        return AthenaJson.object();
+    }
+
+    private JsonNode list(Input request) {
+        String arn = arn(request);
+        Integer max = request.integer("MaxResults", 75, Integer.MAX_VALUE);
+        String token = request.string("NextToken", 1, 1024);
+        List<Map.Entry<String, String>> all = new ArrayList<>();
+        known(() -> all.addAll(tags.list(arn).entrySet()));
+        ListPage<Map.Entry<String, String>> page = ListPage.of(all, token, max == null ? 75 : max);
+        ObjectNode response = AthenaJson.object();
+        ArrayNode list = response.putArray("Tags");
+        for (Map.Entry<String, String> tag : page.items()) {
+            list.addObject().put("Key", tag.getKey()).put("Value", tag.getValue());
+        }
+        page.nextToken().ifPresent(next -> response.put("NextToken", next));
+        return response;
+    }
+
+    /** Runs a tag call, answering a missing resource with ResourceNotFoundException. */
+    private static void known(Runnable call) {
+        try {
+            call.run();
+        } catch (UnknownResourceException e) {
+            throw ApiError.resourceNotFound(e.getMessage());
+        }
+    }
+}

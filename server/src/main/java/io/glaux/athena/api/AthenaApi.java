@@ -29,6 +29,8 @@ public final class AthenaApi {
     public AthenaApi(Glaux glaux) {
         new QueryExecutionOperations(glaux).register(operations);
         new WorkGroupOperations(glaux).register(operations);
+        new NamedQueryOperations(glaux).register(operations);
+        new PreparedStatementOperations(glaux).register(operations);
     }
 
     /** The operations this API answers, by name. */

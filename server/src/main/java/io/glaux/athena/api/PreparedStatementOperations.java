@@ -120,6 +120,7 @@ final class PreparedStatementOperations {
             throw ApiError.invalidRequest("1 validation error detected: Value null at 'preparedStatementNames'"
                     + " failed to satisfy constraint: Member must not be null");
         }
+        glaux.workgroups().get(workgroup);
         ObjectNode response = AthenaJson.object();
         ArrayNode found = response.putArray("PreparedStatements");
         ArrayNode unprocessed = response.putArray("UnprocessedPreparedStatementNames");

@@ -166,6 +166,9 @@ class PreparedStatementOperationsSdkTest {
                         .errorMessage("Prepared statement not found: q2").build(),
                 UnprocessedPreparedStatementName.builder().statementName("9bad").errorCode("INVALID_INPUT")
                         .errorMessage("Invalid prepared statement name: 9bad").build());
+        assertThatThrownBy(() -> athena().batchGetPreparedStatement(b -> b.workGroup("nope")
+                .preparedStatementNames("9bad"))).isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(SdkServer.message(e)).isEqualTo("WorkGroup nope is not found."));
     }
 
     @Test

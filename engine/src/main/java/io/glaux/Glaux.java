@@ -13,6 +13,8 @@ import io.glaux.exec.QueryState;
 import io.glaux.exec.StatementExecutor;
 import io.glaux.format.FormatRegistry;
 import io.glaux.results.ResultReader;
+import io.glaux.saved.NamedQueryStore;
+import io.glaux.saved.PreparedStatementStore;
 import io.glaux.sql.CalciteDefaults;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
@@ -63,6 +65,8 @@ public final class Glaux implements AutoCloseable {
     private final DataCatalogService dataCatalogs;
     private final QueryService queries;
     private final QueryPlanner planner;
+    private final NamedQueryStore namedQueries;
+    private final PreparedStatementStore preparedStatements;
     private final Path dataFolder;
 
     private Glaux(Builder builder) throws IOException {
@@ -72,6 +76,8 @@ public final class Glaux implements AutoCloseable {
         this.catalog = new FileCatalog(metadata.resolve("catalog"));
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
         this.dataCatalogs = new DataCatalogService(metadata.resolve("datacatalogs"));
+        this.namedQueries = new NamedQueryStore(metadata.resolve("named-queries"), workgroups);
+        this.preparedStatements = new PreparedStatementStore(metadata.resolve("prepared-statements"), workgroups);
         S3Location defaultOutput = S3Location.parse(builder.defaultOutputLocation);
         store.createBucket(defaultOutput.bucket());
         FormatRegistry formats = FormatRegistry.defaults();
@@ -81,7 +87,8 @@ public final class Glaux implements AutoCloseable {
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
                 List.of(TrinoFunctionRewriter::new));
-        this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats), workgroups,
+        this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats,
+                preparedStatements), workgroups,
                 new QueryHistory(metadata.resolve("history")), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);
     }
@@ -149,6 +156,16 @@ public final class Glaux implements AutoCloseable {
 
     public QueryService queries() {
         return queries;
+    }
+
+    /** Saved (named) queries, by workgroup. */
+    public NamedQueryStore namedQueries() {
+        return namedQueries;
+    }
+
+    /** Prepared statements, by workgroup; PREPARE, EXECUTE and DEALLOCATE PREPARE use them too. */
+    public PreparedStatementStore preparedStatements() {
+        return preparedStatements;
     }
 
     public QueryPlanner planner() {

@@ -49,9 +49,9 @@ final class CreateTableAsRunner {
         this.formats = formats;
     }
 
-    /** Returns the objects written and the row count. */
+    /** Returns the objects written and the row count; {@code queryParameters} bind the query's placeholders. */
     WriteOutcome run(String queryId, DdlStatement.CreateTableAsSelect statement, QueryContext context,
-                     S3Location outputPrefix, ScanContext scan) throws IOException {
+                     List<String> queryParameters, S3Location outputPrefix, ScanContext scan) throws IOException {
         String database = statement.name().databaseOr(context.database());
         String name = statement.name().name();
         catalog.getDatabase(database).orElseThrow(() -> GlauxException.notFound("SCHEMA_NOT_FOUND: Schema '"
@@ -70,7 +70,7 @@ final class CreateTableAsRunner {
                         + context.catalog() + "' table property '" + key + "' does not exist");
             }
         }
-        PreparedQuery query = planner.prepare(statement.query(), context, List.of());
+        PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
         List<Column> columns = query.tableColumns();
         List<String> partitionedBy = stringList(properties.get("partitioned_by"));
         int dataCount = columns.size() - partitionedBy.size();

@@ -39,7 +39,7 @@ final class InsertRunner {
     }
 
     CreateTableAsRunner.WriteOutcome run(String queryId, DdlStatement.InsertInto statement, QueryContext context,
-                                         ScanContext scan) throws IOException {
+                                         List<String> parameters, ScanContext scan) throws IOException {
         String database = statement.table().databaseOr(context.database());
         TableDefinition table = catalog.getTable(database, statement.table().name()).orElseThrow(() ->
                 GlauxException.notFound("TABLE_NOT_FOUND: Table '" + context.catalog() + "." + database + "."
@@ -49,7 +49,7 @@ final class InsertRunner {
         }
         List<Column> all = table.allColumns();
         int[] targetOf = targets(statement.columns(), all);
-        PreparedQuery query = planner.prepare(statement.query(), context, List.of());
+        PreparedQuery query = planner.prepare(statement.query(), context, parameters);
         List<Column> queryColumns = query.tableColumns();
         List<Column> targetColumns = new ArrayList<>();
         for (int target : targetOf) {

@@ -98,7 +98,7 @@ public final class QueryService implements AutoCloseable {
         S3Location outputPrefix = workgroups.outputLocation(workgroup, request.outputLocation());
         String id = UUID.randomUUID().toString();
         Long cutoff = workgroup.configuration().bytesScannedCutoffPerQuery();
-        Tracked tracked = new Tracked(id, request, runner.classify(request.query()), outputPrefix,
+        Tracked tracked = new Tracked(id, request, runner.classify(request), outputPrefix,
                 cutoff == null ? Long.MAX_VALUE : cutoff);
         synchronized (this) {
             if (request.clientRequestToken() != null) {

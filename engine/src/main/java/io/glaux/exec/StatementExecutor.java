@@ -12,6 +12,8 @@ import io.glaux.format.FormatRegistry;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.CsvResultWriter;
 import io.glaux.results.TextResultWriter;
+import io.glaux.saved.PreparedStatementCommand;
+import io.glaux.saved.PreparedStatementStore;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
@@ -26,7 +28,8 @@ import java.util.Optional;
 /**
  * Runs statements: queries stream their rows into {@code <id>.csv}; catalog DDL writes its output lines to
  * {@code <id>.txt}; CREATE VIEW, CTAS and INSERT INTO plan their query part with the SQL planner, and the last two
- * also write a manifest of the data objects they added.
+ * also write a manifest of the data objects they added. PREPARE and DEALLOCATE PREPARE manage the workgroup's
+ * prepared statements; EXECUTE runs one.
  */
 public final class StatementExecutor implements StatementRunner {
 
@@ -36,19 +39,27 @@ public final class StatementExecutor implements StatementRunner {
     private final CreateViewRunner views;
     private final CreateTableAsRunner createTableAs;
     private final InsertRunner inserts;
+    private final PreparedStatementCommands prepared;
 
-    public StatementExecutor(Catalog catalog, QueryPlanner planner, ObjectStore store, FormatRegistry formats) {
+    public StatementExecutor(Catalog catalog, QueryPlanner planner, ObjectStore store, FormatRegistry formats,
+                             PreparedStatementStore preparedStatements) {
         this.planner = planner;
         this.store = store;
         this.ddl = new DdlExecutor(catalog, store);
         this.views = new CreateViewRunner(catalog, planner);
         this.createTableAs = new CreateTableAsRunner(catalog, planner, store, formats);
         this.inserts = new InsertRunner(catalog, planner, store, formats);
+        this.prepared = new PreparedStatementCommands(preparedStatements, planner);
     }
 
     @Override
     public StatementType classify(String sql) {
         return StatementType.classify(sql);
+    }
+
+    @Override
+    public StatementType classify(QueryRequest request) {
+        return prepared.classify(request).orElseGet(() -> classify(request.query()));
     }
 
     @Override
@@ -58,6 +69,18 @@ public final class StatementExecutor implements StatementRunner {
         if (!store.bucketExists(outputPrefix.bucket())) {
             throw new GlauxException(ErrorType.USER_ERROR, "Unable to verify/create output bucket "
                     + outputPrefix.bucket());
+        }
+        Optional<PreparedStatementCommand> command = PreparedStatementCommands.parse(request.query());
+        if (command.isPresent()) {
+            if (command.get() instanceof PreparedStatementCommand.Execute execute) {
+                return run(queryId, prepared.bind(execute, request), outputPrefix, scan);
+            }
+            if (command.get() instanceof PreparedStatementCommand.Prepare prepare) {
+                prepared.prepare(prepare, request);
+            } else {
+                prepared.deallocate((PreparedStatementCommand.Deallocate) command.get(), request);
+            }
+            return text(queryId, outputPrefix, "result", List.of(), null, planningStart);
         }
         Optional<DdlStatement> parsed = DdlParser.tryParse(request.query());
         if (parsed.isEmpty()) {
@@ -71,13 +94,14 @@ public final class StatementExecutor implements StatementRunner {
                 return text(queryId, outputPrefix, "result", List.of(), null, planningStart);
             }
             if (statement instanceof DdlStatement.CreateTableAsSelect ctas) {
-                CreateTableAsRunner.WriteOutcome outcome = createTableAs.run(queryId, ctas, context, outputPrefix,
-                        scan);
+                CreateTableAsRunner.WriteOutcome outcome = createTableAs.run(queryId, ctas, context,
+                        request.executionParameters(), outputPrefix, scan);
                 TextResultWriter.writeManifest(store, outputPrefix, queryId, outcome.objects());
                 return text(queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
             }
             if (statement instanceof DdlStatement.InsertInto insert) {
-                CreateTableAsRunner.WriteOutcome outcome = inserts.run(queryId, insert, context, scan);
+                CreateTableAsRunner.WriteOutcome outcome = inserts.run(queryId, insert, context,
+                        request.executionParameters(), scan);
                 TextResultWriter.writeManifest(store, outputPrefix, queryId, outcome.objects());
                 return text(queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
             }

@@ -18,4 +18,9 @@ public interface StatementRunner {
 
     /** Athena's StatementType for a statement's text. */
     StatementType classify(String sql);
+
+    /** Athena's StatementType for a request (EXECUTE reports the type of the statement it runs). */
+    default StatementType classify(QueryRequest request) {
+        return classify(request.query());
+    }
 }

@@ -33,6 +33,8 @@ public final class AthenaApi {
         new MetadataOperations(glaux).register(operations);
         new EngineVersionOperations().register(operations);
         new TagOperations(glaux).register(operations);
+        new NamedQueryOperations(glaux).register(operations);
+        new PreparedStatementOperations(glaux).register(operations);
     }
 
     /** The operations this API answers, by name. */

@@ -30,12 +30,12 @@ class DataCatalogApiTest {
     @TempDir
     Path data;
 
-    private AthenaSdkServer glaux;
+    private SdkServer glaux;
     private AthenaClient athena;
 
     @BeforeEach
     void start() throws Exception {
-        glaux = new AthenaSdkServer(data);
+        glaux = new SdkServer(data);
         athena = glaux.athena();
     }
 

@@ -19,11 +19,11 @@ class EngineVersionApiTest {
     @TempDir
     static Path data;
 
-    private static AthenaSdkServer server;
+    private static SdkServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new AthenaSdkServer(data);
+        server = new SdkServer(data);
     }
 
     @AfterAll

@@ -37,12 +37,12 @@ class MetadataApiTest {
     @TempDir
     static Path data;
 
-    private static AthenaSdkServer server;
+    private static SdkServer server;
     private static Instant beforeCreation;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new AthenaSdkServer(data);
+        server = new SdkServer(data);
         beforeCreation = Instant.now().minusSeconds(1);
         run("CREATE DATABASE shop COMMENT 'Orders and customers' WITH DBPROPERTIES ('owner'='sales')");
         run("""

@@ -50,6 +50,10 @@ final class SdkServer implements AutoCloseable {
         return athena;
     }
 
+    Glaux glaux() {
+        return glaux;
+    }
+
     S3Client s3() {
         return s3;
     }

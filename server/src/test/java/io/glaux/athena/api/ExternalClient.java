@@ -33,6 +33,15 @@ final class ExternalClient {
         if (Files.isExecutable(path)) {
             return path;
         }
+        return missing(path, installHint);
+    }
+
+    /** A file that must exist (an installed package), or a skip/fail as for {@link #require}. */
+    static Path requireFile(Path path, String installHint) {
+        return Files.isRegularFile(path) ? path : missing(path, installHint);
+    }
+
+    private static Path missing(Path path, String installHint) {
         String message = path + " is missing: " + installHint;
         if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
             Assertions.fail(message + " (CI is set: .ci/run must install it)");

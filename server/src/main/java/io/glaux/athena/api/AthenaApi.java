@@ -7,10 +7,12 @@ import io.glaux.Glaux;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +24,7 @@ public final class AthenaApi {
 
     static final String TARGET_PREFIX = "AmazonAthena.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final long MAX_DRAINED_BYTES = 256L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(AthenaApi.class);
 
     private final Map<String, AthenaOperation> operations = new TreeMap<>();
@@ -51,7 +54,8 @@ public final class AthenaApi {
             if (operation == null) {
                 throw ApiError.unknownOperation(target);
             }
-            JsonNode response = operation.handle(new Input(parse(ctx.bodyAsBytes())));
+            requireJsonContentType(ctx.header("Content-Type"));
+            JsonNode response = operation.handle(new Input(parse(body(ctx))));
             ctx.status(200).contentType(CONTENT_TYPE).result(AthenaJson.MAPPER.writeValueAsBytes(response));
         } catch (ApiError e) {
             respond(ctx, e);
@@ -63,12 +67,61 @@ public final class AthenaApi {
         }
     }
 
+    /** The awsJson protocols' media types, parameters such as {@code charset} allowed; anything else is a 415. */
+    private static void requireJsonContentType(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals(CONTENT_TYPE) && !mediaType.equals("application/x-amz-json-1.0")) {
+            throw new ApiError(415, "UnsupportedMediaTypeException", "Unsupported Content-Type "
+                    + (contentType == null ? "(none)" : "'" + abbreviate(contentType) + "'") + ": expected "
+                    + CONTENT_TYPE, null);
+        }
+    }
+
+    /**
+     * The request body; one over the server's size limit is the caller's error (413), not a server failure. The
+     * rejected body is still read (up to a bound) so the client gets to read the answer on a connection left usable,
+     * instead of a reset while it is still sending.
+     */
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == 413) {
+                drain(ctx);
+                throw new ApiError(413, "RequestEntityTooLargeException", e.getMessage(), null);
+            }
+            throw new ApiError(400, "SerializationException", e.getMessage(), null);
+        }
+    }
+
+    private static void drain(Context ctx) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[65536];
+            long left = MAX_DRAINED_BYTES;
+            for (int n = in.read(buffer); n > 0 && left > 0; n = in.read(buffer)) {
+                left -= n;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // The client went away: nothing more to answer.
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "..." : value;
+    }
+
+    /** The request's JSON object (an empty body reads as {}); any other JSON value, or trailing bytes, is refused. */
     private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             return AthenaJson.object();
         }
         try {
-            return AthenaJson.MAPPER.readTree(body);
+            JsonNode node = AthenaJson.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw ApiError.serialization("Start of structure or map expected, found "
+                        + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+            }
+            return node;
         } catch (JsonProcessingException e) {
             throw ApiError.serialization("Malformed JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {

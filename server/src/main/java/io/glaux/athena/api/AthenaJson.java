@@ -1,5 +1,6 @@
 package io.glaux.athena.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,7 +10,8 @@ import java.time.Instant;
 /** JSON for the awsJson1_1 protocol: timestamps are epoch seconds as numbers (e.g. 1593469842.665). */
 final class AthenaJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads requests strictly: {@code {} junk} is malformed, not {@code {}}. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private AthenaJson() {
     }

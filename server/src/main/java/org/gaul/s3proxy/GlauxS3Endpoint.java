@@ -2,8 +2,14 @@ package org.gaul.s3proxy;
 
 import jakarta.servlet.http.HttpServlet;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 
 /**
@@ -23,8 +29,30 @@ public final class GlauxS3Endpoint {
 
     /** A servlet answering S3 requests for the buckets under {@code dataFolder}; any credentials are accepted. */
     public static HttpServlet servlet(Path dataFolder) {
-        return new S3ProxyHandlerJetty(new FilesystemNio2BlobStore(dataFolder.toAbsolutePath().toString()),
-                AuthenticationType.NONE, null, null, null, MAX_SINGLE_PART, V4_MAX_NON_CHUNKED, V4_MAX_CHUNK, true,
-                null, null, MAX_TIME_SKEW_SECONDS, null);
+        BlobStore folder = new FilesystemNio2BlobStore(dataFolder.toAbsolutePath().toString());
+        return new S3ProxyHandlerJetty(withoutHiddenBuckets(folder), AuthenticationType.NONE, null, null, null,
+                MAX_SINGLE_PART, V4_MAX_NON_CHUNKED, V4_MAX_CHUNK, true, null, null, MAX_TIME_SKEW_SECONDS, null);
+    }
+
+    /**
+     * The folder's buckets without Glaux's own metadata folder ({@code .glaux}): bucket listings leave out folders
+     * whose names start with a dot, which are never valid bucket names anyway.
+     */
+    static BlobStore withoutHiddenBuckets(BlobStore store) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof ListBucketsResponse buckets) {
+                return buckets.toBuilder().buckets(buckets.buckets().stream()
+                        .filter(bucket -> !bucket.name().startsWith(".")).toList()).build();
+            }
+            return result;
+        };
+        return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class},
+                handler);
     }
 }

@@ -153,6 +153,15 @@ class AthenaJavaSdkTest {
     }
 
     @Test
+    void bucketListingsShowTheDataButNotGlauxsOwnFolder() {
+        var names = s3.listBuckets().buckets().stream().map(b -> b.name()).toList();
+        assertThat(names).contains("glaux-sample", "glaux-query-results", "team-results");
+        assertThat(names).noneMatch(name -> name.startsWith("."));
+        assertThat(s3.listObjectsV2(b -> b.bucket("glaux-sample").prefix("shop/customers/")).contents())
+                .extracting(o -> o.key()).containsExactly("shop/customers/customers.csv");
+    }
+
+    @Test
     void aLongQueryCanBeStopped() throws Exception {
         String id = athena.startQueryExecution(b -> b.workGroup("team").queryString(
                 "SELECT count(*) FROM shop.orders a CROSS JOIN shop.orders b CROSS JOIN shop.customers c"))

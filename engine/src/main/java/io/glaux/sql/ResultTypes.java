@@ -50,8 +50,8 @@ final class ResultTypes {
             case REAL, FLOAT -> "float";
             case DOUBLE -> "double";
             case DECIMAL -> "decimal";
-            case CHAR -> "char";
-            case VARCHAR -> "varchar";
+            // Calcite types string literals CHAR(n); Trino types them varchar(n), and so reports them.
+            case CHAR, VARCHAR -> "varchar";
             case DATE -> "date";
             case TIME -> "time";
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "timestamp";

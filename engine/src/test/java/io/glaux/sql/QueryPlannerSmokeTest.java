@@ -75,6 +75,12 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void stringLiteralsAreVarcharAsInTrino() {
+        assertThat(planner.prepare("SELECT 'abc' AS s, upper('a') AS u", QueryContext.DEFAULT, List.of()).columns())
+                .extracting(c -> c.type()).containsExactly("varchar", "varchar");
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
                 .hasMessageStartingWith("line 2:1: mismatched input ')'");

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The data catalogs registered with Athena, one JSON file each. {@code AwsDataCatalog} (type GLUE, the account's own
@@ -46,16 +45,8 @@ public final class DataCatalogService {
     }
 
     private void load() {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> stream = Files.list(folder)) {
-            stream.filter(JsonFiles::isStateFile).forEach(file -> {
-                DataCatalog catalog = files.read(file, DataCatalog.class);
-                catalogs.put(key(catalog.name()), catalog);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read data catalogs from " + folder, e);
+        for (DataCatalog catalog : files.readAll(folder, DataCatalog.class)) {
+            catalogs.put(key(catalog.name()), catalog);
         }
     }
 

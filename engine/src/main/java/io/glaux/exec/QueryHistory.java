@@ -3,14 +3,11 @@ package io.glaux.exec;
 import io.glaux.error.ErrorType;
 import io.glaux.persist.JsonFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Query executions persisted one JSON file each, so GetQueryExecution and ListQueryExecutions answer after a
@@ -32,20 +29,13 @@ public final class QueryHistory {
     /** Every recorded execution; interrupted ones come back FAILED (and are saved so). */
     public List<QueryExecution> load() {
         List<QueryExecution> executions = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return executions;
-        }
-        try (Stream<Path> stream = Files.list(folder)) {
-            for (Path file : stream.filter(JsonFiles::isStateFile).toList()) {
-                QueryExecution execution = files.read(file, QueryExecution.class);
-                if (!execution.state().isTerminal()) {
-                    execution = interrupted(execution);
-                    save(execution);
-                }
-                executions.add(execution);
+        for (QueryExecution recorded : files.readAll(folder, QueryExecution.class)) {
+            QueryExecution execution = recorded;
+            if (!execution.state().isTerminal()) {
+                execution = interrupted(execution);
+                save(execution);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read query history from " + folder, e);
+            executions.add(execution);
         }
         return executions;
     }

@@ -36,6 +36,18 @@ public final class JsonFiles {
         }
     }
 
+    /** The content of every state file in {@code folder} (none when the folder does not exist yet). */
+    public <T> java.util.List<T> readAll(Path folder, Class<T> type) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> stream = java.nio.file.Files.list(folder)) {
+            return stream.filter(JsonFiles::isStateFile).sorted().map(file -> read(file, type)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + folder, e);
+        }
+    }
+
     /** Whether a file name is a state file rather than a leftover temporary file. */
     public static boolean isStateFile(Path file) {
         String name = file.getFileName().toString();

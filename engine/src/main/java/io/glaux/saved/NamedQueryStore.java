@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Named queries, persisted one JSON file each ({@code <id>.json}). Every named query lives in an existing workgroup
@@ -37,16 +36,8 @@ public final class NamedQueryStore {
     }
 
     private void load() {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> stream = Files.list(folder)) {
-            stream.filter(JsonFiles::isStateFile).forEach(file -> {
-                NamedQuery query = files.read(file, NamedQuery.class);
-                queries.put(query.namedQueryId(), query);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read named queries from " + folder, e);
+        for (NamedQuery query : files.readAll(folder, NamedQuery.class)) {
+            queries.put(query.namedQueryId(), query);
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Prepared statements by workgroup, persisted one JSON file per workgroup ({@code <workgroup>.json}, a list of
@@ -42,17 +41,10 @@ public final class PreparedStatementStore {
     }
 
     private void load() {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> stream = Files.list(folder)) {
-            stream.filter(JsonFiles::isStateFile).forEach(file -> {
-                for (PreparedStatement statement : files.read(file, PreparedStatement[].class)) {
-                    statements(statement.workGroupName()).put(statement.statementName(), statement);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read prepared statements from " + folder, e);
+        for (PreparedStatement[] workgroupStatements : files.readAll(folder, PreparedStatement[].class)) {
+            for (PreparedStatement statement : workgroupStatements) {
+                statements(statement.workGroupName()).put(statement.statementName(), statement);
+            }
         }
     }
 

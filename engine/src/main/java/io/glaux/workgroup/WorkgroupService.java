@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Athena workgroups, persisted one JSON file each. {@code primary} always exists and cannot be deleted. Decides a
@@ -53,16 +52,8 @@ public final class WorkgroupService {
     }
 
     private void load() {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> stream = Files.list(folder)) {
-            stream.filter(JsonFiles::isStateFile).forEach(file -> {
-                Workgroup workgroup = files.read(file, Workgroup.class);
-                workgroups.put(workgroup.name(), workgroup);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read workgroups from " + folder, e);
+        for (Workgroup workgroup : files.readAll(folder, Workgroup.class)) {
+            workgroups.put(workgroup.name(), workgroup);
         }
     }
 

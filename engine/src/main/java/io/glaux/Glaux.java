@@ -77,7 +77,7 @@ public final class Glaux implements AutoCloseable {
                 new TableScanner(catalog, store, formats)));
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
-                List.of(TrinoFunctionRewriter::new));
+                List.of(TrinoFunctionRewriter::new), catalog::version, builder.planCacheSize);
         this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats), workgroups,
                 new QueryHistory(metadata.resolve("history")), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);
@@ -164,6 +164,7 @@ public final class Glaux implements AutoCloseable {
         private int maxConcurrentQueries = Math.max(2, Runtime.getRuntime().availableProcessors());
         private int maxQueuedQueries = 1000;
         private String defaultOutputLocation = DEFAULT_OUTPUT_LOCATION;
+        private int planCacheSize = 256;
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -184,6 +185,18 @@ public final class Glaux implements AutoCloseable {
 
         public Builder maxQueuedQueries(int count) {
             this.maxQueuedQueries = count;
+            return this;
+        }
+
+        /**
+         * Compiled query plans kept for reuse by statement text, context and parameters; any catalog change drops
+         * them all. 0 plans every statement afresh. Default 256.
+         */
+        public Builder planCacheSize(int plans) {
+            if (plans < 0) {
+                throw new IllegalArgumentException("planCacheSize must not be negative");
+            }
+            this.planCacheSize = plans;
             return this;
         }
 

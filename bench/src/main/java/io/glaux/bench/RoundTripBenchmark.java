@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,18 +34,22 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 4, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
 public class RoundTripBenchmark {
+
+    /** Whether history and result objects are forced to disk (the test server's default is not to). */
+    @Param({"false", "true"})
+    public boolean syncWrites;
 
     private GlauxServer server;
     private AthenaClient athena;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        server = GlauxServer.builder().sampleData(true).start();
+        server = GlauxServer.builder().sampleData(true).syncWrites(syncWrites).start();
         athena = AthenaClient.builder().endpointOverride(URI.create(server.endpoint()))
                 .region(Region.of(GlauxServer.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(

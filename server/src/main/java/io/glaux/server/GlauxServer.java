@@ -161,6 +161,7 @@ public final class GlauxServer implements AutoCloseable {
         private int port;
         private boolean sampleData;
         private Integer maxConcurrentQueries;
+        private boolean syncWrites;
 
         private Builder() {
         }
@@ -195,13 +196,22 @@ public final class GlauxServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Force query history and objects to disk before publishing them ({@link Glaux.Builder#syncWrites}). Default
+         * off: a test's data does not need to survive a power cut, and the fsyncs are most of a small query's time.
+         */
+        public Builder syncWrites(boolean sync) {
+            this.syncWrites = sync;
+            return this;
+        }
+
         /** Opens the engine, installs the sample data if asked, and starts serving. */
         public GlauxServer start() throws IOException {
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
             Path folder = dataFolder != null ? dataFolder : temporary;
             Glaux glaux = null;
             try {
-                Glaux.Builder engine = Glaux.builder().dataFolder(folder);
+                Glaux.Builder engine = Glaux.builder().dataFolder(folder).syncWrites(syncWrites);
                 if (maxConcurrentQueries != null) {
                     engine.maxConcurrentQueries(maxConcurrentQueries);
                 }

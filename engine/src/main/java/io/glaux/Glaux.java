@@ -13,9 +13,11 @@ import io.glaux.exec.StatementExecutor;
 import io.glaux.format.FormatRegistry;
 import io.glaux.results.ResultReader;
 import io.glaux.sql.CalciteDefaults;
+import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.schema.DataCatalogSchema;
+import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableScanner;
 import io.glaux.storage.LocalFolderStore;
 import io.glaux.storage.ObjectStore;
@@ -26,6 +28,7 @@ import io.glaux.workgroup.WorkgroupService;
 import io.glaux.sql.function.TrinoFunctionRewriter;
 import io.glaux.sql.function.TrinoFunctions;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 import java.io.IOException;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Glaux embedded: a store, the Glue-like catalog, workgroups and the query service, wired together. Build one over a
@@ -102,6 +106,23 @@ public final class Glaux implements AutoCloseable {
             Thread.currentThread().interrupt();
             queries.cancel(submitted.queryExecutionId());
             throw new GlauxException(ErrorType.USER_ERROR, "Interrupted while waiting for the query");
+        }
+    }
+
+    /**
+     * Plans and runs a tiny query outside the query service (no history, no result object), so the first real query
+     * does not pay for loading the planner, code generator and runtime. Servers call it in the background while they
+     * start.
+     */
+    public void warmUp() {
+        PreparedQuery query = planner.prepare(
+                "SELECT x, count(*) AS n, sum(y) AS s FROM (VALUES (1, 2.5), (2, 3.5)) AS t(x, y) GROUP BY x"
+                        + " ORDER BY x", QueryContext.DEFAULT, List.of());
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (Enumerator<Object[]> rows = query.run(new ScanContext(cancelled, Long.MAX_VALUE), cancelled)) {
+            while (rows.moveNext()) {
+                rows.current();
+            }
         }
     }
 

@@ -16,9 +16,11 @@ import io.glaux.results.ResultReader;
 import io.glaux.saved.NamedQueryStore;
 import io.glaux.saved.PreparedStatementStore;
 import io.glaux.sql.CalciteDefaults;
+import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.schema.DataCatalogSchema;
+import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableScanner;
 import io.glaux.storage.LocalFolderStore;
 import io.glaux.storage.ObjectStore;
@@ -29,6 +31,7 @@ import io.glaux.workgroup.WorkgroupService;
 import io.glaux.sql.function.TrinoFunctionRewriter;
 import io.glaux.sql.function.TrinoFunctions;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 import java.io.IOException;
@@ -37,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Glaux embedded: a store, the Glue-like catalog, workgroups and the query service, wired together. Build one over a
@@ -72,7 +76,8 @@ public final class Glaux implements AutoCloseable {
     private Glaux(Builder builder) throws IOException {
         this.dataFolder = builder.dataFolder;
         Path metadata = dataFolder.resolve(".glaux");
-        this.store = builder.s3 != null ? new S3CompatibleStore(builder.s3) : new LocalFolderStore(dataFolder);
+        this.store = builder.s3 != null ? new S3CompatibleStore(builder.s3) : new LocalFolderStore(dataFolder,
+                builder.syncWrites);
         this.catalog = new FileCatalog(metadata.resolve("catalog"));
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
         this.dataCatalogs = new DataCatalogService(metadata.resolve("datacatalogs"));
@@ -86,10 +91,10 @@ public final class Glaux implements AutoCloseable {
                 new TableScanner(catalog, store, formats)));
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
-                List.of(TrinoFunctionRewriter::new));
+                List.of(TrinoFunctionRewriter::new), catalog::version, builder.planCacheSize);
         this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats,
                 preparedStatements), workgroups,
-                new QueryHistory(metadata.resolve("history")), builder.maxConcurrentQueries,
+                new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);
     }
 
@@ -111,6 +116,23 @@ public final class Glaux implements AutoCloseable {
             Thread.currentThread().interrupt();
             queries.cancel(submitted.queryExecutionId());
             throw new GlauxException(ErrorType.USER_ERROR, "Interrupted while waiting for the query");
+        }
+    }
+
+    /**
+     * Plans and runs a tiny query outside the query service (no history, no result object), so the first real query
+     * does not pay for loading the planner, code generator and runtime. Servers call it in the background while they
+     * start.
+     */
+    public void warmUp() {
+        PreparedQuery query = planner.prepare(
+                "SELECT x, count(*) AS n, sum(y) AS s FROM (VALUES (1, 2.5), (2, 3.5)) AS t(x, y) GROUP BY x"
+                        + " ORDER BY x", QueryContext.DEFAULT, List.of());
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (Enumerator<Object[]> rows = query.run(new ScanContext(cancelled, Long.MAX_VALUE), cancelled)) {
+            while (rows.moveNext()) {
+                rows.current();
+            }
         }
     }
 
@@ -189,6 +211,8 @@ public final class Glaux implements AutoCloseable {
         private int maxConcurrentQueries = Math.max(2, Runtime.getRuntime().availableProcessors());
         private int maxQueuedQueries = 1000;
         private String defaultOutputLocation = DEFAULT_OUTPUT_LOCATION;
+        private int planCacheSize = 256;
+        private boolean syncWrites = true;
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -209,6 +233,29 @@ public final class Glaux implements AutoCloseable {
 
         public Builder maxQueuedQueries(int count) {
             this.maxQueuedQueries = count;
+            return this;
+        }
+
+        /**
+         * Compiled query plans kept for reuse by statement text, context and parameters; any catalog change drops
+         * them all. 0 plans every statement afresh. Default 256.
+         */
+        public Builder planCacheSize(int plans) {
+            if (plans < 0) {
+                throw new IllegalArgumentException("planCacheSize must not be negative");
+            }
+            this.planCacheSize = plans;
+            return this;
+        }
+
+        /**
+         * Whether query history records and objects in the data folder (results, CTAS/INSERT data) are forced to
+         * disk before they are published. Off, they are still published atomically and survive a crash of the
+         * process, but an OS crash or power cut may lose the latest ones; each query then saves several fsyncs,
+         * which is most of a small query's time on a busy disk. The catalog is always forced. Default on.
+         */
+        public Builder syncWrites(boolean sync) {
+            this.syncWrites = sync;
             return this;
         }
 

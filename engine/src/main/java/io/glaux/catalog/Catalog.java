@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public interface Catalog {
 
+    /**
+     * A number that grows after every change (databases, tables, views, partitions). A result derived from the
+     * catalog after reading version {@code v} (a cached query plan) stays valid while the version is still {@code v}:
+     * the new state is published before the version moves.
+     */
+    long version();
+
     List<Database> listDatabases();
 
     Optional<Database> getDatabase(String name);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,7 @@ public final class FileCatalog implements Catalog {
     private final CatalogLayout layout;
     private final Object writeLock = new Object();
     private volatile Map<String, DatabaseEntry> state;
+    private final AtomicLong version = new AtomicLong();
 
     /** Opens (or creates) the catalog kept under {@code folder}; creates the {@code default} database if missing. */
     public FileCatalog(Path folder) {
@@ -74,6 +76,11 @@ public final class FileCatalog implements Catalog {
         if (!state.containsKey(DEFAULT_DATABASE)) {
             createDatabase(new Database(DEFAULT_DATABASE, "Default Hive database", null, Map.of()), true);
         }
+    }
+
+    @Override
+    public long version() {
+        return version.get();
     }
 
     // ---------------------------------------------------------------- databases
@@ -281,6 +288,8 @@ public final class FileCatalog implements Catalog {
             next.put(database, entry);
         }
         state = Collections.unmodifiableMap(next);
+        // After the state: whoever reads the new version also sees the new state.
+        version.incrementAndGet();
     }
 
     private DatabaseEntry existingDatabase(String db) {

@@ -17,13 +17,20 @@ public final class QueryHistory {
 
     private final Path folder;
     private final JsonFiles files = new JsonFiles();
+    private final boolean syncWrites;
 
     public QueryHistory(Path folder) {
+        this(folder, true);
+    }
+
+    /** @param syncWrites force each record to disk (survives a power cut; costs an fsync or two per save) */
+    public QueryHistory(Path folder, boolean syncWrites) {
         this.folder = folder;
+        this.syncWrites = syncWrites;
     }
 
     public void save(QueryExecution execution) {
-        files.write(folder.resolve(execution.queryExecutionId() + ".json"), execution);
+        files.write(folder.resolve(execution.queryExecutionId() + ".json"), execution, syncWrites);
     }
 
     /** Every recorded execution; interrupted ones come back FAILED (and are saved so). */

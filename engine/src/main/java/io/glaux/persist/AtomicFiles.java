@@ -23,6 +23,14 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * Replaces {@code target} atomically; with {@code force} the bytes and the rename are also forced to disk, so
+     * they survive a power cut. Without it a crash of the process still leaves the old file or the new one.
+     */
+    public static void write(Path target, byte[] content, boolean force) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
@@ -33,7 +41,9 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,7 +53,9 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncFolder(folder);
+        if (force) {
+            syncFolder(folder);
+        }
     }
 
     /** Makes a rename or delete inside {@code folder} durable; a no-op where folders cannot be opened (Windows). */

@@ -21,8 +21,13 @@ public final class JsonFiles {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public void write(Path file, Object value) {
+        write(file, value, true);
+    }
+
+    /** As {@link AtomicFiles#write(Path, byte[], boolean)}: {@code force} makes the write survive a power cut. */
+    public void write(Path file, Object value, boolean force) {
         try {
-            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value), force);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

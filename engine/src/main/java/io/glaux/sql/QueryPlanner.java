@@ -49,6 +49,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -66,14 +67,29 @@ public final class QueryPlanner {
     private final List<Supplier<SqlShuttle>> rewriters;
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(GlauxTypeSystem.INSTANCE);
     private final CalciteConnectionConfig config;
+    private final LongSupplier catalogVersion;
+    private final PlanCache cache;
 
     /**
+     * A planner that plans every statement afresh.
+     *
      * @param rootSchema catalogs as sub-schemas ({@code awsdatacatalog} → databases → tables)
      * @param extraOperators Glaux's functions, consulted after the standard operators
      * @param rewriters passes applied to each parsed statement before validation, in order
      */
     public QueryPlanner(CalciteSchema rootSchema, SqlOperatorTable extraOperators,
                         List<Supplier<SqlShuttle>> rewriters) {
+        this(rootSchema, extraOperators, rewriters, null, 0);
+    }
+
+    /**
+     * A planner that reuses compiled plans (up to {@code planCacheSize}; 0 turns that off) while
+     * {@code catalogVersion} stays the same: it must change after every change to what the schema shows.
+     */
+    public QueryPlanner(CalciteSchema rootSchema, SqlOperatorTable extraOperators,
+                        List<Supplier<SqlShuttle>> rewriters, LongSupplier catalogVersion, int planCacheSize) {
+        this.catalogVersion = catalogVersion;
+        this.cache = catalogVersion != null && planCacheSize > 0 ? new PlanCache(planCacheSize) : null;
         this.rootSchema = rootSchema;
         this.operatorTable = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), extraOperators);
         this.rewriters = List.copyOf(rewriters);
@@ -106,6 +122,26 @@ public final class QueryPlanner {
      * @param parameters SQL literal texts for the statement's {@code ?} placeholders (Athena ExecutionParameters)
      */
     public PreparedQuery prepare(String sql, QueryContext context, List<String> parameters) {
+        if (cache == null) {
+            return plan(sql, context, parameters);
+        }
+        // The version is read before planning, so a plan is never filed under a version newer than what it saw.
+        PlanCache.Key key = PlanCache.Key.of(sql, context, parameters, catalogVersion.getAsLong());
+        PreparedQuery cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        PreparedQuery planned = plan(sql, context, parameters);
+        cache.put(key, planned);
+        return planned;
+    }
+
+    /** Compiled plans kept for reuse (0 when plans are not cached). */
+    public int cachedPlans() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    private PreparedQuery plan(String sql, QueryContext context, List<String> parameters) {
         ParserText text = ParserText.quote(sql);
         SqlNode parsed = parse(text);
         try {

@@ -31,8 +31,18 @@ public final class LocalFolderStore implements ObjectStore {
     private final Path staging;
     /** Serialises folder creation (publishing) against empty-folder removal (deleting) so neither undoes the other. */
     private final Object folderLock = new Object();
+    private final boolean syncUploads;
 
     public LocalFolderStore(Path root) throws IOException {
+        this(root, true);
+    }
+
+    /**
+     * @param syncUploads force each object's bytes to disk before it is published, so it survives a power cut;
+     *     without it publishing is still atomic (a rename) and survives a crash of the process
+     */
+    public LocalFolderStore(Path root, boolean syncUploads) throws IOException {
+        this.syncUploads = syncUploads;
         Files.createDirectories(root);
         this.root = root.toRealPath();
         this.staging = this.root.resolve(".glaux").resolve("staging");
@@ -143,7 +153,7 @@ public final class LocalFolderStore implements ObjectStore {
         // Refuse early, before any bytes are staged, when the key leads through a link out of the bucket.
         checkExistingPartInside(bucket, key, target.getParent());
         Path stagingFile = staging.resolve(UUID.randomUUID() + ".part");
-        return new StagedUpload(stagingFile, true, (staged, size) -> publish(bucket, key, bucketDir, target, staged));
+        return new StagedUpload(stagingFile, syncUploads, (staged, size) -> publish(bucket, key, bucketDir, target, staged));
     }
 
     @Override

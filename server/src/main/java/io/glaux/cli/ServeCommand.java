@@ -23,10 +23,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
     String host;
 
+    @Option(names = "--exit-after-self-test", description = "Start, answer one query through the Athena API over"
+            + " HTTP, then stop (a smoke test; also the training run for a class-data sharing archive).")
+    boolean selfTest;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Glaux glaux = store.open();
+        // Load Calcite while Jetty and the S3 endpoint start: on two cores the first query is then ready sooner.
+        Thread warmUp = new Thread(() -> {
+            try {
+                glaux.warmUp();
+            } catch (RuntimeException e) {
+                System.err.println("Warm-up query failed (queries still run): " + e);
+            }
+        }, "glaux-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         GlauxServer server = GlauxServer.start(glaux, host, port, store.s3Endpoint == null);
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
@@ -35,6 +49,15 @@ final class ServeCommand implements Callable<Integer> {
         System.out.printf("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\%n"
                 + "  aws --endpoint-url %s athena start-query-execution \\%n"
                 + "      --query-string \"SELECT count(*) FROM shop.orders\"%n", endpoint);
+        if (selfTest) {
+            try {
+                System.out.println("Self-test: " + SelfTest.run(server.endpoint()));
+            } finally {
+                server.close();
+                glaux.close();
+            }
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -2,6 +2,7 @@ package io.glaux.server;
 
 import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
+import io.glaux.sample.SampleDataInstaller;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -9,28 +10,73 @@ import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.gaul.s3proxy.GlauxS3Endpoint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Glaux as one server on one port: Athena's JSON API ({@code POST /} with {@code X-Amz-Target}), the S3 endpoint
  * over the same data folder the engine reads (SigV4 scope {@code s3}), and {@code /health}. Like LocalStack, every
  * client points its endpoint URL here.
+ *
+ * <p>For tests, {@link #builder()} starts a server that owns its engine (and, by default, a temporary data folder
+ * that is deleted on {@link #close()}):
+ *
+ * <pre>{@code
+ * try (GlauxServer glaux = GlauxServer.builder().sampleData(true).start()) {
+ *     AthenaClient athena = AthenaClient.builder()
+ *             .endpointOverride(URI.create(glaux.endpoint()))
+ *             .region(Region.of(GlauxServer.REGION))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                     AwsBasicCredentials.create(GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY)))
+ *             .build();
+ * }
+ * }</pre>
  */
 public final class GlauxServer implements AutoCloseable {
 
+    /** The region clients should sign for; Glaux answers any. */
+    public static final String REGION = "us-east-1";
+    /** Dummy credentials: Glaux accepts any, but the SDKs insist on some. */
+    public static final String ACCESS_KEY_ID = "test";
+    public static final String SECRET_ACCESS_KEY = "test";
+
     private final Glaux glaux;
     private final Javalin app;
+    private final boolean servesS3;
+    private final boolean ownsGlaux;
+    private final Path temporaryFolder;
+    private final int port;
 
-    private GlauxServer(Glaux glaux, Javalin app) {
+    private GlauxServer(Glaux glaux, Javalin app, boolean servesS3, boolean ownsGlaux, Path temporaryFolder) {
         this.glaux = glaux;
         this.app = app;
+        this.port = app.port();
+        this.servesS3 = servesS3;
+        this.ownsGlaux = ownsGlaux;
+        this.temporaryFolder = temporaryFolder;
     }
 
     /**
      * Starts serving {@code glaux} on {@code host:port} (port 0 picks a free one). The S3 endpoint serves the data
-     * folder, so it is only mounted when the engine keeps its objects there (no external S3 store).
+     * folder, so it is only mounted when the engine keeps its objects there (no external S3 store). The caller keeps
+     * owning {@code glaux} and closes it after the server.
      */
     public static GlauxServer start(Glaux glaux, String host, int port, boolean serveS3) {
+        return new GlauxServer(glaux, serve(glaux, host, port, serveS3), serveS3, false, null);
+    }
+
+    /** A server that owns its engine: the way to start Glaux in-process for a test. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static Javalin serve(Glaux glaux, String host, int port, boolean serveS3) {
         AthenaApi athena = new AthenaApi(glaux);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -53,24 +99,140 @@ public final class GlauxServer implements AutoCloseable {
                     serveS3 ? java.util.List.of("athena", "s3") : java.util.List.of("athena"))));
         });
         app.start();
-        return new GlauxServer(glaux, app);
+        return app;
     }
 
+    /** The port it listens on (still known after {@link #close()}). */
     public int port() {
-        return app.port();
+        return port;
     }
 
+    /** The endpoint URL for every client (Athena and S3), e.g. {@code http://127.0.0.1:43123}. */
     public String endpoint() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** Whether the S3 endpoint is mounted (objects kept in the data folder). */
+    public boolean servesS3() {
+        return servesS3;
     }
 
     public Glaux glaux() {
         return glaux;
     }
 
-    /** Stops serving; the Glaux instance is closed by its owner. */
+    /**
+     * Stops serving. A server from {@link #builder()} also closes its engine and deletes its temporary data folder;
+     * one from {@link #start(Glaux, String, int, boolean)} leaves the engine to its owner.
+     */
     @Override
     public void close() {
         app.stop();
+        if (ownsGlaux) {
+            try {
+                glaux.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (temporaryFolder != null) {
+                    deleteTree(temporaryFolder);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the temporary data folder " + folder, e);
+        }
+    }
+
+    /** Options for a server that owns its engine. */
+    public static final class Builder {
+        private Path dataFolder;
+        private String host = "127.0.0.1";
+        private int port;
+        private boolean sampleData;
+        private Integer maxConcurrentQueries;
+        private boolean syncWrites;
+
+        private Builder() {
+        }
+
+        /** Keep data here (kept after close). Default: a new temporary folder, deleted on close. */
+        public Builder dataFolder(Path folder) {
+            this.dataFolder = Objects.requireNonNull(folder);
+            return this;
+        }
+
+        /** Default 0: a free port chosen at start. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Default 127.0.0.1. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** Install the sample shop dataset (database {@code shop}) before serving. Default: no. */
+        public Builder sampleData(boolean install) {
+            this.sampleData = install;
+            return this;
+        }
+
+        /** Queries running at once. Default: the engine's (the number of cores, at least 2). */
+        public Builder maxConcurrentQueries(int count) {
+            this.maxConcurrentQueries = count;
+            return this;
+        }
+
+        /**
+         * Force query history and objects to disk before publishing them ({@link Glaux.Builder#syncWrites}). Default
+         * off: a test's data does not need to survive a power cut, and the fsyncs are most of a small query's time.
+         */
+        public Builder syncWrites(boolean sync) {
+            this.syncWrites = sync;
+            return this;
+        }
+
+        /** Opens the engine, installs the sample data if asked, and starts serving. */
+        public GlauxServer start() throws IOException {
+            Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
+            Path folder = dataFolder != null ? dataFolder : temporary;
+            Glaux glaux = null;
+            try {
+                Glaux.Builder engine = Glaux.builder().dataFolder(folder).syncWrites(syncWrites);
+                if (maxConcurrentQueries != null) {
+                    engine.maxConcurrentQueries(maxConcurrentQueries);
+                }
+                glaux = engine.build();
+                if (sampleData) {
+                    new SampleDataInstaller(glaux).installOnFirstStart();
+                }
+                return new GlauxServer(glaux, serve(glaux, host, port, true), true, true, temporary);
+            } catch (IOException | RuntimeException e) {
+                if (glaux != null) {
+                    try {
+                        glaux.close();
+                    } catch (IOException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                if (temporary != null) {
+                    deleteTree(temporary);
+                }
+                throw e;
+            }
+        }
     }
 }

@@ -1,0 +1,210 @@
+package io.glaux.bench;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Start-up to first answered query: launches {@code java -jar glaux.jar serve} as a child process and times, from the
+ * moment the process is started, until a query has gone StartQueryExecution → SUCCEEDED → GetQueryResults over plain
+ * HTTP (Athena's JSON 1.1 protocol; no SDK, so the harness adds no client start-up of its own). Repeats and reports
+ * every run, then min and median.
+ *
+ * <pre>
+ * java -cp ... io.glaux.bench.StartupTime [--jar server/target/glaux.jar] [--runs 5] [--reuse-data]
+ *      [--query "SQL"] [--jvm-arg -XX:TieredStopAtLevel=1 ...]
+ * </pre>
+ *
+ * Without {@code --reuse-data} every run starts on a new, empty data folder (the sample dataset is installed, as on
+ * a first start); with it, runs after the first reuse one folder, as a developer restarting Glaux does.
+ */
+public final class StartupTime {
+
+    private static final Pattern ID = Pattern.compile("\"QueryExecutionId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATE = Pattern.compile("\"State\"\\s*:\\s*\"([A-Z]+)\"");
+    private static final Duration DEADLINE = Duration.ofMinutes(1);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("server/target/glaux.jar");
+        int runs = 5;
+        boolean reuseData = false;
+        String query = "SELECT count(*) FROM shop.products";
+        List<String> jvmArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--reuse-data" -> reuseData = true;
+                case "--query" -> query = args[++i];
+                case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+            }
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("No jar at " + jar.toAbsolutePath() + " (build with mvn package)");
+        }
+        new StartupTime().measure(jar, runs, reuseData, query, jvmArgs);
+    }
+
+    private void measure(Path jar, int runs, boolean reuseData, String query, List<String> jvmArgs)
+            throws Exception {
+        warmUpClient();
+        System.out.printf("java -jar %s serve, %s, JVM args %s, query: %s%n", jar, reuseData
+                ? "one data folder reused" : "a new data folder each run", jvmArgs, query);
+        Path shared = reuseData ? Files.createTempDirectory("glaux-startup-") : null;
+        List<Long> listening = new ArrayList<>();
+        List<Long> answered = new ArrayList<>();
+        try {
+            for (int run = 1; run <= runs; run++) {
+                Path data = shared != null ? shared : Files.createTempDirectory("glaux-startup-");
+                try {
+                    long[] times = once(jar, data, query, jvmArgs);
+                    listening.add(times[0]);
+                    answered.add(times[1]);
+                    System.out.printf("run %d: listening after %d ms, first query answered after %d ms%n", run,
+                            times[0], times[1]);
+                } finally {
+                    if (shared == null) {
+                        deleteTree(data);
+                    }
+                }
+            }
+        } finally {
+            if (shared != null) {
+                deleteTree(shared);
+            }
+        }
+        System.out.printf("listening:      min %d ms, median %d ms%n", min(listening), median(listening));
+        System.out.printf("first answered: min %d ms, median %d ms%n", min(answered), median(answered));
+    }
+
+    /** Returns {ms until the port answers, ms until the first query's results arrived}, from process start. */
+    private long[] once(Path jar, Path data, String query, List<String> jvmArgs) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
+                "--data", data.toString()));
+        String endpoint = "http://127.0.0.1:" + port + "/";
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = start + DEADLINE.toNanos();
+            String started = null;
+            long listeningAt = 0;
+            while (started == null) {
+                check(process, deadline);
+                try {
+                    started = call(endpoint, "StartQueryExecution", "{\"QueryString\":" + json(query) + "}");
+                    listeningAt = System.nanoTime();
+                } catch (ConnectException notYet) {
+                    Thread.sleep(2);
+                }
+            }
+            Matcher id = ID.matcher(started);
+            if (!id.find()) {
+                throw new IllegalStateException("StartQueryExecution answered " + started);
+            }
+            String idJson = "{\"QueryExecutionId\":\"" + id.group(1) + "\"}";
+            while (true) {
+                check(process, deadline);
+                String execution = call(endpoint, "GetQueryExecution", idJson);
+                Matcher state = STATE.matcher(execution);
+                String value = state.find() ? state.group(1) : "?";
+                if (value.equals("SUCCEEDED")) {
+                    break;
+                }
+                if (!value.equals("QUEUED") && !value.equals("RUNNING")) {
+                    throw new IllegalStateException("The query ended " + value + ": " + execution);
+                }
+                Thread.sleep(1);
+            }
+            String results = call(endpoint, "GetQueryResults", idJson);
+            if (!results.contains("\"ResultSet\"")) {
+                throw new IllegalStateException("GetQueryResults answered " + results);
+            }
+            long end = System.nanoTime();
+            return new long[] {(listeningAt - start) / 1_000_000, (end - start) / 1_000_000};
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private String call(String endpoint, String operation, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("X-Amz-Target", "AmazonAthena." + operation)
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(operation + " answered HTTP " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    /** Loads the harness's own HTTP classes before any timing, against a port nobody listens on. */
+    private void warmUpClient() throws Exception {
+        try {
+            call("http://127.0.0.1:" + freePort() + "/", "ListWorkGroups", "{}");
+        } catch (ConnectException expected) {
+            // Nothing listens there: only the client's classes were loaded.
+        }
+    }
+
+    private static void check(Process process, long deadline) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("glaux serve exited with " + process.exitValue());
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("No answer within " + DEADLINE);
+        }
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long min(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -2,7 +2,7 @@ package io.glaux.athena.api;
 
 import io.glaux.Glaux;
 import io.glaux.results.AthenaCsv;
-import io.glaux.sample.SampleDataInstaller;
+import io.glaux.sample.SampleDataset;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +47,6 @@ class AthenaJavaSdkTest {
     @BeforeAll
     static void start() throws Exception {
         glaux = Glaux.builder().dataFolder(data).build();
-        new SampleDataInstaller(glaux).installOnFirstStart();
         server = GlauxServer.start(glaux, "127.0.0.1", 0, true);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         athena = AthenaClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
@@ -58,6 +57,17 @@ class AthenaJavaSdkTest {
         athena.createWorkGroup(b -> b.name("team").configuration(c -> c
                 .resultConfiguration(r -> r.outputLocation("s3://team-results/athena/"))
                 .enforceWorkGroupConfiguration(true)));
+        // The sample dataset goes in as a user would bring data: objects through S3, tables through Athena DDL.
+        s3.createBucket(b -> b.bucket(SampleDataset.BUCKET));
+        SampleDataset.copyTo((key, content) -> s3.putObject(b -> b.bucket(SampleDataset.BUCKET).key(key),
+                RequestBody.fromBytes(content.readAllBytes())));
+        for (String statement : SampleDataset.ddlStatements()) {
+            String id = athena.startQueryExecution(b -> b.queryString(statement).workGroup("team"))
+                    .queryExecutionId();
+            QueryExecution done = await(id);
+            assertThat(done.status().state()).as(statement + ": " + done.status().stateChangeReason())
+                    .isEqualTo(QueryExecutionState.SUCCEEDED);
+        }
     }
 
     @AfterAll
@@ -159,6 +169,32 @@ class AthenaJavaSdkTest {
         assertThat(names).noneMatch(name -> name.startsWith("."));
         assertThat(s3.listObjectsV2(b -> b.bucket("glaux-sample").prefix("shop/customers/")).contents())
                 .extracting(o -> o.key()).containsExactly("shop/customers/customers.csv");
+    }
+
+    @Test
+    void aMultipartUploadIsOneQueryableObject() throws Exception {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket("team-results").key("big/part.csv")).uploadId();
+        StringBuilder first = new StringBuilder();
+        int row = 0;
+        while (first.length() < 5 * 1024 * 1024) {
+            first.append(row++).append(",first\n");
+        }
+        int firstRows = row;
+        String second = "999999999,second\n";
+        var part1 = s3.uploadPart(b -> b.bucket("team-results").key("big/part.csv").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString(first.toString()));
+        var part2 = s3.uploadPart(b -> b.bucket("team-results").key("big/part.csv").uploadId(uploadId).partNumber(2),
+                RequestBody.fromString(second));
+        s3.completeMultipartUpload(b -> b.bucket("team-results").key("big/part.csv").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part1.eTag()),
+                        p -> p.partNumber(2).eTag(part2.eTag()))));
+        assertThat(run("CREATE EXTERNAL TABLE big (id bigint, label string) ROW FORMAT DELIMITED"
+                + " FIELDS TERMINATED BY ',' LOCATION 's3://team-results/big/'").status().state())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
+        QueryExecution counted = run("SELECT count(*), count_if(label = 'second') FROM big");
+        var rows = athena.getQueryResults(b -> b.queryExecutionId(counted.queryExecutionId())).resultSet().rows();
+        assertThat(values(rows.get(1))).containsExactly(String.valueOf(firstRows + 1), "1");
+        assertThat(counted.statistics().dataScannedInBytes()).isEqualTo(first.length() + second.length());
     }
 
     @Test

@@ -20,6 +20,8 @@ import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.schema.DataCatalogSchema;
+import io.glaux.spice.SpiceLimits;
+import io.glaux.spice.SpiceService;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableScanner;
 import io.glaux.storage.LocalFolderStore;
@@ -72,6 +74,7 @@ public final class Glaux implements AutoCloseable {
     private final NamedQueryStore namedQueries;
     private final PreparedStatementStore preparedStatements;
     private final Path dataFolder;
+    private final SpiceService spice;
 
     private Glaux(Builder builder) throws IOException {
         this.dataFolder = builder.dataFolder;
@@ -89,9 +92,12 @@ public final class Glaux implements AutoCloseable {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
+        this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, this::planner);
+        root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
-                List.of(TrinoFunctionRewriter::new), catalog::version, builder.planCacheSize);
+                List.of(TrinoFunctionRewriter::new), () -> catalog.version() + spice.schemaVersion(),
+                builder.planCacheSize);
         this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats,
                 preparedStatements), workgroups,
                 new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
@@ -198,9 +204,15 @@ public final class Glaux implements AutoCloseable {
         return dataFolder;
     }
 
+    /** SPICE datasets, queryable as catalog {@code spice}. */
+    public SpiceService spice() {
+        return spice;
+    }
+
     @Override
     public void close() throws IOException {
         queries.close();
+        spice.close();
         store.close();
     }
 
@@ -213,6 +225,7 @@ public final class Glaux implements AutoCloseable {
         private String defaultOutputLocation = DEFAULT_OUTPUT_LOCATION;
         private int planCacheSize = 256;
         private boolean syncWrites = true;
+        private SpiceLimits spiceLimits = SpiceLimits.defaults();
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -256,6 +269,12 @@ public final class Glaux implements AutoCloseable {
          */
         public Builder syncWrites(boolean sync) {
             this.syncWrites = sync;
+            return this;
+        }
+
+        /** SPICE row and memory limits. Default 1 billion rows per dataset, half the maximum heap in total. */
+        public Builder spiceLimits(SpiceLimits limits) {
+            this.spiceLimits = Objects.requireNonNull(limits);
             return this;
         }
 

@@ -1,0 +1,99 @@
+package io.glaux.spice;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One ingestion of a dataset: its status, progress (rows so far) and, once finished, its outcome. */
+public final class Ingestion {
+
+    private final String id;
+    private final String dataSetName;
+    private final Instant createdTime = Instant.now();
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final AtomicLong rowsIngested = new AtomicLong();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile IngestionStatus status = IngestionStatus.INITIALIZED;
+    private volatile ErrorInfo errorInfo;
+    private volatile long totalRowsInDataset;
+
+    Ingestion(String id, String dataSetName) {
+        this.id = id;
+        this.dataSetName = dataSetName;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String dataSetName() {
+        return dataSetName;
+    }
+
+    public Instant createdTime() {
+        return createdTime;
+    }
+
+    public IngestionStatus status() {
+        return status;
+    }
+
+    /** Set once the ingestion FAILED; null otherwise. */
+    public ErrorInfo errorInfo() {
+        return errorInfo;
+    }
+
+    /** Rows read so far; after COMPLETED, also the rows in the dataset. */
+    public RowInfo rowInfo() {
+        return new RowInfo(rowsIngested.get(), 0, totalRowsInDataset);
+    }
+
+    /** Asks a queued or running ingestion to stop; it ends CANCELLED and the dataset keeps its previous data. */
+    public void cancel() {
+        cancelRequested.set(true);
+    }
+
+    /** Waits for a final status; returns whether it was reached in time. */
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit);
+    }
+
+    AtomicBoolean cancelFlag() {
+        return cancelRequested;
+    }
+
+    void queued() {
+        status = IngestionStatus.QUEUED;
+    }
+
+    void running() {
+        status = IngestionStatus.RUNNING;
+    }
+
+    void addRows(long rows) {
+        rowsIngested.addAndGet(rows);
+    }
+
+    void completed(long datasetRows) {
+        totalRowsInDataset = datasetRows;
+        finish(IngestionStatus.COMPLETED);
+    }
+
+    void failed(ErrorInfo error, long datasetRows) {
+        errorInfo = error;
+        totalRowsInDataset = datasetRows;
+        finish(IngestionStatus.FAILED);
+    }
+
+    void cancelled(long datasetRows) {
+        totalRowsInDataset = datasetRows;
+        finish(IngestionStatus.CANCELLED);
+    }
+
+    private void finish(IngestionStatus finalStatus) {
+        status = finalStatus;
+        finished.countDown();
+    }
+}

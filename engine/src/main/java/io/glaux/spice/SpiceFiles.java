@@ -1,0 +1,184 @@
+package io.glaux.spice;
+
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import io.glaux.persist.AtomicFiles;
+import io.glaux.sql.QueryContext;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Dataset versions as Arrow IPC files, {@code <folder>/<dataset>.arrow}: the schema (string columns dictionary
+ * encoded, each field's Athena type in its metadata), then each column's dictionary once, then the record batches.
+ * The schema metadata keeps the dataset's definition (SQL and context) and row count, so a restart can list datasets
+ * from the file footers alone and load the vectors when a query first needs them. Files are written to a temporary
+ * name in the same folder, forced, and renamed over the previous version in one atomic step.
+ */
+final class SpiceFiles {
+
+    static final String EXTENSION = ".arrow";
+    private static final String SQL_KEY = "glaux.spice.sql";
+    private static final String CATALOG_KEY = "glaux.spice.catalog";
+    private static final String DATABASE_KEY = "glaux.spice.database";
+    private static final String ROWS_KEY = "glaux.spice.rows";
+
+    /** What a file says about its dataset without reading its batches. */
+    record Header(SpiceDefinition definition, List<Column> columns, long rows) {
+    }
+
+    private final Path folder;
+
+    SpiceFiles(Path folder) {
+        this.folder = folder;
+    }
+
+    Path file(String dataset) {
+        return folder.resolve(dataset + EXTENSION);
+    }
+
+    void write(SpiceDefinition definition, SpiceVersion version, BufferAllocator allocator) throws IOException {
+        Files.createDirectories(folder);
+        Path target = file(definition.name());
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + AtomicFiles.TEMP_SUFFIX);
+        Map<String, String> metadata = Map.of(SQL_KEY, definition.sql(),
+                CATALOG_KEY, definition.context().catalog(), DATABASE_KEY, definition.context().database(),
+                ROWS_KEY, Long.toString(version.rows()));
+        Schema schema = SpiceVersion.schema(version.columns(), metadata);
+        DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
+        for (int i = 0; i < version.columns().size(); i++) {
+            StringDictionary dictionary = version.dictionary(i);
+            if (dictionary != null) {
+                dictionaries.put(dictionary.asArrowDictionary());
+            }
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 VectorSchemaRoot staging = VectorSchemaRoot.create(schema, allocator);
+                 ArrowFileWriter writer = new ArrowFileWriter(staging, dictionaries, channel)) {
+                writer.start();
+                VectorLoader loader = new VectorLoader(staging);
+                for (VectorSchemaRoot batch : version.batches()) {
+                    try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
+                        loader.load(record);
+                    }
+                    writer.writeBatch();
+                }
+                writer.end();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("The file system under the SPICE folder cannot replace files atomically", e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        AtomicFiles.syncFolder(folder);
+    }
+
+    /** The headers of every dataset file in the folder (temporary files of interrupted writes are skipped). */
+    List<Header> headers(BufferAllocator allocator) throws IOException {
+        List<Header> headers = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return headers;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!AtomicFiles.isTemporary(file) && name.endsWith(EXTENSION)) {
+                    headers.add(header(name.substring(0, name.length() - EXTENSION.length()), file, allocator));
+                }
+            }
+        }
+        return headers;
+    }
+
+    private static Header header(String dataset, Path file, BufferAllocator allocator) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+            Schema schema = reader.getVectorSchemaRoot().getSchema();
+            Map<String, String> metadata = schema.getCustomMetadata();
+            SpiceDefinition definition = new SpiceDefinition(dataset, metadata.get(SQL_KEY),
+                    new QueryContext(metadata.get(CATALOG_KEY), metadata.get(DATABASE_KEY)));
+            return new Header(definition, columns(schema), Long.parseLong(metadata.get(ROWS_KEY)));
+        }
+    }
+
+    private static List<Column> columns(Schema schema) {
+        List<Column> columns = new ArrayList<>();
+        for (Field field : schema.getFields()) {
+            columns.add(new Column(field.getName(), AthenaType.parse(field.getMetadata().get(ColumnCodecs.TYPE_KEY))));
+        }
+        return columns;
+    }
+
+    /** Reads a dataset's vectors into memory taken from {@code allocator} (which the version then owns). */
+    SpiceVersion load(String dataset, BufferAllocator allocator) throws IOException {
+        List<VectorSchemaRoot> batches = new ArrayList<>();
+        StringDictionary[] dictionaries = null;
+        try (FileChannel channel = FileChannel.open(file(dataset), StandardOpenOption.READ);
+             ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+            VectorSchemaRoot shared = reader.getVectorSchemaRoot();
+            Schema schema = shared.getSchema();
+            List<Column> columns = columns(schema);
+            Schema plain = new Schema(schema.getFields());
+            for (ArrowBlock block : reader.getRecordBlocks()) {
+                reader.loadRecordBatch(block);
+                VectorSchemaRoot copy = VectorSchemaRoot.create(plain, allocator);
+                batches.add(copy);
+                try (ArrowRecordBatch record = new VectorUnloader(shared).getRecordBatch()) {
+                    new VectorLoader(copy).load(record);
+                }
+            }
+            dictionaries = new StringDictionary[columns.size()];
+            Map<Long, Dictionary> loaded = new HashMap<>(reader.getDictionaryVectors());
+            for (int i = 0; i < columns.size(); i++) {
+                if (ColumnCodecs.isDictionaryEncoded(columns.get(i).type())) {
+                    long id = schema.getFields().get(i).getDictionary().getId();
+                    TransferPair transfer = loaded.get(id).getVector().getTransferPair(allocator);
+                    transfer.transfer();
+                    dictionaries[i] = new StringDictionary(id, (VarCharVector) transfer.getTo());
+                }
+            }
+            return new SpiceVersion(allocator, columns, batches, dictionaries);
+        } catch (IOException | RuntimeException e) {
+            for (VectorSchemaRoot batch : batches) {
+                batch.close();
+            }
+            if (dictionaries != null) {
+                for (StringDictionary dictionary : dictionaries) {
+                    if (dictionary != null) {
+                        dictionary.close();
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+}

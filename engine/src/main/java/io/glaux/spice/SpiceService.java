@@ -1,0 +1,213 @@
+package io.glaux.spice;
+
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.sql.QueryContext;
+import io.glaux.sql.QueryPlanner;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.memory.RootAllocator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * SPICE: datasets imported into Arrow memory, kept as Arrow IPC files in {@code folder} and queryable as tables of
+ * catalog {@value #CATALOG}, database {@value #DATABASE} ({@code SELECT ... FROM spice."default".orders}, see
+ * {@link SpiceCatalogSchema}).
+ *
+ * <pre>{@code
+ * SpiceService spice = glaux.spice();
+ * spice.createDataset(new SpiceDefinition("orders", "SELECT * FROM orders", QueryContext.DEFAULT));
+ * Ingestion ingestion = spice.createIngestion("orders");
+ * ingestion.await(1, TimeUnit.MINUTES);          // COMPLETED, FAILED or CANCELLED
+ * }</pre>
+ *
+ * Ingestions run one at a time, in the order they were created (QUEUED until then). All datasets' vectors come from
+ * one allocator capped at {@link SpiceLimits#maxTotalBytes()}, which is the capacity accounting: a dataset's bytes
+ * are its version's allocator, the total is the root's. Datasets restored from files are loaded when first scanned.
+ */
+public final class SpiceService implements AutoCloseable {
+
+    public static final String CATALOG = "spice";
+    public static final String DATABASE = "default";
+
+    private final SpiceFiles files;
+    private final SpiceLimits limits;
+    private final Supplier<QueryPlanner> planner;
+    private final BufferAllocator allocator;
+    private final Map<String, SpiceDataset> datasets = new ConcurrentHashMap<>();
+    private final Map<String, Ingestion> ingestions = new ConcurrentHashMap<>();
+    private final ExecutorService ingestionThread;
+    private final AtomicLong schemaVersion = new AtomicLong();
+    private final int batchRows;
+
+    public SpiceService(Path folder, SpiceLimits limits, Supplier<QueryPlanner> planner) throws IOException {
+        this(folder, limits, planner, SpiceImporter.BATCH_ROWS);
+    }
+
+    /** As above with a chosen record batch size (tests use small batches to cover batch boundaries). */
+    public SpiceService(Path folder, SpiceLimits limits, Supplier<QueryPlanner> planner, int batchRows)
+            throws IOException {
+        this.files = new SpiceFiles(folder);
+        this.limits = limits;
+        this.planner = planner;
+        this.batchRows = batchRows;
+        this.allocator = new RootAllocator(limits.maxTotalBytes());
+        this.ingestionThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "glaux-spice-ingestion");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (SpiceFiles.Header header : files.headers(allocator)) {
+            datasets.put(header.definition().name(), SpiceDataset.persisted(header));
+        }
+    }
+
+    /** Defines a dataset (it has no rows until its first ingestion completes); redefining keeps the current data. */
+    public SpiceDataset createDataset(SpiceDefinition definition) {
+        SpiceDataset created = new SpiceDataset(definition);
+        SpiceDataset existing = datasets.putIfAbsent(definition.name(), created);
+        if (existing != null) {
+            throw GlauxException.alreadyExists("SPICE dataset " + definition.name() + " already exists");
+        }
+        schemaVersion.incrementAndGet();
+        return created;
+    }
+
+    /** Defines a dataset importing a whole table ({@code database.table} in the given catalog). */
+    public SpiceDataset createDatasetFromTable(String name, String catalog, String database, String table) {
+        return createDataset(new SpiceDefinition(name, "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"",
+                new QueryContext(catalog, database)));
+    }
+
+    public Optional<SpiceDataset> dataset(String name) {
+        return Optional.ofNullable(datasets.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    public List<SpiceDataset> datasets() {
+        return datasets.values().stream().sorted(java.util.Comparator.comparing(SpiceDataset::name)).toList();
+    }
+
+    /** Queues a full refresh of a dataset; the returned ingestion reports its progress. */
+    public Ingestion createIngestion(String datasetName) {
+        SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
+                "SPICE dataset " + datasetName + " does not exist"));
+        Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name());
+        ingestions.put(ingestion.id(), ingestion);
+        ingestion.queued();
+        ingestionThread.execute(() -> ingest(dataset, ingestion));
+        return ingestion;
+    }
+
+    public Optional<Ingestion> ingestion(String id) {
+        return Optional.ofNullable(ingestions.get(id));
+    }
+
+    /** Rows in all datasets' current versions. */
+    public long totalRows() {
+        return datasets.values().stream().mapToLong(SpiceDataset::rows).sum();
+    }
+
+    /** Arrow memory held by SPICE now: loaded versions plus any ingestion in progress. */
+    public long usedBytes() {
+        return allocator.getAllocatedMemory();
+    }
+
+    public SpiceLimits limits() {
+        return limits;
+    }
+
+    /** Changes whenever a dataset appears or its columns change, for the planner's plan cache. */
+    public long schemaVersion() {
+        return schemaVersion.get();
+    }
+
+    /** The Calcite schema of catalog {@value #CATALOG}. */
+    public SpiceCatalogSchema schema() {
+        return new SpiceCatalogSchema(this);
+    }
+
+    private void ingest(SpiceDataset dataset, Ingestion ingestion) {
+        if (ingestion.cancelFlag().get()) {
+            ingestion.cancelled(dataset.rows());
+            return;
+        }
+        ingestion.running();
+        try {
+            SpiceVersion version = new SpiceImporter(planner.get(), limits, allocator, batchRows)
+                    .importRows(dataset.definition(), ingestion);
+            try {
+                files.write(dataset.definition(), version, allocator);
+            } catch (IOException | RuntimeException e) {
+                version.release();
+                throw new IngestionFailure(IngestionErrorType.INTERNAL_SERVICE_ERROR,
+                        "Could not save the dataset: " + e.getMessage(), e);
+            }
+            if (dataset.install(version)) {
+                schemaVersion.incrementAndGet();
+            }
+            ingestion.completed(dataset.rows());
+        } catch (IngestionFailure e) {
+            ingestion.failed(e.errorInfo(), dataset.rows());
+        } catch (CancellationException e) {
+            ingestion.cancelled(dataset.rows());
+        } catch (RuntimeException e) {
+            ingestion.failed(new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR, String.valueOf(e.getMessage())),
+                    dataset.rows());
+        }
+    }
+
+    /** The dataset's current version for a scan (loading it from its file if needed), or null if it has no data. */
+    SpiceVersion acquire(SpiceDataset dataset) {
+        SpiceVersion loaded = dataset.acquireLoaded();
+        if (loaded != null || !dataset.hasData()) {
+            return loaded;
+        }
+        synchronized (dataset) {
+            loaded = dataset.acquireLoaded();
+            if (loaded != null) {
+                return loaded;
+            }
+            BufferAllocator versionAllocator = allocator.newChildAllocator("spice-" + dataset.name(), 0,
+                    Long.MAX_VALUE);
+            try {
+                SpiceVersion version = files.load(dataset.name(), versionAllocator);
+                dataset.install(version);
+            } catch (OutOfMemoryException e) {
+                versionAllocator.close();
+                throw new GlauxException(ErrorType.LIMIT_EXCEEDED, "SPICE capacity of " + limits.maxTotalBytes()
+                        + " bytes is too small to load dataset " + dataset.name());
+            } catch (IOException e) {
+                versionAllocator.close();
+                throw new UncheckedIOException("Could not load SPICE dataset " + dataset.name(), e);
+            }
+            return dataset.acquireLoaded();
+        }
+    }
+
+    /** Stops ingestions and frees all SPICE memory; the files stay. */
+    @Override
+    public void close() {
+        ingestions.values().forEach(Ingestion::cancel);
+        ingestionThread.shutdownNow();
+        try {
+            ingestionThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        datasets.values().forEach(SpiceDataset::unload);
+        allocator.close();
+    }
+}

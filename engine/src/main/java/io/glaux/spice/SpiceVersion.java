@@ -1,0 +1,109 @@
+package io.glaux.spice;
+
+import io.glaux.catalog.Column;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One complete, immutable version of a dataset's data: record batches of Arrow vectors plus one dictionary per
+ * string column, all allocated from the version's own allocator (so its memory is exactly
+ * {@link #bytes()}). Readers {@link #retain()} it for the length of a scan; the dataset holds one reference until a
+ * newer version replaces it, and the memory is freed when the last reference goes.
+ */
+final class SpiceVersion {
+
+    private final BufferAllocator allocator;
+    private final List<Column> columns;
+    private final List<VectorSchemaRoot> batches;
+    private final StringDictionary[] dictionaries;
+    private final long rows;
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    SpiceVersion(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
+                 StringDictionary[] dictionaries) {
+        this.allocator = allocator;
+        this.columns = List.copyOf(columns);
+        this.batches = List.copyOf(batches);
+        this.dictionaries = dictionaries;
+        long count = 0;
+        for (VectorSchemaRoot batch : batches) {
+            count += batch.getRowCount();
+        }
+        this.rows = count;
+        for (StringDictionary dictionary : dictionaries) {
+            if (dictionary != null) {
+                dictionary.freeze();
+            }
+        }
+    }
+
+    /** The Arrow schema of the batches (string columns as dictionary ids), dictionary id = column index. */
+    static Schema schema(List<Column> columns, java.util.Map<String, String> metadata) {
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            fields.add(ColumnCodecs.field(columns.get(i), i));
+        }
+        return new Schema(fields, metadata);
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    List<VectorSchemaRoot> batches() {
+        return batches;
+    }
+
+    /** The dictionary of column {@code index}, or null when that column is not a string column. */
+    StringDictionary dictionary(int index) {
+        return dictionaries[index];
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Arrow memory held by this version's vectors and dictionaries. */
+    long bytes() {
+        return allocator.getAllocatedMemory();
+    }
+
+    Object value(VectorSchemaRoot batch, int column, int row) {
+        FieldVector vector = batch.getVector(column);
+        return ColumnCodecs.get(vector, row, columns.get(column).type(), dictionaries[column]);
+    }
+
+    /** Takes a reference for a reader; false when the version has already been freed. */
+    boolean retain() {
+        while (true) {
+            int current = references.get();
+            if (current == 0) {
+                return false;
+            }
+            if (references.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            for (VectorSchemaRoot batch : batches) {
+                batch.close();
+            }
+            for (StringDictionary dictionary : dictionaries) {
+                if (dictionary != null) {
+                    dictionary.close();
+                }
+            }
+            allocator.close();
+        }
+    }
+}

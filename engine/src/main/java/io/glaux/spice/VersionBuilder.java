@@ -1,0 +1,106 @@
+package io.glaux.spice;
+
+import io.glaux.catalog.Column;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends rows to Arrow record batches of at most {@code batchRows} rows each; only the batch being filled exists as
+ * slots being written, earlier batches are sealed vectors. {@link #build()} hands everything to a
+ * {@link SpiceVersion}; {@link #close()} before that frees it all (a failed or cancelled ingestion).
+ */
+final class VersionBuilder implements AutoCloseable {
+
+    private final BufferAllocator allocator;
+    private final List<Column> columns;
+    private final Schema schema;
+    private final int batchRows;
+    private final StringDictionary[] dictionaries;
+    private final List<VectorSchemaRoot> batches = new ArrayList<>();
+    private VectorSchemaRoot current;
+    private int currentRows;
+    private boolean built;
+
+    VersionBuilder(BufferAllocator allocator, List<Column> columns, int batchRows) {
+        this.allocator = allocator;
+        this.columns = List.copyOf(columns);
+        this.schema = SpiceVersion.schema(columns, Map.of());
+        this.batchRows = batchRows;
+        this.dictionaries = new StringDictionary[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            if (ColumnCodecs.isDictionaryEncoded(columns.get(i).type())) {
+                dictionaries[i] = new StringDictionary(i, columns.get(i).name(), allocator);
+            }
+        }
+    }
+
+    /**
+     * Adds one row; returns true when it completed a batch (so the caller can check capacity between batches).
+     */
+    boolean append(Object[] row) {
+        if (current == null) {
+            current = VectorSchemaRoot.create(schema, allocator);
+            current.allocateNew();
+            currentRows = 0;
+        }
+        for (int column = 0; column < columns.size(); column++) {
+            Object value = row[column];
+            FieldVector vector = current.getVector(column);
+            if (value == null) {
+                vector.setNull(currentRows);
+            } else {
+                ColumnCodecs.set(vector, currentRows, columns.get(column).type(), value, dictionaries[column]);
+            }
+        }
+        currentRows++;
+        if (currentRows == batchRows) {
+            seal();
+            return true;
+        }
+        return false;
+    }
+
+    private void seal() {
+        if (current != null) {
+            current.setRowCount(currentRows);
+            batches.add(current);
+            current = null;
+        }
+    }
+
+    /** Arrow memory taken so far, sealed batches, the batch being filled and the dictionaries together. */
+    long bytes() {
+        return allocator.getAllocatedMemory();
+    }
+
+    SpiceVersion build() {
+        seal();
+        built = true;
+        return new SpiceVersion(allocator, columns, batches, dictionaries);
+    }
+
+    @Override
+    public void close() {
+        if (built) {
+            return;
+        }
+        if (current != null) {
+            current.close();
+        }
+        for (VectorSchemaRoot batch : batches) {
+            batch.close();
+        }
+        for (StringDictionary dictionary : dictionaries) {
+            if (dictionary != null) {
+                dictionary.close();
+            }
+        }
+        allocator.close();
+    }
+}

@@ -35,8 +35,8 @@ import java.util.UUID;
 /**
  * Dataset versions as Arrow IPC files, {@code <folder>/<dataset>.arrow}: the schema (string columns dictionary
  * encoded, each field's Athena type in its metadata), then each column's dictionary once, then the record batches.
- * The schema metadata keeps the dataset's definition (SQL and context) and row count, so a restart can list datasets
- * from the file footers alone and load the vectors when a query first needs them. Files are written to a temporary
+ * The schema metadata keeps the dataset's definition (SQL and context) and row count, so a restart lists datasets
+ * from each file's schema and dictionaries and loads the record batches when a query first needs them. Files are written to a temporary
  * name in the same folder, forced, and renamed over the previous version in one atomic step.
  */
 final class SpiceFiles {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * SPICE: datasets imported into Arrow memory, kept as Arrow IPC files in {@code folder} and queryable as tables of
- * catalog {@value #CATALOG}, database {@value #DATABASE} ({@code SELECT ... FROM spice."default".orders}, see
+ * catalog {@value #CATALOG}, database {@value #DATABASE} ({@code SELECT ... FROM spice.default.orders}, see
  * {@link SpiceCatalogSchema}).
  *
  * <pre>{@code

@@ -9,7 +9,6 @@ import io.glaux.exec.QueryState;
 import io.glaux.format.RowWriter;
 import io.glaux.format.csv.CsvFormatWriter;
 import io.glaux.format.parquet.ParquetFormatWriter;
-import io.trino.tpch.GenerateUtils;
 import io.trino.tpch.LineItem;
 import io.trino.tpch.LineItemGenerator;
 
@@ -199,6 +198,10 @@ public final class SideBySide {
                     }
                     medians[q][e] = median(times);
                     if (e == 0) {
+                        if (answer.isEmpty() || answer.stream().anyMatch(row -> row.contains(null))) {
+                            throw new AssertionError(names.get(q) + ": no answer to compare (no rows, or NULLs): "
+                                    + answer);
+                        }
                         reference = answer;
                     } else {
                         compare(names.get(q), ENGINES[0], reference, ENGINES[e], answer);
@@ -236,6 +239,7 @@ public final class SideBySide {
              OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16);
              RowWriter parquetRows = new ParquetFormatWriter().create(parquetOut, LINEITEM, parquetProperties);
              RowWriter csvRows = new CsvFormatWriter().create(csvOut, LINEITEM, csvProperties)) {
+            // The generator's dates are already days since 1970-01-01, Glaux's date representation.
             for (LineItem item : new LineItemGenerator(scale, 1, 1)) {
                 Object[] row = {
                         item.getOrderKey(), item.getPartKey(), item.getSupplierKey(), item.getLineNumber(),
@@ -244,9 +248,7 @@ public final class SideBySide {
                         BigDecimal.valueOf(item.getDiscountPercent(), 2),
                         BigDecimal.valueOf(item.getTaxPercent(), 2),
                         item.getReturnFlag(), item.getStatus(),
-                        GenerateUtils.toEpochDate(item.getShipDate()),
-                        GenerateUtils.toEpochDate(item.getCommitDate()),
-                        GenerateUtils.toEpochDate(item.getReceiptDate()),
+                        item.getShipDate(), item.getCommitDate(), item.getReceiptDate(),
                         item.getShipInstructions(), item.getShipMode(), item.getComment()};
                 parquetRows.write(row);
                 csvRows.write(row);

@@ -81,6 +81,19 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void decimalSumsWidenBeyondTheirArgumentsPrecision() {
+        String sql = "SELECT sum(x), sum(x * (1 - d)) FROM (VALUES (CAST(9999999999.99 AS decimal(12,2)),"
+                + " CAST(0.05 AS decimal(12,2))), (CAST(9999999999.99 AS decimal(12,2)), CAST(0.05 AS decimal(12,2))))"
+                + " AS t(x, d)";
+        List<List<Object>> rows = run(sql);
+        assertThat(((java.math.BigDecimal) rows.get(0).get(0))).isEqualByComparingTo("19999999999.98");
+        assertThat(((java.math.BigDecimal) rows.get(0).get(1))).isEqualByComparingTo("18999999999.9810");
+        List<List<Object>> averages = run("SELECT avg(x) FROM (VALUES (CAST(9999999999.99 AS decimal(12,2))),"
+                + " (CAST(9999999999.99 AS decimal(12,2)))) AS t(x)");
+        assertThat(((java.math.BigDecimal) averages.get(0).get(0))).isEqualByComparingTo("9999999999.99");
+    }
+
+    @Test
     void syntaxErrorHasLineAndColumn() {
         assertThatThrownBy(() -> run("SELECT 1 +\n) FROM t"))
                 .hasMessageStartingWith("line 2:1: mismatched input ')'");

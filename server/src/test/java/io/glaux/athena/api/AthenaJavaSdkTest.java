@@ -26,7 +26,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,16 +84,7 @@ class AthenaJavaSdkTest {
     }
 
     private static QueryExecution await(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
-            QueryExecutionState state = execution.status().state();
-            if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
-                    || state == QueryExecutionState.CANCELLED || System.nanoTime() > deadline) {
-                return execution;
-            }
-            Thread.sleep(10);
-        }
+        return SdkServer.await(athena, id);
     }
 
     private static List<String> values(Row row) {

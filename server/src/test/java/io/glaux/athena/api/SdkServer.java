@@ -66,6 +66,11 @@ final class SdkServer implements AutoCloseable {
                 b.executionParameters(executionParameters);
             }
         }).queryExecutionId();
+        return await(athena, id);
+    }
+
+    /** Polls GetQueryExecution until the query reaches a final state (or a minute passes), as clients do. */
+    static QueryExecution await(AthenaClient athena, String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
             QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();

@@ -21,6 +21,7 @@ import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.schema.DataCatalogSchema;
 import io.glaux.spice.SpiceLimits;
+import io.glaux.spice.SpiceScanOptions;
 import io.glaux.spice.SpiceService;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableScanner;
@@ -92,7 +93,8 @@ public final class Glaux implements AutoCloseable {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
-        this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, this::planner);
+        this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
+                this::planner);
         root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
@@ -226,6 +228,7 @@ public final class Glaux implements AutoCloseable {
         private int planCacheSize = 256;
         private boolean syncWrites = true;
         private SpiceLimits spiceLimits = SpiceLimits.defaults();
+        private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -275,6 +278,12 @@ public final class Glaux implements AutoCloseable {
         /** SPICE row and memory limits. Default 1 billion rows per dataset, half the maximum heap in total. */
         public Builder spiceLimits(SpiceLimits limits) {
             this.spiceLimits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** Threads per SPICE scan and whether the vectorized operators run. Default: all processors, vectorized. */
+        public Builder spiceScanOptions(SpiceScanOptions options) {
+            this.spiceScanOptions = Objects.requireNonNull(options);
             return this;
         }
 

@@ -52,16 +52,19 @@ public final class SpiceService implements AutoCloseable {
     private final ExecutorService ingestionThread;
     private final AtomicLong schemaVersion = new AtomicLong();
     private final int batchRows;
+    private final SpiceScanOptions scanOptions;
 
-    public SpiceService(Path folder, SpiceLimits limits, Supplier<QueryPlanner> planner) throws IOException {
-        this(folder, limits, planner, SpiceImporter.BATCH_ROWS);
+    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner)
+            throws IOException {
+        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS);
     }
 
     /** As above with a chosen record batch size (tests use small batches to cover batch boundaries). */
-    public SpiceService(Path folder, SpiceLimits limits, Supplier<QueryPlanner> planner, int batchRows)
-            throws IOException {
+    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
+                        int batchRows) throws IOException {
         this.files = new SpiceFiles(folder);
         this.limits = limits;
+        this.scanOptions = scanOptions;
         this.planner = planner;
         this.batchRows = batchRows;
         this.allocator = new RootAllocator(limits.maxTotalBytes());
@@ -127,6 +130,10 @@ public final class SpiceService implements AutoCloseable {
 
     public SpiceLimits limits() {
         return limits;
+    }
+
+    public SpiceScanOptions scanOptions() {
+        return scanOptions;
     }
 
     /** Changes whenever a dataset appears or its columns change, for the planner's plan cache. */

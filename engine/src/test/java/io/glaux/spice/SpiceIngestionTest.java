@@ -135,7 +135,7 @@ class SpiceIngestionTest {
         try (Glaux glaux = open(folder, SpiceLimits.defaults())) {
             SpiceTestData.createItems(glaux, 100);
             live = SpiceTestData.query(glaux, "SELECT * FROM items ORDER BY id");
-            try (SpiceService spice = new SpiceService(spiceFolder, SpiceLimits.defaults(), glaux::planner, 7)) {
+            try (SpiceService spice = new SpiceService(spiceFolder, SpiceLimits.defaults(), SpiceScanOptions.defaults(), glaux::planner, 7)) {
                 spice.createDataset(new SpiceDefinition("items", "SELECT * FROM items", QueryContext.DEFAULT));
                 Ingestion ingestion = SpiceTestData.await(spice.createIngestion("items"));
                 assertThat(ingestion.status()).isEqualTo(IngestionStatus.COMPLETED);
@@ -147,7 +147,7 @@ class SpiceIngestionTest {
                     version.release();
                 }
             }
-            try (SpiceService reopened = new SpiceService(spiceFolder, SpiceLimits.defaults(), glaux::planner, 7)) {
+            try (SpiceService reopened = new SpiceService(spiceFolder, SpiceLimits.defaults(), SpiceScanOptions.defaults(), glaux::planner, 7)) {
                 SpiceVersion version = reopened.acquire(reopened.dataset("items").orElseThrow());
                 try {
                     assertThat(version.batches()).hasSize(15);

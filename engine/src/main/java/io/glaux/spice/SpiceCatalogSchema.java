@@ -37,7 +37,8 @@ public final class SpiceCatalogSchema extends AbstractSchema {
             Map<String, Table> tables = new LinkedHashMap<>();
             for (SpiceDataset dataset : service.datasets()) {
                 if (dataset.hasData()) {
-                    tables.put(dataset.name(), new SpiceTable(service, dataset));
+                    tables.put(dataset.name(), service.scanOptions().vectorized()
+                            ? new VectorizedSpiceTable(service, dataset) : new SpiceTable(service, dataset));
                 }
             }
             return tables;

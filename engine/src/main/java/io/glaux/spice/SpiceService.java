@@ -53,6 +53,8 @@ public final class SpiceService implements AutoCloseable {
     private final AtomicLong schemaVersion = new AtomicLong();
     private final int batchRows;
     private final SpiceScanOptions scanOptions;
+    private final ExecutorService scanHelpers;
+    private final AtomicLong vectorizedScans = new AtomicLong();
 
     public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner)
             throws IOException {
@@ -65,6 +67,11 @@ public final class SpiceService implements AutoCloseable {
         this.files = new SpiceFiles(folder);
         this.limits = limits;
         this.scanOptions = scanOptions;
+        this.scanHelpers = Executors.newFixedThreadPool(Math.max(1, scanOptions.threads() - 1), task -> {
+            Thread thread = new Thread(task, "glaux-spice-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.planner = planner;
         this.batchRows = batchRows;
         this.allocator = new RootAllocator(limits.maxTotalBytes());
@@ -136,6 +143,20 @@ public final class SpiceService implements AutoCloseable {
         return scanOptions;
     }
 
+    /** How many queries (or query parts) the vectorized operators have answered. */
+    public long vectorizedScans() {
+        return vectorizedScans.get();
+    }
+
+    void recordVectorizedScan() {
+        vectorizedScans.incrementAndGet();
+    }
+
+    /** The threads that help the querying thread scan large datasets. */
+    java.util.concurrent.Executor scanExecutor() {
+        return scanHelpers;
+    }
+
     /** Changes whenever a dataset appears or its columns change, for the planner's plan cache. */
     public long schemaVersion() {
         return schemaVersion.get();
@@ -162,9 +183,10 @@ public final class SpiceService implements AutoCloseable {
                 throw new IngestionFailure(IngestionErrorType.INTERNAL_SERVICE_ERROR,
                         "Could not save the dataset: " + e.getMessage(), e);
             }
-            if (dataset.install(version)) {
-                schemaVersion.incrementAndGet();
-            }
+            dataset.install(version);
+            // Plans depend on the data too (column ranges decide the vectorized arithmetic), so any new
+            // version invalidates cached plans.
+            schemaVersion.incrementAndGet();
             ingestion.completed(dataset.rows());
         } catch (IngestionFailure e) {
             ingestion.failed(e.errorInfo(), dataset.rows());
@@ -209,6 +231,7 @@ public final class SpiceService implements AutoCloseable {
     public void close() {
         ingestions.values().forEach(Ingestion::cancel);
         ingestionThread.shutdownNow();
+        scanHelpers.shutdownNow();
         try {
             ingestionThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

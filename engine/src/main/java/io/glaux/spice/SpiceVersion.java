@@ -1,6 +1,8 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
+import io.glaux.spice.vector.ColumnStats;
+import io.glaux.spice.vector.ColumnarData;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #bytes()}). Readers {@link #retain()} it for the length of a scan; the dataset holds one reference until a
  * newer version replaces it, and the memory is freed when the last reference goes.
  */
-final class SpiceVersion {
+final class SpiceVersion implements ColumnarData {
 
     private final BufferAllocator allocator;
     private final List<Column> columns;
@@ -25,6 +27,8 @@ final class SpiceVersion {
     private final StringDictionary[] dictionaries;
     private final long rows;
     private final AtomicInteger references = new AtomicInteger(1);
+    private final java.util.Map<Integer, ColumnStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int maxBatchRows;
 
     SpiceVersion(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
                  StringDictionary[] dictionaries) {
@@ -37,6 +41,11 @@ final class SpiceVersion {
             count += batch.getRowCount();
         }
         this.rows = count;
+        int largest = 0;
+        for (VectorSchemaRoot batch : batches) {
+            largest = Math.max(largest, batch.getRowCount());
+        }
+        this.maxBatchRows = largest;
         for (StringDictionary dictionary : dictionaries) {
             if (dictionary != null) {
                 dictionary.freeze();
@@ -53,8 +62,44 @@ final class SpiceVersion {
         return new Schema(fields, metadata);
     }
 
-    List<Column> columns() {
+    @Override
+    public List<Column> columns() {
         return columns;
+    }
+
+    @Override
+    public int batchCount() {
+        return batches.size();
+    }
+
+    @Override
+    public int rowCount(int batch) {
+        return batches.get(batch).getRowCount();
+    }
+
+    @Override
+    public int maxBatchRows() {
+        return maxBatchRows;
+    }
+
+    @Override
+    public FieldVector vector(int batch, int column) {
+        return batches.get(batch).getVector(column);
+    }
+
+    @Override
+    public String[] dictionaryValues(int column) {
+        return dictionaries[column] == null ? null : dictionaries[column].values();
+    }
+
+    @Override
+    public Object value(int batch, int column, int row) {
+        return value(batches.get(batch), column, row);
+    }
+
+    @Override
+    public ColumnStats stats(int column) {
+        return stats.computeIfAbsent(column, index -> ColumnStats.compute(this, index));
     }
 
     List<VectorSchemaRoot> batches() {

@@ -73,6 +73,12 @@ final class StringDictionary implements AutoCloseable {
         return table[id];
     }
 
+    /** All values, index = id (shared; callers must not modify it). */
+    String[] values() {
+        String[] table = decoded;
+        return table != null ? table : decodeAll();
+    }
+
     private synchronized String[] decodeAll() {
         if (decoded == null) {
             String[] table = new String[values.getValueCount()];

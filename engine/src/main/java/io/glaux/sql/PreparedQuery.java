@@ -29,15 +29,22 @@ public final class PreparedQuery {
     private final Map<String, Object> stash;
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
+    private final String physicalPlan;
 
     PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
-                  SchemaPlus rootSchema, JavaTypeFactory typeFactory) {
+                  SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan) {
+        this.physicalPlan = physicalPlan;
         this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
         this.rowType = rowType;
         this.bindable = bindable;
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
+    }
+
+    /** The chosen physical operators, one per line, indented by depth (Calcite's plan text). */
+    public String physicalPlan() {
+        return physicalPlan;
     }
 
     public List<ColumnInfo> columns() {

@@ -214,7 +214,7 @@ public final class QueryPlanner {
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, physical, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
         return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
-                typeFactory);
+                typeFactory, RelOptUtil.toString(physical));
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

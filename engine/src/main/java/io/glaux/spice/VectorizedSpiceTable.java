@@ -1,0 +1,88 @@
+package io.glaux.spice;
+
+import io.glaux.catalog.Column;
+import io.glaux.spice.plan.SpiceSource;
+import io.glaux.spice.plan.SpiceTableScan;
+import io.glaux.spice.vector.ColumnarData;
+import io.glaux.sql.schema.TypeMapping;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * A SPICE dataset as a SQL table planned onto the vectorized operators: the planner sees a {@link SpiceTableScan},
+ * whose rules fold filters, projections, aggregates and top-Ns into vectorized scans of the dataset's version.
+ */
+final class VectorizedSpiceTable extends AbstractTable implements TranslatableTable {
+
+    private final SpiceService service;
+    private final SpiceDataset dataset;
+
+    VectorizedSpiceTable(SpiceService service, SpiceDataset dataset) {
+        this.service = service;
+        this.dataset = dataset;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        return TypeMapping.rowType(typeFactory, dataset.columns());
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
+        return new SpiceTableScan(context.getCluster(), table, new DatasetSource());
+    }
+
+    /** The dataset seen by the plan nodes. */
+    private final class DatasetSource implements SpiceSource {
+        @Override
+        public List<Column> columns() {
+            return dataset.columns();
+        }
+
+        @Override
+        public long rowCount() {
+            return dataset.rows();
+        }
+
+        @Override
+        public Lease acquire() {
+            SpiceVersion version = service.acquire(dataset);
+            if (version == null) {
+                return null;
+            }
+            return new Lease() {
+                @Override
+                public ColumnarData data() {
+                    return version;
+                }
+
+                @Override
+                public void close() {
+                    version.release();
+                }
+            };
+        }
+
+        @Override
+        public Executor scanExecutor() {
+            return service.scanExecutor();
+        }
+
+        @Override
+        public int threads() {
+            return service.scanOptions().threads();
+        }
+
+        @Override
+        public void recordVectorizedScan() {
+            service.recordVectorizedScan();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.glaux.spice.plan;
+
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+
+import java.util.List;
+
+/**
+ * The logical scan of a SPICE dataset. Registering it adds the SPICE rules to the planner, which turn it, and the
+ * filters, projections, aggregates and top-Ns above it, into {@link SpiceQuery} nodes.
+ */
+public final class SpiceTableScan extends TableScan {
+
+    private final SpiceSource source;
+
+    public SpiceTableScan(RelOptCluster cluster, RelOptTable table, SpiceSource source) {
+        super(cluster, cluster.traitSetOf(Convention.NONE), List.of(), table);
+        this.source = source;
+    }
+
+    SpiceSource source() {
+        return source;
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return this;
+    }
+
+    @Override
+    public void register(RelOptPlanner planner) {
+        SpiceRules.ALL.forEach(planner::addRule);
+    }
+}

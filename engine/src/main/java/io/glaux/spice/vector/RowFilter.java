@@ -1,0 +1,11 @@
+package io.glaux.spice.vector;
+
+/**
+ * A WHERE condition over one batch: keeps the selected rows for which the condition is TRUE (not FALSE, not NULL),
+ * compacting the selection vector in place and keeping its order.
+ */
+public interface RowFilter {
+
+    /** @return how many of the first {@code count} entries of {@code rows} remain */
+    int apply(BatchContext batch, int[] rows, int count);
+}

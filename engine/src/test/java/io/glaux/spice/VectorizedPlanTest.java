@@ -1,0 +1,106 @@
+package io.glaux.spice;
+
+import io.glaux.Glaux;
+import io.glaux.sql.QueryContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which SPICE queries the planner hands to the vectorized operators, and that the rest still answer the same. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VectorizedPlanTest {
+
+    private Glaux glaux;
+
+    @BeforeAll
+    void importItems(@TempDir Path folder) {
+        try {
+            glaux = Glaux.builder().dataFolder(folder).build();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        SpiceTestData.createItems(glaux, 2000);
+        SpiceTestData.put(glaux, "lake", "huge/part-0", "100000000000000000|1\n-99999999999999999|2\n"
+                + "999999999999999999|3\n".repeat(20));
+        SpiceTestData.query(glaux, "CREATE EXTERNAL TABLE huge (v decimal(18,0), k int) ROW FORMAT DELIMITED"
+                + " FIELDS TERMINATED BY '|' LOCATION 's3://lake/huge/'");
+        for (String table : List.of("items", "huge")) {
+            glaux.spice().createDataset(new SpiceDefinition(table, "SELECT * FROM " + table, QueryContext.DEFAULT));
+            assertThat(SpiceTestData.await(glaux.spice().createIngestion(table)).status())
+                    .isEqualTo(IngestionStatus.COMPLETED);
+        }
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        glaux.close();
+    }
+
+    private String plan(String sql) {
+        return glaux.planner().prepare(sql, QueryContext.DEFAULT, List.of()).physicalPlan();
+    }
+
+    @Test
+    void aFilteredSumRunsAsOneVectorizedScan() {
+        String plan = plan("SELECT sum(amount * 2), count(*) FROM spice.default.items WHERE d >= DATE '2024-01-01'"
+                + " AND d < DATE '2024-02-01' AND amount BETWEEN 10.05 AND 50.07 AND small < 24");
+        assertThat(plan).startsWith("Enumerable(table=[[spice, default, items]]").contains("filter=", "aggregation=")
+                .doesNotContain("EnumerableAggregate", "EnumerableCalc");
+    }
+
+    @Test
+    void groupedAggregatesWithAveragesAreVectorizedBelowTheDivision() {
+        String plan = plan("SELECT name, code, sum(amount), avg(score), count(*), min(d), max(name)"
+                + " FROM spice.default.items WHERE ts <= TIMESTAMP '2024-03-01 00:00:00' GROUP BY name, code");
+        assertThat(plan).contains("aggregation=[Aggregation[groupSet={").doesNotContain("EnumerableAggregate");
+    }
+
+    @Test
+    void orderByWithLimitIsAVectorizedTopN() {
+        String plan = plan("SELECT id, name, amount FROM spice.default.items WHERE name LIKE 'a%'"
+                + " ORDER BY amount DESC, id LIMIT 5");
+        assertThat(plan).contains("topN=").doesNotContain("EnumerableSort", "EnumerableLimit");
+    }
+
+    @Test
+    void unsupportedExpressionsStayCalciteOperatorsAboveAVectorizedFilter() {
+        String sql = "SELECT sum(CASE WHEN flag THEN amount ELSE 0 END) FROM %s WHERE id < 1000";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("EnumerableAggregate", "filter=");
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+    }
+
+    @Test
+    void productsThatMayExceedALongAreLeftToExactDecimalArithmetic() {
+        String sql = "SELECT sum(v * v), max(v * 3) FROM %s";
+        assertThat(plan(String.format(sql, "spice.default.huge"))).contains("EnumerableAggregate");
+        List<List<String>> cached = SpiceTestData.query(glaux, String.format(sql, "spice.default.huge"));
+        assertThat(cached).isEqualTo(SpiceTestData.query(glaux, String.format(sql, "huge")));
+        assertThat(cached.get(0).get(0)).isEqualTo("20019999999999999959800000000000000021");
+    }
+
+    @Test
+    void sumsBeyondALongStayExact() {
+        String sql = "SELECT sum(v), count(*) FROM %s WHERE k = 3";
+        assertThat(plan(String.format(sql, "spice.default.huge"))).contains("aggregation=");
+        List<List<String>> cached = SpiceTestData.query(glaux, String.format(sql, "spice.default.huge"));
+        assertThat(cached).isEqualTo(SpiceTestData.query(glaux, String.format(sql, "huge")));
+        assertThat(cached.get(0)).containsExactly("19999999999999999980", "20");
+    }
+
+    @Test
+    void vectorizedQueriesAreCounted() {
+        long before = glaux.spice().vectorizedScans();
+        SpiceTestData.query(glaux, "SELECT count(*) FROM spice.default.items WHERE name = 'beta'");
+        assertThat(glaux.spice().vectorizedScans()).isEqualTo(before + 1);
+    }
+}

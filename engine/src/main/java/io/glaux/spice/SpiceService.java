@@ -11,6 +11,7 @@ import org.apache.arrow.memory.RootAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,9 @@ import java.util.function.Supplier;
  * ingestion.await(1, TimeUnit.MINUTES);          // COMPLETED, FAILED or CANCELLED
  * }</pre>
  *
- * Ingestions run one at a time, in the order they were created (QUEUED until then). All datasets' vectors come from
+ * Ingestions run one at a time, in the order they were created (QUEUED until then). A full refresh replaces all rows;
+ * an incremental refresh re-reads only the rows of the dataset's {@link LookbackWindow} as of the service's clock (see
+ * {@link #createIngestion(String, IngestionType)}). All datasets' vectors come from
  * one allocator capped at {@link SpiceLimits#maxTotalBytes()}, which is the capacity accounting: a dataset's bytes
  * are its version's allocator, the total is the root's. Datasets restored from files are loaded when first scanned.
  */
@@ -53,15 +56,29 @@ public final class SpiceService implements AutoCloseable {
     private final AtomicLong schemaVersion = new AtomicLong();
     private final int batchRows;
     private final SpiceScanOptions scanOptions;
+    private final Clock clock;
 
     public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner)
             throws IOException {
-        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS);
+        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, Clock.systemUTC());
+    }
+
+    /** As above with the clock that incremental refreshes take their refresh time from (tests fix it). */
+    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
+                        Clock clock) throws IOException {
+        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, clock);
     }
 
     /** As above with a chosen record batch size (tests use small batches to cover batch boundaries). */
     public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
                         int batchRows) throws IOException {
+        this(folder, limits, scanOptions, planner, batchRows, Clock.systemUTC());
+    }
+
+    /** As above with both a chosen record batch size and a clock. */
+    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
+                        int batchRows, Clock clock) throws IOException {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.files = new SpiceFiles(folder);
         this.limits = limits;
         this.scanOptions = scanOptions;
@@ -105,9 +122,26 @@ public final class SpiceService implements AutoCloseable {
 
     /** Queues a full refresh of a dataset; the returned ingestion reports its progress. */
     public Ingestion createIngestion(String datasetName) {
+        return createIngestion(datasetName, IngestionType.FULL_REFRESH);
+    }
+
+    /**
+     * Queues a refresh of a dataset; the returned ingestion reports its progress.
+     *
+     * <p>An {@link IngestionType#INCREMENTAL_REFRESH} at time T (the service's clock when the ingestion starts
+     * running) keeps the current rows whose lookback window column is NULL or before the cutoff
+     * {@code T - size * unit} and replaces the rest with the rows of the dataset's query whose window column is at or
+     * after the cutoff (see {@link LookbackWindow} for dates). Rows before the cutoff are not read again, even if the
+     * source changed or lost them. It fails with {@link IngestionErrorType#SQL_INVALID_PARAMETER_VALUE} when the
+     * dataset has no lookback window or its column is missing or not a date or timestamp, and with
+     * {@link IngestionErrorType#SQL_SCHEMA_MISMATCH_ERROR} when the query's columns changed since the current
+     * version. On a dataset without data yet it imports everything, as a full refresh.
+     */
+    public Ingestion createIngestion(String datasetName, IngestionType type) {
+        java.util.Objects.requireNonNull(type, "type");
         SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
                 "SPICE dataset " + datasetName + " does not exist"));
-        Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name());
+        Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name(), type);
         ingestions.put(ingestion.id(), ingestion);
         ingestion.queued();
         ingestionThread.execute(() -> ingest(dataset, ingestion));
@@ -153,8 +187,10 @@ public final class SpiceService implements AutoCloseable {
         }
         ingestion.running();
         try {
-            SpiceVersion version = new SpiceImporter(planner.get(), limits, allocator, batchRows)
-                    .importRows(dataset.definition(), ingestion);
+            SpiceImporter importer = new SpiceImporter(planner.get(), limits, allocator, batchRows);
+            SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH
+                    ? importer.importWindow(dataset.definition(), ingestion, () -> acquire(dataset), clock.instant())
+                    : importer.importRows(dataset.definition(), ingestion);
             try {
                 files.write(dataset.definition(), version, allocator);
             } catch (IOException | RuntimeException e) {

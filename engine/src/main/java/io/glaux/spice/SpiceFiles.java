@@ -150,6 +150,13 @@ final class SpiceFiles {
                 LookbackWindow.SizeUnit.valueOf(metadata.get(LOOKBACK_UNIT_KEY)));
     }
 
+    /** Removes a dataset's file (if it has one). */
+    void delete(String dataset) throws IOException {
+        if (Files.deleteIfExists(file(dataset))) {
+            AtomicFiles.syncFolder(folder);
+        }
+    }
+
     private static List<Column> columns(Schema schema) {
         List<Column> columns = new ArrayList<>();
         for (Field field : schema.getFields()) {

@@ -57,6 +57,8 @@ public final class SpiceService implements AutoCloseable {
     private final int batchRows;
     private final SpiceScanOptions scanOptions;
     private final Clock clock;
+    /** Held while a dataset file is written or deleted, so a deletion and an ingestion never interleave. */
+    private final Object fileLock = new Object();
 
     public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner)
             throws IOException {
@@ -143,9 +145,36 @@ public final class SpiceService implements AutoCloseable {
                 "SPICE dataset " + datasetName + " does not exist"));
         Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name(), type);
         ingestions.put(ingestion.id(), ingestion);
+        dataset.pending().add(ingestion);
         ingestion.queued();
         ingestionThread.execute(() -> ingest(dataset, ingestion));
         return ingestion;
+    }
+
+    /**
+     * Deletes a dataset: SQL no longer sees it (catalog {@value #CATALOG}), its ingestions that have not ended are
+     * cancelled, its file is deleted, and its memory is freed once the scans reading it finish. If an ingestion is
+     * saving a dataset file at the time, the deletion waits for that save to finish.
+     *
+     * @throws GlauxException NOT_FOUND when there is no such dataset
+     */
+    public void deleteDataset(String datasetName) {
+        SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
+                "SPICE dataset " + datasetName + " does not exist"));
+        // Under the file lock, so no ingestion of it (or of a new dataset of the same name) writes the file meanwhile.
+        synchronized (fileLock) {
+            if (!datasets.remove(dataset.name(), dataset)) {
+                throw GlauxException.notFound("SPICE dataset " + datasetName + " does not exist");
+            }
+            schemaVersion.incrementAndGet();
+            dataset.delete();
+            dataset.pending().forEach(Ingestion::cancel);
+            try {
+                files.delete(dataset.name());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete the file of SPICE dataset " + dataset.name(), e);
+            }
+        }
     }
 
     public Optional<Ingestion> ingestion(String id) {
@@ -170,7 +199,7 @@ public final class SpiceService implements AutoCloseable {
         return scanOptions;
     }
 
-    /** Changes whenever a dataset appears or its columns change, for the planner's plan cache. */
+    /** Changes whenever a dataset appears or disappears or its columns change, for the planner's plan cache. */
     public long schemaVersion() {
         return schemaVersion.get();
     }
@@ -181,7 +210,15 @@ public final class SpiceService implements AutoCloseable {
     }
 
     private void ingest(SpiceDataset dataset, Ingestion ingestion) {
-        if (ingestion.cancelFlag().get()) {
+        try {
+            run(dataset, ingestion);
+        } finally {
+            dataset.pending().remove(ingestion);
+        }
+    }
+
+    private void run(SpiceDataset dataset, Ingestion ingestion) {
+        if (ingestion.cancelFlag().get() || dataset.isDeleted()) {
             ingestion.cancelled(dataset.rows());
             return;
         }
@@ -191,17 +228,23 @@ public final class SpiceService implements AutoCloseable {
             SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH
                     ? importer.importWindow(dataset.definition(), ingestion, () -> acquire(dataset), clock.instant())
                     : importer.importRows(dataset.definition(), ingestion);
-            try {
-                files.write(dataset.definition(), version, allocator);
-            } catch (IOException | RuntimeException e) {
-                version.release();
-                throw new IngestionFailure(IngestionErrorType.INTERNAL_SERVICE_ERROR,
-                        "Could not save the dataset: " + e.getMessage(), e);
+            synchronized (fileLock) {
+                if (dataset.isDeleted() || ingestion.cancelFlag().get()) {
+                    version.release();
+                    throw new CancellationException("Ingestion was cancelled");
+                }
+                try {
+                    files.write(dataset.definition(), version, allocator);
+                } catch (IOException | RuntimeException e) {
+                    version.release();
+                    throw new IngestionFailure(IngestionErrorType.INTERNAL_SERVICE_ERROR,
+                            "Could not save the dataset: " + e.getMessage(), e);
+                }
+                if (dataset.install(version)) {
+                    schemaVersion.incrementAndGet();
+                }
+                ingestion.completed(dataset.rows());
             }
-            if (dataset.install(version)) {
-                schemaVersion.incrementAndGet();
-            }
-            ingestion.completed(dataset.rows());
         } catch (IngestionFailure e) {
             ingestion.failed(e.errorInfo(), dataset.rows());
         } catch (CancellationException e) {
@@ -212,7 +255,10 @@ public final class SpiceService implements AutoCloseable {
         }
     }
 
-    /** The dataset's current version for a scan (loading it from its file if needed), or null if it has no data. */
+    /**
+     * The dataset's current version for a scan (loading it from its file if needed), or null if it has no data (or
+     * was deleted).
+     */
     SpiceVersion acquire(SpiceDataset dataset) {
         SpiceVersion loaded = dataset.acquireLoaded();
         if (loaded != null || !dataset.hasData()) {
@@ -220,7 +266,7 @@ public final class SpiceService implements AutoCloseable {
         }
         synchronized (dataset) {
             loaded = dataset.acquireLoaded();
-            if (loaded != null) {
+            if (loaded != null || !dataset.hasData()) {
                 return loaded;
             }
             BufferAllocator versionAllocator = allocator.newChildAllocator("spice-" + dataset.name(), 0,

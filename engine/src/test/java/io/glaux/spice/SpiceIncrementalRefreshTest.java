@@ -1,6 +1,10 @@
 package io.glaux.spice;
 
 import io.glaux.Glaux;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryState;
 import io.glaux.spice.LookbackWindow.SizeUnit;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
@@ -8,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +26,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Incremental refresh over a lookback window, and cancelling ingestions. */
+/** Incremental refresh over a lookback window, cancelling ingestions, and deleting datasets. */
 class SpiceIncrementalRefreshTest {
 
     /** Every refresh in these tests happens at this instant. */
@@ -427,6 +432,117 @@ class SpiceIncrementalRefreshTest {
             assertThat(SpiceTestData.query(glaux,
                     "SELECT count(*), sum(a), count(DISTINCT b) FROM spice.default.pairs")).isEqualTo(before);
             assertThat(glaux.spice().usedBytes()).isEqualTo(bytes);
+        }
+    }
+
+    // ---- deleting ----
+
+    @Test
+    void aDeletedDatasetIsGoneFromSqlFromDiskAndFromTheService() throws IOException {
+        Path file = folder.resolve(".glaux/spice/events.arrow");
+        try (Glaux glaux = open()) {
+            createEvents(glaux, "1|first|2024-03-10 00:00:00|2024-03-10");
+            glaux.spice().createDataset(events(new LookbackWindow("ts", 1, SizeUnit.DAY)));
+            refresh(glaux, "events", IngestionType.FULL_REFRESH);
+            assertThat(SpiceTestData.query(glaux, "SELECT label FROM spice.default.events"))
+                    .containsExactly(List.of("first"));
+            assertThat(file).exists();
+            long schemaVersion = glaux.spice().schemaVersion();
+
+            glaux.spice().deleteDataset("Events");
+
+            assertThat(glaux.spice().schemaVersion()).isGreaterThan(schemaVersion);
+            assertThat(glaux.spice().dataset("events")).isEmpty();
+            assertThat(glaux.spice().datasets()).isEmpty();
+            assertThat(glaux.spice().totalRows()).isZero();
+            assertThat(glaux.spice().usedBytes()).isZero();
+            assertThat(file).doesNotExist();
+            QueryExecution query = glaux.execute("SELECT label FROM spice.default.events");
+            assertThat(query.state()).isEqualTo(QueryState.FAILED);
+            assertThat(query.status().stateChangeReason()).contains("events");
+            assertThatThrownBy(() -> glaux.spice().deleteDataset("events"))
+                    .isInstanceOfSatisfying(GlauxException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ErrorType.NOT_FOUND);
+                        assertThat(e.getMessage()).isEqualTo("SPICE dataset events does not exist");
+                    });
+            assertThatThrownBy(() -> glaux.spice().createIngestion("events"))
+                    .isInstanceOfSatisfying(GlauxException.class,
+                            e -> assertThat(e.type()).isEqualTo(ErrorType.NOT_FOUND));
+
+            // The name is free again.
+            glaux.spice().createDataset(new SpiceDefinition("events", "SELECT id * 10 AS id FROM events",
+                    QueryContext.DEFAULT));
+            refresh(glaux, "events", IngestionType.FULL_REFRESH);
+            assertThat(SpiceTestData.query(glaux, "SELECT * FROM spice.default.events"))
+                    .containsExactly(List.of("10"));
+            glaux.spice().deleteDataset("events");
+        }
+        try (Glaux glaux = open()) {
+            assertThat(glaux.spice().dataset("events")).isEmpty();
+            assertThat(glaux.execute("SELECT * FROM spice.default.events").state()).isEqualTo(QueryState.FAILED);
+        }
+    }
+
+    @Test
+    void aDeletedDatasetsMemoryIsFreedWhenItsLastReaderFinishes() throws IOException {
+        try (Glaux glaux = open()) {
+            createEvents(glaux, "1|first|2024-03-10 00:00:00|2024-03-10", "2|second|\\N|\\N");
+            glaux.spice().createDataset(events(null));
+            refresh(glaux, "events", IngestionType.FULL_REFRESH);
+            SpiceDataset dataset = glaux.spice().dataset("events").orElseThrow();
+            long bytes = glaux.spice().usedBytes();
+            assertThat(bytes).isPositive();
+
+            SpiceVersion reading = glaux.spice().acquire(dataset);
+            glaux.spice().deleteDataset("events");
+            assertThat(dataset.isDeleted()).isTrue();
+            assertThat(dataset.hasData()).isFalse();
+            assertThat(glaux.spice().acquire(dataset)).isNull();
+            // The scan that started before the deletion still reads its rows.
+            assertThat(reading.rows()).isEqualTo(2);
+            assertThat(reading.value(reading.batches().get(0), 1, 1)).isEqualTo("second");
+            assertThat(glaux.spice().usedBytes()).isEqualTo(bytes);
+
+            reading.release();
+            assertThat(glaux.spice().usedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void deletingADatasetCancelsItsQueuedAndRunningIngestionsOnly() throws Exception {
+        try (Glaux glaux = open()) {
+            createEvents(glaux, "1|first|2024-03-10 00:00:00|2024-03-10");
+            Gate gate = new Gate(glaux::planner);
+            Path spiceFolder = folder.resolve("gated");
+            try (SpiceService spice = new SpiceService(spiceFolder, SpiceLimits.defaults(),
+                    SpiceScanOptions.defaults(), gate, CLOCK)) {
+                spice.createDataset(events(new LookbackWindow("ts", 1, SizeUnit.DAY)));
+                spice.createDataset(new SpiceDefinition("other", "SELECT * FROM events", QueryContext.DEFAULT));
+                spice.createDataset(new SpiceDefinition("kept", "SELECT * FROM events", QueryContext.DEFAULT));
+
+                gate.close();
+                Ingestion running = spice.createIngestion("events", IngestionType.INCREMENTAL_REFRESH);
+                gate.awaitEntered();
+                Ingestion queuedSame = spice.createIngestion("events");
+                Ingestion queuedOther = spice.createIngestion("other");
+                Ingestion queuedKept = spice.createIngestion("kept");
+                assertThat(running.status()).isEqualTo(IngestionStatus.RUNNING);
+                assertThat(queuedOther.status()).isEqualTo(IngestionStatus.QUEUED);
+
+                spice.deleteDataset("events");
+                spice.deleteDataset("other");
+                gate.open();
+
+                assertThat(SpiceTestData.await(running).status()).isEqualTo(IngestionStatus.CANCELLED);
+                assertThat(SpiceTestData.await(queuedSame).status()).isEqualTo(IngestionStatus.CANCELLED);
+                assertThat(SpiceTestData.await(queuedOther).status()).isEqualTo(IngestionStatus.CANCELLED);
+                assertThat(SpiceTestData.await(queuedKept).status()).isEqualTo(IngestionStatus.COMPLETED);
+                assertThat(queuedKept.rowInfo()).isEqualTo(new RowInfo(1, 0, 1));
+                assertThat(spice.datasets()).extracting(SpiceDataset::name).containsExactly("kept");
+            }
+            try (var files = Files.list(spiceFolder)) {
+                assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("kept.arrow");
+            }
         }
     }
 

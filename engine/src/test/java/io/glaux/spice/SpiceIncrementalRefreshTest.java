@@ -256,6 +256,32 @@ class SpiceIncrementalRefreshTest {
     }
 
     @Test
+    void theRowLimitCountsKeptAndReReadRowsTogether() throws IOException {
+        try (Glaux glaux = Glaux.builder().dataFolder(folder).spiceClock(CLOCK)
+                .spiceLimits(SpiceLimits.defaults().withMaxRowsPerDataset(4)).build()) {
+            createEvents(glaux,
+                    "1|a|2024-03-01 00:00:00|\\N",
+                    "2|b|2024-03-02 00:00:00|\\N",
+                    "3|c|2024-03-10 00:00:00|\\N");
+            glaux.spice().createDataset(events(new LookbackWindow("ts", 1, SizeUnit.DAY)));
+            refresh(glaux, "events", IngestionType.FULL_REFRESH);
+
+            // Two rows are kept and the window now returns three: five rows in all, one over the limit.
+            putEvents(glaux,
+                    "3|c2|2024-03-10 00:00:00|\\N",
+                    "4|d|2024-03-10 01:00:00|\\N",
+                    "5|e|2024-03-10 02:00:00|\\N");
+            Ingestion incremental = refresh(glaux, "events", IngestionType.INCREMENTAL_REFRESH);
+
+            assertThat(incremental.status()).isEqualTo(IngestionStatus.FAILED);
+            assertThat(incremental.errorInfo().type()).isEqualTo(IngestionErrorType.DATA_SET_SIZE_LIMIT_EXCEEDED);
+            assertThat(incremental.rowInfo()).isEqualTo(new RowInfo(2, 0, 3));
+            assertThat(SpiceTestData.query(glaux, "SELECT label FROM spice.default.events ORDER BY id"))
+                    .containsExactly(List.of("a"), List.of("b"), List.of("c"));
+        }
+    }
+
+    @Test
     void theLookbackWindowSurvivesARestart() throws IOException {
         LookbackWindow window = new LookbackWindow("ts", 36, SizeUnit.HOUR);
         try (Glaux glaux = open()) {

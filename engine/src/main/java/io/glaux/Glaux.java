@@ -39,6 +39,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class Glaux implements AutoCloseable {
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
         this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
-                this::planner);
+                this::planner, builder.spiceClock);
         root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
@@ -229,6 +230,7 @@ public final class Glaux implements AutoCloseable {
         private boolean syncWrites = true;
         private SpiceLimits spiceLimits = SpiceLimits.defaults();
         private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
+        private Clock spiceClock = Clock.systemUTC();
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -284,6 +286,12 @@ public final class Glaux implements AutoCloseable {
         /** Threads per SPICE scan and whether the vectorized operators run. Default: all processors, vectorized. */
         public Builder spiceScanOptions(SpiceScanOptions options) {
             this.spiceScanOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /** The clock SPICE incremental refreshes take their refresh time from. Default: the system clock (UTC). */
+        public Builder spiceClock(Clock clock) {
+            this.spiceClock = Objects.requireNonNull(clock);
             return this;
         }
 

@@ -11,6 +11,7 @@ public final class Ingestion {
 
     private final String id;
     private final String dataSetName;
+    private final IngestionType type;
     private final Instant createdTime = Instant.now();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicLong rowsIngested = new AtomicLong();
@@ -19,9 +20,10 @@ public final class Ingestion {
     private volatile ErrorInfo errorInfo;
     private volatile long totalRowsInDataset;
 
-    Ingestion(String id, String dataSetName) {
+    Ingestion(String id, String dataSetName, IngestionType type) {
         this.id = id;
         this.dataSetName = dataSetName;
+        this.type = java.util.Objects.requireNonNull(type, "type");
     }
 
     public String id() {
@@ -30,6 +32,11 @@ public final class Ingestion {
 
     public String dataSetName() {
         return dataSetName;
+    }
+
+    /** FULL_REFRESH or INCREMENTAL_REFRESH, as requested. */
+    public IngestionType type() {
+        return type;
     }
 
     public Instant createdTime() {
@@ -45,12 +52,18 @@ public final class Ingestion {
         return errorInfo;
     }
 
-    /** Rows read so far; after COMPLETED, also the rows in the dataset. */
+    /**
+     * Rows read from the dataset's query so far (for an incremental refresh, the rows of its window) and, once the
+     * ingestion ended, the rows in the dataset (the new version's after COMPLETED, the kept version's otherwise).
+     */
     public RowInfo rowInfo() {
         return new RowInfo(rowsIngested.get(), 0, totalRowsInDataset);
     }
 
-    /** Asks a queued or running ingestion to stop; it ends CANCELLED and the dataset keeps its previous data. */
+    /**
+     * Asks a queued or running ingestion to stop; it ends CANCELLED and the dataset keeps its previous data (an
+     * ingestion whose new version is already being saved completes).
+     */
     public void cancel() {
         cancelRequested.set(true);
     }

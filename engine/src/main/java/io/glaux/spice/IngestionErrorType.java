@@ -7,8 +7,16 @@ public enum IngestionErrorType {
     /** All SPICE datasets together would hold more bytes than {@link SpiceLimits#maxTotalBytes()}. */
     ACCOUNT_CAPACITY_LIMIT_EXCEEDED,
     SQL_TABLE_NOT_FOUND,
-    /** A column has a type SPICE cannot hold (arrays, maps, structs). */
+    /**
+     * A column has a type SPICE cannot hold (arrays, maps, structs), or the columns changed since the version an
+     * incremental refresh would extend.
+     */
     SQL_SCHEMA_MISMATCH_ERROR,
+    /**
+     * An incremental refresh of a dataset whose lookback window is missing or names a column that is not a date or
+     * timestamp column of the dataset.
+     */
+    SQL_INVALID_PARAMETER_VALUE,
     SQL_EXCEPTION,
     INTERNAL_SERVICE_ERROR
 }

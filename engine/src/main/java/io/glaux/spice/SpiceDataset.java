@@ -3,11 +3,14 @@ package io.glaux.spice;
 import io.glaux.catalog.Column;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A SPICE dataset: its definition and its current version. The version is swapped in one step when an ingestion
  * completes, so a scan sees either the old rows or the new ones, never a mix. A dataset restored from its file holds
- * no vectors until {@link SpiceService} loads them for the first reader.
+ * no vectors until {@link SpiceService} loads them for the first reader. A deleted dataset has no data; its last
+ * version is freed once the readers holding it finish.
  */
 public final class SpiceDataset {
 
@@ -16,6 +19,9 @@ public final class SpiceDataset {
     private long rows;
     private SpiceVersion version;
     private boolean onDisk;
+    private boolean deleted;
+    /** Its ingestions that have not ended yet (queued or running), so deleting the dataset can cancel them. */
+    private final Set<Ingestion> pending = ConcurrentHashMap.newKeySet();
 
     SpiceDataset(SpiceDefinition definition) {
         this.definition = definition;
@@ -59,6 +65,15 @@ public final class SpiceDataset {
         return version != null || onDisk;
     }
 
+    /** Whether {@link SpiceService#deleteDataset} removed it. */
+    public synchronized boolean isDeleted() {
+        return deleted;
+    }
+
+    Set<Ingestion> pending() {
+        return pending;
+    }
+
     synchronized boolean isLoaded() {
         return version != null;
     }
@@ -83,6 +98,18 @@ public final class SpiceDataset {
             previous.release();
         }
         return changed;
+    }
+
+    /**
+     * Marks the dataset deleted and drops its version (readers holding it finish first): it no longer has data and
+     * nothing is installed into it any more.
+     */
+    synchronized void delete() {
+        deleted = true;
+        onDisk = false;
+        columns = List.of();
+        rows = 0;
+        unload();
     }
 
     /** Drops the in-memory version (readers holding it finish first). */

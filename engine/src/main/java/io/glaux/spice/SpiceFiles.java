@@ -35,9 +35,10 @@ import java.util.UUID;
 /**
  * Dataset versions as Arrow IPC files, {@code <folder>/<dataset>.arrow}: the schema (string columns dictionary
  * encoded, each field's Athena type in its metadata), then each column's dictionary once, then the record batches.
- * The schema metadata keeps the dataset's definition (SQL and context) and row count, so a restart lists datasets
- * from each file's schema and dictionaries and loads the record batches when a query first needs them. Files are written to a temporary
- * name in the same folder, forced, and renamed over the previous version in one atomic step.
+ * The schema metadata keeps the dataset's definition (SQL, context and lookback window, if any) and row count, so a
+ * restart lists datasets from each file's schema and dictionaries and loads the record batches when a query first
+ * needs them. Files are written to a temporary name in the same folder, forced, and renamed over the previous version
+ * in one atomic step.
  */
 final class SpiceFiles {
 
@@ -46,6 +47,10 @@ final class SpiceFiles {
     private static final String CATALOG_KEY = "glaux.spice.catalog";
     private static final String DATABASE_KEY = "glaux.spice.database";
     private static final String ROWS_KEY = "glaux.spice.rows";
+    // The lookback window, absent from files of datasets without one (and from files written before windows existed).
+    private static final String LOOKBACK_COLUMN_KEY = "glaux.spice.lookback.column";
+    private static final String LOOKBACK_SIZE_KEY = "glaux.spice.lookback.size";
+    private static final String LOOKBACK_UNIT_KEY = "glaux.spice.lookback.unit";
 
     /** What a file says about its dataset without reading its batches. */
     record Header(SpiceDefinition definition, List<Column> columns, long rows) {
@@ -65,9 +70,15 @@ final class SpiceFiles {
         Files.createDirectories(folder);
         Path target = file(definition.name());
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + AtomicFiles.TEMP_SUFFIX);
-        Map<String, String> metadata = Map.of(SQL_KEY, definition.sql(),
+        Map<String, String> metadata = new HashMap<>(Map.of(SQL_KEY, definition.sql(),
                 CATALOG_KEY, definition.context().catalog(), DATABASE_KEY, definition.context().database(),
-                ROWS_KEY, Long.toString(version.rows()));
+                ROWS_KEY, Long.toString(version.rows())));
+        LookbackWindow window = definition.lookbackWindow();
+        if (window != null) {
+            metadata.put(LOOKBACK_COLUMN_KEY, window.columnName());
+            metadata.put(LOOKBACK_SIZE_KEY, Long.toString(window.size()));
+            metadata.put(LOOKBACK_UNIT_KEY, window.unit().name());
+        }
         Schema schema = SpiceVersion.schema(version.columns(), metadata);
         DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
         for (int i = 0; i < version.columns().size(); i++) {
@@ -125,8 +136,24 @@ final class SpiceFiles {
             Schema schema = reader.getVectorSchemaRoot().getSchema();
             Map<String, String> metadata = schema.getCustomMetadata();
             SpiceDefinition definition = new SpiceDefinition(dataset, metadata.get(SQL_KEY),
-                    new QueryContext(metadata.get(CATALOG_KEY), metadata.get(DATABASE_KEY)));
+                    new QueryContext(metadata.get(CATALOG_KEY), metadata.get(DATABASE_KEY)), lookbackWindow(metadata));
             return new Header(definition, columns(schema), Long.parseLong(metadata.get(ROWS_KEY)));
+        }
+    }
+
+    private static LookbackWindow lookbackWindow(Map<String, String> metadata) {
+        String column = metadata.get(LOOKBACK_COLUMN_KEY);
+        if (column == null) {
+            return null;
+        }
+        return new LookbackWindow(column, Long.parseLong(metadata.get(LOOKBACK_SIZE_KEY)),
+                LookbackWindow.SizeUnit.valueOf(metadata.get(LOOKBACK_UNIT_KEY)));
+    }
+
+    /** Removes a dataset's file (if it has one). */
+    void delete(String dataset) throws IOException {
+        if (Files.deleteIfExists(file(dataset))) {
+            AtomicFiles.syncFolder(folder);
         }
     }
 

@@ -1,26 +1,45 @@
 package io.glaux.spice;
 
+import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
+import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.sql.PreparedQuery;
+import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.linq4j.Enumerator;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 
 /**
  * Runs a dataset's query through the planner and streams its rows into a new {@link SpiceVersion}, batch by batch.
  * The row limit is checked per row, the capacity limit per batch (and enforced per allocation by the SPICE
  * allocator), so an oversized import fails with an ErrorInfo instead of exhausting memory.
+ *
+ * <p>An incremental refresh ({@link #importWindow}) first copies the current version's rows outside the lookback
+ * window (window column NULL or before the cutoff, see {@link LookbackWindow}), then appends the rows of the
+ * dataset's query restricted to the window; the limits apply to the combined version.
  */
 final class SpiceImporter {
 
     static final int BATCH_ROWS = 64 * 1024;
+
+    private static final DateTimeFormatter TIMESTAMP_LITERAL =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_LITERAL =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
 
     private final QueryPlanner planner;
     private final SpiceLimits limits;
@@ -41,12 +60,116 @@ final class SpiceImporter {
      * @throws CancellationException when {@code ingestion} was cancelled
      */
     SpiceVersion importRows(SpiceDefinition definition, Ingestion ingestion) {
-        PreparedQuery query;
+        PreparedQuery query = prepare(definition.sql(), definition.context());
+        return build(definition, ingestion, spiceColumns(query), null, query);
+    }
+
+    /**
+     * Builds the version an incremental refresh at {@code refreshTime} leaves: the current version's rows outside the
+     * definition's lookback window, then the query's rows inside it. Without a current version this is
+     * {@link #importRows}. The window is checked first (it must exist and name a date or timestamp column of the
+     * query), before the current version is asked for.
+     *
+     * @param current the dataset's current version retained for this import (which releases it), or null when the
+     *                dataset has no data yet
+     * @throws IngestionFailure when the window is unusable, the columns changed since the current version, the query
+     *                          fails or a limit is exceeded
+     * @throws CancellationException when {@code ingestion} was cancelled
+     */
+    SpiceVersion importWindow(SpiceDefinition definition, Ingestion ingestion, Supplier<SpiceVersion> current,
+                              Instant refreshTime) {
+        LookbackWindow window = definition.lookbackWindow();
+        if (window == null) {
+            throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "Dataset "
+                    + definition.name() + " has no lookback window, which an incremental refresh needs");
+        }
+        PreparedQuery full = prepare(definition.sql(), definition.context());
+        List<Column> columns = spiceColumns(full);
+        int windowColumn = indexOf(columns, window.columnName());
+        if (windowColumn < 0) {
+            throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "The lookback window column "
+                    + window.columnName() + " is not a column of dataset " + definition.name());
+        }
+        AthenaType type = columns.get(windowColumn).type();
+        if (type.kind() != AthenaType.Kind.DATE && type.kind() != AthenaType.Kind.TIMESTAMP) {
+            throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "The lookback window column "
+                    + window.columnName() + " has type " + type.ddl() + "; it must be date or timestamp");
+        }
+        SpiceVersion base = currentVersion(current);
+        if (base == null) {
+            return build(definition, ingestion, columns, null, full);
+        }
         try {
-            query = planner.prepare(definition.sql(), definition.context(), List.of());
+            if (!base.columns().equals(columns)) {
+                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The columns of dataset "
+                        + definition.name() + " changed since its last refresh, so an incremental refresh cannot"
+                        + " keep its earlier rows; run a full refresh");
+            }
+            Cutoff cutoff = Cutoff.of(window, refreshTime, type.kind());
+            PreparedQuery windowed = prepare(windowSql(definition.sql(), columns.get(windowColumn).name(), cutoff),
+                    definition.context());
+            if (!windowed.tableColumns().equals(columns)) {
+                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The window query of dataset "
+                        + definition.name() + " has columns " + windowed.tableColumns() + " instead of " + columns);
+            }
+            return build(definition, ingestion, columns, new Kept(base, windowColumn, cutoff), windowed);
+        } finally {
+            base.release();
+        }
+    }
+
+    /**
+     * Where the window starts, for one refresh: a value of the window column (days for dates, milliseconds for
+     * timestamps) is inside when it is at least {@code bound}; {@code condition} says the same in SQL.
+     */
+    record Cutoff(long bound, String condition) {
+
+        static Cutoff of(LookbackWindow window, Instant refreshTime, AthenaType.Kind kind) {
+            Optional<Instant> cutoff = window.cutoff(refreshTime);
+            if (cutoff.isEmpty()) {
+                return new Cutoff(Long.MIN_VALUE, "IS NOT NULL");
+            }
+            Instant at = cutoff.get();
+            if (kind == AthenaType.Kind.DATE) {
+                LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+                return new Cutoff(day.toEpochDay(), ">= DATE '" + DATE_LITERAL.format(day) + "'");
+            }
+            return new Cutoff(at.toEpochMilli(), ">= TIMESTAMP '" + TIMESTAMP_LITERAL.format(at) + "'");
+        }
+
+        boolean inside(Object value) {
+            return value != null && ((Number) value).longValue() >= bound;
+        }
+    }
+
+    /** The dataset's query restricted to the window: {@code SELECT * FROM (<sql>) WHERE "<column>" <condition>}. */
+    static String windowSql(String sql, String column, Cutoff cutoff) {
+        String query = sql.strip();
+        while (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        // Line breaks around the query so that a trailing line comment in it cannot swallow the closing parenthesis.
+        return "SELECT * FROM (\n" + query + "\n) AS \"glaux_lookback_window\" WHERE " + quote(column) + " "
+                + cutoff.condition();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Rows of {@code version} to carry over: those whose window column is outside the window (NULL or earlier). */
+    private record Kept(SpiceVersion version, int windowColumn, Cutoff cutoff) {
+    }
+
+    private PreparedQuery prepare(String sql, QueryContext context) {
+        try {
+            return planner.prepare(sql, context, List.of());
         } catch (GlauxException e) {
             throw new IngestionFailure(sqlErrorType(e.getMessage()), e.getMessage(), e);
         }
+    }
+
+    private static List<Column> spiceColumns(PreparedQuery query) {
         List<Column> columns = query.tableColumns();
         for (Column column : columns) {
             if (!ColumnCodecs.isSupported(column.type())) {
@@ -54,21 +177,41 @@ final class SpiceImporter {
                         + " has type " + column.type().ddl() + ", which SPICE cannot hold");
             }
         }
+        return columns;
+    }
+
+    private static int indexOf(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private SpiceVersion currentVersion(Supplier<SpiceVersion> current) {
+        try {
+            return current.get();
+        } catch (GlauxException e) {
+            if (e.type() == ErrorType.LIMIT_EXCEEDED) {
+                throw new IngestionFailure(IngestionErrorType.ACCOUNT_CAPACITY_LIMIT_EXCEEDED, e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private SpiceVersion build(SpiceDefinition definition, Ingestion ingestion, List<Column> columns, Kept kept,
+                               PreparedQuery query) {
         BufferAllocator allocator = root.newChildAllocator("spice-" + definition.name() + "-" + ingestion.id(), 0,
                 Long.MAX_VALUE);
         VersionBuilder builder = new VersionBuilder(allocator, columns, batchRows);
         try {
+            long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
             ScanContext scan = new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE);
-            long rows = 0;
             try (Enumerator<Object[]> result = query.run(scan, ingestion.cancelFlag())) {
                 while (result.moveNext()) {
-                    if (ingestion.cancelFlag().get()) {
-                        throw new CancellationException("Ingestion was cancelled");
-                    }
-                    if (++rows > limits.maxRowsPerDataset()) {
-                        throw new IngestionFailure(IngestionErrorType.DATA_SET_SIZE_LIMIT_EXCEEDED,
-                                "The dataset exceeds the SPICE limit of " + limits.maxRowsPerDataset() + " rows");
-                    }
+                    checkCancelled(ingestion);
+                    rows = countRow(rows);
                     boolean batchDone = builder.append(result.current());
                     ingestion.addRows(1);
                     if (batchDone) {
@@ -77,9 +220,7 @@ final class SpiceImporter {
                 }
             }
             checkCapacity();
-            if (ingestion.cancelFlag().get()) {
-                throw new CancellationException("Ingestion was cancelled");
-            }
+            checkCancelled(ingestion);
             return builder.build();
         } catch (OutOfMemoryException e) {
             throw capacityExceeded();
@@ -90,6 +231,44 @@ final class SpiceImporter {
                     + e.getMessage(), e);
         } finally {
             builder.close();
+        }
+    }
+
+    /** Appends the kept rows of the current version (values re-encoded into the new dictionaries); returns them. */
+    private long copyKept(Kept kept, VersionBuilder builder, Ingestion ingestion) {
+        SpiceVersion version = kept.version();
+        int width = version.columns().size();
+        long rows = 0;
+        for (VectorSchemaRoot batch : version.batches()) {
+            for (int row = 0; row < batch.getRowCount(); row++) {
+                if (kept.cutoff().inside(version.value(batch, kept.windowColumn(), row))) {
+                    continue;
+                }
+                checkCancelled(ingestion);
+                rows = countRow(rows);
+                Object[] values = new Object[width];
+                for (int column = 0; column < width; column++) {
+                    values[column] = version.value(batch, column, row);
+                }
+                if (builder.append(values)) {
+                    checkCapacity();
+                }
+            }
+        }
+        return rows;
+    }
+
+    private long countRow(long rows) {
+        if (rows + 1 > limits.maxRowsPerDataset()) {
+            throw new IngestionFailure(IngestionErrorType.DATA_SET_SIZE_LIMIT_EXCEEDED,
+                    "The dataset exceeds the SPICE limit of " + limits.maxRowsPerDataset() + " rows");
+        }
+        return rows + 1;
+    }
+
+    private static void checkCancelled(Ingestion ingestion) {
+        if (ingestion.cancelFlag().get()) {
+            throw new CancellationException("Ingestion was cancelled");
         }
     }
 

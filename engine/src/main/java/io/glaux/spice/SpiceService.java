@@ -11,6 +11,7 @@ import org.apache.arrow.memory.RootAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,9 @@ import java.util.function.Supplier;
  * ingestion.await(1, TimeUnit.MINUTES);          // COMPLETED, FAILED or CANCELLED
  * }</pre>
  *
- * Ingestions run one at a time, in the order they were created (QUEUED until then). All datasets' vectors come from
+ * Ingestions run one at a time, in the order they were created (QUEUED until then). A full refresh replaces all rows;
+ * an incremental refresh re-reads only the rows of the dataset's {@link LookbackWindow} as of the service's clock (see
+ * {@link #createIngestion(String, IngestionType)}). All datasets' vectors come from
  * one allocator capped at {@link SpiceLimits#maxTotalBytes()}, which is the capacity accounting: a dataset's bytes
  * are its version's allocator, the total is the root's. Datasets restored from files are loaded when first scanned.
  */
@@ -55,15 +58,31 @@ public final class SpiceService implements AutoCloseable {
     private final SpiceScanOptions scanOptions;
     private final ExecutorService scanHelpers;
     private final AtomicLong vectorizedScans = new AtomicLong();
+    private final Clock clock;
+    /** Held while a dataset file is written or deleted, so a deletion and an ingestion never interleave. */
+    private final Object fileLock = new Object();
 
     public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner)
             throws IOException {
-        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS);
+        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, Clock.systemUTC());
+    }
+
+    /** As above with the clock that incremental refreshes take their refresh time from (tests fix it). */
+    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
+                        Clock clock) throws IOException {
+        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, clock);
     }
 
     /** As above with a chosen record batch size (tests use small batches to cover batch boundaries). */
     public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
                         int batchRows) throws IOException {
+        this(folder, limits, scanOptions, planner, batchRows, Clock.systemUTC());
+    }
+
+    /** As above with both a chosen record batch size and a clock. */
+    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
+                        int batchRows, Clock clock) throws IOException {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.files = new SpiceFiles(folder);
         this.limits = limits;
         this.scanOptions = scanOptions;
@@ -112,13 +131,57 @@ public final class SpiceService implements AutoCloseable {
 
     /** Queues a full refresh of a dataset; the returned ingestion reports its progress. */
     public Ingestion createIngestion(String datasetName) {
+        return createIngestion(datasetName, IngestionType.FULL_REFRESH);
+    }
+
+    /**
+     * Queues a refresh of a dataset; the returned ingestion reports its progress.
+     *
+     * <p>An {@link IngestionType#INCREMENTAL_REFRESH} at time T (the service's clock when the ingestion starts
+     * running) keeps the current rows whose lookback window column is NULL or before the cutoff
+     * {@code T - size * unit} and replaces the rest with the rows of the dataset's query whose window column is at or
+     * after the cutoff (see {@link LookbackWindow} for dates). Rows before the cutoff are not read again, even if the
+     * source changed or lost them. It fails with {@link IngestionErrorType#SQL_INVALID_PARAMETER_VALUE} when the
+     * dataset has no lookback window or its column is missing or not a date or timestamp, and with
+     * {@link IngestionErrorType#SQL_SCHEMA_MISMATCH_ERROR} when the query's columns changed since the current
+     * version. On a dataset without data yet it imports everything, as a full refresh.
+     */
+    public Ingestion createIngestion(String datasetName, IngestionType type) {
+        java.util.Objects.requireNonNull(type, "type");
         SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
                 "SPICE dataset " + datasetName + " does not exist"));
-        Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name());
+        Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name(), type);
         ingestions.put(ingestion.id(), ingestion);
+        dataset.pending().add(ingestion);
         ingestion.queued();
         ingestionThread.execute(() -> ingest(dataset, ingestion));
         return ingestion;
+    }
+
+    /**
+     * Deletes a dataset: SQL no longer sees it (catalog {@value #CATALOG}), its ingestions that have not ended are
+     * cancelled, its file is deleted, and its memory is freed once the scans reading it finish. If an ingestion is
+     * saving a dataset file at the time, the deletion waits for that save to finish.
+     *
+     * @throws GlauxException NOT_FOUND when there is no such dataset
+     */
+    public void deleteDataset(String datasetName) {
+        SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
+                "SPICE dataset " + datasetName + " does not exist"));
+        // Under the file lock, so no ingestion of it (or of a new dataset of the same name) writes the file meanwhile.
+        synchronized (fileLock) {
+            if (!datasets.remove(dataset.name(), dataset)) {
+                throw GlauxException.notFound("SPICE dataset " + datasetName + " does not exist");
+            }
+            schemaVersion.incrementAndGet();
+            dataset.delete();
+            dataset.pending().forEach(Ingestion::cancel);
+            try {
+                files.delete(dataset.name());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete the file of SPICE dataset " + dataset.name(), e);
+            }
+        }
     }
 
     public Optional<Ingestion> ingestion(String id) {
@@ -157,7 +220,7 @@ public final class SpiceService implements AutoCloseable {
         return scanHelpers;
     }
 
-    /** Changes whenever a dataset appears or its columns change, for the planner's plan cache. */
+    /** Changes whenever a dataset appears or disappears or gets a new version, for the planner's plan cache. */
     public long schemaVersion() {
         return schemaVersion.get();
     }
@@ -168,26 +231,42 @@ public final class SpiceService implements AutoCloseable {
     }
 
     private void ingest(SpiceDataset dataset, Ingestion ingestion) {
-        if (ingestion.cancelFlag().get()) {
+        try {
+            run(dataset, ingestion);
+        } finally {
+            dataset.pending().remove(ingestion);
+        }
+    }
+
+    private void run(SpiceDataset dataset, Ingestion ingestion) {
+        if (ingestion.cancelFlag().get() || dataset.isDeleted()) {
             ingestion.cancelled(dataset.rows());
             return;
         }
         ingestion.running();
         try {
-            SpiceVersion version = new SpiceImporter(planner.get(), limits, allocator, batchRows)
-                    .importRows(dataset.definition(), ingestion);
-            try {
-                files.write(dataset.definition(), version, allocator);
-            } catch (IOException | RuntimeException e) {
-                version.release();
-                throw new IngestionFailure(IngestionErrorType.INTERNAL_SERVICE_ERROR,
-                        "Could not save the dataset: " + e.getMessage(), e);
+            SpiceImporter importer = new SpiceImporter(planner.get(), limits, allocator, batchRows);
+            SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH
+                    ? importer.importWindow(dataset.definition(), ingestion, () -> acquire(dataset), clock.instant())
+                    : importer.importRows(dataset.definition(), ingestion);
+            synchronized (fileLock) {
+                if (dataset.isDeleted() || ingestion.cancelFlag().get()) {
+                    version.release();
+                    throw new CancellationException("Ingestion was cancelled");
+                }
+                try {
+                    files.write(dataset.definition(), version, allocator);
+                } catch (IOException | RuntimeException e) {
+                    version.release();
+                    throw new IngestionFailure(IngestionErrorType.INTERNAL_SERVICE_ERROR,
+                            "Could not save the dataset: " + e.getMessage(), e);
+                }
+                dataset.install(version);
+                // Plans depend on the data too (column ranges decide the vectorized arithmetic), so any new
+                // version invalidates cached plans.
+                schemaVersion.incrementAndGet();
+                ingestion.completed(dataset.rows());
             }
-            dataset.install(version);
-            // Plans depend on the data too (column ranges decide the vectorized arithmetic), so any new
-            // version invalidates cached plans.
-            schemaVersion.incrementAndGet();
-            ingestion.completed(dataset.rows());
         } catch (IngestionFailure e) {
             ingestion.failed(e.errorInfo(), dataset.rows());
         } catch (CancellationException e) {
@@ -198,7 +277,10 @@ public final class SpiceService implements AutoCloseable {
         }
     }
 
-    /** The dataset's current version for a scan (loading it from its file if needed), or null if it has no data. */
+    /**
+     * The dataset's current version for a scan (loading it from its file if needed), or null if it has no data (or
+     * was deleted).
+     */
     SpiceVersion acquire(SpiceDataset dataset) {
         SpiceVersion loaded = dataset.acquireLoaded();
         if (loaded != null || !dataset.hasData()) {
@@ -206,7 +288,7 @@ public final class SpiceService implements AutoCloseable {
         }
         synchronized (dataset) {
             loaded = dataset.acquireLoaded();
-            if (loaded != null) {
+            if (loaded != null || !dataset.hasData()) {
                 return loaded;
             }
             BufferAllocator versionAllocator = allocator.newChildAllocator("spice-" + dataset.name(), 0,

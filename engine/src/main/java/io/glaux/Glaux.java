@@ -93,8 +93,11 @@ public final class Glaux implements AutoCloseable {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
-        this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
-                this::planner);
+        this.spice = builder.spiceBatchRows == 0
+                ? new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
+                        this::planner)
+                : new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
+                        this::planner, builder.spiceBatchRows);
         root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
@@ -229,6 +232,7 @@ public final class Glaux implements AutoCloseable {
         private boolean syncWrites = true;
         private SpiceLimits spiceLimits = SpiceLimits.defaults();
         private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
+        private int spiceBatchRows; // 0: SpiceService's default
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -284,6 +288,19 @@ public final class Glaux implements AutoCloseable {
         /** Threads per SPICE scan and whether the vectorized operators run. Default: all processors, vectorized. */
         public Builder spiceScanOptions(SpiceScanOptions options) {
             this.spiceScanOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /**
+         * Rows per Arrow record batch in the SPICE datasets this instance imports (datasets loaded from their files
+         * keep the batches they were written with). Default 65,536; tests choose small batches to cover batch
+         * boundaries and scans split over many batches.
+         */
+        public Builder spiceBatchRows(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("spiceBatchRows must be at least 1");
+            }
+            this.spiceBatchRows = rows;
             return this;
         }
 

@@ -95,7 +95,7 @@ public final class Glaux implements AutoCloseable {
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
         this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
-                this::planner, builder.spiceClock);
+                this::planner, builder.spiceBatchRows, builder.spiceClock);
         root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
@@ -231,6 +231,7 @@ public final class Glaux implements AutoCloseable {
         private SpiceLimits spiceLimits = SpiceLimits.defaults();
         private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
         private Clock spiceClock = Clock.systemUTC();
+        private int spiceBatchRows = SpiceService.DEFAULT_BATCH_ROWS;
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -292,6 +293,19 @@ public final class Glaux implements AutoCloseable {
         /** The clock SPICE incremental refreshes take their refresh time from. Default: the system clock (UTC). */
         public Builder spiceClock(Clock clock) {
             this.spiceClock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * Rows per Arrow record batch in the SPICE datasets this instance imports (datasets loaded from their files
+         * keep the batches they were written with). Default 65,536; tests choose small batches to cover batch
+         * boundaries and scans split over many batches.
+         */
+        public Builder spiceBatchRows(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("spiceBatchRows must be at least 1");
+            }
+            this.spiceBatchRows = rows;
             return this;
         }
 

@@ -45,6 +45,8 @@ public final class SpiceService implements AutoCloseable {
 
     public static final String CATALOG = "spice";
     public static final String DATABASE = "default";
+    /** Rows per Arrow record batch unless chosen otherwise. */
+    public static final int DEFAULT_BATCH_ROWS = SpiceImporter.BATCH_ROWS;
 
     private final SpiceFiles files;
     private final SpiceLimits limits;

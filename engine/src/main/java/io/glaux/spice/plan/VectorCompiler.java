@@ -58,6 +58,22 @@ final class VectorCompiler {
         }
     }
 
+    /**
+     * A bigint sum keeps the low 64 bits of the exact sum, which is what the row-by-row path's long addition gives
+     * (Trino would raise an overflow error instead; both paths share that difference).
+     */
+    private static final Boxing WRAPPING_BIGINT = new Boxing() {
+        @Override
+        public Object box(long value) {
+            return value;
+        }
+
+        @Override
+        public Object box(BigInteger value) {
+            return value.longValue();
+        }
+    };
+
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -676,7 +692,7 @@ final class VectorCompiler {
                 LongCode code = longCode(input);
                 SqlTypeName result = resultType.getSqlTypeName();
                 if (result == SqlTypeName.BIGINT && code.scale() == 0) {
-                    return AggregateFunction.sum(code.expression(), value -> value, zero);
+                    return AggregateFunction.sum(code.expression(), WRAPPING_BIGINT, zero);
                 }
                 if (result == SqlTypeName.DECIMAL && resultType.getScale() == code.scale()) {
                     return AggregateFunction.sum(code.expression(), Boxing.decimal(code.scale()), zero);

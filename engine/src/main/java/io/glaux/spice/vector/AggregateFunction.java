@@ -334,7 +334,10 @@ public interface AggregateFunction {
 
         @Override
         public Object result(int group) {
-            return seen[group] ? sums[group] : zeroWhenEmpty ? 0.0d : null;
+            if (seen[group]) {
+                return sums[group];
+            }
+            return zeroWhenEmpty ? (Object) 0.0d : null;
         }
     }
 

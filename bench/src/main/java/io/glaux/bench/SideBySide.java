@@ -229,6 +229,10 @@ public final class SideBySide {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (!Object.class.getModule().isOpen("java.nio", SideBySide.class.getModule())) {
+            throw new IllegalStateException("SPICE's Arrow vectors need --add-opens=java.base/java.nio=ALL-UNNAMED"
+                    + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED on the java command line");
+        }
         Path folder = Files.createTempDirectory("glaux-side-by-side");
         try {
             run(folder, options);

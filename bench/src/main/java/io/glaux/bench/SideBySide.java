@@ -1,20 +1,14 @@
 package io.glaux.bench;
 
 import io.glaux.Glaux;
-import io.glaux.QueryResults;
-import io.glaux.catalog.AthenaType;
-import io.glaux.catalog.Column;
 import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryState;
-import io.glaux.format.RowWriter;
-import io.glaux.format.csv.CsvFormatWriter;
-import io.glaux.format.parquet.ParquetFormatWriter;
-import io.trino.tpch.LineItem;
-import io.trino.tpch.LineItemGenerator;
+import io.glaux.sample.SampleDataset;
+import io.glaux.sample.ShopDataGenerator;
+import io.glaux.spice.SpiceScanOptions;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -32,55 +26,93 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Glaux next to DuckDB on the same TPC-H {@code lineitem} rows: generates them with {@code io.trino.tpch} at the
- * given scale, writes them once as Parquet (snappy, several row groups) and once as '|'-delimited text
- * (LazySimpleSerDe), registers both with Athena DDL in an embedded Glaux, and loads the Parquet file into an
- * in-process DuckDB (a table in memory, and a view that reads the file on every query). Each query runs on every
- * engine, warm-up runs first, then the median of {@code --runs} timed runs; the answers must agree or the run fails.
+ * Glaux next to DuckDB on the same rows. Generates TPC-H {@code lineitem} and {@code orders} with {@code io.trino.tpch}
+ * at {@code --scale} and writes each once as Parquet (snappy, 16 MiB row groups) and once as '|'-delimited text
+ * (LazySimpleSerDe); generates the sample shop dataset (module {@code sample-data}) at {@code --shop-scale} and
+ * registers it with its own DDL, plus a text copy of {@code shop.orders} made with CTAS. Every table is then queried
+ * five ways:
+ * <ul>
+ *   <li><b>Glaux Parquet</b>: live over the Parquet objects (for the shop: orders in Parquet, customers and products
+ *       in their CSV objects, as the sample dataset ships them);</li>
+ *   <li><b>Glaux CSV</b>: live over the text objects;</li>
+ *   <li><b>Glaux SPICE</b>: each table imported once into a SPICE dataset (from the Parquet table; the import is
+ *       timed and reported on its own, not in the query times) and queried as {@code spice.default.<dataset>};</li>
+ *   <li><b>DuckDB memory</b>: in-process DuckDB, each table loaded into memory from the same files;</li>
+ *   <li><b>DuckDB Parquet</b>: the same DuckDB, views that read the same files on every query.</li>
+ * </ul>
+ * Each query runs on every engine, warm-up runs first, then the median of {@code --runs} timed runs; the answers must
+ * agree with Glaux-over-Parquet's or the run fails. For each SPICE dataset the harness prints its Arrow memory, the
+ * size of its Arrow IPC file and their ratio.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.glaux.bench.SideBySide [--scale 1] [--runs 5] [--warmups 2]
+ * java --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+ *      -Darrow.enable_unsafe_memory_access=true -Darrow.enable_null_check_for_get=false \
+ *      -cp bench/target/benchmarks.jar io.glaux.bench.SideBySide \
+ *      [--scale 1] [--shop-scale 50 × scale] [--threads 1] [--runs 5] [--warmups 2] [--spice-vectorized true]
  * </pre>
  *
- * Glaux runs a query on one thread (the Enumerable plan is a single pipeline), so DuckDB is held to
- * {@code threads = 1}. A Glaux query is timed from submission until it has SUCCEEDED, which includes writing the
- * result object as Athena does; a DuckDB query is timed until every result row has been read. The SPICE column is
- * reported as n/a: Glaux has no SPICE cache yet.
+ * {@code --threads N} is given to DuckDB ({@code SET threads = N}) and to Glaux SPICE
+ * ({@link SpiceScanOptions#withThreads}); Glaux live runs a query as one Enumerable pipeline on one thread whatever
+ * N is. A Glaux query (live or SPICE) is timed from submission until it has SUCCEEDED and its result object has been
+ * read back, which includes writing that object as Athena does; a DuckDB query until every result row has been read.
  */
 public final class SideBySide {
 
-    /** Threads per query on both sides. */
-    static final int THREADS = 1;
+    /** The engines, in column order. */
+    enum Engine {
+        GLAUX_PARQUET("Glaux Parquet"),
+        GLAUX_CSV("Glaux CSV"),
+        GLAUX_SPICE("Glaux SPICE"),
+        DUCKDB_MEMORY("DuckDB memory"),
+        DUCKDB_PARQUET("DuckDB Parquet");
+
+        final String label;
+
+        Engine(String label) {
+            this.label = label;
+        }
+
+        boolean isGlaux() {
+            return this == GLAUX_PARQUET || this == GLAUX_CSV || this == GLAUX_SPICE;
+        }
+    }
 
     /**
-     * decimal(15,2) rather than TPC-H's usual decimal(12,2): Glaux types sum(decimal(p,s)) as decimal(p,s) (Trino
-     * widens it to decimal(38,s)), so Q1's sums overflow decimal(12,2) from scale 0.1 on.
+     * The tables the queries name as {@code ${table}}, and what each engine calls them (in {@link Engine} order). The
+     * SPICE datasets are named after the tables; see {@link #SPICE_SOURCES} for what they import.
      */
-    private static final AthenaType MONEY = new AthenaType.Decimal(15, 2);
+    static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
 
-    static final List<Column> LINEITEM = List.of(
-            new Column("l_orderkey", AthenaType.BIGINT),
-            new Column("l_partkey", AthenaType.BIGINT),
-            new Column("l_suppkey", AthenaType.BIGINT),
-            new Column("l_linenumber", AthenaType.INT),
-            new Column("l_quantity", MONEY),
-            new Column("l_extendedprice", MONEY),
-            new Column("l_discount", MONEY),
-            new Column("l_tax", MONEY),
-            new Column("l_returnflag", AthenaType.STRING),
-            new Column("l_linestatus", AthenaType.STRING),
-            new Column("l_shipdate", AthenaType.DATE),
-            new Column("l_commitdate", AthenaType.DATE),
-            new Column("l_receiptdate", AthenaType.DATE),
-            new Column("l_shipinstruct", AthenaType.STRING),
-            new Column("l_shipmode", AthenaType.STRING),
-            new Column("l_comment", AthenaType.STRING));
+    /** Dataset name → the Glaux database and table it imports. */
+    static final Map<String, List<String>> SPICE_SOURCES = new LinkedHashMap<>();
 
-    /** The queries, with {@code $T} for the table; written so Glaux (Athena's dialect) and DuckDB both accept them. */
+    static {
+        TABLES.put("lineitem", List.of("tpch.lineitem_parquet", "tpch.lineitem_csv", "spice.default.lineitem",
+                "lineitem", "lineitem_parquet"));
+        TABLES.put("orders", List.of("tpch.orders_parquet", "tpch.orders_csv", "spice.default.orders",
+                "orders", "orders_parquet"));
+        TABLES.put("shop_orders", List.of("shop.orders", "shop.orders_text", "spice.default.shop_orders",
+                "shop_orders", "shop_orders_files"));
+        TABLES.put("shop_customers", List.of("shop.customers", "shop.customers", "spice.default.shop_customers",
+                "shop_customers", "shop_customers_files"));
+        TABLES.put("shop_products", List.of("shop.products", "shop.products", "spice.default.shop_products",
+                "shop_products", "shop_products_files"));
+        SPICE_SOURCES.put("lineitem", List.of("tpch", "lineitem_parquet"));
+        SPICE_SOURCES.put("orders", List.of("tpch", "orders_parquet"));
+        SPICE_SOURCES.put("shop_orders", List.of("shop", "orders"));
+        SPICE_SOURCES.put("shop_customers", List.of("shop", "customers"));
+        SPICE_SOURCES.put("shop_products", List.of("shop", "products"));
+    }
+
+    /**
+     * The queries, with {@code ${table}} for each table (see {@link #TABLES}); written so Glaux (Athena's dialect) and
+     * DuckDB both accept them, and ordered completely so the answers can be compared row by row.
+     */
     static final Map<String, String> QUERIES = new LinkedHashMap<>();
 
     static {
@@ -94,123 +126,273 @@ public final class SideBySide {
                        avg(l_extendedprice) AS avg_price,
                        avg(l_discount) AS avg_disc,
                        count(*) AS count_order
-                FROM $T
+                FROM ${lineitem}
                 WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY
                 GROUP BY l_returnflag, l_linestatus
                 ORDER BY l_returnflag, l_linestatus""");
         QUERIES.put("TPC-H Q6", """
                 SELECT sum(l_extendedprice * l_discount) AS revenue
-                FROM $T
+                FROM ${lineitem}
                 WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01'
                   AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24""");
         QUERIES.put("revenue by flag, status, ship month", """
                 SELECT date_trunc('month', l_shipdate) AS ship_month, l_returnflag, l_linestatus,
                        sum(l_extendedprice * (1 - l_discount)) AS revenue
-                FROM $T
+                FROM ${lineitem}
                 GROUP BY date_trunc('month', l_shipdate), l_returnflag, l_linestatus
                 ORDER BY ship_month, l_returnflag, l_linestatus""");
         QUERIES.put("late lines by ship mode", """
                 SELECT l_shipmode, count(*) AS line_count, sum(l_quantity) AS quantity
-                FROM $T
+                FROM ${lineitem}
                 WHERE l_receiptdate > l_commitdate
                 GROUP BY l_shipmode
                 ORDER BY l_shipmode""");
+        QUERIES.put("TPC-H Q12 (orders ⋈ lineitem)", """
+                SELECT l_shipmode,
+                       sum(CASE WHEN o_orderpriority = '1-URGENT' OR o_orderpriority = '2-HIGH'
+                                THEN 1 ELSE 0 END) AS high_line_count,
+                       sum(CASE WHEN o_orderpriority <> '1-URGENT' AND o_orderpriority <> '2-HIGH'
+                                THEN 1 ELSE 0 END) AS low_line_count
+                FROM ${orders} JOIN ${lineitem} ON o_orderkey = l_orderkey
+                WHERE l_shipmode IN ('MAIL', 'SHIP')
+                  AND l_commitdate < l_receiptdate AND l_shipdate < l_commitdate
+                  AND l_receiptdate >= DATE '1994-01-01' AND l_receiptdate < DATE '1995-01-01'
+                GROUP BY l_shipmode
+                ORDER BY l_shipmode""");
+        QUERIES.put("revenue by order priority, month (orders ⋈ lineitem)", """
+                SELECT date_trunc('month', o_orderdate) AS order_month, o_orderpriority,
+                       count(*) AS line_count, sum(l_extendedprice * (1 - l_discount)) AS revenue
+                FROM ${orders} JOIN ${lineitem} ON o_orderkey = l_orderkey
+                WHERE o_orderdate >= DATE '1995-01-01' AND o_orderdate < DATE '1997-01-01'
+                GROUP BY date_trunc('month', o_orderdate), o_orderpriority
+                ORDER BY order_month, o_orderpriority""");
+        QUERIES.put("shop: revenue by category", """
+                SELECT p.category, count(*) AS order_count, sum(o.quantity) AS units,
+                       sum(o.quantity * o.unit_price) AS gross_revenue,
+                       sum(o.quantity * o.unit_price * (1 - coalesce(o.discount, 0))) AS net_revenue
+                FROM ${shop_orders} o JOIN ${shop_products} p ON o.product_id = p.product_id
+                WHERE o.status <> 'cancelled'
+                GROUP BY p.category
+                ORDER BY gross_revenue DESC, p.category""");
+        QUERIES.put("shop: top 10 customers by revenue", """
+                SELECT c.customer_id, c.name, c.segment, count(*) AS order_count,
+                       sum(o.quantity * o.unit_price) AS revenue
+                FROM ${shop_orders} o JOIN ${shop_customers} c ON o.customer_id = c.customer_id
+                WHERE o.status IN ('completed', 'shipped')
+                GROUP BY c.customer_id, c.name, c.segment
+                ORDER BY revenue DESC, c.customer_id
+                LIMIT 10""");
+        QUERIES.put("shop: orders per day", """
+                SELECT order_date, count(*) AS order_count, count(DISTINCT customer_id) AS customers,
+                       sum(quantity * unit_price) AS revenue
+                FROM ${shop_orders}
+                WHERE status <> 'cancelled'
+                GROUP BY order_date
+                ORDER BY order_date""");
     }
 
-    private static final String[] ENGINES = {"Glaux Parquet", "Glaux CSV", "Glaux SPICE", "DuckDB memory",
-            "DuckDB Parquet"};
-    private static final int SPICE = 2;
-    private static final int DUCKDB_MEMORY = 3;
+    private static final Pattern TABLE = Pattern.compile("\\$\\{(\\w+)}");
+
+    /** The command line. */
+    record Options(double scale, double shopScale, int threads, int runs, int warmups, boolean spiceVectorized) {
+
+        static Options parse(String[] args) {
+            double scale = 1;
+            Double shopScale = null;
+            int threads = 1;
+            int runs = 5;
+            int warmups = 2;
+            boolean vectorized = SpiceScanOptions.defaults().vectorized();
+            for (int i = 0; i < args.length; i++) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--scale" -> scale = Double.parseDouble(args[++i]);
+                    case "--shop-scale" -> shopScale = Double.parseDouble(args[++i]);
+                    case "--threads" -> threads = Integer.parseInt(args[++i]);
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+                    case "--spice-vectorized" -> vectorized = Boolean.parseBoolean(args[++i]);
+                    default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (expected"
+                            + " --scale, --shop-scale, --threads, --runs, --warmups, --spice-vectorized)");
+                }
+            }
+            double shop = shopScale != null ? shopScale : 50 * scale;
+            if (runs < 1 || warmups < 0 || threads < 1 || !(scale > 0) || !(shop > 0)) {
+                throw new IllegalArgumentException("--scale and --shop-scale must be positive, --runs and --threads"
+                        + " at least 1, --warmups at least 0");
+            }
+            return new Options(scale, shop, threads, runs, warmups, vectorized);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
-        double scale = 1;
-        int runs = 5;
-        int warmups = 2;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--scale" -> scale = Double.parseDouble(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--warmups" -> warmups = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (expected --scale, --runs, --warmups)");
-            }
-        }
-        if (runs < 1 || warmups < 0 || !(scale > 0)) {
-            throw new IllegalArgumentException("--scale must be positive, --runs at least 1, --warmups at least 0");
+        Options options = Options.parse(args);
+        if (!Object.class.getModule().isOpen("java.nio", SideBySide.class.getModule())) {
+            throw new IllegalStateException("SPICE's Arrow vectors need --add-opens=java.base/java.nio=ALL-UNNAMED"
+                    + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED on the java command line");
         }
         Path folder = Files.createTempDirectory("glaux-side-by-side");
         try {
-            run(folder, scale, runs, warmups);
+            run(folder, options);
         } finally {
             deleteTree(folder);
         }
     }
 
-    private static void run(Path folder, double scale, int runs, int warmups) throws Exception {
-        try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).build();
+    private static void run(Path folder, Options options) throws Exception {
+        SpiceScanOptions scan = SpiceScanOptions.defaults().withThreads(options.threads())
+                .withVectorized(options.spiceVectorized());
+        try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).spiceScanOptions(scan).build();
              Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            Map<String, Long> rows = new LinkedHashMap<>();
             glaux.store().createBucket("tpch");
-            Path parquet = folder.resolve("tpch/lineitem_parquet/lineitem.snappy.parquet");
-            Path csv = folder.resolve("tpch/lineitem_csv/lineitem.txt");
+            for (TpchTables.Table table : TpchTables.Table.values()) {
+                long started = System.nanoTime();
+                long count = TpchTables.write(table, options.scale(), folder.resolve("tpch"), true);
+                TpchTables.register(glaux, table, "tpch", "tpch", true);
+                rows.put(table.tableName, count);
+                System.out.printf(Locale.ROOT, "TPC-H scale %s: %s %,d rows written and registered in %.1f s"
+                        + " (Parquet %,d bytes, text %,d bytes)%n", options.scale(), table.tableName, count,
+                        seconds(started), Files.size(table.parquetFile(folder.resolve("tpch"))),
+                        Files.size(table.csvFile(folder.resolve("tpch"))));
+            }
             long started = System.nanoTime();
-            long rows = generate(scale, parquet, csv);
-            System.out.printf(Locale.ROOT, "TPC-H scale %s: lineitem %,d rows generated and written in %.1f s"
-                    + " (Parquet %,d bytes, text %,d bytes)%n", scale, rows, seconds(started), Files.size(parquet),
-                    Files.size(csv));
+            ShopDataGenerator shop = new ShopDataGenerator(options.shopScale());
+            installShop(glaux, shop);
+            rows.put("shop_orders", shop.orderCount());
+            System.out.printf(Locale.ROOT, "Shop sample data scale %s: %,d orders, %,d customers, %,d products"
+                    + " generated and registered in %.1f s (orders also copied to text with CTAS)%n",
+                    options.shopScale(), shop.orderCount(), shop.customerCount(), shop.productCount(),
+                    seconds(started));
 
-            register(glaux);
             started = System.nanoTime();
-            try (Statement statement = duck.createStatement()) {
-                statement.execute("SET threads = " + THREADS);
-                String file = "'" + parquet.toAbsolutePath().toString().replace("'", "''") + "'";
-                statement.execute("CREATE TABLE lineitem AS SELECT * FROM read_parquet(" + file + ")");
-                statement.execute("CREATE VIEW lineitem_parquet AS SELECT * FROM read_parquet(" + file + ")");
-                try (ResultSet groups = statement.executeQuery(
-                        "SELECT count(DISTINCT row_group_id) FROM parquet_metadata(" + file + ")")) {
-                    groups.next();
-                    System.out.printf(Locale.ROOT, "Parquet row groups: %d; DuckDB table loaded in %.1f s;"
-                            + " threads per query: %d on both sides%n", groups.getLong(1), seconds(started),
-                            THREADS);
-                }
+            loadDuckDb(duck, folder, options.threads());
+            System.out.printf(Locale.ROOT, "DuckDB %s: tables loaded into memory in %.1f s, threads = %d%n",
+                    duckDbVersion(duck), seconds(started), options.threads());
+
+            List<SpiceImports.Imported> imports = new ArrayList<>();
+            for (Map.Entry<String, List<String>> source : SPICE_SOURCES.entrySet()) {
+                SpiceImports.Imported imported = SpiceImports.importTable(glaux, source.getKey(),
+                        source.getValue().get(0), source.getValue().get(1));
+                imports.add(imported);
+                System.out.printf(Locale.ROOT, "SPICE dataset %s: %,d rows imported in %.1f s%n", imported.dataset(),
+                        imported.rows(), imported.seconds());
             }
             glaux.warmUp();
 
             List<String> names = new ArrayList<>(QUERIES.keySet());
-            double[][] medians = new double[names.size()][ENGINES.length];
+            Engine[] engines = Engine.values();
+            double[][] medians = new double[names.size()][engines.length];
             for (int q = 0; q < names.size(); q++) {
-                String sql = QUERIES.get(names.get(q));
+                String name = names.get(q);
                 List<List<String>> reference = null;
-                for (int e = 0; e < ENGINES.length; e++) {
-                    if (e == SPICE) {
-                        medians[q][e] = Double.NaN;
-                        continue;
-                    }
-                    Runner runner = runner(e, glaux, duck, sql);
-                    for (int i = 0; i < warmups; i++) {
+                for (Engine engine : engines) {
+                    String sql = sql(QUERIES.get(name), engine);
+                    Runner runner = engine.isGlaux() ? () -> glaux(glaux, sql) : () -> duckdb(duck, sql);
+                    for (int i = 0; i < options.warmups(); i++) {
                         runner.run();
                     }
-                    double[] times = new double[runs];
+                    double[] times = new double[options.runs()];
                     List<List<String>> answer = null;
-                    for (int i = 0; i < runs; i++) {
+                    for (int i = 0; i < options.runs(); i++) {
                         long t0 = System.nanoTime();
                         answer = runner.run();
                         times[i] = (System.nanoTime() - t0) / 1e6;
                     }
-                    medians[q][e] = median(times);
-                    if (e == 0) {
+                    medians[q][engine.ordinal()] = median(times);
+                    if (reference == null) {
                         if (answer.isEmpty() || answer.stream().anyMatch(row -> row.contains(null))) {
-                            throw new AssertionError(names.get(q) + ": no answer to compare (no rows, or NULLs): "
-                                    + answer);
+                            throw new AssertionError(name + ": no answer to compare (no rows, or NULLs): " + answer);
                         }
                         reference = answer;
                     } else {
-                        compare(names.get(q), ENGINES[0], reference, ENGINES[e], answer);
+                        compare(name, engines[0].label, reference, engine.label, answer);
                     }
                 }
-                System.out.printf(Locale.ROOT, "%s: %d rows, answers agree on all engines%n", names.get(q),
+                System.out.printf(Locale.ROOT, "%s: %d rows, answers agree on all engines%n", name,
                         reference.size());
             }
-            print(scale, rows, runs, warmups, names, medians);
+            print(options, rows, names, medians, imports);
+        }
+    }
+
+    /** The query for one engine: each {@code ${table}} replaced by that engine's name for the table. */
+    static String sql(String template, Engine engine) {
+        Matcher m = TABLE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> names = TABLES.get(m.group(1));
+            if (names == null) {
+                throw new IllegalArgumentException("No table " + m.group(1) + " in " + template);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(names.get(engine.ordinal())));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * Generates the shop dataset into bucket {@value SampleDataset#BUCKET} with the sample-data generator, registers
+     * it with the dataset's own DDL, and copies {@code shop.orders} into a text table {@code shop.orders_text}.
+     */
+    private static void installShop(Glaux glaux, ShopDataGenerator shop) throws IOException {
+        glaux.store().createBucket(SampleDataset.BUCKET);
+        shop.generate(glaux.dataFolder().resolve(SampleDataset.BUCKET));
+        for (String statement : SampleDataset.ddlStatements()) {
+            TpchTables.ddl(glaux, statement);
+        }
+        TpchTables.ddl(glaux, "CREATE TABLE shop.orders_text WITH (format = 'TEXTFILE', field_delimiter = '|',"
+                + " external_location = 's3://" + SampleDataset.BUCKET + "/shop_text/orders/')"
+                + " AS SELECT * FROM shop.orders");
+    }
+
+    /**
+     * Views over the same files Glaux reads (Parquet for TPC-H and shop orders, the shop's CSV objects for customers
+     * and products), and a table in memory loaded from each.
+     */
+    private static void loadDuckDb(Connection duck, Path folder, int threads) throws SQLException {
+        Path tpch = folder.resolve("tpch");
+        Path shop = folder.resolve(SampleDataset.BUCKET).resolve("shop");
+        try (Statement statement = duck.createStatement()) {
+            statement.execute("SET threads = " + threads);
+            for (TpchTables.Table table : TpchTables.Table.values()) {
+                statement.execute("CREATE VIEW " + table.tableName + "_parquet AS SELECT * FROM read_parquet("
+                        + literal(table.parquetFile(tpch)) + ")");
+            }
+            statement.execute("CREATE VIEW shop_orders_files AS SELECT * FROM read_parquet("
+                    + literal(shop.resolve("orders")) + " || '/*/*.parquet', hive_partitioning = true,"
+                    + " hive_types = {'order_date': DATE})");
+            // OpenCSVSerde: every field quoted, a quote doubled; signup_date as days since 1970-01-01.
+            statement.execute("CREATE VIEW shop_customers_files AS SELECT customer_id, name, email, country, city,"
+                    + " DATE '1970-01-01' + signup_date AS signup_date, segment FROM read_csv("
+                    + literal(shop.resolve("customers/customers.csv")) + ", header = true, delim = ',',"
+                    + " quote = '\"', escape = '\"', columns = {'customer_id': 'BIGINT', 'name': 'VARCHAR',"
+                    + " 'email': 'VARCHAR', 'country': 'VARCHAR', 'city': 'VARCHAR', 'signup_date': 'INTEGER',"
+                    + " 'segment': 'VARCHAR'})");
+            // LazySimpleSerDe: no quoting at all, NULL as \N.
+            statement.execute("CREATE VIEW shop_products_files AS SELECT * FROM read_csv("
+                    + literal(shop.resolve("products/products.csv")) + ", header = true, delim = ',', quote = '',"
+                    + " escape = '', nullstr = '\\N', columns = {'product_id': 'BIGINT', 'name': 'VARCHAR',"
+                    + " 'category': 'VARCHAR', 'brand': 'VARCHAR', 'price': 'DECIMAL(10,2)',"
+                    + " 'launched_on': 'DATE'})");
+            statement.execute("CREATE TABLE lineitem AS SELECT * FROM lineitem_parquet");
+            statement.execute("CREATE TABLE orders AS SELECT * FROM orders_parquet");
+            statement.execute("CREATE TABLE shop_orders AS SELECT * FROM shop_orders_files");
+            statement.execute("CREATE TABLE shop_customers AS SELECT * FROM shop_customers_files");
+            statement.execute("CREATE TABLE shop_products AS SELECT * FROM shop_products_files");
+        }
+    }
+
+    private static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    private static String duckDbVersion(Connection duck) throws SQLException {
+        try (Statement statement = duck.createStatement();
+             ResultSet version = statement.executeQuery("SELECT version()")) {
+            version.next();
+            return version.getString(1);
         }
     }
 
@@ -218,70 +400,13 @@ public final class SideBySide {
         List<List<String>> run() throws Exception;
     }
 
-    private static Runner runner(int engine, Glaux glaux, Connection duck, String sql) {
-        return switch (engine) {
-            case 0 -> () -> glaux(glaux, sql.replace("$T", "tpch.lineitem_parquet"));
-            case 1 -> () -> glaux(glaux, sql.replace("$T", "tpch.lineitem_csv"));
-            case DUCKDB_MEMORY -> () -> duckdb(duck, sql.replace("$T", "lineitem"));
-            case 4 -> () -> duckdb(duck, sql.replace("$T", "lineitem_parquet"));
-            default -> throw new IllegalArgumentException("No runner for " + ENGINES[engine]);
-        };
-    }
-
-    /** Writes the rows once into both files; returns the row count. */
-    static long generate(double scale, Path parquet, Path csv) throws IOException {
-        Files.createDirectories(parquet.getParent());
-        Files.createDirectories(csv.getParent());
-        Map<String, String> parquetProperties = Map.of(ParquetFormatWriter.WRITE_COMPRESSION, "SNAPPY",
-                ParquetFormatWriter.BLOCK_SIZE, String.valueOf(16L << 20));
-        Map<String, String> csvProperties = Map.of("field.delim", "|");
-        try (OutputStream parquetOut = new BufferedOutputStream(Files.newOutputStream(parquet), 1 << 16);
-             OutputStream csvOut = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16);
-             RowWriter parquetRows = new ParquetFormatWriter().create(parquetOut, LINEITEM, parquetProperties);
-             RowWriter csvRows = new CsvFormatWriter().create(csvOut, LINEITEM, csvProperties)) {
-            // The generator's dates are already days since 1970-01-01, Glaux's date representation.
-            for (LineItem item : new LineItemGenerator(scale, 1, 1)) {
-                Object[] row = {
-                        item.getOrderKey(), item.getPartKey(), item.getSupplierKey(), item.getLineNumber(),
-                        BigDecimal.valueOf(item.getQuantity()).setScale(2),
-                        BigDecimal.valueOf(item.getExtendedPriceInCents(), 2),
-                        BigDecimal.valueOf(item.getDiscountPercent(), 2),
-                        BigDecimal.valueOf(item.getTaxPercent(), 2),
-                        item.getReturnFlag(), item.getStatus(),
-                        item.getShipDate(), item.getCommitDate(), item.getReceiptDate(),
-                        item.getShipInstructions(), item.getShipMode(), item.getComment()};
-                parquetRows.write(row);
-                csvRows.write(row);
-            }
-            return parquetRows.rowCount();
-        }
-    }
-
-    private static void register(Glaux glaux) {
-        String columns = String.join(",\n  ", LINEITEM.stream().map(c -> c.name() + " " + c.type().ddl()).toList());
-        ddl(glaux, "CREATE DATABASE IF NOT EXISTS tpch");
-        ddl(glaux, "CREATE EXTERNAL TABLE tpch.lineitem_parquet (\n  " + columns + ")\n"
-                + "STORED AS PARQUET\nLOCATION 's3://tpch/lineitem_parquet/'");
-        ddl(glaux, "CREATE EXTERNAL TABLE tpch.lineitem_csv (\n  " + columns + ")\n"
-                + "ROW FORMAT DELIMITED\n  FIELDS TERMINATED BY '|'\nSTORED AS TEXTFILE\n"
-                + "LOCATION 's3://tpch/lineitem_csv/'");
-    }
-
-    private static void ddl(Glaux glaux, String sql) {
-        QueryExecution done = glaux.execute(sql);
-        if (done.state() != QueryState.SUCCEEDED) {
-            throw new IllegalStateException(done.state() + ": " + done.status().stateChangeReason() + "\n" + sql);
-        }
-    }
-
     private static List<List<String>> glaux(Glaux glaux, String sql) throws IOException {
-        QueryExecution done = glaux.execute(sql);
+        QueryExecution done = glaux.execute(QueryRequest.of(sql));
         if (done.state() != QueryState.SUCCEEDED) {
             throw new IllegalStateException("Glaux " + done.state() + ": " + done.status().stateChangeReason()
                     + "\n" + sql);
         }
-        QueryResults results = glaux.results(done.queryExecutionId());
-        return results.rows();
+        return glaux.results(done.queryExecutionId()).rows();
     }
 
     private static List<List<String>> duckdb(Connection duck, String sql) throws SQLException {
@@ -358,32 +483,62 @@ public final class SideBySide {
         return m.matches() ? LocalDate.parse(m.group(1)).toString() : value;
     }
 
-    private static void print(double scale, long rows, int runs, int warmups, List<String> names,
-                              double[][] medians) {
+    private static void print(Options options, Map<String, Long> rows, List<String> names, double[][] medians,
+                              List<SpiceImports.Imported> imports) {
+        Engine[] engines = Engine.values();
         int width = Math.max(8, names.stream().mapToInt(String::length).max().orElse(0));
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nMedian of %d runs after %d warm-up runs, ms (× DuckDB in memory);"
-                + " scale %s, lineitem %,d rows, %d thread per query%n%n", runs, warmups, scale, rows, THREADS));
+                + " TPC-H scale %s (lineitem %,d rows, orders %,d rows), shop scale %s (orders %,d rows);"
+                + " %d thread%s per query for DuckDB and Glaux SPICE (SPICE vectorized operators %s),"
+                + " Glaux live on one thread; %d processors; JVM: arrow.enable_unsafe_memory_access=%s,"
+                + " arrow.enable_null_check_for_get=%s, max heap %,d MB%n%n",
+                options.runs(), options.warmups(), options.scale(), rows.get("lineitem"), rows.get("orders"),
+                options.shopScale(), rows.get("shop_orders"), options.threads(), options.threads() == 1 ? "" : "s",
+                options.spiceVectorized() ? "on" : "off", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("arrow.enable_unsafe_memory_access", "false"),
+                System.getProperty("arrow.enable_null_check_for_get", "true"),
+                Runtime.getRuntime().maxMemory() >> 20));
         out.append("| query |");
-        for (String engine : ENGINES) {
-            out.append(' ').append(engine).append(" |");
+        for (Engine engine : engines) {
+            out.append(' ').append(engine.label).append(" |");
         }
         out.append("\n|---|");
-        out.append("---:|".repeat(ENGINES.length)).append('\n');
+        out.append("---:|".repeat(engines.length)).append('\n');
         for (int q = 0; q < names.size(); q++) {
             out.append("| ").append(String.format(Locale.ROOT, "%-" + width + "s", names.get(q))).append(" |");
-            double base = medians[q][DUCKDB_MEMORY];
-            for (int e = 0; e < ENGINES.length; e++) {
-                double ms = medians[q][e];
-                out.append(' ').append(Double.isNaN(ms) ? "n/a" : e == DUCKDB_MEMORY
+            double base = medians[q][Engine.DUCKDB_MEMORY.ordinal()];
+            for (Engine engine : engines) {
+                double ms = medians[q][engine.ordinal()];
+                out.append(' ').append(engine == Engine.DUCKDB_MEMORY
                         ? String.format(Locale.ROOT, "%.1f", ms)
                         : String.format(Locale.ROOT, "%.1f (%.1f×)", ms, ms / base)).append(" |");
             }
             out.append('\n');
         }
-        out.append("\nGlaux SPICE: n/a (no SPICE cache in Glaux yet).\n");
+        out.append("\nSPICE datasets (imported from the Parquet tables before the runs above; memory is the dataset's"
+                + " Arrow vectors and dictionaries, the file its Arrow IPC file):\n\n");
+        out.append("| dataset | rows | import, s | Arrow memory, bytes | IPC file, bytes | memory ÷ file |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
+        List<String> over = new ArrayList<>();
+        for (SpiceImports.Imported imported : imports) {
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %,d | %.2f× |%n", imported.dataset(),
+                    imported.rows(), imported.seconds(), imported.arrowBytes(), imported.fileBytes(),
+                    imported.memoryPerFileByte()));
+            if (imported.memoryPerFileByte() > MEMORY_PER_FILE_GOAL) {
+                over.add(imported.dataset());
+            }
+        }
+        out.append(over.isEmpty()
+                ? String.format(Locale.ROOT, "%nEvery dataset's memory is within %.1f× its IPC file.%n",
+                        MEMORY_PER_FILE_GOAL)
+                : String.format(Locale.ROOT, "%nOver the %.1f× memory-to-file goal: %s%n", MEMORY_PER_FILE_GOAL,
+                        String.join(", ", over)));
         System.out.print(out);
     }
+
+    /** How much more Arrow memory than IPC file a dataset may take. */
+    static final double MEMORY_PER_FILE_GOAL = 1.2;
 
     private static double median(double[] values) {
         double[] sorted = values.clone();

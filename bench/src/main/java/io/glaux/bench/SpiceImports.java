@@ -9,8 +9,6 @@ import io.glaux.spice.SpiceService;
 import io.glaux.sql.QueryContext;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Imports a catalog table into a SPICE dataset and reports what it costs in time, memory and file size. */
@@ -49,14 +47,6 @@ final class SpiceImports {
                     + ingestion.errorInfo());
         }
         SpiceDataset imported = spice.dataset(dataset).orElseThrow();
-        return new Imported(dataset, imported.rows(), seconds, imported.bytes(), Files.size(ipcFile(glaux, dataset)));
-    }
-
-    /**
-     * Where the engine keeps a dataset's Arrow IPC file: {@code <data folder>/.glaux/spice/<dataset>.arrow}. The
-     * engine does not expose this path, so it is spelled out here and must follow the engine's layout.
-     */
-    static Path ipcFile(Glaux glaux, String dataset) {
-        return glaux.dataFolder().resolve(".glaux").resolve("spice").resolve(dataset + ".arrow");
+        return new Imported(dataset, imported.rows(), seconds, imported.bytes(), spice.fileBytes(dataset));
     }
 }

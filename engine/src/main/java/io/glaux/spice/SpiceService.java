@@ -95,7 +95,10 @@ public final class SpiceService implements AutoCloseable {
         });
         this.planner = planner;
         this.batchRows = batchRows;
-        this.allocator = new RootAllocator(limits.maxTotalBytes());
+        // Arrow rounds every allocation up to a power of two by default, which leaves a fixed-width vector (data and
+        // validity in one buffer) up to twice its content; rounding to 1 KiB keeps SPICE memory at its data's size.
+        this.allocator = new RootAllocator(org.apache.arrow.memory.AllocationListener.NOOP, limits.maxTotalBytes(),
+                new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L));
         this.ingestionThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "glaux-spice-ingestion");
             thread.setDaemon(true);
@@ -276,7 +279,20 @@ public final class SpiceService implements AutoCloseable {
         } catch (RuntimeException e) {
             ingestion.failed(new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR, String.valueOf(e.getMessage())),
                     dataset.rows());
+        } catch (Error e) {
+            // The ingestion must still end (callers wait for it); the error itself goes on to the thread.
+            ingestion.failed(new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR, String.valueOf(e)),
+                    dataset.rows());
+            throw e;
         }
+    }
+
+    /** The size of a dataset's Arrow IPC file (0 before its first completed ingestion). */
+    public long fileBytes(String datasetName) throws IOException {
+        SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
+                "SPICE dataset " + datasetName + " does not exist"));
+        Path file = files.file(dataset.name());
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
     }
 
     /**

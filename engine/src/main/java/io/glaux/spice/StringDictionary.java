@@ -21,7 +21,7 @@ final class StringDictionary implements AutoCloseable {
     static final ArrowType.Int INDEX_TYPE = new ArrowType.Int(32, true);
 
     private final long id;
-    private final VarCharVector values;
+    private VarCharVector values;
     private Map<String, Integer> ids = new HashMap<>();
     private String[] decoded;
 
@@ -60,9 +60,30 @@ final class StringDictionary implements AutoCloseable {
         return next;
     }
 
-    /** Stops accepting values; the string-to-id map is dropped and ids decode from a string table. */
+    /**
+     * Stops accepting values; the string-to-id map is dropped and ids decode from a string table. The values move to
+     * a vector of exactly their size (the growing one doubled its buffers as it filled).
+     */
     void freeze() {
+        if (ids == null) {
+            return;
+        }
         ids = null;
+        int count = values.getValueCount();
+        long bytes = count == 0 ? 0 : values.getEndOffset(count - 1);
+        VarCharVector exact = new VarCharVector(values.getField(), values.getAllocator());
+        try {
+            exact.allocateNew(Math.max(bytes, 1), Math.max(count, 1));
+            for (int i = 0; i < count; i++) {
+                exact.set(i, values.get(i));
+            }
+            exact.setValueCount(count);
+        } catch (RuntimeException e) {
+            exact.close();
+            throw e;
+        }
+        values.close();
+        values = exact;
     }
 
     String value(int id) {

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class VersionBuilder implements AutoCloseable {
 
+    private static final int INITIAL_CAPACITY = 4096;
+
     private final BufferAllocator allocator;
     private final List<Column> columns;
     private final Schema schema;
@@ -46,6 +48,11 @@ final class VersionBuilder implements AutoCloseable {
     boolean append(Object[] row) {
         if (current == null) {
             current = VectorSchemaRoot.create(schema, allocator);
+            // A power of two, so doubling lands a full 64K-row batch exactly on its size (Arrow's default start
+            // of 3,970 values would end at 127,040, twice the content).
+            for (FieldVector vector : current.getFieldVectors()) {
+                vector.setInitialCapacity(Math.min(batchRows, INITIAL_CAPACITY));
+            }
             current.allocateNew();
             currentRows = 0;
         }
@@ -69,9 +76,34 @@ final class VersionBuilder implements AutoCloseable {
     private void seal() {
         if (current != null) {
             current.setRowCount(currentRows);
-            batches.add(current);
+            batches.add(currentRows < batchRows / 2 ? exactCopy(current, currentRows) : current);
             current = null;
         }
+    }
+
+    /** A short last batch moves into vectors of its own size, so it does not hold a full batch's memory. */
+    private VectorSchemaRoot exactCopy(VectorSchemaRoot batch, int rows) {
+        VectorSchemaRoot copy = VectorSchemaRoot.create(schema, allocator);
+        try {
+            for (FieldVector vector : copy.getFieldVectors()) {
+                vector.setInitialCapacity(Math.max(rows, 1));
+            }
+            copy.allocateNew();
+            for (int column = 0; column < columns.size(); column++) {
+                FieldVector from = batch.getVector(column);
+                FieldVector to = copy.getVector(column);
+                for (int row = 0; row < rows; row++) {
+                    to.copyFromSafe(row, row, from);
+                }
+            }
+            copy.setRowCount(rows);
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        } finally {
+            batch.close();
+        }
+        return copy;
     }
 
     /** Arrow memory taken so far, sealed batches, the batch being filled and the dictionaries together. */

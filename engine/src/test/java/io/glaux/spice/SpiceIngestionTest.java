@@ -167,4 +167,18 @@ class SpiceIngestionTest {
             }
         }
     }
+
+    @Test
+    void arrowMemoryStaysWithinAFifthOfTheIpcFileSize() throws IOException {
+        try (Glaux glaux = Glaux.builder().dataFolder(folder.resolve("memory")).spiceBatchRows(4096).build()) {
+            SpiceTestData.createItems(glaux, 30_000);
+            glaux.spice().createDataset(new SpiceDefinition("items", "SELECT * FROM items", QueryContext.DEFAULT));
+            assertThat(SpiceTestData.await(glaux.spice().createIngestion("items")).status())
+                    .isEqualTo(IngestionStatus.COMPLETED);
+            long memory = glaux.spice().dataset("items").orElseThrow().bytes();
+            long file = glaux.spice().fileBytes("items");
+            assertThat(file).isPositive();
+            assertThat((double) memory / file).isLessThanOrEqualTo(1.2);
+        }
+    }
 }

@@ -144,6 +144,8 @@ final class VectorCompiler {
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
         Comparison comparison = comparisonOf(call.getKind());
+        left = foldConstant(left);
+        right = foldConstant(right);
         if (left instanceof RexLiteral && !(right instanceof RexLiteral)) {
             RexNode swap = left;
             left = right;
@@ -198,6 +200,40 @@ final class VectorCompiler {
             return RowFilters.compareColumns(left, right, comparison, false);
         }
         throw new Unsupported("comparison of " + leftType.ddl() + " and " + rightType.ddl());
+    }
+
+    /**
+     * Folds {@code DATE/TIMESTAMP literal ± INTERVAL literal} (day-time intervals), which Calcite leaves to run time,
+     * into a literal, so filters such as {@code l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY} stay vectorized.
+     */
+    private RexNode foldConstant(RexNode node) {
+        if (!(node instanceof RexCall call) || call.getOperands().size() != 2
+                || !(call.getOperands().get(0) instanceof RexLiteral base)
+                || !(call.getOperands().get(1) instanceof RexLiteral interval)
+                || base.isNull() || interval.isNull()) {
+            return node;
+        }
+        SqlKind kind = call.getKind();
+        boolean minus = kind == SqlKind.MINUS;
+        if (!minus && kind != SqlKind.PLUS
+                || !SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
+            return node;
+        }
+        long millis = interval.getValueAs(Long.class) * (minus ? -1 : 1);
+        org.apache.calcite.rex.RexBuilder rexBuilder = new org.apache.calcite.rex.RexBuilder(
+                new org.apache.calcite.sql.type.SqlTypeFactoryImpl(org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT));
+        SqlTypeName type = base.getType().getSqlTypeName();
+        if (type == SqlTypeName.DATE && call.getType().getSqlTypeName() == SqlTypeName.DATE
+                && millis % 86_400_000L == 0) {
+            int days = base.getValueAs(DateString.class).getDaysSinceEpoch() + (int) (millis / 86_400_000L);
+            return rexBuilder.makeDateLiteral(DateString.fromDaysSinceEpoch(days));
+        }
+        if (type == SqlTypeName.TIMESTAMP && call.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+                && base.getType().getPrecision() <= 3) {
+            long value = base.getValueAs(TimestampString.class).getMillisSinceEpoch() + millis;
+            return rexBuilder.makeTimestampLiteral(TimestampString.fromMillisSinceEpoch(value), 3);
+        }
+        return node;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

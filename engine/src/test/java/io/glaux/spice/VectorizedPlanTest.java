@@ -103,4 +103,31 @@ class VectorizedPlanTest {
         SpiceTestData.query(glaux, "SELECT count(*) FROM spice.default.items WHERE name = 'beta'");
         assertThat(glaux.spice().vectorizedScans()).isEqualTo(before + 1);
     }
+
+    @Test
+    void dateMinusIntervalLiteralsFoldIntoVectorizedFilters() {
+        String plan = plan("SELECT code, sum(amount), avg(amount), count(*) FROM spice.default.items"
+                + " WHERE d <= DATE '2024-02-01' - INTERVAL '10' DAY GROUP BY code");
+        assertThat(plan).contains("filter=", "aggregation=").doesNotContain("EnumerableAggregate");
+    }
+
+    @Test
+    void datePartsAndTruncationsAreVectorizedGroupKeys() {
+        for (String key : List.of("date_trunc('month', d)", "date_trunc('week', d)", "year(d)", "month(d)",
+                "date_trunc('hour', ts)")) {
+            String sql = "SELECT " + key + ", name, count(*), sum(amount) FROM %s GROUP BY " + key + ", name"
+                    + " ORDER BY 1, 2";
+            assertThat(plan(String.format(sql, "spice.default.items"))).as(key).contains("aggregation=")
+                    .doesNotContain("EnumerableAggregate");
+            assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items"))).as(key)
+                    .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        }
+    }
+
+    @Test
+    void joinsOfSpiceDatasetsAreHashJoins() {
+        String plan = plan("SELECT a.name, count(*) FROM spice.default.items a JOIN spice.default.items b"
+                + " ON a.id = b.id WHERE b.d >= DATE '2024-01-01' GROUP BY a.name");
+        assertThat(plan).contains("EnumerableHashJoin").doesNotContain("MergeJoin");
+    }
 }

@@ -3,6 +3,7 @@ package io.glaux.spice.plan;
 import io.glaux.spice.vector.AggregateFunction;
 import io.glaux.spice.vector.ColumnarData;
 import io.glaux.spice.vector.FilteredRows;
+import io.glaux.spice.vector.GroupKey;
 import io.glaux.spice.vector.GroupedAggregation;
 import io.glaux.spice.vector.ParallelScan;
 import io.glaux.spice.vector.Projection;
@@ -91,8 +92,10 @@ public final class SpicePipeline {
     private List<Object[]> aggregate(VectorCompiler compiler, ColumnarData data, RowFilter filter,
                                      ParallelScan scan) {
         SpiceQuerySpec.Aggregation aggregation = spec.aggregation();
-        int[] keys = aggregation.groupSet().asList().stream()
-                .mapToInt(field -> VectorCompiler.plainColumn(spec.projects().get(field))).toArray();
+        List<GroupKey> keys = new ArrayList<>();
+        for (int field : aggregation.groupSet()) {
+            keys.add(compiler.groupKey(spec.projects().get(field)));
+        }
         List<AggregateFunction> functions = new ArrayList<>();
         for (AggregateCall call : aggregation.calls()) {
             functions.add(compiler.aggregate(call, spec.projects()));

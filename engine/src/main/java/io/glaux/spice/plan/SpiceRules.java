@@ -166,10 +166,7 @@ final class SpiceRules {
             List<AggregateCall> calls = aggregate.getAggCallList();
             boolean supported = compiles(query, compiler -> {
                 for (int field : aggregate.getGroupSet()) {
-                    int column = VectorCompiler.plainColumn(spec.projects().get(field));
-                    if (column < 0 || !compiler.isKeyColumn(column, false)) {
-                        throw new VectorCompiler.Unsupported("group key " + spec.projects().get(field));
-                    }
+                    compiler.groupKey(spec.projects().get(field));
                 }
                 for (AggregateCall aggregateCall : calls) {
                     compiler.aggregate(aggregateCall, spec.projects());

@@ -8,6 +8,7 @@ import io.glaux.spice.vector.ColumnStats;
 import io.glaux.spice.vector.ColumnarData;
 import io.glaux.spice.vector.DoubleExpression;
 import io.glaux.spice.vector.Expressions;
+import io.glaux.spice.vector.GroupKey;
 import io.glaux.spice.vector.LongExpression;
 import io.glaux.spice.vector.Projection;
 import io.glaux.spice.vector.RowFilter;
@@ -654,11 +655,12 @@ final class VectorCompiler {
         if (isDoubleNumeric(type)) {
             return new Projection.DoubleValue(doubleCode(node), type.getSqlTypeName() == SqlTypeName.REAL);
         }
-        if (isLongNumeric(type)) {
+        if (isLongNumeric(type) && !isKeyFunction(node)) {
             LongCode code = longCode(node);
             return new Projection.LongValue(code.expression(), boxingOf(type, code.scale()));
         }
-        throw new Unsupported("projection of " + type);
+        GroupKey key = groupKey(node);
+        return key == null ? null : new Projection.KeyValue(key);
     }
 
     private static Boxing boxingOf(RelDataType type, int valueScale) {
@@ -760,6 +762,91 @@ final class VectorCompiler {
             }
             default -> throw new Unsupported("aggregate " + kind);
         }
+    }
+
+    /**
+     * A GROUP BY key: an integer-like column, or date_trunc/year/quarter/month/day of a date (or date_trunc of a
+     * millisecond timestamp) column. Null when only checking (no data bound).
+     */
+    GroupKey groupKey(RexNode node) {
+        int column = plainColumn(node);
+        if (column >= 0) {
+            if (!isKeyColumn(column, false)) {
+                throw new Unsupported("group key of type " + columns.get(column).type().ddl());
+            }
+            return data == null ? null : GroupKey.column(data, column);
+        }
+        if (!(node instanceof RexCall call)) {
+            throw new Unsupported("group key " + node);
+        }
+        String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
+        RelDataType type = call.getType();
+        if (name.equals("date_trunc") && call.getOperands().size() == 2
+                && call.getOperands().get(0) instanceof RexLiteral unitLiteral && !unitLiteral.isNull()) {
+            String unit = stringOf(unitLiteral);
+            int source = plainColumn(call.getOperands().get(1));
+            AthenaType.Kind kind = source < 0 ? null : columns.get(source).type().kind();
+            if (kind == AthenaType.Kind.DATE && type.getSqlTypeName() == SqlTypeName.DATE) {
+                io.glaux.sql.function.DateTimeFunctions.dateTruncDate(unit, 0);
+                return data == null ? null : GroupKey.function(data, source,
+                        days -> io.glaux.sql.function.DateTimeFunctions.dateTruncDate(unit, (int) days), true,
+                        value -> (int) value);
+            }
+            if (kind == AthenaType.Kind.TIMESTAMP && type.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+                io.glaux.sql.function.DateTimeFunctions.dateTruncTimestamp(unit, 0);
+                return data == null ? null : GroupKey.function(data, source,
+                        millis -> io.glaux.sql.function.DateTimeFunctions.dateTruncTimestamp(unit, millis), true,
+                        value -> value);
+            }
+            throw new Unsupported("date_trunc of " + call.getOperands().get(1).getType());
+        }
+        java.util.function.LongUnaryOperator field = null;
+        boolean monotone = false;
+        RexNode argument = null;
+        String unit = name;
+        if (call.getKind() == SqlKind.EXTRACT && call.getOperands().size() == 2
+                && call.getOperands().get(0) instanceof RexLiteral flag) {
+            unit = String.valueOf(flag.getValue()).toLowerCase(java.util.Locale.ROOT);
+            argument = call.getOperands().get(1);
+        } else if (call.getOperands().size() == 1) {
+            argument = call.getOperands().get(0);
+        }
+        switch (unit) {
+            case "year" -> {
+                field = days -> java.time.LocalDate.ofEpochDay(days).getYear();
+                monotone = true;
+            }
+            case "quarter" -> field = days -> (java.time.LocalDate.ofEpochDay(days).getMonthValue() + 2) / 3;
+            case "month" -> field = days -> java.time.LocalDate.ofEpochDay(days).getMonthValue();
+            case "day" -> field = days -> java.time.LocalDate.ofEpochDay(days).getDayOfMonth();
+            default -> {
+            }
+        }
+        int source = argument == null ? -1 : plainColumn(argument);
+        if (field == null || source < 0 || columns.get(source).type().kind() != AthenaType.Kind.DATE
+                || !SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())) {
+            throw new Unsupported("group key " + node);
+        }
+        if (data == null) {
+            return null;
+        }
+        Boxing boxing = boxingOf(type, 0);
+        ColumnStats stats = data.stats(source);
+        if (!stats.empty() && stats.max() - stats.min() >= (1 << 20) && !monotone) {
+            throw new Unsupported("date column too wide to tabulate " + unit);
+        }
+        return GroupKey.function(data, source, field, monotone, boxing);
+    }
+
+    private static boolean isKeyFunction(RexNode node) {
+        if (!(node instanceof RexCall call)) {
+            return false;
+        }
+        String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
+        return call.getKind() == SqlKind.EXTRACT || switch (name) {
+            case "date_trunc", "year", "quarter", "month", "day" -> true;
+            default -> false;
+        };
     }
 
     /** Whether a column can be a GROUP BY key or a top-N sort key. */

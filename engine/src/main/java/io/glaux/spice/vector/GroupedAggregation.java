@@ -1,7 +1,5 @@
 package io.glaux.spice.vector;
 
-import io.glaux.catalog.AthenaType;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ public final class GroupedAggregation {
 
     private final ColumnarData data;
     private final RowFilter filter;
-    private final int[] keyColumns;
+    private final GroupKey[] groupKeys;
     private final List<AggregateFunction> functions;
     private final long[] minimum;
     private final long[] radix;
@@ -31,39 +29,22 @@ public final class GroupedAggregation {
     private final boolean packed;
     private final boolean dense;
     private final long keySpace;
-    private final Boxing[] keyBoxing;
 
-    public GroupedAggregation(ColumnarData data, RowFilter filter, int[] keyColumns,
+    public GroupedAggregation(ColumnarData data, RowFilter filter, List<GroupKey> keys,
                               List<AggregateFunction> functions) {
         this.data = data;
         this.filter = filter;
-        this.keyColumns = keyColumns.clone();
+        this.groupKeys = keys.toArray(GroupKey[]::new);
         this.functions = List.copyOf(functions);
-        int keys = keyColumns.length;
-        minimum = new long[keys];
-        radix = new long[keys];
-        multiplier = new long[keys];
-        keyBoxing = new Boxing[keys];
+        int keyCount = groupKeys.length;
+        minimum = new long[keyCount];
+        radix = new long[keyCount];
+        multiplier = new long[keyCount];
         long space = 1;
         boolean fits = true;
-        for (int k = 0; k < keys; k++) {
-            int column = keyColumns[k];
-            AthenaType type = data.columns().get(column).type();
-            String[] dictionary = data.dictionaryValues(column);
-            keyBoxing[k] = Boxing.forColumn(type, dictionary);
-            long low;
-            long high;
-            if (dictionary != null) {
-                low = 0;
-                high = dictionary.length - 1L;
-            } else if (type.kind() == AthenaType.Kind.BOOLEAN) {
-                low = 0;
-                high = 1;
-            } else {
-                ColumnStats stats = data.stats(column);
-                low = stats.empty() ? 0 : stats.min();
-                high = stats.empty() ? -1 : stats.max();
-            }
+        for (int k = 0; k < keyCount; k++) {
+            long low = groupKeys[k].low();
+            long high = Math.max(groupKeys[k].high(), low - 1);
             minimum[k] = low;
             multiplier[k] = space;
             try {
@@ -88,18 +69,18 @@ public final class GroupedAggregation {
         for (int i = 1; i < partials.size(); i++) {
             total.mergeFrom(partials.get(i));
         }
-        if (keyColumns.length == 0 && total.groupCount == 0) {
+        if (groupKeys.length == 0 && total.groupCount == 0) {
             total.groupOf(0L, null);
         }
         List<Object[]> rows = new ArrayList<>(total.groupCount);
         for (int group = 0; group < total.groupCount; group++) {
-            Object[] row = new Object[keyColumns.length + functions.size()];
+            Object[] row = new Object[groupKeys.length + functions.size()];
             long[] codes = total.codes(group);
-            for (int k = 0; k < keyColumns.length; k++) {
-                row[k] = codes[k] == 0 ? null : keyBoxing[k].box(minimum[k] + codes[k] - 1);
+            for (int k = 0; k < groupKeys.length; k++) {
+                row[k] = codes[k] == 0 ? null : groupKeys[k].box(minimum[k] + codes[k] - 1);
             }
             for (int f = 0; f < functions.size(); f++) {
-                row[keyColumns.length + f] = total.accumulators[f].result(group);
+                row[groupKeys.length + f] = total.accumulators[f].result(group);
             }
             rows.add(row);
         }
@@ -146,7 +127,7 @@ public final class GroupedAggregation {
         public void process(BatchContext batch) {
             Scratch scratch = batch.scratch();
             int[] rows = scratch.borrowInts();
-            int[] groups = keyColumns.length == 0 ? null : scratch.borrowInts();
+            int[] groups = groupKeys.length == 0 ? null : scratch.borrowInts();
             try {
                 int count = batch.rowCount();
                 for (int i = 0; i < count; i++) {
@@ -183,11 +164,9 @@ public final class GroupedAggregation {
                 if (packed) {
                     Arrays.fill(keys, 0, count, 0L);
                 }
-                long[][] tuples = packed ? null : new long[count][keyColumns.length];
-                for (int k = 0; k < keyColumns.length; k++) {
-                    ColumnView view = batch.column(keyColumns[k]);
-                    view.readLongs(rows, count, values);
-                    boolean anyNull = view.readNulls(rows, count, nulls);
+                long[][] tuples = packed ? null : new long[count][groupKeys.length];
+                for (int k = 0; k < groupKeys.length; k++) {
+                    boolean anyNull = groupKeys[k].read(batch, rows, count, values, nulls);
                     long low = minimum[k];
                     long scale = multiplier[k];
                     for (int i = 0; i < count; i++) {
@@ -265,7 +244,7 @@ public final class GroupedAggregation {
                 return ordinalOfTuple(other.tupleKeys.get(otherGroup));
             }
             long key = other.packedKeys[otherGroup];
-            if (keyColumns.length == 0) {
+            if (groupKeys.length == 0) {
                 return groupCount == 0 ? groupOf(0L, null) : 0;
             }
             if (dense) {
@@ -294,8 +273,8 @@ public final class GroupedAggregation {
                 return tupleKeys.get(group);
             }
             long key = packedKeys[group];
-            long[] codes = new long[keyColumns.length];
-            for (int k = 0; k < keyColumns.length; k++) {
+            long[] codes = new long[groupKeys.length];
+            for (int k = 0; k < groupKeys.length; k++) {
                 codes[k] = (key / multiplier[k]) % radix[k];
             }
             return codes;

@@ -461,7 +461,10 @@ final class VectorCompiler {
     }
 
     /** A numeric expression on longs, with its scale and the bounds of its values. */
-    record LongCode(LongExpression expression, int scale, BigInteger min, BigInteger max) {
+    record LongCode(LongExpression expression, int scale, BigInteger min, BigInteger max, boolean constant) {
+        LongCode(LongExpression expression, int scale, BigInteger min, BigInteger max) {
+            this(expression, scale, min, max, false);
+        }
     }
 
     /** Whether {@code type} is computed on longs (integers and decimals of up to 18 digits). */
@@ -504,7 +507,7 @@ final class VectorCompiler {
             BigDecimal value = literal.getValueAs(BigDecimal.class).setScale(scale, RoundingMode.UNNECESSARY);
             BigInteger unscaled = value.unscaledValue();
             checkFits(unscaled, unscaled);
-            return new LongCode(Expressions.longConstant(unscaled.longValueExact()), scale, unscaled, unscaled);
+            return new LongCode(Expressions.longConstant(unscaled.longValueExact()), scale, unscaled, unscaled, true);
         }
         if (!(node instanceof RexCall call)) {
             throw new Unsupported("expression " + node);
@@ -527,9 +530,8 @@ final class VectorCompiler {
                 BigInteger min = plus ? left.min().add(right.min()) : left.min().subtract(right.max());
                 BigInteger max = plus ? left.max().add(right.max()) : left.max().subtract(right.min());
                 checkFits(min, max);
-                return new LongCode(Expressions.arithmetic(plus ? Expressions.Arithmetic.PLUS
-                        : Expressions.Arithmetic.MINUS, left.expression(), right.expression(), overflow),
-                        scale, min, max);
+                return new LongCode(combine(plus ? Expressions.Arithmetic.PLUS : Expressions.Arithmetic.MINUS,
+                        left, right, overflow), scale, min, max);
             }
             case TIMES -> {
                 LongCode left = longCode(call.getOperands().get(0));
@@ -546,8 +548,7 @@ final class VectorCompiler {
                     max = max.max(corner);
                 }
                 checkFits(min, max);
-                return new LongCode(Expressions.arithmetic(Expressions.Arithmetic.TIMES, left.expression(),
-                        right.expression(), overflow), scale, min, max);
+                return new LongCode(combine(Expressions.Arithmetic.TIMES, left, right, overflow), scale, min, max);
             }
             case MINUS_PREFIX -> {
                 LongCode input = rescaled(longCode(call.getOperands().get(0)), scale);
@@ -557,6 +558,20 @@ final class VectorCompiler {
             }
             default -> throw new Unsupported("operator " + call.getKind());
         }
+    }
+
+    /** Operands known at compile time become a loop over the other operand alone. */
+    private static LongExpression combine(Expressions.Arithmetic operator, LongCode left, LongCode right,
+                                          Expressions.Overflow overflow) {
+        if (right.constant()) {
+            return Expressions.arithmetic(operator, left.expression(), right.min().longValueExact(), false,
+                    overflow);
+        }
+        if (left.constant()) {
+            return Expressions.arithmetic(operator, right.expression(), left.min().longValueExact(), true,
+                    overflow);
+        }
+        return Expressions.arithmetic(operator, left.expression(), right.expression(), overflow);
     }
 
     private static Expressions.Overflow overflowOf(RelDataType type) {
@@ -579,6 +594,12 @@ final class VectorCompiler {
         BigInteger factor = BigInteger.TEN.pow(scale - code.scale());
         BigInteger min = code.min().multiply(factor);
         BigInteger max = code.max().multiply(factor);
+        if (code.constant()) {
+            if (min.bitLength() >= Long.SIZE) {
+                throw new Unsupported("constant exceeds 64 bits");
+            }
+            return new LongCode(Expressions.longConstant(min.longValueExact()), scale, min, max, true);
+        }
         checkFits(min, max);
         return new LongCode(Expressions.rescale(code.expression(), factor.longValueExact()), scale, min, max);
     }
@@ -715,8 +736,14 @@ final class VectorCompiler {
                 if (column >= 0) {
                     return AggregateFunction.countValues(column);
                 }
-                return isDoubleNumeric(input.getType()) ? AggregateFunction.countValues(doubleCode(input))
-                        : AggregateFunction.countValues(longCode(input).expression());
+                // The expressions the kernels compute are NULL exactly when one of their columns is.
+                if (isDoubleNumeric(input.getType())) {
+                    doubleCode(input);
+                } else {
+                    longCode(input);
+                }
+                return AggregateFunction.countWherePresent(
+                        org.apache.calcite.plan.RelOptUtil.InputFinder.bits(input).toArray());
             }
             case SUM, SUM0 -> {
                 RexNode input = inputs.get(args.get(0));

@@ -19,6 +19,14 @@ public interface AggregateFunction {
         return () -> new Count(column);
     }
 
+    /** COUNT of a value computed from {@code columns}: the rows where none of them is NULL. */
+    static AggregateFunction countWherePresent(int[] columns) {
+        if (columns.length == 1) {
+            return countValues(columns[0]);
+        }
+        return () -> new CountPresent(columns);
+    }
+
     /** COUNT of a computed value: the rows where it is not NULL. */
     static AggregateFunction countValues(LongExpression input) {
         return () -> new CountComputed(input, null);
@@ -86,8 +94,13 @@ public interface AggregateFunction {
         public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
             ColumnView view = column < 0 ? null : batch.column(column);
             if (view == null || !view.hasNulls()) {
+                long[] perGroup = batch.groupRowCounts();
                 if (groups == null) {
                     counts[0] += count;
+                } else if (perGroup != null) {
+                    for (int group = 0; group < perGroup.length; group++) {
+                        counts[group] += perGroup[group];
+                    }
                 } else {
                     for (int i = 0; i < count; i++) {
                         counts[groups[i]]++;
@@ -105,6 +118,62 @@ public interface AggregateFunction {
         @Override
         public void merge(int target, Accumulator other, int source) {
             counts[target] += ((Count) other).counts[source];
+        }
+
+        @Override
+        public Object result(int group) {
+            return counts[group];
+        }
+    }
+
+    final class CountPresent implements Accumulator {
+        private final int[] columns;
+        private long[] counts = new long[0];
+
+        CountPresent(int[] columns) {
+            this.columns = columns;
+        }
+
+        @Override
+        public void ensureCapacity(int groups) {
+            if (counts.length < groups) {
+                counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
+            }
+        }
+
+        @Override
+        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
+            boolean anyNulls = false;
+            for (int column : columns) {
+                anyNulls |= batch.column(column).hasNulls();
+            }
+            long[] perGroup = batch.groupRowCounts();
+            if (!anyNulls && (groups == null || perGroup != null)) {
+                if (groups == null) {
+                    counts[0] += count;
+                } else {
+                    for (int group = 0; group < perGroup.length; group++) {
+                        counts[group] += perGroup[group];
+                    }
+                }
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                boolean present = true;
+                if (anyNulls) {
+                    for (int column : columns) {
+                        present &= !batch.column(column).isNull(rows[i]);
+                    }
+                }
+                if (present) {
+                    counts[groups == null ? 0 : groups[i]]++;
+                }
+            }
+        }
+
+        @Override
+        public void merge(int target, Accumulator other, int source) {
+            counts[target] += ((CountPresent) other).counts[source];
         }
 
         @Override
@@ -212,6 +281,22 @@ public interface AggregateFunction {
                     seen[0] |= count > 0;
                     return;
                 }
+                if (groups != null && !anyNull) {
+                    long[] groupSums = sums;
+                    for (int i = 0; i < count; i++) {
+                        int group = groups[i];
+                        long sum = groupSums[group];
+                        long value = values[i];
+                        long result = sum + value;
+                        if (((sum ^ result) & (value ^ result)) < 0) {
+                            spill(group, sum);
+                            result = value;
+                        }
+                        groupSums[group] = result;
+                    }
+                    markSeen(batch, groups, count);
+                    return;
+                }
                 for (int i = 0; i < count; i++) {
                     if (anyNull && nulls[i]) {
                         continue;
@@ -222,6 +307,19 @@ public interface AggregateFunction {
                 Arrays.fill(nulls, 0, count, false);
                 scratch.release(nulls);
                 scratch.release(values);
+            }
+        }
+
+        private void markSeen(BatchContext batch, int[] groups, int count) {
+            long[] perGroup = batch.groupRowCounts();
+            if (perGroup != null) {
+                for (int group = 0; group < perGroup.length; group++) {
+                    seen[group] |= perGroup[group] > 0;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    seen[groups[i]] = true;
+                }
             }
         }
 

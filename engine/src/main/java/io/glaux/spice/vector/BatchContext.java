@@ -11,6 +11,7 @@ public final class BatchContext {
     private final Scratch scratch;
     private final ColumnView[] views;
     private int batch = -1;
+    private long[] groupRowCounts;
 
     public BatchContext(ColumnarData data, Scratch scratch) {
         this.data = data;
@@ -40,6 +41,18 @@ public final class BatchContext {
 
     public ColumnarData data() {
         return data;
+    }
+
+    /**
+     * Rows of the current selection per group ordinal, when the aggregation has counted them for this batch (so
+     * COUNTs over columns without NULLs add per group instead of per row); null otherwise.
+     */
+    public long[] groupRowCounts() {
+        return groupRowCounts;
+    }
+
+    void groupRowCounts(long[] counts) {
+        this.groupRowCounts = counts;
     }
 
     public Scratch scratch() {

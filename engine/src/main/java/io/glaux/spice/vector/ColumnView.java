@@ -16,7 +16,8 @@ public final class ColumnView {
     private final boolean hasNulls;
 
     public ColumnView(FieldVector vector, ValueKind kind) {
-        this.kind = kind;
+        this.kind = kind == ValueKind.INT64 && vector instanceof org.apache.arrow.vector.DecimalVector
+                ? ValueKind.DECIMAL64 : kind;
         this.data = vector.getDataBuffer().memoryAddress();
         this.validity = vector.getValidityBuffer().memoryAddress();
         this.hasNulls = vector.getNullCount() > 0;

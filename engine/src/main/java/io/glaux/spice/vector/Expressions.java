@@ -99,6 +99,37 @@ public final class Expressions {
         };
     }
 
+    /** {@code input op constant}, or {@code constant op input} when {@code constantFirst}, in one pass. */
+    public static LongExpression arithmetic(Arithmetic operator, LongExpression input, long constant,
+                                            boolean constantFirst, Overflow overflow) {
+        return (batch, rows, count, out, nulls) -> {
+            boolean anyNull = input.evaluate(batch, rows, count, out, nulls);
+            boolean checked = overflow == Overflow.CHECKED;
+            switch (operator) {
+                case PLUS -> {
+                    for (int i = 0; i < count; i++) {
+                        out[i] = checked ? Math.addExact(out[i], constant) : wrap(out[i] + constant, overflow);
+                    }
+                }
+                case MINUS -> {
+                    for (int i = 0; i < count; i++) {
+                        long value = out[i];
+                        out[i] = checked ? (constantFirst ? Math.subtractExact(constant, value)
+                                : Math.subtractExact(value, constant))
+                                : wrap(constantFirst ? constant - value : value - constant, overflow);
+                    }
+                }
+                case TIMES -> {
+                    for (int i = 0; i < count; i++) {
+                        out[i] = checked ? Math.multiplyExact(out[i], constant)
+                                : wrap(out[i] * constant, overflow);
+                    }
+                }
+            }
+            return anyNull;
+        };
+    }
+
     public static DoubleExpression doubleColumn(int column) {
         return (batch, rows, count, out, nulls) -> {
             ColumnView view = batch.column(column);

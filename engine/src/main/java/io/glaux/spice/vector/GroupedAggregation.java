@@ -144,8 +144,20 @@ public final class GroupedAggregation {
                 } else {
                     assignGroups(batch, rows, count, groups);
                 }
-                for (Accumulator accumulator : accumulators) {
-                    accumulator.accumulate(batch, rows, count, groups);
+                long[] histogram = null;
+                if (groups != null && groupCount <= count / 4) {
+                    histogram = new long[groupCount];
+                    for (int i = 0; i < count; i++) {
+                        histogram[groups[i]]++;
+                    }
+                }
+                batch.groupRowCounts(histogram);
+                try {
+                    for (Accumulator accumulator : accumulators) {
+                        accumulator.accumulate(batch, rows, count, groups);
+                    }
+                } finally {
+                    batch.groupRowCounts(null);
                 }
             } finally {
                 if (groups != null) {

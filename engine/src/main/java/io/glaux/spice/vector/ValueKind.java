@@ -10,6 +10,9 @@ import io.glaux.catalog.AthenaType;
 public enum ValueKind {
     INT8(1), INT16(2), INT32(4), INT64(8), DECIMAL64(16), BIT(0), FLOAT32(4), FLOAT64(8), UNSUPPORTED(0);
 
+    // Decimals of up to 18 digits are held as unscaled longs (INT64); DECIMAL64 reads the low half of a 128-bit
+    // Arrow decimal, for datasets saved before that.
+
     /** Decimals with more digits do not fit a long. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
 
@@ -41,7 +44,7 @@ public enum ValueKind {
             case FLOAT -> FLOAT32;
             case DOUBLE -> FLOAT64;
             case DECIMAL -> ((AthenaType.Decimal) type).precision() <= MAX_LONG_DECIMAL_PRECISION
-                    ? DECIMAL64 : UNSUPPORTED;
+                    ? INT64 : UNSUPPORTED;
             default -> UNSUPPORTED;
         };
     }

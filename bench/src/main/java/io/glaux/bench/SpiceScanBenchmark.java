@@ -63,26 +63,9 @@ public class SpiceScanBenchmark {
     @Param("true")
     public boolean vectorized;
 
-    static final String Q6 = """
-            SELECT sum(l_extendedprice * l_discount) AS revenue
-            FROM spice.default.lineitem
-            WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01'
-              AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24""";
-
-    static final String Q1 = """
-            SELECT l_returnflag, l_linestatus,
-                   sum(l_quantity) AS sum_qty,
-                   sum(l_extendedprice) AS sum_base_price,
-                   sum(l_extendedprice * (1 - l_discount)) AS sum_disc_price,
-                   sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) AS sum_charge,
-                   avg(l_quantity) AS avg_qty,
-                   avg(l_extendedprice) AS avg_price,
-                   avg(l_discount) AS avg_disc,
-                   count(*) AS count_order
-            FROM spice.default.lineitem
-            WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY
-            GROUP BY l_returnflag, l_linestatus
-            ORDER BY l_returnflag, l_linestatus""";
+    /** The side-by-side harness's TPC-H Q6 and Q1, over the SPICE dataset. */
+    static final String Q6 = SideBySide.QUERIES.get("TPC-H Q6").replace("${lineitem}", "spice.default.lineitem");
+    static final String Q1 = SideBySide.QUERIES.get("TPC-H Q1").replace("${lineitem}", "spice.default.lineitem");
 
     static final String TOP_N = """
             SELECT l_orderkey, l_linenumber, l_shipdate, l_extendedprice

@@ -263,7 +263,7 @@ final class VectorCompiler {
             }));
         } else if (kind.isDouble()) {
             for (Object range : sarg.rangeSet.asRanges()) {
-                ranges.add(doubleRange(column, (Range) range, type));
+                ranges.add(doubleRange(column, (Range) range));
             }
         } else if (kind.isLong()) {
             if (sarg.isPoints()) {
@@ -351,15 +351,15 @@ final class VectorCompiler {
         return longRange(column, low, high, true);
     }
 
-    private RowFilter doubleRange(int column, Range<Comparable<?>> range, AthenaType type) {
+    private RowFilter doubleRange(int column, Range<Comparable<?>> range) {
         List<RowFilter> bounds = new ArrayList<>();
         if (range.hasLowerBound()) {
             bounds.add(RowFilters.doubleCompare(column, range.lowerBoundType() == BoundType.CLOSED ? Comparison.GE
-                    : Comparison.GT, roundToColumn(toBigDecimal(range.lowerEndpoint()).doubleValue(), type)));
+                    : Comparison.GT, toBigDecimal(range.lowerEndpoint()).doubleValue()));
         }
         if (range.hasUpperBound()) {
             bounds.add(RowFilters.doubleCompare(column, range.upperBoundType() == BoundType.CLOSED ? Comparison.LE
-                    : Comparison.LT, roundToColumn(toBigDecimal(range.upperEndpoint()).doubleValue(), type)));
+                    : Comparison.LT, toBigDecimal(range.upperEndpoint()).doubleValue()));
         }
         if (bounds.isEmpty()) {
             return RowFilters.isNull(column, false);
@@ -681,7 +681,8 @@ final class VectorCompiler {
             return new Projection.LongValue(code.expression(), boxingOf(type, code.scale()));
         }
         GroupKey key = groupKey(node);
-        return key == null ? null : new Projection.KeyValue(key);
+        // A key function (date_trunc...) computes its values the way a GROUP BY key does.
+        return key == null ? null : new Projection.LongValue(key::read, key::box);
     }
 
     private static Boxing boxingOf(RelDataType type, int valueScale) {
@@ -968,11 +969,6 @@ final class VectorCompiler {
             number = (float) number;
         }
         return number;
-    }
-
-    /** Bounds on a float column compare as the float the SQL engine would round them to when it casts them. */
-    private static double roundToColumn(double value, AthenaType type) {
-        return value;
     }
 
     private static String stringOf(RexLiteral literal) {

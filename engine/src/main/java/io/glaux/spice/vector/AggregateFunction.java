@@ -48,21 +48,18 @@ public interface AggregateFunction {
         return () -> new LongMinMax(input, boxing, max);
     }
 
+    /** Doubles compare as order-preserving longs (see {@link Expressions#sortableBits}). */
     static AggregateFunction minMax(DoubleExpression input, boolean toFloat, boolean max) {
-        return () -> new DoubleMinMax(input, toFloat, max);
+        Boxing boxing = bits -> {
+            double value = Expressions.fromSortableBits(bits);
+            return toFloat ? (Object) (float) value : (Object) value;
+        };
+        return () -> new LongMinMax(Expressions.sortableBits(input), boxing, max);
     }
 
     /** MIN/MAX of a string column, compared by each dictionary entry's rank in string order. */
     static AggregateFunction minMaxString(int column, String[] dictionary, boolean max) {
-        Integer[] order = new Integer[dictionary.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> dictionary[a].compareTo(dictionary[b]));
-        int[] rank = new int[dictionary.length];
-        for (int position = 0; position < order.length; position++) {
-            rank[order[position]] = position;
-        }
+        int[] rank = DictionaryOrder.ranks(dictionary);
         return () -> new StringMinMax(column, dictionary, rank, max);
     }
 
@@ -498,71 +495,6 @@ public interface AggregateFunction {
         @Override
         public Object result(int group) {
             return seen[group] ? boxing.box(best[group]) : null;
-        }
-    }
-
-    final class DoubleMinMax implements Accumulator {
-        private final DoubleExpression input;
-        private final boolean toFloat;
-        private final boolean max;
-        private double[] best = new double[0];
-        private boolean[] seen = new boolean[0];
-
-        DoubleMinMax(DoubleExpression input, boolean toFloat, boolean max) {
-            this.input = input;
-            this.toFloat = toFloat;
-            this.max = max;
-        }
-
-        @Override
-        public void ensureCapacity(int groups) {
-            if (best.length < groups) {
-                int size = Math.max(groups, best.length * 2);
-                best = Arrays.copyOf(best, size);
-                seen = Arrays.copyOf(seen, size);
-            }
-        }
-
-        @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            Scratch scratch = batch.scratch();
-            double[] values = scratch.borrowDoubles();
-            boolean[] nulls = scratch.borrowFlags();
-            try {
-                boolean anyNull = input.evaluate(batch, rows, count, values, nulls);
-                for (int i = 0; i < count; i++) {
-                    if (!anyNull || !nulls[i]) {
-                        offer(groups == null ? 0 : groups[i], values[i]);
-                    }
-                }
-            } finally {
-                Arrays.fill(nulls, 0, count, false);
-                scratch.release(nulls);
-                scratch.release(values);
-            }
-        }
-
-        private void offer(int group, double value) {
-            if (!seen[group] || (max ? value > best[group] : value < best[group])) {
-                best[group] = value;
-                seen[group] = true;
-            }
-        }
-
-        @Override
-        public void merge(int target, Accumulator other, int source) {
-            DoubleMinMax from = (DoubleMinMax) other;
-            if (from.seen[source]) {
-                offer(target, from.best[source]);
-            }
-        }
-
-        @Override
-        public Object result(int group) {
-            if (!seen[group]) {
-                return null;
-            }
-            return toFloat ? (Object) (float) best[group] : (Object) best[group];
         }
     }
 

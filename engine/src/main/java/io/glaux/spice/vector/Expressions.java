@@ -204,6 +204,30 @@ public final class Expressions {
         };
     }
 
+    /**
+     * A double expression as longs that order like the doubles ({@code Double.compare} order: -0.0 before 0.0, NaN
+     * last), for MIN/MAX on the long accumulators.
+     */
+    public static LongExpression sortableBits(DoubleExpression input) {
+        return (batch, rows, count, out, nulls) -> {
+            double[] values = batch.scratch().borrowDoubles();
+            try {
+                boolean anyNull = input.evaluate(batch, rows, count, values, nulls);
+                for (int i = 0; i < count; i++) {
+                    long bits = Double.doubleToLongBits(values[i]);
+                    out[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+                }
+                return anyNull;
+            } finally {
+                batch.scratch().release(values);
+            }
+        };
+    }
+
+    public static double fromSortableBits(long sortable) {
+        return Double.longBitsToDouble(sortable ^ ((sortable >> 63) & Long.MAX_VALUE));
+    }
+
     private static boolean mergeNulls(int count, boolean[] nulls, boolean leftNull, boolean[] rightNulls,
                                       boolean rightNull) {
         if (!rightNull) {

@@ -80,24 +80,4 @@ public sealed interface Projection {
             }
         }
     }
-
-    /** A function of one column computed the way a GROUP BY key is ({@code date_trunc('month', d)}). */
-    record KeyValue(GroupKey key) implements Projection {
-        @Override
-        public void fill(BatchContext batch, int[] rows, int count, Object[][] out, int position) {
-            Scratch scratch = batch.scratch();
-            long[] values = scratch.borrowLongs();
-            boolean[] nulls = scratch.borrowFlags();
-            try {
-                boolean anyNull = key.read(batch, rows, count, values, nulls);
-                for (int i = 0; i < count; i++) {
-                    out[i][position] = anyNull && nulls[i] ? null : key.box(values[i]);
-                }
-            } finally {
-                Arrays.fill(nulls, 0, count, false);
-                scratch.release(nulls);
-                scratch.release(values);
-            }
-        }
-    }
 }

@@ -47,22 +47,9 @@ public final class TopN {
             }
             String[] dictionary = data.dictionaryValues(column);
             if (dictionary != null) {
-                ranks[k] = rankOf(dictionary);
+                ranks[k] = DictionaryOrder.ranks(dictionary);
             }
         }
-    }
-
-    private static int[] rankOf(String[] dictionary) {
-        Integer[] order = new Integer[dictionary.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> dictionary[a].compareTo(dictionary[b]));
-        int[] rank = new int[dictionary.length];
-        for (int position = 0; position < order.length; position++) {
-            rank[order[position]] = position;
-        }
-        return rank;
     }
 
     public List<Object[]> run(ParallelScan scan) {

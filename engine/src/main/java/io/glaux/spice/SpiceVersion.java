@@ -29,6 +29,8 @@ final class SpiceVersion implements ColumnarData {
     private final AtomicInteger references = new AtomicInteger(1);
     private final java.util.Map<Integer, ColumnStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
     private final int maxBatchRows;
+    /** Per batch and column: 0 not counted yet, 1 no NULLs, 2 some NULLs. */
+    private final byte[][] nulls;
 
     SpiceVersion(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
                  StringDictionary[] dictionaries) {
@@ -46,6 +48,7 @@ final class SpiceVersion implements ColumnarData {
             largest = Math.max(largest, batch.getRowCount());
         }
         this.maxBatchRows = largest;
+        this.nulls = new byte[batches.size()][columns.size()];
         for (StringDictionary dictionary : dictionaries) {
             if (dictionary != null) {
                 dictionary.freeze();
@@ -85,6 +88,16 @@ final class SpiceVersion implements ColumnarData {
     @Override
     public FieldVector vector(int batch, int column) {
         return batches.get(batch).getVector(column);
+    }
+
+    @Override
+    public boolean hasNulls(int batch, int column) {
+        byte known = nulls[batch][column];
+        if (known == 0) {
+            known = batches.get(batch).getVector(column).getNullCount() > 0 ? (byte) 2 : (byte) 1;
+            nulls[batch][column] = known;
+        }
+        return known == 2;
     }
 
     @Override

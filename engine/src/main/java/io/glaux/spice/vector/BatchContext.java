@@ -62,7 +62,7 @@ public final class BatchContext {
     public ColumnView column(int column) {
         ColumnView view = views[column];
         if (view == null) {
-            view = new ColumnView(data.vector(batch, column), kinds[column]);
+            view = new ColumnView(data, batch, column, kinds[column]);
             views[column] = view;
         }
         return view;

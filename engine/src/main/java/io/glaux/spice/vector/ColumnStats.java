@@ -13,7 +13,7 @@ public record ColumnStats(long min, long max, boolean empty) {
         long max = Long.MIN_VALUE;
         boolean empty = true;
         for (int batch = 0; batch < data.batchCount(); batch++) {
-            ColumnView view = new ColumnView(data.vector(batch, column), kind);
+            ColumnView view = new ColumnView(data, batch, column, kind);
             int rows = data.rowCount(batch);
             for (int row = 0; row < rows; row++) {
                 if (!view.isNull(row)) {

@@ -15,12 +15,17 @@ public final class ColumnView {
     private final long validity;
     private final boolean hasNulls;
 
-    public ColumnView(FieldVector vector, ValueKind kind) {
+    /** A view of column {@code column} of batch {@code batch}. */
+    public ColumnView(ColumnarData data, int batch, int column, ValueKind kind) {
+        this(data.vector(batch, column), kind, data.hasNulls(batch, column));
+    }
+
+    private ColumnView(FieldVector vector, ValueKind kind, boolean hasNulls) {
         this.kind = kind == ValueKind.INT64 && vector instanceof org.apache.arrow.vector.DecimalVector
                 ? ValueKind.DECIMAL64 : kind;
         this.data = vector.getDataBuffer().memoryAddress();
         this.validity = vector.getValidityBuffer().memoryAddress();
-        this.hasNulls = vector.getNullCount() > 0;
+        this.hasNulls = hasNulls;
     }
 
     public boolean hasNulls() {
@@ -116,6 +121,34 @@ public final class ColumnView {
             any |= isNull;
         }
         return any;
+    }
+
+    /**
+     * As {@link #filterRange} over all {@code count} rows of the batch: writes the passing row numbers to
+     * {@code rows} without reading a selection first (the first filter of a scan).
+     */
+    public int filterRangeAll(int[] rows, int count, long low, long high) {
+        if (!hasNulls && (kind == ValueKind.INT32 || kind == ValueKind.INT64)) {
+            int kept = 0;
+            if (kind == ValueKind.INT32) {
+                for (int row = 0; row < count; row++) {
+                    long value = MemoryUtil.getInt(data + ((long) row << 2));
+                    rows[kept] = row;
+                    kept += (value >= low & value <= high) ? 1 : 0;
+                }
+            } else {
+                for (int row = 0; row < count; row++) {
+                    long value = MemoryUtil.getLong(data + ((long) row << 3));
+                    rows[kept] = row;
+                    kept += (value >= low & value <= high) ? 1 : 0;
+                }
+            }
+            return kept;
+        }
+        for (int row = 0; row < count; row++) {
+            rows[row] = row;
+        }
+        return filterRange(rows, count, low, high, true);
     }
 
     /**

@@ -22,6 +22,9 @@ public interface ColumnarData {
 
     FieldVector vector(int batch, int column);
 
+    /** Whether that vector has any NULL (counted once per version; Arrow counts its validity bits each time). */
+    boolean hasNulls(int batch, int column);
+
     /** The decoded dictionary of a string column (index = id), or null for other columns. */
     String[] dictionaryValues(int column);
 

@@ -53,11 +53,7 @@ public final class FilteredRows implements Iterator<Object[]> {
         Scratch scratch = context.scratch();
         int[] selected = scratch.borrowInts();
         try {
-            int count = context.rowCount();
-            for (int i = 0; i < count; i++) {
-                selected[i] = i;
-            }
-            count = filter.apply(context, selected, count);
+            int count = filter.applyAll(context, selected, context.rowCount());
             Object[][] result = new Object[count][projections.length];
             for (int p = 0; p < projections.length; p++) {
                 projections[p].fill(context, selected, count, result, p);

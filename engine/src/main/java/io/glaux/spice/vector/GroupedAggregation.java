@@ -129,11 +129,7 @@ public final class GroupedAggregation {
             int[] rows = scratch.borrowInts();
             int[] groups = groupKeys.length == 0 ? null : scratch.borrowInts();
             try {
-                int count = batch.rowCount();
-                for (int i = 0; i < count; i++) {
-                    rows[i] = i;
-                }
-                count = filter.apply(batch, rows, count);
+                int count = filter.applyAll(batch, rows, batch.rowCount());
                 if (count == 0) {
                     return;
                 }

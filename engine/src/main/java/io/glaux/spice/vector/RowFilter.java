@@ -8,4 +8,12 @@ public interface RowFilter {
 
     /** @return how many of the first {@code count} entries of {@code rows} remain */
     int apply(BatchContext batch, int[] rows, int count);
+
+    /** As {@link #apply} over all {@code count} rows of the batch; writes the passing row numbers to {@code rows}. */
+    default int applyAll(BatchContext batch, int[] rows, int count) {
+        for (int row = 0; row < count; row++) {
+            rows[row] = row;
+        }
+        return apply(batch, rows, count);
+    }
 }

@@ -50,7 +50,20 @@ public final class RowFilters {
         if (low > high) {
             return inside ? none() : isNull(column, false);
         }
-        return (batch, rows, count) -> batch.column(column).filterRange(rows, count, low, high, inside);
+        if (!inside) {
+            return (batch, rows, count) -> batch.column(column).filterRange(rows, count, low, high, false);
+        }
+        return new RowFilter() {
+            @Override
+            public int apply(BatchContext batch, int[] rows, int count) {
+                return batch.column(column).filterRange(rows, count, low, high, true);
+            }
+
+            @Override
+            public int applyAll(BatchContext batch, int[] rows, int count) {
+                return batch.column(column).filterRangeAll(rows, count, low, high);
+            }
+        };
     }
 
     /** Integer-like column equal to one of {@code values} (or to none of them). */
@@ -151,15 +164,27 @@ public final class RowFilters {
 
     public static RowFilter and(List<RowFilter> filters) {
         RowFilter[] parts = filters.toArray(RowFilter[]::new);
-        return (batch, rows, count) -> {
-            int remaining = count;
-            for (RowFilter part : parts) {
-                if (remaining == 0) {
-                    break;
-                }
-                remaining = part.apply(batch, rows, remaining);
+        return new RowFilter() {
+            @Override
+            public int apply(BatchContext batch, int[] rows, int count) {
+                return applyFrom(0, batch, rows, count);
             }
-            return remaining;
+
+            @Override
+            public int applyAll(BatchContext batch, int[] rows, int count) {
+                if (parts.length == 0) {
+                    return RowFilter.super.applyAll(batch, rows, count);
+                }
+                return applyFrom(1, batch, rows, parts[0].applyAll(batch, rows, count));
+            }
+
+            private int applyFrom(int first, BatchContext batch, int[] rows, int count) {
+                int remaining = count;
+                for (int i = first; i < parts.length && remaining > 0; i++) {
+                    remaining = parts[i].apply(batch, rows, remaining);
+                }
+                return remaining;
+            }
         };
     }
 

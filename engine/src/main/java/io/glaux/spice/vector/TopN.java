@@ -43,7 +43,7 @@ public final class TopN {
             ValueKind kind = ValueKind.of(data.columns().get(column).type());
             asDouble[k] = kind.isDouble();
             for (int batch = 0; batch < views.length; batch++) {
-                views[batch][k] = new ColumnView(data.vector(batch, column), kind);
+                views[batch][k] = new ColumnView(data, batch, column, kind);
             }
             String[] dictionary = data.dictionaryValues(column);
             if (dictionary != null) {
@@ -119,11 +119,7 @@ public final class TopN {
             Scratch scratch = batch.scratch();
             int[] rows = scratch.borrowInts();
             try {
-                int count = batch.rowCount();
-                for (int i = 0; i < count; i++) {
-                    rows[i] = i;
-                }
-                count = filter.apply(batch, rows, count);
+                int count = filter.applyAll(batch, rows, batch.rowCount());
                 long high = (long) batch.batch() << 32;
                 for (int i = 0; i < count; i++) {
                     offer(high | rows[i]);

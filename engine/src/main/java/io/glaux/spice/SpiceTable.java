@@ -1,16 +1,12 @@
 package io.glaux.spice;
 
 import io.glaux.sql.scan.ScanContext;
-import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.ProjectableFilterableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.List;
 
@@ -19,19 +15,10 @@ import java.util.List;
  * the scan starts (held until the scan closes, so a refresh during the query does not disturb it). Filters are left
  * to the engine.
  */
-final class SpiceTable extends AbstractTable implements ProjectableFilterableTable {
-
-    private final SpiceService service;
-    private final SpiceDataset dataset;
+final class SpiceTable extends DatasetTable implements ProjectableFilterableTable {
 
     SpiceTable(SpiceService service, SpiceDataset dataset) {
-        this.service = service;
-        this.dataset = dataset;
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-        return TypeMapping.rowType(typeFactory, dataset.columns());
+        super(service, dataset);
     }
 
     @Override

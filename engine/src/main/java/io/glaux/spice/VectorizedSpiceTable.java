@@ -4,13 +4,9 @@ import io.glaux.catalog.Column;
 import io.glaux.spice.plan.SpiceSource;
 import io.glaux.spice.plan.SpiceTableScan;
 import io.glaux.spice.vector.ColumnarData;
-import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -19,19 +15,10 @@ import java.util.concurrent.Executor;
  * A SPICE dataset as a SQL table planned onto the vectorized operators: the planner sees a {@link SpiceTableScan},
  * whose rules fold filters, projections, aggregates and top-Ns into vectorized scans of the dataset's version.
  */
-final class VectorizedSpiceTable extends AbstractTable implements TranslatableTable {
-
-    private final SpiceService service;
-    private final SpiceDataset dataset;
+final class VectorizedSpiceTable extends DatasetTable implements TranslatableTable {
 
     VectorizedSpiceTable(SpiceService service, SpiceDataset dataset) {
-        this.service = service;
-        this.dataset = dataset;
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-        return TypeMapping.rowType(typeFactory, dataset.columns());
+        super(service, dataset);
     }
 
     @Override

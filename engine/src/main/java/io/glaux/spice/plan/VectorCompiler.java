@@ -80,6 +80,7 @@ final class VectorCompiler {
 
     private final List<Column> columns;
     private final ColumnarData data;
+    private org.apache.calcite.rex.RexBuilder literals;
 
     /** @param data the version to bind to, or null to only check what can be translated */
     VectorCompiler(List<Column> columns, ColumnarData data) {
@@ -221,8 +222,7 @@ final class VectorCompiler {
             return node;
         }
         long millis = interval.getValueAs(Long.class) * (minus ? -1 : 1);
-        org.apache.calcite.rex.RexBuilder rexBuilder = new org.apache.calcite.rex.RexBuilder(
-                new org.apache.calcite.sql.type.SqlTypeFactoryImpl(org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT));
+        org.apache.calcite.rex.RexBuilder rexBuilder = literalBuilder();
         SqlTypeName type = base.getType().getSqlTypeName();
         if (type == SqlTypeName.DATE && call.getType().getSqlTypeName() == SqlTypeName.DATE
                 && millis % 86_400_000L == 0) {
@@ -235,6 +235,15 @@ final class VectorCompiler {
             return rexBuilder.makeTimestampLiteral(TimestampString.fromMillisSinceEpoch(value), 3);
         }
         return node;
+    }
+
+    /** Builds the folded literals (only their values are read afterwards). */
+    private org.apache.calcite.rex.RexBuilder literalBuilder() {
+        if (literals == null) {
+            literals = new org.apache.calcite.rex.RexBuilder(new org.apache.calcite.sql.type.SqlTypeFactoryImpl(
+                    org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT));
+        }
+        return literals;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -12,28 +12,17 @@ public interface AggregateFunction {
     Accumulator newAccumulator();
 
     static AggregateFunction countRows() {
-        return () -> new Count(-1);
+        return countWherePresent(new int[0]);
     }
 
     static AggregateFunction countValues(int column) {
-        return () -> new Count(column);
+        return countWherePresent(new int[] {column});
     }
 
     /** COUNT of a value computed from {@code columns}: the rows where none of them is NULL. */
     static AggregateFunction countWherePresent(int[] columns) {
-        if (columns.length == 1) {
-            return countValues(columns[0]);
-        }
-        return () -> new CountPresent(columns);
-    }
-
-    /** COUNT of a computed value: the rows where it is not NULL. */
-    static AggregateFunction countValues(LongExpression input) {
-        return () -> new CountComputed(input, null);
-    }
-
-    static AggregateFunction countValues(DoubleExpression input) {
-        return () -> new CountComputed(null, input);
+        int[] copy = columns.clone();
+        return () -> new Count(copy);
     }
 
     static AggregateFunction sum(LongExpression input, Boxing boxing, boolean zeroWhenEmpty) {
@@ -54,80 +43,86 @@ public interface AggregateFunction {
             double value = Expressions.fromSortableBits(bits);
             return toFloat ? (Object) (float) value : (Object) value;
         };
-        return () -> new LongMinMax(Expressions.sortableBits(input), boxing, max);
+        return minMax(Expressions.sortableBits(input), boxing, max);
     }
 
-    /** MIN/MAX of a string column, compared by each dictionary entry's rank in string order. */
+    /** MIN/MAX of a string column: its dictionary ids compare as their rank in string order. */
     static AggregateFunction minMaxString(int column, String[] dictionary, boolean max) {
         int[] rank = DictionaryOrder.ranks(dictionary);
-        return () -> new StringMinMax(column, dictionary, rank, max);
+        String[] byRank = new String[dictionary.length];
+        for (int id = 0; id < dictionary.length; id++) {
+            byRank[rank[id]] = dictionary[id];
+        }
+        LongExpression ids = Expressions.longColumn(column);
+        LongExpression ranks = (batch, rows, count, out, nulls) -> {
+            boolean anyNull = ids.evaluate(batch, rows, count, out, nulls);
+            for (int i = 0; i < count; i++) {
+                out[i] = anyNull && nulls[i] ? 0 : rank[(int) out[i]];
+            }
+            return anyNull;
+        };
+        return minMax(ranks, value -> byRank[(int) value], max);
     }
 
     static AggregateFunction countDistinct(LongExpression input) {
-        return () -> new CountDistinct(input, null);
+        return () -> new CountDistinct(input);
     }
 
+    /** Doubles are distinct by their bits, with -0.0 counted as 0.0. */
     static AggregateFunction countDistinct(DoubleExpression input) {
-        return () -> new CountDistinct(null, input);
+        LongExpression bits = (batch, rows, count, out, nulls) -> {
+            double[] values = batch.scratch().borrowDoubles();
+            try {
+                boolean anyNull = input.evaluate(batch, rows, count, values, nulls);
+                for (int i = 0; i < count; i++) {
+                    out[i] = Double.doubleToLongBits(values[i] == 0.0d ? 0.0d : values[i]);
+                }
+                return anyNull;
+            } finally {
+                batch.scratch().release(values);
+            }
+        };
+        return countDistinct(bits);
     }
 
-    /** COUNT(*) or COUNT(column). */
+    /**
+     * An accumulator over one integer-valued input: evaluates it for the batch's selection into scratch arrays and
+     * hands the values on ({@code nulls} is null when no value is NULL).
+     */
+    abstract class LongInput implements Accumulator {
+        private final LongExpression input;
+
+        LongInput(LongExpression input) {
+            this.input = input;
+        }
+
+        @Override
+        public final void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
+            Scratch scratch = batch.scratch();
+            long[] values = scratch.borrowLongs();
+            boolean[] nulls = scratch.borrowFlags();
+            try {
+                boolean anyNull = input.evaluate(batch, rows, count, values, nulls);
+                add(batch, values, anyNull ? nulls : null, count, groups);
+            } finally {
+                Arrays.fill(nulls, 0, count, false);
+                scratch.release(nulls);
+                scratch.release(values);
+            }
+        }
+
+        abstract void add(BatchContext batch, long[] values, boolean[] nulls, int count, int[] groups);
+    }
+
+    /**
+     * COUNT(*) (no columns), COUNT(column), or COUNT of a value computed from several columns (NULL exactly when one
+     * of them is). Over columns without NULLs it adds the rows per group the aggregation has already counted.
+     */
     final class Count implements Accumulator {
-        private final int column;
-        private long[] counts = new long[0];
-
-        Count(int column) {
-            this.column = column;
-        }
-
-        @Override
-        public void ensureCapacity(int groups) {
-            if (counts.length < groups) {
-                counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
-            }
-        }
-
-        @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            ColumnView view = column < 0 ? null : batch.column(column);
-            if (view == null || !view.hasNulls()) {
-                long[] perGroup = batch.groupRowCounts();
-                if (groups == null) {
-                    counts[0] += count;
-                } else if (perGroup != null) {
-                    for (int group = 0; group < perGroup.length; group++) {
-                        counts[group] += perGroup[group];
-                    }
-                } else {
-                    for (int i = 0; i < count; i++) {
-                        counts[groups[i]]++;
-                    }
-                }
-                return;
-            }
-            for (int i = 0; i < count; i++) {
-                if (!view.isNull(rows[i])) {
-                    counts[groups == null ? 0 : groups[i]]++;
-                }
-            }
-        }
-
-        @Override
-        public void merge(int target, Accumulator other, int source) {
-            counts[target] += ((Count) other).counts[source];
-        }
-
-        @Override
-        public Object result(int group) {
-            return counts[group];
-        }
-    }
-
-    final class CountPresent implements Accumulator {
         private final int[] columns;
         private long[] counts = new long[0];
 
-        CountPresent(int[] columns) {
+        Count(int[] columns) {
             this.columns = columns;
         }
 
@@ -144,23 +139,25 @@ public interface AggregateFunction {
             for (int column : columns) {
                 anyNulls |= batch.column(column).hasNulls();
             }
-            long[] perGroup = batch.groupRowCounts();
-            if (!anyNulls && (groups == null || perGroup != null)) {
+            if (!anyNulls) {
+                long[] perGroup = batch.groupRowCounts();
                 if (groups == null) {
                     counts[0] += count;
-                } else {
+                } else if (perGroup != null) {
                     for (int group = 0; group < perGroup.length; group++) {
                         counts[group] += perGroup[group];
+                    }
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        counts[groups[i]]++;
                     }
                 }
                 return;
             }
             for (int i = 0; i < count; i++) {
                 boolean present = true;
-                if (anyNulls) {
-                    for (int column : columns) {
-                        present &= !batch.column(column).isNull(rows[i]);
-                    }
+                for (int column : columns) {
+                    present &= !batch.column(column).isNull(rows[i]);
                 }
                 if (present) {
                     counts[groups == null ? 0 : groups[i]]++;
@@ -170,57 +167,7 @@ public interface AggregateFunction {
 
         @Override
         public void merge(int target, Accumulator other, int source) {
-            counts[target] += ((CountPresent) other).counts[source];
-        }
-
-        @Override
-        public Object result(int group) {
-            return counts[group];
-        }
-    }
-
-    final class CountComputed implements Accumulator {
-        private final LongExpression longInput;
-        private final DoubleExpression doubleInput;
-        private long[] counts = new long[0];
-
-        CountComputed(LongExpression longInput, DoubleExpression doubleInput) {
-            this.longInput = longInput;
-            this.doubleInput = doubleInput;
-        }
-
-        @Override
-        public void ensureCapacity(int groups) {
-            if (counts.length < groups) {
-                counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
-            }
-        }
-
-        @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            Scratch scratch = batch.scratch();
-            long[] values = scratch.borrowLongs();
-            double[] doubles = scratch.borrowDoubles();
-            boolean[] nulls = scratch.borrowFlags();
-            try {
-                boolean anyNull = longInput != null ? longInput.evaluate(batch, rows, count, values, nulls)
-                        : doubleInput.evaluate(batch, rows, count, doubles, nulls);
-                for (int i = 0; i < count; i++) {
-                    if (!anyNull || !nulls[i]) {
-                        counts[groups == null ? 0 : groups[i]]++;
-                    }
-                }
-            } finally {
-                Arrays.fill(nulls, 0, count, false);
-                scratch.release(nulls);
-                scratch.release(doubles);
-                scratch.release(values);
-            }
-        }
-
-        @Override
-        public void merge(int target, Accumulator other, int source) {
-            counts[target] += ((CountComputed) other).counts[source];
+            counts[target] += ((Count) other).counts[source];
         }
 
         @Override
@@ -230,8 +177,7 @@ public interface AggregateFunction {
     }
 
     /** SUM of integers or decimals: a long per group, spilling into a BigInteger when it would overflow. */
-    final class LongSum implements Accumulator {
-        private final LongExpression input;
+    final class LongSum extends LongInput {
         private final Boxing boxing;
         private final boolean zeroWhenEmpty;
         private long[] sums = new long[0];
@@ -239,7 +185,7 @@ public interface AggregateFunction {
         private BigInteger[] spilled;
 
         LongSum(LongExpression input, Boxing boxing, boolean zeroWhenEmpty) {
-            this.input = input;
+            super(input);
             this.boxing = boxing;
             this.zeroWhenEmpty = zeroWhenEmpty;
         }
@@ -257,53 +203,40 @@ public interface AggregateFunction {
         }
 
         @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            Scratch scratch = batch.scratch();
-            long[] values = scratch.borrowLongs();
-            boolean[] nulls = scratch.borrowFlags();
-            try {
-                boolean anyNull = input.evaluate(batch, rows, count, values, nulls);
-                if (groups == null && !anyNull) {
-                    long sum = sums[0];
-                    for (int i = 0; i < count; i++) {
-                        long value = values[i];
-                        long result = sum + value;
-                        if (((sum ^ result) & (value ^ result)) < 0) {
-                            spill(0, sum);
-                            result = value;
-                        }
-                        sum = result;
-                    }
-                    sums[0] = sum;
-                    seen[0] |= count > 0;
-                    return;
-                }
-                if (groups != null && !anyNull) {
-                    long[] groupSums = sums;
-                    for (int i = 0; i < count; i++) {
-                        int group = groups[i];
-                        long sum = groupSums[group];
-                        long value = values[i];
-                        long result = sum + value;
-                        if (((sum ^ result) & (value ^ result)) < 0) {
-                            spill(group, sum);
-                            result = value;
-                        }
-                        groupSums[group] = result;
-                    }
-                    markSeen(batch, groups, count);
-                    return;
-                }
+        void add(BatchContext batch, long[] values, boolean[] nulls, int count, int[] groups) {
+            if (groups == null && nulls == null) {
+                long sum = sums[0];
                 for (int i = 0; i < count; i++) {
-                    if (anyNull && nulls[i]) {
-                        continue;
+                    long value = values[i];
+                    long result = sum + value;
+                    if (((sum ^ result) & (value ^ result)) < 0) {
+                        spill(0, sum);
+                        result = value;
                     }
-                    add(groups == null ? 0 : groups[i], values[i]);
+                    sum = result;
                 }
-            } finally {
-                Arrays.fill(nulls, 0, count, false);
-                scratch.release(nulls);
-                scratch.release(values);
+                sums[0] = sum;
+                seen[0] |= count > 0;
+            } else if (nulls == null) {
+                long[] groupSums = sums;
+                for (int i = 0; i < count; i++) {
+                    int group = groups[i];
+                    long sum = groupSums[group];
+                    long value = values[i];
+                    long result = sum + value;
+                    if (((sum ^ result) & (value ^ result)) < 0) {
+                        spill(group, sum);
+                        result = value;
+                    }
+                    groupSums[group] = result;
+                }
+                markSeen(batch, groups, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    if (!nulls[i]) {
+                        add(groups == null ? 0 : groups[i], values[i]);
+                    }
+                }
             }
         }
 
@@ -436,15 +369,15 @@ public interface AggregateFunction {
         }
     }
 
-    final class LongMinMax implements Accumulator {
-        private final LongExpression input;
+    /** MIN or MAX on longs (integers, decimals, dates; doubles and strings through order-preserving longs). */
+    final class LongMinMax extends LongInput {
         private final Boxing boxing;
         private final boolean max;
         private long[] best = new long[0];
         private boolean[] seen = new boolean[0];
 
         LongMinMax(LongExpression input, Boxing boxing, boolean max) {
-            this.input = input;
+            super(input);
             this.boxing = boxing;
             this.max = max;
         }
@@ -459,21 +392,11 @@ public interface AggregateFunction {
         }
 
         @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            Scratch scratch = batch.scratch();
-            long[] values = scratch.borrowLongs();
-            boolean[] nulls = scratch.borrowFlags();
-            try {
-                boolean anyNull = input.evaluate(batch, rows, count, values, nulls);
-                for (int i = 0; i < count; i++) {
-                    if (!anyNull || !nulls[i]) {
-                        offer(groups == null ? 0 : groups[i], values[i]);
-                    }
+        void add(BatchContext batch, long[] values, boolean[] nulls, int count, int[] groups) {
+            for (int i = 0; i < count; i++) {
+                if (nulls == null || !nulls[i]) {
+                    offer(groups == null ? 0 : groups[i], values[i]);
                 }
-            } finally {
-                Arrays.fill(nulls, 0, count, false);
-                scratch.release(nulls);
-                scratch.release(values);
             }
         }
 
@@ -498,71 +421,12 @@ public interface AggregateFunction {
         }
     }
 
-    final class StringMinMax implements Accumulator {
-        private final int column;
-        private final String[] dictionary;
-        private final int[] rank;
-        private final boolean max;
-        private int[] best = new int[0];
-        private boolean[] seen = new boolean[0];
-
-        StringMinMax(int column, String[] dictionary, int[] rank, boolean max) {
-            this.column = column;
-            this.dictionary = dictionary;
-            this.rank = rank;
-            this.max = max;
-        }
-
-        @Override
-        public void ensureCapacity(int groups) {
-            if (best.length < groups) {
-                int size = Math.max(groups, best.length * 2);
-                best = Arrays.copyOf(best, size);
-                seen = Arrays.copyOf(seen, size);
-            }
-        }
-
-        @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            ColumnView view = batch.column(column);
-            for (int i = 0; i < count; i++) {
-                int row = rows[i];
-                if (!view.isNull(row)) {
-                    offer(groups == null ? 0 : groups[i], (int) view.getLong(row));
-                }
-            }
-        }
-
-        private void offer(int group, int id) {
-            if (!seen[group] || (max ? rank[id] > rank[best[group]] : rank[id] < rank[best[group]])) {
-                best[group] = id;
-                seen[group] = true;
-            }
-        }
-
-        @Override
-        public void merge(int target, Accumulator other, int source) {
-            StringMinMax from = (StringMinMax) other;
-            if (from.seen[source]) {
-                offer(target, from.best[source]);
-            }
-        }
-
-        @Override
-        public Object result(int group) {
-            return seen[group] ? dictionary[best[group]] : null;
-        }
-    }
-
-    /** COUNT(DISTINCT x): a set of values (doubles by their bits, -0.0 as 0.0) per group. */
-    final class CountDistinct implements Accumulator {
-        private final LongExpression longInput;
-        private final DoubleExpression doubleInput;
+    /** COUNT(DISTINCT x): a set of values per group. */
+    final class CountDistinct extends LongInput {
         private LongHashSet[] sets = new LongHashSet[0];
 
-        CountDistinct(LongExpression longInput, DoubleExpression doubleInput) {
-            this.longInput = longInput;
-            this.doubleInput = doubleInput;
+        CountDistinct(LongExpression input) {
+            super(input);
         }
 
         @Override
@@ -582,34 +446,11 @@ public interface AggregateFunction {
         }
 
         @Override
-        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
-            Scratch scratch = batch.scratch();
-            long[] values = scratch.borrowLongs();
-            double[] doubles = doubleInput == null ? null : scratch.borrowDoubles();
-            boolean[] nulls = scratch.borrowFlags();
-            try {
-                boolean anyNull;
-                if (doubleInput == null) {
-                    anyNull = longInput.evaluate(batch, rows, count, values, nulls);
-                } else {
-                    anyNull = doubleInput.evaluate(batch, rows, count, doubles, nulls);
-                    for (int i = 0; i < count; i++) {
-                        double value = doubles[i] == 0.0d ? 0.0d : doubles[i];
-                        values[i] = Double.doubleToLongBits(value);
-                    }
+        void add(BatchContext batch, long[] values, boolean[] nulls, int count, int[] groups) {
+            for (int i = 0; i < count; i++) {
+                if (nulls == null || !nulls[i]) {
+                    set(groups == null ? 0 : groups[i]).add(values[i]);
                 }
-                for (int i = 0; i < count; i++) {
-                    if (!anyNull || !nulls[i]) {
-                        set(groups == null ? 0 : groups[i]).add(values[i]);
-                    }
-                }
-            } finally {
-                Arrays.fill(nulls, 0, count, false);
-                scratch.release(nulls);
-                if (doubles != null) {
-                    scratch.release(doubles);
-                }
-                scratch.release(values);
             }
         }
 

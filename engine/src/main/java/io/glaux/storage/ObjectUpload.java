@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * An object being written. Bytes go to a private staging place; {@link #commit()} publishes the whole object at once.
- * Closing without committing discards everything written.
+ * An object being written. Bytes go to a private staging place outside every bucket; {@link #commit()} publishes the
+ * whole object, with its metadata, at once. Closing without committing discards everything written.
  */
 public abstract class ObjectUpload extends OutputStream {
 
-    /** Publishes the object; after this, close() is a no-op. */
-    public abstract void commit() throws IOException;
+    /** Publishes the object with the MD5 of its bytes as ETag; after this, close() is a no-op. */
+    public ObjectInfo commit() throws IOException {
+        return commit(null);
+    }
+
+    /**
+     * Publishes the object under the given ETag (a multipart upload's {@code <md5 of part md5s>-<parts>}); null
+     * means the MD5 of the bytes. A store that computes ETags itself (an S3 server) may keep its own.
+     */
+    public abstract ObjectInfo commit(String etag) throws IOException;
 
     /** Discards the staged bytes, unless already committed. */
     @Override

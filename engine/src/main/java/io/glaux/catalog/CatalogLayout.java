@@ -3,6 +3,9 @@ package io.glaux.catalog;
 import io.glaux.persist.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Where {@link FileCatalog} keeps each object:
@@ -12,7 +15,10 @@ import java.nio.file.Path;
  *   root/&lt;database&gt;/partitions/&lt;table&gt;.json
  * </pre>
  * Names are encoded so that any name is a safe file name: {@code a-z 0-9 _ -} stay, every other byte of the UTF-8
- * form becomes {@code %XX}. Encoded names never start with a dot, which is reserved for temporary entries.
+ * form becomes {@code %XX}. An encoding longer than {@value #MAX_ENCODED} characters is cut to its first
+ * {@value #KEPT} and followed by {@code ~} and the SHA-256 of the name, so that the file name, with the suffix and
+ * the temporary-file decoration {@link AtomicFiles} adds, stays within the 255 bytes file systems allow (Athena's
+ * names may have 255 characters). Encoded names never start with a dot, which is reserved for temporary entries.
  */
 final class CatalogLayout {
 
@@ -20,6 +26,8 @@ final class CatalogLayout {
     static final String TABLES = "tables";
     static final String PARTITIONS = "partitions";
     static final String JSON = ".json";
+    static final int MAX_ENCODED = 150;
+    static final int KEPT = 80;
 
     private final Path root;
 
@@ -61,6 +69,19 @@ final class CatalogLayout {
     }
 
     static String encode(String name) {
+        String encoded = percentEncode(name);
+        if (encoded.length() <= MAX_ENCODED) {
+            return encoded;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return encoded.substring(0, KEPT) + "~" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static String percentEncode(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

@@ -29,7 +29,7 @@ final class CommonClauses {
         List<Column> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
         do {
-            Token nameToken = c.identifierToken();
+            Token nameToken = c.hiveNameToken();
             String name = nameToken.value().toLowerCase(Locale.ROOT);
             if (!names.add(name)) {
                 throw c.errorAt(nameToken, "Duplicate column name: " + name);

@@ -232,8 +232,10 @@ class DdlParserTest {
         assertThat(parse("ALTER TABLE db.t ADD IF NOT EXISTS PARTITION (dt='2024-01-01', Hour=5) "
                 + "LOCATION 's3://bkt/t/x/' PARTITION (dt = '2024-01-02', hour = 6)"))
                 .isEqualTo(new AddPartitions(QualifiedName.of("db", "t"), true, List.of(
-                        new PartitionSpec(Map.of("dt", "2024-01-01", "hour", "5"), "s3://bkt/t/x/"),
-                        new PartitionSpec(Map.of("dt", "2024-01-02", "hour", "6"), null))));
+                        new PartitionSpec(Map.of("dt", "2024-01-01", "hour", "5"), Map.of("dt", "string", "hour", "int"),
+                                "s3://bkt/t/x/"),
+                        new PartitionSpec(Map.of("dt", "2024-01-02", "hour", "6"), Map.of("dt", "string", "hour", "int"),
+                                null))));
         assertSyntaxError("ALTER TABLE t ADD PARTITION (dt='a', dt='b')",
                 "line 1:38: Duplicate partition key: dt");
         assertSyntaxError("ALTER TABLE t ADD PARTITION (dt=)",

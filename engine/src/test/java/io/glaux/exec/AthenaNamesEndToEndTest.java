@@ -122,9 +122,14 @@ class AthenaNamesEndToEndTest {
                 "Invalid column name: ../x");
         failed(g.run("CREATE TABLE c AS SELECT 1 AS x, count(*) FROM (VALUES 1)"), 1000,
                 "MISSING_COLUMN_NAME: line 1:1: Column name not specified at position 2");
+        failed(g.run("CREATE TABLE c AS SELECT 1 AS x, 2 AS \"X\""), 1000,
+                "DUPLICATE_COLUMN_NAME: line 1:1: Column name 'x' specified more than once");
+        succeeded(g.run("CREATE EXTERNAL TABLE t (id int) LOCATION 's3://lake/t/'"));
+        failed(g.run("CREATE TABLE c AS SELECT a.id, b.id FROM t a JOIN t b ON a.id = b.id"), 1000,
+                "DUPLICATE_COLUMN_NAME: line 1:1: Column name 'id' specified more than once");
         failed(g.run("CREATE TABLE 1c AS SELECT 1 AS x"), 1006,
                 "line 1:14: identifiers must not start with a digit; surround the identifier with double quotes");
-        assertThat(g.rows("SHOW TABLES")).isEmpty();
+        assertThat(g.rows("SHOW TABLES")).containsExactly(List.of("t"));
         assertThat(keys("glaux-query-results", "tables/")).isEmpty();
         assertThat(keys("lake", "c/")).isEmpty();
 

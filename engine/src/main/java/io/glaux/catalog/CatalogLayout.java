@@ -15,10 +15,12 @@ import java.util.HexFormat;
  *   root/&lt;database&gt;/partitions/&lt;table&gt;.json
  * </pre>
  * Names are encoded so that any name is a safe file name: {@code a-z 0-9 _ -} stay, every other byte of the UTF-8
- * form becomes {@code %XX}. An encoding longer than {@value #MAX_ENCODED} characters is cut to its first
- * {@value #KEPT} and followed by {@code ~} and the SHA-256 of the name, so that the file name, with the suffix and
- * the temporary-file decoration {@link AtomicFiles} adds, stays within the 255 bytes file systems allow (Athena's
- * names may have 255 characters). Encoded names never start with a dot, which is reserved for temporary entries.
+ * form becomes {@code %XX}. An encoding too long for a file name is cut to its first {@value #KEPT} characters and
+ * followed by {@code ~} and the SHA-256 of the name: over 255 characters for a database folder, over
+ * {@value #MAX_FILE_STEM} for a table's files, whose name gets {@code .json} and, while written, the temporary-file
+ * decoration of {@link AtomicFiles} (file systems allow 255 bytes; Athena's names may have 255 characters). Names
+ * that fit keep their plain encoding, so catalogs written before stay readable and writable. Encoded names never
+ * start with a dot, which is reserved for temporary entries.
  */
 final class CatalogLayout {
 
@@ -26,7 +28,10 @@ final class CatalogLayout {
     static final String TABLES = "tables";
     static final String PARTITIONS = "partitions";
     static final String JSON = ".json";
-    static final int MAX_ENCODED = 150;
+    /** The longest file name most file systems allow, in bytes. */
+    static final int MAX_NAME = 255;
+    /** {@code .<stem>.json.<uuid>.tmp}, AtomicFiles' temporary name, must fit {@link #MAX_NAME}. */
+    static final int MAX_FILE_STEM = MAX_NAME - ".".length() - JSON.length() - ".".length() - 36 - ".tmp".length();
     static final int KEPT = 80;
 
     private final Path root;
@@ -40,7 +45,7 @@ final class CatalogLayout {
     }
 
     Path databaseFolder(String database) {
-        return root.resolve(encode(database));
+        return root.resolve(encode(database, MAX_NAME));
     }
 
     Path databaseFile(String database) {
@@ -52,7 +57,7 @@ final class CatalogLayout {
     }
 
     Path tableFile(String database, String table) {
-        return tablesFolder(database).resolve(encode(table) + JSON);
+        return tablesFolder(database).resolve(encode(table, MAX_FILE_STEM) + JSON);
     }
 
     Path partitionsFolder(String database) {
@@ -60,7 +65,7 @@ final class CatalogLayout {
     }
 
     Path partitionsFile(String database, String table) {
-        return partitionsFolder(database).resolve(encode(table) + JSON);
+        return partitionsFolder(database).resolve(encode(table, MAX_FILE_STEM) + JSON);
     }
 
     /** Whether a file found in a {@code tables/} folder is a table file (not a stray temporary file). */
@@ -68,9 +73,9 @@ final class CatalogLayout {
         return file.getFileName().toString().endsWith(JSON) && !AtomicFiles.isTemporary(file);
     }
 
-    static String encode(String name) {
+    static String encode(String name, int maxLength) {
         String encoded = percentEncode(name);
-        if (encoded.length() <= MAX_ENCODED) {
+        if (encoded.length() <= maxLength) {
             return encoded;
         }
         try {

@@ -3,6 +3,9 @@ package io.glaux.catalog;
 import io.glaux.persist.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Where {@link FileCatalog} keeps each object:
@@ -12,7 +15,12 @@ import java.nio.file.Path;
  *   root/&lt;database&gt;/partitions/&lt;table&gt;.json
  * </pre>
  * Names are encoded so that any name is a safe file name: {@code a-z 0-9 _ -} stay, every other byte of the UTF-8
- * form becomes {@code %XX}. Encoded names never start with a dot, which is reserved for temporary entries.
+ * form becomes {@code %XX}. An encoding too long for a file name is cut to its first {@value #KEPT} characters and
+ * followed by {@code ~} and the SHA-256 of the name: over 255 characters for a database folder, over
+ * {@value #MAX_FILE_STEM} for a table's files, whose name gets {@code .json} and, while written, the temporary-file
+ * decoration of {@link AtomicFiles} (file systems allow 255 bytes; Athena's names may have 255 characters). Names
+ * that fit keep their plain encoding, so catalogs written before stay readable and writable. Encoded names never
+ * start with a dot, which is reserved for temporary entries.
  */
 final class CatalogLayout {
 
@@ -20,6 +28,11 @@ final class CatalogLayout {
     static final String TABLES = "tables";
     static final String PARTITIONS = "partitions";
     static final String JSON = ".json";
+    /** The longest file name most file systems allow, in bytes. */
+    static final int MAX_NAME = 255;
+    /** {@code .<stem>.json.<uuid>.tmp}, AtomicFiles' temporary name, must fit {@link #MAX_NAME}. */
+    static final int MAX_FILE_STEM = MAX_NAME - ".".length() - JSON.length() - ".".length() - 36 - ".tmp".length();
+    static final int KEPT = 80;
 
     private final Path root;
 
@@ -32,7 +45,7 @@ final class CatalogLayout {
     }
 
     Path databaseFolder(String database) {
-        return root.resolve(encode(database));
+        return root.resolve(encode(database, MAX_NAME));
     }
 
     Path databaseFile(String database) {
@@ -44,7 +57,7 @@ final class CatalogLayout {
     }
 
     Path tableFile(String database, String table) {
-        return tablesFolder(database).resolve(encode(table) + JSON);
+        return tablesFolder(database).resolve(encode(table, MAX_FILE_STEM) + JSON);
     }
 
     Path partitionsFolder(String database) {
@@ -52,7 +65,7 @@ final class CatalogLayout {
     }
 
     Path partitionsFile(String database, String table) {
-        return partitionsFolder(database).resolve(encode(table) + JSON);
+        return partitionsFolder(database).resolve(encode(table, MAX_FILE_STEM) + JSON);
     }
 
     /** Whether a file found in a {@code tables/} folder is a table file (not a stray temporary file). */
@@ -60,7 +73,20 @@ final class CatalogLayout {
         return file.getFileName().toString().endsWith(JSON) && !AtomicFiles.isTemporary(file);
     }
 
-    static String encode(String name) {
+    static String encode(String name, int maxLength) {
+        String encoded = percentEncode(name);
+        if (encoded.length() <= maxLength) {
+            return encoded;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return encoded.substring(0, KEPT) + "~" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static String percentEncode(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

@@ -7,6 +7,7 @@ import io.glaux.catalog.Partition;
 import io.glaux.catalog.StorageDescriptor;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.catalog.TableKind;
+import io.glaux.catalog.ddl.AthenaNames;
 import io.glaux.catalog.ddl.DdlStatement;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -54,6 +55,7 @@ final class CreateTableAsRunner {
                      List<String> queryParameters, S3Location outputPrefix, ScanContext scan) throws IOException {
         String database = statement.name().databaseOr(context.database());
         String name = statement.name().name();
+        AthenaNames.checkNewRelation(name);
         catalog.getDatabase(database).orElseThrow(() -> GlauxException.notFound("SCHEMA_NOT_FOUND: Schema '"
                 + database + "' does not exist"));
         if (catalog.getTable(database, name).isPresent()) {
@@ -72,6 +74,7 @@ final class CreateTableAsRunner {
         }
         PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
         List<Column> columns = query.tableColumns();
+        QueryColumnNames.check(columns);
         List<String> partitionedBy = stringList(properties.get("partitioned_by"));
         int dataCount = columns.size() - partitionedBy.size();
         for (int i = 0; i < partitionedBy.size(); i++) {

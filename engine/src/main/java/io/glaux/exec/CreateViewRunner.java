@@ -3,6 +3,7 @@ package io.glaux.exec;
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.catalog.TableKind;
+import io.glaux.catalog.ddl.AthenaNames;
 import io.glaux.catalog.ddl.DdlStatement;
 import io.glaux.error.GlauxException;
 import io.glaux.sql.PreparedQuery;
@@ -26,8 +27,10 @@ final class CreateViewRunner {
 
     void run(DdlStatement.CreateView statement, QueryContext context) {
         String database = statement.name().databaseOr(context.database());
+        AthenaNames.checkNewRelation(statement.name().name());
         PreparedQuery query = planner.prepare(statement.query(), new QueryContext(context.catalog(), database),
                 List.of());
+        QueryColumnNames.check(query.tableColumns());
         TableDefinition view = new TableDefinition(database, statement.name().name(), TableKind.VIRTUAL_VIEW,
                 query.tableColumns(), List.of(), null, Map.of("presto_view", "true"), statement.query(),
                 Instant.now());

@@ -1,5 +1,6 @@
 package io.glaux.exec;
 
+import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 
 import java.util.regex.Matcher;
@@ -16,9 +17,14 @@ final class SqlPositions {
     private SqlPositions() {
     }
 
+    /** An error whose position is already one in the whole statement (such as {@code line 1:1}): never shifted. */
+    static GlauxException atStatement(ErrorType type, String message) {
+        return new StatementError(type, message);
+    }
+
     static GlauxException shift(GlauxException error, String statement, int queryOffset) {
         Matcher matcher = POSITION.matcher(error.getMessage());
-        if (!matcher.find() || queryOffset <= 0) {
+        if (error instanceof StatementError || !matcher.find() || queryOffset <= 0) {
             return error;
         }
         int offsetLine = 1;
@@ -38,5 +44,11 @@ final class SqlPositions {
         String message = error.getMessage().substring(0, matcher.start()) + "line " + newLine + ":" + newColumn
                 + ": " + error.getMessage().substring(matcher.end());
         return new GlauxException(error.type(), message, error);
+    }
+
+    private static final class StatementError extends GlauxException {
+        StatementError(ErrorType type, String message) {
+            super(type, message);
+        }
     }
 }

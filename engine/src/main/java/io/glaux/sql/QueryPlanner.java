@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.error.GlauxException;
 import io.glaux.sql.parse.GlauxParserConfig;
+import io.glaux.sql.plan.RepeatedInputs;
 import io.glaux.sql.parse.ParserText;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
@@ -199,6 +200,8 @@ public final class QueryPlanner {
         Program program = Programs.standard();
         EnumerableRel physical = (EnumerableRel) program.run(logical.getCluster().getPlanner(), logical, desired,
                 List.of(), List.of());
+        // A nested loop or correlate would scan its inner table again for every outer row: read it once instead.
+        physical = (EnumerableRel) RepeatedInputs.buffer(physical);
         if (!root.isRefTrivial()) {
             RexBuilder rexBuilder = physical.getCluster().getRexBuilder();
             List<RexNode> projects = new ArrayList<>();

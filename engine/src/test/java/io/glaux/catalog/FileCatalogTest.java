@@ -263,6 +263,36 @@ class FileCatalogTest {
     }
 
     @Test
+    void longNamesMakeShortEnoughFileNamesThatStillTellNamesApart() throws Exception {
+        FileCatalog catalog = new FileCatalog(folder);
+        String database = "d".repeat(255);
+        String table = "t".repeat(255);
+        String odd = "../".repeat(200);
+        String wide = "é".repeat(34); // 204 characters encoded: a plain file name before, and still
+        catalog.createDatabase(Database.named(database), false);
+        catalog.createTable(table(database, table, DT), false);
+        catalog.createTable(table(database, table.substring(1) + "u", DT), false);
+        catalog.createTable(table(database, odd, null), false);
+        catalog.createTable(table(database, wide, null), false);
+        catalog.addPartitions(database, table, List.of(new Partition(List.of("1"), "s3://bucket/t/dt=1/")), false);
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertThat(files.filter(p -> !p.equals(folder)).map(p -> p.getFileName().toString()))
+                    .allMatch(name -> name.getBytes(StandardCharsets.UTF_8).length <= 255)
+                    .filteredOn(name -> name.endsWith(".json"))
+                    .allMatch(name -> name.length() <= 255 - 42)
+                    .contains("%C3%A9".repeat(34) + ".json");
+        }
+        FileCatalog reopened = new FileCatalog(folder);
+        assertThat(reopened.listTables(database)).extracting(TableDefinition::name)
+                .containsExactlyInAnyOrder(table, table.substring(1) + "u", odd, wide);
+        assertThat(reopened.listPartitions(database, table)).hasSize(1);
+        assertThat(reopened.listPartitions(database, table.substring(1) + "u")).isEmpty();
+        reopened.dropTable(database, table, false);
+        reopened.dropDatabase(database, false, true);
+        assertThat(new FileCatalog(folder).listDatabases()).extracting(Database::name).containsExactly("default");
+    }
+
+    @Test
     void readersSeeConsistentStateWhileAnotherThreadAddsPartitions() throws Exception {
         FileCatalog catalog = new FileCatalog(folder);
         catalog.createTable(table("default", "t", DT), false);

@@ -1,6 +1,7 @@
 package io.glaux.catalog.ddl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +42,10 @@ final class AlterTableParser {
         List<DdlStatement.PartitionSpec> partitions = new ArrayList<>();
         c.expectKeyword("PARTITION");
         do {
-            Map<String, String> values = CommonClauses.partitionSpec(c);
+            Map<String, String> literalTypes = new LinkedHashMap<>();
+            Map<String, String> values = CommonClauses.partitionSpec(c, literalTypes);
             String location = c.acceptKeyword("LOCATION") ? CommonClauses.s3Location(c) : null;
-            partitions.add(new DdlStatement.PartitionSpec(values, location));
+            partitions.add(new DdlStatement.PartitionSpec(values, literalTypes, location));
         } while (c.acceptKeyword("PARTITION"));
         return new DdlStatement.AddPartitions(table, ifNotExists, partitions);
     }
@@ -57,7 +59,7 @@ final class AlterTableParser {
         List<Map<String, String>> partitions = new ArrayList<>();
         do {
             c.expectKeyword("PARTITION");
-            partitions.add(CommonClauses.partitionSpec(c));
+            partitions.add(CommonClauses.partitionSpec(c, new LinkedHashMap<>()));
         } while (c.acceptSymbol(','));
         return new DdlStatement.DropPartitions(table, ifExists, partitions);
     }

@@ -29,7 +29,7 @@ final class CommonClauses {
         List<Column> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
         do {
-            Token nameToken = c.identifierToken();
+            Token nameToken = c.hiveNameToken();
             String name = nameToken.value().toLowerCase(Locale.ROOT);
             if (!names.add(name)) {
                 throw c.errorAt(nameToken, "Duplicate column name: " + name);
@@ -101,8 +101,11 @@ final class CommonClauses {
         return properties;
     }
 
-    /** {@code (key = 'value' | number, ...)}: a PARTITION clause's spec; keys lower case, in order. */
-    static Map<String, String> partitionSpec(TokenCursor c) {
+    /**
+     * {@code (key = 'value' | number, ...)}: a PARTITION clause's spec; keys lower case, in order. The Hive type of
+     * each value's literal goes to {@code literalTypes}.
+     */
+    static Map<String, String> partitionSpec(TokenCursor c, Map<String, String> literalTypes) {
         c.expectSymbol('(');
         Map<String, String> values = new LinkedHashMap<>();
         do {
@@ -113,8 +116,10 @@ final class CommonClauses {
             String value;
             if (c.atString()) {
                 value = c.next().value();
+                literalTypes.put(key, "string");
             } else if (c.peek().kind() == Token.Kind.NUMBER) {
                 value = c.next().text();
+                literalTypes.put(key, numberType(value));
             } else {
                 throw c.mismatch();
             }
@@ -124,6 +129,21 @@ final class CommonClauses {
         } while (c.acceptSymbol(','));
         c.expectSymbol(')');
         return values;
+    }
+
+    /** How Hive types a number literal: the narrowest of int and bigint that holds it, else double. */
+    private static String numberType(String text) {
+        try {
+            Integer.parseInt(text);
+            return "int";
+        } catch (NumberFormatException notInt) {
+            try {
+                Long.parseLong(text);
+                return "bigint";
+            } catch (NumberFormatException notLong) {
+                return "double";
+            }
+        }
     }
 
     /** A string literal that must be an s3:// location; returns it as written. */

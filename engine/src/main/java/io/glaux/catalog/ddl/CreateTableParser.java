@@ -20,7 +20,7 @@ final class CreateTableParser {
 
     DdlStatement.CreateTable parse() {
         boolean ifNotExists = ifNotExists(c);
-        QualifiedName name = c.qualifiedName();
+        QualifiedName name = c.hiveQualifiedName();
         List<Column> columns = CommonClauses.columnList(c);
         String comment = c.acceptKeyword("COMMENT") ? c.expectString().value() : null;
         List<Column> partitionKeys = List.of();

@@ -42,6 +42,7 @@ public final class DdlExecutor {
     /** Executes {@code statement}; unqualified names refer to {@code currentDatabase}. */
     public DdlResult execute(DdlStatement statement, String currentDatabase) {
         if (statement instanceof DdlStatement.CreateDatabase s) {
+            AthenaNames.checkNewDatabase(s.name());
             catalog.createDatabase(new Database(s.name(), s.comment(), s.location(), s.properties()),
                     s.ifNotExists());
             return DdlResult.none();
@@ -51,7 +52,9 @@ public final class DdlExecutor {
             return DdlResult.none();
         }
         if (statement instanceof DdlStatement.CreateTable s) {
-            catalog.createTable(s.toDefinition(currentDatabase, now()), s.ifNotExists());
+            TableDefinition table = s.toDefinition(currentDatabase, now());
+            AthenaNames.checkNewTable(table);
+            catalog.createTable(table, s.ifNotExists());
             return DdlResult.none();
         }
         if (statement instanceof DdlStatement.DropTable s) {
@@ -163,6 +166,7 @@ public final class DdlExecutor {
     }
 
     private DdlResult addColumns(TableDefinition table, List<Column> added) {
+        AthenaNames.checkAlteredColumns(added);
         Set<String> existing = table.allColumns().stream().map(Column::name).collect(Collectors.toSet());
         for (Column column : added) {
             if (existing.contains(column.name())) {
@@ -176,6 +180,7 @@ public final class DdlExecutor {
     }
 
     private DdlResult replaceColumns(TableDefinition table, List<Column> columns) {
+        AthenaNames.checkAlteredColumns(columns);
         for (Column column : columns) {
             if (table.partitionKeys().stream().anyMatch(k -> k.name().equals(column.name()))) {
                 throw new GlauxException(ErrorType.DDL_TASK_FAILED,

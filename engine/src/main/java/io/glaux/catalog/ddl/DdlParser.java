@@ -89,7 +89,7 @@ public final class DdlParser {
         }
         c.expectKeyword("TABLE");
         boolean ifNotExists = CreateTableParser.ifNotExists(c);
-        QualifiedName name = c.qualifiedName();
+        QualifiedName name = c.sqlQualifiedName();
         if (!c.atKeyword("WITH") && !c.atKeyword("AS")) {
             if (c.peek().isSymbol('(')) {
                 throw c.errorAt(start, "Only external table creation is supported. "
@@ -102,7 +102,7 @@ public final class DdlParser {
 
     private DdlStatement createDatabase() {
         boolean ifNotExists = CreateTableParser.ifNotExists(c);
-        String name = c.identifier();
+        String name = c.hiveName();
         String comment = c.acceptKeyword("COMMENT") ? c.expectString().value() : null;
         String location = c.acceptKeyword("LOCATION") ? CommonClauses.s3Location(c) : null;
         Map<String, String> properties = Map.of();

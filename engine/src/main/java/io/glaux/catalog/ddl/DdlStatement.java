@@ -28,10 +28,15 @@ public sealed interface DdlStatement {
 
     enum DescribeMode { PLAIN, EXTENDED, FORMATTED }
 
-    /** One PARTITION (k='v', ...) clause: values by key as written, and the LOCATION if given (else null). */
-    record PartitionSpec(Map<String, String> values, String location) {
+    /**
+     * One PARTITION (k='v', ...) clause: values by key as written, the type of each value's literal as Hive types it
+     * ({@code string} for a quoted value; {@code int}, {@code bigint} or {@code double} for a number), and the
+     * LOCATION if given (else null).
+     */
+    record PartitionSpec(Map<String, String> values, Map<String, String> literalTypes, String location) {
         public PartitionSpec {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            literalTypes = Collections.unmodifiableMap(new LinkedHashMap<>(literalTypes));
         }
     }
 

@@ -1,11 +1,13 @@
 package io.glaux.catalog.ddl;
 
+import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Partition;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.format.text.TextValueParser;
 import io.glaux.storage.ObjectInfo;
 import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
@@ -29,11 +31,16 @@ final class PartitionCommands {
         this.store = store;
     }
 
-    /** Partitions without LOCATION go to {@code <table location>/k=v/}. */
+    /**
+     * Partitions without LOCATION go to {@code <table location>/k=v/}, each value escaped as Hive escapes it (so a
+     * value never names another folder). Every value must convert to its key's type, as Hive checks them
+     * ({@code hive.typecheck.on.insert}), before anything is added.
+     */
     void add(TableDefinition table, DdlStatement.AddPartitions statement) {
         List<Partition> partitions = new ArrayList<>();
         for (DdlStatement.PartitionSpec spec : statement.partitions()) {
             List<String> values = fullSpec(table, spec.values());
+            checkTypes(table, spec);
             String location = spec.location() != null ? spec.location()
                     : folder(table, HivePartitionNames.name(table.partitionKeys(), values));
             partitions.add(new Partition(values, location));
@@ -67,7 +74,9 @@ final class PartitionCommands {
 
     /**
      * Adds every partition folder under the table's location whose path names the partition keys in order
-     * ({@code k1=v1/k2=v2/...}) and that the catalog does not have yet. Other paths are ignored.
+     * ({@code k1=v1/k2=v2/...}) and that the catalog does not have yet. Other paths are ignored, and so are folders
+     * whose values do not convert to their keys' types ({@code year=abc} for an int key): they are not partitions
+     * of this table, as Hive's {@code hive.msck.path.validation=skip} treats invalid partition folders.
      */
     DdlResult repair(TableDefinition table) {
         requirePartitioned(table);
@@ -97,7 +106,7 @@ final class PartitionCommands {
                 }
                 values.add(HivePartitionNames.unescape(segment.substring(eq + 1)));
             }
-            if (values.size() != keys.size() || known.contains(values)) {
+            if (values.size() != keys.size() || known.contains(values) || !convertible(keys, values)) {
                 continue;
             }
             String name = HivePartitionNames.name(keys, values);
@@ -112,6 +121,44 @@ final class PartitionCommands {
                 found.keySet().stream().map(n -> table.name() + ":" + n).toList()));
         found.keySet().forEach(n -> lines.add("Repair: Added partition to metastore " + table.name() + ":" + n));
         return new DdlResult("result", lines);
+    }
+
+    /**
+     * Hive's check of a PARTITION clause against the keys' types: a value that does not convert is its
+     * {@code SemanticException [Error 10248]} (ErrorMsg.PARTITION_SPEC_TYPE_MISMATCH), naming the literal's type.
+     */
+    private static void checkTypes(TableDefinition table, DdlStatement.PartitionSpec spec) {
+        for (Column key : table.partitionKeys()) {
+            String value = spec.values().get(key.name());
+            if (value != null && !convertible(value, key.type())) {
+                throw new GlauxException(ErrorType.USER_ERROR, "FAILED: SemanticException [Error 10248]: Cannot add"
+                        + " partition column " + key.name() + " of type "
+                        + spec.literalTypes().getOrDefault(key.name(), "string")
+                        + " as it cannot be converted to type " + key.type().ddl());
+            }
+        }
+    }
+
+    private static boolean convertible(List<Column> keys, List<String> values) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (!convertible(values.get(i), keys.get(i).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a partition value reads as a value of {@code type} (Hive's default partition reads as NULL). */
+    static boolean convertible(String value, AthenaType type) {
+        if (value.equals(HivePartitionNames.DEFAULT_PARTITION)) {
+            return true;
+        }
+        try {
+            TextValueParser.parse(value, type);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String folder(TableDefinition table, String partitionName) {

@@ -21,7 +21,7 @@ final class QueryStatementParser {
 
     /** After CREATE [OR REPLACE] VIEW. */
     DdlStatement.CreateView view(boolean orReplace) {
-        QualifiedName name = c.qualifiedName();
+        QualifiedName name = c.sqlQualifiedName();
         c.expectKeyword("AS");
         QueryText query = query(false);
         return new DdlStatement.CreateView(name, orReplace, query.text(), query.offset());
@@ -48,12 +48,12 @@ final class QueryStatementParser {
     /** After INSERT. */
     DdlStatement.InsertInto insert() {
         c.expectKeyword("INTO");
-        QualifiedName table = c.qualifiedName();
+        QualifiedName table = c.sqlQualifiedName();
         List<String> columns = new ArrayList<>();
         if (c.peek().isSymbol('(') && !startsQuery(c.peek(1))) {
             c.expectSymbol('(');
             do {
-                columns.add(c.identifier());
+                columns.add(c.sqlName());
             } while (c.acceptSymbol(','));
             c.expectSymbol(')');
         }

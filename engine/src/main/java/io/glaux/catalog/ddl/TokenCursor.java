@@ -135,10 +135,51 @@ final class TokenCursor {
 
     /** {@code name}, {@code db.name} or {@code catalog.db.name}. */
     QualifiedName qualifiedName() {
+        return qualifiedName(this::identifier);
+    }
+
+    /**
+     * A name Hive DDL creates (a database, table or column), lower-cased. Hive's lexer does not take a word that
+     * starts with '_' as an identifier, so such a name must be quoted (Athena asks for backticks).
+     */
+    String hiveName() {
+        return hiveNameToken().value().toLowerCase(Locale.ROOT);
+    }
+
+    Token hiveNameToken() {
+        if (atIdentifier() && peek().kind() == Token.Kind.WORD && peek().text().startsWith("_")) {
+            throw mismatch();
+        }
+        return identifierToken();
+    }
+
+    /** {@link #qualifiedName()} whose parts follow {@link #hiveName()}. */
+    QualifiedName hiveQualifiedName() {
+        return qualifiedName(this::hiveName);
+    }
+
+    /**
+     * A name in the head of a statement Trino reads (CTAS, CREATE VIEW, INSERT INTO), lower-cased: unquoted, it must
+     * not start with a digit, as in Trino's lexer.
+     */
+    String sqlName() {
+        Token token = peek();
+        if (atIdentifier() && token.kind() == Token.Kind.WORD && Character.isDigit(token.text().charAt(0))) {
+            throw errorAt(token, "identifiers must not start with a digit; surround the identifier with double quotes");
+        }
+        return identifier();
+    }
+
+    /** {@link #qualifiedName()} whose parts follow {@link #sqlName()}. */
+    QualifiedName sqlQualifiedName() {
+        return qualifiedName(this::sqlName);
+    }
+
+    private QualifiedName qualifiedName(java.util.function.Supplier<String> part) {
         List<String> parts = new ArrayList<>();
-        parts.add(identifier());
+        parts.add(part.get());
         while (parts.size() < 3 && acceptSymbol('.')) {
-            parts.add(identifier());
+            parts.add(part.get());
         }
         return switch (parts.size()) {
             case 1 -> new QualifiedName(null, null, parts.get(0));

@@ -9,7 +9,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** An object of the store, read for one query: every byte read is added to the query's bytes scanned. */
+/**
+ * An object of the store, read for one query: every byte read is reported to the query's {@link ScanContext} with
+ * its position in the object, so a range read again is not counted again.
+ */
 final class MeteredObjectSource implements ObjectSource {
 
     private final ObjectStore store;
@@ -36,7 +39,7 @@ final class MeteredObjectSource implements ObjectSource {
     public InputStream open(long offset, long length) throws IOException {
         context.checkCancelled();
         try {
-            return new MeteredStream(store.get(object.bucket(), object.key(), offset, length));
+            return new MeteredStream(store.get(object.bucket(), object.key(), offset, length), offset);
         } catch (java.io.InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
@@ -45,15 +48,20 @@ final class MeteredObjectSource implements ObjectSource {
     }
 
     private final class MeteredStream extends FilterInputStream {
-        MeteredStream(InputStream in) {
+        private final String id = object.location().toString();
+        private long position;
+
+        MeteredStream(InputStream in, long offset) {
             super(in);
+            this.position = offset;
         }
 
         @Override
         public int read() throws IOException {
             int b = readOrFail();
             if (b >= 0) {
-                context.addBytesScanned(1);
+                context.addBytesRead(id, position, 1);
+                position++;
             }
             return b;
         }
@@ -70,7 +78,8 @@ final class MeteredObjectSource implements ObjectSource {
                 throw new SourceReadException(name(), e);
             }
             if (n > 0) {
-                context.addBytesScanned(n);
+                context.addBytesRead(id, position, n);
+                position += n;
             }
             return n;
         }
@@ -88,7 +97,14 @@ final class MeteredObjectSource implements ObjectSource {
         @Override
         public long skip(long n) throws IOException {
             // Skipped bytes are not read, so they are not scanned (Parquet seeks past unread column chunks).
-            return super.skip(n);
+            long skipped = super.skip(n);
+            position += Math.max(skipped, 0);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false; // a reset would move back without telling the position
         }
     }
 }

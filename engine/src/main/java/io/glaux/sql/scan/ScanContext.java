@@ -4,6 +4,10 @@ import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import org.apache.calcite.DataContext;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What one running query shares with its scans: the bytes read from the store so far (DataScannedInBytes), the
  * workgroup's per-query cutoff, and the cancel flag. Reached from a table scan through the query's DataContext.
+ *
+ * <p>DataScannedInBytes counts each byte of an object once per query, as Athena bills data scanned and not reads: a
+ * range of an object that an operator reads again (the inner side of a nested loop, a table the plan scans twice, a
+ * Parquet footer read twice) adds only the bytes no earlier read of this query covered. {@link #bytesRead()} keeps
+ * the raw total, re-reads included.
  */
 public final class ScanContext {
 
@@ -18,6 +27,9 @@ public final class ScanContext {
     public static final String KEY = "glaux.scanContext";
 
     private final AtomicLong bytesScanned = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
+    /** By object: the byte ranges already counted, disjoint and not touching, start to end (exclusive). */
+    private final Map<String, NavigableMap<Long, Long>> counted = new HashMap<>();
     private final AtomicBoolean cancelled;
     private final long bytesScannedCutoff;
 
@@ -42,8 +54,53 @@ public final class ScanContext {
         return bytesScanned.get();
     }
 
+    /** Every byte pulled from the store, counting re-reads each time (for tests and diagnostics). */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    /**
+     * Records that bytes [{@code offset}, {@code offset + length}) of {@code object} were read: the bytes this query
+     * had not read before are added to its bytes scanned, which stops it once it exceeds its workgroup's cutoff.
+     */
+    public void addBytesRead(String object, long offset, long length) {
+        if (length <= 0) {
+            return;
+        }
+        bytesRead.addAndGet(length);
+        long fresh;
+        synchronized (counted) {
+            fresh = addRange(counted.computeIfAbsent(object, o -> new TreeMap<>()), offset, offset + length);
+        }
+        if (fresh > 0) {
+            addBytesScanned(fresh);
+        }
+    }
+
+    /** Adds [start, end) to {@code ranges}, merging what it overlaps or touches; returns how many bytes were new. */
+    static long addRange(NavigableMap<Long, Long> ranges, long start, long end) {
+        long covered = 0;
+        long mergedStart = start;
+        long mergedEnd = end;
+        Map.Entry<Long, Long> before = ranges.floorEntry(start);
+        if (before != null && before.getValue() >= start) {
+            covered += Math.min(before.getValue(), end) - start;
+            mergedStart = before.getKey();
+            mergedEnd = Math.max(mergedEnd, before.getValue());
+            ranges.remove(before.getKey());
+        }
+        for (var it = ranges.subMap(start, false, end, true).entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, Long> range = it.next();
+            covered += Math.min(range.getValue(), end) - range.getKey();
+            mergedEnd = Math.max(mergedEnd, range.getValue());
+            it.remove();
+        }
+        ranges.put(mergedStart, mergedEnd);
+        return (end - start) - covered;
+    }
+
     /** Records bytes read and stops the query once it has read more than its workgroup allows. */
-    public void addBytesScanned(long bytes) {
+    private void addBytesScanned(long bytes) {
         long total = bytesScanned.addAndGet(bytes);
         if (total > bytesScannedCutoff) {
             throw new GlauxException(ErrorType.LIMIT_EXCEEDED, "Query cancelled! Bytes scanned limit was exceeded");

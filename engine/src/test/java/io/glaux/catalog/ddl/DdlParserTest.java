@@ -232,8 +232,10 @@ class DdlParserTest {
         assertThat(parse("ALTER TABLE db.t ADD IF NOT EXISTS PARTITION (dt='2024-01-01', Hour=5) "
                 + "LOCATION 's3://bkt/t/x/' PARTITION (dt = '2024-01-02', hour = 6)"))
                 .isEqualTo(new AddPartitions(QualifiedName.of("db", "t"), true, List.of(
-                        new PartitionSpec(Map.of("dt", "2024-01-01", "hour", "5"), "s3://bkt/t/x/"),
-                        new PartitionSpec(Map.of("dt", "2024-01-02", "hour", "6"), null))));
+                        new PartitionSpec(Map.of("dt", "2024-01-01", "hour", "5"), Map.of("dt", "string", "hour", "int"),
+                                "s3://bkt/t/x/"),
+                        new PartitionSpec(Map.of("dt", "2024-01-02", "hour", "6"), Map.of("dt", "string", "hour", "int"),
+                                null))));
         assertSyntaxError("ALTER TABLE t ADD PARTITION (dt='a', dt='b')",
                 "line 1:38: Duplicate partition key: dt");
         assertSyntaxError("ALTER TABLE t ADD PARTITION (dt=)",
@@ -381,5 +383,40 @@ class DdlParserTest {
         assertThat(parse("DROP TABLE \"my \"\"odd\"\" Table\"")).isEqualTo(
                 new DropTable(QualifiedName.of(null, "my \"odd\" table"), false));
         assertThat(parse("DROP TABLE `a``b`")).isEqualTo(new DropTable(QualifiedName.of(null, "a`b"), false));
+    }
+
+    @Test
+    void namesHiveDdlCreatesMustBeQuotedToStartWithAnUnderscore() {
+        assertSyntaxError("CREATE DATABASE _db", "line 1:17: mismatched input '_db'. Expecting: 'IF', <identifier>");
+        assertSyntaxError("CREATE EXTERNAL TABLE IF NOT EXISTS db._t (a int) LOCATION 's3://bkt/t/'",
+                "line 1:40: mismatched input '_t'. Expecting: <identifier>");
+        assertSyntaxError("CREATE EXTERNAL TABLE t (a int, _b int) LOCATION 's3://bkt/t/'",
+                "line 1:33: mismatched input '_b'. Expecting: <identifier>");
+        assertSyntaxError("CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (_p int) LOCATION 's3://bkt/t/'",
+                "line 1:49: mismatched input '_p'. Expecting: <identifier>");
+        assertSyntaxError("ALTER TABLE t ADD COLUMNS (_c int)", "line 1:28: mismatched input '_c'. Expecting: <identifier>");
+        CreateTable t = (CreateTable) parse("CREATE EXTERNAL TABLE `_t` (`_a` int) PARTITIONED BY (\"_p\" int)"
+                + " LOCATION 's3://bkt/t/'");
+        assertThat(t.name()).isEqualTo(QualifiedName.of(null, "_t"));
+        assertThat(t.columns()).containsExactly(new Column("_a", AthenaType.INT));
+        assertThat(t.partitionKeys()).containsExactly(new Column("_p", AthenaType.INT));
+        // Statements that only refer to a name take it as written; digits may start a Hive name.
+        assertThat(parse("DROP TABLE _t")).isEqualTo(new DropTable(QualifiedName.of(null, "_t"), false));
+        assertThat(((CreateTable) parse("CREATE EXTERNAL TABLE 1t (2c int) LOCATION 's3://bkt/t/'")).name())
+                .isEqualTo(QualifiedName.of(null, "1t"));
+    }
+
+    @Test
+    void namesInTrinoStatementHeadsMustBeQuotedToStartWithADigit() {
+        String digit = "identifiers must not start with a digit; surround the identifier with double quotes";
+        assertSyntaxError("CREATE TABLE 1t AS SELECT 1 AS x", "line 1:14: " + digit);
+        assertSyntaxError("CREATE TABLE db.2t AS SELECT 1 AS x", "line 1:17: " + digit);
+        assertSyntaxError("CREATE OR REPLACE VIEW 3v AS SELECT 1 AS x", "line 1:24: " + digit);
+        assertSyntaxError("INSERT INTO 4t SELECT 1", "line 1:13: " + digit);
+        assertSyntaxError("INSERT INTO t (a, 5b) SELECT 1, 2", "line 1:19: " + digit);
+        assertThat(((CreateTableAsSelect) parse("CREATE TABLE \"1t\" AS SELECT 1 AS x")).name())
+                .isEqualTo(QualifiedName.of(null, "1t"));
+        assertThat(((CreateView) parse("CREATE VIEW _v AS SELECT 1 AS x")).name())
+                .isEqualTo(QualifiedName.of(null, "_v"));
     }
 }

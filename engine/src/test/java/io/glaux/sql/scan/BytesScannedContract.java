@@ -6,7 +6,10 @@ import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryState;
 import io.glaux.format.RowWriter;
 import io.glaux.format.parquet.ParquetFormatWriter;
+import io.glaux.sql.PreparedQuery;
+import io.glaux.sql.QueryContext;
 import io.glaux.testing.GlauxFixture;
+import org.apache.calcite.linq4j.Enumerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -318,5 +322,79 @@ abstract class BytesScannedContract {
         Scan one = scan("SELECT max(id) FROM events");
         assertThat(one.rows()).containsExactly(List.of("29999"));
         assertThat(one.bytes()).isPositive().isLessThan(all.bytes() / 2);
+    }
+
+    // ---- each byte once, however often the plan reads it
+
+    /**
+     * A join whose condition is not an equality runs as a nested loop, which used to scan its inner table again for
+     * every outer row: 9 outer rows, 9 scans of the events object's column chunks.
+     */
+    @Test
+    void aNestedLoopJoinCountsBothTablesOnce() {
+        long logs = scan("SELECT id FROM logs").bytes();
+        long events = scan("SELECT id, amount FROM events").bytes();
+        String join = "SELECT l.id AS log_id, e.id AS event_id, e.amount FROM logs l JOIN events e"
+                + " ON e.id BETWEEN l.id * 1000 AND l.id * 1000 + 1 ORDER BY e.id";
+        Scan joined = scan(join);
+        assertThat(joined.rows()).hasSize(18).startsWith(List.of("1", "1000", "0.0"), List.of("1", "1001", "0.25"))
+                .endsWith(List.of("9", "9001", "0.25"));
+        assertThat(joined.bytes()).isEqualTo(logs + events);
+
+        // The same join as a CTAS: the figure is the query's, whatever it writes.
+        QueryExecution ctas = g.run("CREATE TABLE nested_copy WITH (external_location = 's3://lake/nested_copy/')"
+                + " AS " + join);
+        assertThat(ctas.state()).as(ctas.status().stateChangeReason()).isEqualTo(QueryState.SUCCEEDED);
+        assertThat(ctas.result().updateCount()).isEqualTo(18L);
+        assertThat(ctas.statistics().dataScannedInBytes()).isEqualTo(logs + events);
+
+        // A LEFT join loops the same way; an OR of equalities is no equi-join either.
+        assertThat(scan("SELECT count(*) FROM logs l LEFT JOIN events e ON e.id < l.id").bytes())
+                .isEqualTo(logs + scan("SELECT id FROM events").bytes());
+        assertThat(scan("SELECT count(*) FROM logs l JOIN events e ON e.id = l.id OR e.id = l.id * 10").bytes())
+                .isEqualTo(logs + scan("SELECT id FROM events").bytes());
+    }
+
+    @Test
+    void anEquiJoinAndACtasOfItCountBothTablesOnce() {
+        long logs = scan("SELECT id, msg FROM logs").bytes();
+        long events = scan("SELECT id, name FROM events").bytes();
+        String join = "SELECT l.msg, e.name FROM logs l JOIN events e ON e.id = l.id * 1000 ORDER BY e.name";
+        Scan joined = scan(join);
+        assertThat(joined.rows()).hasSize(9).startsWith(List.of("start", "event-1000"));
+        assertThat(joined.bytes()).isEqualTo(logs + events);
+        QueryExecution ctas = g.run("CREATE TABLE equi_copy WITH (external_location = 's3://lake/equi_copy/',"
+                + " format = 'TEXTFILE') AS " + join);
+        assertThat(ctas.state()).as(ctas.status().stateChangeReason()).isEqualTo(QueryState.SUCCEEDED);
+        assertThat(ctas.statistics().dataScannedInBytes()).isEqualTo(logs + events);
+    }
+
+    /** A plan that reads the same table twice (a self-join, a decorrelated EXISTS) still counts its bytes once. */
+    @Test
+    void aTableTheQueryReadsTwiceCountsOnce() {
+        Scan self = scan("SELECT a.id, b.level FROM logs a JOIN logs b ON a.id = b.id + 1 ORDER BY a.id");
+        assertThat(self.rows()).hasSize(8).startsWith(List.of("2", "INFO"));
+        assertThat(self.bytes()).isEqualTo(allTextBytes());
+
+        Scan exists = scan("SELECT id FROM logs l WHERE EXISTS (SELECT 1 FROM logs o WHERE o.id > l.id"
+                + " AND o.level = 'ERROR') ORDER BY id");
+        assertThat(exists.rows()).isEqualTo(ids(1, 2, 3, 4, 5, 6, 7, 8));
+        assertThat(exists.bytes()).isEqualTo(allTextBytes());
+    }
+
+    /** The nested loop's inner table is pulled from the store once, not merely counted once. */
+    @Test
+    void theInnerSideOfANestedLoopIsReadFromTheStoreOnce() {
+        String sql = "SELECT count(*) FROM logs l JOIN events e ON e.id < l.id";
+        PreparedQuery query = g.glaux().planner().prepare(sql, QueryContext.DEFAULT, List.of());
+        assertThat(query.physicalPlan()).contains("EnumerableNestedLoopJoin").contains("EnumerableBuffer");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScanContext context = new ScanContext(cancelled, Long.MAX_VALUE);
+        try (Enumerator<Object[]> rows = query.run(context, cancelled)) {
+            assertThat(rows.moveNext()).isTrue();
+            assertThat(rows.current()).containsExactly(45L);
+        }
+        assertThat(context.bytesRead()).isEqualTo(context.bytesScanned())
+                .isEqualTo(allTextBytes() + scan("SELECT id FROM events").bytes());
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.athena.model.ListDatabasesResponse;
 import software.amazon.awssdk.services.athena.model.ListTableMetadataRequest;
 import software.amazon.awssdk.services.athena.model.ListTableMetadataResponse;
 import software.amazon.awssdk.services.athena.model.MetadataException;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.TableMetadata;
 
 import java.nio.file.Path;
@@ -223,6 +224,38 @@ class MetadataApiTest {
                 .hasMessageStartingWith("Entity Not Found" + GLUE_NOT_FOUND);
         assertThat(athena().getDatabase(b -> b.catalogName("AwsDataCatalog").databaseName("shop"))
                 .sdkHttpResponse().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void namesAthenaRefusesAreNeverFoundNorCreatedAndNoPathLeaks() throws Exception {
+        for (String name : List.of("..", "../../x", "a/b", "x".repeat(128))) {
+            assertThatThrownBy(() -> athena().getDatabase(b -> b.catalogName("AwsDataCatalog").databaseName(name)))
+                    .isInstanceOf(MetadataException.class)
+                    .hasMessageStartingWith("Database " + name + " not found." + GLUE_NOT_FOUND);
+            assertThatThrownBy(() -> athena().listTableMetadata(b -> b.catalogName("AwsDataCatalog")
+                    .databaseName(name))).isInstanceOf(MetadataException.class);
+            assertThatThrownBy(() -> table(name, "orders")).isInstanceOf(MetadataException.class);
+            assertThatThrownBy(() -> table("shop", name)).isInstanceOf(MetadataException.class)
+                    .hasMessageStartingWith("Entity Not Found" + GLUE_NOT_FOUND);
+        }
+        // StartQueryExecution: creating such a name fails as a user error, in the statement or as the session's
+        // current database, and the failure never shows a path of this machine.
+        software.amazon.awssdk.services.athena.model.QueryExecution created = server.run("default",
+                "CREATE DATABASE `../../x`");
+        assertThat(created.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(created.status().stateChangeReason()).isEqualTo("FAILED: Execution Error, return code 1 from"
+                + " org.apache.hadoop.hive.ql.exec.DDLTask. InvalidObjectException(message:../../x is not a valid"
+                + " database name)");
+        assertThat(created.status().athenaError().errorCategory()).isEqualTo(2);
+        for (String sql : List.of("CREATE EXTERNAL TABLE t (id int) LOCATION 's3://shop-data/t/'",
+                "CREATE TABLE t AS SELECT 1 AS x", "SHOW TABLES", "SELECT * FROM t")) {
+            software.amazon.awssdk.services.athena.model.QueryExecution done = server.run("../../x", sql);
+            assertThat(done.status().state()).as(sql).isEqualTo(QueryExecutionState.FAILED);
+            assertThat(done.status().athenaError().errorCategory()).as(sql).isEqualTo(2);
+            assertThat(done.status().stateChangeReason()).as(sql).doesNotContain(data.toString());
+        }
+        assertThat(athena().listDatabases(b -> b.catalogName("AwsDataCatalog")).databaseList())
+                .extracting(Database::name).containsExactly("default", "empty_db", "many", "shop");
     }
 
     @Test

@@ -64,6 +64,9 @@ public final class Glaux implements AutoCloseable {
         CalciteDefaults.apply();
     }
 
+    /** Where SPICE keeps its datasets' Arrow files, in the same store as every other object. */
+    public static final String SPICE_LOCATION = "s3://glaux-spice/datasets/";
+
     /** Where the primary workgroup writes results unless configured otherwise. */
     public static final String DEFAULT_OUTPUT_LOCATION = "s3://glaux-query-results/";
 
@@ -96,7 +99,9 @@ public final class Glaux implements AutoCloseable {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
-        this.spice = new SpiceService(metadata.resolve("spice"), builder.spiceLimits, builder.spiceScanOptions,
+        S3Location spiceLocation = S3Location.parse(SPICE_LOCATION);
+        SpiceService.adoptFolder(metadata.resolve("spice"), store, spiceLocation);
+        this.spice = new SpiceService(store, spiceLocation, builder.spiceLimits, builder.spiceScanOptions,
                 this::planner, builder.spiceBatchRows, builder.spiceClock);
         root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,

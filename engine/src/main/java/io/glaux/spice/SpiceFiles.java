@@ -2,8 +2,14 @@ package io.glaux.spice;
 
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
-import io.glaux.persist.AtomicFiles;
 import io.glaux.sql.QueryContext;
+import io.glaux.storage.NoSuchObjectException;
+import io.glaux.storage.ObjectChannel;
+import io.glaux.storage.ObjectInfo;
+import io.glaux.storage.ObjectMetadata;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.ObjectUpload;
+import io.glaux.storage.S3Location;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorLoader;
@@ -19,26 +25,24 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Dataset versions as Arrow IPC files, {@code <folder>/<dataset>.arrow}: the schema (string columns dictionary
- * encoded, each field's Athena type in its metadata), then each column's dictionary once, then the record batches.
- * The schema metadata keeps the dataset's definition (SQL, context and lookback window, if any) and row count, so a
- * restart lists datasets from each file's schema and dictionaries and loads the record batches when a query first
- * needs them. Files are written to a temporary name in the same folder, forced, and renamed over the previous version
- * in one atomic step.
+ * Dataset versions as Arrow IPC files, objects {@code <location>/<dataset>.arrow} of the one store every path uses:
+ * the schema (string columns dictionary encoded, each field's Athena type in its metadata), then each column's
+ * dictionary once, then the record batches. The schema metadata keeps the dataset's definition (SQL, context and
+ * lookback window, if any) and row count, so a restart lists datasets from each file's schema and dictionaries and
+ * loads the record batches when a query first needs them. A new version is one atomic upload: the old file stays
+ * whole until the new one replaces it.
  */
 final class SpiceFiles {
 
@@ -56,20 +60,29 @@ final class SpiceFiles {
     record Header(SpiceDefinition definition, List<Column> columns, long rows) {
     }
 
-    private final Path folder;
+    /** The media type of Arrow IPC files. */
+    static final String MEDIA_TYPE = "application/vnd.apache.arrow.file";
 
-    SpiceFiles(Path folder) {
-        this.folder = folder;
+    private final ObjectStore store;
+    private final S3Location location;
+
+    /** Files under {@code location} (a bucket and a key prefix ending in '/') of {@code store}. */
+    SpiceFiles(ObjectStore store, S3Location location) throws IOException {
+        this.store = store;
+        this.location = location;
+        store.createBucket(location.bucket());
     }
 
-    Path file(String dataset) {
-        return folder.resolve(dataset + EXTENSION);
+    private String key(String dataset) {
+        return location.key() + dataset + EXTENSION;
+    }
+
+    /** The size of a dataset's file, 0 when it has none. */
+    long size(String dataset) throws IOException {
+        return store.head(location.bucket(), key(dataset)).map(ObjectInfo::size).orElse(0L);
     }
 
     void write(SpiceDefinition definition, SpiceVersion version, BufferAllocator allocator) throws IOException {
-        Files.createDirectories(folder);
-        Path target = file(definition.name());
-        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + AtomicFiles.TEMP_SUFFIX);
         Map<String, String> metadata = new HashMap<>(Map.of(SQL_KEY, definition.sql(),
                 CATALOG_KEY, definition.context().catalog(), DATABASE_KEY, definition.context().database(),
                 ROWS_KEY, Long.toString(version.rows())));
@@ -87,9 +100,21 @@ final class SpiceFiles {
                 dictionaries.put(dictionary.asArrowDictionary());
             }
         }
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 VectorSchemaRoot staging = VectorSchemaRoot.create(schema, allocator);
+        try (ObjectUpload upload = store.startUpload(location.bucket(), key(definition.name()),
+                ObjectMetadata.ofContentType(MEDIA_TYPE))) {
+            // The writer closes its channel when done; the upload must outlive it to be committed.
+            WritableByteChannel channel = Channels.newChannel(new FilterOutputStream(upload) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+            try (VectorSchemaRoot staging = VectorSchemaRoot.create(schema, allocator);
                  ArrowFileWriter writer = new ArrowFileWriter(staging, dictionaries, channel)) {
                 writer.start();
                 VectorLoader loader = new VectorLoader(staging);
@@ -100,38 +125,25 @@ final class SpiceFiles {
                     writer.writeBatch();
                 }
                 writer.end();
-                channel.force(true);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("The file system under the SPICE folder cannot replace files atomically", e);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+            upload.commit();
         }
-        AtomicFiles.syncFolder(folder);
     }
 
-    /** The headers of every dataset file in the folder (temporary files of interrupted writes are skipped). */
+    /** The headers of every dataset file. */
     List<Header> headers(BufferAllocator allocator) throws IOException {
         List<Header> headers = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return headers;
-        }
-        try (var files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (!AtomicFiles.isTemporary(file) && name.endsWith(EXTENSION)) {
-                    headers.add(header(name.substring(0, name.length() - EXTENSION.length()), file, allocator));
-                }
+        for (ObjectInfo object : store.listAll(location.bucket(), location.key())) {
+            String name = object.key().substring(location.key().length());
+            if (name.endsWith(EXTENSION) && !name.contains("/")) {
+                headers.add(header(name.substring(0, name.length() - EXTENSION.length()), object, allocator));
             }
         }
         return headers;
     }
 
-    private static Header header(String dataset, Path file, BufferAllocator allocator) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    private Header header(String dataset, ObjectInfo object, BufferAllocator allocator) throws IOException {
+        try (ObjectChannel channel = new ObjectChannel(store, object);
              ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
             Schema schema = reader.getVectorSchemaRoot().getSchema();
             Map<String, String> metadata = schema.getCustomMetadata();
@@ -152,9 +164,32 @@ final class SpiceFiles {
 
     /** Removes a dataset's file (if it has one). */
     void delete(String dataset) throws IOException {
-        if (Files.deleteIfExists(file(dataset))) {
-            AtomicFiles.syncFolder(folder);
+        store.delete(location.bucket(), key(dataset));
+    }
+
+    /**
+     * Moves the files of an earlier layout (Arrow files in a folder of the data folder) into the store, once: each
+     * is uploaded whole, then removed.
+     */
+    static void adopt(Path legacyFolder, ObjectStore store, S3Location location) throws IOException {
+        if (!Files.isDirectory(legacyFolder)) {
+            return;
         }
+        store.createBucket(location.bucket());
+        try (var files = Files.list(legacyFolder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(EXTENSION) && !name.startsWith(".")) {
+                    try (ObjectUpload upload = store.startUpload(location.bucket(), location.key() + name,
+                            ObjectMetadata.ofContentType(MEDIA_TYPE))) {
+                        Files.copy(file, upload);
+                        upload.commit();
+                    }
+                }
+                Files.delete(file);
+            }
+        }
+        Files.delete(legacyFolder);
     }
 
     private static List<Column> columns(Schema schema) {
@@ -169,7 +204,9 @@ final class SpiceFiles {
     SpiceVersion load(String dataset, BufferAllocator allocator) throws IOException {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         StringDictionary[] dictionaries = null;
-        try (FileChannel channel = FileChannel.open(file(dataset), StandardOpenOption.READ);
+        ObjectInfo object = store.head(location.bucket(), key(dataset))
+                .orElseThrow(() -> new NoSuchObjectException(location.bucket(), key(dataset)));
+        try (ObjectChannel channel = new ObjectChannel(store, object);
              ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
             VectorSchemaRoot shared = reader.getVectorSchemaRoot();
             Schema schema = shared.getSchema();

@@ -10,7 +10,8 @@ import org.apache.arrow.memory.RootAllocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.S3Location;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * SPICE: datasets imported into Arrow memory, kept as Arrow IPC files in {@code folder} and queryable as tables of
+ * SPICE: datasets imported into Arrow memory, kept as Arrow IPC files in the store and queryable as tables of
  * catalog {@value #CATALOG}, database {@value #DATABASE} ({@code SELECT ... FROM spice.default.orders}, see
  * {@link SpiceCatalogSchema}).
  *
@@ -64,28 +65,28 @@ public final class SpiceService implements AutoCloseable {
     /** Held while a dataset file is written or deleted, so a deletion and an ingestion never interleave. */
     private final Object fileLock = new Object();
 
-    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner)
-            throws IOException {
-        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, Clock.systemUTC());
+    public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
+                        Supplier<QueryPlanner> planner) throws IOException {
+        this(store, location, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, Clock.systemUTC());
     }
 
     /** As above with the clock that incremental refreshes take their refresh time from (tests fix it). */
-    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
-                        Clock clock) throws IOException {
-        this(folder, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, clock);
+    public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
+                        Supplier<QueryPlanner> planner, Clock clock) throws IOException {
+        this(store, location, limits, scanOptions, planner, SpiceImporter.BATCH_ROWS, clock);
     }
 
     /** As above with a chosen record batch size (tests use small batches to cover batch boundaries). */
-    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
-                        int batchRows) throws IOException {
-        this(folder, limits, scanOptions, planner, batchRows, Clock.systemUTC());
+    public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
+                        Supplier<QueryPlanner> planner, int batchRows) throws IOException {
+        this(store, location, limits, scanOptions, planner, batchRows, Clock.systemUTC());
     }
 
     /** As above with both a chosen record batch size and a clock. */
-    public SpiceService(Path folder, SpiceLimits limits, SpiceScanOptions scanOptions, Supplier<QueryPlanner> planner,
-                        int batchRows, Clock clock) throws IOException {
+    public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
+                        Supplier<QueryPlanner> planner, int batchRows, Clock clock) throws IOException {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
-        this.files = new SpiceFiles(folder);
+        this.files = new SpiceFiles(store, location);
         this.limits = limits;
         this.scanOptions = scanOptions;
         this.scanHelpers = Executors.newFixedThreadPool(Math.max(1, scanOptions.threads() - 1), task -> {
@@ -107,6 +108,12 @@ public final class SpiceService implements AutoCloseable {
         for (SpiceFiles.Header header : files.headers(allocator)) {
             datasets.put(header.definition().name(), SpiceDataset.persisted(header));
         }
+    }
+
+    /** Moves dataset files kept in a folder by earlier versions into the store at {@code location}, once. */
+    public static void adoptFolder(java.nio.file.Path legacyFolder, ObjectStore store, S3Location location)
+            throws IOException {
+        SpiceFiles.adopt(legacyFolder, store, location);
     }
 
     /** Defines a dataset (it has no rows until its first ingestion completes); redefining keeps the current data. */
@@ -291,8 +298,7 @@ public final class SpiceService implements AutoCloseable {
     public long fileBytes(String datasetName) throws IOException {
         SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
                 "SPICE dataset " + datasetName + " does not exist"));
-        Path file = files.file(dataset.name());
-        return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+        return files.size(dataset.name());
     }
 
     /**

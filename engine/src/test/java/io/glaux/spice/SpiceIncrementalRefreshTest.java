@@ -1,5 +1,7 @@
 package io.glaux.spice;
 
+import io.glaux.storage.ObjectInfo;
+
 import io.glaux.Glaux;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -398,7 +400,7 @@ class SpiceIncrementalRefreshTest {
         try (Glaux glaux = open()) {
             createEvents(glaux, "1|first|2024-03-10 00:00:00|2024-03-10");
             Gate gate = new Gate(glaux::planner);
-            try (SpiceService spice = new SpiceService(folder.resolve("gated"), SpiceLimits.defaults(),
+            try (SpiceService spice = new SpiceService(glaux.store(), SpiceTestData.location(folder.resolve("gated")), SpiceLimits.defaults(),
                     SpiceScanOptions.defaults(), gate, CLOCK)) {
                 spice.createDataset(events(new LookbackWindow("ts", 1, SizeUnit.DAY)));
                 assertThat(SpiceTestData.await(spice.createIngestion("events")).status())
@@ -423,7 +425,7 @@ class SpiceIncrementalRefreshTest {
                 assertThat(labels(spice)).containsExactly("first");
             }
             // The file still holds the first version.
-            try (SpiceService reopened = new SpiceService(folder.resolve("gated"), SpiceLimits.defaults(),
+            try (SpiceService reopened = new SpiceService(glaux.store(), SpiceTestData.location(folder.resolve("gated")), SpiceLimits.defaults(),
                     SpiceScanOptions.defaults(), glaux::planner, CLOCK)) {
                 assertThat(labels(reopened)).containsExactly("first");
             }
@@ -465,7 +467,8 @@ class SpiceIncrementalRefreshTest {
 
     @Test
     void aDeletedDatasetIsGoneFromSqlFromDiskAndFromTheService() throws IOException {
-        Path file = folder.resolve(".glaux/spice/events.arrow");
+        // SPICE files are objects of the same store as everything else.
+        Path file = folder.resolve("glaux-spice/datasets/events.arrow");
         try (Glaux glaux = open()) {
             createEvents(glaux, "1|first|2024-03-10 00:00:00|2024-03-10");
             glaux.spice().createDataset(events(new LookbackWindow("ts", 1, SizeUnit.DAY)));
@@ -540,7 +543,7 @@ class SpiceIncrementalRefreshTest {
             createEvents(glaux, "1|first|2024-03-10 00:00:00|2024-03-10");
             Gate gate = new Gate(glaux::planner);
             Path spiceFolder = folder.resolve("gated");
-            try (SpiceService spice = new SpiceService(spiceFolder, SpiceLimits.defaults(),
+            try (SpiceService spice = new SpiceService(glaux.store(), SpiceTestData.location(spiceFolder), SpiceLimits.defaults(),
                     SpiceScanOptions.defaults(), gate, CLOCK)) {
                 spice.createDataset(events(new LookbackWindow("ts", 1, SizeUnit.DAY)));
                 spice.createDataset(new SpiceDefinition("other", "SELECT * FROM events", QueryContext.DEFAULT));
@@ -566,9 +569,8 @@ class SpiceIncrementalRefreshTest {
                 assertThat(queuedKept.rowInfo()).isEqualTo(new RowInfo(1, 0, 1));
                 assertThat(spice.datasets()).extracting(SpiceDataset::name).containsExactly("kept");
             }
-            try (var files = Files.list(spiceFolder)) {
-                assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("kept.arrow");
-            }
+            assertThat(glaux.store().listAll("spice-tests", "gated/")).extracting(ObjectInfo::key)
+                    .containsExactly("gated/kept.arrow");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.glaux.spice;
 
+import io.glaux.storage.ObjectInfo;
+
 import io.glaux.Glaux;
 import io.glaux.sql.QueryContext;
 import org.junit.jupiter.api.Test;
@@ -113,8 +115,9 @@ class SpiceIngestionTest {
             ingest(glaux, "items");
             live = SpiceTestData.query(glaux, "SELECT * FROM items ORDER BY id");
         }
-        try (var files = Files.list(folder.resolve(".glaux/spice"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("items.arrow");
+        try (Glaux glaux = open(folder, SpiceLimits.defaults())) {
+            assertThat(glaux.store().listAll("glaux-spice", "datasets/")).extracting(ObjectInfo::key)
+                    .containsExactly("datasets/items.arrow");
         }
         try (Glaux glaux = open(folder, SpiceLimits.defaults())) {
             SpiceDataset items = glaux.spice().dataset("items").orElseThrow();
@@ -129,13 +132,34 @@ class SpiceIngestionTest {
     }
 
     @Test
+    void datasetFilesOfTheEarlierFolderLayoutMoveIntoTheStoreAtStart() throws IOException {
+        List<List<String>> live;
+        try (Glaux glaux = open(folder, SpiceLimits.defaults())) {
+            SpiceTestData.createItems(glaux, 50);
+            glaux.spice().createDataset(new SpiceDefinition("items", "SELECT * FROM items", QueryContext.DEFAULT));
+            ingest(glaux, "items");
+            live = SpiceTestData.query(glaux, "SELECT * FROM spice.default.items ORDER BY id");
+        }
+        // What an earlier version left: the file in .glaux/spice, nothing in the store.
+        Path legacy = folder.resolve(".glaux/spice");
+        Files.createDirectories(legacy);
+        Files.move(folder.resolve("glaux-spice/datasets/items.arrow"), legacy.resolve("items.arrow"));
+
+        try (Glaux glaux = open(folder, SpiceLimits.defaults())) {
+            assertThat(legacy).doesNotExist();
+            assertThat(SpiceTestData.query(glaux, "SELECT * FROM spice.default.items ORDER BY id")).isEqualTo(live);
+            assertThat(glaux.spice().fileBytes("items")).isPositive();
+        }
+    }
+
+    @Test
     void batchBoundariesAndDictionariesRoundTripThroughTheFile() throws IOException {
         Path spiceFolder = folder.resolve("spice-small-batches");
         List<List<String>> live;
         try (Glaux glaux = open(folder, SpiceLimits.defaults())) {
             SpiceTestData.createItems(glaux, 100);
             live = SpiceTestData.query(glaux, "SELECT * FROM items ORDER BY id");
-            try (SpiceService spice = new SpiceService(spiceFolder, SpiceLimits.defaults(), SpiceScanOptions.defaults(), glaux::planner, 7)) {
+            try (SpiceService spice = new SpiceService(glaux.store(), SpiceTestData.location(spiceFolder), SpiceLimits.defaults(), SpiceScanOptions.defaults(), glaux::planner, 7)) {
                 spice.createDataset(new SpiceDefinition("items", "SELECT * FROM items", QueryContext.DEFAULT));
                 Ingestion ingestion = SpiceTestData.await(spice.createIngestion("items"));
                 assertThat(ingestion.status()).isEqualTo(IngestionStatus.COMPLETED);
@@ -147,7 +171,7 @@ class SpiceIngestionTest {
                     version.release();
                 }
             }
-            try (SpiceService reopened = new SpiceService(spiceFolder, SpiceLimits.defaults(), SpiceScanOptions.defaults(), glaux::planner, 7)) {
+            try (SpiceService reopened = new SpiceService(glaux.store(), SpiceTestData.location(spiceFolder), SpiceLimits.defaults(), SpiceScanOptions.defaults(), glaux::planner, 7)) {
                 SpiceVersion version = reopened.acquire(reopened.dataset("items").orElseThrow());
                 try {
                     assertThat(version.batches()).hasSize(15);

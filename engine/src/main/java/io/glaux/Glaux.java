@@ -81,7 +81,9 @@ public final class Glaux implements AutoCloseable {
     private Glaux(Builder builder) throws IOException {
         this.dataFolder = builder.dataFolder;
         Path metadata = dataFolder.resolve(".glaux");
-        this.store = builder.s3 != null ? new S3CompatibleStore(builder.s3) : new LocalFolderStore(dataFolder,
+        this.store = builder.s3 != null
+                ? new S3CompatibleStore(builder.s3, metadata.resolve("store").resolve("staging"))
+                : new LocalFolderStore(dataFolder,
                 builder.syncWrites);
         this.catalog = new FileCatalog(metadata.resolve("catalog"));
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);

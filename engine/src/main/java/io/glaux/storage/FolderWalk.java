@@ -8,16 +8,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Lists the files under a bucket folder in S3 key order without reading the whole tree: each folder's entries are
- * sorted with folders keyed as "name/", so a depth-first walk meets keys in order, and folders that lie wholly before
- * the start key or outside the prefix are never opened.
+ * The plain files under a bucket folder in S3 key order, read lazily: each folder's entries are sorted with folders
+ * keyed as "name/", so a depth-first walk meets keys in order, and folders that lie wholly before the start key,
+ * outside the prefix or inside a skipped common prefix are never opened.
  */
-final class FolderWalk {
+final class FolderWalk implements KeySource {
 
     private record Entry(Path path, String key, boolean folder, BasicFileAttributes attributes) {
     }
@@ -26,39 +29,44 @@ final class FolderWalk {
     private final String bucket;
     private final String prefix;
     private final String startAfter;
-    private final int limit;
-    private final List<ObjectInfo> found = new ArrayList<>();
+    private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
+    private String skipped;
 
-    private FolderWalk(Path bucketDir, String bucket, String prefix, String startAfter, int limit) {
+    FolderWalk(Path bucketDir, String bucket, String prefix, String startAfter) throws IOException {
         this.bucketDir = bucketDir;
         this.bucket = bucket;
-        this.prefix = prefix;
+        this.prefix = prefix == null ? "" : prefix;
         this.startAfter = startAfter;
-        this.limit = limit;
+        stack.push(sortedEntries(bucketDir, "").iterator());
     }
 
-    /** Up to {@code limit} objects whose keys start with {@code prefix} and come after {@code startAfter}. */
-    static List<ObjectInfo> collect(Path bucketDir, String bucket, String prefix, String startAfter, int limit)
-            throws IOException {
-        FolderWalk walk = new FolderWalk(bucketDir, bucket, prefix, startAfter, limit);
-        walk.visit(bucketDir, "");
-        return walk.found;
-    }
-
-    private void visit(Path dir, String dirKey) throws IOException {
-        for (Entry entry : sortedEntries(dir, dirKey)) {
-            if (found.size() >= limit) {
-                return;
+    @Override
+    public ObjectInfo next() throws IOException {
+        while (!stack.isEmpty()) {
+            Iterator<Entry> top = stack.peek();
+            if (!top.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Entry entry = top.next();
+            if (skipped != null && entry.key().startsWith(skipped)) {
+                continue;
             }
             if (entry.folder()) {
                 if (mayHoldMatches(entry.key())) {
-                    visit(entry.path(), entry.key());
+                    stack.push(sortedEntries(entry.path(), entry.key()).iterator());
                 }
             } else if (matches(entry.key())) {
-                found.add(new ObjectInfo(bucket, entry.key(), entry.attributes().size(),
-                        entry.attributes().lastModifiedTime().toInstant()));
+                return new ObjectInfo(bucket, entry.key(), entry.attributes().size(),
+                        entry.attributes().lastModifiedTime().toInstant());
             }
         }
+        return null;
+    }
+
+    @Override
+    public void skip(String commonPrefix) {
+        skipped = commonPrefix;
     }
 
     private boolean mayHoldMatches(String folderKey) {
@@ -69,8 +77,7 @@ final class FolderWalk {
     }
 
     private boolean matches(String key) {
-        return key.startsWith(prefix) && (startAfter == null || KeyOrder.compare(key, startAfter) > 0)
-                && LocalKeys.isValid(key);
+        return key.startsWith(prefix) && (startAfter == null || KeyOrder.compare(key, startAfter) > 0);
     }
 
     private List<Entry> sortedEntries(Path dir, String dirKey) throws IOException {

@@ -82,7 +82,7 @@ public interface ObjectStore extends AutoCloseable {
      */
     default ObjectListing list(String bucket, String prefix, String continuationToken, int maxKeys)
             throws IOException {
-        return list(bucket, new ListRequest(prefix, null, ListingPages.startAfter(continuationToken), maxKeys));
+        return list(bucket, ListRequest.under(prefix, ListingPages.startAfter(continuationToken), maxKeys));
     }
 
     /** The object's size and time stamp, or empty when there is no such object. */
@@ -121,7 +121,7 @@ public interface ObjectStore extends AutoCloseable {
         String startAfter = null;
         ObjectListing page;
         do {
-            page = list(bucket, new ListRequest(prefix, null, startAfter, 1000));
+            page = list(bucket, ListRequest.under(prefix, startAfter, 1000));
             all.addAll(page.objects());
             startAfter = page.nextStartAfter().orElse(null);
         } while (startAfter != null);

@@ -18,10 +18,10 @@ final class S3ListingClient extends MinioAsyncClient {
         super(client);
     }
 
-    ListBucketResultV2 page(String bucket, String prefix, String startAfter, int maxKeys)
+    ListBucketResultV2 page(String bucket, String prefix, String delimiter, String startAfter, int maxKeys)
             throws MinioException, GeneralSecurityException, IOException, ExecutionException, InterruptedException {
         // "url" encoding keeps keys with control characters intact through the XML response.
-        ListBucketResultV2 result = listObjectsV2Async(bucket, null, null, "url", startAfter, maxKeys,
+        ListBucketResultV2 result = listObjectsV2Async(bucket, null, delimiter, "url", startAfter, maxKeys,
                 prefix == null || prefix.isEmpty() ? null : prefix, null, false, false, ImmutableMultimap.of(),
                 ImmutableMultimap.of()).get().result();
         result.contents().forEach(item -> item.setEncodingType(result.encodingType()));

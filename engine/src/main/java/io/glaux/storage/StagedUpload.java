@@ -8,20 +8,29 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * An upload written to a private staging file and handed whole to a publisher on commit. The staging file is deleted
- * in every case once the upload is committed or closed.
+ * An upload written to a private staging file and handed whole to a publisher on commit, with the MD5 of its bytes.
+ * The staging file is deleted in every case once the upload is committed or closed.
  */
 final class StagedUpload extends ObjectUpload {
 
     /** Makes the complete staging file visible as the object. */
     interface Publisher {
-        void publish(Path stagingFile, long size) throws IOException;
+        /**
+         * @param md5 the hex MD5 of the bytes
+         * @param etag the ETag asked for, or null for the MD5
+         */
+        ObjectInfo publish(Path stagingFile, long size, String md5, String etag) throws IOException;
     }
 
     private final Path stagingFile;
     private final FileChannel channel;
+    private final MessageDigest md5;
     private final OutputStream out;
     private final boolean syncBeforePublish;
     private final Publisher publisher;
@@ -34,7 +43,12 @@ final class StagedUpload extends ObjectUpload {
     StagedUpload(Path stagingFile, boolean syncBeforePublish, Publisher publisher) throws IOException {
         this.stagingFile = stagingFile;
         this.channel = FileChannel.open(stagingFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this Java runtime", e);
+        }
+        this.out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024), md5);
         this.syncBeforePublish = syncBeforePublish;
         this.publisher = publisher;
     }
@@ -58,7 +72,7 @@ final class StagedUpload extends ObjectUpload {
     }
 
     @Override
-    public void commit() throws IOException {
+    public ObjectInfo commit(String etag) throws IOException {
         checkOpen();
         finished = true;
         try {
@@ -69,7 +83,7 @@ final class StagedUpload extends ObjectUpload {
             }
             long size = channel.size();
             channel.close();
-            publisher.publish(stagingFile, size);
+            return publisher.publish(stagingFile, size, HexFormat.of().formatHex(md5.digest()), etag);
         } finally {
             closeQuietly();
             Files.deleteIfExists(stagingFile);

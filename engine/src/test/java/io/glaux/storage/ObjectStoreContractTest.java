@@ -305,8 +305,8 @@ abstract class ObjectStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "a/../../x", "a/./b", "/abs", "nul\u0000byte", "back\\slash", ""})
-    void invalidKeysAreRejectedByEveryMethod(String key) {
+    @ValueSource(strings = {"", "\ud800unpaired"})
+    void keysThatAreNotS3KeysAreRejectedByEveryMethod(String key) {
         assertRejected(() -> store.put(bucket, key, bytes("x")));
         assertRejected(() -> store.startUpload(bucket, key));
         assertRejected(() -> store.get(bucket, key, 0, -1));
@@ -318,13 +318,199 @@ abstract class ObjectStoreContractTest {
     }
 
     @Test
+    void aKeyOfMoreThan1024BytesOfUtf8IsTooLong() {
+        String key = "\u00e9".repeat(513); // 513 characters, 1026 bytes
+        assertThatThrownBy(() -> store.put(bucket, key, bytes("x"))).isInstanceOf(KeyTooLongException.class);
+        assertThatThrownBy(() -> store.head(bucket, key)).isInstanceOf(KeyTooLongException.class);
+        assertThatThrownBy(() -> store.put(bucket, "k".repeat(1025), bytes("x")))
+                .isInstanceOf(KeyTooLongException.class);
+    }
+
+    /** Keys of the shapes S3 allows that a plain folder cannot hold as files; every store must keep these. */
+    protected List<String> unusualKeys() {
+        return List.of(
+                "s".repeat(1000),
+                "long/" + "x".repeat(600) + "/" + "y".repeat(300),
+                "\u00e9".repeat(512),
+                "../x",
+                "a/../../escape",
+                "a/./b",
+                "/leading-slash",
+                "a//b",
+                "folder/",
+                "back\\slash",
+                "a",
+                "a/b",
+                "a/b/c");
+    }
+
+    /** Whether the store can hold a key and longer keys under it as a folder ({@code a} and {@code a/b}). */
+    protected boolean holdsAKeyAndItsFolder() {
+        return true;
+    }
+
+    @Test
+    void keysOfEveryShapeS3AllowsRoundTrip() throws IOException {
+        List<String> keys = unusualKeys();
+        for (String key : keys) {
+            store.put(bucket, key, bytes("content of " + key));
+        }
+
+        for (String key : keys) {
+            assertThat(string(store.getAll(bucket, key))).as(key).isEqualTo("content of " + key);
+            assertThat(store.head(bucket, key)).as(key).map(ObjectInfo::size)
+                    .contains((long) bytes("content of " + key).length);
+        }
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(KeyOrder.UTF8);
+        assertThat(keys(store.listAll(bucket, ""))).containsExactlyElementsOf(sorted);
+        assertThat(keys(pages(bucket, "", 2))).containsExactlyElementsOf(sorted);
+        assertThat(keys(store.listAll(bucket, "a/"))).containsExactlyElementsOf(
+                sorted.stream().filter(key -> key.startsWith("a/")).toList());
+
+        for (String key : keys) {
+            store.delete(bucket, key);
+        }
+        assertThat(store.listAll(bucket, "")).isEmpty();
+    }
+
+    @Test
+    void aKeyCanBeAnObjectAndTheFolderOfOthersAtOnce() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdsAKeyAndItsFolder(), "the server under test cannot");
+        store.put(bucket, "a", bytes("file"));
+        store.put(bucket, "a/b", bytes("below"));
+        store.put(bucket, "c/d", bytes("below"));
+        store.put(bucket, "c", bytes("file"));
+
+        assertThat(keys(store.listAll(bucket, ""))).containsExactly("a", "a/b", "c", "c/d");
+        store.put(bucket, "a/b", bytes("again"));
+        assertThat(string(store.getAll(bucket, "a/b"))).isEqualTo("again");
+        store.delete(bucket, "a");
+        assertThat(keys(store.listAll(bucket, ""))).containsExactly("a/b", "c", "c/d");
+        assertThat(string(store.getAll(bucket, "a/b"))).isEqualTo("again");
+    }
+
+    @Test
+    void metadataIsKeptWithTheObjectAndReadBackWithIt() throws IOException {
+        ObjectMetadata metadata = new ObjectMetadata("text/csv", "gzip", "attachment; filename=\"x.csv\"", "de",
+                "max-age=60", "Tue, 01 Dec 2026 16:00:00 GMT", java.util.Map.of("owner", "team-a", "run", "42"),
+                java.util.Map.of("CRC32", "AAAAAA=="), java.util.Map.of("project", "glaux", "env", "test"));
+        try (ObjectUpload upload = store.startUpload(bucket, "m/data.csv", metadata)) {
+            upload.write(bytes("a,b\n"));
+            ObjectInfo committed = upload.commit();
+            assertThat(committed.etag()).isEqualTo(md5Hex("a,b\n"));
+        }
+
+        StoredObject stored = store.stat(bucket, "m/data.csv").orElseThrow();
+        assertThat(stored.metadata()).isEqualTo(metadata);
+        assertThat(stored.info().etag()).isEqualTo(md5Hex("a,b\n"));
+        try (ObjectRead read = store.read(bucket, "m/data.csv", 2, -1)) {
+            assertThat(read.object().metadata()).isEqualTo(metadata);
+            assertThat(read.object().info().size()).isEqualTo(4);
+            assertThat(read(read.content())).isEqualTo("b\n");
+        }
+        ObjectListing listing = store.list(bucket, new ListRequest("m/", null, null, 10));
+        assertThat(listing.objects()).extracting(ObjectInfo::etag).containsExactly(md5Hex("a,b\n"));
+    }
+
+    @Test
+    void anOverwriteReplacesTheMetadataToo() throws IOException {
+        try (ObjectUpload upload = store.startUpload(bucket, "k", ObjectMetadata.ofContentType("text/plain"))) {
+            upload.write(bytes("one"));
+            upload.commit();
+        }
+        store.put(bucket, "k", bytes("two"));
+
+        StoredObject stored = store.stat(bucket, "k").orElseThrow();
+        assertThat(stored.metadata().contentType()).isNotEqualTo("text/plain");
+        assertThat(stored.info().etag()).isEqualTo(md5Hex("two"));
+    }
+
+    @Test
+    void aDelimiterRollsKeysUpIntoCommonPrefixes() throws IOException {
+        for (String key : List.of("a/1", "a/2", "ab", "b/x/1", "b/y", "c", "d/")) {
+            store.put(bucket, key, bytes(key));
+        }
+
+        ObjectListing top = store.list(bucket, new ListRequest("", "/", null, 1000));
+        assertThat(keys(top.objects())).containsExactly("ab", "c");
+        assertThat(top.commonPrefixes()).containsExactly("a/", "b/", "d/");
+        assertThat(top.truncated()).isFalse();
+
+        ObjectListing underB = store.list(bucket, new ListRequest("b/", "/", null, 1000));
+        assertThat(keys(underB.objects())).containsExactly("b/y");
+        assertThat(underB.commonPrefixes()).containsExactly("b/x/");
+
+        List<String> entries = new ArrayList<>();
+        String startAfter = null;
+        do {
+            ObjectListing page = store.list(bucket, new ListRequest("", "/", startAfter, 2));
+            assertThat(page.objects().size() + page.commonPrefixes().size()).isLessThanOrEqualTo(2);
+            page.objects().forEach(o -> entries.add(o.key()));
+            entries.addAll(page.commonPrefixes());
+            startAfter = page.nextStartAfter().orElse(null);
+        } while (startAfter != null);
+        entries.sort(KeyOrder.UTF8);
+        assertThat(entries).containsExactly("a/", "ab", "b/", "c", "d/");
+    }
+
+    @Test
+    void aListingStartsAfterTheGivenKey() throws IOException {
+        for (String key : List.of("k1", "k2", "k3/a", "k4")) {
+            store.put(bucket, key, bytes(key));
+        }
+
+        assertThat(keys(store.list(bucket, new ListRequest("", null, "k2", 10)).objects()))
+                .containsExactly("k3/a", "k4");
+        ObjectListing rolled = store.list(bucket, new ListRequest("", "/", "k3/", 10));
+        assertThat(keys(rolled.objects())).containsExactly("k4");
+        assertThat(rolled.commonPrefixes()).isEmpty();
+    }
+
+    @Test
+    void onlyAnEmptyBucketCanBeDeleted() throws IOException {
+        String other = bucket + "-del";
+        assertThat(store.createBucket(other)).isTrue();
+        assertThat(store.createBucket(other)).isFalse();
+        store.put(other, "x/y", bytes("x"));
+
+        assertThatThrownBy(() -> store.deleteBucket(other)).isInstanceOf(BucketNotEmptyException.class);
+        store.delete(other, "x/y");
+        store.deleteBucket(other);
+
+        assertThat(store.bucketExists(other)).isFalse();
+        assertThatThrownBy(() -> store.deleteBucket(other)).isInstanceOf(NoSuchBucketException.class);
+    }
+
+    @Test
+    void bucketsTellWhenTheyWereCreated() throws IOException {
+        Instant before = Instant.now().minus(Duration.ofMinutes(1));
+        String other = bucket + "-when";
+        store.createBucket(other);
+
+        BucketInfo info = store.buckets().stream().filter(b -> b.name().equals(other)).findFirst().orElseThrow();
+        assertThat(info.created()).isBetween(before, Instant.now().plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void missingBucketsAndObjectsAreTold() {
+        assertThatThrownBy(() -> store.read(bucket, "absent", 0, -1)).isInstanceOf(NoSuchObjectException.class);
+        assertThatThrownBy(() -> store.read(bucket + "-absent", "k", 0, -1))
+                .isInstanceOf(NoSuchBucketException.class);
+        assertThatThrownBy(() -> store.list(bucket + "-absent", new ListRequest("", null, null, 10)))
+                .isInstanceOf(NoSuchBucketException.class);
+    }
+
+    @Test
     void aNullKeyIsRejected() {
         assertRejected(() -> store.put(bucket, null, bytes("x")));
         assertRejected(() -> store.head(bucket, null));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"UPPER", "ab", "under_score", "..", ".glaux", "a..b", "-dash", "dot.", "with space"})
+    @ValueSource(strings = {"UPPER", "BadBucket", "ab", "under_score", "bucket_under", "..", ".glaux", "a..b",
+        "-dash", "abc-", "dot.", "with space", "xn--abc", "sthree-x", "abc-s3alias", "abc--ol-s3", "192.168.5.4",
+        "a234567890123456789012345678901234567890123456789012345678901234"})
     void invalidBucketNamesAreRejected(String name) {
         assertRejected(() -> store.createBucket(name));
         assertRejected(() -> store.bucketExists(name));
@@ -453,6 +639,14 @@ abstract class ObjectStoreContractTest {
             assertThat(token == null || tokens.add(token)).as("a token is never repeated").isTrue();
         } while (token != null);
         return all;
+    }
+
+    protected static String md5Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes(text)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static void assertRejected(ThrowingCallable call) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +37,32 @@ class S3CompatibleStoreTest extends ObjectStoreContractTest {
     }
 
     @Override
-    protected ObjectStore newStore() {
+    protected ObjectStore newStore() throws IOException {
         return new S3CompatibleStore(server.config(), staging);
+    }
+
+    /**
+     * The MinIO client cannot address keys with "." or ".." segments, s3proxy refuses a key with a leading slash,
+     * and its file-backed stores cannot hold a
+     * key and longer keys under it as a folder (AWS S3 and MinIO can).
+     */
+    @Override
+    protected List<String> unusualKeys() {
+        return List.of("s".repeat(1000), "long/" + "x".repeat(600) + "/" + "y".repeat(300), "\u00e9".repeat(512),
+                "back\\slash", "a/b/c", "sp ace/plus+/%25");
+    }
+
+    @Override
+    protected boolean holdsAKeyAndItsFolder() {
+        return false;
+    }
+
+    @Test
+    void keysWithDotSegmentsAreRefusedByName() {
+        assertThatThrownBy(() -> store.put(bucket, "a/../b", bytes("x")))
+                .isInstanceOf(InvalidKeyException.class)
+                .hasMessageContaining("'.' or '..'")
+                .hasMessageContaining("the S3 store at");
     }
 
     @Test
@@ -57,13 +82,27 @@ class S3CompatibleStoreTest extends ObjectStoreContractTest {
         try (ObjectUpload upload = store.startUpload(bucket, "abandoned")) {
             upload.write(new byte[10_000]);
             upload.flush();
-            try (Stream<Path> files = Files.list(staging)) {
-                assertThat(files).hasSize(1);
-            }
+            assertThat(stagedParts()).hasSize(1);
         }
 
-        try (Stream<Path> files = Files.list(staging)) {
-            assertThat(files).isEmpty();
+        assertThat(stagedParts()).isEmpty();
+    }
+
+    private List<Path> stagedParts() throws IOException {
+        try (Stream<Path> files = Files.walk(staging)) {
+            return files.filter(file -> file.toString().endsWith(".part")).toList();
+        }
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerIsUnavailableNotMissing() throws IOException {
+        S3StoreConfig nowhere = new S3StoreConfig("http://127.0.0.1:9", server.accessKey(), server.secretKey());
+        try (S3CompatibleStore gone = new S3CompatibleStore(nowhere, staging)) {
+            assertThatThrownBy(() -> gone.getAll(bucket, "data/k.csv"))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("the S3 store at http://127.0.0.1:9")
+                    .hasMessageContaining("s3://" + bucket + "/data/k.csv");
+            assertThatThrownBy(() -> gone.list(bucket, "", null, 10)).isInstanceOf(StoreUnavailableException.class);
         }
     }
 

@@ -1,6 +1,14 @@
 package io.glaux.catalog.ddl;
 
+import io.glaux.storage.BucketInfo;
+import io.glaux.storage.BucketNotEmptyException;
+import io.glaux.storage.ListRequest;
+import io.glaux.storage.NoSuchBucketException;
+import io.glaux.storage.NoSuchObjectException;
 import io.glaux.storage.ObjectInfo;
+import io.glaux.storage.ObjectMetadata;
+import io.glaux.storage.ObjectRead;
+import io.glaux.storage.StoredObject;
 import io.glaux.storage.ObjectKeys;
 import io.glaux.storage.ObjectListing;
 import io.glaux.storage.ObjectStore;
@@ -8,8 +16,6 @@ import io.glaux.storage.ObjectUpload;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +31,13 @@ final class InMemoryObjectStore implements ObjectStore {
     int listCalls;
 
     @Override
-    public synchronized List<String> listBuckets() {
-        return new ArrayList<>(buckets.keySet());
+    public String name() {
+        return "the in-memory test store";
+    }
+
+    @Override
+    public synchronized List<BucketInfo> buckets() {
+        return buckets.keySet().stream().map(name -> new BucketInfo(name, Instant.EPOCH)).toList();
     }
 
     @Override
@@ -35,27 +46,36 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized void createBucket(String bucket) {
+    public synchronized boolean createBucket(String bucket) {
         ObjectKeys.validateBucket(bucket);
-        buckets.computeIfAbsent(bucket, b -> new TreeMap<>());
+        return buckets.putIfAbsent(bucket, new TreeMap<>()) == null;
     }
 
     @Override
-    public synchronized ObjectListing list(String bucket, String prefix, String continuationToken, int maxKeys)
-            throws IOException {
-        if (maxKeys < 1 || maxKeys > 1000) {
-            throw new IllegalArgumentException("maxKeys must be 1..1000");
+    public synchronized void deleteBucket(String bucket) throws IOException {
+        if (!bucket(bucket).isEmpty()) {
+            throw new BucketNotEmptyException(bucket);
         }
-        ObjectKeys.validatePrefix(prefix);
+        buckets.remove(bucket);
+    }
+
+    /** Recursive listings only: the DDL needs no delimiter. */
+    @Override
+    public synchronized ObjectListing list(String bucket, ListRequest request) throws IOException {
+        if (request.delimiter() != null) {
+            throw new UnsupportedOperationException("the in-memory test store lists without a delimiter");
+        }
         listCalls++;
+        String prefix = request.prefix();
+        String startAfter = request.startAfter();
         NavigableMap<String, byte[]> objects = bucket(bucket);
-        String from = continuationToken != null ? continuationToken : prefix == null ? "" : prefix;
+        String from = startAfter != null ? startAfter : prefix;
         List<ObjectInfo> page = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : objects.tailMap(from, continuationToken == null).entrySet()) {
-            if (prefix != null && !e.getKey().startsWith(prefix)) {
+        for (Map.Entry<String, byte[]> e : objects.tailMap(from, startAfter == null).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
                 break;
             }
-            if (page.size() == maxKeys) {
+            if (page.size() == request.maxKeys()) {
                 return new ObjectListing(page, Optional.of(page.get(page.size() - 1).key()));
             }
             page.add(new ObjectInfo(bucket, e.getKey(), e.getValue().length, Instant.EPOCH));
@@ -64,25 +84,27 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public synchronized Optional<ObjectInfo> head(String bucket, String key) throws IOException {
+    public synchronized Optional<StoredObject> stat(String bucket, String key) throws IOException {
         byte[] content = bucket(bucket).get(key);
         return content == null ? Optional.empty()
-                : Optional.of(new ObjectInfo(bucket, key, content.length, Instant.EPOCH));
+                : Optional.of(new StoredObject(new ObjectInfo(bucket, key, content.length, Instant.EPOCH),
+                        ObjectMetadata.EMPTY));
     }
 
     @Override
-    public synchronized InputStream get(String bucket, String key, long offset, long length) throws IOException {
+    public synchronized ObjectRead read(String bucket, String key, long offset, long length) throws IOException {
         byte[] content = bucket(bucket).get(key);
         if (content == null) {
-            throw new NoSuchFileException("s3://" + bucket + "/" + key);
+            throw new NoSuchObjectException(bucket, key);
         }
         int start = (int) Math.min(offset, content.length);
         int end = length < 0 ? content.length : (int) Math.min(content.length, start + length);
-        return new ByteArrayInputStream(content, start, end - start);
+        return new ObjectRead(stat(bucket, key).orElseThrow(),
+                new ByteArrayInputStream(content, start, end - start));
     }
 
     @Override
-    public ObjectUpload startUpload(String bucket, String key) throws IOException {
+    public ObjectUpload startUpload(String bucket, String key, ObjectMetadata metadata) throws IOException {
         ObjectKeys.validate(key);
         bucket(bucket);
         return new ObjectUpload() {
@@ -94,10 +116,11 @@ final class InMemoryObjectStore implements ObjectStore {
             }
 
             @Override
-            public void commit() {
+            public ObjectInfo commit(String etag) {
                 synchronized (InMemoryObjectStore.this) {
                     buckets.get(bucket).put(key, buffer.toByteArray());
                 }
+                return new ObjectInfo(bucket, key, buffer.size(), Instant.EPOCH, etag);
             }
 
             @Override
@@ -120,7 +143,7 @@ final class InMemoryObjectStore implements ObjectStore {
     private NavigableMap<String, byte[]> bucket(String bucket) throws IOException {
         NavigableMap<String, byte[]> objects = buckets.get(bucket);
         if (objects == null) {
-            throw new NoSuchFileException("The specified bucket does not exist: " + bucket);
+            throw new NoSuchBucketException(bucket);
         }
         return objects;
     }

@@ -179,6 +179,23 @@ abstract class S3EndpointSafetyContract extends S3EndpointContract {
     }
 
     @Test
+    void theHttpServersOwnRefusalsAreS3Xml() throws Exception {
+        String bucket = newBucket("refusals");
+        RawS3.Answer tooLarge = raw.sendRaw(raw.head("PUT", "/" + bucket + "/huge",
+                "Content-Length: " + (6L * 1024 * 1024 * 1024)), null, 0);
+        assertXmlError(tooLarge, 400, "EntityTooLarge");
+        RawS3.Answer headers = raw.sendRaw(raw.head("GET", "/" + bucket + "/k", "X-Filler: " + "f".repeat(20_000)),
+                null, 0);
+        assertThat(headers.status()).as(headers.body()).isBetween(400, 499);
+        assertThat(headers.body()).contains("<Error><Code>RequestHeaderSectionTooLarge</Code>");
+        assertNoMachinePath(headers.body());
+        RawS3.Answer uri = raw.sendRaw(raw.head("GET", "/" + bucket + "/a%zzb"), null, 0);
+        assertThat(uri.status()).isEqualTo(400);
+        assertThat(uri.body()).contains("<Code>InvalidURI</Code>");
+        assertThat(keys(bucket, "")).isEmpty();
+    }
+
+    @Test
     void keysAreS3sWhateverTheirShape() throws Exception {
         String bucket = newBucket("keys");
         for (String key : unusualKeys()) {

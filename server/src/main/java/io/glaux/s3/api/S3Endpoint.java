@@ -25,6 +25,7 @@ public final class S3Endpoint extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Endpoint.class);
     private static final String HOST_ID = "glaux";
+    private static final long DISCARD_LIMIT = 1024 * 1024;
 
     private final transient S3Backend backend;
     private final transient S3Routes routes;
@@ -57,22 +58,65 @@ public final class S3Endpoint extends HttpServlet {
             request = S3Request.of(http, requestId);
             beforeDispatch(request);
             routes.route(request).handle(request, response);
-        } catch (Throwable error) {
-            S3Exception s3 = ErrorMapping.toS3(error, request, backend.store().name());
-            if (s3.status() >= 500) {
-                LOG.error("S3 {} {} failed ({}): {}", http.getMethod(), request == null ? "" : request.resource(),
-                        requestId, s3, error);
-            }
+        } catch (RuntimeException | IOException error) {
             if (httpResponse.isCommitted()) {
                 // The body already started: cut the connection so the client sees a failure, not a short object.
-                throw new IOException("S3 request " + requestId + " failed after its answer started: " + s3);
+                if (!clientWentAway(error)) {
+                    LOG.error("S3 {} {} failed after its answer started ({})", http.getMethod(),
+                            request == null ? "" : request.resource(), requestId, error);
+                }
+                throw new IOException("S3 request " + requestId + " failed after its answer started", error);
+            }
+            S3Exception s3 = ErrorMapping.toS3(error, request, backend.store().name());
+            if (s3.status() >= 500 && s3.status() != 501) {
+                LOG.error("S3 {} {} failed ({}): {}", http.getMethod(), request == null ? "" : request.resource(),
+                        requestId, s3, error);
             }
             httpResponse.reset();
             httpResponse.setHeader("x-amz-request-id", requestId);
             httpResponse.setHeader("x-amz-id-2", HOST_ID);
+            if (!discardBody(http)) {
+                httpResponse.setHeader("Connection", "close");
+            }
             ErrorDocument.write(response, s3, request == null ? http.getRequestURI() : request.resource(), requestId,
                     head);
         }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (up to 1 MiB) so the connection can serve the next request;
+     * false when the rest is larger, unreadable, or still held back by {@code Expect: 100-continue}, and the
+     * connection must be closed after the answer.
+     */
+    private static boolean discardBody(HttpServletRequest http) {
+        String expect = http.getHeader("Expect");
+        if (expect != null && expect.toLowerCase(java.util.Locale.ROOT).contains("100-continue")) {
+            return true; // the client sends nothing before a 100 Continue, which a refusal never sends
+        }
+        try {
+            java.io.InputStream in = http.getInputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long discarded = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                discarded += n;
+                if (discarded > DISCARD_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether writing the answer failed because the client closed the connection (an EOF on the way out). */
+    private static boolean clientWentAway(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

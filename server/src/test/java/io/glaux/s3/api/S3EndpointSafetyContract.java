@@ -307,7 +307,12 @@ abstract class S3EndpointSafetyContract extends S3EndpointContract {
             String[] header = headers.get(random.nextInt(headers.size()));
             byte[] body = method.equals("GET") || method.equals("HEAD") ? null : bodies.get(random.nextInt(
                     bodies.size()));
-            RawS3.Answer answer = raw.send(method, path, body, header[0], header[1]);
+            RawS3.Answer answer;
+            try {
+                answer = raw.send(method, path, body, header[0], header[1]);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(method + " " + path + " " + header[0] + ": " + header[1], e);
+            }
             boolean notImplemented = answer.status() == 501 && "NotImplemented".equals(answer.code());
             assertThat(answer.status() < 500 || notImplemented).as(method + " " + path + " " + header[0] + ": "
                     + header[1] + "\n" + answer.body()).isTrue();

@@ -41,11 +41,11 @@ final class ServeCommand implements Callable<Integer> {
         }, "glaux-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        GlauxServer server = GlauxServer.start(glaux, host, port, store.s3Endpoint == null);
+        GlauxServer server = GlauxServer.start(glaux, host, port);
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
-        System.out.printf("Glaux is serving Athena%s at %s (started in %d ms, data in %s)%n",
-                store.s3Endpoint == null ? " and S3" : "", endpoint, startedMillis, glaux.dataFolder());
+        System.out.printf("Glaux is serving Athena and S3 (%s) at %s (started in %d ms, data in %s)%n",
+                glaux.store().name(), endpoint, startedMillis, glaux.dataFolder());
         System.out.printf("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\%n"
                 + "  aws --endpoint-url %s athena start-query-execution \\%n"
                 + "      --query-string \"SELECT count(*) FROM shop.orders\"%n", endpoint);

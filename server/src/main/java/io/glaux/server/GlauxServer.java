@@ -2,13 +2,13 @@ package io.glaux.server;
 
 import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
+import io.glaux.s3.api.S3Endpoint;
 import io.glaux.sample.SampleDataInstaller;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
-import org.gaul.s3proxy.GlauxS3Endpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Glaux as one server on one port: Athena's JSON API ({@code POST /} with {@code X-Amz-Target}), the S3 endpoint
- * over the same data folder the engine reads (SigV4 scope {@code s3}), and {@code /health}. Like LocalStack, every
- * client points its endpoint URL here.
+ * over the very store the engine queries (SigV4 scope {@code s3}; the embedded folder or an external S3 store), and
+ * {@code /health}. Like LocalStack, every client points its endpoint URL here.
  *
  * <p>For tests, {@link #builder()} starts a server that owns its engine (and, by default, a temporary data folder
  * that is deleted on {@link #close()}):
@@ -48,27 +48,38 @@ public final class GlauxServer implements AutoCloseable {
 
     private final Glaux glaux;
     private final Javalin app;
-    private final boolean servesS3;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
 
-    private GlauxServer(Glaux glaux, Javalin app, boolean servesS3, boolean ownsGlaux, Path temporaryFolder) {
+    private GlauxServer(Glaux glaux, Javalin app, boolean ownsGlaux, Path temporaryFolder) {
         this.glaux = glaux;
         this.app = app;
         this.port = app.port();
-        this.servesS3 = servesS3;
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
     /**
-     * Starts serving {@code glaux} on {@code host:port} (port 0 picks a free one). The S3 endpoint serves the data
-     * folder, so it is only mounted when the engine keeps its objects there (no external S3 store). The caller keeps
-     * owning {@code glaux} and closes it after the server.
+     * Starts serving {@code glaux} on {@code host:port} (port 0 picks a free one), S3 included, over whatever store
+     * the engine uses. The caller keeps owning {@code glaux} and closes it after the server.
      */
+    public static GlauxServer start(Glaux glaux, String host, int port) {
+        try {
+            return new GlauxServer(glaux, serve(glaux, host, port, true), false, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
+        }
+    }
+
+    /**
+     * As {@link #start(Glaux, String, int)}.
+     *
+     * @deprecated the S3 endpoint is always served now, over the engine's store; {@code serveS3} is ignored
+     */
+    @Deprecated
     public static GlauxServer start(Glaux glaux, String host, int port, boolean serveS3) {
-        return new GlauxServer(glaux, serve(glaux, host, port, serveS3), serveS3, false, null);
+        return start(glaux, host, port);
     }
 
     /** A server that owns its engine: the way to start Glaux in-process for a test. */
@@ -76,27 +87,28 @@ public final class GlauxServer implements AutoCloseable {
         return new Builder();
     }
 
-    private static Javalin serve(Glaux glaux, String host, int port, boolean serveS3) {
+    private static Javalin serve(Glaux glaux, String host, int port, boolean syncWrites) throws IOException {
         AthenaApi athena = new AthenaApi(glaux);
+        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.jetty.host = host;
             config.jetty.port = port;
-            // As s3proxy configures Jetty, so keys like "a b/c+d%2Fe#f.txt" round-trip.
+            // Any S3 key must reach the endpoint as sent ("a b/c+d%2Fe#f.txt", "../x", "a//b"): it decodes the raw path.
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setHttpCompliance(HttpCompliance.LEGACY);
                 http.setUriCompliance(UriCompliance.LEGACY);
             });
-            if (serveS3) {
-                config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                        new FilterHolder(new ServiceRouter(GlauxS3Endpoint.servlet(glaux.dataFolder()))), "/*",
-                        EnumSet.of(DispatcherType.REQUEST)));
-            }
+            config.jetty.modifyServer(server -> server.setErrorHandler(new S3ErrorHandler()));
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.setErrorHandler(new S3ErrorHandler());
+                handler.addFilter(new FilterHolder(new ServiceRouter(s3)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             config.routes.post("/", athena::handle);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    serveS3 ? java.util.List.of("athena", "s3") : java.util.List.of("athena"))));
+                    java.util.List.of("athena", "s3"))));
         });
         app.start();
         return app;
@@ -112,9 +124,14 @@ public final class GlauxServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Whether the S3 endpoint is mounted (objects kept in the data folder). */
+    /**
+     * Whether the S3 endpoint is mounted: always, over the engine's store.
+     *
+     * @deprecated always true
+     */
+    @Deprecated
     public boolean servesS3() {
-        return servesS3;
+        return true;
     }
 
     public Glaux glaux() {
@@ -219,7 +236,7 @@ public final class GlauxServer implements AutoCloseable {
                 if (sampleData) {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
-                return new GlauxServer(glaux, serve(glaux, host, port, true), true, true, temporary);
+                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +45,15 @@ final class ServiceRouter implements Filter {
 
     /** The signed-for service, or null for an unsigned request. */
     static String service(HttpServletRequest request) {
-        if (request.getHeader("X-Amz-Target") != null) {
+        return service(request::getHeader, request.getQueryString());
+    }
+
+    /** The signed-for service of a request with these headers and raw query string, or null when unsigned. */
+    static String service(Function<String, String> headers, String query) {
+        if (headers.apply("X-Amz-Target") != null) {
             return "json";
         }
-        String authorization = request.getHeader("Authorization");
+        String authorization = headers.apply("Authorization");
         if (authorization != null) {
             Matcher matcher = SCOPE.matcher(authorization);
             if (matcher.find()) {
@@ -56,7 +62,6 @@ final class ServiceRouter implements Filter {
             // SigV2 ("AWS key:signature") is only spoken by S3 clients.
             return authorization.startsWith("AWS ") ? "s3" : null;
         }
-        String query = request.getQueryString();
         if (query != null) {
             Matcher matcher = QUERY_SCOPE.matcher(query);
             if (matcher.find()) {

@@ -1,0 +1,135 @@
+package io.glaux.s3.api;
+
+import io.glaux.Glaux;
+import io.glaux.storage.bucket.BucketSettingsStore;
+import io.glaux.storage.multipart.MultipartStaging;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Glaux's S3 REST endpoint over the engine's own object store (the embedded folder or any S3-compatible endpoint),
+ * so S3 clients see exactly the buckets and objects the engine queries. Every S3 request passes through
+ * {@link #service}: it is read ({@link S3Request}), checked before dispatch ({@link #beforeDispatch}), routed by
+ * method, bucket/key and subresource ({@link S3Routes}) to one operation, and any failure is answered once as S3's
+ * XML error.
+ */
+public final class S3Endpoint extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Endpoint.class);
+    private static final String HOST_ID = "glaux";
+    private static final long DISCARD_LIMIT = 1024 * 1024;
+
+    private final transient S3Backend backend;
+    private final transient S3Routes routes;
+    private final transient SecureRandom random = new SecureRandom();
+
+    S3Endpoint(S3Backend backend) {
+        this.backend = backend;
+        this.routes = new S3Routes(backend);
+    }
+
+    /**
+     * The endpoint for {@code glaux}'s store. Bucket settings and multipart uploads are kept under the data folder's
+     * {@code .glaux/buckets} and {@code .glaux/multipart}, whichever store holds the objects.
+     */
+    public static S3Endpoint over(Glaux glaux, boolean syncWrites) throws IOException {
+        Path metadata = glaux.dataFolder().resolve(".glaux");
+        return new S3Endpoint(new S3Backend(glaux.store(), new BucketSettingsStore(metadata.resolve("buckets"),
+                syncWrites), new MultipartStaging(metadata.resolve("multipart"), syncWrites)));
+    }
+
+    @Override
+    protected void service(HttpServletRequest http, HttpServletResponse httpResponse) throws IOException {
+        String requestId = HexFormat.of().withUpperCase().formatHex(randomBytes());
+        httpResponse.setHeader("x-amz-request-id", requestId);
+        httpResponse.setHeader("x-amz-id-2", HOST_ID);
+        boolean head = "HEAD".equals(http.getMethod());
+        S3Response response = new S3Response(httpResponse, head);
+        S3Request request = null;
+        try {
+            request = S3Request.of(http, requestId);
+            beforeDispatch(request);
+            routes.route(request).handle(request, response);
+        } catch (RuntimeException | IOException error) {
+            if (httpResponse.isCommitted()) {
+                // The body already started: cut the connection so the client sees a failure, not a short object.
+                if (!clientWentAway(error)) {
+                    LOG.error("S3 {} {} failed after its answer started ({})", http.getMethod(),
+                            request == null ? "" : request.resource(), requestId, error);
+                }
+                throw new IOException("S3 request " + requestId + " failed after its answer started", error);
+            }
+            S3Exception s3 = ErrorMapping.toS3(error, request, backend.store().name());
+            if (s3.status() >= 500 && s3.status() != 501) {
+                LOG.error("S3 {} {} failed ({}): {}", http.getMethod(), request == null ? "" : request.resource(),
+                        requestId, s3, error);
+            }
+            httpResponse.reset();
+            httpResponse.setHeader("x-amz-request-id", requestId);
+            httpResponse.setHeader("x-amz-id-2", HOST_ID);
+            if (!discardBody(http)) {
+                httpResponse.setHeader("Connection", "close");
+            }
+            ErrorDocument.write(response, s3, request == null ? http.getRequestURI() : request.resource(), requestId,
+                    head);
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (up to 1 MiB) so the connection can serve the next request;
+     * false when the rest is larger, unreadable, or still held back by {@code Expect: 100-continue}, and the
+     * connection must be closed after the answer.
+     */
+    private static boolean discardBody(HttpServletRequest http) {
+        String expect = http.getHeader("Expect");
+        if (expect != null && expect.toLowerCase(java.util.Locale.ROOT).contains("100-continue")) {
+            return true; // the client sends nothing before a 100 Continue, which a refusal never sends
+        }
+        try {
+            java.io.InputStream in = http.getInputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long discarded = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                discarded += n;
+                if (discarded > DISCARD_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether writing the answer failed because the client closed the connection (an EOF on the way out). */
+    private static boolean clientWentAway(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one place every S3 request passes before it is dispatched to its operation: where authorisation and fault
+     * injection belong. Glaux accepts any credentials for now.
+     */
+    private void beforeDispatch(S3Request request) {
+        // Nothing yet.
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The fault rules a server is running with, and the decisions they make. Every surface drives this one object: the
@@ -38,6 +39,7 @@ public final class Faults {
 
     private final Set<String> athenaOperations;
     private final IntSupplier activeQueries;
+    private final LongSupplier nanoTime;
     private final SecureRandom seeds = new SecureRandom();
     private volatile Active active = Active.EMPTY;
 
@@ -47,8 +49,14 @@ public final class Faults {
      * @param activeQueries the number of queries QUEUED or RUNNING now, for active-query limits
      */
     public Faults(Set<String> athenaOperations, IntSupplier activeQueries) {
+        this(athenaOperations, activeQueries, System::nanoTime);
+    }
+
+    /** With the clock that rate windows are measured by. */
+    Faults(Set<String> athenaOperations, IntSupplier activeQueries, LongSupplier nanoTime) {
         this.athenaOperations = Set.copyOf(athenaOperations);
         this.activeQueries = activeQueries;
+        this.nanoTime = nanoTime;
     }
 
     /** The rules in force (with their seed), none by default. */
@@ -63,6 +71,9 @@ public final class Faults {
      * @throws IllegalArgumentException when a rule names an operation the service does not have
      */
     public synchronized FaultRules set(FaultRules rules) {
+        if (rules.rules().isEmpty()) {
+            return clear();
+        }
         long seed = rules.seed() != null ? rules.seed() : seeds.nextLong();
         FaultRules seeded = new FaultRules(seed, rules.rules());
         checkOperations(seeded.rules());
@@ -222,11 +233,11 @@ public final class Faults {
         return new AthenaError(failure.errorCategory(), failure.errorType(), failure.retryable(), failure.message());
     }
 
-    private static RuleState decideCall(List<RuleState> rules, String operation, String method, String bucket,
+    private RuleState decideCall(List<RuleState> rules, String operation, String method, String bucket,
             String key) {
         long delay = 0;
         RuleState firing = null;
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         for (RuleState rule : rules) {
             if (!rule.matchesCall(operation, method, bucket, key)) {
                 continue;

@@ -29,6 +29,12 @@ final class S3ErrorHandler extends ErrorHandler {
         setShowMessageInTitle(false);
     }
 
+    /** Every method gets an error document (Jetty writes bodies for GET, POST and HEAD only by default). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** Errors found before there is a request (the parser's): the service is unknown, so S3's XML. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {

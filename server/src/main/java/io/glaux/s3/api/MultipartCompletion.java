@@ -52,10 +52,7 @@ final class MultipartCompletion {
     static MultipartCompletion check(MultipartUpload upload, List<CompletedPart> requested,
             Map<Integer, UploadedPart> staged, S3Request request, MultipartStaging staging) throws IOException {
         List<UploadedPart> parts = new ArrayList<>();
-        MessageDigest md5s = md5();
-        long size = 0;
-        for (int i = 0; i < requested.size(); i++) {
-            CompletedPart wanted = requested.get(i);
+        for (CompletedPart wanted : requested) {
             UploadedPart part = staged.get(wanted.partNumber());
             if (part == null || !part.etag().equals(wanted.etag())) {
                 throw S3Errors.invalidPart(wanted.partNumber(), wanted.etag());
@@ -65,13 +62,18 @@ final class MultipartCompletion {
                     throw S3Errors.invalidPart(wanted.partNumber(), wanted.etag());
                 }
             });
-            if (i < requested.size() - 1 && part.size() < MultipartOperations.MIN_PART) {
+            parts.add(part);
+        }
+        MessageDigest md5s = md5();
+        long size = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            UploadedPart part = parts.get(i);
+            if (i < parts.size() - 1 && part.size() < MultipartOperations.MIN_PART) {
                 throw S3Errors.entityTooSmall(part.size(), MultipartOperations.MIN_PART)
                         .with("PartNumber", part.partNumber()).with("ETag", part.etag());
             }
             md5s.update(HexFormat.of().parseHex(part.etag()));
             size += part.size();
-            parts.add(part);
         }
         String declaredSize = request.header("x-amz-mp-object-size");
         if (declaredSize != null && !declaredSize.trim().equals(Long.toString(size))) {

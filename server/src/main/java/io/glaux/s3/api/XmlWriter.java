@@ -109,7 +109,6 @@ final class XmlWriter {
                 case '<' -> xml.append("&lt;");
                 case '>' -> xml.append("&gt;");
                 case '"' -> xml.append("&quot;");
-                case '\'' -> xml.append("&apos;");
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\t' || c == '\r') {
                         xml.append("&#x").append(Integer.toHexString(c)).append(';');

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * Runs a real client program (the AWS CLI, Node.js) as a child process. A missing program skips the test on a
  * developer machine but fails it under CI ({@code CI} set), where .ci/run installs it: client tests never skip there.
  */
-final class ExternalClient {
+public final class ExternalClient {
 
     /** What a finished process printed, and how it ended. */
-    record Result(int exitCode, String stdout, String stderr) {
-        String describe() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String describe() {
             return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
         }
     }
@@ -29,7 +29,7 @@ final class ExternalClient {
     }
 
     /** The program at {@code path}, or the test is skipped (or failed under CI) with {@code installHint}. */
-    static Path require(Path path, String installHint) {
+    public static Path require(Path path, String installHint) {
         if (Files.isExecutable(path)) {
             return path;
         }
@@ -37,7 +37,7 @@ final class ExternalClient {
     }
 
     /** A file that must exist (an installed package), or a skip/fail as for {@link #require}. */
-    static Path requireFile(Path path, String installHint) {
+    public static Path requireFile(Path path, String installHint) {
         return Files.isRegularFile(path) ? path : missing(path, installHint);
     }
 
@@ -51,7 +51,7 @@ final class ExternalClient {
     }
 
     /** The first of {@code candidates} that is executable, or a skip/fail as for {@link #require}. */
-    static Path requireAny(List<Path> candidates, String installHint) {
+    public static Path requireAny(List<Path> candidates, String installHint) {
         for (Path candidate : candidates) {
             if (Files.isExecutable(candidate)) {
                 return candidate;
@@ -64,7 +64,7 @@ final class ExternalClient {
      * Runs {@code command} in {@code directory} with the current environment minus any AWS settings, plus
      * {@code env}; kills it and fails after {@code timeout}.
      */
-    static Result run(List<String> command, Path directory, Map<String, String> env, Duration timeout)
+    public static Result run(List<String> command, Path directory, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("client-out", ".txt");
         Path stderr = Files.createTempFile("client-err", ".txt");
@@ -92,7 +92,7 @@ final class ExternalClient {
     }
 
     /** Dummy credentials and a region (clients sign every request) and no shared config from the machine. */
-    static Map<String, String> awsEnvironment(Path scratch) {
+    public static Map<String, String> awsEnvironment(Path scratch) {
         return Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                 "AWS_DEFAULT_REGION", "us-east-1", "AWS_REGION", "us-east-1",
                 "AWS_CONFIG_FILE", scratch.resolve("aws-config").toString(),
@@ -101,7 +101,7 @@ final class ExternalClient {
     }
 
     /** The source folder of a test resource directory (where a Node.js project keeps its node_modules). */
-    static Path testResourceSource(String folder) {
+    public static Path testResourceSource(String folder) {
         // Surefire runs in the module's folder.
         Path source = Path.of("src", "test", "resources", folder).toAbsolutePath();
         Assertions.assertTrue(Files.isDirectory(source), "no test resource folder " + source);

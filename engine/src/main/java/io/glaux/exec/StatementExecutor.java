@@ -66,7 +66,14 @@ public final class StatementExecutor implements StatementRunner {
     public StatementOutcome run(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan)
             throws Exception {
         long planningStart = System.nanoTime();
-        if (!store.bucketExists(outputPrefix.bucket())) {
+        boolean outputBucket;
+        try {
+            outputBucket = store.bucketExists(outputPrefix.bucket());
+        } catch (java.io.IOException e) {
+            throw new GlauxException(ErrorType.INTERNAL_SERVICE_ERROR, "Unable to verify/create output bucket "
+                    + outputPrefix.bucket() + ": " + e.getMessage(), e);
+        }
+        if (!outputBucket) {
             throw new GlauxException(ErrorType.USER_ERROR, "Unable to verify/create output bucket "
                     + outputPrefix.bucket());
         }

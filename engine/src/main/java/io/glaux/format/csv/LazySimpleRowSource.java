@@ -7,6 +7,7 @@ import io.glaux.format.text.BadData;
 import io.glaux.format.text.LineReader;
 
 import java.io.IOException;
+import io.glaux.format.SourceReadException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -81,8 +82,8 @@ final class LazySimpleRowSource implements RowSource {
     private String nextRecord() throws IOException {
         try {
             return lines.next();
-        } catch (InterruptedIOException e) {
-            throw e;
+        } catch (InterruptedIOException | SourceReadException e) {
+            throw e; // cancelled, or the store failed: not the data's fault
         } catch (IOException e) {
             throw BadData.at("CSV", source.name(), lines.nextLineNumber(), BadData.describe(e), e);
         }

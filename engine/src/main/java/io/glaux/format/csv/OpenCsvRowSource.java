@@ -11,6 +11,7 @@ import io.glaux.format.text.BadData;
 import io.glaux.format.text.TextValueException;
 
 import java.io.IOException;
+import io.glaux.format.SourceReadException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +59,8 @@ final class OpenCsvRowSource implements RowSource {
                 return row;
             }
             return null;
-        } catch (InterruptedIOException e) {
-            throw e;
+        } catch (InterruptedIOException | SourceReadException e) {
+            throw e; // cancelled, or the store failed: not the data's fault
         } catch (JsonProcessingException e) {
             throw BadData.at("CSV", source.name(), errorLine(e.getLocation()), e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import io.glaux.format.text.LineReader;
 import io.glaux.format.text.TextValueException;
 
 import java.io.IOException;
+import io.glaux.format.SourceReadException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,8 @@ final class JsonRowSource implements RowSource {
     private String nextLine() throws IOException {
         try {
             return lines.next();
-        } catch (InterruptedIOException e) {
-            throw e;
+        } catch (InterruptedIOException | SourceReadException e) {
+            throw e; // cancelled, or the store failed: not the data's fault
         } catch (IOException e) {
             throw BadData.at("JSON", source.name(), lines.nextLineNumber(), BadData.describe(e), e);
         }

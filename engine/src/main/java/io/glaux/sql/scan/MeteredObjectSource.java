@@ -1,6 +1,7 @@
 package io.glaux.sql.scan;
 
 import io.glaux.format.ObjectSource;
+import io.glaux.format.SourceReadException;
 import io.glaux.storage.ObjectInfo;
 import io.glaux.storage.ObjectStore;
 
@@ -34,7 +35,13 @@ final class MeteredObjectSource implements ObjectSource {
     @Override
     public InputStream open(long offset, long length) throws IOException {
         context.checkCancelled();
-        return new MeteredStream(store.get(object.bucket(), object.key(), offset, length));
+        try {
+            return new MeteredStream(store.get(object.bucket(), object.key(), offset, length));
+        } catch (java.io.InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SourceReadException(name(), e);
+        }
     }
 
     private final class MeteredStream extends FilterInputStream {
@@ -44,7 +51,7 @@ final class MeteredObjectSource implements ObjectSource {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = readOrFail();
             if (b >= 0) {
                 context.addBytesScanned(1);
             }
@@ -54,11 +61,28 @@ final class MeteredObjectSource implements ObjectSource {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             context.checkCancelled();
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (java.io.InterruptedIOException | SourceReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new SourceReadException(name(), e);
+            }
             if (n > 0) {
                 context.addBytesScanned(n);
             }
             return n;
+        }
+
+        private int readOrFail() throws IOException {
+            try {
+                return super.read();
+            } catch (java.io.InterruptedIOException | SourceReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new SourceReadException(name(), e);
+            }
         }
 
         @Override

@@ -82,15 +82,29 @@ final class ScanEnumerator implements Enumerator<Object[]> {
                 rows = reader.open(new MeteredObjectSource(store, object, context), request);
             }
         } catch (IOException e) {
-            String where = reading != null ? "Error opening Hive split " + reading.location()
+            String where = reading != null
+                    ? "Error opening Hive split " + reading.location() + " (offset=0, length=" + reading.size() + ")"
                     : "Error listing " + (slice == null ? "table" : slice.prefix().toString());
-            throw new GlauxException(ErrorType.DATA_ERROR, "HIVE_CANNOT_OPEN_SPLIT: " + where + ": "
-                    + reason(e), e);
+            // A store that does not answer is the service's failure (and worth a retry), not the data's.
+            ErrorType type = unavailable(e) ? ErrorType.INTERNAL_SERVICE_ERROR : ErrorType.DATA_ERROR;
+            throw new GlauxException(type, "HIVE_CANNOT_OPEN_SPLIT: " + where + ": " + reason(e), e);
         }
+    }
+
+    private static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.glaux.storage.StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An I/O failure's reason without the local file paths a folder-backed store would put in it. */
     private static String reason(IOException e) {
+        if (e instanceof io.glaux.format.SourceReadException && e.getCause() instanceof IOException cause) {
+            return reason(cause);
+        }
         if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
             return fileSystem.getReason();
         }

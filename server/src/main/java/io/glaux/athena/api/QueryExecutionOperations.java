@@ -137,6 +137,21 @@ final class QueryExecutionOperations {
         return response;
     }
 
+    /**
+     * A page of the result object, or an error that says the object cannot be read and why: gone from the store
+     * (a client error, as Athena answers it), or the store not answering (a server error the SDKs retry).
+     */
+    private ResultPage readPage(S3Location object, long offset, int maxResults) {
+        try {
+            return ResultPage.read(glaux.store(), object, offset, maxResults);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw ApiError.invalidRequest("Unable to read the query result object " + object
+                    + ": it no longer exists in " + glaux.store().name());
+        } catch (IOException e) {
+            throw ApiError.internal("Unable to read the query result object " + object + ": " + e.getMessage());
+        }
+    }
+
     private JsonNode results(Input request) throws IOException {
         QueryExecution execution = execution(request);
         String token = request.string("NextToken", 1, 1024);
@@ -165,7 +180,7 @@ final class QueryExecutionOperations {
         boolean hasRows = execution.result().updateCount() == null;
         if (hasRows) {
             // The header row is part of the CSV, so the first page shows the column labels first, as Athena's does.
-            ResultPage page = ResultPage.read(glaux.store(), object, position.offset(), maxResults);
+            ResultPage page = readPage(object, position.offset(), maxResults);
             for (List<String> row : page.rows()) {
                 ArrayNode data = rows.addObject().putArray("Data");
                 for (String value : row) {

@@ -151,7 +151,7 @@ class AthenaApiFuzzTest {
     static void start() throws Exception {
         glaux = Glaux.builder().dataFolder(data).build();
         new SampleDataInstaller(glaux).installOnFirstStart();
-        server = GlauxServer.start(glaux, "127.0.0.1", 0, true);
+        server = GlauxServer.start(glaux, "127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
         java.nio.file.Files.createDirectories(data.resolve("fuzz-results")); // the results bucket

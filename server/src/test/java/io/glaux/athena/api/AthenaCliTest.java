@@ -55,7 +55,7 @@ class AthenaCliTest {
         ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
         glaux = Glaux.builder().dataFolder(data).build();
         new SampleDataInstaller(glaux).installOnFirstStart();
-        server = GlauxServer.start(glaux, "127.0.0.1", 0, true);
+        server = GlauxServer.start(glaux, "127.0.0.1", 0);
     }
 
     @AfterAll

@@ -46,7 +46,7 @@ class AthenaJavaSdkTest {
     @BeforeAll
     static void start() throws Exception {
         glaux = Glaux.builder().dataFolder(data).build();
-        server = GlauxServer.start(glaux, "127.0.0.1", 0, true);
+        server = GlauxServer.start(glaux, "127.0.0.1", 0);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         athena = AthenaClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).build();

@@ -54,7 +54,7 @@ class AthenaJsSdkTest {
                 "run npm ci in server/src/test/resources/js-client");
         glaux = Glaux.builder().dataFolder(data).build();
         new SampleDataInstaller(glaux).installOnFirstStart();
-        server = GlauxServer.start(glaux, "127.0.0.1", 0, true);
+        server = GlauxServer.start(glaux, "127.0.0.1", 0);
         Files.createDirectories(data.resolve("js-results"));
         glaux.workgroups().create(WORKGROUP, "JavaScript SDK", new WorkgroupConfiguration(
                 ResultConfiguration.NONE.withOutputLocation("s3://js-results/athena/"), true, true, null, false,

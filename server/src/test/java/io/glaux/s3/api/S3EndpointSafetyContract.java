@@ -124,6 +124,43 @@ abstract class S3EndpointSafetyContract extends S3EndpointContract {
         assertThat(head.checksumCRC32()).endsWith("-2");
     }
 
+    @Test
+    void fullObjectChecksumsOfMultipartUploadsAreVerifiedAsThePartsStream() {
+        String bucket = newBucket("full-object");
+        byte[] first = bytes(5 * MIB, 6);
+        byte[] second = utf8("and the rest");
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        String whole = ChecksumAlgorithm.CRC32C.of(both);
+        for (String declared : List.of(ChecksumAlgorithm.CRC32C.of(second), whole)) {
+            String key = declared.equals(whole) ? "right" : "wrong";
+            String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).checksumAlgorithm(
+                    software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C)
+                    .checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)).uploadId();
+            String etag1 = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1)
+                    .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C),
+                    RequestBody.fromBytes(first)).eTag();
+            String etag2 = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(2)
+                    .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C),
+                    RequestBody.fromBytes(second)).eTag();
+            var request = software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest.builder()
+                    .bucket(bucket).key(key).uploadId(uploadId).checksumCRC32C(declared)
+                    .checksumType(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT)
+                    .multipartUpload(m -> m.parts(part(1, etag1), part(2, etag2))).build();
+            if (key.equals("wrong")) {
+                assertS3Error(() -> s3.completeMultipartUpload(request), 400, "BadDigest");
+            } else {
+                s3.completeMultipartUpload(request);
+            }
+        }
+        assertThat(keys(bucket, "")).containsExactly("right");
+        var head = s3.headObject(b -> b.bucket(bucket).key("right").checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumCRC32C()).isEqualTo(whole);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("right").checksumMode(ChecksumMode.ENABLED))
+                .asByteArray()).isEqualTo(both);
+    }
+
     private String complete(String bucket, String key, String uploadId, CompletedPart... parts) {
         return s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                 .multipartUpload(m -> m.parts(parts))).eTag();
@@ -176,6 +213,23 @@ abstract class S3EndpointSafetyContract extends S3EndpointContract {
         Thread.sleep(500);
         assertThat(keys(bucket, "")).isEmpty();
         assertThat(glaux.store().listAll(bucket, "")).isEmpty();
+    }
+
+    @Test
+    void theHttpServersOwnRefusalsAreS3Xml() throws Exception {
+        String bucket = newBucket("refusals");
+        RawS3.Answer tooLarge = raw.sendRaw(raw.head("PUT", "/" + bucket + "/huge",
+                "Content-Length: " + (6L * 1024 * 1024 * 1024)), null, 0);
+        assertXmlError(tooLarge, 400, "EntityTooLarge");
+        RawS3.Answer headers = raw.sendRaw(raw.head("GET", "/" + bucket + "/k", "X-Filler: " + "f".repeat(20_000)),
+                null, 0);
+        assertThat(headers.status()).as(headers.body()).isBetween(400, 499);
+        assertThat(headers.body()).contains("<Error><Code>RequestHeaderSectionTooLarge</Code>");
+        assertNoMachinePath(headers.body());
+        RawS3.Answer uri = raw.sendRaw(raw.head("GET", "/" + bucket + "/a%zzb"), null, 0);
+        assertThat(uri.status()).isEqualTo(400);
+        assertThat(uri.body()).contains("<Code>InvalidURI</Code>");
+        assertThat(keys(bucket, "")).isEmpty();
     }
 
     @Test

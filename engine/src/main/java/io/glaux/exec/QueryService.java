@@ -45,6 +45,7 @@ public final class QueryService implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Map<String, Tracked> executions = new ConcurrentHashMap<>();
     private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
+    private volatile QueryInterceptor interceptor = QueryInterceptor.NONE;
 
     /**
      * @param maxConcurrentQueries queries running at once; further ones wait in a queue
@@ -75,6 +76,22 @@ public final class QueryService implements AutoCloseable {
         };
     }
 
+    /** Consults {@code interceptor} for every query submitted or run from now on ({@link QueryInterceptor#NONE}: none). */
+    public void interceptor(QueryInterceptor interceptor) {
+        this.interceptor = interceptor == null ? QueryInterceptor.NONE : interceptor;
+    }
+
+    /** The queries QUEUED or RUNNING now: what Athena's active-query quotas count. */
+    public int activeQueries() {
+        int active = 0;
+        for (Tracked tracked : executions.values()) {
+            if (!tracked.snapshot().state().isTerminal()) {
+                active++;
+            }
+        }
+        return active;
+    }
+
     /** Validates and queues a query; returns at once with its QUEUED snapshot. */
     public QueryExecution submit(QueryRequest request) {
         if (request.query() == null || request.query().isBlank()) {
@@ -101,11 +118,14 @@ public final class QueryService implements AutoCloseable {
         Tracked tracked = new Tracked(id, request, runner.classify(request), outputPrefix,
                 cutoff == null ? Long.MAX_VALUE : cutoff);
         synchronized (this) {
-            if (request.clientRequestToken() != null) {
-                String raced = idsByToken.putIfAbsent(request.clientRequestToken(), id);
-                if (raced != null) {
-                    return executions.get(raced).snapshot();
-                }
+            String token = request.clientRequestToken();
+            String raced = token == null ? null : idsByToken.get(token);
+            if (raced != null) {
+                return executions.get(raced).snapshot();
+            }
+            interceptor.beforeSubmit(request);
+            if (token != null) {
+                idsByToken.put(token, id);
             }
             executions.put(id, tracked);
         }
@@ -164,6 +184,11 @@ public final class QueryService implements AutoCloseable {
         }
         ScanContext scan = new ScanContext(tracked.cancelFlag, tracked.bytesScannedCutoff);
         try {
+            AthenaError forced = interceptor.beforeRun(tracked.id, tracked.request);
+            if (forced != null) {
+                tracked.failWith(forced);
+                return;
+            }
             StatementOutcome outcome = runner.run(tracked.id, tracked.request, tracked.outputPrefix, scan);
             tracked.succeed(outcome, scan.bytesScanned());
         } catch (Throwable e) {
@@ -283,6 +308,15 @@ public final class QueryService implements AutoCloseable {
                 finish(QueryState.FAILED, translated.getMessage(),
                         AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
             }
+        }
+
+        /** FAILED with the given error, as Athena reports it: StateChangeReason is the error's message. */
+        synchronized void failWith(AthenaError error) {
+            worker = null;
+            if (snapshot.state().isTerminal()) {
+                return;
+            }
+            finish(QueryState.FAILED, error.errorMessage(), error, null, 0, 0);
         }
 
         /** Returns true when the query had not started, so it is finished here and now. */

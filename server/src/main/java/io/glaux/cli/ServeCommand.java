@@ -2,10 +2,12 @@ package io.glaux.cli;
 
 import io.glaux.Glaux;
 import io.glaux.server.GlauxServer;
+import io.glaux.server.faults.FaultRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,6 +25,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
     String host;
 
+    @Option(names = "--faults", paramLabel = "FILE", description = "Inject faults by the rules of this JSON file"
+            + " (throttling, S3 errors, latency, failed queries; see docs/faults.md). They can be changed while"
+            + " serving at /_glaux/faults. Default: none.")
+    Path faults;
+
     @Option(names = "--exit-after-self-test", description = "Start, answer one query through the Athena API over"
             + " HTTP, then stop (a smoke test; also the training run for a class-data sharing archive).")
     boolean selfTest;
@@ -30,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        // Read the rules first: a mistake in them stops the command before anything is opened.
+        FaultRules rules = faults == null ? FaultRules.NONE : FaultRules.load(faults);
         Glaux glaux = store.open();
         // Load Calcite while Jetty and the S3 endpoint start: on two cores the first query is then ready sooner.
         Thread warmUp = new Thread(() -> {
@@ -41,11 +50,15 @@ final class ServeCommand implements Callable<Integer> {
         }, "glaux-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        GlauxServer server = GlauxServer.start(glaux, host, port);
+        GlauxServer server = GlauxServer.start(glaux, host, port, rules);
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
         System.out.printf("Glaux is serving Athena and S3 (%s) at %s (started in %d ms, data in %s)%n",
                 glaux.store().name(), endpoint, startedMillis, glaux.dataFolder());
+        if (!rules.rules().isEmpty()) {
+            System.out.printf("Injecting faults: %d rule(s) from %s, seed %d (see %s/_glaux/faults)%n",
+                    rules.rules().size(), faults, server.faults().rules().seed(), endpoint);
+        }
         System.out.printf("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\%n"
                 + "  aws --endpoint-url %s athena start-query-execution \\%n"
                 + "      --query-string \"SELECT count(*) FROM shop.orders\"%n", endpoint);

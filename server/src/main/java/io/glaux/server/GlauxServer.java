@@ -3,7 +3,11 @@ package io.glaux.server;
 import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
 import io.glaux.s3.api.S3Endpoint;
+import io.glaux.exec.QueryInterceptor;
 import io.glaux.sample.SampleDataInstaller;
+import io.glaux.server.faults.FaultControlApi;
+import io.glaux.server.faults.FaultRules;
+import io.glaux.server.faults.Faults;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -22,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * Glaux as one server on one port: Athena's JSON API ({@code POST /} with {@code X-Amz-Target}), the S3 endpoint
  * over the very store the engine queries (SigV4 scope {@code s3}; the embedded folder or an external S3 store), and
- * {@code /health}. Like LocalStack, every client points its endpoint URL here.
+ * {@code /health}. Like LocalStack, every client points its endpoint URL here. Faults can be injected on demand
+ * ({@link #faults()}, the control API at {@code /_glaux/faults}; none by default): see {@code docs/faults.md}.
  *
  * <p>For tests, {@link #builder()} starts a server that owns its engine (and, by default, a temporary data folder
  * that is deleted on {@link #close()}):
@@ -48,16 +53,21 @@ public final class GlauxServer implements AutoCloseable {
 
     private final Glaux glaux;
     private final Javalin app;
+    private final Faults faults;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
 
-    private GlauxServer(Glaux glaux, Javalin app, boolean ownsGlaux, Path temporaryFolder) {
+    private GlauxServer(Glaux glaux, Served served, boolean ownsGlaux, Path temporaryFolder) {
         this.glaux = glaux;
-        this.app = app;
+        this.app = served.app();
+        this.faults = served.faults();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
+    }
+
+    private record Served(Javalin app, Faults faults) {
     }
 
     /**
@@ -65,8 +75,16 @@ public final class GlauxServer implements AutoCloseable {
      * the engine uses. The caller keeps owning {@code glaux} and closes it after the server.
      */
     public static GlauxServer start(Glaux glaux, String host, int port) {
+        return start(glaux, host, port, FaultRules.NONE);
+    }
+
+    /**
+     * As {@link #start(Glaux, String, int)}, injecting faults by {@code faults} from the first request on. The
+     * engine's query interceptor is the server's until it is closed.
+     */
+    public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults) {
         try {
-            return new GlauxServer(glaux, serve(glaux, host, port, true), false, null);
+            return new GlauxServer(glaux, serve(glaux, host, port, true, faults), false, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
         }
@@ -87,9 +105,13 @@ public final class GlauxServer implements AutoCloseable {
         return new Builder();
     }
 
-    private static Javalin serve(Glaux glaux, String host, int port, boolean syncWrites) throws IOException {
-        AthenaApi athena = new AthenaApi(glaux);
-        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites);
+    private static Served serve(Glaux glaux, String host, int port, boolean syncWrites, FaultRules rules)
+            throws IOException {
+        Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
+        faults.set(rules);
+        AthenaApi athena = new AthenaApi(glaux, faults::beforeAthenaCall);
+        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
+        FaultControlApi control = new FaultControlApi(faults);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -107,11 +129,21 @@ public final class GlauxServer implements AutoCloseable {
                 handler.addFilter(new FilterHolder(new ServiceRouter(s3)), "/*", EnumSet.of(DispatcherType.REQUEST));
             });
             config.routes.post("/", athena::handle);
+            config.routes.get(FaultControlApi.PATH, control::get);
+            config.routes.put(FaultControlApi.PATH, control::put);
+            config.routes.post(FaultControlApi.PATH, control::post);
+            config.routes.delete(FaultControlApi.PATH, control::delete);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
                     java.util.List.of("athena", "s3"))));
         });
-        app.start();
-        return app;
+        glaux.queries().interceptor(faults.queryInterceptor());
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            glaux.queries().interceptor(QueryInterceptor.NONE);
+            throw e;
+        }
+        return new Served(app, faults);
     }
 
     /** The port it listens on (still known after {@link #close()}). */
@@ -139,12 +171,22 @@ public final class GlauxServer implements AutoCloseable {
     }
 
     /**
+     * The fault rules this server injects by (none unless given): set, add or clear rules and read what they did,
+     * e.g. {@code server.faults().set(FaultRule.athena("StartQueryExecution").withError("TooManyRequestsException")
+     * .withTimes(2))}. The control API {@code /_glaux/faults} drives the same rules.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
      * Stops serving. A server from {@link #builder()} also closes its engine and deletes its temporary data folder;
      * one from {@link #start(Glaux, String, int, boolean)} leaves the engine to its owner.
      */
     @Override
     public void close() {
         app.stop();
+        glaux.queries().interceptor(QueryInterceptor.NONE);
         if (ownsGlaux) {
             try {
                 glaux.close();
@@ -179,8 +221,23 @@ public final class GlauxServer implements AutoCloseable {
         private boolean sampleData;
         private Integer maxConcurrentQueries;
         private boolean syncWrites;
+        private FaultRules faults = FaultRules.NONE;
+        private Path faultsFile;
 
         private Builder() {
+        }
+
+        /** Start injecting faults by these rules. Default: none. */
+        public Builder faults(FaultRules rules) {
+            this.faults = Objects.requireNonNull(rules);
+            this.faultsFile = null;
+            return this;
+        }
+
+        /** Start injecting faults by the rules of this JSON file (read at {@link #start()}). */
+        public Builder faults(Path rulesFile) {
+            this.faultsFile = Objects.requireNonNull(rulesFile);
+            return this;
         }
 
         /** Keep data here (kept after close). Default: a new temporary folder, deleted on close. */
@@ -224,6 +281,7 @@ public final class GlauxServer implements AutoCloseable {
 
         /** Opens the engine, installs the sample data if asked, and starts serving. */
         public GlauxServer start() throws IOException {
+            FaultRules rules = faultsFile != null ? FaultRules.load(faultsFile) : faults;
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
             Path folder = dataFolder != null ? dataFolder : temporary;
             Glaux glaux = null;
@@ -236,7 +294,7 @@ public final class GlauxServer implements AutoCloseable {
                 if (sampleData) {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
-                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites), true, temporary);
+                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites, rules), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,5 +47,47 @@ class ServeCommandTest {
             assertThat(glaux.queries().list("primary")).isEmpty();
             assertThat(glaux.store().listAll("glaux-query-results", "")).isEmpty();
         }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run serve(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new GlauxCommand()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void theRulesOfAFaultsFileAreInjectedFromTheStart(@TempDir Path folder) throws Exception {
+        Path faults = folder.resolve("faults.json");
+        Files.writeString(faults, """
+                {"seed": 9, "rules": [{"service": "athena", "sql": "'ok'",
+                  "failQuery": {"errorCategory": 2, "errorType": 1001, "message": "HIVE_BAD_DATA: injected"}}]}""");
+        Run run = serve("serve", "--port", "0", "--data", data.toString(), "--no-sample-data", "--faults",
+                faults.toString(), "--exit-after-self-test");
+        assertThat(run.exit()).as(run.out()).isNotZero();
+        assertThat(run.out()).contains("Injecting faults: 1 rule(s) from " + faults + ", seed 9");
+        assertThat(run.err()).contains("The self-test query did not succeed").contains("HIVE_BAD_DATA: injected");
+    }
+
+    @Test
+    void aFaultsFileWithAMistakeStopsServeNamingIt(@TempDir Path folder) throws Exception {
+        Path faults = folder.resolve("faults.json");
+        Files.writeString(faults, "{\"rules\": [{\"service\": \"athena\", \"latency\": -1}]}");
+        Run run = serve("serve", "--port", "0", "--data", data.toString(), "--no-sample-data", "--faults",
+                faults.toString(), "--exit-after-self-test");
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("faults.json: rules[0].latency: needs 0 <= minMillis");
     }
 }

@@ -1,14 +1,20 @@
 package io.glaux.athena.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An error answered the way AWS JSON services answer: HTTP status, {@code __type} (also sent as
- * {@code x-amzn-ErrorType}), {@code Message}, and Athena's {@code AthenaErrorCode} where the model has one.
+ * {@code x-amzn-ErrorType}), {@code Message}, Athena's {@code AthenaErrorCode} where the model has one, and any other
+ * member of the error's shape (TooManyRequestsException's {@code Reason}).
  */
 public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String type;
     private final String athenaErrorCode;
+    private final Map<String, String> members = new LinkedHashMap<>();
 
     public ApiError(int status, String type, String message, String athenaErrorCode) {
         super(message);
@@ -43,6 +49,19 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError internal(String message) {
         return new ApiError(500, "InternalServerException", message, null);
+    }
+
+    /** Adds a member of the error's shape to the body (null values are left out). */
+    public ApiError with(String member, String value) {
+        if (value != null) {
+            members.put(member, value);
+        }
+        return this;
+    }
+
+    /** The error shape's other members, in order. */
+    public Map<String, String> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     public int status() {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Athena's AWS JSON 1.1 protocol: every call is {@code POST /} with {@code X-Amz-Target: AmazonAthena.<Operation>};
@@ -28,8 +30,18 @@ public final class AthenaApi {
     private static final Logger LOG = LoggerFactory.getLogger(AthenaApi.class);
 
     private final Map<String, AthenaOperation> operations = new TreeMap<>();
+    private final Consumer<String> beforeDispatch;
 
     public AthenaApi(Glaux glaux) {
+        this(glaux, operation -> { });
+    }
+
+    /**
+     * @param beforeDispatch called with the operation's name before each call to a known operation is dispatched; it
+     *     may delay the call, or answer it with the {@link ApiError} it throws
+     */
+    public AthenaApi(Glaux glaux, Consumer<String> beforeDispatch) {
+        this.beforeDispatch = beforeDispatch;
         new QueryExecutionOperations(glaux).register(operations);
         new WorkGroupOperations(glaux).register(operations);
         new DataCatalogOperations(glaux).register(operations);
@@ -54,6 +66,7 @@ public final class AthenaApi {
             if (operation == null) {
                 throw ApiError.unknownOperation(target);
             }
+            beforeDispatch.accept(target.substring(TARGET_PREFIX.length()));
             requireJsonContentType(ctx.header("Content-Type"));
             JsonNode response = operation.handle(new Input(parse(body(ctx))));
             ctx.status(200).contentType(CONTENT_TYPE).result(AthenaJson.MAPPER.writeValueAsBytes(response));
@@ -147,7 +160,9 @@ public final class AthenaApi {
         if (error.athenaErrorCode() != null) {
             body.put("AthenaErrorCode", error.athenaErrorCode());
         }
+        error.members().forEach(body::put);
         ctx.status(error.status()).contentType(CONTENT_TYPE).header("x-amzn-ErrorType", error.type())
+                .header("x-amzn-RequestId", UUID.randomUUID().toString())
                 .result(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

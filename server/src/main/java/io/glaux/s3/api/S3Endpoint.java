@@ -29,11 +29,17 @@ public final class S3Endpoint extends HttpServlet {
 
     private final transient S3Backend backend;
     private final transient S3Routes routes;
+    private final transient S3Interceptor interceptor;
     private final transient SecureRandom random = new SecureRandom();
 
     S3Endpoint(S3Backend backend) {
+        this(backend, S3Interceptor.NONE);
+    }
+
+    S3Endpoint(S3Backend backend, S3Interceptor interceptor) {
         this.backend = backend;
         this.routes = new S3Routes(backend);
+        this.interceptor = interceptor;
     }
 
     /**
@@ -41,9 +47,14 @@ public final class S3Endpoint extends HttpServlet {
      * {@code .glaux/buckets} and {@code .glaux/multipart}, whichever store holds the objects.
      */
     public static S3Endpoint over(Glaux glaux, boolean syncWrites) throws IOException {
+        return over(glaux, syncWrites, S3Interceptor.NONE);
+    }
+
+    /** As {@link #over(Glaux, boolean)}, consulting {@code interceptor} before each request is dispatched. */
+    public static S3Endpoint over(Glaux glaux, boolean syncWrites, S3Interceptor interceptor) throws IOException {
         Path metadata = glaux.dataFolder().resolve(".glaux");
         return new S3Endpoint(new S3Backend(glaux.store(), new BucketSettingsStore(metadata.resolve("buckets"),
-                syncWrites), new MultipartStaging(metadata.resolve("multipart"), syncWrites)));
+                syncWrites), new MultipartStaging(metadata.resolve("multipart"), syncWrites)), interceptor);
     }
 
     @Override
@@ -54,9 +65,11 @@ public final class S3Endpoint extends HttpServlet {
         boolean head = "HEAD".equals(http.getMethod());
         S3Response response = new S3Response(httpResponse, head);
         S3Request request = null;
+        boolean dispatched = false;
         try {
             request = S3Request.of(http, requestId);
             beforeDispatch(request);
+            dispatched = true;
             routes.route(request).handle(request, response);
         } catch (RuntimeException | IOException error) {
             if (httpResponse.isCommitted()) {
@@ -68,7 +81,8 @@ public final class S3Endpoint extends HttpServlet {
                 throw new IOException("S3 request " + requestId + " failed after its answer started", error);
             }
             S3Exception s3 = ErrorMapping.toS3(error, request, backend.store().name());
-            if (s3.status() >= 500 && s3.status() != 501) {
+            // Injected faults (answered before dispatch) and 501s are not failures of the server.
+            if (s3.status() >= 500 && s3.status() != 501 && dispatched) {
                 LOG.error("S3 {} {} failed ({}): {}", http.getMethod(), request == null ? "" : request.resource(),
                         requestId, s3, error);
             }
@@ -121,10 +135,11 @@ public final class S3Endpoint extends HttpServlet {
 
     /**
      * The one place every S3 request passes before it is dispatched to its operation: where authorisation and fault
-     * injection belong. Glaux accepts any credentials for now.
+     * injection belong. Glaux accepts any credentials for now; the interceptor may delay or answer the request.
      */
     private void beforeDispatch(S3Request request) {
-        // Nothing yet.
+        interceptor.beforeDispatch(new S3Interceptor.S3Call(request.method(), request.bucket(), request.key(),
+                S3OperationNames.of(request)));
     }
 
     private byte[] randomBytes() {

@@ -66,11 +66,13 @@ final class SpiceFiles {
     private final ObjectStore store;
     private final S3Location location;
 
-    /** Files under {@code location} (a bucket and a key prefix ending in '/') of {@code store}. */
-    SpiceFiles(ObjectStore store, S3Location location) throws IOException {
+    /**
+     * Files under {@code location} (a bucket and a key prefix ending in '/') of {@code store}; the bucket is created
+     * with the first file.
+     */
+    SpiceFiles(ObjectStore store, S3Location location) {
         this.store = store;
         this.location = location;
-        store.createBucket(location.bucket());
     }
 
     private String key(String dataset) {
@@ -79,10 +81,14 @@ final class SpiceFiles {
 
     /** The size of a dataset's file, 0 when it has none. */
     long size(String dataset) throws IOException {
+        if (!store.bucketExists(location.bucket())) {
+            return 0;
+        }
         return store.head(location.bucket(), key(dataset)).map(ObjectInfo::size).orElse(0L);
     }
 
     void write(SpiceDefinition definition, SpiceVersion version, BufferAllocator allocator) throws IOException {
+        store.createBucket(location.bucket());
         Map<String, String> metadata = new HashMap<>(Map.of(SQL_KEY, definition.sql(),
                 CATALOG_KEY, definition.context().catalog(), DATABASE_KEY, definition.context().database(),
                 ROWS_KEY, Long.toString(version.rows())));
@@ -133,6 +139,9 @@ final class SpiceFiles {
     /** The headers of every dataset file. */
     List<Header> headers(BufferAllocator allocator) throws IOException {
         List<Header> headers = new ArrayList<>();
+        if (!store.bucketExists(location.bucket())) {
+            return headers;
+        }
         for (ObjectInfo object : store.listAll(location.bucket(), location.key())) {
             String name = object.key().substring(location.key().length());
             if (name.endsWith(EXTENSION) && !name.contains("/")) {
@@ -164,7 +173,9 @@ final class SpiceFiles {
 
     /** Removes a dataset's file (if it has one). */
     void delete(String dataset) throws IOException {
-        store.delete(location.bucket(), key(dataset));
+        if (store.bucketExists(location.bucket())) {
+            store.delete(location.bucket(), key(dataset));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.glaux.sql;
 
+import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -11,7 +12,7 @@ import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The runtime context of one query: its scan context, cancel flag and clock (UTC, like Athena). */
-final class QueryDataContext implements DataContext {
+final class QueryDataContext implements DataContext, Cancellation.Flagged {
 
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
@@ -27,6 +28,11 @@ final class QueryDataContext implements DataContext {
         this.typeFactory = typeFactory;
         this.scanContext = scanContext;
         this.cancelFlag = cancelFlag;
+    }
+
+    @Override
+    public AtomicBoolean cancelFlag() {
+        return cancelFlag;
     }
 
     @Override

@@ -209,12 +209,15 @@ public final class QueryPlanner {
                     rexBuilder);
             physical = EnumerableCalc.create(physical, projection);
         }
+        String plan = RelOptUtil.toString(physical);
+        // Every operator's input and output, and every loop of the generated code, checks the cancel flag.
+        EnumerableRel checked = CancellationCheck.insert(physical);
         // Generated code may stash objects (e.g. interpreter nodes) here and read them back from the DataContext.
         Map<String, Object> stash = new HashMap<>();
-        Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, physical, EnumerableRel.Prefer.ARRAY);
+        Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
         return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
-                typeFactory, RelOptUtil.toString(physical));
+                typeFactory, plan);
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

@@ -4,7 +4,6 @@ import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import org.apache.calcite.DataContext;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,8 +60,6 @@ public final class ScanContext {
 
     /** Throws if the query was cancelled; called by scans between rows. */
     public void checkCancelled() {
-        if (cancelled.get()) {
-            throw new CancellationException("Query was cancelled");
-        }
+        Cancellation.check(cancelled);
     }
 }

@@ -2,10 +2,14 @@ package io.glaux.sql;
 
 import io.glaux.sql.scan.Cancellation;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.DeclarationStatement;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -25,23 +29,24 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.util.BuiltInMethod;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A physical node that passes its input's rows through unchanged and stops the query once it is cancelled. The
  * planner puts one above every operator of an optimized plan ({@link #insert}): its generated code wraps the input's
- * enumerable in {@link Cancellation#checked}, so each operator's input and output is checked row by row, including
- * the operators whose loops live in Calcite's runtime library (hash and nested-loop joins, aggregates, sorts). The
- * node at the root also puts a {@link Cancellation#check(DataContext)} at the top of every loop of the generated code
- * (window functions compute their frames in such loops, without pulling or yielding rows).
+ * enumerable in one that calls {@link Cancellation#check(DataContext)} before every row, so each operator's input
+ * and output is checked, including the operators whose loops live in Calcite's runtime library (hash and nested-loop
+ * joins, aggregates, sorts). The node at the root also puts that check at the top of every loop of the generated
+ * code (window functions compute their frames in such loops, without pulling or yielding rows; a Calc filters in
+ * one).
  */
 final class CancellationCheck extends SingleRel implements EnumerableRel {
 
-    private static final Method CHECKED = Types.lookupMethod(Cancellation.class, "checked",
-            org.apache.calcite.linq4j.Enumerable.class, DataContext.class);
     private static final Method CHECK = Types.lookupMethod(Cancellation.class, "check", DataContext.class);
 
     private final boolean root;
@@ -64,12 +69,16 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
         if (!(rel instanceof EnumerableRel) || rel instanceof EnumerableInterpreter || rel.getInputs().isEmpty()) {
             return rel;
         }
+        // A Calc either loops over its input (a filter: the loop is checked) or passes rows one for one to its own
+        // output, which is checked: a check on its input would only repeat those.
+        boolean checkInputs = !(rel instanceof EnumerableCalc);
         List<RelNode> inputs = new ArrayList<>();
         boolean changed = false;
         for (RelNode input : rel.getInputs()) {
-            RelNode replaced = input instanceof EnumerableRel
-                    ? new CancellationCheck(input.getCluster(), input.getTraitSet(), withChecks(input), false)
-                    : input;
+            RelNode below = withChecks(input);
+            RelNode replaced = checkInputs && input instanceof EnumerableRel
+                    ? new CancellationCheck(input.getCluster(), input.getTraitSet(), below, false)
+                    : below;
             changed |= replaced != input;
             inputs.add(replaced);
         }
@@ -96,12 +105,50 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
         return super.explainTerms(pw).itemIf("root", true, root);
     }
 
+    /**
+     * Generates, in place of the input's enumerable {@code e}:
+     *
+     * <pre>{@code
+     * new AbstractEnumerable() {
+     *     public Enumerator enumerator() {
+     *         return new Enumerator() {
+     *             public final Enumerator inputEnumerator = e.enumerator();
+     *             public boolean moveNext() { Cancellation.check(root); return inputEnumerator.moveNext(); }
+     *             public Object current() { return inputEnumerator.current(); }
+     *             ...
+     * }</pre>
+     *
+     * A class of its own for each node (rather than one shared wrapper) keeps every call to the input's enumerator
+     * monomorphic, so the JIT inlines it: the check costs a type test and a volatile read per row.
+     */
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
         BlockBuilder builder = new BlockBuilder();
         Expression rows = builder.append("cancellableInput", input.block, false);
-        builder.add(Expressions.return_(null, Expressions.call(CHECKED, rows, DataContext.ROOT)));
+        ParameterExpression inputEnumerator = Expressions.parameter(Enumerator.class, "inputEnumerator");
+        Expression enumerator = Expressions.new_(Enumerator.class, List.of(), List.of(
+                Expressions.fieldDecl(Modifier.PUBLIC | Modifier.FINAL, inputEnumerator,
+                        Expressions.call(rows, BuiltInMethod.ENUMERABLE_ENUMERATOR.method)),
+                Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "moveNext", List.of(),
+                        Blocks.toFunctionBlock(Expressions.block(
+                                Expressions.statement(Expressions.call(CHECK, DataContext.ROOT)),
+                                Expressions.return_(null, Expressions.call(inputEnumerator,
+                                        BuiltInMethod.ENUMERATOR_MOVE_NEXT.method))))),
+                Expressions.methodDecl(Modifier.PUBLIC, Object.class, "current", List.of(),
+                        Blocks.toFunctionBlock(Expressions.call(inputEnumerator,
+                                BuiltInMethod.ENUMERATOR_CURRENT.method))),
+                Expressions.methodDecl(Modifier.PUBLIC, void.class, "reset", List.of(),
+                        Expressions.block(Expressions.statement(Expressions.call(inputEnumerator,
+                                BuiltInMethod.ENUMERATOR_RESET.method)))),
+                Expressions.methodDecl(Modifier.PUBLIC, void.class, "close", List.of(),
+                        Expressions.block(Expressions.statement(Expressions.call(inputEnumerator,
+                                BuiltInMethod.ENUMERATOR_CLOSE.method))))));
+        Expression enumerable = Expressions.new_(AbstractEnumerable.class, List.of(), List.of(
+                Expressions.methodDecl(Modifier.PUBLIC, Enumerator.class,
+                        BuiltInMethod.ENUMERABLE_ENUMERATOR.method.getName(), List.of(),
+                        Blocks.toFunctionBlock(enumerator))));
+        builder.add(Expressions.return_(null, enumerable));
         BlockStatement block = builder.toBlock();
         if (root) {
             block = (BlockStatement) block.accept(new LoopChecks());

@@ -1,9 +1,6 @@
 package io.glaux.sql.scan;
 
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.AbstractEnumerable;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,13 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Cancellation {
 
-    /** The DataContext variable Calcite names its cancel flag ({@code DataContext.Variable.CANCEL_FLAG}). */
-    public static final String FLAG = DataContext.Variable.CANCEL_FLAG.camelName;
-
     private Cancellation() {
     }
 
-    /** A DataContext that hands its cancel flag over without a lookup by name (Glaux's own query context). */
+    /** A query's DataContext, which hands over its cancel flag without a lookup by name. */
     public interface Flagged {
         AtomicBoolean cancelFlag();
     }
@@ -37,7 +31,7 @@ public final class Cancellation {
         }
     }
 
-    /** Throws if the query running with {@code root} was cancelled; called from generated code, inside its loops. */
+    /** Throws if the query running with {@code root} was cancelled; called from generated code. */
     public static void check(DataContext root) {
         if (root instanceof Flagged flagged) {
             check(flagged.cancelFlag());
@@ -47,65 +41,5 @@ public final class Cancellation {
     /** The exception a cancelled query unwinds with. */
     public static CancellationException cancelled() {
         return new CancellationException("Query was cancelled");
-    }
-
-    /** The query's cancel flag, or null when the context has none. */
-    public static AtomicBoolean flag(DataContext root) {
-        if (root instanceof Flagged flagged) {
-            return flagged.cancelFlag();
-        }
-        return root.get(FLAG) instanceof AtomicBoolean flag ? flag : null;
-    }
-
-    /**
-     * {@code input}, checking the query's cancel flag before every row it yields; called from generated code between
-     * every two operators of a plan.
-     */
-    public static <T> Enumerable<T> checked(Enumerable<T> input, DataContext root) {
-        AtomicBoolean flag = flag(root);
-        if (flag == null) {
-            return input;
-        }
-        return new AbstractEnumerable<>() {
-            @Override
-            public Enumerator<T> enumerator() {
-                check(flag);
-                return new CheckedEnumerator<>(input.enumerator(), flag);
-            }
-        };
-    }
-
-    /** Delegates to its input, checking the flag before each move. */
-    private static final class CheckedEnumerator<T> implements Enumerator<T> {
-        private final Enumerator<T> input;
-        private final AtomicBoolean flag;
-
-        CheckedEnumerator(Enumerator<T> input, AtomicBoolean flag) {
-            this.input = input;
-            this.flag = flag;
-        }
-
-        @Override
-        public T current() {
-            return input.current();
-        }
-
-        @Override
-        public boolean moveNext() {
-            if (flag.get()) {
-                throw cancelled();
-            }
-            return input.moveNext();
-        }
-
-        @Override
-        public void reset() {
-            input.reset();
-        }
-
-        @Override
-        public void close() {
-            input.close();
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.glaux.exec;
 
 import io.glaux.Glaux;
+import io.glaux.testing.GeneratedRows;
 import io.glaux.testing.ThreadActivity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,23 +28,6 @@ class QueryCancellationTest {
     @TempDir
     Path data;
 
-    /**
-     * {@code WITH d(x) AS (VALUES 0..9), n AS (ids 0..10^digits-1 with k = id % 10)}: rows made by the plan itself,
-     * with no table scan underneath (scans have always checked the cancel flag; these operators did not).
-     */
-    private static String numbers(int digits) {
-        StringBuilder id = new StringBuilder();
-        StringBuilder from = new StringBuilder();
-        long weight = 1;
-        for (int i = 0; i < digits; i++) {
-            id.append(i == 0 ? "" : " + ").append(weight).append(" * d").append(i).append(".x");
-            from.append(i == 0 ? "" : ", ").append("d d").append(i);
-            weight *= 10;
-        }
-        return "WITH d(x) AS (VALUES 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), n AS (SELECT id, id % 10 AS k FROM (SELECT "
-                + id + " AS id FROM " + from + ")) ";
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "nested-loop join|5|SELECT count(*) FROM n p JOIN n q ON p.id + q.id < 0",
@@ -56,8 +41,9 @@ class QueryCancellationTest {
     })
     void stoppingAQueryFreesItsWorkerWhereverItIs(String kind, int digits, String query) throws Exception {
         try (Glaux glaux = Glaux.builder().dataFolder(data).maxConcurrentQueries(1).syncWrites(false).build()) {
-            String sql = query.startsWith("CREATE TABLE") ? query.replace(" AS SELECT", " AS " + numbers(digits)
-                    + "SELECT") : numbers(digits) + query;
+            String rows = GeneratedRows.numbers(digits);
+            String sql = query.startsWith("CREATE TABLE") ? query.replace(" AS SELECT", " AS " + rows + "SELECT")
+                    : rows + query;
             QueryService queries = glaux.queries();
             String id = queries.submit(QueryRequest.of(sql)).queryExecutionId();
             // Let it get well into its operators: past planning, into the plan's compiled code.
@@ -74,10 +60,75 @@ class QueryCancellationTest {
 
             // The worker is idle, and the next query runs on it at once.
             ThreadActivity.assertIdle("glaux-query-");
+            assertThat(queries.runningQueries()).isZero();
             String next = queries.submit(QueryRequest.of("SELECT 42")).queryExecutionId();
             assertThat(queries.await(next, STOPS_WITHIN).state()).isEqualTo(QueryState.SUCCEEDED);
             assertThat(glaux.results(next).rows()).containsExactly(java.util.List.of("42"));
             assertThat(glaux.store().head("glaux-query-results", id + ".csv")).isEmpty();
+        }
+    }
+
+    @Test
+    void closingGlauxCancelsRunningAndQueuedQueriesAndRecordsWhy() throws Exception {
+        String running;
+        String queued;
+        try (Glaux glaux = Glaux.builder().dataFolder(data).maxConcurrentQueries(1).syncWrites(false).build()) {
+            running = glaux.queries().submit(QueryRequest.of(GeneratedRows.numbers(5)
+                    + "SELECT count(*) FROM n p JOIN n q ON p.id + q.id < 0")).queryExecutionId();
+            queued = glaux.queries().submit(QueryRequest.of("SELECT 1")).queryExecutionId();
+            ThreadActivity.awaitExecutingPlan("glaux-query-");
+            assertThat(glaux.queries().get(queued).orElseThrow().state()).isEqualTo(QueryState.QUEUED);
+
+            long start = System.nanoTime();
+            glaux.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(STOPS_WITHIN);
+            for (String id : java.util.List.of(running, queued)) {
+                QueryExecution stopped = glaux.queries().get(id).orElseThrow();
+                assertThat(stopped.state()).isEqualTo(QueryState.CANCELLED);
+                assertThat(stopped.status().stateChangeReason()).isEqualTo(QueryService.CANCELLED_BY_SHUTDOWN);
+            }
+            ThreadActivity.assertIdle("glaux-query-");
+        }
+        // The history says the same after a restart.
+        try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
+            for (String id : java.util.List.of(running, queued)) {
+                QueryExecution stopped = glaux.queries().get(id).orElseThrow();
+                assertThat(stopped.state()).isEqualTo(QueryState.CANCELLED);
+                assertThat(stopped.status().stateChangeReason()).isEqualTo(QueryService.CANCELLED_BY_SHUTDOWN);
+                assertThat(stopped.status().completionDateTime()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aClosedGlauxRefusesNewQueries() throws Exception {
+        Glaux glaux = Glaux.builder().dataFolder(data).build();
+        glaux.close();
+        glaux.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> glaux.queries().submit(QueryRequest.of("SELECT 1")))
+                .hasMessageContaining("stopping");
+    }
+
+    @Test
+    void aQueryLeftUnfinishedByACrashIsFailedAtTheNextStart() throws Exception {
+        // What a killed process leaves behind: records of queries that were queued or running.
+        QueryHistory history = new QueryHistory(data.resolve(".glaux/history"), false);
+        for (QueryState state : java.util.List.of(QueryState.QUEUED, QueryState.RUNNING)) {
+            history.save(new QueryExecution("crashed-" + state, "SELECT 1", io.glaux.catalog.ddl.StatementType.DML,
+                    "primary", io.glaux.sql.QueryContext.DEFAULT, "s3://glaux-query-results/crashed.csv",
+                    new QueryStatus(state, null, Instant.now(), null, null), QueryStatistics.EMPTY, null,
+                    java.util.List.of(), null));
+        }
+        for (int start = 0; start < 2; start++) {
+            try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
+                assertThat(glaux.queries().list("primary")).hasSize(2).allSatisfy(execution -> {
+                    assertThat(execution.state()).isEqualTo(QueryState.FAILED);
+                    assertThat(execution.status().stateChangeReason())
+                            .isEqualTo("Query was interrupted because Glaux stopped while it ran");
+                    assertThat(execution.status().athenaError()).isNotNull();
+                    assertThat(execution.status().completionDateTime()).isNotNull();
+                });
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.glaux.spice.SpiceDefinition;
 import io.glaux.spice.SpiceScanOptions;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.storage.ObjectUpload;
+import io.glaux.testing.GeneratedRows;
 import org.apache.calcite.linq4j.Enumerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -38,20 +39,6 @@ class CancellationOverheadTest {
 
     @TempDir
     Path data;
-
-    /** Ids 0..10^digits-1 and k = id % 10, made from VALUES (no scan). */
-    private static String numbers(int digits) {
-        StringBuilder id = new StringBuilder();
-        StringBuilder from = new StringBuilder();
-        long weight = 1;
-        for (int i = 0; i < digits; i++) {
-            id.append(i == 0 ? "" : " + ").append(weight).append(" * d").append(i).append(".x");
-            from.append(i == 0 ? "" : ", ").append("d d").append(i);
-            weight *= 10;
-        }
-        return "WITH d(x) AS (VALUES 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), n AS (SELECT id, id % 10 AS k FROM (SELECT "
-                + id + " AS id FROM " + from + ")) ";
-    }
 
     private static long drain(PreparedQuery query) {
         AtomicBoolean cancel = new AtomicBoolean();
@@ -89,7 +76,7 @@ class CancellationOverheadTest {
                 {"SPICE hash join (2M x 2M rows)",
                     "SELECT count(*) FROM spice.default.big a JOIN spice.default.big b ON a.id = b.id WHERE a.k <> 3"},
                 {"VALUES cross joins, group by (1M rows, no scan)",
-                    numbers(6) + "SELECT k, count(*), sum(id) FROM n WHERE id % 3 <> 0 GROUP BY k"},
+                    GeneratedRows.numbers(6) + "SELECT k, count(*), sum(id) FROM n WHERE id % 3 <> 0 GROUP BY k"},
             };
             QueryPlanner planner = glaux.planner();
             for (String[] query : queries) {

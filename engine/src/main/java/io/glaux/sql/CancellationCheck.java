@@ -16,6 +16,8 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.ForEachStatement;
 import org.apache.calcite.linq4j.tree.ForStatement;
+import org.apache.calcite.linq4j.tree.MemberDeclaration;
+import org.apache.calcite.linq4j.tree.MethodDeclaration;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Shuttle;
 import org.apache.calcite.linq4j.tree.Statement;
@@ -43,7 +45,7 @@ import java.util.List;
  * and output is checked, including the operators whose loops live in Calcite's runtime library (hash and nested-loop
  * joins, aggregates, sorts). The node at the root also puts that check at the top of every loop of the generated
  * code (window functions compute their frames in such loops, without pulling or yielding rows; a Calc filters in
- * one).
+ * one) and of every generated comparator (a window sorts its materialized partitions with one).
  */
 final class CancellationCheck extends SingleRel implements EnumerableRel {
 
@@ -156,11 +158,23 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
         return implementor.result(input.physType, block);
     }
 
-    /** Puts a cancellation check at the top of every loop body (nested loops included). */
+    /**
+     * Puts a cancellation check at the top of every loop body (nested loops included) and of every generated
+     * comparator's {@code compare}, so a sort of materialized rows (a window's partitions) can be stopped too.
+     */
     private static final class LoopChecks extends Shuttle {
 
-        private static Statement checked(Statement body) {
+        private static BlockStatement checked(Statement body) {
             return Expressions.block(Expressions.statement(Expressions.call(CHECK, DataContext.ROOT)), body);
+        }
+
+        @Override
+        public MemberDeclaration visit(MethodDeclaration method, BlockStatement body) {
+            if (!method.name.equals("compare")) {
+                return super.visit(method, body);
+            }
+            return Expressions.methodDecl(method.modifier, method.resultType, method.name, method.parameters,
+                    checked(body));
         }
 
         @Override

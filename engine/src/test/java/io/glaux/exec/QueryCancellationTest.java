@@ -64,7 +64,10 @@ class QueryCancellationTest {
             String next = queries.submit(QueryRequest.of("SELECT 42")).queryExecutionId();
             assertThat(queries.await(next, STOPS_WITHIN).state()).isEqualTo(QueryState.SUCCEEDED);
             assertThat(glaux.results(next).rows()).containsExactly(java.util.List.of("42"));
+            // Nothing of the stopped query is left: no result object, no CTAS table or data.
             assertThat(glaux.store().head("glaux-query-results", id + ".csv")).isEmpty();
+            assertThat(glaux.store().listAll("glaux-query-results", "tables/")).isEmpty();
+            assertThat(glaux.catalog().getTable("default", "copy")).isEmpty();
         }
     }
 

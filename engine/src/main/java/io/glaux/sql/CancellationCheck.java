@@ -6,6 +6,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
@@ -37,11 +38,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A physical node that passes its input's rows through unchanged and stops the query once it is cancelled. The
  * planner puts one above every operator of an optimized plan ({@link #insert}): its generated code wraps the input's
- * enumerable in one that calls {@link Cancellation#check(DataContext)} before every row, so each operator's input
+ * enumerable in one that calls {@link Cancellation#check(AtomicBoolean)} before every row, so each operator's input
  * and output is checked, including the operators whose loops live in Calcite's runtime library (hash and nested-loop
  * joins, aggregates, sorts). The node at the root also puts that check at the top of every loop of the generated
  * code (window functions compute their frames in such loops, without pulling or yielding rows; a Calc filters in
@@ -49,7 +51,14 @@ import java.util.List;
  */
 final class CancellationCheck extends SingleRel implements EnumerableRel {
 
-    private static final Method CHECK = Types.lookupMethod(Cancellation.class, "check", DataContext.class);
+    private static final Method CHECK = Types.lookupMethod(Cancellation.class, "check", AtomicBoolean.class);
+    private static final Method FLAG = Types.lookupMethod(Cancellation.class, "flag", DataContext.class);
+    /**
+     * The query's cancel flag, read once from the DataContext at the top of the generated {@code bind} method; every
+     * check in the generated code reads it (a local, captured by the nested classes).
+     */
+    private static final ParameterExpression CANCEL_FLAG = Expressions.parameter(Modifier.FINAL, AtomicBoolean.class,
+            "glauxCancelFlag");
 
     private final boolean root;
 
@@ -78,7 +87,9 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
         boolean changed = false;
         for (RelNode input : rel.getInputs()) {
             RelNode below = withChecks(input);
-            RelNode replaced = checkInputs && input instanceof EnumerableRel
+            // A VALUES yields its few literal rows and nothing else: the operator reading it does bounded work per
+            // row of its other inputs (or of its output), which are checked.
+            RelNode replaced = checkInputs && input instanceof EnumerableRel && !(input instanceof EnumerableValues)
                     ? new CancellationCheck(input.getCluster(), input.getTraitSet(), below, false)
                     : below;
             changed |= replaced != input;
@@ -115,13 +126,16 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
      *     public Enumerator enumerator() {
      *         return new Enumerator() {
      *             public final Enumerator inputEnumerator = e.enumerator();
-     *             public boolean moveNext() { Cancellation.check(root); return inputEnumerator.moveNext(); }
+     *             public boolean moveNext() {
+     *                 Cancellation.check(glauxCancelFlag); return inputEnumerator.moveNext();
+     *             }
      *             public Object current() { return inputEnumerator.current(); }
      *             ...
      * }</pre>
      *
      * A class of its own for each node (rather than one shared wrapper) keeps every call to the input's enumerator
-     * monomorphic, so the JIT inlines it: the check costs a type test and a volatile read per row.
+     * monomorphic, so the JIT inlines it; the flag is a local of {@code bind} (declared by the root node), so the
+     * check costs a volatile read per row.
      */
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
@@ -134,7 +148,7 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
                         Expressions.call(rows, BuiltInMethod.ENUMERABLE_ENUMERATOR.method)),
                 Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "moveNext", List.of(),
                         Blocks.toFunctionBlock(Expressions.block(
-                                Expressions.statement(Expressions.call(CHECK, DataContext.ROOT)),
+                                Expressions.statement(Expressions.call(CHECK, CANCEL_FLAG)),
                                 Expressions.return_(null, Expressions.call(inputEnumerator,
                                         BuiltInMethod.ENUMERATOR_MOVE_NEXT.method))))),
                 Expressions.methodDecl(Modifier.PUBLIC, Object.class, "current", List.of(),
@@ -153,7 +167,11 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
         builder.add(Expressions.return_(null, enumerable));
         BlockStatement block = builder.toBlock();
         if (root) {
-            block = (BlockStatement) block.accept(new LoopChecks());
+            BlockStatement checked = (BlockStatement) block.accept(new LoopChecks());
+            List<Statement> statements = new ArrayList<>();
+            statements.add(Expressions.declare(Modifier.FINAL, CANCEL_FLAG, Expressions.call(FLAG, DataContext.ROOT)));
+            statements.addAll(checked.statements);
+            block = Expressions.block(statements);
         }
         return implementor.result(input.physType, block);
     }
@@ -165,7 +183,7 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
     private static final class LoopChecks extends Shuttle {
 
         private static BlockStatement checked(Statement body) {
-            return Expressions.block(Expressions.statement(Expressions.call(CHECK, DataContext.ROOT)), body);
+            return Expressions.block(Expressions.statement(Expressions.call(CHECK, CANCEL_FLAG)), body);
         }
 
         @Override

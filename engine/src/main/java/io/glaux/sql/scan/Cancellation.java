@@ -31,11 +31,12 @@ public final class Cancellation {
         }
     }
 
-    /** Throws if the query running with {@code root} was cancelled; called from generated code. */
-    public static void check(DataContext root) {
-        if (root instanceof Flagged flagged) {
-            check(flagged.cancelFlag());
-        }
+    /**
+     * The cancel flag of the query running with {@code root}; generated code reads it once and checks it in its
+     * loops. A context that is not a query's own has a flag that is never set.
+     */
+    public static AtomicBoolean flag(DataContext root) {
+        return root instanceof Flagged flagged ? flagged.cancelFlag() : new AtomicBoolean();
     }
 
     /** The exception a cancelled query unwinds with. */

@@ -80,6 +80,7 @@ public final class Glaux implements AutoCloseable {
     private final PreparedStatementStore preparedStatements;
     private final Path dataFolder;
     private final SpiceService spice;
+    private boolean closed;
 
     private Glaux(Builder builder) throws IOException {
         this.dataFolder = builder.dataFolder;
@@ -219,11 +220,29 @@ public final class Glaux implements AutoCloseable {
         return spice;
     }
 
+    /**
+     * Stops Glaux: queued and running queries end CANCELLED (reason {@value QueryService#CANCELLED_BY_SHUTDOWN}) and
+     * running SPICE ingestions CANCELLED with an ErrorInfo saying so; their work stops within about a second and every
+     * query is recorded in the history before this returns. Closing again (say, from a shutdown hook as well as the
+     * main thread) waits for the first close and does nothing more.
+     */
     @Override
-    public void close() throws IOException {
-        queries.close();
-        spice.close();
-        store.close();
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Signal everything first, so queries and ingestions unwind at the same time.
+        try {
+            spice.stopIngestions();
+            queries.close();
+        } finally {
+            try {
+                spice.close();
+            } finally {
+                store.close();
+            }
+        }
     }
 
     /** Options for {@link Glaux}. */

@@ -33,6 +33,15 @@ public final class QueryHistory {
         files.write(folder.resolve(execution.queryExecutionId() + ".json"), execution, syncWrites);
     }
 
+    /** Forgets an execution (one that was refused after it was recorded). */
+    public void delete(String queryExecutionId) {
+        try {
+            Files.deleteIfExists(folder.resolve(queryExecutionId + ".json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not delete history record " + queryExecutionId, e);
+        }
+    }
+
     /** Every recorded execution; interrupted ones come back FAILED (and are saved so). */
     public List<QueryExecution> load() {
         List<QueryExecution> executions = new ArrayList<>();

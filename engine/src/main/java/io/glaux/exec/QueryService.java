@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Athena's query lifecycle: StartQueryExecution queues a query (QUEUED), a bounded pool runs it (RUNNING), and it
@@ -38,6 +39,10 @@ public final class QueryService implements AutoCloseable {
 
     /** The StateChangeReason Athena gives a query stopped by StopQueryExecution. */
     static final String CANCELLED_BY_USER = "Query cancelled by user";
+    /** The StateChangeReason of a query that was queued or running when Glaux was stopped. */
+    public static final String CANCELLED_BY_SHUTDOWN = "Query cancelled because the Glaux server stopped";
+    /** How long {@link #close()} lets running queries unwind before recording them as cancelled regardless. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final StatementRunner runner;
     private final WorkgroupService workgroups;
@@ -46,6 +51,9 @@ public final class QueryService implements AutoCloseable {
     private final Map<String, Tracked> executions = new ConcurrentHashMap<>();
     private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
     private volatile QueryInterceptor interceptor = QueryInterceptor.NONE;
+    /** Submissions hold the read lock; {@link #close()} takes the write lock to refuse new ones. */
+    private final ReentrantReadWriteLock accepting = new ReentrantReadWriteLock();
+    private boolean closed;
 
     /**
      * @param maxConcurrentQueries queries running at once; further ones wait in a queue
@@ -94,6 +102,18 @@ public final class QueryService implements AutoCloseable {
 
     /** Validates and queues a query; returns at once with its QUEUED snapshot. */
     public QueryExecution submit(QueryRequest request) {
+        accepting.readLock().lock();
+        try {
+            if (closed) {
+                throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Glaux is stopping and accepts no more queries");
+            }
+            return accept(request);
+        } finally {
+            accepting.readLock().unlock();
+        }
+    }
+
+    private QueryExecution accept(QueryRequest request) {
         if (request.query() == null || request.query().isBlank()) {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryString must not be empty");
         }
@@ -137,6 +157,8 @@ public final class QueryService implements AutoCloseable {
             if (request.clientRequestToken() != null) {
                 idsByToken.remove(request.clientRequestToken());
             }
+            // The client never learns the id, so the query must not come back from the history either.
+            history.delete(id);
             throw new GlauxException(ErrorType.LIMIT_EXCEEDED, "Too many queries are queued; retry later");
         }
         return tracked.snapshot();
@@ -161,7 +183,7 @@ public final class QueryService implements AutoCloseable {
         if (tracked == null) {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryExecution " + id + " was not found");
         }
-        if (tracked.cancel()) {
+        if (tracked.cancel(CANCELLED_BY_USER)) {
             // It never started: no worker will record it, so record it here.
             saveQuietly(tracked.snapshot());
             tracked.done.countDown();
@@ -209,23 +231,51 @@ public final class QueryService implements AutoCloseable {
         }
     }
 
-    /** Cancels what is still queued or running, lets the workers record it, then stops them. */
+    /**
+     * Stops the service: refuses new queries, cancels what is still queued or running (state CANCELLED, reason
+     * {@value #CANCELLED_BY_SHUTDOWN}), lets the workers unwind and record it, then stops them. A query whose worker
+     * has not unwound within {@link #STOP_TIMEOUT} is recorded as cancelled anyway, so every query a client was told
+     * about ends in the history with a final state. Closing again does nothing.
+     */
     @Override
     public void close() {
+        accepting.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            accepting.writeLock().unlock();
+        }
         for (Tracked tracked : executions.values()) {
-            if (!tracked.snapshot().state().isTerminal()) {
-                cancel(tracked.id);
+            if (tracked.cancel(CANCELLED_BY_SHUTDOWN)) {
+                saveQuietly(tracked.snapshot());
+                tracked.done.countDown();
             }
         }
         pool.shutdown();
+        boolean stopped = false;
         try {
-            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
+            stopped = pool.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        if (!stopped) {
+            for (Tracked tracked : executions.values()) {
+                if (tracked.abandon(CANCELLED_BY_SHUTDOWN)) {
+                    LOG.warn("Query {} did not stop within {}; recorded as cancelled", tracked.id, STOP_TIMEOUT);
+                    saveQuietly(tracked.snapshot());
+                    tracked.done.countDown();
+                }
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    /** Queries whose worker is running them now. */
+    public int runningQueries() {
+        return pool.getActiveCount();
     }
 
     /** One execution's mutable state; every change happens under its lock and ends in a new snapshot. */
@@ -237,6 +287,7 @@ public final class QueryService implements AutoCloseable {
         final AtomicBoolean cancelFlag = new AtomicBoolean();
         final CountDownLatch done = new CountDownLatch(1);
         private QueryExecution snapshot;
+        private String cancelReason;
         private Thread worker;
         private long startNanos;
         private Instant started;
@@ -300,7 +351,8 @@ public final class QueryService implements AutoCloseable {
                 finish(QueryState.CANCELLED, translated.getMessage(),
                         AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
             } else if (cancelFlag.get() || translated == null) {
-                finish(QueryState.CANCELLED, CANCELLED_BY_USER, null, null, bytesScanned, 0);
+                finish(QueryState.CANCELLED, cancelReason != null ? cancelReason : CANCELLED_BY_USER, null, null,
+                        bytesScanned, 0);
             } else {
                 if (translated.type().category() == io.glaux.error.ErrorCategory.SYSTEM) {
                     LOG.warn("Query {} failed with an internal error", id, error);
@@ -319,20 +371,39 @@ public final class QueryService implements AutoCloseable {
             finish(QueryState.FAILED, error.errorMessage(), error, null, 0, 0);
         }
 
-        /** Returns true when the query had not started, so it is finished here and now. */
-        synchronized boolean cancel() {
+        /**
+         * Sets the cancel flag, which the running query's operators watch. Returns true when the query had not
+         * started, so it is finished here and now (the caller records it).
+         */
+        synchronized boolean cancel(String reason) {
             if (snapshot.state().isTerminal()) {
                 return false;
             }
+            if (cancelReason == null) {
+                cancelReason = reason;
+            }
             cancelFlag.set(true);
             if (snapshot.state() == QueryState.QUEUED) {
-                finish(QueryState.CANCELLED, CANCELLED_BY_USER, null, null, 0, 0);
+                finish(QueryState.CANCELLED, cancelReason, null, null, 0, 0);
                 return true;
             }
             if (worker != null) {
                 worker.interrupt();
             }
             return false;
+        }
+
+        /**
+         * Records a query whose worker did not unwind in time as cancelled; returns whether it was still unfinished
+         * (the caller records it). The worker's own outcome, if it ever comes, is then ignored.
+         */
+        synchronized boolean abandon(String reason) {
+            if (snapshot.state().isTerminal()) {
+                return false;
+            }
+            cancelFlag.set(true);
+            finish(QueryState.CANCELLED, cancelReason != null ? cancelReason : reason, null, null, 0, 0);
+            return true;
         }
 
         private void finish(QueryState state, String reason, AthenaError error, QueryResultInfo result,

@@ -18,6 +18,7 @@ public final class Ingestion {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile IngestionStatus status = IngestionStatus.INITIALIZED;
     private volatile ErrorInfo errorInfo;
+    private volatile ErrorInfo stopReason;
     private volatile long totalRowsInDataset;
 
     Ingestion(String id, String dataSetName, IngestionType type) {
@@ -47,7 +48,10 @@ public final class Ingestion {
         return status;
     }
 
-    /** Set once the ingestion FAILED; null otherwise. */
+    /**
+     * Why the ingestion ended: set once it FAILED, or when it was CANCELLED because Glaux stopped
+     * ({@link IngestionErrorType#INGESTION_CANCELED}); null otherwise.
+     */
     public ErrorInfo errorInfo() {
         return errorInfo;
     }
@@ -65,6 +69,14 @@ public final class Ingestion {
      * ingestion whose new version is already being saved completes).
      */
     public void cancel() {
+        cancelRequested.set(true);
+    }
+
+    /** Cancels it as {@link #cancel()} does, giving the reason it will report as its ErrorInfo. */
+    void stop(ErrorInfo reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
         cancelRequested.set(true);
     }
 
@@ -90,22 +102,24 @@ public final class Ingestion {
     }
 
     void completed(long datasetRows) {
-        totalRowsInDataset = datasetRows;
-        finish(IngestionStatus.COMPLETED);
+        finish(IngestionStatus.COMPLETED, null, datasetRows);
     }
 
     void failed(ErrorInfo error, long datasetRows) {
-        errorInfo = error;
-        totalRowsInDataset = datasetRows;
-        finish(IngestionStatus.FAILED);
+        finish(IngestionStatus.FAILED, error, datasetRows);
     }
 
     void cancelled(long datasetRows) {
-        totalRowsInDataset = datasetRows;
-        finish(IngestionStatus.CANCELLED);
+        finish(IngestionStatus.CANCELLED, stopReason, datasetRows);
     }
 
-    private void finish(IngestionStatus finalStatus) {
+    /** The first final status wins (an ingestion given up on at shutdown ignores its worker's late outcome). */
+    private synchronized void finish(IngestionStatus finalStatus, ErrorInfo error, long datasetRows) {
+        if (status.isFinal()) {
+            return;
+        }
+        errorInfo = error;
+        totalRowsInDataset = datasetRows;
         status = finalStatus;
         finished.countDown();
     }

@@ -7,6 +7,8 @@ public enum IngestionErrorType {
     /** All SPICE datasets together would hold more bytes than {@link SpiceLimits#maxTotalBytes()}. */
     ACCOUNT_CAPACITY_LIMIT_EXCEEDED,
     SQL_TABLE_NOT_FOUND,
+    /** The ingestion was cancelled because Glaux stopped while it was queued or running. */
+    INGESTION_CANCELED,
     /**
      * A column has a type SPICE cannot hold (arrays, maps, structs), or the columns changed since the version an
      * incremental refresh would extend.

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -48,6 +49,13 @@ public final class SpiceService implements AutoCloseable {
     public static final String DATABASE = "default";
     /** Rows per Arrow record batch unless chosen otherwise. */
     public static final int DEFAULT_BATCH_ROWS = SpiceImporter.BATCH_ROWS;
+
+    /** The ErrorInfo message of ingestions cancelled because Glaux stopped. */
+    public static final String STOPPED_MESSAGE = "Ingestion cancelled because the Glaux server stopped";
+    /** How long {@link #close()} waits for a running ingestion to end. */
+    static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpiceService.class);
 
     private final SpiceFiles files;
     private final SpiceLimits limits;
@@ -166,7 +174,13 @@ public final class SpiceService implements AutoCloseable {
         ingestions.put(ingestion.id(), ingestion);
         dataset.pending().add(ingestion);
         ingestion.queued();
-        ingestionThread.execute(() -> ingest(dataset, ingestion));
+        try {
+            ingestionThread.execute(() -> ingest(dataset, ingestion));
+        } catch (RejectedExecutionException e) {
+            ingestions.remove(ingestion.id());
+            dataset.pending().remove(ingestion);
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Glaux is stopping and accepts no more ingestions");
+        }
         return ingestion;
     }
 
@@ -279,13 +293,18 @@ public final class SpiceService implements AutoCloseable {
                 schemaVersion.incrementAndGet();
                 ingestion.completed(dataset.rows());
             }
-        } catch (IngestionFailure e) {
-            ingestion.failed(e.errorInfo(), dataset.rows());
         } catch (CancellationException e) {
             ingestion.cancelled(dataset.rows());
         } catch (RuntimeException e) {
-            ingestion.failed(new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR, String.valueOf(e.getMessage())),
-                    dataset.rows());
+            if (ingestion.cancelFlag().get()) {
+                // Whatever broke while the ingestion was being stopped, it was stopped.
+                ingestion.cancelled(dataset.rows());
+            } else if (e instanceof IngestionFailure failure) {
+                ingestion.failed(failure.errorInfo(), dataset.rows());
+            } else {
+                ingestion.failed(new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR,
+                        String.valueOf(e.getMessage())), dataset.rows());
+            }
         } catch (Error e) {
             // The ingestion must still end (callers wait for it); the error itself goes on to the thread.
             ingestion.failed(new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR, String.valueOf(e)),
@@ -332,16 +351,45 @@ public final class SpiceService implements AutoCloseable {
         }
     }
 
-    /** Stops ingestions and frees all SPICE memory; the files stay. */
+    /**
+     * Asks every queued and running ingestion to stop, without waiting: each ends CANCELLED with ErrorInfo
+     * {@link IngestionErrorType#INGESTION_CANCELED} ({@value #STOPPED_MESSAGE}). No more ingestions are accepted.
+     * {@link #close()} does this too; callers stopping several services signal them all first.
+     */
+    public void stopIngestions() {
+        ErrorInfo reason = new ErrorInfo(IngestionErrorType.INGESTION_CANCELED, STOPPED_MESSAGE);
+        // Refuse new ones first, so none slips in after the loop below.
+        ingestionThread.shutdown();
+        ingestions.values().forEach(ingestion -> ingestion.stop(reason));
+    }
+
+    /**
+     * Stops ingestions ({@link #stopIngestions()}), waits for them to end (queued ones end at once, a running one
+     * within about a second; an ingestion already saving its new version completes), then frees all SPICE memory;
+     * the files stay. An ingestion still running after {@link #STOP_TIMEOUT} is reported CANCELLED regardless and
+     * its memory is left to the process's end.
+     */
     @Override
     public void close() {
-        ingestions.values().forEach(Ingestion::cancel);
-        ingestionThread.shutdownNow();
-        scanHelpers.shutdownNow();
+        stopIngestions();
+        // Helpers finish the batches they hold and skip the rest, their queries being cancelled; queued helper tasks
+        // still run (and return at once), so no query waits for a helper that never comes.
+        scanHelpers.shutdown();
+        boolean stopped = false;
         try {
-            ingestionThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            stopped = ingestionThread.awaitTermination(STOP_TIMEOUT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!stopped) {
+            LOG.warn("A SPICE ingestion did not stop within {}; recorded as cancelled", STOP_TIMEOUT);
+            for (Ingestion ingestion : ingestions.values()) {
+                if (!ingestion.status().isFinal()) {
+                    ingestion.cancelled(dataset(ingestion.dataSetName()).map(SpiceDataset::rows).orElse(0L));
+                }
+            }
+            return;
         }
         datasets.values().forEach(SpiceDataset::unload);
         allocator.close();

@@ -1,6 +1,7 @@
 package io.glaux.sql;
 
 import io.glaux.sql.plan.RowBuffer;
+import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The runtime context of one query: its scan context, cancel flag and clock (UTC, like Athena). */
-final class QueryDataContext implements DataContext {
+final class QueryDataContext implements DataContext, Cancellation.Flagged {
 
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
@@ -32,6 +33,11 @@ final class QueryDataContext implements DataContext {
         this.typeFactory = typeFactory;
         this.scanContext = scanContext;
         this.cancelFlag = cancelFlag;
+    }
+
+    @Override
+    public AtomicBoolean cancelFlag() {
+        return cancelFlag;
     }
 
     @Override

@@ -43,23 +43,44 @@ final class QueryCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int exit = 0;
         try (Glaux glaux = store.open()) {
-            for (String statement : StatementSplitter.split(text)) {
-                QueryRequest request = QueryRequest.of(statement)
-                        .withContext(new QueryContext(QueryContext.DEFAULT_CATALOG, database))
-                        .withWorkgroup(workgroup).withOutputLocation(outputLocation);
-                QueryExecution done = glaux.execute(request);
-                if (done.state() == QueryState.SUCCEEDED) {
-                    QueryResults results = glaux.results(done.queryExecutionId());
-                    out.print(TablePrinter.render(results));
+            // Ctrl-C or SIGTERM cancels the running statement and records it in the history before the JVM exits.
+            Thread stop = new Thread(() -> {
+                try {
+                    glaux.close();
+                } catch (Exception e) {
+                    System.err.println("Error while stopping: " + e.getMessage());
                 }
-                out.println(Summary.of(done));
-                if (done.state() != QueryState.SUCCEEDED) {
-                    exit = 1;
-                    break;
+            }, "glaux-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                exit = run(glaux, text, out);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException e) {
+                    // Already stopping: the hook is running or has run.
                 }
             }
         }
         return exit;
+    }
+
+    private int run(Glaux glaux, String text, PrintStream out) throws java.io.IOException {
+        for (String statement : StatementSplitter.split(text)) {
+            QueryRequest request = QueryRequest.of(statement)
+                    .withContext(new QueryContext(QueryContext.DEFAULT_CATALOG, database))
+                    .withWorkgroup(workgroup).withOutputLocation(outputLocation);
+            QueryExecution done = glaux.execute(request);
+            if (done.state() == QueryState.SUCCEEDED) {
+                QueryResults results = glaux.results(done.queryExecutionId());
+                out.print(TablePrinter.render(results));
+            }
+            out.println(Summary.of(done));
+            if (done.state() != QueryState.SUCCEEDED) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** One line about a finished query: state, time, bytes scanned, result object, or the error. */

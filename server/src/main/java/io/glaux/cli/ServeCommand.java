@@ -72,15 +72,23 @@ final class ServeCommand implements Callable<Integer> {
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: stop taking requests, cancel what is queued or running (their operators notice within
+        // about a second), record it in the history, free SPICE memory, and exit.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            long stopping = System.nanoTime();
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                System.err.println("Error while stopping the server: " + e.getMessage());
+            }
             try {
                 glaux.close();
             } catch (Exception e) {
                 System.err.println("Error while stopping: " + e.getMessage());
             }
+            System.out.printf("Glaux stopped in %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
             stopped.countDown();
-        }));
+        }, "glaux-stop"));
         stopped.await();
         return 0;
     }

@@ -18,6 +18,8 @@ public final class GroupedAggregation {
 
     private static final long DENSE_LIMIT = 1 << 16;
     private static final long PACKABLE_LIMIT = 1L << 62;
+    /** Merging and boxing many groups takes a while: the query's cancellation is checked every so many. */
+    private static final int CANCEL_CHECK_GROUPS = 1 << 16;
 
     private final ColumnarData data;
     private final RowFilter filter;
@@ -67,13 +69,16 @@ public final class GroupedAggregation {
         List<Partial> partials = scan.run(data, Partial::new);
         Partial total = partials.get(0);
         for (int i = 1; i < partials.size(); i++) {
-            total.mergeFrom(partials.get(i));
+            total.mergeFrom(partials.get(i), scan);
         }
         if (groupKeys.length == 0 && total.groupCount == 0) {
             total.groupOf(0L, null);
         }
         List<Object[]> rows = new ArrayList<>(total.groupCount);
         for (int group = 0; group < total.groupCount; group++) {
+            if ((group & CANCEL_CHECK_GROUPS - 1) == 0) {
+                scan.checkCancelled();
+            }
             Object[] row = new Object[groupKeys.length + functions.size()];
             long[] codes = total.codes(group);
             for (int k = 0; k < groupKeys.length; k++) {
@@ -267,8 +272,11 @@ public final class GroupedAggregation {
             return group == groupCount ? groupOf(key, null) : group;
         }
 
-        void mergeFrom(Partial other) {
+        void mergeFrom(Partial other, ParallelScan scan) {
             for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
+                if ((otherGroup & CANCEL_CHECK_GROUPS - 1) == 0) {
+                    scan.checkCancelled();
+                }
                 int group = ordinalOf(other, otherGroup);
                 for (int f = 0; f < accumulators.length; f++) {
                     accumulators[f].merge(group, other.accumulators[f], otherGroup);

@@ -118,8 +118,6 @@ public final class ScanContext {
 
     /** Throws if the query was cancelled; called by scans between rows. */
     public void checkCancelled() {
-        if (cancelled.get()) {
-            throw new CancellationException("Query was cancelled");
-        }
+        Cancellation.check(cancelled);
     }
 }

@@ -12,9 +12,7 @@ import io.glaux.storage.ObjectStore;
 import io.glaux.storage.ObjectUpload;
 import io.glaux.storage.S3Location;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -80,7 +78,7 @@ final class TableDataWriter implements AutoCloseable {
         S3Location object = folder.resolve(filePrefix + "_" + open.size() + format.fileExtension(properties));
         ObjectUpload upload = store.startUpload(object.bucket(), object.key());
         try {
-            RowWriter rows = format.create(new KeepOpen(upload), dataColumns, properties);
+            RowWriter rows = format.create(upload.keptOpen(), dataColumns, properties);
             return new OpenObject(object, folder, partitionValues, upload, rows);
         } catch (IOException | RuntimeException e) {
             upload.close();
@@ -152,22 +150,5 @@ final class TableDataWriter implements AutoCloseable {
 
     private record OpenObject(S3Location location, S3Location folder, List<String> partitionValues,
                               ObjectUpload upload, RowWriter rows) {
-    }
-
-    /** Lets a format writer close its stream without abandoning the upload underneath. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

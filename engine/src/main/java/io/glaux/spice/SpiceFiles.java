@@ -25,7 +25,6 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
@@ -109,17 +108,7 @@ final class SpiceFiles {
         try (ObjectUpload upload = store.startUpload(location.bucket(), key(definition.name()),
                 ObjectMetadata.ofContentType(MEDIA_TYPE))) {
             // The writer closes its channel when done; the upload must outlive it to be committed.
-            WritableByteChannel channel = Channels.newChannel(new FilterOutputStream(upload) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            });
+            WritableByteChannel channel = Channels.newChannel(upload.keptOpen());
             try (VectorSchemaRoot staging = VectorSchemaRoot.create(schema, allocator);
                  ArrowFileWriter writer = new ArrowFileWriter(staging, dictionaries, channel)) {
                 writer.start();

@@ -1,5 +1,6 @@
 package io.glaux.storage;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -19,6 +20,24 @@ public abstract class ObjectUpload extends OutputStream {
      * means the MD5 of the bytes. A store that computes ETags itself (an S3 server) may keep its own.
      */
     public abstract ObjectInfo commit(String etag) throws IOException;
+
+    /**
+     * A view of this upload whose {@code close()} only flushes, for writers (Parquet, Arrow) that close their stream
+     * when done: the upload itself stays open to be committed.
+     */
+    public OutputStream keptOpen() {
+        return new FilterOutputStream(this) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
 
     /** Discards the staged bytes, unless already committed. */
     @Override

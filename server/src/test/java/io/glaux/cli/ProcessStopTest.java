@@ -11,15 +11,12 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +33,6 @@ class ProcessStopTest {
             + " n AS (SELECT d0.x + 10 * d1.x + 100 * d2.x + 1000 * d3.x + 10000 * d4.x AS id"
             + " FROM d d0, d d1, d d2, d d3, d d4)"
             + " SELECT count(*) FROM n p JOIN n q ON p.id + q.id < 0";
-    private static final Pattern ENDPOINT = Pattern.compile("serving Athena.* at (http://127\\.0\\.0\\.1:\\d+) ");
 
     @TempDir
     Path scratch;
@@ -68,34 +64,19 @@ class ProcessStopTest {
 
     /** A running {@code glaux serve} child process and an Athena client pointed at it. */
     private final class Served implements AutoCloseable {
+        final ServeProcess serve;
         final Process process;
         final Path out;
         final AthenaClient athena;
 
         Served(Path data, int run) throws IOException, InterruptedException {
-            out = scratch.resolve("serve-" + run + ".out");
-            Path err = scratch.resolve("serve-" + run + ".err");
-            process = glaux(out, err, "serve", "--port", "0", "--data", data.toString(), "--no-sample-data");
-            String endpoint = awaitEndpoint(err);
-            athena = AthenaClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+            serve = ServeProcess.start(data, scratch, "serve-" + run);
+            process = serve.process();
+            started.add(process);
+            out = serve.out();
+            athena = AthenaClient.builder().endpointOverride(serve.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                     .build();
-        }
-
-        private String awaitEndpoint(Path err) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher matcher = ENDPOINT.matcher(Files.readString(out));
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("glaux serve did not start:\n" + Files.readString(out) + "\n"
-                    + Files.readString(err));
         }
 
         String start(String sql) {
@@ -120,10 +101,7 @@ class ProcessStopTest {
         @Override
         public void close() throws InterruptedException {
             athena.close();
-            if (process.isAlive()) {
-                process.destroy();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
+            serve.close();
         }
     }
 

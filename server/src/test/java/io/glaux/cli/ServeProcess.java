@@ -62,6 +62,11 @@ public final class ServeProcess implements AutoCloseable {
         return process;
     }
 
+    /** Where its standard output goes. */
+    public Path out() {
+        return out;
+    }
+
     /** kill -9, and wait until the process is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

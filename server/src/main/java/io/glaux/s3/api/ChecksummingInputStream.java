@@ -8,20 +8,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Computes the MD5 (an ETag) and optionally one additional checksum of what is read through it. */
+/**
+ * Counts what is read through it and computes its MD5 (an ETag), optionally its SHA-256 (to check
+ * {@code x-amz-content-sha256}) and optionally one additional checksum.
+ */
 final class ChecksummingInputStream extends FilterInputStream {
 
-    private final MessageDigest md5;
+    private final MessageDigest md5 = digest("MD5");
+    private final MessageDigest sha256;
     private final ChecksumAlgorithm algorithm;
     private final ChecksumAlgorithm.Digest checksum;
+    private long count;
 
     ChecksummingInputStream(InputStream in, ChecksumAlgorithm algorithm) {
+        this(in, algorithm, false);
+    }
+
+    ChecksummingInputStream(InputStream in, ChecksumAlgorithm algorithm, boolean sha256) {
         super(in);
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JDK", e);
-        }
+        this.sha256 = sha256 ? digest("SHA-256") : null;
         this.algorithm = algorithm;
         this.checksum = algorithm == null ? null : algorithm.newDigest();
     }
@@ -37,9 +42,13 @@ final class ChecksummingInputStream extends FilterInputStream {
         int n = in.read(buffer, offset, length);
         if (n > 0) {
             md5.update(buffer, offset, n);
+            if (sha256 != null) {
+                sha256.update(buffer, offset, n);
+            }
             if (checksum != null) {
                 checksum.update(buffer, offset, n);
             }
+            count += n;
         }
         return n;
     }
@@ -51,7 +60,22 @@ final class ChecksummingInputStream extends FilterInputStream {
 
     /** The MD5 in hex, once everything was read. */
     String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
+        return HexFormat.of().formatHex(md5Bytes());
+    }
+
+    /** The MD5, once everything was read. */
+    byte[] md5Bytes() {
+        return md5.digest();
+    }
+
+    /** The SHA-256 in hex, or null when it was not asked for; once everything was read. */
+    String sha256Hex() {
+        return sha256 == null ? null : HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** How many bytes were read through it. */
+    long count() {
+        return count;
     }
 
     /** The additional checksum in base64, or null when none was asked for; once everything was read. */
@@ -61,5 +85,13 @@ final class ChecksummingInputStream extends FilterInputStream {
 
     ChecksumAlgorithm algorithm() {
         return algorithm;
+    }
+
+    private static MessageDigest digest(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(name + " is missing from this JDK", e);
+        }
     }
 }

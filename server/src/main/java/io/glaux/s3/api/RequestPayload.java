@@ -37,7 +37,7 @@ final class RequestPayload {
     private final boolean checksumInTrailer;
 
     private AwsChunkedInputStream decoder;
-    private Digesting digesting;
+    private ChecksummingInputStream digesting;
 
     private RequestPayload(S3Request request, String contentSha256, boolean chunked, long length, byte[] contentMd5,
             ChecksumAlgorithm algorithm, String checksumHeaderValue, boolean checksumInTrailer) {
@@ -172,8 +172,8 @@ final class RequestPayload {
             decoder = new AwsChunkedInputStream(in);
             in = decoder;
         }
-        digesting = new Digesting(in, contentSha256 != null && contentSha256.length() == 64,
-                algorithm == null ? null : algorithm.newDigest());
+        digesting = new ChecksummingInputStream(in, algorithm,
+                contentSha256 != null && contentSha256.length() == 64);
         return digesting;
     }
 
@@ -184,7 +184,7 @@ final class RequestPayload {
      * @throws S3Exception IncompleteBody, XAmzContentSHA256Mismatch, BadDigest or InvalidRequest
      */
     Verified verify() {
-        long read = digesting.count;
+        long read = digesting.count();
         if (length >= 0 && read != length) {
             throw S3Errors.incompleteBody("You did not provide the number of bytes specified by the Content-Length"
                     + " HTTP header.");
@@ -197,13 +197,14 @@ final class RequestPayload {
                         + " x-amz-trailer is missing or invalid.");
             }
         }
-        if (digesting.sha256 != null) {
-            String computed = HexFormat.of().formatHex(digesting.sha256.digest());
+        String computed256 = digesting.sha256Hex();
+        if (computed256 != null) {
+            String computed = computed256;
             if (!computed.equalsIgnoreCase(contentSha256)) {
                 throw S3Errors.contentSha256Mismatch(contentSha256.toLowerCase(Locale.ROOT), computed);
             }
         }
-        byte[] md5 = digesting.md5.digest();
+        byte[] md5 = digesting.md5Bytes();
         if (contentMd5 != null && !MessageDigest.isEqual(md5, contentMd5)) {
             throw S3Errors.badDigest("The Content-MD5 you specified did not match what we received.")
                     .with("ExpectedDigest", HexFormat.of().formatHex(contentMd5))
@@ -211,7 +212,7 @@ final class RequestPayload {
         }
         Map<String, String> checksums = Map.of();
         if (algorithm != null) {
-            String computed = Base64.getEncoder().encodeToString(digesting.checksum.finish());
+            String computed = digesting.checksum();
             if (!computed.equals(expectedChecksum.trim())) {
                 throw S3Errors.badDigest("The " + algorithm.name() + " you specified did not match the calculated"
                         + " checksum.");
@@ -246,55 +247,6 @@ final class RequestPayload {
     private static S3Exception unsupportedAlgorithm() {
         return S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the"
                 + " valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-    }
-
-    /** Counts and digests what passes through. */
-    private static final class Digesting extends FilterInputStream {
-        private final MessageDigest md5 = digest("MD5");
-        private final MessageDigest sha256;
-        private final ChecksumAlgorithm.Digest checksum;
-        private long count;
-
-        Digesting(InputStream in, boolean sha256, ChecksumAlgorithm.Digest checksum) {
-            super(in);
-            this.sha256 = sha256 ? digest("SHA-256") : null;
-            this.checksum = checksum;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                md5.update(buffer, offset, n);
-                if (sha256 != null) {
-                    sha256.update(buffer, offset, n);
-                }
-                if (checksum != null) {
-                    checksum.update(buffer, offset, n);
-                }
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            return 0;
-        }
-
-        private static MessageDigest digest(String name) {
-            try {
-                return MessageDigest.getInstance(name);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(name + " is missing from this JDK", e);
-            }
-        }
     }
 
     /** The client's body: a failure to read it (the client went away, the body ended early) is IncompleteBody. */

@@ -107,6 +107,9 @@ public final class S3Endpoint extends HttpServlet {
         if (expect != null && expect.toLowerCase(java.util.Locale.ROOT).contains("100-continue")) {
             return true; // the client sends nothing before a 100 Continue, which a refusal never sends
         }
+        if (http.getContentLengthLong() > DISCARD_LIMIT) {
+            return false; // not worth waiting for: close after the answer, as S3 does
+        }
         try {
             java.io.InputStream in = http.getInputStream();
             byte[] buffer = new byte[16 * 1024];

@@ -86,11 +86,17 @@ abstract class S3EndpointContract {
             glaux.close();
         }
         stopStore();
-        if (data != null) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+        deleteTree(data);
+    }
+
+    /** Deletes a folder and everything in it (nothing when it is null or missing). */
+    protected static void deleteTree(Path folder) throws IOException {
+        if (folder == null || !Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

@@ -221,6 +221,7 @@ abstract class S3EndpointSafetyContract extends S3EndpointContract {
         RawS3.Answer tooLarge = raw.sendRaw(raw.head("PUT", "/" + bucket + "/huge",
                 "Content-Length: " + (6L * 1024 * 1024 * 1024)), null, 0);
         assertXmlError(tooLarge, 400, "EntityTooLarge");
+        assertThat(tooLarge.body()).as("not waiting for a body it refused").containsIgnoringCase("Connection: close");
         RawS3.Answer headers = raw.sendRaw(raw.head("GET", "/" + bucket + "/k", "X-Filler: " + "f".repeat(20_000)),
                 null, 0);
         assertThat(headers.status()).as(headers.body()).isBetween(400, 499);

@@ -2,14 +2,17 @@ package io.glaux.server;
 
 import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
-import io.glaux.s3.api.S3Endpoint;
+import io.glaux.aws.protocol.AwsJsonProtocol;
+import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.s3.api.S3Endpoint;
 import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
@@ -20,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -109,8 +114,11 @@ public final class GlauxServer implements AutoCloseable {
             throws IOException {
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(rules);
-        AthenaApi athena = new AthenaApi(glaux, faults::beforeAthenaCall);
+        CallerIdentity identity = new CallerIdentity(CallerIdentity.DEFAULT_ACCOUNT_ID);
+        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
+                identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
+        Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson);
         FaultControlApi control = new FaultControlApi(faults);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -126,9 +134,11 @@ public final class GlauxServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new S3ErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> {
                 handler.setErrorHandler(new S3ErrorHandler());
-                handler.addFilter(new FilterHolder(new ServiceRouter(s3)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(new FilterHolder(new ServiceRouter(services)), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
             });
-            config.routes.post("/", athena::handle);
+            // An unsigned POST / without X-Amz-Target still gets the JSON protocol's UnknownOperationException.
+            config.routes.post("/", ctx -> awsJson.service(ctx.req(), ctx.res()));
             config.routes.get(FaultControlApi.PATH, control::get);
             config.routes.put(FaultControlApi.PATH, control::put);
             config.routes.post(FaultControlApi.PATH, control::post);

@@ -1,5 +1,11 @@
 package io.glaux.athena.api;
 
+import io.glaux.aws.protocol.AwsJson;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.JsonOperation;
+import io.glaux.aws.protocol.ListPage;
+import io.glaux.aws.protocol.RequestContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,15 +23,15 @@ final class EngineVersionOperations {
             List.of("AUTO", ENGINE_VERSION_3),
             List.of(ENGINE_VERSION_3, ENGINE_VERSION_3));
 
-    void register(Map<String, AthenaOperation> operations) {
+    void register(Map<String, JsonOperation> operations) {
         operations.put("ListEngineVersions", this::list);
     }
 
-    private JsonNode list(Input request) {
+    private JsonNode list(JsonInput request, RequestContext context) {
         Integer max = request.integer("MaxResults", 1, 10);
         String token = request.string("NextToken", 1, 1024);
-        ListPage<List<String>> page = ListPage.of(VERSIONS, token, max == null ? 10 : max);
-        ObjectNode response = AthenaJson.object();
+        ListPage<List<String>> page = ListPage.of(VERSIONS, token, max == null ? 10 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode versions = response.putArray("EngineVersions");
         for (List<String> version : page.items()) {
             ObjectNode node = versions.addObject();

@@ -1,9 +1,15 @@
 package io.glaux.athena.api;
 
+import io.glaux.aws.protocol.AwsJson;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.JsonOperation;
+import io.glaux.aws.protocol.ListPage;
+import io.glaux.aws.protocol.RequestContext;
+import io.glaux.aws.protocol.ServiceError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glaux.Glaux;
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Database;
@@ -28,42 +34,44 @@ import java.util.UUID;
  */
 final class MetadataOperations {
 
-    private final Glaux glaux;
+    private final DataCatalogService dataCatalogs;
+    private final Catalog catalog;
 
-    MetadataOperations(Glaux glaux) {
-        this.glaux = glaux;
+    MetadataOperations(DataCatalogService dataCatalogs, Catalog catalog) {
+        this.dataCatalogs = dataCatalogs;
+        this.catalog = catalog;
     }
 
-    void register(Map<String, AthenaOperation> operations) {
+    void register(Map<String, JsonOperation> operations) {
         operations.put("ListDatabases", this::listDatabases);
         operations.put("GetDatabase", this::getDatabase);
         operations.put("ListTableMetadata", this::listTableMetadata);
         operations.put("GetTableMetadata", this::getTableMetadata);
     }
 
-    private JsonNode listDatabases(Input request) {
+    private JsonNode listDatabases(JsonInput request, RequestContext context) {
         Catalog catalog = catalog(request);
         Integer max = request.integer("MaxResults", 1, 50);
         String token = request.string("NextToken", 1, 1024);
         List<Database> databases = catalog.listDatabases().stream().sorted(Comparator.comparing(Database::name))
                 .toList();
-        ListPage<Database> page = ListPage.of(databases, token, max == null ? 50 : max);
-        ObjectNode response = AthenaJson.object();
+        ListPage<Database> page = ListPage.of(databases, token, max == null ? 50 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode list = response.putArray("DatabaseList");
         page.items().forEach(database -> list.add(describe(database)));
         page.nextToken().ifPresent(next -> response.put("NextToken", next));
         return response;
     }
 
-    private JsonNode getDatabase(Input request) {
+    private JsonNode getDatabase(JsonInput request, RequestContext context) {
         Catalog catalog = catalog(request);
         String name = databaseName(request);
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         response.set("Database", describe(database(catalog, name)));
         return response;
     }
 
-    private JsonNode listTableMetadata(Input request) {
+    private JsonNode listTableMetadata(JsonInput request, RequestContext context) {
         Catalog catalog = catalog(request);
         String database = database(catalog, databaseName(request)).name();
         String expression = request.string("Expression", 0, 256);
@@ -74,39 +82,39 @@ final class MetadataOperations {
                         || HivePattern.matches(expression, table.name()))
                 .sorted(Comparator.comparing(TableDefinition::name))
                 .toList();
-        ListPage<TableDefinition> page = ListPage.of(tables, token, max == null ? 50 : max);
-        ObjectNode response = AthenaJson.object();
+        ListPage<TableDefinition> page = ListPage.of(tables, token, max == null ? 50 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode list = response.putArray("TableMetadataList");
         page.items().forEach(table -> list.add(describe(table)));
         page.nextToken().ifPresent(next -> response.put("NextToken", next));
         return response;
     }
 
-    private JsonNode getTableMetadata(Input request) {
+    private JsonNode getTableMetadata(JsonInput request, RequestContext context) {
         Catalog catalog = catalog(request);
         String database = database(catalog, databaseName(request)).name();
         String tableName = request.requiredString("TableName", 1, 128);
         TableDefinition table = catalog.getTable(database, tableName)
                 .orElseThrow(() -> entityNotFound("Entity Not Found"));
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         response.set("TableMetadata", describe(table));
         return response;
     }
 
     /** The catalog named by CatalogName (checked first, as every call needs it). */
-    private Catalog catalog(Input request) {
+    private Catalog catalog(JsonInput request) {
         String name = DataCatalogOperations.catalogName(request, "CatalogName");
         request.string("WorkGroup", 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
-        DataCatalog catalog = glaux.dataCatalogs().find(name).orElseThrow(() -> ApiError.invalidRequest(
+        DataCatalog catalog = dataCatalogs.find(name).orElseThrow(() -> AthenaErrors.invalidRequest(
                 "DataCatalog " + name + " was not found."));
         if (!DataCatalogService.isDefault(name) && catalog.type() != DataCatalogType.GLUE) {
-            throw new ApiError(400, "MetadataException", "Glaux does not read metadata from " + catalog.type()
-                    + " data catalogs yet: " + catalog.name(), null);
+            throw new ServiceError(400, "MetadataException", "Glaux does not read metadata from " + catalog.type()
+                    + " data catalogs yet: " + catalog.name());
         }
-        return glaux.catalog();
+        return this.catalog;
     }
 
-    private static String databaseName(Input request) {
+    private static String databaseName(JsonInput request) {
         return request.requiredString("DatabaseName", 1, 128);
     }
 
@@ -115,13 +123,13 @@ final class MetadataOperations {
     }
 
     /** Glue's EntityNotFoundException as Athena passes it on: a MetadataException with Glue's error details. */
-    private static ApiError entityNotFound(String glueMessage) {
-        return new ApiError(400, "MetadataException", glueMessage + " (Service: AmazonDataCatalog; Status Code: 400;"
-                + " Error Code: EntityNotFoundException; Request ID: " + UUID.randomUUID() + "; Proxy: null)", null);
+    private static ServiceError entityNotFound(String glueMessage) {
+        return new ServiceError(400, "MetadataException", glueMessage + " (Service: AmazonDataCatalog; Status Code: 400;"
+                + " Error Code: EntityNotFoundException; Request ID: " + UUID.randomUUID() + "; Proxy: null)");
     }
 
     private static ObjectNode describe(Database database) {
-        ObjectNode node = AthenaJson.object();
+        ObjectNode node = AwsJson.object();
         node.put("Name", database.name());
         if (database.description() != null && !database.description().isEmpty()) {
             node.put("Description", database.description());
@@ -132,9 +140,9 @@ final class MetadataOperations {
     }
 
     static ObjectNode describe(TableDefinition table) {
-        ObjectNode node = AthenaJson.object();
+        ObjectNode node = AwsJson.object();
         node.put("Name", table.name());
-        AthenaJson.putTime(node, "CreateTime", table.createTime());
+        AwsJson.putTime(node, "CreateTime", table.createTime());
         node.put("TableType", table.kind().name());
         columns(node.putArray("Columns"), table.columns());
         columns(node.putArray("PartitionKeys"), table.partitionKeys());
@@ -148,7 +156,7 @@ final class MetadataOperations {
             ObjectNode node = array.addObject();
             node.put("Name", column.name());
             node.put("Type", column.type().ddl());
-            AthenaJson.putString(node, "Comment", column.comment());
+            AwsJson.putString(node, "Comment", column.comment());
         }
     }
 

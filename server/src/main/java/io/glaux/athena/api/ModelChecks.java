@@ -1,12 +1,15 @@
 package io.glaux.athena.api;
 
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.ServiceError;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Constraints of the service model that {@link Input} has no reader for: enum members, ParametersMap entries and
+ * Constraints of the service model that {@link JsonInput} has no reader for: enum members, ParametersMap entries and
  * TagList entries, answered in AWS's validation wording.
  */
 final class ModelChecks {
@@ -18,7 +21,7 @@ final class ModelChecks {
     }
 
     /** A required member whose value must be one of {@code allowed}. */
-    static String requiredEnum(Input request, String member, List<String> allowed) {
+    static String requiredEnum(JsonInput request, String member, List<String> allowed) {
         String value = request.requiredString(member, 0, Integer.MAX_VALUE);
         if (!allowed.contains(value)) {
             throw violation(value, member, "Member must satisfy enum value set: " + allowed);
@@ -27,7 +30,7 @@ final class ModelChecks {
     }
 
     /** An optional ParametersMap: keys of 1 to 255 printable characters, values of at most 51200. */
-    static Map<String, String> parameters(Input request, String member) {
+    static Map<String, String> parameters(JsonInput request, String member) {
         Map<String, String> map = request.stringMap(member);
         if (map == null) {
             return null;
@@ -48,9 +51,9 @@ final class ModelChecks {
     }
 
     /** An optional TagList, in order; a key given twice keeps its last value. */
-    static Map<String, String> tags(Input request, String member) {
+    static Map<String, String> tags(JsonInput request, String member) {
         Map<String, String> tags = new LinkedHashMap<>();
-        for (Input tag : request.objects(member, Integer.MAX_VALUE)) {
+        for (JsonInput tag : request.objects(member, Integer.MAX_VALUE)) {
             String key = tag.requiredString("Key", 1, 128);
             String value = tag.string("Value", 0, 256);
             tags.put(key, value == null ? "" : value);
@@ -59,20 +62,13 @@ final class ModelChecks {
     }
 
     /** Fails as AWS does when a required member (of any shape) is missing. */
-    static void required(Input request, String member) {
+    static void required(JsonInput request, String member) {
         if (!request.has(member)) {
             throw violation(null, member, "Member must not be null");
         }
     }
 
-    static ApiError violation(Object value, String member, String constraint) {
-        String shown = value == null ? "null" : "'" + abbreviate(String.valueOf(value)) + "'";
-        return ApiError.invalidRequest("1 validation error detected: Value " + shown + " at '"
-                + Character.toLowerCase(member.charAt(0)) + member.substring(1) + "' failed to satisfy constraint: "
-                + constraint);
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 100 ? value.substring(0, 100) + "..." : value;
+    static ServiceError violation(Object value, String member, String constraint) {
+        return AthenaErrors.invalidRequest(JsonInput.validationMessage(value, member, constraint));
     }
 }

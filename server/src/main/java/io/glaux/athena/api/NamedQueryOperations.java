@@ -1,9 +1,16 @@
 package io.glaux.athena.api;
 
+import io.glaux.saved.NamedQueryStore;
+
+import io.glaux.aws.protocol.AwsJson;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.JsonOperation;
+import io.glaux.aws.protocol.ListPage;
+import io.glaux.aws.protocol.RequestContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glaux.Glaux;
 import io.glaux.saved.NamedQuery;
 
 import java.util.List;
@@ -20,13 +27,13 @@ final class NamedQueryOperations {
     private static final Pattern NAMED_QUERY_ID = Pattern.compile("\\S+");
     private static final int MAX_QUERY_LENGTH = 262_144;
 
-    private final Glaux glaux;
+    private final NamedQueryStore namedQueries;
 
-    NamedQueryOperations(Glaux glaux) {
-        this.glaux = glaux;
+    NamedQueryOperations(NamedQueryStore namedQueries) {
+        this.namedQueries = namedQueries;
     }
 
-    void register(Map<String, AthenaOperation> operations) {
+    void register(Map<String, JsonOperation> operations) {
         operations.put("CreateNamedQuery", this::create);
         operations.put("GetNamedQuery", this::get);
         operations.put("ListNamedQueries", this::list);
@@ -35,67 +42,67 @@ final class NamedQueryOperations {
         operations.put("BatchGetNamedQuery", this::batchGet);
     }
 
-    private static String id(Input request) {
+    private static String id(JsonInput request) {
         return request.requiredString("NamedQueryId", 1, 128, NAMED_QUERY_ID);
     }
 
-    private JsonNode create(Input request) {
+    private JsonNode create(JsonInput request, RequestContext context) {
         String name = request.requiredString("Name", 1, 128);
         String description = request.string("Description", 1, 1024);
         String database = request.requiredString("Database", 1, 255);
         String query = request.requiredString("QueryString", 1, MAX_QUERY_LENGTH);
         String token = request.string("ClientRequestToken", 32, 128);
         String workgroup = request.string("WorkGroup", 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
-        NamedQuery created = glaux.namedQueries().create(name, description, database, query, workgroup, token);
-        ObjectNode response = AthenaJson.object();
+        NamedQuery created = namedQueries.create(name, description, database, query, workgroup, token);
+        ObjectNode response = AwsJson.object();
         response.put("NamedQueryId", created.namedQueryId());
         return response;
     }
 
-    private JsonNode get(Input request) {
-        ObjectNode response = AthenaJson.object();
-        response.set("NamedQuery", describe(glaux.namedQueries().get(id(request))));
+    private JsonNode get(JsonInput request, RequestContext context) {
+        ObjectNode response = AwsJson.object();
+        response.set("NamedQuery", describe(namedQueries.get(id(request))));
         return response;
     }
 
-    private JsonNode list(Input request) {
+    private JsonNode list(JsonInput request, RequestContext context) {
         String token = request.string("NextToken", 1, 1024);
         Integer max = request.integer("MaxResults", 0, 50);
         String workgroup = request.string("WorkGroup", 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
-        List<String> ids = glaux.namedQueries().list(workgroup).stream().map(NamedQuery::namedQueryId).toList();
-        ListPage<String> page = ListPage.of(ids, token, max == null || max == 0 ? 50 : max);
-        ObjectNode response = AthenaJson.object();
+        List<String> ids = namedQueries.list(workgroup).stream().map(NamedQuery::namedQueryId).toList();
+        ListPage<String> page = ListPage.of(ids, token, max == null || max == 0 ? 50 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode array = response.putArray("NamedQueryIds");
         page.items().forEach(array::add);
         page.nextToken().ifPresent(next -> response.put("NextToken", next));
         return response;
     }
 
-    private JsonNode update(Input request) {
+    private JsonNode update(JsonInput request, RequestContext context) {
         String id = id(request);
         String name = request.requiredString("Name", 1, 128);
         String description = request.string("Description", 0, 1024);
         String query = request.requiredString("QueryString", 1, MAX_QUERY_LENGTH);
-        glaux.namedQueries().update(id, name, description, query);
-        return AthenaJson.object();
+        namedQueries.update(id, name, description, query);
+        return AwsJson.object();
     }
 
-    private JsonNode delete(Input request) {
-        glaux.namedQueries().delete(id(request));
-        return AthenaJson.object();
+    private JsonNode delete(JsonInput request, RequestContext context) {
+        namedQueries.delete(id(request));
+        return AwsJson.object();
     }
 
-    private JsonNode batchGet(Input request) {
+    private JsonNode batchGet(JsonInput request, RequestContext context) {
         List<String> ids = request.strings("NamedQueryIds", 1, 50, 1, 128);
         if (ids == null) {
-            throw ApiError.invalidRequest("1 validation error detected: Value null at 'namedQueryIds' failed to"
+            throw AthenaErrors.invalidRequest("1 validation error detected: Value null at 'namedQueryIds' failed to"
                     + " satisfy constraint: Member must not be null");
         }
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         ArrayNode found = response.putArray("NamedQueries");
         ArrayNode unprocessed = response.putArray("UnprocessedNamedQueryIds");
         for (String id : ids) {
-            Optional<NamedQuery> query = glaux.namedQueries().find(id);
+            Optional<NamedQuery> query = namedQueries.find(id);
             if (query.isPresent()) {
                 found.add(describe(query.get()));
             } else {
@@ -110,9 +117,9 @@ final class NamedQueryOperations {
 
     /** A named query in Athena's NamedQuery shape. */
     private static ObjectNode describe(NamedQuery query) {
-        ObjectNode node = AthenaJson.object();
+        ObjectNode node = AwsJson.object();
         node.put("Name", query.name());
-        AthenaJson.putString(node, "Description", query.description());
+        AwsJson.putString(node, "Description", query.description());
         node.put("Database", query.database());
         node.put("QueryString", query.queryString());
         node.put("NamedQueryId", query.namedQueryId());

@@ -1,9 +1,16 @@
 package io.glaux.athena.api;
 
+import io.glaux.workgroup.WorkgroupService;
+
+import io.glaux.aws.protocol.AwsJson;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.JsonOperation;
+import io.glaux.aws.protocol.ListPage;
+import io.glaux.aws.protocol.RequestContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glaux.Glaux;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.saved.PreparedStatement;
@@ -24,13 +31,15 @@ final class PreparedStatementOperations {
 
     private static final int MAX_QUERY_LENGTH = 262_144;
 
-    private final Glaux glaux;
+    private final PreparedStatementStore preparedStatements;
+    private final WorkgroupService workgroups;
 
-    PreparedStatementOperations(Glaux glaux) {
-        this.glaux = glaux;
+    PreparedStatementOperations(PreparedStatementStore preparedStatements, WorkgroupService workgroups) {
+        this.preparedStatements = preparedStatements;
+        this.workgroups = workgroups;
     }
 
-    void register(Map<String, AthenaOperation> operations) {
+    void register(Map<String, JsonOperation> operations) {
         operations.put("CreatePreparedStatement", this::create);
         operations.put("GetPreparedStatement", this::get);
         operations.put("ListPreparedStatements", this::list);
@@ -39,11 +48,11 @@ final class PreparedStatementOperations {
         operations.put("BatchGetPreparedStatement", this::batchGet);
     }
 
-    private static String name(Input request) {
+    private static String name(JsonInput request) {
         return request.requiredString("StatementName", 1, 256, PreparedStatementStore.NAME);
     }
 
-    private static String workgroup(Input request) {
+    private static String workgroup(JsonInput request) {
         return request.requiredString("WorkGroup", 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
     }
 
@@ -52,81 +61,81 @@ final class PreparedStatementOperations {
             return call.get();
         } catch (GlauxException e) {
             if (e.type() == ErrorType.NOT_FOUND) {
-                throw ApiError.resourceNotFound(e.getMessage());
+                throw AthenaErrors.resourceNotFound(e.getMessage());
             }
             throw e;
         }
     }
 
-    private JsonNode create(Input request) {
+    private JsonNode create(JsonInput request, RequestContext context) {
         String name = name(request);
         String workgroup = workgroup(request);
         String query = request.requiredString("QueryStatement", 1, MAX_QUERY_LENGTH);
         String description = request.string("Description", 1, 1024);
-        glaux.preparedStatements().create(workgroup, name, query, description);
-        return AthenaJson.object();
+        preparedStatements.create(workgroup, name, query, description);
+        return AwsJson.object();
     }
 
-    private JsonNode get(Input request) {
+    private JsonNode get(JsonInput request, RequestContext context) {
         String name = name(request);
         String workgroup = workgroup(request);
-        PreparedStatement statement = foundOrResourceNotFound(() -> glaux.preparedStatements().get(workgroup,
+        PreparedStatement statement = foundOrResourceNotFound(() -> preparedStatements.get(workgroup,
                 name));
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         response.set("PreparedStatement", describe(statement));
         return response;
     }
 
-    private JsonNode list(Input request) {
+    private JsonNode list(JsonInput request, RequestContext context) {
         String workgroup = workgroup(request);
         String token = request.string("NextToken", 1, 1024);
         Integer max = request.integer("MaxResults", 1, 50);
-        ListPage<PreparedStatement> page = ListPage.of(glaux.preparedStatements().list(workgroup), token,
-                max == null ? 50 : max);
-        ObjectNode response = AthenaJson.object();
+        ListPage<PreparedStatement> page = ListPage.of(preparedStatements.list(workgroup), token,
+                max == null ? 50 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode summaries = response.putArray("PreparedStatements");
         for (PreparedStatement statement : page.items()) {
             ObjectNode summary = summaries.addObject();
             summary.put("StatementName", statement.statementName());
-            AthenaJson.putTime(summary, "LastModifiedTime", statement.lastModifiedTime());
+            AwsJson.putTime(summary, "LastModifiedTime", statement.lastModifiedTime());
         }
         page.nextToken().ifPresent(next -> response.put("NextToken", next));
         return response;
     }
 
-    private JsonNode update(Input request) {
+    private JsonNode update(JsonInput request, RequestContext context) {
         String name = name(request);
         String workgroup = workgroup(request);
         String query = request.requiredString("QueryStatement", 1, MAX_QUERY_LENGTH);
         String description = request.string("Description", 1, 1024);
-        foundOrResourceNotFound(() -> glaux.preparedStatements().update(workgroup, name, query, description));
-        return AthenaJson.object();
+        foundOrResourceNotFound(() -> preparedStatements.update(workgroup, name, query, description));
+        return AwsJson.object();
     }
 
-    private JsonNode delete(Input request) {
+    private JsonNode delete(JsonInput request, RequestContext context) {
         String name = name(request);
         String workgroup = workgroup(request);
         foundOrResourceNotFound(() -> {
-            glaux.preparedStatements().delete(workgroup, name);
+            preparedStatements.delete(workgroup, name);
             return null;
         });
-        return AthenaJson.object();
+        return AwsJson.object();
     }
 
-    private JsonNode batchGet(Input request) {
+    private JsonNode batchGet(JsonInput request, RequestContext context) {
         List<String> names = request.strings("PreparedStatementNames", 1, 256, 1, 256);
         String workgroup = workgroup(request);
         if (names == null) {
-            throw ApiError.invalidRequest("1 validation error detected: Value null at 'preparedStatementNames'"
+            throw AthenaErrors.invalidRequest("1 validation error detected: Value null at 'preparedStatementNames'"
                     + " failed to satisfy constraint: Member must not be null");
         }
-        glaux.workgroups().get(workgroup);
-        ObjectNode response = AthenaJson.object();
+        workgroups.get(workgroup);
+        ObjectNode response = AwsJson.object();
         ArrayNode found = response.putArray("PreparedStatements");
         ArrayNode unprocessed = response.putArray("UnprocessedPreparedStatementNames");
         for (String name : names) {
             Optional<PreparedStatement> statement = PreparedStatementStore.NAME.matcher(name).matches()
-                    ? glaux.preparedStatements().find(workgroup, name) : Optional.empty();
+                    ? preparedStatements.find(workgroup, name) : Optional.empty();
             if (statement.isPresent()) {
                 found.add(describe(statement.get()));
             } else {
@@ -143,12 +152,12 @@ final class PreparedStatementOperations {
 
     /** A prepared statement in Athena's PreparedStatement shape. */
     private static ObjectNode describe(PreparedStatement statement) {
-        ObjectNode node = AthenaJson.object();
+        ObjectNode node = AwsJson.object();
         node.put("StatementName", statement.statementName());
         node.put("QueryStatement", statement.queryStatement());
         node.put("WorkGroupName", statement.workGroupName());
-        AthenaJson.putString(node, "Description", statement.description());
-        AthenaJson.putTime(node, "LastModifiedTime", statement.lastModifiedTime());
+        AwsJson.putString(node, "Description", statement.description());
+        AwsJson.putTime(node, "LastModifiedTime", statement.lastModifiedTime());
         return node;
     }
 }

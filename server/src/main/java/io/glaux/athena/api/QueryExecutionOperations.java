@@ -1,9 +1,20 @@
 package io.glaux.athena.api;
 
+import io.glaux.storage.ObjectStore;
+
+import io.glaux.workgroup.WorkgroupService;
+
+import io.glaux.exec.QueryService;
+
+import io.glaux.aws.protocol.AwsJson;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.JsonOperation;
+import io.glaux.aws.protocol.ListPage;
+import io.glaux.aws.protocol.RequestContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glaux.Glaux;
 import io.glaux.catalog.ddl.StatementType;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryRequest;
@@ -36,13 +47,17 @@ final class QueryExecutionOperations {
      */
     private static final Duration POLL_WAIT = Duration.ofMillis(20);
 
-    private final Glaux glaux;
+    private final QueryService queries;
+    private final WorkgroupService workgroups;
+    private final ObjectStore store;
 
-    QueryExecutionOperations(Glaux glaux) {
-        this.glaux = glaux;
+    QueryExecutionOperations(QueryService queries, WorkgroupService workgroups, ObjectStore store) {
+        this.queries = queries;
+        this.workgroups = workgroups;
+        this.store = store;
     }
 
-    void register(Map<String, AthenaOperation> operations) {
+    void register(Map<String, JsonOperation> operations) {
         operations.put("StartQueryExecution", this::start);
         operations.put("GetQueryExecution", this::get);
         operations.put("BatchGetQueryExecution", this::batchGet);
@@ -52,58 +67,58 @@ final class QueryExecutionOperations {
         operations.put("GetQueryRuntimeStatistics", this::runtimeStatistics);
     }
 
-    private JsonNode start(Input request) {
+    private JsonNode start(JsonInput request, RequestContext context) {
         String query = request.requiredString("QueryString", 1, MAX_QUERY_LENGTH);
         String token = request.string("ClientRequestToken", 32, 128);
-        Input context = request.object("QueryExecutionContext");
-        String database = context.string("Database", 1, 255);
-        String catalog = context.string("Catalog", 1, 256);
-        Input resultConfiguration = request.object("ResultConfiguration");
+        JsonInput executionContext = request.object("QueryExecutionContext");
+        String database = executionContext.string("Database", 1, 255);
+        String catalog = executionContext.string("Catalog", 1, 256);
+        JsonInput resultConfiguration = request.object("ResultConfiguration");
         String outputLocation = resultConfiguration.string("OutputLocation", 0, 1024);
         String workgroup = request.string("WorkGroup", 1, 128, WORKGROUP_NAME);
         List<String> parameters = request.strings("ExecutionParameters", 1, 100, 1, 1024);
-        QueryExecution started = glaux.queries().submit(new QueryRequest(query,
+        QueryExecution started = queries.submit(new QueryRequest(query,
                 new QueryContext(catalog, database), workgroup, outputLocation, token, parameters));
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         response.put("QueryExecutionId", started.queryExecutionId());
         return response;
     }
 
-    private QueryExecution execution(Input request) {
+    private QueryExecution execution(JsonInput request) {
         String id = request.requiredString("QueryExecutionId", 1, 128);
         return find(id);
     }
 
     private QueryExecution find(String id) {
-        return glaux.queries().get(id).orElseThrow(() -> ApiError.invalidRequest("QueryExecution " + id
+        return queries.get(id).orElseThrow(() -> AthenaErrors.invalidRequest("QueryExecution " + id
                 + " was not found"));
     }
 
-    private JsonNode get(Input request) {
+    private JsonNode get(JsonInput request, RequestContext context) {
         QueryExecution execution = execution(request);
         if (!execution.state().isTerminal()) {
             try {
-                execution = glaux.queries().await(execution.queryExecutionId(), POLL_WAIT);
+                execution = queries.await(execution.queryExecutionId(), POLL_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         response.set("QueryExecution", describe(execution));
         return response;
     }
 
-    private JsonNode batchGet(Input request) {
+    private JsonNode batchGet(JsonInput request, RequestContext context) {
         List<String> ids = request.strings("QueryExecutionIds", 1, 50, 1, 128);
         if (ids == null) {
-            throw ApiError.invalidRequest("1 validation error detected: Value null at 'queryExecutionIds' failed to"
+            throw AthenaErrors.invalidRequest("1 validation error detected: Value null at 'queryExecutionIds' failed to"
                     + " satisfy constraint: Member must not be null");
         }
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         ArrayNode found = response.putArray("QueryExecutions");
         ArrayNode unprocessed = response.putArray("UnprocessedQueryExecutionIds");
         for (String id : ids) {
-            var execution = glaux.queries().get(id);
+            var execution = queries.get(id);
             if (execution.isPresent()) {
                 found.add(describe(execution.get()));
             } else {
@@ -116,21 +131,21 @@ final class QueryExecutionOperations {
         return response;
     }
 
-    private JsonNode stop(Input request) {
+    private JsonNode stop(JsonInput request, RequestContext context) {
         QueryExecution execution = execution(request);
-        glaux.queries().cancel(execution.queryExecutionId());
-        return AthenaJson.object();
+        queries.cancel(execution.queryExecutionId());
+        return AwsJson.object();
     }
 
-    private JsonNode list(Input request) {
+    private JsonNode list(JsonInput request, RequestContext context) {
         Integer max = request.integer("MaxResults", 0, 50);
         String token = request.string("NextToken", 1, 1024);
         String workgroup = request.string("WorkGroup", 1, 128, WORKGROUP_NAME);
         String name = workgroup == null ? "primary" : workgroup;
-        glaux.workgroups().get(name);
-        List<String> ids = glaux.queries().list(name).stream().map(QueryExecution::queryExecutionId).toList();
-        ListPage<String> page = ListPage.of(ids, token, max == null || max == 0 ? 50 : max);
-        ObjectNode response = AthenaJson.object();
+        workgroups.get(name);
+        List<String> ids = queries.list(name).stream().map(QueryExecution::queryExecutionId).toList();
+        ListPage<String> page = ListPage.of(ids, token, max == null || max == 0 ? 50 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode array = response.putArray("QueryExecutionIds");
         page.items().forEach(array::add);
         page.nextToken().ifPresent(next -> response.put("NextToken", next));
@@ -143,33 +158,33 @@ final class QueryExecutionOperations {
      */
     private ResultPage readPage(S3Location object, long offset, int maxResults) {
         try {
-            return ResultPage.read(glaux.store(), object, offset, maxResults);
+            return ResultPage.read(store, object, offset, maxResults);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw ApiError.invalidRequest("Unable to read the query result object " + object
-                    + ": it no longer exists in " + glaux.store().name());
+            throw AthenaErrors.invalidRequest("Unable to read the query result object " + object
+                    + ": it no longer exists in " + store.name());
         } catch (IOException e) {
-            throw ApiError.internal("Unable to read the query result object " + object + ": " + e.getMessage());
+            throw AthenaErrors.internal("Unable to read the query result object " + object + ": " + e.getMessage());
         }
     }
 
-    private JsonNode results(Input request) throws IOException {
+    private JsonNode results(JsonInput request, RequestContext context) throws IOException {
         QueryExecution execution = execution(request);
         String token = request.string("NextToken", 1, 1024);
         Integer max = request.integer("MaxResults", 1, 1000);
         int maxResults = max == null ? 1000 : max;
         if (execution.state() == QueryState.FAILED || execution.state() == QueryState.CANCELLED) {
-            throw ApiError.invalidRequest("Query did not finish successfully. Final query state: "
+            throw AthenaErrors.invalidRequest("Query did not finish successfully. Final query state: "
                     + execution.state() + (execution.status().stateChangeReason() == null ? ""
                     : "\n" + execution.status().stateChangeReason()));
         }
         if (execution.state() != QueryState.SUCCEEDED) {
-            throw ApiError.invalidRequest("Query has not yet finished. Current state: " + execution.state());
+            throw AthenaErrors.invalidRequest("Query has not yet finished. Current state: " + execution.state());
         }
         ResultToken position = token == null ? ResultToken.first(execution.queryExecutionId())
                 : ResultToken.parse(token, execution.queryExecutionId());
         S3Location object = S3Location.parse(execution.result().resultObject());
         boolean csv = object.key().endsWith(".csv");
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         if (execution.result().updateCount() != null) {
             response.put("UpdateCount", execution.result().updateCount());
         } else {
@@ -185,7 +200,7 @@ final class QueryExecutionOperations {
                 ArrayNode data = rows.addObject().putArray("Data");
                 for (String value : row) {
                     ObjectNode datum = data.addObject();
-                    AthenaJson.putString(datum, "VarCharValue", value);
+                    AwsJson.putString(datum, "VarCharValue", value);
                 }
             }
             if (page.nextOffset() >= 0) {
@@ -202,10 +217,10 @@ final class QueryExecutionOperations {
         return response;
     }
 
-    private JsonNode runtimeStatistics(Input request) {
+    private JsonNode runtimeStatistics(JsonInput request, RequestContext context) {
         QueryExecution execution = execution(request);
         QueryStatistics stats = execution.statistics();
-        ObjectNode response = AthenaJson.object();
+        ObjectNode response = AwsJson.object();
         ObjectNode runtime = response.putObject("QueryRuntimeStatistics");
         ObjectNode timeline = runtime.putObject("Timeline");
         timeline.put("QueryQueueTimeInMillis", stats.queryQueueTimeInMillis());
@@ -222,7 +237,7 @@ final class QueryExecutionOperations {
     }
 
     static ObjectNode columnInfo(ColumnInfo column) {
-        ObjectNode info = AthenaJson.object();
+        ObjectNode info = AwsJson.object();
         info.put("CatalogName", column.catalogName());
         info.put("SchemaName", column.schemaName());
         info.put("TableName", column.tableName());
@@ -238,7 +253,7 @@ final class QueryExecutionOperations {
 
     /** A query execution in Athena's QueryExecution shape. */
     private ObjectNode describe(QueryExecution execution) {
-        ObjectNode node = AthenaJson.object();
+        ObjectNode node = AwsJson.object();
         node.put("QueryExecutionId", execution.queryExecutionId());
         node.put("Query", execution.query());
         node.put("StatementType", execution.statementType().name());
@@ -246,16 +261,16 @@ final class QueryExecutionOperations {
             node.put("SubstatementType", substatement(execution.query()));
         }
         ObjectNode resultConfiguration = node.putObject("ResultConfiguration");
-        AthenaJson.putString(resultConfiguration, "OutputLocation", execution.outputLocation());
+        AwsJson.putString(resultConfiguration, "OutputLocation", execution.outputLocation());
         node.putObject("ResultReuseConfiguration").putObject("ResultReuseByAgeConfiguration").put("Enabled", false);
         ObjectNode context = node.putObject("QueryExecutionContext");
         context.put("Database", execution.context().database());
         context.put("Catalog", execution.context().catalog());
         ObjectNode status = node.putObject("Status");
         status.put("State", execution.state().name());
-        AthenaJson.putString(status, "StateChangeReason", execution.status().stateChangeReason());
-        AthenaJson.putTime(status, "SubmissionDateTime", execution.status().submissionDateTime());
-        AthenaJson.putTime(status, "CompletionDateTime", execution.status().completionDateTime());
+        AwsJson.putString(status, "StateChangeReason", execution.status().stateChangeReason());
+        AwsJson.putTime(status, "SubmissionDateTime", execution.status().submissionDateTime());
+        AwsJson.putTime(status, "CompletionDateTime", execution.status().completionDateTime());
         if (execution.status().athenaError() != null) {
             ObjectNode error = status.putObject("AthenaError");
             error.put("ErrorCategory", execution.status().athenaError().errorCategory());

@@ -1,5 +1,7 @@
 package io.glaux.athena.api;
 
+
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ record ResultToken(String queryExecutionId, long offset) {
         } catch (IllegalArgumentException e) {
             // fall through: not one of ours
         }
-        throw ApiError.invalidRequest("Invalid NextToken for query " + queryExecutionId);
+        throw AthenaErrors.invalidRequest("Invalid NextToken for query " + queryExecutionId);
     }
 
     private static byte[] mac(String payload) {

@@ -1,9 +1,16 @@
 package io.glaux.athena.api;
 
+import io.glaux.workgroup.WorkgroupService;
+
+import io.glaux.aws.protocol.AwsJson;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.JsonOperation;
+import io.glaux.aws.protocol.ListPage;
+import io.glaux.aws.protocol.RequestContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glaux.Glaux;
 import io.glaux.workgroup.EncryptionConfiguration;
 import io.glaux.workgroup.ResultConfiguration;
 import io.glaux.workgroup.Workgroup;
@@ -17,13 +24,13 @@ import java.util.Map;
 /** CreateWorkGroup, GetWorkGroup, ListWorkGroups, UpdateWorkGroup and DeleteWorkGroup. */
 final class WorkGroupOperations {
 
-    private final Glaux glaux;
+    private final WorkgroupService workgroups;
 
-    WorkGroupOperations(Glaux glaux) {
-        this.glaux = glaux;
+    WorkGroupOperations(WorkgroupService workgroups) {
+        this.workgroups = workgroups;
     }
 
-    void register(Map<String, AthenaOperation> operations) {
+    void register(Map<String, JsonOperation> operations) {
         operations.put("CreateWorkGroup", this::create);
         operations.put("GetWorkGroup", this::get);
         operations.put("ListWorkGroups", this::list);
@@ -31,49 +38,49 @@ final class WorkGroupOperations {
         operations.put("DeleteWorkGroup", this::delete);
     }
 
-    private String name(Input request, String member) {
+    private String name(JsonInput request, String member) {
         return request.requiredString(member, 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
     }
 
     private Workgroup workgroup(String name) {
-        return glaux.workgroups().find(name).orElseThrow(() -> ApiError.invalidRequest("WorkGroup " + name
+        return workgroups.find(name).orElseThrow(() -> AthenaErrors.invalidRequest("WorkGroup " + name
                 + " is not found."));
     }
 
-    private JsonNode create(Input request) {
+    private JsonNode create(JsonInput request, RequestContext context) {
         String name = name(request, "Name");
         String description = request.string("Description", 0, 1024);
         WorkgroupConfiguration configuration = configuration(request.object("Configuration"));
         Map<String, String> tags = tags(request.objects("Tags", 50));
-        glaux.workgroups().create(name, description, configuration, tags);
-        return AthenaJson.object();
+        workgroups.create(name, description, configuration, tags);
+        return AwsJson.object();
     }
 
-    private JsonNode get(Input request) {
-        ObjectNode response = AthenaJson.object();
+    private JsonNode get(JsonInput request, RequestContext context) {
+        ObjectNode response = AwsJson.object();
         response.set("WorkGroup", describe(workgroup(name(request, "WorkGroup"))));
         return response;
     }
 
-    private JsonNode list(Input request) {
+    private JsonNode list(JsonInput request, RequestContext context) {
         Integer max = request.integer("MaxResults", 1, 50);
         String token = request.string("NextToken", 1, 1024);
-        ListPage<Workgroup> page = ListPage.of(glaux.workgroups().list(), token, max == null ? 50 : max);
-        ObjectNode response = AthenaJson.object();
+        ListPage<Workgroup> page = ListPage.of(workgroups.list(), token, max == null ? 50 : max, AthenaErrors.STYLE);
+        ObjectNode response = AwsJson.object();
         ArrayNode list = response.putArray("WorkGroups");
         for (Workgroup workgroup : page.items()) {
             ObjectNode summary = list.addObject();
             summary.put("Name", workgroup.name());
             summary.put("State", workgroup.state().name());
             summary.put("Description", workgroup.description() == null ? "" : workgroup.description());
-            AthenaJson.putTime(summary, "CreationTime", workgroup.creationTime());
+            AwsJson.putTime(summary, "CreationTime", workgroup.creationTime());
             summary.set("EngineVersion", engineVersion(workgroup.configuration()));
         }
         page.nextToken().ifPresent(next -> response.put("NextToken", next));
         return response;
     }
 
-    private JsonNode update(Input request) {
+    private JsonNode update(JsonInput request, RequestContext context) {
         Workgroup current = workgroup(name(request, "WorkGroup"));
         Workgroup updated = current;
         String description = request.string("Description", 0, 1024);
@@ -88,36 +95,36 @@ final class WorkGroupOperations {
             updated = updated.withConfiguration(applyUpdates(updated.configuration(),
                     request.object("ConfigurationUpdates")));
         }
-        glaux.workgroups().update(updated);
-        return AthenaJson.object();
+        workgroups.update(updated);
+        return AwsJson.object();
     }
 
-    private JsonNode delete(Input request) {
-        glaux.workgroups().delete(name(request, "WorkGroup"));
-        return AthenaJson.object();
+    private JsonNode delete(JsonInput request, RequestContext context) {
+        workgroups.delete(name(request, "WorkGroup"));
+        return AwsJson.object();
     }
 
     private static WorkgroupState parseState(String state) {
         try {
             return WorkgroupState.valueOf(state);
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalidRequest("1 validation error detected: Value '" + state + "' at 'state' failed to"
+            throw AthenaErrors.invalidRequest("1 validation error detected: Value '" + state + "' at 'state' failed to"
                     + " satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]");
         }
     }
 
-    static Map<String, String> tags(List<Input> tags) {
+    static Map<String, String> tags(List<JsonInput> tags) {
         Map<String, String> result = new LinkedHashMap<>();
-        for (Input tag : tags) {
+        for (JsonInput tag : tags) {
             result.put(tag.requiredString("Key", 1, 128), tag.string("Value", 0, 256) == null ? ""
                     : tag.string("Value", 0, 256));
         }
         return result;
     }
 
-    private static WorkgroupConfiguration configuration(Input input) {
+    private static WorkgroupConfiguration configuration(JsonInput input) {
         WorkgroupConfiguration defaults = WorkgroupConfiguration.defaults();
-        Input result = input.object("ResultConfiguration");
+        JsonInput result = input.object("ResultConfiguration");
         ResultConfiguration resultConfiguration = new ResultConfiguration(result.string("OutputLocation", 0, 1024),
                 encryption(result.object("EncryptionConfiguration"), result.has("EncryptionConfiguration")),
                 result.string("ExpectedBucketOwner", 0, 128));
@@ -133,22 +140,22 @@ final class WorkGroupOperations {
                 requesterPays != null && requesterPays, engine);
     }
 
-    private static EncryptionConfiguration encryption(Input input, boolean present) {
+    private static EncryptionConfiguration encryption(JsonInput input, boolean present) {
         if (!present) {
             return null;
         }
         String option = input.requiredString("EncryptionOption", 1, 16);
         if (!List.of("SSE_S3", "SSE_KMS", "CSE_KMS").contains(option)) {
-            throw ApiError.invalidRequest("1 validation error detected: Value '" + option + "' at"
+            throw AthenaErrors.invalidRequest("1 validation error detected: Value '" + option + "' at"
                     + " 'encryptionOption' failed to satisfy constraint: Member must satisfy enum value set:"
                     + " [SSE_S3, SSE_KMS, CSE_KMS]");
         }
         return new EncryptionConfiguration(option, input.string("KmsKey", 0, 2048));
     }
 
-    private static WorkgroupConfiguration applyUpdates(WorkgroupConfiguration current, Input updates) {
+    private static WorkgroupConfiguration applyUpdates(WorkgroupConfiguration current, JsonInput updates) {
         ResultConfiguration result = current.resultConfiguration();
-        Input resultUpdates = updates.object("ResultConfigurationUpdates");
+        JsonInput resultUpdates = updates.object("ResultConfigurationUpdates");
         String location = resultUpdates.string("OutputLocation", 0, 1024);
         if (location != null) {
             result = result.withOutputLocation(location);
@@ -182,27 +189,27 @@ final class WorkGroupOperations {
     }
 
     private static ObjectNode engineVersion(WorkgroupConfiguration configuration) {
-        ObjectNode engine = AthenaJson.object();
+        ObjectNode engine = AwsJson.object();
         engine.put("SelectedEngineVersion", configuration.selectedEngineVersion());
         engine.put("EffectiveEngineVersion", "Athena engine version 3");
         return engine;
     }
 
     static ObjectNode describe(Workgroup workgroup) {
-        ObjectNode node = AthenaJson.object();
+        ObjectNode node = AwsJson.object();
         node.put("Name", workgroup.name());
         node.put("State", workgroup.state().name());
         ObjectNode configuration = node.putObject("Configuration");
         WorkgroupConfiguration config = workgroup.configuration();
         ObjectNode result = configuration.putObject("ResultConfiguration");
-        AthenaJson.putString(result, "OutputLocation", config.resultConfiguration().outputLocation());
+        AwsJson.putString(result, "OutputLocation", config.resultConfiguration().outputLocation());
         EncryptionConfiguration encryption = config.resultConfiguration().encryptionConfiguration();
         if (encryption != null) {
             ObjectNode enc = result.putObject("EncryptionConfiguration");
             enc.put("EncryptionOption", encryption.encryptionOption());
-            AthenaJson.putString(enc, "KmsKey", encryption.kmsKey());
+            AwsJson.putString(enc, "KmsKey", encryption.kmsKey());
         }
-        AthenaJson.putString(result, "ExpectedBucketOwner", config.resultConfiguration().expectedBucketOwner());
+        AwsJson.putString(result, "ExpectedBucketOwner", config.resultConfiguration().expectedBucketOwner());
         configuration.put("EnforceWorkGroupConfiguration", config.enforceWorkGroupConfiguration());
         configuration.put("PublishCloudWatchMetricsEnabled", config.publishCloudWatchMetricsEnabled());
         if (config.bytesScannedCutoffPerQuery() != null) {
@@ -211,7 +218,7 @@ final class WorkGroupOperations {
         configuration.put("RequesterPaysEnabled", config.requesterPaysEnabled());
         configuration.set("EngineVersion", engineVersion(config));
         node.put("Description", workgroup.description() == null ? "" : workgroup.description());
-        AthenaJson.putTime(node, "CreationTime", workgroup.creationTime());
+        AwsJson.putTime(node, "CreationTime", workgroup.creationTime());
         return node;
     }
 

@@ -146,7 +146,7 @@ public final class Faults {
     }
 
     /**
-     * Before an Athena call is dispatched: may sleep, and throws the {@code ApiError} to answer with when a rule
+     * Before an Athena call is dispatched: may sleep, and throws the {@code ServiceError} to answer with when a rule
      * fires with an error.
      */
     public void beforeAthenaCall(String operation) {

@@ -1,6 +1,6 @@
 package io.glaux.server.faults;
 
-import io.glaux.athena.api.ApiError;
+import io.glaux.aws.protocol.ServiceError;
 import io.glaux.s3.api.S3Exception;
 import io.glaux.server.faults.FaultRule.FaultError;
 import io.glaux.server.faults.FaultRule.Service;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The errors a rule may answer with, as AWS answers them. Athena (AWS JSON 1.1): the status, {@code __type} and
- * {@code x-amzn-ErrorType}, {@code Message} and the shape's other members ({@code AthenaApi} writes them). S3: the
+ * {@code x-amzn-ErrorType}, {@code Message} and the shape's other members ({@code AwsJsonProtocol} writes them). S3: the
  * status and the XML {@code <Error>} document with {@code Code}, {@code Message}, {@code Resource} and
  * {@code RequestId} ({@code S3Endpoint} writes it, with {@code x-amz-request-id}).
  *
@@ -70,10 +70,10 @@ final class WireErrors {
         return new FaultError("TooManyRequestsException", null, null);
     }
 
-    static ApiError athena(FaultError error) {
+    static ServiceError athena(FaultError error) {
         Known known = ATHENA.get(error.code());
-        ApiError answer = new ApiError(known.status(), error.code(),
-                error.message() != null ? error.message() : known.message(), null);
+        ServiceError answer = new ServiceError(known.status(), error.code(),
+                error.message() != null ? error.message() : known.message());
         if (error.code().equals("TooManyRequestsException")) {
             String reason = error.reason() == null ? CONCURRENT_QUERY_LIMIT_EXCEEDED : error.reason();
             answer.with("Reason", reason.isEmpty() ? null : reason);

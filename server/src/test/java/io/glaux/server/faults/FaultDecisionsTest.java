@@ -1,6 +1,6 @@
 package io.glaux.server.faults;
 
-import io.glaux.athena.api.ApiError;
+import io.glaux.aws.protocol.ServiceError;
 import io.glaux.exec.AthenaError;
 import io.glaux.exec.QueryRequest;
 import io.glaux.s3.api.S3Exception;
@@ -29,8 +29,8 @@ class FaultDecisionsTest {
         try {
             faults.beforeAthenaCall(operation);
             return "ok";
-        } catch (ApiError e) {
-            return e.type();
+        } catch (ServiceError e) {
+            return e.code();
         }
     }
 
@@ -64,9 +64,9 @@ class FaultDecisionsTest {
     void aThrottlingExceptionSaysRateExceededAsAthenasQuotaPageQuotes() {
         faults.set(FaultRule.athena("GetQueryExecution").withError("ThrottlingException"));
         assertThatThrownBy(() -> faults.beforeAthenaCall("GetQueryExecution")).isInstanceOfSatisfying(
-                ApiError.class, e -> {
+                ServiceError.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.type()).isEqualTo("ThrottlingException");
+                    assertThat(e.code()).isEqualTo("ThrottlingException");
                     assertThat(e.getMessage()).isEqualTo("Rate exceeded");
                     assertThat(e.members()).isEmpty();
                 });
@@ -124,8 +124,8 @@ class FaultDecisionsTest {
         interceptor.beforeSubmit(QueryRequest.of("SELECT 1"));
         active.set(2);
         assertThatThrownBy(() -> interceptor.beforeSubmit(QueryRequest.of("SELECT 1")))
-                .isInstanceOfSatisfying(ApiError.class, e -> {
-                    assertThat(e.type()).isEqualTo("TooManyRequestsException");
+                .isInstanceOfSatisfying(ServiceError.class, e -> {
+                    assertThat(e.code()).isEqualTo("TooManyRequestsException");
                     assertThat(e.members()).containsExactly(Map.entry("Reason", "CONCURRENT_QUERY_LIMIT_EXCEEDED"));
                 });
         assertThat(faults.stats().get(0)).isEqualTo(new RuleStats("rule-1", 2, 1, null));

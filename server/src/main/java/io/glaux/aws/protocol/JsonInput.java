@@ -1,4 +1,4 @@
-package io.glaux.athena.api;
+package io.glaux.aws.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,33 +9,45 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A request's JSON members, read with the service model's constraints. A member of the wrong JSON type is a
- * SerializationException; a value outside its constraints is an InvalidRequestException naming the member, in the
+ * A request's JSON members, read with the service model's constraints. A member of the wrong JSON type is the
+ * service's serialization error; a value outside its constraints is its validation error naming the member, in the
  * wording AWS's validation uses ("1 validation error detected: Value ... at 'queryString' failed to satisfy
- * constraint: ...").
+ * constraint: ..."). Which error shapes those are is the service's {@link ErrorStyle}.
  */
-final class Input {
+public final class JsonInput {
 
     private final JsonNode node;
+    private final ErrorStyle errors;
 
-    Input(JsonNode node) {
+    public JsonInput(JsonNode node, ErrorStyle errors) {
+        this.errors = errors;
         if (node == null || node.isNull() || node.isMissingNode()) {
-            this.node = AthenaJson.object();
+            this.node = AwsJson.object();
         } else if (!node.isObject()) {
-            throw ApiError.serialization("Start of structure or map found where not expected");
+            throw errors.serialization("Start of structure or map found where not expected");
         } else {
             this.node = node;
         }
     }
 
+    /** The members as sent (for operations that keep a structure whole, such as a QuickSight Definition). */
+    public JsonNode json() {
+        return node;
+    }
+
+    /** The error shapes this request's service answers with. */
+    public ErrorStyle errors() {
+        return errors;
+    }
+
     /** An optional string member; null when absent. */
-    String string(String member, int minLength, int maxLength, Pattern pattern) {
+    public String string(String member, int minLength, int maxLength, Pattern pattern) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiError.serialization("Expected a string for " + member);
+            throw errors.serialization("Expected a string for " + member);
         }
         String text = value.textValue();
         if (text.length() < minLength) {
@@ -50,11 +62,11 @@ final class Input {
         return text;
     }
 
-    String string(String member, int minLength, int maxLength) {
+    public String string(String member, int minLength, int maxLength) {
         return string(member, minLength, maxLength, null);
     }
 
-    String requiredString(String member, int minLength, int maxLength, Pattern pattern) {
+    public String requiredString(String member, int minLength, int maxLength, Pattern pattern) {
         String value = string(member, minLength, maxLength, pattern);
         if (value == null) {
             throw violation(null, member, "Member must not be null");
@@ -62,18 +74,18 @@ final class Input {
         return value;
     }
 
-    String requiredString(String member, int minLength, int maxLength) {
+    public String requiredString(String member, int minLength, int maxLength) {
         return requiredString(member, minLength, maxLength, null);
     }
 
     /** An optional integer member within [min, max]; null when absent. */
-    Integer integer(String member, int min, int max) {
+    public Integer integer(String member, int min, int max) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw ApiError.serialization("Expected an integer for " + member);
+            throw errors.serialization("Expected an integer for " + member);
         }
         int number = value.intValue();
         if (number < min) {
@@ -85,13 +97,13 @@ final class Input {
         return number;
     }
 
-    Long longValue(String member, long min, long max) {
+    public Long longValue(String member, long min, long max) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw ApiError.serialization("Expected an integer for " + member);
+            throw errors.serialization("Expected an integer for " + member);
         }
         long number = value.longValue();
         if (number < min || number > max) {
@@ -101,39 +113,39 @@ final class Input {
         return number;
     }
 
-    Boolean bool(String member) {
+    public Boolean bool(String member) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isBoolean()) {
-            throw ApiError.serialization("Expected a boolean for " + member);
+            throw errors.serialization("Expected a boolean for " + member);
         }
         return value.booleanValue();
     }
 
     /** An optional nested structure; an empty one when absent. */
-    Input object(String member) {
+    public JsonInput object(String member) {
         JsonNode value = node.get(member);
         if (value != null && !value.isNull() && !value.isObject()) {
-            throw ApiError.serialization("Expected a structure for " + member);
+            throw errors.serialization("Expected a structure for " + member);
         }
-        return new Input(value);
+        return new JsonInput(value, errors);
     }
 
-    boolean has(String member) {
+    public boolean has(String member) {
         JsonNode value = node.get(member);
         return value != null && !value.isNull();
     }
 
     /** An optional list of strings, each within [minLength, maxLength], of at most maxItems. */
-    List<String> strings(String member, int minItems, int maxItems, int minLength, int maxLength) {
+    public List<String> strings(String member, int minItems, int maxItems, int minLength, int maxLength) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isArray()) {
-            throw ApiError.serialization("Expected a list for " + member);
+            throw errors.serialization("Expected a list for " + member);
         }
         if (value.size() < minItems) {
             throw violation(value, member, "Member must have length greater than or equal to " + minItems);
@@ -144,7 +156,7 @@ final class Input {
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual()) {
-                throw ApiError.serialization("Expected a list of strings for " + member);
+                throw errors.serialization("Expected a list of strings for " + member);
             }
             String text = item.textValue();
             if (text.length() < minLength || text.length() > maxLength) {
@@ -157,48 +169,53 @@ final class Input {
     }
 
     /** An optional list of structures. */
-    List<Input> objects(String member, int maxItems) {
+    public List<JsonInput> objects(String member, int maxItems) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return List.of();
         }
         if (!value.isArray()) {
-            throw ApiError.serialization("Expected a list for " + member);
+            throw errors.serialization("Expected a list for " + member);
         }
         if (value.size() > maxItems) {
             throw violation(value, member, "Member must have length less than or equal to " + maxItems);
         }
-        List<Input> items = new ArrayList<>();
+        List<JsonInput> items = new ArrayList<>();
         for (JsonNode item : value) {
-            items.add(new Input(item));
+            items.add(new JsonInput(item, errors));
         }
         return items;
     }
 
     /** An optional map of string to string. */
-    Map<String, String> stringMap(String member) {
+    public Map<String, String> stringMap(String member) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isObject()) {
-            throw ApiError.serialization("Expected a map for " + member);
+            throw errors.serialization("Expected a map for " + member);
         }
         Map<String, String> map = new LinkedHashMap<>();
         value.fields().forEachRemaining(entry -> {
             if (!entry.getValue().isTextual()) {
-                throw ApiError.serialization("Expected string values in " + member);
+                throw errors.serialization("Expected string values in " + member);
             }
             map.put(entry.getKey(), entry.getValue().textValue());
         });
         return map;
     }
 
-    private static ApiError violation(Object value, String member, String constraint) {
+    /** The model's validation error for {@code value} of {@code member} breaking {@code constraint}. */
+    public ServiceError violation(Object value, String member, String constraint) {
+        return errors.invalid(validationMessage(value, member, constraint));
+    }
+
+    /** AWS's wording for a value that breaks a constraint of the model. */
+    public static String validationMessage(Object value, String member, String constraint) {
         String shown = value == null ? "null" : "'" + abbreviate(String.valueOf(value)) + "'";
-        return ApiError.invalidRequest("1 validation error detected: Value " + shown + " at '"
-                + Character.toLowerCase(member.charAt(0)) + member.substring(1) + "' failed to satisfy constraint: "
-                + constraint);
+        return "1 validation error detected: Value " + shown + " at '" + Character.toLowerCase(member.charAt(0))
+                + member.substring(1) + "' failed to satisfy constraint: " + constraint;
     }
 
     private static String abbreviate(String value) {

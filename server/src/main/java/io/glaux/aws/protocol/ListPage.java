@@ -1,23 +1,23 @@
-package io.glaux.athena.api;
+package io.glaux.aws.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** One page of a List* operation: opaque NextTokens are the index of the next item. */
-record ListPage<T>(List<T> items, Optional<String> nextToken) {
+/** One page of a List* operation: opaque NextTokens are the index of the next item; a bad one is invalid. */
+public record ListPage<T>(List<T> items, Optional<String> nextToken) {
 
-    static <T> ListPage<T> of(List<T> all, String token, int maxResults) {
+    public static <T> ListPage<T> of(List<T> all, String token, int maxResults, ErrorStyle errors) {
         int from = 0;
         if (token != null) {
             try {
                 from = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                throw ApiError.invalidRequest("Invalid NextToken");
+                throw errors.invalid("Invalid NextToken");
             }
             if (from < 0 || from > all.size()) {
-                throw ApiError.invalidRequest("Invalid NextToken");
+                throw errors.invalid("Invalid NextToken");
             }
         }
         int to = Math.min(all.size(), from + maxResults);

@@ -23,7 +23,7 @@ class ExpressionFuzzTest {
             "order date", Column.identifier("order date", DATETIME),
             "paid", Column.identifier("paid", BOOLEAN));
 
-    private static final List<String> VALID = List.of(
+    static final List<String> VALID = List.of(
             "ifelse({qty} > 2 AND NOT paid, 'big', {qty} = 1, \"one\", 'small')",
             "concat(left(name, 3), '-', right(name, 2), toString({qty}))",
             "dateDiff({order date}, addDateTime(-2, 'MM', now()), 'WK')",
@@ -73,7 +73,7 @@ class ExpressionFuzzTest {
         assertThat(successes).isPositive();
     }
 
-    private static String mutate(String s, Random random) {
+    static String mutate(String s, Random random) {
         StringBuilder b = new StringBuilder(s);
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits; i++) {

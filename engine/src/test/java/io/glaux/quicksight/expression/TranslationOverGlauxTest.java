@@ -52,6 +52,11 @@ class TranslationOverGlauxTest {
                 4,2013-12-29,\\N,\\N
                 5,2012-11-15,2012-11-15,2024-03-09 10:15:30.123
                 """);
+        g.put("lake", "fuzz/f.csv", """
+                1.50,2,12/31/2006 10:00:00,2024-03-09,true
+                \\N,\\N,\\N,\\N,\\N
+                -3.25,0,abc,1999-12-31,false
+                """);
         g.put("lake", "sales/s.csv", """
                 1,East,10.50,1
                 2,East,20.00,2
@@ -65,6 +70,9 @@ class TranslationOverGlauxTest {
                 ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/texts/';
                 CREATE EXTERNAL TABLE dates (id int, orderdate date, shipdate date, purchasedate timestamp)
                 ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/dates/';
+                CREATE EXTERNAL TABLE fuzz (amount decimal(10,2), qty int, name string, order_date date,
+                  paid boolean)
+                ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/fuzz/';
                 CREATE EXTERNAL TABLE sales (id int, region string, amount decimal(10,2), qty int)
                 ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/sales/';
                 """);
@@ -334,5 +342,37 @@ class TranslationOverGlauxTest {
         Translation t = translator.translate(expression, salesColumns);
         assertThat(t.aggregate()).isTrue();
         return g.rows("SELECT " + t.sql() + " FROM sales").get(0).get(0);
+    }
+
+    /** What the checker accepts, Glaux's engine plans and runs: seeded mutations of valid expressions. */
+    @Test
+    void mutatedExpressionsTheCheckerAcceptsRunInGlaux() {
+        Map<String, Column> columns = Map.of(
+                "amount", Column.identifier("amount", DECIMAL),
+                "qty", Column.identifier("qty", INTEGER),
+                "name", Column.identifier("name", STRING),
+                "order date", Column.identifier("order_date", DATETIME),
+                "paid", Column.identifier("paid", QuickSightType.BOOLEAN));
+        java.util.Random random = new java.util.Random(7L);
+        int ran = 0;
+        for (int i = 0; i < 20_000 && ran < 150; i++) {
+            String expression = ExpressionFuzzTest.mutate(
+                    ExpressionFuzzTest.VALID.get(random.nextInt(ExpressionFuzzTest.VALID.size())), random);
+            Translation t;
+            try {
+                t = translator.translate(expression, columns);
+            } catch (ExpressionException e) {
+                continue;
+            }
+            ran++;
+            String sql = "SELECT " + t.sql() + " FROM fuzz";
+            var done = g.run(sql);
+            if (done.state() != io.glaux.exec.QueryState.SUCCEEDED) {
+                String reason = String.valueOf(done.status().stateChangeReason());
+                assertThat(reason).as(expression + " -> " + sql).containsAnyOf("DIVISION_BY_ZERO",
+                        "INVALID_FUNCTION_ARGUMENT");
+            }
+        }
+        assertThat(ran).isEqualTo(150);
     }
 }

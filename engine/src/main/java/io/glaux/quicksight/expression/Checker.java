@@ -285,12 +285,10 @@ final class Checker {
                 case "floor":
                 case "abs":
                 case "sum":
+                    return arg(0, NUMBERS);
                 case "min":
                 case "max":
-                    if (spec.name().equals("min") || spec.name().equals("max")) {
-                        return arg(0, INTEGER, DECIMAL, DATETIME);
-                    }
-                    return arg(0, NUMBERS);
+                    return arg(0, INTEGER, DECIMAL, DATETIME);
                 case "avg":
                     arg(0, NUMBERS);
                     return DECIMAL;

@@ -4,7 +4,10 @@ import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
 import io.glaux.aws.protocol.CallerIdentity;
+import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.quicksight.QuickSight;
+import io.glaux.quicksight.api.QuickSightApi;
 import io.glaux.s3.api.S3Endpoint;
 import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.faults.FaultControlApi;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,6 +63,7 @@ public final class GlauxServer implements AutoCloseable {
     private final Glaux glaux;
     private final Javalin app;
     private final Faults faults;
+    private final QuickSight quickSight;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -67,12 +72,13 @@ public final class GlauxServer implements AutoCloseable {
         this.glaux = glaux;
         this.app = served.app();
         this.faults = served.faults();
+        this.quickSight = served.quickSight();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
-    private record Served(Javalin app, Faults faults) {
+    private record Served(Javalin app, Faults faults, QuickSight quickSight) {
     }
 
     /**
@@ -118,7 +124,10 @@ public final class GlauxServer implements AutoCloseable {
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
                 identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
-        Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson);
+        QuickSight quickSight = QuickSight.over(glaux, Clock.systemUTC(), syncWrites);
+        RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight), identity);
+        Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
+                quickSightApi);
         FaultControlApi control = new FaultControlApi(faults);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -144,7 +153,7 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.post(FaultControlApi.PATH, control::post);
             config.routes.delete(FaultControlApi.PATH, control::delete);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3"))));
+                    java.util.List.of("athena", "s3", "quicksight"))));
         });
         glaux.queries().interceptor(faults.queryInterceptor());
         try {
@@ -153,7 +162,7 @@ public final class GlauxServer implements AutoCloseable {
             glaux.queries().interceptor(QueryInterceptor.NONE);
             throw e;
         }
-        return new Served(app, faults);
+        return new Served(app, faults, quickSight);
     }
 
     /** The port it listens on (still known after {@link #close()}). */
@@ -180,6 +189,11 @@ public final class GlauxServer implements AutoCloseable {
         return glaux;
     }
 
+    /** QuickSight's resources and services, as the QuickSight API on this port serves them. */
+    public QuickSight quickSight() {
+        return quickSight;
+    }
+
     /**
      * The fault rules this server injects by (none unless given): set, add or clear rules and read what they did,
      * e.g. {@code server.faults().set(FaultRule.athena("StartQueryExecution").withError("TooManyRequestsException")
@@ -196,6 +210,7 @@ public final class GlauxServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        quickSight.close();
         glaux.queries().interceptor(QueryInterceptor.NONE);
         if (ownsGlaux) {
             try {

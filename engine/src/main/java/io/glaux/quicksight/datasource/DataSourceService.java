@@ -1,0 +1,131 @@
+package io.glaux.quicksight.datasource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.glaux.quicksight.QuickSightException;
+import io.glaux.quicksight.ResourceFiles;
+import io.glaux.quicksight.ResourcePermission;
+import io.glaux.quicksight.ResourcePermissions;
+import io.glaux.workgroup.Workgroup;
+import io.glaux.workgroup.WorkgroupService;
+import io.glaux.workgroup.WorkgroupState;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * QuickSight's data sources, kept across restarts. Creating or updating an Athena data source checks its workgroup
+ * as QuickSight does when it connects: a missing or disabled workgroup leaves the data source CREATION_FAILED or
+ * UPDATE_FAILED with the error Athena gave, and datasets cannot query through it.
+ */
+public final class DataSourceService {
+
+    public static final String RESOURCE_TYPE = "DATA_SOURCE";
+    public static final String ATHENA = "ATHENA";
+
+    private final ResourceFiles<DataSource> dataSources;
+    private final WorkgroupService workgroups;
+    private final Clock clock;
+
+    public DataSourceService(Path folder, WorkgroupService workgroups, Clock clock, boolean syncWrites) {
+        this.dataSources = new ResourceFiles<>(folder, DataSource.class, DataSource::id, syncWrites);
+        this.workgroups = workgroups;
+        this.clock = clock;
+    }
+
+    public Optional<DataSource> find(String id) {
+        return dataSources.find(id);
+    }
+
+    public DataSource get(String id) {
+        return find(id).orElseThrow(() -> QuickSightException.notFound(RESOURCE_TYPE,
+                "Data source " + id + " does not exist."));
+    }
+
+    public List<DataSource> list() {
+        return dataSources.list();
+    }
+
+    public synchronized DataSource create(String arn, String id, String name, String type, JsonNode parameters,
+            JsonNode sslProperties, List<ResourcePermission> permissions, Map<String, String> tags) {
+        if (find(id).isPresent()) {
+            throw QuickSightException.exists(RESOURCE_TYPE, "Data source " + id + " already exists.");
+        }
+        String workGroup = athenaWorkGroup(type, parameters);
+        DataSourceErrorInfo error = check(workGroup);
+        var now = clock.instant();
+        DataSource created = new DataSource(id, arn, name, type, parameters, workGroup, sslProperties,
+                error == null ? "CREATION_SUCCESSFUL" : "CREATION_FAILED", error, now, now, permissions, tags);
+        dataSources.save(created);
+        return created;
+    }
+
+    public synchronized DataSource update(String id, String name, JsonNode parameters, JsonNode sslProperties) {
+        DataSource current = get(id);
+        JsonNode newParameters = parameters == null ? current.parameters() : parameters;
+        String workGroup = athenaWorkGroup(current.type(), newParameters);
+        DataSourceErrorInfo error = check(workGroup);
+        DataSource updated = new DataSource(id, current.arn(), name, current.type(), newParameters, workGroup,
+                sslProperties == null ? current.sslProperties() : sslProperties,
+                error == null ? "UPDATE_SUCCESSFUL" : "UPDATE_FAILED", error, current.createdTime(), clock.instant(),
+                current.permissions(), current.tags());
+        dataSources.save(updated);
+        return updated;
+    }
+
+    public synchronized DataSource delete(String id) {
+        DataSource deleted = get(id);
+        dataSources.delete(id);
+        return deleted;
+    }
+
+    public synchronized DataSource updatePermissions(String id, List<ResourcePermission> grant,
+            List<ResourcePermission> revoke) {
+        DataSource current = get(id);
+        DataSource updated = current.withPermissions(ResourcePermissions.update(current.permissions(), grant, revoke));
+        dataSources.save(updated);
+        return updated;
+    }
+
+    public synchronized DataSource changeTags(String id, UnaryOperator<Map<String, String>> change) {
+        DataSource current = get(id);
+        DataSource updated = current.withTags(change.apply(current.tags()));
+        dataSources.save(updated);
+        return updated;
+    }
+
+    /**
+     * The workgroup of an Athena data source ({@code primary} when AthenaParameters names none); other types are
+     * refused, as Glaux plays Athena only.
+     */
+    private static String athenaWorkGroup(String type, JsonNode parameters) {
+        if (!ATHENA.equals(type)) {
+            throw QuickSightException.invalid("Glaux serves data sources of Type ATHENA only, not " + type + ".");
+        }
+        if (parameters == null || parameters.isNull() || parameters.isEmpty()) {
+            return Workgroup.PRIMARY;
+        }
+        JsonNode athena = parameters.get("AthenaParameters");
+        if (athena == null || parameters.size() != 1) {
+            throw QuickSightException.invalid("An ATHENA data source takes DataSourceParameters with"
+                    + " AthenaParameters only.");
+        }
+        JsonNode workGroup = athena.get("WorkGroup");
+        return workGroup == null || workGroup.isNull() ? Workgroup.PRIMARY : workGroup.asText();
+    }
+
+    /** Whether QuickSight could connect: the workgroup exists and is enabled, or the error Athena answers. */
+    private DataSourceErrorInfo check(String workGroup) {
+        Optional<Workgroup> found = workgroups.find(workGroup);
+        if (found.isEmpty()) {
+            return new DataSourceErrorInfo("GENERIC_SQL_FAILURE", "WorkGroup " + workGroup + " is not found.");
+        }
+        if (found.get().state() == WorkgroupState.DISABLED) {
+            return new DataSourceErrorInfo("GENERIC_SQL_FAILURE", "WorkGroup " + workGroup + " is disabled.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package io.glaux.quicksight.api;
+
+import io.glaux.aws.protocol.ErrorStyle;
+import io.glaux.aws.protocol.RestRoute;
+import io.glaux.aws.protocol.RestService;
+import io.glaux.aws.protocol.ServiceError;
+import io.glaux.error.ErrorCategory;
+import io.glaux.error.GlauxException;
+import io.glaux.quicksight.QuickSight;
+import io.glaux.quicksight.QuickSightException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * QuickSight as a {@link RestService} (REST-JSON, SigV4 scope {@code quicksight}): the operations of each resource in
+ * a class of their own, given the QuickSight service they work on; the refusals of the resources mapped once, here,
+ * to QuickSight's error shapes. The framing is {@code io.glaux.aws.protocol.RestJsonProtocol}'s.
+ */
+public final class QuickSightApi implements RestService {
+
+    private final List<RestRoute> routes = new ArrayList<>();
+    private final Consumer<String> beforeDispatch;
+
+    public QuickSightApi(QuickSight quickSight) {
+        this(quickSight, operation -> { });
+    }
+
+    /** @param beforeDispatch called with the operation's name before each call; it may delay or answer it */
+    public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch) {
+        this.beforeDispatch = beforeDispatch;
+        routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
+    }
+
+    @Override
+    public String signingName() {
+        return "quicksight";
+    }
+
+    @Override
+    public List<RestRoute> routes() {
+        return List.copyOf(routes);
+    }
+
+    @Override
+    public ErrorStyle errors() {
+        return QuickSightErrors.STYLE;
+    }
+
+    @Override
+    public void beforeDispatch(String operation) {
+        beforeDispatch.accept(operation);
+    }
+
+    @Override
+    public ServiceError translate(Exception error) {
+        if (error instanceof QuickSightException e) {
+            return QuickSightErrors.of(e);
+        }
+        if (error instanceof GlauxException e && e.type().category() != ErrorCategory.SYSTEM) {
+            return QuickSightErrors.invalidParameter(e.getMessage());
+        }
+        return null;
+    }
+}

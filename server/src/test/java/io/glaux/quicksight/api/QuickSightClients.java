@@ -1,0 +1,31 @@
+package io.glaux.quicksight.api;
+
+import io.glaux.server.GlauxServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.quicksight.QuickSightClient;
+
+import java.net.URI;
+
+/** The AWS SDK for Java v2 clients of a test, pointed at a Glaux server. */
+final class QuickSightClients {
+
+    static final String ACCOUNT = "000000000000";
+
+    private QuickSightClients() {
+    }
+
+    static QuickSightClient quickSight(GlauxServer server) {
+        return QuickSightClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
+    }
+
+    static AthenaClient athena(GlauxServer server) {
+        return AthenaClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
+    }
+}

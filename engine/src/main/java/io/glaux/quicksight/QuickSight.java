@@ -1,6 +1,7 @@
 package io.glaux.quicksight;
 
 import io.glaux.Glaux;
+import io.glaux.quicksight.dataset.DataSetService;
 import io.glaux.quicksight.datasource.DataSourceService;
 
 import java.nio.file.Path;
@@ -14,10 +15,12 @@ import java.time.Clock;
 public final class QuickSight implements AutoCloseable {
 
     private final DataSourceService dataSources;
+    private final DataSetService dataSets;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites) {
         this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), clock,
                 syncWrites);
+        this.dataSets = new DataSetService(folder.resolve("data-sets"), dataSources, clock, syncWrites);
     }
 
     /** QuickSight over {@code glaux}, with its resources in the engine's data folder. */
@@ -27,6 +30,10 @@ public final class QuickSight implements AutoCloseable {
 
     public DataSourceService dataSources() {
         return dataSources;
+    }
+
+    public DataSetService dataSets() {
+        return dataSets;
     }
 
     @Override

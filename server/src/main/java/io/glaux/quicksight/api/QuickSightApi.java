@@ -31,6 +31,7 @@ public final class QuickSightApi implements RestService {
     public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch) {
         this.beforeDispatch = beforeDispatch;
         routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
+        routes.addAll(new DataSetOperations(quickSight.dataSets()).routes());
     }
 
     @Override

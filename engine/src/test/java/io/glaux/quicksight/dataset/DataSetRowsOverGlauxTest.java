@@ -137,7 +137,7 @@ class DataSetRowsOverGlauxTest {
 
     @Test
     void fullOuterJoinNamesTheRightDuplicateColumnAfterItsAlias() {
-        CompiledDataSet d = compiler.compile(json(ORDERS), json("""
+        JsonNode logical = json("""
                 {"lo": {"Alias": "orders", "Source": {"PhysicalTableId": "o"}},
                  "lc": {"Alias": "customers", "Source": {"PhysicalTableId": "c"}},
                  "joined": {"Alias": "orders and customers", "Source": {"JoinInstruction": {
@@ -145,7 +145,10 @@ class DataSetRowsOverGlauxTest {
                    "OnClause": "{customer_id} = {id[customers]}"}},
                    "DataTransforms": [{"ProjectOperation": {"ProjectedColumns":
                      ["id", "customer_id", "id[customers]", "name"]}}]}}
-                """), SOURCES);
+                """);
+        CompiledDataSet d = compiler.compile(json(ORDERS), logical, SOURCES);
+        assertThat(d.logicalTableMap()).as("the map given is the map in effect").isEqualTo(logical)
+                .isNotSameAs(logical);
 
         assertThat(d.outputColumns()).extracting(OutputColumn::name)
                 .containsExactly("id", "customer_id", "id[customers]", "name");

@@ -1,6 +1,9 @@
 package io.glaux.quicksight;
 
 import io.glaux.Glaux;
+import io.glaux.quicksight.analysis.AnalysisService;
+import io.glaux.quicksight.analysis.DashboardService;
+import io.glaux.quicksight.analysis.DataSetColumns;
 import io.glaux.quicksight.datasource.DataSourceService;
 
 import java.nio.file.Path;
@@ -14,10 +17,17 @@ import java.time.Clock;
 public final class QuickSight implements AutoCloseable {
 
     private final DataSourceService dataSources;
+    private final AnalysisService analyses;
+    private final DashboardService dashboards;
+    /** The datasets' output columns analyses and dashboards are checked against: none until registered. */
+    private volatile DataSetColumns dataSetColumns = DataSetColumns.NONE;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites) {
         this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), clock,
                 syncWrites);
+        DataSetColumns columns = arn -> dataSetColumns.outputColumns(arn);
+        this.analyses = new AnalysisService(folder.resolve("analyses"), columns, clock, syncWrites);
+        this.dashboards = new DashboardService(folder.resolve("dashboards"), columns, clock, syncWrites);
     }
 
     /** QuickSight over {@code glaux}, with its resources in the engine's data folder. */
@@ -27,6 +37,22 @@ public final class QuickSight implements AutoCloseable {
 
     public DataSourceService dataSources() {
         return dataSources;
+    }
+
+    public AnalysisService analyses() {
+        return analyses;
+    }
+
+    public DashboardService dashboards() {
+        return dashboards;
+    }
+
+    /**
+     * Sets where analyses and dashboards find the output columns of the datasets they name (the datasets' service
+     * registers itself here); until then every dataset is not found.
+     */
+    public void registerDataSetColumns(DataSetColumns lookup) {
+        this.dataSetColumns = java.util.Objects.requireNonNull(lookup, "lookup");
     }
 
     @Override

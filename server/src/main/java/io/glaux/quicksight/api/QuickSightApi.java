@@ -31,6 +31,8 @@ public final class QuickSightApi implements RestService {
     public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch) {
         this.beforeDispatch = beforeDispatch;
         routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
+        routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
+        routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class QuickSightApi implements RestService {
         this.beforeDispatch = beforeDispatch;
         routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
         routes.addAll(new DataSetOperations(quickSight.dataSets()).routes());
+        routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
+        routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
     }
 
     @Override

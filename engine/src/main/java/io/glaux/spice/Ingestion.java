@@ -15,6 +15,7 @@ public final class Ingestion {
     private final Instant createdTime = Instant.now();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicLong rowsIngested = new AtomicLong();
+    private final AtomicLong rowsDropped = new AtomicLong();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile IngestionStatus status = IngestionStatus.INITIALIZED;
     private volatile ErrorInfo errorInfo;
@@ -61,7 +62,7 @@ public final class Ingestion {
      * ingestion ended, the rows in the dataset (the new version's after COMPLETED, the kept version's otherwise).
      */
     public RowInfo rowInfo() {
-        return new RowInfo(rowsIngested.get(), 0, totalRowsInDataset);
+        return new RowInfo(rowsIngested.get(), rowsDropped.get(), totalRowsInDataset);
     }
 
     /**
@@ -99,6 +100,10 @@ public final class Ingestion {
 
     void addRows(long rows) {
         rowsIngested.addAndGet(rows);
+    }
+
+    void addDropped(long rows) {
+        rowsDropped.addAndGet(rows);
     }
 
     void completed(long datasetRows) {

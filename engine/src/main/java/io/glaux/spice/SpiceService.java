@@ -271,7 +271,7 @@ public final class SpiceService implements AutoCloseable {
         }
         ingestion.running();
         try {
-            SpiceImporter importer = new SpiceImporter(planner.get(), limits, allocator, batchRows);
+            SpiceImporter importer = new SpiceImporter(new PlannerSource(planner), limits, allocator, batchRows);
             SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH
                     ? importer.importWindow(dataset.definition(), ingestion, () -> acquire(dataset), clock.instant())
                     : importer.importRows(dataset.definition(), ingestion);

@@ -56,7 +56,7 @@ final class SpiceImporter {
      */
     SpiceVersion importRows(SpiceDefinition definition, Ingestion ingestion) {
         try (IngestionSource.SourceRows rows = open(definition, definition.sql(), ingestion)) {
-            return build(definition, ingestion, spiceColumns(rows.columns()), null, rows);
+            return build(definition, ingestion, RowShape.of(definition, rows.columns()), null, rows);
         }
     }
 
@@ -80,14 +80,15 @@ final class SpiceImporter {
             throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "Dataset "
                     + definition.name() + " has no lookback window, which an incremental refresh needs");
         }
-        Optional<List<Column>> known = source.columns(definition).map(SpiceImporter::spiceColumns);
+        Optional<List<Column>> known = source.columns(definition)
+                .map(columns -> RowShape.of(definition, columns).columns());
         known.ifPresent(columns -> windowColumn(definition, columns));
         SpiceVersion base = currentVersion(current);
         if (base == null) {
             try (IngestionSource.SourceRows rows = open(definition, definition.sql(), ingestion)) {
-                List<Column> columns = spiceColumns(rows.columns());
-                windowColumn(definition, columns);
-                return build(definition, ingestion, columns, null, rows);
+                RowShape shape = RowShape.of(definition, rows.columns());
+                windowColumn(definition, shape.columns());
+                return build(definition, ingestion, shape, null, rows);
             }
         }
         try {
@@ -101,13 +102,14 @@ final class SpiceImporter {
             Cutoff cutoff = Cutoff.of(window, refreshTime, columns.get(windowColumn).type().kind());
             String sql = windowSql(definition.sql(), columns.get(windowColumn).name(), cutoff);
             try (IngestionSource.SourceRows rows = open(definition, sql, ingestion)) {
-                List<Column> windowed = spiceColumns(rows.columns());
+                RowShape shape = RowShape.of(definition, rows.columns());
+                List<Column> windowed = shape.columns();
                 if (!windowed.equals(columns)) {
                     throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The window query of"
                             + " dataset " + definition.name() + " has columns " + windowed + " instead of "
                             + columns);
                 }
-                return build(definition, ingestion, columns, new Kept(base, windowColumn, cutoff), rows);
+                return build(definition, ingestion, shape, new Kept(base, windowColumn, cutoff), rows);
             }
         } finally {
             base.release();
@@ -182,16 +184,6 @@ final class SpiceImporter {
     private record Kept(SpiceVersion version, int windowColumn, Cutoff cutoff) {
     }
 
-    private static List<Column> spiceColumns(List<Column> columns) {
-        for (Column column : columns) {
-            if (!ColumnCodecs.isSupported(column.type())) {
-                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "Column " + column.name()
-                        + " has type " + column.type().ddl() + ", which SPICE cannot hold");
-            }
-        }
-        return columns;
-    }
-
     private static int indexOf(List<Column> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equalsIgnoreCase(name)) {
@@ -212,8 +204,9 @@ final class SpiceImporter {
         }
     }
 
-    private SpiceVersion build(SpiceDefinition definition, Ingestion ingestion, List<Column> columns, Kept kept,
+    private SpiceVersion build(SpiceDefinition definition, Ingestion ingestion, RowShape shape, Kept kept,
                                IngestionSource.SourceRows source) {
+        List<Column> columns = shape.columns();
         BufferAllocator allocator = root.newChildAllocator("spice-" + definition.name() + "-" + ingestion.id(), 0,
                 Long.MAX_VALUE);
         VersionBuilder builder = new VersionBuilder(allocator, columns, batchRows);
@@ -221,12 +214,13 @@ final class SpiceImporter {
             long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
             for (Object[] row = source.next(); row != null; row = source.next()) {
                 checkCancelled(ingestion);
-                if (row == IngestionSource.SourceRows.UNREADABLE) {
+                Object[] shaped = row == IngestionSource.SourceRows.UNREADABLE ? null : shape.apply(row);
+                if (shaped == null) {
                     ingestion.addDropped(1);
                     continue;
                 }
                 rows = countRow(rows);
-                boolean batchDone = builder.append(row);
+                boolean batchDone = builder.append(shaped);
                 ingestion.addRows(1);
                 if (batchDone) {
                     checkCapacity();

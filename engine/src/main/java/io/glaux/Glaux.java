@@ -67,6 +67,9 @@ public final class Glaux implements AutoCloseable {
     /** Where SPICE keeps its datasets' Arrow files, in the same store as every other object. */
     public static final String SPICE_LOCATION = "s3://glaux-spice/datasets/";
 
+    /** The folder of the metadata folder keeping SPICE dataset definitions and ingestion records. */
+    static final String SPICE_STATE_FOLDER = "spice-state";
+
     /** Where the primary workgroup writes results unless configured otherwise. */
     public static final String DEFAULT_OUTPUT_LOCATION = "s3://glaux-query-results/";
 
@@ -102,8 +105,11 @@ public final class Glaux implements AutoCloseable {
                 new TableScanner(catalog, store, formats)));
         S3Location spiceLocation = S3Location.parse(SPICE_LOCATION);
         SpiceService.adoptFolder(metadata.resolve("spice"), store, spiceLocation);
+        // SPICE runs Athena-path ingestions through the query service, which is built after it (it plans with a
+        // planner that sees SPICE's catalog), hence the method reference.
         this.spice = new SpiceService(store, spiceLocation, builder.spiceLimits, builder.spiceScanOptions,
-                this::planner, builder.spiceBatchRows, builder.spiceClock);
+                this::planner, this::queries, metadata.resolve(SPICE_STATE_FOLDER), builder.spiceBatchRows,
+                builder.spiceClock);
         root.add(SpiceService.CATALOG, spice.schema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),

@@ -1,6 +1,6 @@
 package io.glaux.spice;
 
-/** The subset of QuickSight's ingestion ErrorInfo types that SPICE ingestions report. */
+/** The subset of QuickSight's ingestion ErrorInfo types that SPICE ingestions report (names as in the model). */
 public enum IngestionErrorType {
     /** The dataset would hold more rows than {@link SpiceLimits#maxRowsPerDataset()}. */
     DATA_SET_SIZE_LIMIT_EXCEEDED,
@@ -19,6 +19,25 @@ public enum IngestionErrorType {
      * timestamp column of the dataset.
      */
     SQL_INVALID_PARAMETER_VALUE,
+    /** The query failed: a missing column, a syntax or type error, a value that cannot be computed. */
     SQL_EXCEPTION,
+    /** An arithmetic result out of its type's range (Athena's NUMERIC_VALUE_OUT_OF_RANGE). */
+    SQL_NUMERIC_OVERFLOW,
+    /** The Athena query ran out of time (Athena's QUERY_TIMEOUT). */
+    QUERY_TIMEOUT,
+    /** The Athena query was cancelled by its workgroup's bytes-scanned cutoff. */
+    SOURCE_RESOURCE_LIMIT_EXCEEDED,
+    /** Athena refused the query: too many queries queued. */
+    SOURCE_API_LIMIT_EXCEEDED_FAILURE,
+    /** The dataset's Athena workgroup does not exist, is disabled or has no output location. */
+    INVALID_DATA_SOURCE_CONFIG,
+    /** The query's result bucket or result object is missing or cannot be read. */
+    S3_FILE_INACCESSIBLE,
+    /** The store did not answer (while the query ran, or while its result object was read). */
+    CONNECTION_FAILURE,
+    /**
+     * Glaux could not save the dataset, or an ingestion was interrupted because the Glaux process ended while it was
+     * queued or running (recorded at the next start).
+     */
     INTERNAL_SERVICE_ERROR
 }

@@ -10,6 +10,14 @@ final class IngestionFailure extends RuntimeException {
         this.type = type;
     }
 
+    IngestionFailure(ErrorInfo error) {
+        this(error.type(), error.message());
+    }
+
+    IngestionFailure(ErrorInfo error, Throwable cause) {
+        this(error.type(), error.message(), cause);
+    }
+
     IngestionFailure(IngestionErrorType type, String message, Throwable cause) {
         super(message, cause);
         this.type = type;

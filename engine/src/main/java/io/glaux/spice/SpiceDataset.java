@@ -3,8 +3,8 @@ package io.glaux.spice;
 import io.glaux.catalog.Column;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A SPICE dataset: its definition and its current version. The version is swapped in one step when an ingestion
@@ -20,8 +20,11 @@ public final class SpiceDataset {
     private SpiceVersion version;
     private boolean onDisk;
     private boolean deleted;
-    /** Its ingestions that have not ended yet (queued or running), so deleting the dataset can cancel them. */
-    private final Set<Ingestion> pending = ConcurrentHashMap.newKeySet();
+    /**
+     * Its ingestions that have not ended yet (queued or running), in the order they run, so deleting the dataset can
+     * cancel them and a queued one can tell which it waits for.
+     */
+    private final Queue<Ingestion> pending = new ConcurrentLinkedQueue<>();
 
     SpiceDataset(SpiceDefinition definition) {
         this.definition = definition;
@@ -29,8 +32,8 @@ public final class SpiceDataset {
     }
 
     /** A dataset known from its file: columns and row count are known, vectors are loaded on first use. */
-    static SpiceDataset persisted(SpiceFiles.Header header) {
-        SpiceDataset dataset = new SpiceDataset(header.definition());
+    static SpiceDataset persisted(SpiceFiles.Header header, SpiceDefinition definition) {
+        SpiceDataset dataset = new SpiceDataset(definition);
         dataset.columns = header.columns();
         dataset.rows = header.rows();
         dataset.onDisk = true;
@@ -70,7 +73,7 @@ public final class SpiceDataset {
         return deleted;
     }
 
-    Set<Ingestion> pending() {
+    Queue<Ingestion> pending() {
         return pending;
     }
 

@@ -4,14 +4,9 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
-import io.glaux.sql.PreparedQuery;
-import io.glaux.sql.QueryContext;
-import io.glaux.sql.QueryPlanner;
-import io.glaux.sql.scan.ScanContext;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.calcite.linq4j.Enumerator;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +19,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
- * Runs a dataset's query through the planner and streams its rows into a new {@link SpiceVersion}, batch by batch.
+ * Runs a dataset's query through its {@link IngestionSource} and streams its rows into a new {@link SpiceVersion}, batch by batch.
  * The row limit is checked per row, the capacity limit per batch (and enforced per allocation by the SPICE
  * allocator), so an oversized import fails with an ErrorInfo instead of exhausting memory.
  *
@@ -41,13 +36,13 @@ final class SpiceImporter {
     private static final DateTimeFormatter DATE_LITERAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
 
-    private final QueryPlanner planner;
+    private final IngestionSource source;
     private final SpiceLimits limits;
     private final BufferAllocator root;
     private final int batchRows;
 
-    SpiceImporter(QueryPlanner planner, SpiceLimits limits, BufferAllocator root, int batchRows) {
-        this.planner = planner;
+    SpiceImporter(IngestionSource source, SpiceLimits limits, BufferAllocator root, int batchRows) {
+        this.source = source;
         this.limits = limits;
         this.root = root;
         this.batchRows = batchRows;
@@ -60,15 +55,17 @@ final class SpiceImporter {
      * @throws CancellationException when {@code ingestion} was cancelled
      */
     SpiceVersion importRows(SpiceDefinition definition, Ingestion ingestion) {
-        PreparedQuery query = prepare(definition.sql(), definition.context());
-        return build(definition, ingestion, spiceColumns(query), null, query);
+        try (IngestionSource.SourceRows rows = open(definition, definition.sql(), ingestion)) {
+            return build(definition, ingestion, RowShape.of(definition, rows.columns()), null, rows);
+        }
     }
 
     /**
      * Builds the version an incremental refresh at {@code refreshTime} leaves: the current version's rows outside the
      * definition's lookback window, then the query's rows inside it. Without a current version this is
-     * {@link #importRows}. The window is checked first (it must exist and name a date or timestamp column of the
-     * query), before the current version is asked for.
+     * {@link #importRows} (the window column is checked against the query's columns). When the source knows the
+     * query's columns without running it, the window is checked first, before the current version is asked for;
+     * otherwise it is checked against the current version's columns, and the window query's columns must be those.
      *
      * @param current the dataset's current version retained for this import (which releases it), or null when the
      *                dataset has no data yet
@@ -83,8 +80,45 @@ final class SpiceImporter {
             throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "Dataset "
                     + definition.name() + " has no lookback window, which an incremental refresh needs");
         }
-        PreparedQuery full = prepare(definition.sql(), definition.context());
-        List<Column> columns = spiceColumns(full);
+        Optional<List<Column>> known = source.columns(definition)
+                .map(columns -> RowShape.of(definition, columns).columns());
+        known.ifPresent(columns -> windowColumn(definition, columns));
+        SpiceVersion base = currentVersion(current);
+        if (base == null) {
+            try (IngestionSource.SourceRows rows = open(definition, definition.sql(), ingestion)) {
+                RowShape shape = RowShape.of(definition, rows.columns());
+                windowColumn(definition, shape.columns());
+                return build(definition, ingestion, shape, null, rows);
+            }
+        }
+        try {
+            List<Column> columns = known.orElse(base.columns());
+            if (!base.columns().equals(columns)) {
+                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The columns of dataset "
+                        + definition.name() + " changed since its last refresh, so an incremental refresh cannot"
+                        + " keep its earlier rows; run a full refresh");
+            }
+            int windowColumn = windowColumn(definition, columns);
+            Cutoff cutoff = Cutoff.of(window, refreshTime, columns.get(windowColumn).type().kind());
+            String sql = windowSql(definition.sql(), columns.get(windowColumn).name(), cutoff);
+            try (IngestionSource.SourceRows rows = open(definition, sql, ingestion)) {
+                RowShape shape = RowShape.of(definition, rows.columns());
+                List<Column> windowed = shape.columns();
+                if (!windowed.equals(columns)) {
+                    throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The window query of"
+                            + " dataset " + definition.name() + " has columns " + windowed + " instead of "
+                            + columns);
+                }
+                return build(definition, ingestion, shape, new Kept(base, windowColumn, cutoff), rows);
+            }
+        } finally {
+            base.release();
+        }
+    }
+
+    /** The index of the lookback window's column, which must be a date or timestamp column of {@code columns}. */
+    private static int windowColumn(SpiceDefinition definition, List<Column> columns) {
+        LookbackWindow window = definition.lookbackWindow();
         int windowColumn = indexOf(columns, window.columnName());
         if (windowColumn < 0) {
             throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "The lookback window column "
@@ -95,26 +129,15 @@ final class SpiceImporter {
             throw new IngestionFailure(IngestionErrorType.SQL_INVALID_PARAMETER_VALUE, "The lookback window column "
                     + window.columnName() + " has type " + type.ddl() + "; it must be date or timestamp");
         }
-        SpiceVersion base = currentVersion(current);
-        if (base == null) {
-            return build(definition, ingestion, columns, null, full);
-        }
+        return windowColumn;
+    }
+
+    /** Opens the source's rows; an engine error while planning or starting becomes the ingestion's failure. */
+    private IngestionSource.SourceRows open(SpiceDefinition definition, String sql, Ingestion ingestion) {
         try {
-            if (!base.columns().equals(columns)) {
-                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The columns of dataset "
-                        + definition.name() + " changed since its last refresh, so an incremental refresh cannot"
-                        + " keep its earlier rows; run a full refresh");
-            }
-            Cutoff cutoff = Cutoff.of(window, refreshTime, type.kind());
-            PreparedQuery windowed = prepare(windowSql(definition.sql(), columns.get(windowColumn).name(), cutoff),
-                    definition.context());
-            if (!windowed.tableColumns().equals(columns)) {
-                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "The window query of dataset "
-                        + definition.name() + " has columns " + windowed.tableColumns() + " instead of " + columns);
-            }
-            return build(definition, ingestion, columns, new Kept(base, windowColumn, cutoff), windowed);
-        } finally {
-            base.release();
+            return source.open(definition, sql, ingestion);
+        } catch (GlauxException e) {
+            throw new IngestionFailure(IngestionErrors.fromMessage(e.getMessage()), e.getMessage(), e);
         }
     }
 
@@ -161,25 +184,6 @@ final class SpiceImporter {
     private record Kept(SpiceVersion version, int windowColumn, Cutoff cutoff) {
     }
 
-    private PreparedQuery prepare(String sql, QueryContext context) {
-        try {
-            return planner.prepare(sql, context, List.of());
-        } catch (GlauxException e) {
-            throw new IngestionFailure(sqlErrorType(e.getMessage()), e.getMessage(), e);
-        }
-    }
-
-    private static List<Column> spiceColumns(PreparedQuery query) {
-        List<Column> columns = query.tableColumns();
-        for (Column column : columns) {
-            if (!ColumnCodecs.isSupported(column.type())) {
-                throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "Column " + column.name()
-                        + " has type " + column.type().ddl() + ", which SPICE cannot hold");
-            }
-        }
-        return columns;
-    }
-
     private static int indexOf(List<Column> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equalsIgnoreCase(name)) {
@@ -200,23 +204,26 @@ final class SpiceImporter {
         }
     }
 
-    private SpiceVersion build(SpiceDefinition definition, Ingestion ingestion, List<Column> columns, Kept kept,
-                               PreparedQuery query) {
+    private SpiceVersion build(SpiceDefinition definition, Ingestion ingestion, RowShape shape, Kept kept,
+                               IngestionSource.SourceRows source) {
+        List<Column> columns = shape.columns();
         BufferAllocator allocator = root.newChildAllocator("spice-" + definition.name() + "-" + ingestion.id(), 0,
                 Long.MAX_VALUE);
         VersionBuilder builder = new VersionBuilder(allocator, columns, batchRows);
         try {
             long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
-            ScanContext scan = new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE);
-            try (Enumerator<Object[]> result = query.run(scan, ingestion.cancelFlag())) {
-                while (result.moveNext()) {
-                    checkCancelled(ingestion);
-                    rows = countRow(rows);
-                    boolean batchDone = builder.append(result.current());
-                    ingestion.addRows(1);
-                    if (batchDone) {
-                        checkCapacity();
-                    }
+            for (Object[] row = source.next(); row != null; row = source.next()) {
+                checkCancelled(ingestion);
+                Object[] shaped = row == IngestionSource.SourceRows.UNREADABLE ? null : shape.apply(row);
+                if (shaped == null) {
+                    ingestion.addDropped(1);
+                    continue;
+                }
+                rows = countRow(rows);
+                boolean batchDone = builder.append(shaped);
+                ingestion.addRows(1);
+                if (batchDone) {
+                    checkCapacity();
                 }
             }
             checkCapacity();
@@ -281,11 +288,5 @@ final class SpiceImporter {
     private IngestionFailure capacityExceeded() {
         return new IngestionFailure(IngestionErrorType.ACCOUNT_CAPACITY_LIMIT_EXCEEDED,
                 "SPICE capacity of " + limits.maxTotalBytes() + " bytes is exhausted");
-    }
-
-    private static IngestionErrorType sqlErrorType(String message) {
-        String text = message == null ? "" : message.toUpperCase(Locale.ROOT);
-        return text.contains("TABLE_NOT_FOUND") || text.contains("SCHEMA_NOT_FOUND")
-                ? IngestionErrorType.SQL_TABLE_NOT_FOUND : IngestionErrorType.SQL_EXCEPTION;
     }
 }

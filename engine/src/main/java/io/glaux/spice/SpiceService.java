@@ -2,6 +2,8 @@ package io.glaux.spice;
 
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.exec.QueryService;
+import io.glaux.persist.JsonFiles;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import org.apache.arrow.memory.BufferAllocator;
@@ -10,6 +12,7 @@ import org.apache.arrow.memory.RootAllocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
 import java.time.Clock;
@@ -52,6 +55,11 @@ public final class SpiceService implements AutoCloseable {
 
     /** The ErrorInfo message of ingestions cancelled because Glaux stopped. */
     public static final String STOPPED_MESSAGE = "Ingestion cancelled because the Glaux server stopped";
+    /** The ErrorInfo message of ingestions found unfinished at start (the process ended while they ran). */
+    public static final String INTERRUPTED_MESSAGE = "Ingestion was interrupted because the Glaux server stopped"
+            + " while it was queued or running";
+    /** How often an ingestion waiting for its Athena query checks whether it was cancelled. */
+    static final java.time.Duration ATHENA_POLL = java.time.Duration.ofMillis(100);
     /** How long {@link #close()} waits for a running ingestion to end. */
     static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(5);
 
@@ -59,7 +67,12 @@ public final class SpiceService implements AutoCloseable {
 
     private final SpiceFiles files;
     private final SpiceLimits limits;
-    private final Supplier<QueryPlanner> planner;
+    private final IngestionSource plannerSource;
+    private final IngestionSource athenaSource;
+    /** Where definitions and ingestion records are kept ({@code datasets/}, {@code ingestions/}); null: nowhere. */
+    private final Path stateFolder;
+    private final JsonFiles json = new JsonFiles();
+    private final AtomicLong ingestionSequence = new AtomicLong();
     private final BufferAllocator allocator;
     private final Map<String, SpiceDataset> datasets = new ConcurrentHashMap<>();
     private final Map<String, Ingestion> ingestions = new ConcurrentHashMap<>();
@@ -93,6 +106,19 @@ public final class SpiceService implements AutoCloseable {
     /** As above with both a chosen record batch size and a clock. */
     public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
                         Supplier<QueryPlanner> planner, int batchRows, Clock clock) throws IOException {
+        this(store, location, limits, scanOptions, planner, null, null, batchRows, clock);
+    }
+
+    /**
+     * As above, with the Athena query service that datasets with a workgroup run their queries in (a supplier, as it
+     * is built after SPICE; null: such datasets' ingestions fail) and the folder that keeps dataset definitions and
+     * ingestion records across restarts (null: they are not kept; datasets with data are still found from their
+     * files). Ingestions recorded unfinished there (the process ended while they were queued or running) come back
+     * FAILED with {@link IngestionErrorType#INTERNAL_SERVICE_ERROR} ({@value #INTERRUPTED_MESSAGE}).
+     */
+    public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
+                        Supplier<QueryPlanner> planner, Supplier<QueryService> queries, Path stateFolder,
+                        int batchRows, Clock clock) throws IOException {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.files = new SpiceFiles(store, location);
         this.limits = limits;
@@ -102,7 +128,9 @@ public final class SpiceService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.planner = planner;
+        this.plannerSource = new PlannerSource(planner);
+        this.athenaSource = new AthenaSource(queries, store, ATHENA_POLL);
+        this.stateFolder = stateFolder;
         this.batchRows = batchRows;
         // Arrow rounds every allocation up to a power of two by default, which leaves a fixed-width vector (data and
         // validity in one buffer) up to twice its content; rounding to 1 KiB keeps SPICE memory at its data's size.
@@ -113,8 +141,59 @@ public final class SpiceService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        Map<String, SpiceDefinition> definitions = new java.util.HashMap<>();
+        if (stateFolder != null) {
+            for (SpiceDefinition definition : json.readAll(stateFolder.resolve("datasets"), SpiceDefinition.class)) {
+                definitions.put(definition.name(), definition);
+            }
+        }
         for (SpiceFiles.Header header : files.headers(allocator)) {
-            datasets.put(header.definition().name(), SpiceDataset.persisted(header));
+            String name = header.definition().name();
+            datasets.put(name, SpiceDataset.persisted(header, definitions.getOrDefault(name, header.definition())));
+        }
+        definitions.forEach((name, definition) -> datasets.computeIfAbsent(name, n -> new SpiceDataset(definition)));
+        restoreIngestions();
+    }
+
+    /** Reads the recorded ingestions of the datasets that exist; unfinished ones are failed and recorded so. */
+    private void restoreIngestions() {
+        if (stateFolder == null) {
+            return;
+        }
+        ErrorInfo interrupted = new ErrorInfo(IngestionErrorType.INTERNAL_SERVICE_ERROR, INTERRUPTED_MESSAGE);
+        for (SpiceDataset dataset : datasets.values()) {
+            Path folder = ingestionFolder(dataset.name());
+            for (IngestionRecord record : json.readAll(folder, IngestionRecord.class)) {
+                Ingestion ingestion = new Ingestion(record, interrupted);
+                if (!record.status().isFinal()) {
+                    LOG.warn("SPICE ingestion {} of {} was interrupted when Glaux stopped; recorded as failed",
+                            record.ingestionId(), record.dataSetName());
+                    save(ingestion);
+                }
+                ingestions.put(key(dataset.name(), ingestion.id()), ingestion);
+                ingestionSequence.accumulateAndGet(record.sequence(), Math::max);
+            }
+        }
+    }
+
+    private Path ingestionFolder(String dataset) {
+        return stateFolder.resolve("ingestions").resolve(dataset);
+    }
+
+    private static String key(String dataset, String ingestionId) {
+        return dataset + "/" + ingestionId;
+    }
+
+    /** Records an ingestion's current state (while it is still one of a dataset that exists). */
+    private void save(Ingestion ingestion) {
+        if (stateFolder == null) {
+            return;
+        }
+        try {
+            json.write(ingestionFolder(ingestion.dataSetName()).resolve(ingestion.id() + ".json"),
+                    ingestion.record());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record SPICE ingestion {} of {}", ingestion.id(), ingestion.dataSetName(), e);
         }
     }
 
@@ -124,15 +203,32 @@ public final class SpiceService implements AutoCloseable {
         SpiceFiles.adopt(legacyFolder, store, location);
     }
 
-    /** Defines a dataset (it has no rows until its first ingestion completes); redefining keeps the current data. */
+    /**
+     * Defines a dataset (it has no rows until its first ingestion completes). The definition is recorded, so the
+     * dataset is found again after a restart even before it has data.
+     */
     public SpiceDataset createDataset(SpiceDefinition definition) {
         SpiceDataset created = new SpiceDataset(definition);
-        SpiceDataset existing = datasets.putIfAbsent(definition.name(), created);
-        if (existing != null) {
-            throw GlauxException.alreadyExists("SPICE dataset " + definition.name() + " already exists");
+        synchronized (fileLock) {
+            SpiceDataset existing = datasets.putIfAbsent(definition.name(), created);
+            if (existing != null) {
+                throw GlauxException.alreadyExists("SPICE dataset " + definition.name() + " already exists");
+            }
+            if (stateFolder != null) {
+                try {
+                    json.write(definitionFile(definition.name()), definition);
+                } catch (RuntimeException e) {
+                    datasets.remove(definition.name(), created);
+                    throw e;
+                }
+            }
         }
         schemaVersion.incrementAndGet();
         return created;
+    }
+
+    private Path definitionFile(String dataset) {
+        return stateFolder.resolve("datasets").resolve(dataset + ".json");
     }
 
     /** Defines a dataset importing a whole table ({@code database.table} in the given catalog). */
@@ -168,20 +264,72 @@ public final class SpiceService implements AutoCloseable {
      */
     public Ingestion createIngestion(String datasetName, IngestionType type) {
         java.util.Objects.requireNonNull(type, "type");
-        SpiceDataset dataset = dataset(datasetName).orElseThrow(() -> GlauxException.notFound(
-                "SPICE dataset " + datasetName + " does not exist"));
-        Ingestion ingestion = new Ingestion(UUID.randomUUID().toString(), dataset.name(), type);
-        ingestions.put(ingestion.id(), ingestion);
-        dataset.pending().add(ingestion);
+        return createIngestion(IngestionRequest.of(datasetName).withIngestionType(type));
+    }
+
+    /**
+     * CreateIngestion: queues an ingestion of the request's dataset with the request's id (a random UUID when it has
+     * none), type, request source and request type. Ingestions run one at a time in the order they were created; one
+     * that waits behind an earlier ingestion of the same dataset reports it in {@link Ingestion#queueInfo()}. The
+     * ingestion is recorded at once and at each change of state.
+     *
+     * @throws GlauxException NOT_FOUND when there is no such dataset, ALREADY_EXISTS when the dataset already has an
+     *                        ingestion with that id, INVALID_ARGUMENT when Glaux is stopping
+     */
+    public Ingestion createIngestion(IngestionRequest request) {
+        SpiceDataset dataset = dataset(request.dataSetName()).orElseThrow(() -> GlauxException.notFound(
+                "SPICE dataset " + request.dataSetName() + " does not exist"));
+        String id = request.ingestionId() != null ? request.ingestionId() : UUID.randomUUID().toString();
+        String key = key(dataset.name(), id);
+        Ingestion ingestion;
+        synchronized (ingestions) {
+            if (ingestions.containsKey(key)) {
+                throw GlauxException.alreadyExists("Ingestion " + id + " of SPICE dataset " + dataset.name()
+                        + " already exists");
+            }
+            ingestion = new Ingestion(id, request.withIngestionId(id), ingestionSequence.incrementAndGet(),
+                    dataset.pending());
+            ingestions.put(key, ingestion);
+            dataset.pending().add(ingestion);
+        }
+        ingestion.listener(changed -> {
+            if (ingestions.get(key) == changed) {
+                save(changed);
+            }
+        });
         ingestion.queued();
         try {
             ingestionThread.execute(() -> ingest(dataset, ingestion));
         } catch (RejectedExecutionException e) {
-            ingestions.remove(ingestion.id());
+            ingestions.remove(key);
             dataset.pending().remove(ingestion);
+            deleteRecord(dataset.name(), id);
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Glaux is stopping and accepts no more ingestions");
         }
         return ingestion;
+    }
+
+    private void deleteRecord(String dataset, String id) {
+        if (stateFolder != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(ingestionFolder(dataset).resolve(id + ".json"));
+            } catch (IOException e) {
+                LOG.warn("Could not delete the record of SPICE ingestion {} of {}", id, dataset, e);
+            }
+        }
+    }
+
+    /** DescribeIngestion: the dataset's ingestion with that id. */
+    public Optional<Ingestion> ingestion(String datasetName, String ingestionId) {
+        return Optional.ofNullable(ingestions.get(key(datasetName.toLowerCase(java.util.Locale.ROOT),
+                ingestionId)));
+    }
+
+    /** ListIngestions: the dataset's ingestions (recorded ones included), newest first. */
+    public List<Ingestion> ingestions(String datasetName) {
+        String name = datasetName.toLowerCase(java.util.Locale.ROOT);
+        return ingestions.values().stream().filter(ingestion -> ingestion.dataSetName().equals(name))
+                .sorted(java.util.Comparator.comparingLong(Ingestion::sequence).reversed()).toList();
     }
 
     /**
@@ -202,7 +350,12 @@ public final class SpiceService implements AutoCloseable {
             schemaVersion.incrementAndGet();
             dataset.delete();
             dataset.pending().forEach(Ingestion::cancel);
+            ingestions.values().removeIf(ingestion -> ingestion.dataSetName().equals(dataset.name()));
             try {
+                if (stateFolder != null) {
+                    java.nio.file.Files.deleteIfExists(definitionFile(dataset.name()));
+                    deleteFolder(ingestionFolder(dataset.name()));
+                }
                 files.delete(dataset.name());
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not delete the file of SPICE dataset " + dataset.name(), e);
@@ -210,8 +363,22 @@ public final class SpiceService implements AutoCloseable {
         }
     }
 
+    /** The ingestion with that id, of whichever dataset (ids are unique per dataset; random ones are unique). */
     public Optional<Ingestion> ingestion(String id) {
-        return Optional.ofNullable(ingestions.get(id));
+        return ingestions.values().stream().filter(ingestion -> ingestion.id().equals(id))
+                .max(java.util.Comparator.comparingLong(Ingestion::sequence));
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+        java.nio.file.Files.deleteIfExists(folder);
     }
 
     /** Rows in all datasets' current versions. */
@@ -271,7 +438,8 @@ public final class SpiceService implements AutoCloseable {
         }
         ingestion.running();
         try {
-            SpiceImporter importer = new SpiceImporter(planner.get(), limits, allocator, batchRows);
+            IngestionSource source = dataset.definition().workgroup() != null ? athenaSource : plannerSource;
+            SpiceImporter importer = new SpiceImporter(source, limits, allocator, batchRows);
             SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH
                     ? importer.importWindow(dataset.definition(), ingestion, () -> acquire(dataset), clock.instant())
                     : importer.importRows(dataset.definition(), ingestion);
@@ -291,7 +459,7 @@ public final class SpiceService implements AutoCloseable {
                 // Plans depend on the data too (column ranges decide the vectorized arithmetic), so any new
                 // version invalidates cached plans.
                 schemaVersion.incrementAndGet();
-                ingestion.completed(dataset.rows());
+                ingestion.completed(dataset.rows(), version.bytes());
             }
         } catch (CancellationException e) {
             ingestion.cancelled(dataset.rows());

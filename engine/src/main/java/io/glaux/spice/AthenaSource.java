@@ -1,0 +1,294 @@
+package io.glaux.spice;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import io.glaux.catalog.ddl.StatementType;
+import io.glaux.error.GlauxException;
+import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryRequest;
+import io.glaux.exec.QueryService;
+import io.glaux.exec.QueryState;
+import io.glaux.results.AthenaCsv;
+import io.glaux.results.ColumnInfo;
+import io.glaux.results.ResultMetadata;
+import io.glaux.storage.NoSuchObjectException;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.S3Location;
+import org.apache.calcite.avatica.util.ByteString;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+/**
+ * Reads a dataset as QuickSight reads an Athena data source: the statement runs as an Athena query execution in the
+ * definition's workgroup and context (listed by ListQueryExecutions, with its result object), the ingestion waits for
+ * it (stopping it with StopQueryExecution when the ingestion is cancelled meanwhile), then streams the result object
+ * {@code <id>.csv} back from the store, typed by {@code <id>.csv.metadata} (or the execution's column info when that
+ * object is missing). A field that does not read as its column's type makes its row {@link SourceRows#UNREADABLE}.
+ */
+final class AthenaSource implements IngestionSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Supplier<QueryService> queries;
+    private final ObjectStore store;
+    private final Duration poll;
+
+    AthenaSource(Supplier<QueryService> queries, ObjectStore store, Duration poll) {
+        this.queries = queries;
+        this.store = store;
+        this.poll = poll;
+    }
+
+    @Override
+    public Optional<List<Column>> columns(SpiceDefinition definition) {
+        return Optional.empty();
+    }
+
+    @Override
+    public SourceRows open(SpiceDefinition definition, String sql, Ingestion ingestion) {
+        QueryService service = queries == null ? null : queries.get();
+        if (service == null) {
+            throw new IngestionFailure(IngestionErrorType.INVALID_DATA_SOURCE_CONFIG, "Dataset " + definition.name()
+                    + " reads through Athena, but this SPICE service has no Athena query service");
+        }
+        if (ingestion.cancelFlag().get()) {
+            throw new CancellationException("Ingestion was cancelled");
+        }
+        QueryExecution submitted;
+        try {
+            submitted = service.submit(new QueryRequest(sql, definition.context(), definition.workgroup(), null,
+                    null, List.of()));
+        } catch (GlauxException e) {
+            if (ingestion.cancelFlag().get()) {
+                throw new CancellationException("Ingestion was cancelled");
+            }
+            throw new IngestionFailure(IngestionErrors.fromSubmit(definition.workgroup(), e), e);
+        }
+        String id = submitted.queryExecutionId();
+        ingestion.queryExecutionId(id);
+        QueryExecution done = await(service, id, ingestion);
+        if (done.state() != QueryState.SUCCEEDED) {
+            throw new IngestionFailure(IngestionErrors.fromQuery(done));
+        }
+        if (done.statementType() != StatementType.DML || done.result() == null
+                || !done.result().resultObject().endsWith(".csv")) {
+            throw new IngestionFailure(IngestionErrorType.SQL_EXCEPTION, "The SQL of dataset " + definition.name()
+                    + " is not a query: Athena ran it as " + done.statementType());
+        }
+        return read(done);
+    }
+
+    /** Waits for the query to end; stops it and throws CancellationException when the ingestion is cancelled. */
+    private QueryExecution await(QueryService service, String id, Ingestion ingestion) {
+        try {
+            while (true) {
+                QueryExecution execution = service.await(id, poll);
+                if (execution.state().isTerminal()) {
+                    if (execution.state() == QueryState.CANCELLED && ingestion.cancelFlag().get()) {
+                        throw new CancellationException("Ingestion was cancelled");
+                    }
+                    return execution;
+                }
+                if (ingestion.cancelFlag().get()) {
+                    stop(service, id);
+                    throw new CancellationException("Ingestion was cancelled");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(service, id);
+            throw new CancellationException("Interrupted while waiting for Athena query " + id);
+        }
+    }
+
+    /** StopQueryExecution, then a short wait so the query is CANCELLED before the ingestion reports it. */
+    private static void stop(QueryService service, String id) {
+        service.cancel(id);
+        try {
+            service.await(id, Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SourceRows read(QueryExecution done) {
+        S3Location object = S3Location.parse(done.result().resultObject());
+        String name = object.toString();
+        List<ColumnInfo> infos;
+        try {
+            infos = metadataColumns(object, done);
+        } catch (IOException e) {
+            throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
+        }
+        List<Column> columns = new ArrayList<>(infos.size());
+        for (ColumnInfo info : infos) {
+            columns.add(new Column(info.name(), athenaType(info)));
+        }
+        BufferedReader reader = null;
+        try {
+            InputStream in = store.get(object.bucket(), object.key(), 0, -1);
+            reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+            AthenaCsv.RowReader csv = new AthenaCsv.RowReader(reader);
+            List<String> header = csv.next();
+            if (header == null || header.size() != columns.size()) {
+                throw new IOException("its header does not match its " + columns.size() + " columns");
+            }
+            return new CsvRows(name, reader, csv, columns);
+        } catch (IOException e) {
+            closeQuietly(reader);
+            throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
+        }
+    }
+
+    private List<ColumnInfo> metadataColumns(S3Location csv, QueryExecution done) throws IOException {
+        S3Location metadata = new S3Location(csv.bucket(), csv.key() + ".metadata");
+        try (InputStream in = store.get(metadata.bucket(), metadata.key(), 0, -1)) {
+            return JSON.readValue(in, ResultMetadata.class).columns();
+        } catch (NoSuchObjectException e) {
+            return done.result().columns();
+        }
+    }
+
+    /** The Athena type of a result column; types SPICE cannot hold come back as such (the importer refuses them). */
+    static AthenaType athenaType(ColumnInfo info) {
+        return switch (info.type()) {
+            case "boolean" -> AthenaType.BOOLEAN;
+            case "tinyint" -> AthenaType.TINYINT;
+            case "smallint" -> AthenaType.SMALLINT;
+            case "integer", "int" -> AthenaType.INT;
+            case "bigint" -> AthenaType.BIGINT;
+            case "float", "real" -> AthenaType.FLOAT;
+            case "double" -> AthenaType.DOUBLE;
+            case "decimal" -> new AthenaType.Decimal(info.precision(), info.scale());
+            case "varchar" -> info.precision() > 0 && info.precision() <= 65535
+                    ? new AthenaType.Varchar(info.precision()) : AthenaType.STRING;
+            case "char", "string" -> AthenaType.STRING;
+            case "date" -> AthenaType.DATE;
+            case "timestamp" -> AthenaType.TIMESTAMP;
+            case "varbinary" -> AthenaType.BINARY;
+            case "map" -> new AthenaType.Map(AthenaType.STRING, AthenaType.STRING);
+            case "row" -> new AthenaType.Struct(List.of());
+            // array, and types no table can hold (time, intervals, unknown): SPICE cannot hold them either.
+            default -> new AthenaType.Array(AthenaType.STRING);
+        };
+    }
+
+    /** A field of the result CSV as a value of its column ({@link io.glaux.format.Values} form). */
+    static Object value(String text, AthenaType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> switch (text) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("Not a boolean: " + text);
+            };
+            case TINYINT -> Byte.parseByte(text);
+            case SMALLINT -> Short.parseShort(text);
+            case INT -> Integer.parseInt(text);
+            case BIGINT -> Long.parseLong(text);
+            case FLOAT -> Float.parseFloat(text);
+            case DOUBLE -> Double.parseDouble(text);
+            case DECIMAL -> new BigDecimal(text).setScale(((AthenaType.Decimal) type).scale());
+            case CHAR, VARCHAR, STRING -> text;
+            case DATE -> Math.toIntExact(LocalDate.parse(text).toEpochDay());
+            case TIMESTAMP -> RowShape.parseDateTime(text);
+            case BINARY -> hex(text);
+            default -> throw new IllegalArgumentException("SPICE cannot hold " + type.ddl());
+        };
+    }
+
+    /** Varbinary as Athena prints it: hex bytes separated by spaces. */
+    private static ByteString hex(String text) {
+        if (text.isEmpty()) {
+            return new ByteString(new byte[0]);
+        }
+        String[] pairs = text.split(" ");
+        byte[] bytes = new byte[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            if (pairs[i].length() != 2) {
+                throw new IllegalArgumentException("Not a hex byte: " + pairs[i]);
+            }
+            bytes[i] = (byte) Integer.parseInt(pairs[i], 16);
+        }
+        return new ByteString(bytes);
+    }
+
+    private static void closeQuietly(BufferedReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // nothing was read from it
+            }
+        }
+    }
+
+    /** The rows of a result object, read as they are asked for. */
+    private static final class CsvRows implements SourceRows {
+        private final String name;
+        private final BufferedReader reader;
+        private final AthenaCsv.RowReader csv;
+        private final List<Column> columns;
+        private final AthenaType[] types;
+
+        CsvRows(String name, BufferedReader reader, AthenaCsv.RowReader csv, List<Column> columns) {
+            this.name = name;
+            this.reader = reader;
+            this.csv = csv;
+            this.columns = List.copyOf(columns);
+            this.types = columns.stream().map(Column::type).toArray(AthenaType[]::new);
+        }
+
+        @Override
+        public List<Column> columns() {
+            return columns;
+        }
+
+        @Override
+        public Object[] next() {
+            List<String> fields;
+            try {
+                fields = csv.next();
+            } catch (IOException e) {
+                throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
+            }
+            if (fields == null) {
+                return null;
+            }
+            if (fields.size() != types.length) {
+                return UNREADABLE;
+            }
+            Object[] row = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                String text = fields.get(i);
+                if (text != null) {
+                    try {
+                        row[i] = value(text, types[i]);
+                    } catch (RuntimeException e) {
+                        return UNREADABLE;
+                    }
+                }
+            }
+            return row;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(reader);
+        }
+    }
+}

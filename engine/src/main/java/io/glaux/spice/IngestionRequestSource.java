@@ -1,0 +1,6 @@
+package io.glaux.spice;
+
+/** QuickSight's IngestionRequestSource: who asked for an ingestion. */
+public enum IngestionRequestSource {
+    MANUAL, SCHEDULED
+}

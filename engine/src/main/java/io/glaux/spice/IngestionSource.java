@@ -1,0 +1,49 @@
+package io.glaux.spice;
+
+import io.glaux.catalog.Column;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where an ingestion's rows come from: the engine's planner run in-process ({@link PlannerSource}) or an Athena query
+ * execution whose result object is read back from the store ({@link AthenaSource}). The importer asks for the rows of
+ * a statement (the dataset's SQL, or the SQL of an incremental refresh's window) and builds the version from them.
+ */
+interface IngestionSource {
+
+    /**
+     * The columns the definition's query returns when the source can tell without running it (the planner can; an
+     * Athena query has to run first), else empty.
+     *
+     * @throws IngestionFailure when the query is not valid
+     */
+    Optional<List<Column>> columns(SpiceDefinition definition);
+
+    /**
+     * Runs {@code sql} in the definition's context and opens its rows. The source watches the ingestion's cancel
+     * flag while it runs the statement and throws {@link java.util.concurrent.CancellationException} once it is
+     * set; it may record what it ran on the ingestion (its query execution id).
+     *
+     * @throws IngestionFailure when the statement fails or its result cannot be read
+     */
+    SourceRows open(SpiceDefinition definition, String sql, Ingestion ingestion);
+
+    /** An open result: its columns, then its rows one at a time. */
+    interface SourceRows extends AutoCloseable {
+
+        /** Returned by {@link #next()} for a row whose fields cannot be read as their columns' types. */
+        Object[] UNREADABLE = new Object[0];
+
+        List<Column> columns();
+
+        /**
+         * The next row as values of {@link #columns()} ({@link io.glaux.format.Values} form), {@link #UNREADABLE}
+         * for a row that cannot be read as those types (dropped by the importer), or null at the end.
+         */
+        Object[] next();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.glaux.spice;
+
+import io.glaux.catalog.Column;
+import io.glaux.sql.PreparedQuery;
+import io.glaux.sql.QueryPlanner;
+import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Runs the statement through the engine's planner in-process: no query execution, no result object. */
+final class PlannerSource implements IngestionSource {
+
+    private final Supplier<QueryPlanner> planner;
+
+    PlannerSource(Supplier<QueryPlanner> planner) {
+        this.planner = planner;
+    }
+
+    @Override
+    public Optional<List<Column>> columns(SpiceDefinition definition) {
+        return Optional.of(prepare(definition, definition.sql()).tableColumns());
+    }
+
+    @Override
+    public SourceRows open(SpiceDefinition definition, String sql, Ingestion ingestion) {
+        PreparedQuery query = prepare(definition, sql);
+        List<Column> columns = query.tableColumns();
+        Enumerator<Object[]> rows = query.run(new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE),
+                ingestion.cancelFlag());
+        return new SourceRows() {
+            @Override
+            public List<Column> columns() {
+                return columns;
+            }
+
+            @Override
+            public Object[] next() {
+                return rows.moveNext() ? rows.current() : null;
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
+
+    private PreparedQuery prepare(SpiceDefinition definition, String sql) {
+        try {
+            return planner.get().prepare(sql, definition.context(), List.of());
+        } catch (io.glaux.error.GlauxException e) {
+            throw new IngestionFailure(IngestionErrors.fromMessage(e.getMessage()), e.getMessage(), e);
+        }
+    }
+}

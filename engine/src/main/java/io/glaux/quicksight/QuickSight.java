@@ -7,6 +7,12 @@ import io.glaux.quicksight.analysis.DataSetColumns;
 import io.glaux.quicksight.dataset.DataSet;
 import io.glaux.quicksight.dataset.DataSetService;
 import io.glaux.quicksight.datasource.DataSourceService;
+import io.glaux.quicksight.ingestion.DataSetIngestions;
+import io.glaux.quicksight.refresh.RefreshScheduler;
+import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.spice.IngestionRequestSource;
+import io.glaux.spice.IngestionRequestType;
+import io.glaux.spice.IngestionType;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,23 +26,43 @@ import java.util.Map;
  */
 public final class QuickSight implements AutoCloseable {
 
+    /** How often refresh schedules are checked, in seconds. */
+    static final long SCHEDULER_PERIOD_SECONDS = 5;
+
     private final DataSourceService dataSources;
     private final DataSetService dataSets;
     private final AnalysisService analyses;
     private final DashboardService dashboards;
+    private final RefreshService refreshes;
+    private final DataSetIngestions ingestions;
+    private final RefreshScheduler scheduler;
 
-    private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites) {
+    private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules) {
         this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), clock,
                 syncWrites);
         this.dataSets = new DataSetService(folder.resolve("data-sets"), dataSources, clock, syncWrites);
         DataSetColumns columns = arn -> dataSets.findByArn(arn).map(QuickSight::columns);
         this.analyses = new AnalysisService(folder.resolve("analyses"), columns, clock, syncWrites);
         this.dashboards = new DashboardService(folder.resolve("dashboards"), columns, clock, syncWrites);
+        this.refreshes = new RefreshService(folder.resolve("refresh"), dataSets, syncWrites);
+        this.ingestions = new DataSetIngestions(glaux.spice(), dataSets, refreshes);
+        this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
+                dataSetId, null, IngestionType.valueOf(refreshType), IngestionRequestSource.SCHEDULED,
+                IngestionRequestType.valueOf(refreshType)));
+        if (runSchedules) {
+            scheduler.start(SCHEDULER_PERIOD_SECONDS);
+        }
     }
 
-    /** QuickSight over {@code glaux}, with its resources in the engine's data folder. */
-    public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites) {
-        return new QuickSight(glaux.dataFolder().resolve(".glaux").resolve("quicksight"), glaux, clock, syncWrites);
+    /**
+     * QuickSight over {@code glaux}, with its resources in the engine's data folder.
+     *
+     * @param runSchedules whether refresh schedules are checked in the background (every few seconds); without,
+     *     they run when {@link RefreshScheduler#runDue()} is called, as a test that moves its own clock does
+     */
+    public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules) {
+        return new QuickSight(glaux.dataFolder().resolve(".glaux").resolve("quicksight"), glaux, clock, syncWrites,
+                runSchedules);
     }
 
     public DataSourceService dataSources() {
@@ -55,6 +81,19 @@ public final class QuickSight implements AutoCloseable {
         return dashboards;
     }
 
+    public RefreshService refreshes() {
+        return refreshes;
+    }
+
+    public DataSetIngestions ingestions() {
+        return ingestions;
+    }
+
+    /** The refresh schedules' runner ({@link RefreshScheduler#runDue()} checks them at the clock's time). */
+    public RefreshScheduler scheduler() {
+        return scheduler;
+    }
+
     /** A dataset's output columns by name, with their QuickSight types, in order. */
     private static Map<String, String> columns(DataSet dataSet) {
         Map<String, String> columns = new LinkedHashMap<>();
@@ -64,6 +103,6 @@ public final class QuickSight implements AutoCloseable {
 
     @Override
     public void close() {
-        // Nothing runs in the background yet.
+        scheduler.close();
     }
 }

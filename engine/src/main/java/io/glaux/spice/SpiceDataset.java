@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class SpiceDataset {
 
-    private final SpiceDefinition definition;
+    private volatile SpiceDefinition definition;
     private List<Column> columns;
     private long rows;
     private SpiceVersion version;
@@ -46,6 +46,11 @@ public final class SpiceDataset {
 
     public SpiceDefinition definition() {
         return definition;
+    }
+
+    /** Replaces the definition; the current version keeps serving until the next ingestion swaps in a new one. */
+    void redefine(SpiceDefinition newDefinition) {
+        this.definition = newDefinition;
     }
 
     /** The columns of the current version (empty before the first completed ingestion). */

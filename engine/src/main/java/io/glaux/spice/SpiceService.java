@@ -227,6 +227,25 @@ public final class SpiceService implements AutoCloseable {
         return created;
     }
 
+    /**
+     * Replaces a dataset's definition (same name): ingestions that start afterwards run the new one, and the current
+     * version keeps serving until one of them completes, as QuickSight keeps a dataset's data while an edit is
+     * ingested.
+     *
+     * @throws GlauxException NOT_FOUND when there is no such dataset
+     */
+    public SpiceDataset redefineDataset(SpiceDefinition definition) {
+        synchronized (fileLock) {
+            SpiceDataset dataset = dataset(definition.name()).orElseThrow(() -> GlauxException.notFound(
+                    "SPICE dataset " + definition.name() + " does not exist"));
+            if (stateFolder != null) {
+                json.write(definitionFile(definition.name()), definition);
+            }
+            dataset.redefine(definition);
+            return dataset;
+        }
+    }
+
     private Path definitionFile(String dataset) {
         return stateFolder.resolve("datasets").resolve(dataset + ".json");
     }

@@ -95,7 +95,7 @@ public final class GlauxServer implements AutoCloseable {
      */
     public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults) {
         try {
-            return new GlauxServer(glaux, serve(glaux, host, port, true, faults), false, null);
+            return new GlauxServer(glaux, serve(glaux, host, port, true, faults, Clock.systemUTC()), false, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
         }
@@ -116,7 +116,8 @@ public final class GlauxServer implements AutoCloseable {
         return new Builder();
     }
 
-    private static Served serve(Glaux glaux, String host, int port, boolean syncWrites, FaultRules rules)
+    private static Served serve(Glaux glaux, String host, int port, boolean syncWrites, FaultRules rules,
+            Clock clock)
             throws IOException {
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(rules);
@@ -124,7 +125,8 @@ public final class GlauxServer implements AutoCloseable {
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
                 identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
-        QuickSight quickSight = QuickSight.over(glaux, Clock.systemUTC(), syncWrites);
+        // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
+        QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()));
         RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight), identity);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
                 quickSightApi);
@@ -247,6 +249,7 @@ public final class GlauxServer implements AutoCloseable {
         private Integer maxConcurrentQueries;
         private boolean syncWrites;
         private FaultRules faults = FaultRules.NONE;
+        private Clock clock = Clock.systemUTC();
         private Path faultsFile;
 
         private Builder() {
@@ -305,13 +308,23 @@ public final class GlauxServer implements AutoCloseable {
         }
 
         /** Opens the engine, installs the sample data if asked, and starts serving. */
+        /**
+         * The clock of QuickSight's refresh schedules and of SPICE's incremental refresh windows (the system's by
+         * default): a test moves it forward instead of waiting for a schedule, and runs the schedules that are due
+         * with {@code quickSight().scheduler().runDue()} (no background check runs with a clock of its own).
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
         public GlauxServer start() throws IOException {
             FaultRules rules = faultsFile != null ? FaultRules.load(faultsFile) : faults;
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
             Path folder = dataFolder != null ? dataFolder : temporary;
             Glaux glaux = null;
             try {
-                Glaux.Builder engine = Glaux.builder().dataFolder(folder).syncWrites(syncWrites);
+                Glaux.Builder engine = Glaux.builder().dataFolder(folder).syncWrites(syncWrites).spiceClock(clock);
                 if (maxConcurrentQueries != null) {
                     engine.maxConcurrentQueries(maxConcurrentQueries);
                 }
@@ -319,7 +332,7 @@ public final class GlauxServer implements AutoCloseable {
                 if (sampleData) {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
-                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites, rules), true, temporary);
+                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites, rules, clock), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

@@ -14,6 +14,12 @@ import io.glaux.quicksight.QuickSightArns;
 import io.glaux.quicksight.dataset.DataSet;
 import io.glaux.quicksight.dataset.DataSetService;
 import io.glaux.quicksight.dataset.OutputColumn;
+import io.glaux.quicksight.ingestion.DataSetIngestions;
+import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.spice.Ingestion;
+import io.glaux.spice.IngestionRequestSource;
+import io.glaux.spice.IngestionRequestType;
+import io.glaux.spice.IngestionType;
 
 import java.util.List;
 import java.util.Set;
@@ -32,9 +38,13 @@ final class DataSetOperations {
             "ImportMode", "Permissions", "Tags", "FolderArns");
 
     private final DataSetService dataSets;
+    private final DataSetIngestions ingestions;
+    private final RefreshService refreshes;
 
-    DataSetOperations(DataSetService dataSets) {
+    DataSetOperations(DataSetService dataSets, DataSetIngestions ingestions, RefreshService refreshes) {
         this.dataSets = dataSets;
+        this.ingestions = ingestions;
+        this.refreshes = refreshes;
     }
 
     List<RestRoute> routes() {
@@ -58,13 +68,21 @@ final class DataSetOperations {
         ObjectNode response = AwsJson.object();
         response.put("Arn", created.arn());
         response.put("DataSetId", created.id());
+        if (created.spice()) {
+            // As QuickSight does, creating a SPICE dataset starts its first ingestion.
+            Ingestion first = ingestions.start(created.id(), null, IngestionType.FULL_REFRESH,
+                    IngestionRequestSource.MANUAL, IngestionRequestType.INITIAL_INGESTION);
+            response.put("IngestionArn", IngestionOperations.arn(created, first));
+            response.put("IngestionId", first.id());
+        }
         return new RestResponse(201, response);
     }
 
     private RestResponse describe(RestRequest request, RequestContext context) {
         QuickSightInput.account(request, context);
         ObjectNode response = AwsJson.object();
-        response.set("DataSet", describe(dataSets.get(QuickSightInput.resourceId(request, "DataSetId"))));
+        DataSet dataSet = dataSets.get(QuickSightInput.resourceId(request, "DataSetId"));
+        response.set("DataSet", describe(dataSet, ingestions.consumedBytes(dataSet)));
         return RestResponse.ok(response);
     }
 
@@ -97,12 +115,23 @@ final class DataSetOperations {
         ObjectNode response = AwsJson.object();
         response.put("Arn", updated.arn());
         response.put("DataSetId", updated.id());
+        if (updated.spice()) {
+            // An edit is ingested; the current data serves until that ingestion completes.
+            Ingestion edit = ingestions.start(updated.id(), null, IngestionType.FULL_REFRESH,
+                    IngestionRequestSource.MANUAL, IngestionRequestType.EDIT);
+            response.put("IngestionArn", IngestionOperations.arn(updated, edit));
+            response.put("IngestionId", edit.id());
+        } else {
+            ingestions.forget(updated.id());
+        }
         return RestResponse.ok(response);
     }
 
     private RestResponse delete(RestRequest request, RequestContext context) {
         QuickSightInput.account(request, context);
         DataSet deleted = dataSets.delete(QuickSightInput.resourceId(request, "DataSetId"));
+        ingestions.forget(deleted.id());
+        refreshes.forget(deleted.id());
         ObjectNode response = AwsJson.object();
         response.put("Arn", deleted.arn());
         response.put("DataSetId", deleted.id());
@@ -159,7 +188,7 @@ final class DataSetOperations {
     }
 
     /** The DataSet structure. */
-    private static ObjectNode describe(DataSet dataSet) {
+    private static ObjectNode describe(DataSet dataSet, long consumedSpiceBytes) {
         ObjectNode node = AwsJson.object();
         node.put("Arn", dataSet.arn());
         node.put("DataSetId", dataSet.id());
@@ -178,7 +207,7 @@ final class DataSetOperations {
             AwsJson.putString(item, "SubType", column.subType());
         }
         node.put("ImportMode", dataSet.importMode());
-        node.put("ConsumedSpiceCapacityInBytes", 0L);
+        node.put("ConsumedSpiceCapacityInBytes", consumedSpiceBytes);
         if (dataSet.settings() != null) {
             dataSet.settings().fields().forEachRemaining(member -> node.set(member.getKey(), member.getValue()));
         }

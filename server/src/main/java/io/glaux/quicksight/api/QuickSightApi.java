@@ -31,7 +31,10 @@ public final class QuickSightApi implements RestService {
     public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch) {
         this.beforeDispatch = beforeDispatch;
         routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
-        routes.addAll(new DataSetOperations(quickSight.dataSets()).routes());
+        routes.addAll(new DataSetOperations(quickSight.dataSets(), quickSight.ingestions(), quickSight.refreshes())
+                .routes());
+        routes.addAll(new IngestionOperations(quickSight.dataSets(), quickSight.ingestions()).routes());
+        routes.addAll(new RefreshOperations(quickSight.refreshes()).routes());
         routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
     }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 
@@ -21,6 +22,12 @@ final class QuickSightClients {
         return QuickSightClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
+    }
+
+    static S3Client s3(GlauxServer server) {
+        return S3Client.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials
+                        .create(GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
     }
 
     static AthenaClient athena(GlauxServer server) {

@@ -36,6 +36,7 @@ public final class QuickSight implements AutoCloseable {
     private final RefreshService refreshes;
     private final DataSetIngestions ingestions;
     private final RefreshScheduler scheduler;
+    private final ResourceTags tags;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules) {
         this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), clock,
@@ -46,6 +47,7 @@ public final class QuickSight implements AutoCloseable {
         this.dashboards = new DashboardService(folder.resolve("dashboards"), columns, clock, syncWrites);
         this.refreshes = new RefreshService(folder.resolve("refresh"), dataSets, syncWrites);
         this.ingestions = new DataSetIngestions(glaux.spice(), dataSets, refreshes);
+        this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
         this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
                 dataSetId, null, IngestionType.valueOf(refreshType), IngestionRequestSource.SCHEDULED,
                 IngestionRequestType.valueOf(refreshType)));
@@ -79,6 +81,10 @@ public final class QuickSight implements AutoCloseable {
 
     public DashboardService dashboards() {
         return dashboards;
+    }
+
+    public ResourceTags tags() {
+        return tags;
     }
 
     public RefreshService refreshes() {

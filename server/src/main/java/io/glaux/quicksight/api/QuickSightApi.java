@@ -35,6 +35,7 @@ public final class QuickSightApi implements RestService {
                 .routes());
         routes.addAll(new IngestionOperations(quickSight.dataSets(), quickSight.ingestions()).routes());
         routes.addAll(new RefreshOperations(quickSight.refreshes()).routes());
+        routes.addAll(new TagOperations(quickSight.tags()).routes());
         routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
     }

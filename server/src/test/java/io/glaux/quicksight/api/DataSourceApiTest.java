@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.quicksight.model.ResourceExistsException;
 import software.amazon.awssdk.services.quicksight.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.quicksight.model.ResourcePermission;
 import software.amazon.awssdk.services.quicksight.model.ResourceStatus;
+import software.amazon.awssdk.services.quicksight.model.Tag;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -159,6 +160,25 @@ class DataSourceApiTest {
                         e -> assertThat(e.awsErrorDetails().errorMessage()).contains("'name'")
                                 .contains("Member must not be null"));
         assertThat(quickSight.listDataSources(b -> b.awsAccountId(ACCOUNT)).dataSources()).hasSize(1);
+    }
+
+    @Test
+    void resourcesAreTaggedUntaggedAndListedByArn() {
+        String arn = createAthena("tagged", "primary").arn();
+        quickSight.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("team").value("bi").build(),
+                Tag.builder().key("env").value("dev").build()));
+        assertThat(quickSight.listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key, Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "bi"),
+                        org.assertj.core.groups.Tuple.tuple("env", "dev"));
+        quickSight.untagResource(b -> b.resourceArn(arn).tagKeys("env"));
+        assertThat(quickSight.listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key)
+                .containsExactly("team");
+        assertThatThrownBy(() -> quickSight.listTagsForResource(b -> b.resourceArn(
+                "arn:aws:quicksight:us-east-1:000000000000:datasource/none")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> quickSight.listTagsForResource(b -> b.resourceArn(
+                "arn:aws:quicksight:us-east-1:111122223333:datasource/tagged")))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -26,17 +26,25 @@ final class Checker {
     private static final Set<Period> EXTRACT_PERIODS = EnumSet.complementOf(EnumSet.of(Period.WK));
 
     private final Map<String, Column> columns;
+    private final Map<String, Column> parameters;
     private final String source;
     private final Map<Node, Typed> types = new IdentityHashMap<>();
 
-    private Checker(Map<String, Column> columns, String source) {
+    private Checker(Map<String, Column> columns, Map<String, Column> parameters, String source) {
         this.columns = columns;
+        this.parameters = parameters;
         this.source = source;
     }
 
     /** The types of every node of {@code root}, parsed from {@code source}. */
     static Map<Node, Typed> check(Node root, Map<String, Column> columns, String source) {
-        Checker checker = new Checker(columns, source);
+        return check(root, columns, Map.of(), source);
+    }
+
+    /** The types of every node of {@code root}, whose {@code ${name}} references are keys of {@code parameters}. */
+    static Map<Node, Typed> check(Node root, Map<String, Column> columns, Map<String, Column> parameters,
+                                  String source) {
+        Checker checker = new Checker(columns, parameters, source);
         Typed top = checker.visit(root, false);
         if (top.type() == null) {
             checker.settle(root, STRING);
@@ -57,6 +65,13 @@ final class Checker {
                 throw new ExpressionException("Column '" + f.name() + "' not found", f.start());
             }
             return new Typed(c.type(), false, !inAggregate);
+        }
+        if (n instanceof Node.Param p) {
+            Column c = parameters.get(p.name());
+            if (c == null) {
+                throw new ExpressionException("Parameter '" + p.name() + "' not found", p.start());
+            }
+            return new Typed(c.type(), false, false); // a value, like a literal: fine beside aggregates
         }
         if (n instanceof Node.Str) {
             return new Typed(STRING, false, false);

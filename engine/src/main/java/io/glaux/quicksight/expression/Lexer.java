@@ -7,7 +7,7 @@ import java.util.List;
  * Splits an expression into tokens: {@code {field name}} (any characters but a closing brace), bare identifiers
  * (letters, digits, underscore, not starting with a digit), strings in single or double quotes (a backslash escapes
  * the next character), numbers ({@code 12}, {@code 1.5}, {@code .5}), operators {@code + - * / % ^ = <> != < > <= >=},
- * parentheses, brackets and commas. Whitespace separates tokens.
+ * parentheses, brackets and commas, and parameter references {@code ${Name}}. Whitespace separates tokens.
  */
 final class Lexer {
     private final String text;
@@ -80,6 +80,11 @@ final class Lexer {
                     return new Token(Token.Kind.OPERATOR, "!=", start, pos);
                 }
                 throw new ExpressionException("Unexpected character '!'", start);
+            case '$':
+                if (pos + 1 < text.length() && text.charAt(pos + 1) == '{') {
+                    return parameter(start);
+                }
+                throw new ExpressionException("Unexpected character '$'", start);
             case '}':
                 throw new ExpressionException("Unexpected '}' without a matching '{'", start);
             default:
@@ -109,6 +114,19 @@ final class Lexer {
         }
         pos = close + 1;
         return new Token(Token.Kind.FIELD, name, start, pos);
+    }
+
+    private Token parameter(int start) {
+        int close = text.indexOf('}', start + 2);
+        if (close < 0) {
+            throw new ExpressionException("Parameter reference is missing its closing '}'", start);
+        }
+        String name = text.substring(start + 2, close);
+        if (name.isBlank()) {
+            throw new ExpressionException("Empty parameter reference ${}", start);
+        }
+        pos = close + 1;
+        return new Token(Token.Kind.PARAMETER, name, start, pos);
     }
 
     private Token string(int start, char quote) {

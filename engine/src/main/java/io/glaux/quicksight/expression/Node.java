@@ -12,6 +12,10 @@ sealed interface Node {
     record Field(String name, int start, int end) implements Node {
     }
 
+    /** {@code ${name}}: a reference to an analysis parameter. */
+    record Param(String name, int start, int end) implements Node {
+    }
+
     /** A string literal, already unescaped. */
     record Str(String value, int start, int end) implements Node {
     }

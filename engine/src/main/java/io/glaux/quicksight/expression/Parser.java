@@ -17,7 +17,7 @@ import java.util.Set;
  * multiplicative := unary ((* | / | %) unary)*
  * unary      := - unary | power
  * power      := primary (^ unary)?          (right-associative, so -2^2 = -(2^2))
- * primary    := number | string | NULL | {field} | name ( args ) | name | ( or ) | [ list ]
+ * primary    := number | string | NULL | {field} | ${parameter} | name ( args ) | name | ( or ) | [ list ]
  * </pre>
  * Keywords (AND, OR, NOT, NULL) are case-insensitive.
  */
@@ -195,6 +195,8 @@ final class Parser {
                 return new Node.Str(t.text(), t.start(), t.end());
             case FIELD:
                 return new Node.Field(t.text(), t.start(), t.end());
+            case PARAMETER:
+                return new Node.Param(t.text(), t.start(), t.end());
             case LPAREN: {
                 Node inner = or();
                 expect(Token.Kind.RPAREN, "')'");

@@ -17,19 +17,30 @@ final class SqlWriter {
 
     private final Map<Node, Typed> types;
     private final Map<String, Column> columns;
+    private final Map<String, Column> parameters;
 
-    private SqlWriter(Map<Node, Typed> types, Map<String, Column> columns) {
+    private SqlWriter(Map<Node, Typed> types, Map<String, Column> columns, Map<String, Column> parameters) {
         this.types = types;
         this.columns = columns;
+        this.parameters = parameters;
     }
 
     static String write(Node root, Map<Node, Typed> types, Map<String, Column> columns) {
-        return new SqlWriter(types, columns).sql(root);
+        return write(root, types, columns, Map.of());
+    }
+
+    static String write(Node root, Map<Node, Typed> types, Map<String, Column> columns,
+                        Map<String, Column> parameters) {
+        return new SqlWriter(types, columns, parameters).sql(root);
     }
 
     private String sql(Node n) {
         if (n instanceof Node.Field f) {
             Column c = columns.get(f.name());
+            return c.type() == DATETIME ? "CAST((" + c.sql() + ") AS TIMESTAMP(3))" : "(" + c.sql() + ")";
+        }
+        if (n instanceof Node.Param p) {
+            Column c = parameters.get(p.name());
             return c.type() == DATETIME ? "CAST((" + c.sql() + ") AS TIMESTAMP(3))" : "(" + c.sql() + ")";
         }
         if (n instanceof Node.Str s) {

@@ -2,7 +2,7 @@ package io.glaux.quicksight.expression;
 
 /** A lexical token: its kind, its text (a field's name, a string's value, an operator), and where it starts and ends. */
 record Token(Kind kind, String text, int start, int end) {
-    enum Kind { FIELD, IDENT, STRING, NUMBER, OPERATOR, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, EOF }
+    enum Kind { FIELD, PARAMETER, IDENT, STRING, NUMBER, OPERATOR, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, EOF }
 
     boolean is(Kind k) {
         return kind == k;
@@ -21,6 +21,7 @@ record Token(Kind kind, String text, int start, int end) {
         return switch (kind) {
             case EOF -> "end of expression";
             case FIELD -> "field {" + text + "}";
+            case PARAMETER -> "parameter ${" + text + "}";
             case STRING -> "string '" + text + "'";
             default -> "'" + text + "'";
         };

@@ -10,12 +10,14 @@ import io.glaux.quicksight.datasource.DataSourceService;
 import io.glaux.quicksight.ingestion.DataSetIngestions;
 import io.glaux.quicksight.refresh.RefreshScheduler;
 import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.spice.IngestionRequestSource;
 import io.glaux.spice.IngestionRequestType;
 import io.glaux.spice.IngestionType;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,8 +39,10 @@ public final class QuickSight implements AutoCloseable {
     private final DataSetIngestions ingestions;
     private final RefreshScheduler scheduler;
     private final ResourceTags tags;
+    private final VisualDataService visuals;
 
-    private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules) {
+    private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
+            Duration directQueryTimeout) {
         this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), clock,
                 syncWrites);
         this.dataSets = new DataSetService(folder.resolve("data-sets"), dataSources, clock, syncWrites);
@@ -48,6 +52,7 @@ public final class QuickSight implements AutoCloseable {
         this.refreshes = new RefreshService(folder.resolve("refresh"), dataSets, syncWrites);
         this.ingestions = new DataSetIngestions(glaux.spice(), dataSets, refreshes);
         this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
+        this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout);
         this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
                 dataSetId, null, IngestionType.valueOf(refreshType), IngestionRequestSource.SCHEDULED,
                 IngestionRequestType.valueOf(refreshType)));
@@ -63,8 +68,14 @@ public final class QuickSight implements AutoCloseable {
      *     they run when {@link RefreshScheduler#runDue()} is called, as a test that moves its own clock does
      */
     public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules) {
+        return over(glaux, clock, syncWrites, runSchedules, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT);
+    }
+
+    /** As {@link #over(Glaux, Clock, boolean, boolean)}, with the time a visual's direct query may take. */
+    public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
+            Duration directQueryTimeout) {
         return new QuickSight(glaux.dataFolder().resolve(".glaux").resolve("quicksight"), glaux, clock, syncWrites,
-                runSchedules);
+                runSchedules, directQueryTimeout);
     }
 
     public DataSourceService dataSources() {
@@ -81,6 +92,11 @@ public final class QuickSight implements AutoCloseable {
 
     public DashboardService dashboards() {
         return dashboards;
+    }
+
+    /** Computes the data of analyses' and dashboards' visuals. */
+    public VisualDataService visuals() {
+        return visuals;
     }
 
     public ResourceTags tags() {

@@ -3,12 +3,19 @@ package io.glaux.quicksight;
 /**
  * A QuickSight request the resources refuse, by kind: the API answers each kind with QuickSight's error shape
  * (ResourceNotFoundException, ResourceExistsException, InvalidParameterValueException, ConflictException,
- * LimitExceededException, PreconditionNotMetException), naming the resource type where QuickSight does.
+ * LimitExceededException, PreconditionNotMetException), naming the resource type where QuickSight does; a visual
+ * whose query fails or times out is QueryFailedException or QueryTimeoutException on Glaux's visual-data endpoint.
  */
 public final class QuickSightException extends RuntimeException {
 
     /** Why the request is refused. */
-    public enum Kind { NOT_FOUND, EXISTS, INVALID, CONFLICT, LIMIT_EXCEEDED, PRECONDITION_NOT_MET }
+    public enum Kind {
+        NOT_FOUND, EXISTS, INVALID, CONFLICT, LIMIT_EXCEEDED, PRECONDITION_NOT_MET,
+        /** A visual's query failed in the engine (Glaux's visual-data endpoint). */
+        QUERY_FAILED,
+        /** A direct query ran past its time limit (Glaux's visual-data endpoint). */
+        QUERY_TIMEOUT
+    }
 
     private final Kind kind;
     private final String resourceType;

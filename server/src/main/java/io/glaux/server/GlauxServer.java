@@ -148,6 +148,8 @@ public final class GlauxServer implements AutoCloseable {
                 handler.addFilter(new FilterHolder(new ServiceRouter(services)), "/*",
                         EnumSet.of(DispatcherType.REQUEST));
             });
+            // Glaux's visual-data endpoint answers unsigned requests too (the web UI's), in QuickSight's framing.
+            config.routes.post("/glaux/quicksight/*", ctx -> quickSightApi.service(ctx.req(), ctx.res()));
             // An unsigned POST / without X-Amz-Target still gets the JSON protocol's UnknownOperationException.
             config.routes.post("/", ctx -> awsJson.service(ctx.req(), ctx.res()));
             config.routes.get(FaultControlApi.PATH, control::get);

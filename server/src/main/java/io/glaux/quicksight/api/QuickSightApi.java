@@ -36,6 +36,7 @@ public final class QuickSightApi implements RestService {
         routes.addAll(new IngestionOperations(quickSight.dataSets(), quickSight.ingestions()).routes());
         routes.addAll(new RefreshOperations(quickSight.refreshes()).routes());
         routes.addAll(new TagOperations(quickSight.tags()).routes());
+        routes.addAll(new VisualDataOperations(quickSight.visuals()).routes());
         routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
     }

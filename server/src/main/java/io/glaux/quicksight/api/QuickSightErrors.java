@@ -57,6 +57,8 @@ final class QuickSightErrors {
                     .with("ResourceType", e.resourceType());
             case PRECONDITION_NOT_MET -> new ServiceError(400, "PreconditionNotMetException", e.getMessage());
             case INVALID -> invalidParameter(e.getMessage());
+            case QUERY_FAILED -> new ServiceError(400, "QueryFailedException", e.getMessage());
+            case QUERY_TIMEOUT -> new ServiceError(400, "QueryTimeoutException", e.getMessage());
         };
     }
 }

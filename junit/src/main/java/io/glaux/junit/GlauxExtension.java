@@ -58,8 +58,9 @@ import java.util.Objects;
  * <p>Test constructors and methods may declare parameters of type {@link GlauxServer}, {@link Glaux} (the engine,
  * for direct calls), {@link Faults}, {@link URI} (the endpoint), and, when the AWS SDK for Java v2 is on the test
  * class path,
- * {@code AthenaClient} and {@code S3Client}: clients configured for the endpoint (region {@value GlauxServer#REGION},
- * dummy credentials, path-style S3), shared by the class and closed with the server. {@code @Nested} classes share
+ * {@code AthenaClient}, {@code S3Client} and {@code QuickSightClient}: clients configured for the endpoint (region
+ * {@value GlauxServer#REGION}, dummy credentials, path-style S3, QuickSight account {@code 000000000000}), shared by
+ * the class and closed with the server. {@code @Nested} classes share
  * their outer class's server.
  */
 public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
@@ -68,6 +69,7 @@ public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallba
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GlauxExtension.class);
     private static final String ATHENA_CLIENT = "software.amazon.awssdk.services.athena.AthenaClient";
     private static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
+    private static final String QUICKSIGHT_CLIENT = "software.amazon.awssdk.services.quicksight.QuickSightClient";
 
     private final boolean sampleData;
     private final FaultRules faults;
@@ -166,6 +168,14 @@ public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallba
         return current().clients().s3();
     }
 
+    /**
+     * A QuickSight client for this server (account {@code 000000000000}), shared by the class (needs
+     * {@code software.amazon.awssdk:quicksight} on the class path).
+     */
+    public software.amazon.awssdk.services.quicksight.QuickSightClient quickSight() {
+        return current().quickSight().client();
+    }
+
     private Running current() {
         Running current = running;
         if (current == null) {
@@ -190,7 +200,8 @@ public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallba
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         return type == GlauxServer.class || type == Glaux.class || type == URI.class || type == Faults.class
-                || type.getName().equals(ATHENA_CLIENT) || type.getName().equals(S3_CLIENT);
+                || type.getName().equals(ATHENA_CLIENT) || type.getName().equals(S3_CLIENT)
+                || type.getName().equals(QUICKSIGHT_CLIENT);
     }
 
     @Override
@@ -215,6 +226,9 @@ public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallba
         if (type.getName().equals(S3_CLIENT)) {
             return current.clients().s3();
         }
+        if (type.getName().equals(QUICKSIGHT_CLIENT)) {
+            return current.quickSight().client();
+        }
         throw new ParameterResolutionException("GlauxExtension cannot supply a " + type.getName());
     }
 
@@ -224,6 +238,7 @@ public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallba
         /** The rules it started with, put back after each test. */
         final FaultRules faults;
         private SdkClients clients;
+        private QuickSightSdkClient quickSight;
 
         private Running(GlauxServer server) {
             this.server = server;
@@ -247,15 +262,27 @@ public final class GlauxExtension implements BeforeAllCallback, BeforeEachCallba
             return clients;
         }
 
+        synchronized QuickSightSdkClient quickSight() {
+            if (quickSight == null) {
+                quickSight = new QuickSightSdkClient(server);
+            }
+            return quickSight;
+        }
+
         @Override
         public void close() {
             SdkClients made;
+            QuickSightSdkClient madeQuickSight;
             synchronized (this) {
                 made = clients;
+                madeQuickSight = quickSight;
             }
             try {
                 if (made != null) {
                     made.close();
+                }
+                if (madeQuickSight != null) {
+                    madeQuickSight.close();
                 }
             } finally {
                 server.close();

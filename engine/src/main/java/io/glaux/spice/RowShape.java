@@ -36,14 +36,24 @@ final class RowShape {
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .toFormatter(Locale.ROOT);
 
+    /**
+     * The query column QuickSight datasets compiled by Glaux carry to say a value of the row failed its InputColumn's
+     * cast: such rows are dropped, as QuickSight drops them.
+     */
+    static final String CAST_FAILED = "__glaux_cast_failed";
+
     private final List<Column> columns;
+    /** The query column saying the row's cast failed, or -1. */
+    private final int castFailed;
     /** For each dataset column, the query column it reads; null when the row is taken as it is. */
     private final int[] sources;
     private final AthenaType[] sourceTypes;
     private final OutputColumn.Type[] targets;
 
-    private RowShape(List<Column> columns, int[] sources, AthenaType[] sourceTypes, OutputColumn.Type[] targets) {
+    private RowShape(List<Column> columns, int castFailed, int[] sources, AthenaType[] sourceTypes,
+            OutputColumn.Type[] targets) {
         this.columns = List.copyOf(columns);
+        this.castFailed = castFailed;
         this.sources = sources;
         this.sourceTypes = sourceTypes;
         this.targets = targets;
@@ -60,7 +70,7 @@ final class RowShape {
             for (Column column : queryColumns) {
                 requireSupported(column);
             }
-            return new RowShape(queryColumns, null, null, null);
+            return new RowShape(queryColumns, -1, null, null, null);
         }
         int width = definition.outputColumns().size();
         List<Column> columns = new ArrayList<>(width);
@@ -86,7 +96,13 @@ final class RowShape {
             targets[i] = declared.type();
             columns.add(new Column(declared.name(), declared.type().athenaType()));
         }
-        return new RowShape(columns, sources, sourceTypes, targets);
+        int castFailed = -1;
+        for (int q = 0; q < queryColumns.size(); q++) {
+            if (queryColumns.get(q).name().equalsIgnoreCase(CAST_FAILED)) {
+                castFailed = q;
+            }
+        }
+        return new RowShape(columns, castFailed, sources, sourceTypes, targets);
     }
 
     private static void requireSupported(Column column) {
@@ -104,6 +120,9 @@ final class RowShape {
     Object[] apply(Object[] row) {
         if (sources == null) {
             return row;
+        }
+        if (castFailed >= 0 && Boolean.TRUE.equals(row[castFailed])) {
+            return null;
         }
         Object[] out = new Object[sources.length];
         for (int i = 0; i < sources.length; i++) {

@@ -69,6 +69,10 @@ final class Joins {
             sql.append(i == 0 ? "" : ", ").append(expressionsSql.get(i)).append(" AS ")
                     .append(Sql.identifier(fields.get(i).name()));
         }
+        sql.append(fields.isEmpty() ? "" : ", ").append("(COALESCE(").append(Sql.identifier(LEFT)).append('.')
+                .append(Sql.identifier(Sql.CAST_FAILED)).append(", FALSE) OR COALESCE(").append(Sql.identifier(RIGHT))
+                .append('.').append(Sql.identifier(Sql.CAST_FAILED)).append(", FALSE)) AS ")
+                .append(Sql.identifier(Sql.CAST_FAILED));
         sql.append(" FROM (").append(left.sql()).append(") AS ").append(Sql.identifier(LEFT)).append(' ')
                 .append(sqlJoin).append(" (").append(right.sql()).append(") AS ").append(Sql.identifier(RIGHT))
                 .append(" ON ").append(on.sql());

@@ -47,6 +47,8 @@ final class PhysicalRelations {
             sql.append(i == 0 ? "" : ", ").append(expressions.get(i)).append(" AS ")
                     .append(Sql.identifier(fields.get(i).name()));
         }
+        sql.append(fields.isEmpty() ? "" : ", ").append(castFailed(table.columns(), fields)).append(" AS ")
+                .append(Sql.identifier(Sql.CAST_FAILED));
         sql.append(" FROM ").append(from);
         return Relation.of(sql.toString(), fields, where);
     }
@@ -94,6 +96,20 @@ final class PhysicalRelations {
             throw QuickSightException.invalid(where + " has SubType " + subType + "; expected FIXED or FLOAT");
         }
         return s;
+    }
+
+    /** Whether a non-NULL value of the row does not convert to its InputColumn's type. */
+    private static String castFailed(List<InputColumn> columns, List<Field> fields) {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            InputColumn c = columns.get(i);
+            String type = c.type().equalsIgnoreCase("BOOLEAN") ? "BOOLEAN" : fields.get(i).sqlType();
+            if (!type.equals("VARCHAR")) {
+                String column = Sql.identifier(c.name());
+                failures.add("(" + column + " IS NOT NULL AND TRY_CAST(" + column + " AS " + type + ") IS NULL)");
+            }
+        }
+        return failures.isEmpty() ? "FALSE" : "(" + String.join(" OR ", failures) + ")";
     }
 
     private static String castFrom(InputColumn c, Field f) {

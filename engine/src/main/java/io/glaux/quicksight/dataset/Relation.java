@@ -26,6 +26,9 @@ record Relation(String sql, List<Field> fields) {
     static Relation of(String sql, List<Field> fields, String where) {
         Set<String> seen = new HashSet<>();
         for (Field f : fields) {
+            if (key(f.name()).equals(Sql.CAST_FAILED)) {
+                throw QuickSightException.invalid(where + ": the column name '" + f.name() + "' is Glaux's own");
+            }
             if (!seen.add(key(f.name()))) {
                 throw QuickSightException.invalid(where + ": duplicate column name '" + f.name()
                         + "'; column names must be unique in a table");

@@ -73,8 +73,11 @@ class DataSetRowsOverGlauxTest {
     }
 
     /** The dataset's rows, sorted by its first columns. */
+    /** The dataset's output columns (not the cast-failure flag every compiled dataset carries last). */
     private List<List<String>> rows(CompiledDataSet d, String orderBy) {
-        return g.rows("SELECT * FROM (" + d.sql() + ") AS \"d\" ORDER BY " + orderBy);
+        String columns = d.outputColumns().stream().map(c -> "\"" + c.name().replace("\"", "\"\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return g.rows("SELECT " + columns + " FROM (" + d.sql() + ") AS \"d\" ORDER BY " + orderBy);
     }
 
     private static List<String> row(String... values) {
@@ -118,6 +121,9 @@ class DataSetRowsOverGlauxTest {
         assertThat(d.workGroup()).isEqualTo("primary");
         assertThat(d.sql()).contains("TRY_CAST(\"i\" AS BIGINT)")
                 .contains("FROM \"AwsDataCatalog\".\"shop\".\"typed\"");
+        // The row whose values did not convert is flagged, so a SPICE import drops and counts it.
+        assertThat(g.rows("SELECT \"s\", \"__glaux_cast_failed\" FROM (" + d.sql() + ") AS \"d\" ORDER BY 1"))
+                .containsExactly(row("a", "false"), row("b", "true"));
     }
 
     @Test

@@ -219,6 +219,28 @@ class IngestionApiTest {
     }
 
     @Test
+    void rowsWithAValueThatFailsItsColumnsTypeAreDroppedAndCounted() throws Exception {
+        try (S3Client s3 = QuickSightClients.s3(server)) {
+            s3.createBucket(b -> b.bucket("raw"));
+            s3.putObject(b -> b.bucket("raw").key("items/part-0.csv"), RequestBody.fromString(
+                    "1,2026-01-05 10:00:00,apple\nx,2026-01-06 10:00:00,pear\n3,not a date,plum\n"
+                            + "4,2026-01-07 10:00:00,fig\n"));
+        }
+        finished("CREATE EXTERNAL TABLE items (id string, at string, name string) ROW FORMAT DELIMITED"
+                + " FIELDS TERMINATED BY ',' LOCATION 's3://raw/items/'");
+        createSpiceDataSet("items", "default", "items", column("id", InputColumnDataType.INTEGER),
+                column("at", InputColumnDataType.DATETIME), column("name", InputColumnDataType.STRING));
+        Ingestion done = awaitEnd("items", quickSight.listIngestions(b -> b.awsAccountId(ACCOUNT)
+                .dataSetId("items")).ingestions().get(0).ingestionId());
+        assertThat(done.ingestionStatus()).as(String.valueOf(done.errorInfo())).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(done.rowInfo().rowsIngested()).isEqualTo(2);
+        assertThat(done.rowInfo().rowsDropped()).isEqualTo(2);
+        assertThat(done.rowInfo().totalRowsInDataset()).isEqualTo(2);
+        assertThat(rows("SELECT id, name FROM spice.default." + DataSetIngestions.spiceName("items") + " ORDER BY id"))
+                .containsExactly(List.of("1", "apple"), List.of("4", "fig"));
+    }
+
+    @Test
     void directQueryDataSetsHaveNoIngestionsOrSchedules() {
         quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("live").name("live")
                 .importMode(DataSetImportMode.DIRECT_QUERY).physicalTableMap(Map.of("t", PhysicalTable.builder()

@@ -11,6 +11,7 @@ import io.glaux.quicksight.ingestion.DataSetIngestions;
 import io.glaux.quicksight.refresh.RefreshScheduler;
 import io.glaux.quicksight.refresh.RefreshService;
 import io.glaux.quicksight.render.VisualDataService;
+import io.glaux.quicksight.snapshot.SnapshotJobService;
 import io.glaux.spice.IngestionRequestSource;
 import io.glaux.spice.IngestionRequestType;
 import io.glaux.spice.IngestionType;
@@ -40,6 +41,7 @@ public final class QuickSight implements AutoCloseable {
     private final RefreshScheduler scheduler;
     private final ResourceTags tags;
     private final VisualDataService visuals;
+    private final SnapshotJobService snapshotJobs;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
             Duration directQueryTimeout) {
@@ -53,6 +55,8 @@ public final class QuickSight implements AutoCloseable {
         this.ingestions = new DataSetIngestions(glaux.spice(), dataSets, refreshes);
         this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
         this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout);
+        this.snapshotJobs = new SnapshotJobService(folder.resolve("snapshot-jobs"), glaux.store(), dashboards, visuals,
+                clock, syncWrites);
         this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
                 dataSetId, null, IngestionType.valueOf(refreshType), IngestionRequestSource.SCHEDULED,
                 IngestionRequestType.valueOf(refreshType)));
@@ -99,6 +103,11 @@ public final class QuickSight implements AutoCloseable {
         return visuals;
     }
 
+    /** Dashboard snapshot jobs (CSV exports of table and pivot table visuals). */
+    public SnapshotJobService snapshotJobs() {
+        return snapshotJobs;
+    }
+
     public ResourceTags tags() {
         return tags;
     }
@@ -126,5 +135,6 @@ public final class QuickSight implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        snapshotJobs.close();
     }
 }

@@ -39,6 +39,7 @@ public final class QuickSightApi implements RestService {
         routes.addAll(new VisualDataOperations(quickSight.visuals()).routes());
         routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
+        routes.addAll(new SnapshotJobOperations(quickSight.snapshotJobs()).routes());
     }
 
     @Override

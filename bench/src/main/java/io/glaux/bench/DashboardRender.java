@@ -452,8 +452,9 @@ public final class DashboardRender {
     private void report(String title, Timings[] timings) {
         Timings spice = timings[0];
         Timings direct = timings[1];
-        System.out.printf(Locale.ROOT, "%n%s, shop scale %s, %d runs (%d warm-ups), %s:%n%n", title,
-                plain(options.scale()), options.runs(), options.warmups(), LocalDate.now());
+        System.out.printf(Locale.ROOT, "%n%s, shop scale %s, %d measured renders after %d warm-up%s, %s:%n%n",
+                title, plain(options.scale()), options.runs(), options.warmups(), options.warmups() == 1 ? "" : "s",
+                LocalDate.now());
         System.out.println("| visual | SPICE median ms | SPICE p90 ms | DIRECT_QUERY median ms | DIRECT_QUERY p90 ms"
                 + " | DIRECT_QUERY ÷ SPICE (median) | scanned by DIRECT_QUERY |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");

@@ -38,6 +38,10 @@ public final class AwsJsonProtocol extends HttpServlet {
         RequestContext context = identity.of(http, service == null ? null : service.signingName());
         ErrorStyle errors = service == null ? services.get(0).errors() : service.errors();
         try {
+            // The body is read first, whatever the answer: a refusal sent while the client is still sending would
+            // reach it as a reset connection instead of an answer.
+            byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLargeException",
+                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
             if (!"POST".equals(http.getMethod())) {
                 throw errors.unknownOperation(http.getMethod() + " " + target);
             }
@@ -48,8 +52,6 @@ public final class AwsJsonProtocol extends HttpServlet {
             }
             service.beforeDispatch(name);
             requireJsonContentType(http.getHeader("Content-Type"));
-            byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLargeException",
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
             JsonNode answer = operation.handle(new JsonInput(JsonBodies.parse(body, errors), errors), context);
             write(response, 200, context, AwsJson.MAPPER.writeValueAsBytes(answer));
         } catch (ServiceError e) {

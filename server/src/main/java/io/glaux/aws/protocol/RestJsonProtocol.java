@@ -52,6 +52,10 @@ public final class RestJsonProtocol extends HttpServlet {
         ErrorStyle errors = service.errors();
         String path = http.getRequestURI();
         try {
+            // The body is read first, whatever the answer: a refusal sent while the client is still sending would
+            // reach it as a reset connection instead of an answer.
+            byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLargeException",
+                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
             RestRoute route = null;
             Map<String, String> labels = null;
             for (RestRoute candidate : routes) {
@@ -69,8 +73,6 @@ public final class RestJsonProtocol extends HttpServlet {
                 throw errors.unknownOperation(http.getMethod() + " " + path);
             }
             service.beforeDispatch(route.operation());
-            byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLargeException",
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
             RestRequest request = new RestRequest(labels, query(http.getQueryString(), errors),
                     new JsonInput(JsonBodies.parse(body, errors), errors));
             RestResponse answer = route.handler().handle(request, context);

@@ -23,8 +23,9 @@ final class QuickSightJson {
         }
     }
 
+    /** Tags sorted by key, so every listing gives them in the same order. */
     static void putTags(ObjectNode node, String member, Map<String, String> tags) {
         ArrayNode list = node.putArray(member);
-        tags.forEach((key, value) -> list.addObject().put("Key", key).put("Value", value));
+        new java.util.TreeMap<>(tags).forEach((key, value) -> list.addObject().put("Key", key).put("Value", value));
     }
 }

@@ -168,8 +168,8 @@ class DataSourceApiTest {
         quickSight.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("team").value("bi").build(),
                 Tag.builder().key("env").value("dev").build()));
         assertThat(quickSight.listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key, Tag::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "bi"),
-                        org.assertj.core.groups.Tuple.tuple("env", "dev"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("env", "dev"),
+                        org.assertj.core.groups.Tuple.tuple("team", "bi"));
         quickSight.untagResource(b -> b.resourceArn(arn).tagKeys("env"));
         assertThat(quickSight.listTagsForResource(b -> b.resourceArn(arn)).tags()).extracting(Tag::key)
                 .containsExactly("team");

@@ -241,6 +241,38 @@ class IngestionApiTest {
     }
 
     @Test
+    void aSecondIngestionWaitsQueuedBehindTheRunningOneAndCancellingStopsIt() throws Exception {
+        // A dataset whose query runs for minutes (a three-way cross join of the orders).
+        quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("slow").name("slow")
+                .importMode(DataSetImportMode.SPICE).physicalTableMap(Map.of("q", PhysicalTable.builder()
+                        .customSql(c -> c.dataSourceArn(SOURCE_ARN).name("q").sqlQuery("SELECT count(*) AS n"
+                                + " FROM shop.orders a CROSS JOIN shop.orders b CROSS JOIN shop.orders c")
+                                .columns(column("n", InputColumnDataType.INTEGER))).build())));
+        String first = quickSight.listIngestions(b -> b.awsAccountId(ACCOUNT).dataSetId("slow")).ingestions().get(0)
+                .ingestionId();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (describe("slow", first).ingestionStatus() != IngestionStatus.RUNNING) {
+            assertThat(System.nanoTime()).as("first ingestion running").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        var second = quickSight.createIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("slow").ingestionId("second"));
+        assertThat(second.ingestionStatus()).isIn(IngestionStatus.INITIALIZED, IngestionStatus.QUEUED);
+        Ingestion queued = describe("slow", "second");
+        assertThat(queued.ingestionStatus()).isEqualTo(IngestionStatus.QUEUED);
+        assertThat(queued.queueInfo().waitingOnIngestion()).isEqualTo(first);
+        assertThat(queued.queueInfo().queuedIngestion()).isEqualTo("second");
+
+        quickSight.cancelIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("slow").ingestionId(first));
+        quickSight.cancelIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("slow").ingestionId("second"));
+        assertThat(awaitEnd("slow", first).ingestionStatus()).isEqualTo(IngestionStatus.CANCELLED);
+        assertThat(awaitEnd("slow", "second").ingestionStatus()).isEqualTo(IngestionStatus.CANCELLED);
+        String query = server.glaux().spice().ingestion(DataSetIngestions.spiceName("slow"), first).orElseThrow()
+                .queryExecutionId();
+        assertThat(athena.getQueryExecution(b -> b.queryExecutionId(query)).queryExecution().status().state())
+                .isEqualTo(QueryExecutionState.CANCELLED);
+    }
+
+    @Test
     void directQueryDataSetsHaveNoIngestionsOrSchedules() {
         quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("live").name("live")
                 .importMode(DataSetImportMode.DIRECT_QUERY).physicalTableMap(Map.of("t", PhysicalTable.builder()

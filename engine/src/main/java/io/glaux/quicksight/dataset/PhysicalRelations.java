@@ -86,10 +86,13 @@ final class PhysicalRelations {
         return new Field(c.name(), c.id(), qsType, subType, null);
     }
 
-    /** FIXED or FLOAT; a decimal without a sub type is FLOAT, so no digits are lost. */
+    /**
+     * FIXED or FLOAT; a decimal without a sub type is FIXED (four digits after the point), QuickSight's decimal
+     * before decimal-float existed, and what SPICE keeps.
+     */
     static String subType(String subType, String where) {
         if (subType == null) {
-            return Field.FLOAT;
+            return Field.FIXED;
         }
         String s = subType.toUpperCase(Locale.ROOT);
         if (!s.equals(Field.FIXED) && !s.equals(Field.FLOAT)) {

@@ -14,7 +14,7 @@
  * <ul>
  *   <li>A RelationalTable reads {@code "Catalog"."Schema"."Name"}, Catalog defaulting to AwsDataCatalog and Schema to
  *       Athena's {@code default} database. Each InputColumn is read with {@code TRY_CAST} to its type (INTEGER and
- *       BIT → BIGINT, DECIMAL → DECIMAL(38,4) when FIXED or DOUBLE when FLOAT or no sub type, DATETIME →
+ *       BIT → BIGINT, DECIMAL → DECIMAL(38,4) when FIXED or without a sub type, DOUBLE when FLOAT, DATETIME →
  *       TIMESTAMP(3), STRING and JSON → VARCHAR, BOOLEAN → the text true/false): a value that does not convert is
  *       NULL instead of failing the query, so the ingestion can count it as skipped.</li>
  *   <li>A CustomSql is a subquery (trailing semicolons removed) read the same way through its Columns.</li>

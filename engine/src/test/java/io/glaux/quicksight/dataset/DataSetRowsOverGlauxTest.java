@@ -106,13 +106,13 @@ class DataSetRowsOverGlauxTest {
                 """), null, SOURCES);
 
         assertThat(rows(d, "\"s\"")).containsExactly(
-                row("1", "a", "10.5000", "2.25", "2024-01-02 10:00:00.000", "true", "1", "k=1"),
-                row(null, "b", null, "100.0", null, null, "0", "z"));
+                row("1", "a", "10.5000", "2.2500", "2024-01-02 10:00:00.000", "true", "1", "k=1"),
+                row(null, "b", null, "100.0000", null, null, "0", "z"));
         assertThat(d.outputColumns()).containsExactly(
                 new OutputColumn("i", "col-i", "INTEGER", null, null),
                 new OutputColumn("s", null, "STRING", null, null),
                 new OutputColumn("d", null, "DECIMAL", "FIXED", null),
-                new OutputColumn("f", null, "DECIMAL", "FLOAT", null),
+                new OutputColumn("f", null, "DECIMAL", "FIXED", null),
                 new OutputColumn("t", null, "DATETIME", null, null),
                 new OutputColumn("b", null, "STRING", null, null),
                 new OutputColumn("bit", null, "INTEGER", null, null),

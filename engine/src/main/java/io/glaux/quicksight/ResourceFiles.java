@@ -55,6 +55,12 @@ public final class ResourceFiles<T> {
         resources.put(id.apply(resource), resource);
     }
 
+    /** Saves the resource and returns it. */
+    public synchronized T saved(T resource) {
+        save(resource);
+        return resource;
+    }
+
     public synchronized void delete(String resourceId) {
         try {
             Files.deleteIfExists(file(resourceId));

@@ -2,6 +2,7 @@ package io.glaux.quicksight.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.quicksight.ResourcePermission;
+import io.glaux.quicksight.SharedResource;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
  */
 public record Analysis(String id, String arn, String name, String status, List<DefinitionError> errors,
         JsonNode definition, String themeArn, List<String> dataSetArns, Instant createdTime, Instant lastUpdatedTime,
-        Instant deletionTime, List<ResourcePermission> permissions, Map<String, String> tags) {
+        Instant deletionTime, List<ResourcePermission> permissions, Map<String, String> tags)
+        implements SharedResource<Analysis> {
 
     public static final String DELETED = "DELETED";
 
@@ -44,12 +46,14 @@ public record Analysis(String id, String arn, String name, String status, List<D
                 lastUpdatedTime, time, permissions, tags);
     }
 
-    Analysis withPermissions(List<ResourcePermission> newPermissions) {
+    @Override
+    public Analysis withPermissions(List<ResourcePermission> newPermissions) {
         return new Analysis(id, arn, name, status, errors, definition, themeArn, dataSetArns, createdTime,
                 lastUpdatedTime, deletionTime, newPermissions, tags);
     }
 
-    Analysis withTags(Map<String, String> newTags) {
+    @Override
+    public Analysis withTags(Map<String, String> newTags) {
         return new Analysis(id, arn, name, status, errors, definition, themeArn, dataSetArns, createdTime,
                 lastUpdatedTime, deletionTime, permissions, newTags);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.ResourceFiles;
 import io.glaux.quicksight.ResourcePermission;
-import io.glaux.quicksight.ResourcePermissions;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -116,17 +115,11 @@ public final class AnalysisService {
 
     public synchronized Analysis updatePermissions(String id, List<ResourcePermission> grant,
             List<ResourcePermission> revoke) {
-        Analysis current = get(id);
-        Analysis updated = current.withPermissions(ResourcePermissions.update(current.permissions(), grant, revoke));
-        analyses.save(updated);
-        return updated;
+        return analyses.saved(get(id).withPermissionsUpdated(grant, revoke));
     }
 
     public synchronized Analysis changeTags(String id, UnaryOperator<Map<String, String>> change) {
-        Analysis current = get(id);
-        Analysis updated = current.withTags(change.apply(current.tags()));
-        analyses.save(updated);
-        return updated;
+        return analyses.saved(get(id).withTagsChanged(change));
     }
 
     /** An analysis that is not deleted (a deleted one must be restored before it changes). */

@@ -1,6 +1,7 @@
 package io.glaux.quicksight.analysis;
 
 import io.glaux.quicksight.ResourcePermission;
+import io.glaux.quicksight.SharedResource;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record Dashboard(String id, String arn, Instant createdTime, Instant lastUpdatedTime,
         Instant lastPublishedTime, long publishedVersion, long lastVersion, List<DashboardVersion> versions,
-        List<ResourcePermission> permissions, Map<String, String> tags) {
+        List<ResourcePermission> permissions, Map<String, String> tags) implements SharedResource<Dashboard> {
 
     public Dashboard {
         versions = versions == null ? List.of() : List.copyOf(versions);
@@ -40,12 +41,14 @@ public record Dashboard(String id, String arn, Instant createdTime, Instant last
         return published().name();
     }
 
-    Dashboard withPermissions(List<ResourcePermission> newPermissions) {
+    @Override
+    public Dashboard withPermissions(List<ResourcePermission> newPermissions) {
         return new Dashboard(id, arn, createdTime, lastUpdatedTime, lastPublishedTime, publishedVersion, lastVersion,
                 versions, newPermissions, tags);
     }
 
-    Dashboard withTags(Map<String, String> newTags) {
+    @Override
+    public Dashboard withTags(Map<String, String> newTags) {
         return new Dashboard(id, arn, createdTime, lastUpdatedTime, lastPublishedTime, publishedVersion, lastVersion,
                 versions, permissions, newTags);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.ResourceFiles;
 import io.glaux.quicksight.ResourcePermission;
-import io.glaux.quicksight.ResourcePermissions;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,18 +121,11 @@ public final class DashboardService {
 
     public synchronized Dashboard updatePermissions(String id, List<ResourcePermission> grant,
             List<ResourcePermission> revoke) {
-        Dashboard current = get(id);
-        Dashboard updated = current.withPermissions(ResourcePermissions.update(current.permissions(), grant,
-                revoke));
-        dashboards.save(updated);
-        return updated;
+        return dashboards.saved(get(id).withPermissionsUpdated(grant, revoke));
     }
 
     public synchronized Dashboard changeTags(String id, UnaryOperator<Map<String, String>> change) {
-        Dashboard current = get(id);
-        Dashboard updated = current.withTags(change.apply(current.tags()));
-        dashboards.save(updated);
-        return updated;
+        return dashboards.saved(get(id).withTagsChanged(change));
     }
 
     /** The ARN of a dashboard's version: {@code <dashboard ARN>/version/<n>}. */

@@ -3,6 +3,7 @@ package io.glaux.quicksight.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glaux.quicksight.ResourcePermission;
+import io.glaux.quicksight.SharedResource;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record DataSet(String id, String arn, String name, String importMode, JsonNode physicalTableMap,
         CompiledDataSet compiled, ObjectNode settings, Instant createdTime, Instant lastUpdatedTime,
-        List<ResourcePermission> permissions, Map<String, String> tags) {
+        List<ResourcePermission> permissions, Map<String, String> tags) implements SharedResource<DataSet> {
 
     public static final String SPICE = "SPICE";
     public static final String DIRECT_QUERY = "DIRECT_QUERY";
@@ -32,11 +33,13 @@ public record DataSet(String id, String arn, String name, String importMode, Jso
         return SPICE.equals(importMode);
     }
 
+    @Override
     public DataSet withPermissions(List<ResourcePermission> newPermissions) {
         return new DataSet(id, arn, name, importMode, physicalTableMap, compiled, settings, createdTime,
                 lastUpdatedTime, newPermissions, tags);
     }
 
+    @Override
     public DataSet withTags(Map<String, String> newTags) {
         return new DataSet(id, arn, name, importMode, physicalTableMap, compiled, settings, createdTime,
                 lastUpdatedTime, permissions, newTags);

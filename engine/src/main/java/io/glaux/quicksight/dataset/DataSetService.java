@@ -6,7 +6,6 @@ import io.glaux.quicksight.QuickSightArns;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.ResourceFiles;
 import io.glaux.quicksight.ResourcePermission;
-import io.glaux.quicksight.ResourcePermissions;
 import io.glaux.quicksight.datasource.DataSource;
 import io.glaux.quicksight.datasource.DataSourceService;
 
@@ -97,17 +96,11 @@ public final class DataSetService {
 
     public synchronized DataSet updatePermissions(String id, List<ResourcePermission> grant,
             List<ResourcePermission> revoke) {
-        DataSet current = get(id);
-        DataSet updated = current.withPermissions(ResourcePermissions.update(current.permissions(), grant, revoke));
-        dataSets.save(updated);
-        return updated;
+        return dataSets.saved(get(id).withPermissionsUpdated(grant, revoke));
     }
 
     public synchronized DataSet changeTags(String id, UnaryOperator<Map<String, String>> change) {
-        DataSet current = get(id);
-        DataSet updated = current.withTags(change.apply(current.tags()));
-        dataSets.save(updated);
-        return updated;
+        return dataSets.saved(get(id).withTagsChanged(change));
     }
 
     private CompiledDataSet compile(Definition definition) {

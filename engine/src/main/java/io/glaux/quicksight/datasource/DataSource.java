@@ -2,6 +2,7 @@ package io.glaux.quicksight.datasource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.quicksight.ResourcePermission;
+import io.glaux.quicksight.SharedResource;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Map;
  */
 public record DataSource(String id, String arn, String name, String type, JsonNode parameters, String workGroup,
         JsonNode sslProperties, String status, DataSourceErrorInfo errorInfo, Instant createdTime,
-        Instant lastUpdatedTime, List<ResourcePermission> permissions, Map<String, String> tags) {
+        Instant lastUpdatedTime, List<ResourcePermission> permissions, Map<String, String> tags)
+        implements SharedResource<DataSource> {
 
     public DataSource {
         permissions = permissions == null ? List.of() : List.copyOf(permissions);
@@ -29,11 +31,13 @@ public record DataSource(String id, String arn, String name, String type, JsonNo
         return errorInfo == null;
     }
 
+    @Override
     public DataSource withPermissions(List<ResourcePermission> newPermissions) {
         return new DataSource(id, arn, name, type, parameters, workGroup, sslProperties, status, errorInfo,
                 createdTime, lastUpdatedTime, newPermissions, tags);
     }
 
+    @Override
     public DataSource withTags(Map<String, String> newTags) {
         return new DataSource(id, arn, name, type, parameters, workGroup, sslProperties, status, errorInfo,
                 createdTime, lastUpdatedTime, permissions, newTags);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.ResourceFiles;
 import io.glaux.quicksight.ResourcePermission;
-import io.glaux.quicksight.ResourcePermissions;
 import io.glaux.workgroup.Workgroup;
 import io.glaux.workgroup.WorkgroupService;
 import io.glaux.workgroup.WorkgroupState;
@@ -84,17 +83,11 @@ public final class DataSourceService {
 
     public synchronized DataSource updatePermissions(String id, List<ResourcePermission> grant,
             List<ResourcePermission> revoke) {
-        DataSource current = get(id);
-        DataSource updated = current.withPermissions(ResourcePermissions.update(current.permissions(), grant, revoke));
-        dataSources.save(updated);
-        return updated;
+        return dataSources.saved(get(id).withPermissionsUpdated(grant, revoke));
     }
 
     public synchronized DataSource changeTags(String id, UnaryOperator<Map<String, String>> change) {
-        DataSource current = get(id);
-        DataSource updated = current.withTags(change.apply(current.tags()));
-        dataSources.save(updated);
-        return updated;
+        return dataSources.saved(get(id).withTagsChanged(change));
     }
 
     /**

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.CreateDataSetRequest;
 import software.amazon.awssdk.services.quicksight.model.CustomSql;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.quicksight.model.ResourcePermission;
 import software.amazon.awssdk.services.quicksight.model.TransformOperation;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -80,12 +78,16 @@ class DataSetApiTest {
         });
     }
 
+    private List<List<String>> rows(String sql) throws InterruptedException {
+        return AthenaQueries.rows(athena, sql);
+    }
+
     private DataSet describe(String id) {
         return quickSight.describeDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId(id)).dataSet();
     }
 
     @Test
-    void aDataSetFromATableHasItsColumnsAndTheLogicalTableQuickSightMakes() {
+    void aDataSetFromATableHasItsColumnsAndTheLogicalTableQuickSightMakes() throws Exception {
         var created = quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("products").name("Products")
                 .importMode(DataSetImportMode.DIRECT_QUERY)
                 .physicalTableMap(Map.of("products-table", relational("products",
@@ -115,6 +117,13 @@ class DataSetApiTest {
                 .extracting(s -> s.dataSetId()).containsExactly("products");
         assertThat(quickSight.describeDataSetPermissions(b -> b.awsAccountId(ACCOUNT).dataSetId("products"))
                 .permissions()).hasSize(1);
+        quickSight.updateDataSetPermissions(b -> b.awsAccountId(ACCOUNT).dataSetId("products").grantPermissions(
+                ResourcePermission.builder().principal("arn:aws:quicksight:us-east-1:000000000000:user/default/bi")
+                        .actions("quicksight:DescribeDataSet", "quicksight:PassDataSet").build()));
+        assertThat(quickSight.describeDataSetPermissions(b -> b.awsAccountId(ACCOUNT).dataSetId("products"))
+                .permissions()).extracting(ResourcePermission::principal).containsExactly(
+                        "arn:aws:quicksight:us-east-1:000000000000:user/default/admin",
+                        "arn:aws:quicksight:us-east-1:000000000000:user/default/bi");
         // DECIMAL without a SubType is read as a double (FLOAT), so the sum is compared as a number.
         List<String> viaDataSet = rows("SELECT count(*), count(DISTINCT name), round(sum(price), 2) FROM ("
                 + server.quickSight().dataSets().get("products").compiled().sql() + ")").get(0);
@@ -124,7 +133,7 @@ class DataSetApiTest {
     }
 
     @Test
-    void joinsTransformsAndCustomSqlMakeTheirColumns() {
+    void joinsTransformsAndCustomSqlMakeTheirColumns() throws Exception {
         create("revenue", b -> b
                 .physicalTableMap(Map.of(
                         "orders", relational("orders", column("order_id", InputColumnDataType.INTEGER),
@@ -209,27 +218,5 @@ class DataSetApiTest {
         assertThat(kept.outputColumns()).extracting(OutputColumn::name).containsExactly("name", "brand");
         quickSight.deleteDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("kept"));
         assertThatThrownBy(() -> describe("kept")).isInstanceOf(ResourceNotFoundException.class);
-    }
-
-    private List<List<String>> rows(String sql) {
-        String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            var status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
-            if (status.state() == QueryExecutionState.SUCCEEDED) {
-                break;
-            }
-            assertThat(status.state()).as(sql + ": " + status.stateChangeReason())
-                    .isIn(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING);
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return athena.getQueryResultsPaginator(b -> b.queryExecutionId(id)).stream()
-                .flatMap(page -> page.resultSet().rows().stream()).skip(1)
-                .map(r -> r.data().stream().map(d -> d.varCharValue()).toList()).toList();
     }
 }

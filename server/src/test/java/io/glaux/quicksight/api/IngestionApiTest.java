@@ -298,24 +298,10 @@ class IngestionApiTest {
     }
 
     private List<List<String>> rows(String sql) throws InterruptedException {
-        String id = finished(sql);
-        return athena.getQueryResultsPaginator(b -> b.queryExecutionId(id)).stream()
-                .flatMap(page -> page.resultSet().rows().stream()).skip(1)
-                .map(r -> r.data().stream().map(d -> d.varCharValue()).toList()).toList();
+        return AthenaQueries.rows(athena, sql);
     }
 
     private String finished(String sql) throws InterruptedException {
-        String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            var status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
-            if (status.state() == QueryExecutionState.SUCCEEDED) {
-                return id;
-            }
-            assertThat(status.state()).as(sql + ": " + status.stateChangeReason())
-                    .isIn(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING);
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        return AthenaQueries.run(athena, sql);
     }
 }

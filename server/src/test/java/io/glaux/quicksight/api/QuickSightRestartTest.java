@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.CustomSql;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
@@ -74,7 +73,7 @@ class QuickSightRestartTest {
                 s3.createBucket(b -> b.bucket("numbers"));
                 s3.putObject(b -> b.bucket("numbers").key("all/n.csv"), RequestBody.fromString(csv.toString()));
             }
-            run(athena, "CREATE EXTERNAL TABLE numbers (n bigint) LOCATION 's3://numbers/all/'");
+            AthenaQueries.run(athena, "CREATE EXTERNAL TABLE numbers (n bigint) LOCATION 's3://numbers/all/'");
             quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena").name("Athena")
                     .type(DataSourceType.ATHENA));
             var created = quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("numbers").name("Numbers")
@@ -115,7 +114,7 @@ class QuickSightRestartTest {
             assertThat(quickSight.listIngestions(b -> b.awsAccountId(ACCOUNT).dataSetId("numbers")).ingestions())
                     .extracting(Ingestion::ingestionStatus)
                     .containsExactly(IngestionStatus.FAILED, IngestionStatus.COMPLETED);
-            assertThat(rows(athena, "SELECT count(*), sum(n) FROM spice.default."
+            assertThat(AthenaQueries.rows(athena, "SELECT count(*), sum(n) FROM spice.default."
                     + DataSetIngestions.spiceName("numbers"))).containsExactly(List.of("1000", "500500"));
         }
     }
@@ -148,27 +147,5 @@ class QuickSightRestartTest {
         return AthenaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
-    }
-
-    private static String run(AthenaClient athena, String sql) throws InterruptedException {
-        String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            var status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
-            if (status.state() == QueryExecutionState.SUCCEEDED) {
-                return id;
-            }
-            assertThat(status.state()).as(sql + ": " + status.stateChangeReason())
-                    .isIn(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING);
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static List<List<String>> rows(AthenaClient athena, String sql) throws InterruptedException {
-        String id = run(athena, sql);
-        return athena.getQueryResultsPaginator(b -> b.queryExecutionId(id)).stream()
-                .flatMap(page -> page.resultSet().rows().stream()).skip(1)
-                .map(r -> r.data().stream().map(d -> d.varCharValue()).toList()).toList();
     }
 }

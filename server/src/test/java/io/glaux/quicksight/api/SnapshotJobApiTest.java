@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.CategoryFilter;
 import software.amazon.awssdk.services.quicksight.model.CategoryFilterMatchOperator;
@@ -336,32 +335,13 @@ class SnapshotJobApiTest {
         return rows.stream().map(row -> row.stream().map(SnapshotJobApiTest::normal).toList()).toList();
     }
 
+    private List<List<String>> athenaRows(String sql) throws InterruptedException {
+        return AthenaQueries.rows(athena, sql).stream().map(row -> row.stream().map(v -> normal(v)).toList()).toList();
+    }
+
     private static String normal(String value) {
         return value == null ? null : value.matches("-?\\d+(\\.\\d+)?")
                 ? new BigDecimal(value).stripTrailingZeros().toPlainString() : value;
-    }
-
-    private List<List<String>> athenaRows(String sql) throws InterruptedException {
-        String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            var status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
-            if (status.state() == QueryExecutionState.SUCCEEDED) {
-                break;
-            }
-            assertThat(status.state()).as(sql + ": " + status.stateChangeReason())
-                    .isIn(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING);
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        athena.getQueryResultsPaginator(b -> b.queryExecutionId(id)).stream()
-                .flatMap(page -> page.resultSet().rows().stream()).skip(1).forEach(row -> {
-                    List<String> values = new ArrayList<>();
-                    row.data().forEach(d -> values.add(normal(d.varCharValue())));
-                    rows.add(values);
-                });
-        return rows;
     }
 
     private static List<List<String>> sorted(List<List<String>> rows) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
 import software.amazon.awssdk.services.quicksight.model.IngestionStatus;
@@ -134,29 +133,8 @@ class VisualDataApiTest {
     }
 
     private List<List<String>> athenaRows(String sql) throws InterruptedException {
-        String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            var status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
-            if (status.state() == QueryExecutionState.SUCCEEDED) {
-                break;
-            }
-            assertThat(status.state()).as(sql + ": " + status.stateChangeReason())
-                    .isIn(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING);
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        athena.getQueryResultsPaginator(b -> b.queryExecutionId(id)).stream()
-                .flatMap(page -> page.resultSet().rows().stream()).skip(1).forEach(row -> {
-                    List<String> values = new ArrayList<>();
-                    row.data().forEach(d -> {
-                        String v = d.varCharValue();
-                        values.add(v == null ? null : v.matches("-?\\d+(\\.\\d+)?") ? normal(new BigDecimal(v)) : v);
-                    });
-                    rows.add(values);
-                });
-        return rows;
+        return AthenaQueries.rows(athena, sql).stream().map(row -> row.stream().map(v -> v == null ? null
+                : v.matches("-?\\d+(\\.\\d+)?") ? normal(new BigDecimal(v)) : v).toList()).toList();
     }
 
     private static String normal(BigDecimal number) {

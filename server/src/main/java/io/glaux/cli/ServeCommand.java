@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code glaux serve}: Athena's API and an S3 endpoint on one port, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the Athena API and an S3 endpoint on one port (like LocalStack's edge port).")
+        description = "Serve the Athena API, an S3 endpoint and the QuickSight API on one port (like LocalStack's"
+                + " edge port).")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,6 +25,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
     String host;
+
+    @Option(names = "--account-id", defaultValue = "000000000000", paramLabel = "ACCOUNT",
+            description = "The 12-digit AWS account Glaux plays (QuickSight paths, ARNs). Default: ${DEFAULT-VALUE}")
+    String accountId;
 
     @Option(names = "--faults", paramLabel = "FILE", description = "Inject faults by the rules of this JSON file"
             + " (throttling, S3 errors, latency, failed queries; see docs/faults.md). They can be changed while"
@@ -50,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "glaux-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        GlauxServer server = GlauxServer.start(glaux, host, port, rules);
+        GlauxServer server = GlauxServer.start(glaux, host, port, rules, accountId);
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
         System.out.printf("Glaux is serving Athena and S3 (%s) at %s (started in %d ms, data in %s)%n",

@@ -94,8 +94,17 @@ public final class GlauxServer implements AutoCloseable {
      * engine's query interceptor is the server's until it is closed.
      */
     public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults) {
+        return start(glaux, host, port, faults, CallerIdentity.DEFAULT_ACCOUNT_ID);
+    }
+
+    /**
+     * As {@link #start(Glaux, String, int, FaultRules)}, playing the AWS account {@code accountId} (12 digits) in
+     * QuickSight's paths and every service's ARNs.
+     */
+    public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults, String accountId) {
         try {
-            return new GlauxServer(glaux, serve(glaux, host, port, true, faults, Clock.systemUTC()), false, null);
+            return new GlauxServer(glaux, serve(glaux, host, port, true, faults, Clock.systemUTC(), accountId), false,
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
         }
@@ -117,11 +126,11 @@ public final class GlauxServer implements AutoCloseable {
     }
 
     private static Served serve(Glaux glaux, String host, int port, boolean syncWrites, FaultRules rules,
-            Clock clock)
+            Clock clock, String accountId)
             throws IOException {
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(rules);
-        CallerIdentity identity = new CallerIdentity(CallerIdentity.DEFAULT_ACCOUNT_ID);
+        CallerIdentity identity = new CallerIdentity(accountId);
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
                 identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
@@ -252,6 +261,7 @@ public final class GlauxServer implements AutoCloseable {
         private boolean syncWrites;
         private FaultRules faults = FaultRules.NONE;
         private Clock clock = Clock.systemUTC();
+        private String accountId = CallerIdentity.DEFAULT_ACCOUNT_ID;
         private Path faultsFile;
 
         private Builder() {
@@ -320,6 +330,13 @@ public final class GlauxServer implements AutoCloseable {
             return this;
         }
 
+        /** The 12-digit AWS account the server plays ({@code 000000000000} by default). */
+        public Builder accountId(String account) {
+            new CallerIdentity(account); // refuses anything but 12 digits
+            this.accountId = account;
+            return this;
+        }
+
         public GlauxServer start() throws IOException {
             FaultRules rules = faultsFile != null ? FaultRules.load(faultsFile) : faults;
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
@@ -334,7 +351,8 @@ public final class GlauxServer implements AutoCloseable {
                 if (sampleData) {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
-                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites, rules, clock), true, temporary);
+                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites, rules, clock, accountId), true,
+                        temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

@@ -182,6 +182,20 @@ class DataSourceApiTest {
     }
 
     @Test
+    void theAccountIsTheOneTheServerPlays() throws Exception {
+        try (GlauxServer other = GlauxServer.builder().accountId("123456789012").syncWrites(false).start();
+                QuickSightClient client = QuickSightClients.quickSight(other)) {
+            var created = client.createDataSource(b -> b.awsAccountId("123456789012").dataSourceId("athena")
+                    .name("Athena").type(DataSourceType.ATHENA));
+            assertThat(created.arn()).isEqualTo("arn:aws:quicksight:us-east-1:123456789012:datasource/athena");
+            assertThatThrownBy(() -> client.listDataSources(b -> b.awsAccountId(ACCOUNT)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> GlauxServer.builder().accountId("12345")).isInstanceOf(
+                IllegalArgumentException.class);
+    }
+
+    @Test
     void dataSourcesSurviveARestart() throws Exception {
         createAthena("kept", "primary");
         server.close();

@@ -52,7 +52,7 @@ public final class QuickSight implements AutoCloseable {
         this.analyses = new AnalysisService(folder.resolve("analyses"), columns, clock, syncWrites);
         this.dashboards = new DashboardService(folder.resolve("dashboards"), columns, clock, syncWrites);
         this.refreshes = new RefreshService(folder.resolve("refresh"), dataSets, syncWrites);
-        this.ingestions = new DataSetIngestions(glaux.spice(), dataSets, refreshes);
+        this.ingestions = new DataSetIngestions(glaux.spice(), dataSources, dataSets, refreshes);
         this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
         this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout);
         this.snapshotJobs = new SnapshotJobService(folder.resolve("snapshot-jobs"), glaux.store(), dashboards, visuals,

@@ -35,6 +35,8 @@ public enum IngestionErrorType {
     S3_FILE_INACCESSIBLE,
     /** The store did not answer (while the query ran, or while its result object was read). */
     CONNECTION_FAILURE,
+    /** The data source the dataset reads was deleted after the dataset was made. */
+    DATA_SOURCE_NOT_FOUND,
     /**
      * Glaux could not save the dataset, or an ingestion was interrupted because the Glaux process ended while it was
      * queued or running (recorded at the next start).

@@ -318,7 +318,7 @@ public final class SpiceService implements AutoCloseable {
         });
         ingestion.queued();
         try {
-            ingestionThread.execute(() -> ingest(dataset, ingestion));
+            ingestionThread.execute(() -> ingest(dataset, ingestion, request.precondition()));
         } catch (RejectedExecutionException e) {
             ingestions.remove(key);
             dataset.pending().remove(ingestion);
@@ -442,21 +442,25 @@ public final class SpiceService implements AutoCloseable {
         return new SpiceCatalogSchema(this);
     }
 
-    private void ingest(SpiceDataset dataset, Ingestion ingestion) {
+    private void ingest(SpiceDataset dataset, Ingestion ingestion, Supplier<ErrorInfo> precondition) {
         try {
-            run(dataset, ingestion);
+            run(dataset, ingestion, precondition);
         } finally {
             dataset.pending().remove(ingestion);
         }
     }
 
-    private void run(SpiceDataset dataset, Ingestion ingestion) {
+    private void run(SpiceDataset dataset, Ingestion ingestion, Supplier<ErrorInfo> precondition) {
         if (ingestion.cancelFlag().get() || dataset.isDeleted()) {
             ingestion.cancelled(dataset.rows());
             return;
         }
         ingestion.running();
         try {
+            ErrorInfo unmet = precondition.get();
+            if (unmet != null) {
+                throw new IngestionFailure(unmet);
+            }
             IngestionSource source = dataset.definition().workgroup() != null ? athenaSource : plannerSource;
             SpiceImporter importer = new SpiceImporter(source, limits, allocator, batchRows);
             SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH

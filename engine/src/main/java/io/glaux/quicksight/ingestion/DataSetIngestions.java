@@ -1,11 +1,15 @@
 package io.glaux.quicksight.ingestion;
 
 import io.glaux.error.GlauxException;
+import io.glaux.quicksight.QuickSightArns;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.dataset.DataSet;
 import io.glaux.quicksight.dataset.DataSetService;
+import io.glaux.quicksight.datasource.DataSourceService;
 import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.spice.ErrorInfo;
 import io.glaux.spice.Ingestion;
+import io.glaux.spice.IngestionErrorType;
 import io.glaux.spice.IngestionRequest;
 import io.glaux.spice.IngestionRequestSource;
 import io.glaux.spice.IngestionRequestType;
@@ -36,11 +40,14 @@ public final class DataSetIngestions {
     public static final String RESOURCE_TYPE = "INGESTION";
 
     private final SpiceService spice;
+    private final DataSourceService dataSources;
     private final DataSetService dataSets;
     private final RefreshService refreshes;
 
-    public DataSetIngestions(SpiceService spice, DataSetService dataSets, RefreshService refreshes) {
+    public DataSetIngestions(SpiceService spice, DataSourceService dataSources, DataSetService dataSets,
+            RefreshService refreshes) {
         this.spice = spice;
+        this.dataSources = dataSources;
         this.dataSets = dataSets;
         this.refreshes = refreshes;
     }
@@ -78,7 +85,8 @@ public final class DataSetIngestions {
         define(dataSet);
         try {
             return spice.createIngestion(IngestionRequest.of(spiceName(dataSetId)).withIngestionId(ingestionId)
-                    .withIngestionType(type).withRequestSource(source).withRequestType(requestType));
+                    .withIngestionType(type).withRequestSource(source).withRequestType(requestType)
+                    .withPrecondition(() -> dataSourceGone(dataSet)));
         } catch (GlauxException e) {
             if (e.type() == io.glaux.error.ErrorType.ALREADY_EXISTS) {
                 throw QuickSightException.exists(RESOURCE_TYPE, "Ingestion " + ingestionId + " already exists for"
@@ -86,6 +94,15 @@ public final class DataSetIngestions {
             }
             throw QuickSightException.invalid(e.getMessage());
         }
+    }
+
+    /** DATA_SOURCE_NOT_FOUND when the dataset's data source was deleted since it was made, as QuickSight reports. */
+    private ErrorInfo dataSourceGone(DataSet dataSet) {
+        String arn = dataSet.compiled().dataSourceArn();
+        String id = QuickSightArns.dataSourceId(arn);
+        boolean found = id != null && dataSources.find(id).filter(d -> d.arn().equals(arn)).isPresent();
+        return found ? null : new ErrorInfo(IngestionErrorType.DATA_SOURCE_NOT_FOUND, "The data source " + arn
+                + " of data set " + dataSet.id() + " no longer exists.");
     }
 
     public Ingestion get(String dataSetId, String ingestionId) {

@@ -273,6 +273,23 @@ class IngestionApiTest {
     }
 
     @Test
+    void anIngestionAfterItsDataSourceWasDeletedFailsWithDataSourceNotFoundAndTheDataStays() throws Exception {
+        createSpiceDataSet("products", "shop", "products", column("product_id", InputColumnDataType.INTEGER));
+        String first = quickSight.listIngestions(b -> b.awsAccountId(ACCOUNT).dataSetId("products")).ingestions()
+                .get(0).ingestionId();
+        assertThat(awaitEnd("products", first).ingestionStatus()).isEqualTo(IngestionStatus.COMPLETED);
+        quickSight.deleteDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena"));
+
+        quickSight.createIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("products").ingestionId("orphan"));
+        Ingestion failed = awaitEnd("products", "orphan");
+        assertThat(failed.ingestionStatus()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(failed.errorInfo().typeAsString()).isEqualTo("DATA_SOURCE_NOT_FOUND");
+        assertThat(failed.errorInfo().message()).contains("datasource/athena");
+        assertThat(scalar("SELECT count(*) FROM spice.default." + DataSetIngestions.spiceName("products")))
+                .isEqualTo(scalar("SELECT count(*) FROM shop.products"));
+    }
+
+    @Test
     void directQueryDataSetsHaveNoIngestionsOrSchedules() {
         quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("live").name("live")
                 .importMode(DataSetImportMode.DIRECT_QUERY).physicalTableMap(Map.of("t", PhysicalTable.builder()

@@ -51,7 +51,7 @@ class AnalysisApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = startServer();
+        server = AnalysisDefinitions.startWithSales(data);
         quickSight = QuickSightClients.quickSight(server);
     }
 
@@ -59,14 +59,6 @@ class AnalysisApiTest {
     void stop() {
         quickSight.close();
         server.close();
-    }
-
-    private GlauxServer startServer() throws Exception {
-        GlauxServer started = GlauxServer.builder().dataFolder(data).syncWrites(false).start();
-        try (QuickSightClient client = QuickSightClients.quickSight(started)) {
-            AnalysisDefinitions.createSalesDataSet(client);
-        }
-        return started;
     }
 
     private CreateAnalysisResponse create(String id, AnalysisDefinition definition) {
@@ -291,7 +283,7 @@ class AnalysisApiTest {
         quickSight.deleteAnalysis(b -> b.awsAccountId(ACCOUNT).analysisId("orphan"));
         server.close();
         quickSight.close();
-        server = startServer();
+        server = AnalysisDefinitions.startWithSales(data);
         quickSight = QuickSightClients.quickSight(server);
         assertThat(quickSight.describeAnalysisDefinition(b -> b.awsAccountId(ACCOUNT).analysisId("kept"))
                 .definition()).isEqualTo(definition);

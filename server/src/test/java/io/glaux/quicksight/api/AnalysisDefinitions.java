@@ -1,5 +1,6 @@
 package io.glaux.quicksight.api;
 
+import io.glaux.server.GlauxServer;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
 import software.amazon.awssdk.services.quicksight.model.DataSourceType;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.quicksight.model.TableVisual;
 import software.amazon.awssdk.services.quicksight.model.Visual;
 import software.amazon.awssdk.services.quicksight.model.WidgetStatus;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +48,15 @@ final class AnalysisDefinitions {
     static final String SALES = "arn:aws:quicksight:us-east-1:000000000000:dataset/sales";
     static final String MISSING = "arn:aws:quicksight:us-east-1:000000000000:dataset/missing";
     private AnalysisDefinitions() {
+    }
+
+    /** A server over {@code data} with the {@code sales} dataset the definitions name (made on the first start). */
+    static GlauxServer startWithSales(Path data) throws IOException {
+        GlauxServer started = GlauxServer.builder().dataFolder(data).syncWrites(false).start();
+        try (QuickSightClient client = QuickSightClients.quickSight(started)) {
+            createSalesDataSet(client);
+        }
+        return started;
     }
 
     /**

@@ -44,7 +44,7 @@ class DashboardApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = startServer();
+        server = AnalysisDefinitions.startWithSales(data);
         quickSight = QuickSightClients.quickSight(server);
     }
 
@@ -52,14 +52,6 @@ class DashboardApiTest {
     void stop() {
         quickSight.close();
         server.close();
-    }
-
-    private GlauxServer startServer() throws Exception {
-        GlauxServer started = GlauxServer.builder().dataFolder(data).syncWrites(false).start();
-        try (QuickSightClient client = QuickSightClients.quickSight(started)) {
-            AnalysisDefinitions.createSalesDataSet(client);
-        }
-        return started;
     }
 
     private CreateDashboardResponse create(String id, DashboardVersionDefinition definition) {
@@ -255,7 +247,7 @@ class DashboardApiTest {
                 .versionNumber(2L));
         server.close();
         quickSight.close();
-        server = startServer();
+        server = AnalysisDefinitions.startWithSales(data);
         quickSight = QuickSightClients.quickSight(server);
         Dashboard kept = describe("kept");
         assertThat(kept.version().versionNumber()).isEqualTo(2L);

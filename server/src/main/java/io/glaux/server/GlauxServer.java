@@ -13,6 +13,7 @@ import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
+import io.glaux.ui.WebUi;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -166,7 +167,9 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.post(FaultControlApi.PATH, control::post);
             config.routes.delete(FaultControlApi.PATH, control::delete);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3", "quicksight"))));
+                    java.util.List.of("athena", "s3", "quicksight"), "accountId", identity.accountId(),
+                    "region", CallerIdentity.DEFAULT_REGION)));
+            WebUi.install(config);
         });
         glaux.queries().interceptor(faults.queryInterceptor());
         try {

@@ -9,13 +9,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Athena queries the QuickSight tests compare with: run to SUCCEEDED, and their rows read back. */
-final class AthenaQueries {
+public final class AthenaQueries {
 
     private AthenaQueries() {
     }
 
     /** Runs a statement and waits until it SUCCEEDED (failing the test otherwise); its execution id. */
-    static String run(AthenaClient athena, String sql) throws InterruptedException {
+    public static String run(AthenaClient athena, String sql) throws InterruptedException {
         String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
@@ -31,7 +31,7 @@ final class AthenaQueries {
     }
 
     /** The rows of a query (without the header row), as GetQueryResults gives them. */
-    static List<List<String>> rows(AthenaClient athena, String sql) throws InterruptedException {
+    public static List<List<String>> rows(AthenaClient athena, String sql) throws InterruptedException {
         String id = run(athena, sql);
         return athena.getQueryResultsPaginator(b -> b.queryExecutionId(id)).stream()
                 .flatMap(page -> page.resultSet().rows().stream()).skip(1)

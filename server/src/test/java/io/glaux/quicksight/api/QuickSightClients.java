@@ -11,26 +11,26 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.net.URI;
 
 /** The AWS SDK for Java v2 clients of a test, pointed at a Glaux server. */
-final class QuickSightClients {
+public final class QuickSightClients {
 
-    static final String ACCOUNT = "000000000000";
+    public static final String ACCOUNT = "000000000000";
 
     private QuickSightClients() {
     }
 
-    static QuickSightClient quickSight(GlauxServer server) {
+    public static QuickSightClient quickSight(GlauxServer server) {
         return QuickSightClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
     }
 
-    static S3Client s3(GlauxServer server) {
+    public static S3Client s3(GlauxServer server) {
         return S3Client.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials
                         .create(GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
     }
 
-    static AthenaClient athena(GlauxServer server) {
+    public static AthenaClient athena(GlauxServer server) {
         return AthenaClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();

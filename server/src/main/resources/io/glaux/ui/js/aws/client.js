@@ -68,6 +68,16 @@ export class GlauxClient {
     { body: request, headers: { 'Content-Type': 'application/json' } });
   }
 
+  /**
+   * Rows of a dataset that is not stored yet: the body is CreateDataSet's (PhysicalTableMap, LogicalTableMap,
+   * ImportMode...) plus MaxRows; the answer is {Columns: [{Name, Type}], Rows, QueryExecutionId, ElapsedMillis,
+   * DataScannedInBytes}. A bad SQL or expression is refused as CreateDataSet would refuse it.
+   */
+  previewDataSet(request) {
+    return this.send('quicksight', 'POST', `/glaux/quicksight/accounts/${this.accountId}/data-sets/preview`,
+      { body: request, headers: { 'Content-Type': 'application/json' } });
+  }
+
   /** A presigned URL that downloads an S3 object given as s3://bucket/key. */
   s3DownloadUrl(s3Uri, expiresSeconds = 900) {
     const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(s3Uri);

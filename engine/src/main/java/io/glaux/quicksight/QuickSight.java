@@ -10,6 +10,7 @@ import io.glaux.quicksight.datasource.DataSourceService;
 import io.glaux.quicksight.ingestion.DataSetIngestions;
 import io.glaux.quicksight.refresh.RefreshScheduler;
 import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.quicksight.render.DataSetPreviews;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.snapshot.SnapshotJobService;
 import io.glaux.spice.IngestionRequestSource;
@@ -41,6 +42,7 @@ public final class QuickSight implements AutoCloseable {
     private final RefreshScheduler scheduler;
     private final ResourceTags tags;
     private final VisualDataService visuals;
+    private final DataSetPreviews previews;
     private final SnapshotJobService snapshotJobs;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
@@ -55,6 +57,7 @@ public final class QuickSight implements AutoCloseable {
         this.ingestions = new DataSetIngestions(glaux.spice(), dataSources, dataSets, refreshes);
         this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
         this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout);
+        this.previews = new DataSetPreviews(glaux, dataSets, directQueryTimeout);
         this.snapshotJobs = new SnapshotJobService(folder.resolve("snapshot-jobs"), glaux.store(), dashboards, visuals,
                 clock, syncWrites);
         this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
@@ -101,6 +104,11 @@ public final class QuickSight implements AutoCloseable {
     /** Computes the data of analyses' and dashboards' visuals. */
     public VisualDataService visuals() {
         return visuals;
+    }
+
+    /** Previews of datasets being edited. */
+    public DataSetPreviews previews() {
+        return previews;
     }
 
     /** Dashboard snapshot jobs (CSV exports of table and pivot table visuals). */

@@ -103,7 +103,8 @@ public final class DataSetService {
         return dataSets.saved(get(id).withTagsChanged(change));
     }
 
-    private CompiledDataSet compile(Definition definition) {
+    /** Compiles a definition as Create/UpdateDataSet would, without storing anything (a dataset preview's SQL). */
+    public CompiledDataSet compile(Definition definition) {
         if (!DataSet.SPICE.equals(definition.importMode()) && !DataSet.DIRECT_QUERY.equals(definition.importMode())) {
             throw QuickSightException.invalid("ImportMode must be SPICE or DIRECT_QUERY, not "
                     + definition.importMode());

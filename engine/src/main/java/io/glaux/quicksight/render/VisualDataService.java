@@ -2,11 +2,6 @@ package io.glaux.quicksight.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.Glaux;
-import io.glaux.QueryResults;
-import io.glaux.exec.QueryExecution;
-import io.glaux.exec.QueryRequest;
-import io.glaux.exec.QueryService;
-import io.glaux.exec.QueryState;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.analysis.AnalysisService;
 import io.glaux.quicksight.analysis.DashboardService;
@@ -25,7 +20,6 @@ import io.glaux.sql.QueryContext;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.calcite.linq4j.Enumerator;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +38,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class VisualDataService {
 
+    /** Where a visual's data is computed. */
+    public enum Mode {
+        /** As its datasets are imported: SPICE when every dataset it reads is a SPICE dataset, else direct query. */
+        DATASET,
+        /** On the SPICE copy of its datasets (refused when one has none). */
+        SPICE,
+        /** As a direct query through Athena, even over SPICE datasets (what the web UI's "compare" measures). */
+        DIRECT_QUERY
+    }
+
     /** QuickSight's limit for a direct query behind a visual. */
     public static final Duration DEFAULT_DIRECT_QUERY_TIMEOUT = Duration.ofMinutes(2);
 
@@ -52,7 +56,7 @@ public final class VisualDataService {
     private final AnalysisService analyses;
     private final DashboardService dashboards;
     private final VisualQueryBuilder builder;
-    private final Duration directQueryTimeout;
+    private final DirectQuery directQuery;
 
     public VisualDataService(Glaux glaux, DataSetService dataSets, AnalysisService analyses,
             DashboardService dashboards, Clock clock, Duration directQueryTimeout) {
@@ -61,33 +65,49 @@ public final class VisualDataService {
         this.analyses = analyses;
         this.dashboards = dashboards;
         this.builder = new VisualQueryBuilder(clock, VisualQueryBuilder.DEFAULT_ROW_LIMIT);
-        this.directQueryTimeout = directQueryTimeout;
+        this.directQuery = new DirectQuery(glaux, directQueryTimeout);
     }
 
     /** A visual of an analysis. */
     public VisualData analysisVisual(String analysisId, String visualId, Map<String, List<String>> parameters,
             List<DrillStep> drillDown) {
-        return compute(analyses.get(analysisId).definition(), visualId, parameters, drillDown);
+        return analysisVisual(analysisId, visualId, parameters, drillDown, Mode.DATASET);
+    }
+
+    /** A visual of an analysis, computed where {@code mode} says. */
+    public VisualData analysisVisual(String analysisId, String visualId, Map<String, List<String>> parameters,
+            List<DrillStep> drillDown, Mode mode) {
+        return compute(analyses.get(analysisId).definition(), visualId, parameters, drillDown, mode);
     }
 
     /** A visual of a dashboard's published version, or of the version given. */
     public VisualData dashboardVisual(String dashboardId, Long versionNumber, String visualId,
             Map<String, List<String>> parameters, List<DrillStep> drillDown) {
+        return dashboardVisual(dashboardId, versionNumber, visualId, parameters, drillDown, Mode.DATASET);
+    }
+
+    /** A visual of a dashboard's published version, or of the version given, computed where {@code mode} says. */
+    public VisualData dashboardVisual(String dashboardId, Long versionNumber, String visualId,
+            Map<String, List<String>> parameters, List<DrillStep> drillDown, Mode mode) {
         var dashboard = dashboards.get(dashboardId);
         DashboardVersion version = versionNumber == null ? dashboard.published()
                 : dashboard.version(versionNumber).orElseThrow(() -> QuickSightException.notFound(null,
                         "Dashboard " + dashboardId + " has no version " + versionNumber + "."));
-        return compute(version.definition(), visualId, parameters, drillDown);
+        return compute(version.definition(), visualId, parameters, drillDown, mode);
     }
 
     private VisualData compute(JsonNode definition, String visualId, Map<String, List<String>> parameters,
-            List<DrillStep> drillDown) {
+            List<DrillStep> drillDown, Mode mode) {
         Map<String, DataSet> declared = declaredDataSets(definition);
         Set<String> used = dataSetIdentifiersOf(definition, visualId);
-        boolean spice = used.stream().map(declared::get).allMatch(d -> d != null && d.spice());
+        boolean spice = switch (mode) {
+            case DATASET -> used.stream().map(declared::get).allMatch(d -> d != null && d.spice());
+            case SPICE -> true;
+            case DIRECT_QUERY -> false;
+        };
         Map<String, VisualSource> sources = new LinkedHashMap<>();
         declared.forEach((identifier, dataSet) -> sources.put(identifier, new VisualSource(
-                spice && dataSet.spice() ? spiceRelation(dataSet) : "(" + dataSet.compiled().sql() + ")",
+                spice && used.contains(identifier) ? spiceRelation(dataSet) : "(" + dataSet.compiled().sql() + ")",
                 dataSet.compiled().outputColumns())));
         VisualQuery query = builder.build(definition, visualId, sources, parameters, drillDown);
         if (spice) {
@@ -131,6 +151,10 @@ public final class VisualDataService {
     }
 
     private void requireData(DataSet dataSet) {
+        if (!dataSet.spice()) {
+            throw new QuickSightException(QuickSightException.Kind.PRECONDITION_NOT_MET, "DATA_SET", "Data set "
+                    + dataSet.id() + " is not imported into SPICE (its ImportMode is DIRECT_QUERY).");
+        }
         boolean hasData = glaux.spice().dataset(DataSetIngestions.spiceName(dataSet.id()))
                 .map(SpiceDataset::hasData).orElse(false);
         if (!hasData) {
@@ -168,44 +192,6 @@ public final class VisualDataService {
     }
 
     private VisualData directQuery(VisualQuery query, String workGroup) {
-        long start = System.nanoTime();
-        QueryService queries = glaux.queries();
-        QueryExecution submitted = queries.submit(QueryRequest.of(query.sql()).withWorkgroup(workGroup));
-        QueryExecution finished;
-        try {
-            finished = queries.await(submitted.queryExecutionId(), directQueryTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            queries.cancel(submitted.queryExecutionId());
-            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "Interrupted");
-        }
-        if (!finished.state().isTerminal()) {
-            queries.cancel(submitted.queryExecutionId());
-            throw new QuickSightException(QuickSightException.Kind.QUERY_TIMEOUT, null, "Query timeout: the direct"
-                    + " query " + submitted.queryExecutionId() + " ran for more than " + directQueryTimeout.toSeconds()
-                    + " seconds, QuickSight's limit for a direct query; it was stopped. Import the dataset into SPICE"
-                    + " or narrow the visual with filters.");
-        }
-        if (finished.state() != QueryState.SUCCEEDED) {
-            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "Your database generated a"
-                    + " SQL exception (query " + finished.queryExecutionId() + "): "
-                    + finished.status().stateChangeReason());
-        }
-        QueryResults results;
-        try {
-            results = glaux.results(finished.queryExecutionId());
-        } catch (IOException e) {
-            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "The result of query "
-                    + finished.queryExecutionId() + " could not be read: " + e.getMessage());
-        }
-        return new VisualData(query.columns(), emptyAsNull(results.rows()), VisualData.DIRECT_QUERY,
-                finished.queryExecutionId(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
-                finished.statistics().dataScannedInBytes());
-    }
-
-    /** Athena's CSV result writes NULL as an empty field; a visual shows it as null. */
-    private static List<List<String>> emptyAsNull(List<List<String>> rows) {
-        return rows.stream().map(row -> row.stream().map(v -> v == null || v.isEmpty() ? null : v).toList())
-                .toList();
+        return directQuery.run(query.sql(), query.columns(), workGroup);
     }
 }

@@ -161,7 +161,7 @@ final class DataSetOperations {
     }
 
     /** The members CreateDataSet and UpdateDataSet share. */
-    private static DataSetService.Definition definition(JsonInput body) {
+    static DataSetService.Definition definition(JsonInput body) {
         String name = body.requiredString("Name", 1, 128);
         String importMode = QuickSightInput.requiredEnum(body, "ImportMode", IMPORT_MODES);
         JsonNode physical = body.json().get("PhysicalTableMap");

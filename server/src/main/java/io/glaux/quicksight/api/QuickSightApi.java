@@ -37,6 +37,7 @@ public final class QuickSightApi implements RestService {
         routes.addAll(new RefreshOperations(quickSight.refreshes()).routes());
         routes.addAll(new TagOperations(quickSight.tags()).routes());
         routes.addAll(new VisualDataOperations(quickSight.visuals()).routes());
+        routes.add(new DataSetPreviewOperation(quickSight.previews()).route());
         routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
         routes.addAll(new SnapshotJobOperations(quickSight.snapshotJobs()).routes());

@@ -76,7 +76,16 @@ final class QuickSightInput {
 
     /** A required member whose value must be one of {@code allowed}. */
     static String requiredEnum(JsonInput body, String member, List<String> allowed) {
-        String value = body.requiredString(member, 1, 256);
+        return checkedEnum(body, member, body.requiredString(member, 1, 256), allowed);
+    }
+
+    /** An optional member whose value, when given, must be one of {@code allowed}; null when absent. */
+    static String optionalEnum(JsonInput body, String member, List<String> allowed) {
+        String value = body.string(member, 1, 256);
+        return value == null ? null : checkedEnum(body, member, value, allowed);
+    }
+
+    private static String checkedEnum(JsonInput body, String member, String value, List<String> allowed) {
         if (!allowed.contains(value)) {
             throw body.violation(value, member, "Member must satisfy enum value set: " + allowed);
         }

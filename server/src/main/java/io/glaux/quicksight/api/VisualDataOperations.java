@@ -25,13 +25,14 @@ import java.util.Map;
  * an analysis or a dashboard, computed from its definition —
  * {@code POST /glaux/quicksight/accounts/{AwsAccountId}/(dashboards|analyses)/{Id}/visuals/{VisualId}/data} with an
  * optional body {@code {"Parameters": {"Region": ["north"]}, "DrillDown": [{"HierarchyId": "h", "Value": "2024"}],
- * "VersionNumber": 2}}, answering {@code Columns}, {@code Rows} (numbers as JSON numbers), {@code Source},
+ * "VersionNumber": 2, "Source": "DIRECT_QUERY"}} ({@code Source}, SPICE or DIRECT_QUERY, forces where it is computed),
+ * answering {@code Columns}, {@code Rows} (numbers as JSON numbers), {@code Source},
  * {@code QueryExecutionId}, {@code ElapsedMillis} and {@code DataScannedInBytes}. See docs/quicksight.md.
  */
 final class VisualDataOperations {
 
     static final String PREFIX = "/glaux/quicksight";
-    private static final String ACCOUNT = PREFIX + "/accounts/{AwsAccountId}";
+    static final String ACCOUNT = PREFIX + "/accounts/{AwsAccountId}";
 
     private final VisualDataService visuals;
 
@@ -52,14 +53,20 @@ final class VisualDataOperations {
         JsonInput body = request.body();
         Long version = body.longValue("VersionNumber", 1, Long.MAX_VALUE);
         return answer(visuals.dashboardVisual(QuickSightInput.resourceId(request, "DashboardId"), version,
-                QuickSightInput.resourceId(request, "VisualId"), parameters(body), drillDown(body)));
+                QuickSightInput.resourceId(request, "VisualId"), parameters(body), drillDown(body), mode(body)));
     }
 
     private RestResponse analysis(RestRequest request, RequestContext context) {
         QuickSightInput.account(request, context);
         JsonInput body = request.body();
         return answer(visuals.analysisVisual(QuickSightInput.resourceId(request, "AnalysisId"),
-                QuickSightInput.resourceId(request, "VisualId"), parameters(body), drillDown(body)));
+                QuickSightInput.resourceId(request, "VisualId"), parameters(body), drillDown(body), mode(body)));
+    }
+
+    /** {@code Source}: SPICE or DIRECT_QUERY forces where the visual is computed; absent, as its datasets say. */
+    private static VisualDataService.Mode mode(JsonInput body) {
+        String source = QuickSightInput.optionalEnum(body, "Source", List.of("SPICE", "DIRECT_QUERY"));
+        return source == null ? VisualDataService.Mode.DATASET : VisualDataService.Mode.valueOf(source);
     }
 
     /** {@code Parameters}: name to a value or a list of values (text, numbers or epoch-second timestamps). */
@@ -97,7 +104,8 @@ final class VisualDataOperations {
         return steps;
     }
 
-    private static RestResponse answer(VisualData data) {
+    /** Columns, rows (numbers as JSON numbers), where they came from and what it cost. */
+    static RestResponse answer(VisualData data) {
         ObjectNode response = AwsJson.object();
         ArrayNode columns = response.putArray("Columns");
         for (VisualColumn column : data.columns()) {

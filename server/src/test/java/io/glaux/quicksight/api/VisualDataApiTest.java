@@ -97,6 +97,26 @@ class VisualDataApiTest {
     }
 
     @Test
+    void sourceForcesWhereAVisualIsComputedSoBothWaysCanBeCompared() throws Exception {
+        for (String visual : ShopDashboard.visualIds()) {
+            JsonNode live = visualData("shop-orders", visual, "{\"Source\": \"DIRECT_QUERY\"}");
+            assertThat(live.get("Source").asText()).isEqualTo("DIRECT_QUERY");
+            assertThat(athena.listQueryExecutions(b -> b.workGroup("primary")).queryExecutionIds())
+                    .contains(live.get("QueryExecutionId").asText());
+            assertThat(sorted(rows(live))).as(visual).isEqualTo(sorted(rows(visualData("shop-orders", visual,
+                    "{\"Source\": \"SPICE\"}"))));
+        }
+        HttpResponse<String> noSpiceCopy = post("/glaux/quicksight/accounts/000000000000/dashboards/shop-orders-live"
+                + "/visuals/total/data", "{\"Source\": \"SPICE\"}");
+        assertThat(noSpiceCopy.statusCode()).as(noSpiceCopy.body()).isEqualTo(400);
+        assertThat(noSpiceCopy.body()).contains("orders-live is not imported into SPICE");
+        HttpResponse<String> unknown = post("/glaux/quicksight/accounts/000000000000/dashboards/shop-orders"
+                + "/visuals/total/data", "{\"Source\": \"CACHE\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Member must satisfy enum value set: [SPICE, DIRECT_QUERY]");
+    }
+
+    @Test
     void unknownVisualsAndDashboardsAreNotFound() throws Exception {
         HttpResponse<String> missing = post("/glaux/quicksight/accounts/000000000000/dashboards/shop-orders/visuals"
                 + "/nope/data", "{}");

@@ -1,0 +1,72 @@
+package io.glaux.quicksight.render;
+
+import io.glaux.Glaux;
+import io.glaux.QueryResults;
+import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryRequest;
+import io.glaux.exec.QueryService;
+import io.glaux.exec.QueryState;
+import io.glaux.quicksight.QuickSightException;
+import io.glaux.quicksight.visual.VisualColumn;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs SQL as QuickSight runs a direct query: a real Athena query execution in a workgroup, stopped and failed after
+ * the time limit, its rows read back from the result object. Failures are QuickSight's: QUERY_TIMEOUT, or QUERY_FAILED
+ * with Athena's reason.
+ */
+final class DirectQuery {
+
+    private final Glaux glaux;
+    private final Duration timeout;
+
+    DirectQuery(Glaux glaux, Duration timeout) {
+        this.glaux = glaux;
+        this.timeout = timeout;
+    }
+
+    VisualData run(String sql, List<VisualColumn> columns, String workGroup) {
+        long start = System.nanoTime();
+        QueryService queries = glaux.queries();
+        QueryExecution submitted = queries.submit(QueryRequest.of(sql).withWorkgroup(workGroup));
+        QueryExecution finished;
+        try {
+            finished = queries.await(submitted.queryExecutionId(), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queries.cancel(submitted.queryExecutionId());
+            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "Interrupted");
+        }
+        if (!finished.state().isTerminal()) {
+            queries.cancel(submitted.queryExecutionId());
+            throw new QuickSightException(QuickSightException.Kind.QUERY_TIMEOUT, null, "Query timeout: the direct"
+                    + " query " + submitted.queryExecutionId() + " ran for more than " + timeout.toSeconds()
+                    + " seconds, QuickSight's limit for a direct query; it was stopped. Import the dataset into SPICE"
+                    + " or narrow the visual with filters.");
+        }
+        if (finished.state() != QueryState.SUCCEEDED) {
+            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "Your database generated a"
+                    + " SQL exception (query " + finished.queryExecutionId() + "): "
+                    + finished.status().stateChangeReason());
+        }
+        QueryResults results;
+        try {
+            results = glaux.results(finished.queryExecutionId());
+        } catch (IOException e) {
+            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "The result of query "
+                    + finished.queryExecutionId() + " could not be read: " + e.getMessage());
+        }
+        return new VisualData(columns, emptyAsNull(results.rows()), VisualData.DIRECT_QUERY,
+                finished.queryExecutionId(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                finished.statistics().dataScannedInBytes());
+    }
+
+    /** Athena's CSV result writes NULL as an empty field; a visual shows it as null. */
+    private static List<List<String>> emptyAsNull(List<List<String>> rows) {
+        return rows.stream().map(row -> row.stream().map(v -> v == null || v.isEmpty() ? null : v).toList())
+                .toList();
+    }
+}

@@ -10,6 +10,7 @@ import io.glaux.quicksight.datasource.DataSourceService;
 import io.glaux.quicksight.ingestion.DataSetIngestions;
 import io.glaux.quicksight.refresh.RefreshScheduler;
 import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.quicksight.embed.EmbedSessions;
 import io.glaux.quicksight.render.DataSetPreviews;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.snapshot.SnapshotJobService;
@@ -43,6 +44,7 @@ public final class QuickSight implements AutoCloseable {
     private final ResourceTags tags;
     private final VisualDataService visuals;
     private final DataSetPreviews previews;
+    private final EmbedSessions embeds;
     private final SnapshotJobService snapshotJobs;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
@@ -58,6 +60,7 @@ public final class QuickSight implements AutoCloseable {
         this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
         this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout);
         this.previews = new DataSetPreviews(glaux, dataSets, directQueryTimeout);
+        this.embeds = new EmbedSessions(clock);
         this.snapshotJobs = new SnapshotJobService(folder.resolve("snapshot-jobs"), glaux.store(), dashboards, visuals,
                 clock, syncWrites);
         this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
@@ -109,6 +112,11 @@ public final class QuickSight implements AutoCloseable {
     /** Previews of datasets being edited. */
     public DataSetPreviews previews() {
         return previews;
+    }
+
+    /** Embed URLs and the embedding sessions they open. */
+    public EmbedSessions embeds() {
+        return embeds;
     }
 
     /** Dashboard snapshot jobs (CSV exports of table and pivot table visuals). */

@@ -169,7 +169,7 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
                     java.util.List.of("athena", "s3", "quicksight"), "accountId", identity.accountId(),
                     "region", CallerIdentity.DEFAULT_REGION)));
-            WebUi.install(config);
+            WebUi.install(config, quickSight.embeds());
         });
         glaux.queries().interceptor(faults.queryInterceptor());
         try {

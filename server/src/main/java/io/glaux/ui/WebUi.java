@@ -1,12 +1,19 @@
 package io.glaux.ui;
 
+import io.glaux.quicksight.embed.EmbedSessions;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -27,8 +34,8 @@ public final class WebUi {
     private WebUi() {
     }
 
-    /** Adds the UI's static files to a Javalin configuration. */
-    public static void install(JavalinConfig config) {
+    /** Adds the UI's static files and its embed pages (opened by {@code embeds}) to a Javalin configuration. */
+    public static void install(JavalinConfig config, EmbedSessions embeds) {
         Map<String, String> noCache = Map.of("Cache-Control", "no-cache");
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
@@ -45,6 +52,35 @@ public final class WebUi {
             }
             ctx.contentType("text/javascript").header("Cache-Control", "max-age=86400").result(module);
         });
+        config.routes.get("/embed/{embed}/dashboards/{dashboard}", ctx -> embedPage(ctx, embeds));
+    }
+
+    /**
+     * An embed URL's page: the dashboard alone, when the URL's code is good (once, soon after it was issued) or the
+     * browser holds the session it opened; its AllowedDomains (any origin when none) may frame it.
+     */
+    private static void embedPage(Context ctx, EmbedSessions embeds) throws IOException {
+        String id = ctx.pathParam("embed");
+        String cookie = "glaux-embed-" + id;
+        Optional<EmbedSessions.Session> session = embeds.open(id, ctx.pathParam("dashboard"), ctx.queryParam("code"),
+                ctx.cookie(cookie));
+        ctx.header("Cache-Control", "no-store");
+        if (session.isEmpty()) {
+            ctx.status(HttpStatus.FORBIDDEN).contentType("text/html; charset=utf-8").result("<!doctype html><title>"
+                    + "Embedding failed</title><p role=\"alert\">Embedding failed because of an invalid URL or"
+                    + " authorization code: an embed URL must be opened within five minutes of being generated, once,"
+                    + " and its session must not have expired. Generate a new one.</p>");
+            return;
+        }
+        EmbedSessions.Session opened = session.get();
+        List<String> domains = opened.embed().allowedDomains();
+        ctx.header("Content-Security-Policy", "frame-ancestors " + (domains.isEmpty() ? "*" : String.join(" ",
+                domains)));
+        ctx.res().addHeader("Set-Cookie", cookie + "=" + opened.secret() + "; Path=/embed/" + id + "; Max-Age="
+                + Duration.between(Instant.now(), opened.expiresAt()).toSeconds() + "; HttpOnly; SameSite=Lax");
+        try (InputStream page = WebUi.class.getResourceAsStream(UI_DIRECTORY + "/embed.html")) {
+            ctx.contentType("text/html; charset=utf-8").result(page.readAllBytes());
+        }
     }
 
     /** The version of the ECharts package on the class path. */

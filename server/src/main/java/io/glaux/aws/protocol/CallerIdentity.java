@@ -49,7 +49,10 @@ public final class CallerIdentity {
                 region = matcher.group(2);
             }
         }
+        String host = request.getHeader("Host");
+        String endpoint = request.getScheme() + "://" + (host != null ? host
+                : request.getServerName() + ":" + request.getServerPort());
         return new RequestContext(service, accountId, region, accessKey, RequestContext.rootOf(accountId),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), endpoint);
     }
 }

@@ -10,9 +10,10 @@ package io.glaux.aws.protocol;
  * @param accessKeyId the access key in the signature, or null for an unsigned request
  * @param principalArn the caller's principal (the account's root until identities are configured)
  * @param requestId the id of this request, answered as {@code x-amzn-RequestId}
+ * @param endpoint the URL the client called, scheme and host ({@code http://127.0.0.1:4566}), for URLs answered back
  */
 public record RequestContext(String service, String accountId, String region, String accessKeyId,
-        String principalArn, String requestId) {
+        String principalArn, String requestId, String endpoint) {
 
     /** The account's root principal, {@code arn:aws:iam::<account>:root}. */
     public static String rootOf(String accountId) {

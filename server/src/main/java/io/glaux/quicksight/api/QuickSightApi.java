@@ -40,6 +40,7 @@ public final class QuickSightApi implements RestService {
         routes.add(new DataSetPreviewOperation(quickSight.previews()).route());
         routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
+        routes.addAll(new EmbedUrlOperations(quickSight.dashboards(), quickSight.embeds()).routes());
         routes.addAll(new SnapshotJobOperations(quickSight.snapshotJobs()).routes());
     }
 

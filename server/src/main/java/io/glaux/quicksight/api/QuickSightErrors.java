@@ -41,6 +41,10 @@ final class QuickSightErrors {
         return new ServiceError(400, "InvalidParameterValueException", message);
     }
 
+    static ServiceError sessionLifetimeInvalid(String message) {
+        return new ServiceError(400, "SessionLifetimeInMinutesInvalidException", message);
+    }
+
     static ServiceError accessDenied(String message) {
         return new ServiceError(401, "AccessDeniedException", message);
     }

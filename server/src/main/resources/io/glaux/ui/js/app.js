@@ -57,6 +57,6 @@ async function start() {
   await show(app, main);
 }
 
-if (typeof document !== 'undefined' && document.getElementById('page') && !window.GLAUX_EMBED) {
+if (typeof document !== 'undefined' && document.getElementById('page')) {
   start();
 }

@@ -7,6 +7,7 @@ import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.exec.QueryInterceptor;
 import io.glaux.quicksight.QuickSight;
+import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.api.QuickSightApi;
 import io.glaux.s3.api.S3Endpoint;
 import io.glaux.sample.SampleDataInstaller;
@@ -26,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,6 +84,11 @@ public final class GlauxServer implements AutoCloseable {
     private record Served(Javalin app, Faults faults, QuickSight quickSight) {
     }
 
+    /** How a server is set up around its engine. */
+    private record Options(String host, int port, boolean syncWrites, FaultRules faults, Clock clock, String accountId,
+            Duration directQueryTimeout) {
+    }
+
     /**
      * Starts serving {@code glaux} on {@code host:port} (port 0 picks a free one), S3 included, over whatever store
      * the engine uses. The caller keeps owning {@code glaux} and closes it after the server.
@@ -104,7 +111,8 @@ public final class GlauxServer implements AutoCloseable {
      */
     public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults, String accountId) {
         try {
-            return new GlauxServer(glaux, serve(glaux, host, port, true, faults, Clock.systemUTC(), accountId), false,
+            return new GlauxServer(glaux, serve(glaux, new Options(host, port, true, faults, Clock.systemUTC(),
+                    accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT)), false,
                     null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
@@ -126,17 +134,20 @@ public final class GlauxServer implements AutoCloseable {
         return new Builder();
     }
 
-    private static Served serve(Glaux glaux, String host, int port, boolean syncWrites, FaultRules rules,
-            Clock clock, String accountId)
-            throws IOException {
+    private static Served serve(Glaux glaux, Options options) throws IOException {
+        String host = options.host();
+        int port = options.port();
+        boolean syncWrites = options.syncWrites();
+        Clock clock = options.clock();
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
-        faults.set(rules);
-        CallerIdentity identity = new CallerIdentity(accountId);
+        faults.set(options.faults());
+        CallerIdentity identity = new CallerIdentity(options.accountId());
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
                 identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
-        QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()));
+        QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
+                options.directQueryTimeout());
         RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight), identity);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
                 quickSightApi);
@@ -265,6 +276,7 @@ public final class GlauxServer implements AutoCloseable {
         private FaultRules faults = FaultRules.NONE;
         private Clock clock = Clock.systemUTC();
         private String accountId = CallerIdentity.DEFAULT_ACCOUNT_ID;
+        private Duration directQueryTimeout = VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT;
         private Path faultsFile;
 
         private Builder() {
@@ -322,7 +334,6 @@ public final class GlauxServer implements AutoCloseable {
             return this;
         }
 
-        /** Opens the engine, installs the sample data if asked, and starts serving. */
         /**
          * The clock of QuickSight's refresh schedules and of SPICE's incremental refresh windows (the system's by
          * default): a test moves it forward instead of waiting for a schedule, and runs the schedules that are due
@@ -340,6 +351,19 @@ public final class GlauxServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a QuickSight visual's direct query may run before it is stopped with QuickSight's timeout
+         * (2 minutes by default, as on AWS); a test shortens it to see the timeout.
+         */
+        public Builder directQueryTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The direct-query timeout must be positive: " + timeout);
+            }
+            this.directQueryTimeout = timeout;
+            return this;
+        }
+
+        /** Opens the engine, installs the sample data if asked, and starts serving. */
         public GlauxServer start() throws IOException {
             FaultRules rules = faultsFile != null ? FaultRules.load(faultsFile) : faults;
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
@@ -354,7 +378,8 @@ public final class GlauxServer implements AutoCloseable {
                 if (sampleData) {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
-                return new GlauxServer(glaux, serve(glaux, host, port, syncWrites, rules, clock, accountId), true,
+                return new GlauxServer(glaux, serve(glaux, new Options(host, port, syncWrites, rules, clock,
+                        accountId, directQueryTimeout)), true,
                         temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {

@@ -43,7 +43,8 @@ test('colors make one series per color value, aligned on the categories, missing
 test('stacked bars share one stack; 100% stacked bars are shares of each category', () => {
   assert.deepEqual(chartOption(colored('STACKED'), byChannelAndStatus).series.map((s) => s.stack), ['total', 'total']);
   const percent = chartOption(colored('STACKED_PERCENT'), byChannelAndStatus);
-  assert.deepEqual(percent.series.map((s) => s.data), [[80 / 120 * 100, 40 / 45 * 100, 100], [40 / 120 * 100, 5 / 45 * 100, null]]);
+  assert.deepEqual(percent.series.map((s) => s.data),
+    [[80 / 120 * 100, 40 / 45 * 100, 100], [40 / 120 * 100, 5 / 45 * 100, null]]);
   assert.equal(percent.yAxis.max, 100);
 });
 

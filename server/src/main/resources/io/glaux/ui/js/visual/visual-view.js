@@ -201,7 +201,8 @@ export function mountVisual(container, { client, source, visual, definition, par
       parts.push(h('span', {}, 'query ', h('a', { class: 'query-id',
         href: `#/query?id=${encodeURIComponent(info.queryExecutionId)}` }, info.queryExecutionId)));
     }
-    parts.push(h('span', {}, info.time), h('span', { class: 'rows' }, `${info.rows} rows`));
+    parts.push(h('span', {}, info.time),
+      h('span', { class: 'rows' }, `${info.rows} ${info.rows === 1 ? 'row' : 'rows'}`));
     if (info.queryExecutionId) {
       parts.push(h('span', { class: 'scanned', dataset: { bytes: String(info.scanned) } },
         `scanned ${formatBytes(info.scanned)} (billed ${formatBytes(info.billed)})`),

@@ -38,7 +38,7 @@ export async function render(main, params, app) {
   const catalogSelect = h('select', { id: 'query-catalog' });
   const databaseSelect = h('select', { id: 'query-database' });
   const tables = h('ul', { id: 'query-tables', class: 'query-tables', 'aria-label': 'Tables' });
-  const sqlArea = h('textarea', { id: 'query-sql', rows: 10, spellcheck: false,
+  const sqlArea = h('textarea', { id: 'query-sql', rows: 8, spellcheck: false,
     placeholder: 'SELECT ... (Ctrl+Enter runs the query)' });
   const runButton = h('button', { id: 'query-run', class: 'primary', type: 'button', onclick: () => run() }, 'Run');
   const cancelButton = h('button', { id: 'query-cancel', type: 'button', disabled: true, onclick: () => cancel() },

@@ -30,16 +30,23 @@ test('batchGet asks 50 ids at a time', async () => {
   assert.deepEqual(calls.map(([, input]) => input.QueryExecutionIds.length), [50, 50, 20]);
 });
 
-test('recent executions of a workgroup come newest first; an empty workgroup needs no batch call', async () => {
+test('recent executions of a workgroup come a page at a time, newest first', async () => {
   const { athena, calls } = scripted({
-    ListQueryExecutions: (input) => ({ QueryExecutionIds: input.WorkGroup === 'empty' ? [] : ['a', 'b'] }),
-    BatchGetQueryExecution: () => ({ QueryExecutions: [
-      { QueryExecutionId: 'a', Status: { SubmissionDateTime: 1 } },
-      { QueryExecutionId: 'b', Status: { SubmissionDateTime: 2 } }] }) });
-  assert.deepEqual((await recentExecutions(athena, 'primary')).map((e) => e.QueryExecutionId), ['b', 'a']);
+    ListQueryExecutions: (input) => (input.WorkGroup === 'empty' ? { QueryExecutionIds: [] }
+      : input.NextToken ? { QueryExecutionIds: ['c'] } : { QueryExecutionIds: ['a', 'b'], NextToken: 'more' }),
+    BatchGetQueryExecution: (input) => ({ QueryExecutions: input.QueryExecutionIds.map((id) => ({
+      QueryExecutionId: id, Status: { SubmissionDateTime: { a: 2, b: 3, c: 1 }[id] } })) }) });
+  const first = await recentExecutions(athena, 'primary');
+  assert.deepEqual(first.executions.map((e) => e.QueryExecutionId), ['b', 'a']);
+  assert.equal(first.nextToken, 'more');
   assert.deepEqual(calls[0], ['ListQueryExecutions', { WorkGroup: 'primary', MaxResults: 50 }]);
-  assert.deepEqual(await recentExecutions(athena, 'empty'), []);
-  assert.equal(calls.length, 3);
+  const second = await recentExecutions(athena, 'primary', first.nextToken);
+  assert.deepEqual(second, { executions: [{ QueryExecutionId: 'c', Status: { SubmissionDateTime: 1 } }],
+    nextToken: null });
+  assert.deepEqual(calls[2], ['ListQueryExecutions', { WorkGroup: 'primary', MaxResults: 50, NextToken: 'more' }]);
+  const before = calls.length;
+  assert.deepEqual(await recentExecutions(athena, 'empty'), { executions: [], nextToken: null });
+  assert.equal(calls.length, before + 1); // an empty workgroup needs no batch call
 });
 
 test('saved queries of a workgroup are listed, fetched and sorted by name', async () => {

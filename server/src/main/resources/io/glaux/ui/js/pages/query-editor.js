@@ -87,7 +87,7 @@ export async function render(main, params, app) {
   sqlArea.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      run();
+      if (!runButton.disabled) run();
     }
   });
   workGroupSelect.addEventListener('change', () => {
@@ -208,7 +208,7 @@ export async function render(main, params, app) {
   // --- running and following a query --------------------------------------------------------------------------
   async function run() {
     const sql = sqlArea.value;
-    replace(problems);
+    showNothing(); // the previous query's status and results go; the SQL stays
     if (!sql.trim()) {
       replace(problems, errorBox(new Error('Enter a query to run.')));
       return;
@@ -358,21 +358,40 @@ export async function render(main, params, app) {
   async function showHistory() {
     const workGroup = context.workGroup;
     replace(recent, h('p', { class: 'muted' }, 'Loading…'));
-    const executions = await recentExecutions(athena, workGroup);
+    const first = await recentExecutions(athena, workGroup);
     if (!alive() || workGroup !== context.workGroup) return;
-    const rows = executions.map(historyRow);
+    const body = h('tbody', {});
+    const older = h('button', { id: 'query-history-older', type: 'button' }, 'Older queries');
+    let nextToken = null;
+    const add = (page) => {
+      body.append(...page.executions.map(historyRow).map(historyLine));
+      nextToken = page.nextToken;
+      older.hidden = !nextToken;
+    };
+    older.addEventListener('click', () => guarded(async () => {
+      older.disabled = true;
+      try {
+        add(await recentExecutions(athena, workGroup, nextToken));
+      } finally {
+        older.disabled = false;
+      }
+    }));
+    add(first);
     replace(recent,
       h('div', { class: 'row' }, h('h2', {}, `Recent queries in ${workGroup}`),
         h('button', { type: 'button', onclick: () => guarded(showHistory) }, 'Refresh')),
-      rows.length ? h('div', { class: 'scroll' }, h('table', { class: 'data' },
+      first.executions.length ? [h('div', { class: 'scroll' }, h('table', { class: 'data' },
         h('thead', {}, h('tr', {}, ['Query', 'State', 'Submitted', 'Run time', 'Data scanned']
-          .map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, rows.map((r) => h('tr', { dataset: { id: r.id } },
-          h('td', {}, h('button', { type: 'button', class: 'link', title: 'Open this query and its results',
-            onclick: () => guarded(() => open(r.id)) }, r.query)),
-          h('td', { class: `status-${r.state}` }, r.state), h('td', {}, r.submitted), h('td', {}, r.runTime),
-          h('td', {}, r.dataScanned))))))
+          .map((c) => h('th', { scope: 'col' }, c)))), body)), older]
         : h('p', { class: 'muted', id: 'query-history-empty' }, `No queries in ${workGroup} yet.`));
+  }
+
+  function historyLine(r) {
+    return h('tr', { dataset: { id: r.id } },
+      h('td', {}, h('button', { type: 'button', class: 'link', title: 'Open this query and its results',
+        onclick: () => guarded(() => open(r.id)) }, r.query)),
+      h('td', { class: `status-${r.state}` }, r.state), h('td', {}, r.submitted), h('td', {}, r.runTime),
+      h('td', {}, r.dataScanned));
   }
 
   async function showSaved() {

@@ -24,12 +24,18 @@ export async function batchGet(athena, operation, idsKey, resultKey, ids) {
   return found;
 }
 
-/** A workgroup's most recent executions (ListQueryExecutions' first `limit`), newest first. */
-export async function recentExecutions(athena, workGroup, limit = 50) {
-  const listed = await athena('ListQueryExecutions', { WorkGroup: workGroup, MaxResults: Math.min(50, limit) });
-  const ids = (listed.QueryExecutionIds || []).slice(0, limit);
-  if (!ids.length) return [];
-  return newestFirst(await batchGet(athena, 'BatchGetQueryExecution', 'QueryExecutionIds', 'QueryExecutions', ids));
+/**
+ * A page of a workgroup's executions, newest first: ListQueryExecutions (from nextToken, when given) and the
+ * executions' details by BatchGetQueryExecution. Answers {executions, nextToken}.
+ */
+export async function recentExecutions(athena, workGroup, nextToken = null, pageSize = 50) {
+  const listed = await athena('ListQueryExecutions', { WorkGroup: workGroup, MaxResults: Math.min(50, pageSize),
+    ...(nextToken ? { NextToken: nextToken } : {}) });
+  const ids = listed.QueryExecutionIds || [];
+  const executions = ids.length
+    ? newestFirst(await batchGet(athena, 'BatchGetQueryExecution', 'QueryExecutionIds', 'QueryExecutions', ids))
+    : [];
+  return { executions, nextToken: listed.NextToken || null };
 }
 
 /** A workgroup's named queries, by name. */

@@ -67,8 +67,9 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Loads a page of the UI by its hash route, e.g. {@code go("#/query")}. */
+    /** Loads a page of the UI by its hash route, e.g. {@code go("#/query")}; earlier console errors are dropped. */
     public Browser go(String hash) {
+        consoleErrors();
         driver.get(baseUrl + "/" + hash);
         return this;
     }

@@ -296,6 +296,24 @@ class DashboardBrowserTest {
                 .containsExactly("Overview", "Details");
     }
 
+    @Test
+    void anEmbedUrlShowsTheDashboardAloneWithItsData() throws Exception {
+        String url = quickSight.generateEmbedUrlForAnonymousUser(b -> b.awsAccountId(ACCOUNT).namespace("default")
+                .authorizedResourceArns("arn:aws:quicksight:us-east-1:000000000000:dashboard/shop")
+                .experienceConfiguration(e -> e.dashboard(d -> d.initialDashboardId("shop")))).embedUrl();
+        browser.load(url);
+        browser.until(d -> browser.all(By.cssSelector(".visual")).size() == 6
+                && browser.all(By.cssSelector(".visual[data-state='loading']")).isEmpty());
+        assertThat(browser.all(By.cssSelector("header nav"))).as("no Glaux navigation").isEmpty();
+        assertThat(browser.all(By.xpath("//button[normalize-space()='Share']"))).isEmpty();
+        assertThat(number(kpi("total"))).isEqualTo(athena("SELECT sum(revenue)" + FROM).get(0).get(0));
+        browser.screenshot("dashboard-embedded");
+        browser.driver().navigate().refresh();
+        browser.until(d -> browser.all(By.cssSelector(".visual[data-state='ready']")).size() >= 5);
+        assertThat(browser.all(By.cssSelector(".visual"))).as("the browser that opened it keeps its session")
+                .hasSize(6);
+    }
+
     // --- the page ---
 
     private static void open() {

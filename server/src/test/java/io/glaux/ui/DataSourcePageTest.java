@@ -114,6 +114,6 @@ class DataSourcePageTest {
         assertThat(browser.visible(By.id("data-source-error")).getText())
                 .isEqualTo(failed.errorInfo().typeAsString() + ": " + failed.errorInfo().message())
                 .contains("WorkGroup closed is disabled.");
-        assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("favicon.ico")).isEmpty();
+        assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("Failed to load resource")).isEmpty();
     }
 }

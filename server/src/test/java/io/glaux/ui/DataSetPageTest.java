@@ -171,6 +171,7 @@ class DataSetPageTest {
             assertThat(shown.get(row.get(0)).get(0)).isEqualByComparingTo(row.get(1));
             assertThat(shown.get(row.get(0)).get(1)).isEqualByComparingTo(row.get(2));
         }
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.visible(By.id("preview")));
         browser.screenshot("dataset-editor");
 
         form().findElement(By.id("save-button")).click();
@@ -198,6 +199,7 @@ class DataSetPageTest {
         Ingestion latest = quickSight.describeIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("orders-spice")
                 .ingestionId(history.get(0).get(0))).ingestion();
         assertThat(latest.rowInfo().rowsIngested()).isEqualTo(Long.parseLong(count));
+        browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.visible(By.id("refresh")));
         browser.screenshot("dataset-ingestion");
     }
 

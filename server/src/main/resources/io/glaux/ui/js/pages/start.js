@@ -12,9 +12,9 @@ function status(value) {
   return h('span', { class: statusClass(value) }, value || '');
 }
 
-function section(title, actions, build) {
+function section(title, actions, build, wide) {
   const body = h('div', { class: 'scroll' }, h('p', { class: 'muted' }, 'Loading…'));
-  const panel = h('section', { class: 'panel', 'aria-label': title },
+  const panel = h('section', { class: wide ? 'panel wide' : 'panel', 'aria-label': title },
     h('div', { class: 'section-head' }, h('h2', {}, title), actions), body);
   build().then((content) => replace(body, content), (error) => replace(body, errorBox(error)));
   return panel;
@@ -76,7 +76,7 @@ export async function render(main, params, app) {
     h('h1', {}, 'Start'),
     h('div', { class: 'start-grid' },
       section('Data sources', action('New data source', '#/data-sources/new'), () => dataSourcesTable(client)),
-      section('Datasets', action('New dataset', '#/data-sets/new'), () => dataSetsTable(client)),
+      section('Datasets', action('New dataset', '#/data-sets/new'), () => dataSetsTable(client), true),
       section('Analyses', action('New analysis', '#/analyses/new'), () => analysesTable(client)),
       section('Dashboards', null, () => dashboardsTable(client))));
 }

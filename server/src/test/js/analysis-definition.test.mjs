@@ -184,3 +184,24 @@ test('an expression error names its field and position', () => {
   assert.deepEqual(expressionError('Something else'), { field: null, position: null });
   assert.equal(caret('{amout} * 2', 1), '{amout} * 2\n ^');
 });
+
+test('saves run one at a time, and changes made meanwhile are saved once after', async () => {
+  const { saveQueue } = await import('../../main/resources/io/glaux/ui/js/analysis/save-queue.js');
+  const statuses = [];
+  let saves = 0;
+  let release;
+  const request = saveQueue(async () => {
+    saves++;
+    if (saves === 1) await new Promise((resolve) => { release = resolve; });
+    if (saves === 3) throw new Error('refused');
+  }, (status, error) => statuses.push(error ? `${status}: ${error.message}` : status));
+  const first = request();
+  request();
+  request();
+  release();
+  await first;
+  assert.equal(saves, 2, 'the two requests made during the first save are one more save');
+  assert.deepEqual(statuses, ['saving', 'saving', 'saved']);
+  await request();
+  assert.deepEqual(statuses.slice(3), ['saving', 'error: refused']);
+});

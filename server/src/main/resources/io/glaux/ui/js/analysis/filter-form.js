@@ -24,6 +24,7 @@ export function filterForm({ spec, fields, sheetVisuals, parameters, loadValues,
   let values = null; // the column's distinct values once loaded (null: type them)
   let search = '';
   let loadedFor = null;
+  let valuesBox = null; // where the values part is drawn, while the form shows one
 
   const key = (f) => `${f.DataSetIdentifier}\u0000${f.name}`;
   const current = () => fields.find((f) => f.DataSetIdentifier === state.column?.DataSetIdentifier
@@ -34,14 +35,37 @@ export function filterForm({ spec, fields, sheetVisuals, parameters, loadValues,
     if (!f || state.kind !== 'category' || loadedFor === key(f)) return;
     loadedFor = key(f);
     values = undefined;
-    draw();
+    if (valuesBox) drawValues(valuesBox);
+    let loaded;
     try {
-      values = await loadValues(f.DataSetIdentifier, f.name);
+      loaded = await loadValues(f.DataSetIdentifier, f.name);
     } catch (error) {
-      values = null;
+      loaded = null;
       replace(message, errorBox(error));
     }
-    if (loadedFor === key(f)) draw();
+    if (loadedFor !== key(f)) return;
+    values = loaded;
+    if (valuesBox) drawValues(valuesBox); // only the list: the rest of the form keeps its focus
+  }
+
+  /** The values part: loading, a text area to type them, or the distinct values with a search box. */
+  function drawValues(box) {
+    const c = state.category;
+    if (values === undefined) return replace(box, h('p', { class: 'muted' }, 'Loading the values…'));
+    if (values === null) {
+      return replace(box, field('Values (one a line)', h('textarea', { name: 'category-values', rows: 4,
+        oninput: (e) => { c.values = e.target.value.split('\n').map((v) => v.trim()).filter(Boolean); } },
+      c.values.join('\n'))));
+    }
+    const list = h('div', { class: 'value-list', role: 'group', 'aria-label': 'Values' });
+    const drawList = () => replace(list, matching(values, search).map((v) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'category-value', value: v, checked: c.values.includes(v),
+        onchange: (e) => {
+          c.values = e.target.checked ? [...c.values, v] : c.values.filter((x) => x !== v);
+        } }), ` ${v}`)));
+    drawList();
+    return replace(box, field('Search values', h('input', { type: 'search', name: 'value-search', value: search,
+      oninput: (e) => { search = e.target.value; drawList(); } })), list);
   }
 
   function categoryPart() {
@@ -56,22 +80,10 @@ export function filterForm({ spec, fields, sheetVisuals, parameters, loadValues,
     if (c.parameter) {
       parts.push(field('Parameter', select(parameterNames, c.parameter, { name: 'category-parameter',
         onchange: (e) => { c.parameter = e.target.value; } })));
-    } else if (values === undefined) {
-      parts.push(h('p', { class: 'muted' }, 'Loading the values…'));
-    } else if (values === null) {
-      parts.push(field('Values (one a line)', h('textarea', { name: 'category-values', rows: 4,
-        oninput: (e) => { c.values = e.target.value.split('\n').map((v) => v.trim()).filter(Boolean); } },
-      c.values.join('\n'))));
     } else {
-      const list = h('div', { class: 'value-list', role: 'group', 'aria-label': 'Values' });
-      const drawList = () => replace(list, matching(values, search).map((v) => h('label', { class: 'check' },
-        h('input', { type: 'checkbox', name: 'category-value', value: v, checked: c.values.includes(v),
-          onchange: (e) => {
-            c.values = e.target.checked ? [...c.values, v] : c.values.filter((x) => x !== v);
-          } }), ` ${v}`)));
-      drawList();
-      parts.push(field('Search values', h('input', { type: 'search', name: 'value-search', value: search,
-        oninput: (e) => { search = e.target.value; drawList(); } })), list);
+      valuesBox = h('div', { class: 'values-box' });
+      drawValues(valuesBox);
+      parts.push(valuesBox);
     }
     return parts;
   }
@@ -141,6 +153,7 @@ export function filterForm({ spec, fields, sheetVisuals, parameters, loadValues,
     } });
     const kind = select(Object.entries(FILTER_KINDS).map(([k, v]) => [k, v.label]), state.kind, {
       name: 'filter-kind', onchange: (e) => { state.kind = e.target.value; draw(); load(); } });
+    valuesBox = null;
     const body = { category: categoryPart, 'numeric-range': rangePart, 'time-range': timePart,
       'relative-dates': relativePart }[state.kind]();
     replace(form, h('h2', {}, isNew ? 'New filter' : `Edit filter ${state.filterGroupId}`),
@@ -160,7 +173,7 @@ export function filterForm({ spec, fields, sheetVisuals, parameters, loadValues,
       if ({ category: 'category', range: 'numeric-range', time: 'time-range', relative: 'relative-dates' }[part]
         !== out.kind) delete out[part];
     }
-    const problem = filterProblem(out);
+    const problem = filterProblem({ ...out, filterGroupId: out.filterGroupId || 'new' }); // a new one's id comes later
     if (problem) {
       replace(message, errorBox(new Error(problem)));
       return;

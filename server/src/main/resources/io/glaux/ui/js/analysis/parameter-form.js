@@ -58,7 +58,7 @@ export function controlForm({ spec, parameters, onSubmit, onCancel, isNew }) {
     isNew ? 'Add control' : 'Update control', body, () => {
       const value = { controlId: state.controlId, kind: kind.value, parameterName: parameter.value,
         title: title.value.trim() || parameter.value, values: kind.value === 'dropdown' ? lines(values.value) : [] };
-      return { problem: controlProblem(value, parameters), value };
+      return { problem: controlProblem({ ...value, controlId: value.controlId || 'new' }, parameters), value };
     }, onSubmit, onCancel);
 }
 

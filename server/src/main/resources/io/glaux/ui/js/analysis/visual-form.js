@@ -99,7 +99,7 @@ export function visualForm({ spec, dataSetIdentifiers, fieldsFor, onSubmit, onCa
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const problem = problemOf(state);
+    const problem = problemOf({ ...state, visualId: state.visualId || 'new' }); // a new visual's id comes later
     if (problem) {
       replace(message, errorBox(new Error(problem)));
       return;

@@ -28,7 +28,7 @@ async function renderNew(main, app) {
   const [{ DataSetSummaries = [] }, { AnalysisSummaryList = [] }] = await Promise.all([
     client.quickSight('GET', '/data-sets'), client.quickSight('GET', '/analyses')]);
   const name = h('input', { name: 'analysis-name', required: true });
-  const id = h('input', { name: 'analysis-id', required: true, pattern: '[\\w-]+' });
+  const id = h('input', { name: 'analysis-id', required: true, pattern: '[\\w\\-]+' });
   let idEdited = false;
   name.addEventListener('input', () => { if (!idEdited) id.value = idFromName(name.value); });
   id.addEventListener('input', () => { idEdited = true; });
@@ -251,7 +251,8 @@ async function renderEditor(main, analysisId, app) {
           return change((d) => defs.putControl(d, state.sheetId, control));
         } });
     } else if (f.kind === 'calculated') {
-      const error = state.lastError?.calculatedField === f.field?.Name ? state.lastError.error : null;
+      const error = state.lastError && f.field && state.lastError.calculatedField === f.field.Name
+        ? state.lastError.error : null;
       element = calculatedFieldForm({ field: f.field || {}, isNew: !f.field, error, dataSetIdentifiers: identifiers(),
         onCancel: closeForm, onSubmit: (s) => {
           const next = defs.putCalculatedField(state.definition, s, f.field?.Name);

@@ -1,6 +1,7 @@
 package io.glaux.quicksight.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.glaux.quicksight.visual.CalculatedFields;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +17,9 @@ import java.util.Set;
  * it creates the resource: every dataset declared in {@code DataSetIdentifierDeclarations} must exist, every
  * {@code DataSetIdentifier} used must be declared, and every column a ColumnIdentifier names ({@code DataSetIdentifier}
  * and {@code ColumnName}, wherever it appears: visuals' field wells, filters, controls, parameter defaults, column
- * configurations) must be an output column of its dataset or a calculated field declared on it.
+ * configurations) must be an output column of its dataset or a calculated field declared on it. Those are reported
+ * as the resource's Errors (it is stored CREATION_FAILED / UPDATE_FAILED); a calculated field whose expression does not
+ * parse or type-check is refused outright (InvalidParameterValueException, with its position), as nothing could use it.
  *
  * <p>Errors name the entities that break them by path: {@code sheet/<SheetId>/visual/<VisualId>},
  * {@code filter-group/<FilterGroupId>/filter/<FilterId>}, {@code calculated-field/<Name>}, {@code parameter/<Name>},
@@ -107,6 +110,11 @@ public final class Definitions {
         missing.forEach((key, paths) -> errors.add(new DefinitionError(DefinitionError.COLUMN_REPLACEMENT_MISSING,
                 "Required column '" + key.get(1) + "' is missing in data set '" + declared.get(key.get(0)) + "'",
                 limit(paths))));
+        if (missing.isEmpty()) {
+            Map<String, Map<String, String>> typed = new LinkedHashMap<>();
+            declared.forEach((identifier, arn) -> dataSets.outputColumns(arn).ifPresent(c -> typed.put(identifier, c)));
+            CalculatedFields.check(definition, typed);
+        }
         return errors;
     }
 

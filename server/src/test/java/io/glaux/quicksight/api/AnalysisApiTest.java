@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.AccessDeniedException;
 import software.amazon.awssdk.services.quicksight.model.Analysis;
+import software.amazon.awssdk.services.quicksight.model.CalculatedField;
 import software.amazon.awssdk.services.quicksight.model.AnalysisDefinition;
 import software.amazon.awssdk.services.quicksight.model.AnalysisError;
 import software.amazon.awssdk.services.quicksight.model.AnalysisErrorType;
@@ -172,6 +173,25 @@ class AnalysisApiTest {
                     "sheet/overview/visual/revenue-by-region", "sheet/overview/visual/sales-table",
                     "calculated-field/profit", "filter-group/regions/filter/region-filter");
         });
+    }
+
+    @Test
+    void aCalculatedFieldThatDoesNotParseIsRefusedWithItsPositionAndNothingChanges() {
+        AnalysisDefinition base = AnalysisDefinitions.analysis(SALES);
+        create("checked", base);
+        AnalysisDefinition bad = base.toBuilder().calculatedFields(CalculatedField.builder().name("profit")
+                .dataSetIdentifier("sales").expression("{revenue} - * {cost}").build()).build();
+        assertThatThrownBy(() -> quickSight.updateAnalysis(b -> b.awsAccountId(ACCOUNT).analysisId("checked")
+                .name("Checked").definition(bad)))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Calculated field 'profit'").hasMessageContaining("position 12");
+        assertThatThrownBy(() -> create("refused", bad)).isInstanceOf(InvalidParameterValueException.class);
+        assertThat(quickSight.describeAnalysisDefinition(b -> b.awsAccountId(ACCOUNT).analysisId("checked"))
+                .definition().calculatedFields()).singleElement()
+                .satisfies(field -> assertThat(field.expression()).isEqualTo(
+                        base.calculatedFields().get(0).expression()));
+        assertThatThrownBy(() -> quickSight.describeAnalysis(b -> b.awsAccountId(ACCOUNT).analysisId("refused")))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

@@ -114,6 +114,21 @@ class AnalysisEditorBrowserTest {
         browser.text(By.cssSelector(".sheet-tabs .tab.current"), "Sheet 1");
 
         addCalculatedField("revenue", "{quantity} * {unit_price}");
+        // one that does not parse: UpdateAnalysis refuses it, the editor keeps it with the error and a caret under its
+        // position, and the stored definition does not change until it is fixed or removed
+        clickButton("Add calculated field");
+        browser.visible(By.name("calc-name")).sendKeys("broken");
+        browser.driver().findElement(By.name("calc-expression")).sendKeys("{quantity} * * 2");
+        submit();
+        WebElement caret = browser.visible(By.cssSelector("pre.caret"));
+        assertThat(caret.getText()).startsWith("{quantity} * * 2\n").endsWith("^");
+        browser.text(By.id("save-status"), "Not saved");
+        browser.visible(By.cssSelector(".error-mark"));
+        assertThat(quickSight.describeAnalysisDefinition(b -> b.awsAccountId(ACCOUNT).analysisId("shop-analysis"))
+                .definition().calculatedFields()).extracting(c -> c.name()).containsExactly("revenue");
+        browser.visible(By.cssSelector("button[aria-label='Remove calculated field broken']")).click();
+        saved();
+
         addVisual("bar", "Quantity by channel", Map.of("Category", List.of("channel")),
                 List.<String[]>of(new String[] {"quantity", "SUM"}), "quantity-sum", "DESC", "5");
         addVisual("line", "Quantity by month", Map.of("Category", List.of("ordered_at")),

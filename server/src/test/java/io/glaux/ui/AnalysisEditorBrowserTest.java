@@ -3,7 +3,6 @@ package io.glaux.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.quicksight.api.QuickSightClients;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +16,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.AnalysisDefinition;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
-import software.amazon.awssdk.services.quicksight.model.DataSourceType;
 import software.amazon.awssdk.services.quicksight.model.FilterGroup;
-import software.amazon.awssdk.services.quicksight.model.IngestionStatus;
 import software.amazon.awssdk.services.quicksight.model.InputColumn;
 import software.amazon.awssdk.services.quicksight.model.InputColumnDataType;
 import software.amazon.awssdk.services.quicksight.model.PhysicalTable;
@@ -32,7 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +49,7 @@ class AnalysisEditorBrowserTest {
 
     @TempDir
     static Path data;
+    static UiFixture ui;
     static GlauxServer server;
     static Browser browser;
     static QuickSightClient quickSight;
@@ -60,11 +57,12 @@ class AnalysisEditorBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-        quickSight = QuickSightClients.quickSight(server);
-        athena = QuickSightClients.athena(server);
-        quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena").name("Athena")
-                .type(DataSourceType.ATHENA).dataSourceParameters(p -> p.athenaParameters(a -> a.workGroup("primary"))));
+        ui = UiFixture.start(data);
+        server = ui.server;
+        browser = ui.browser;
+        quickSight = ui.quickSight;
+        athena = ui.athena;
+        ui.createAthenaDataSource("athena", "Athena");
         String ingestion = quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("orders").name("Orders")
                 .importMode(DataSetImportMode.SPICE).physicalTableMap(Map.of("orders", PhysicalTable.builder()
                         .relationalTable(r -> r.dataSourceArn("arn:aws:quicksight:us-east-1:000000000000:datasource/athena")
@@ -76,26 +74,13 @@ class AnalysisEditorBrowserTest {
                                         column("channel", InputColumnDataType.STRING),
                                         column("ordered_at", InputColumnDataType.DATETIME))).build())))
                 .ingestionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (quickSight.describeIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("orders").ingestionId(ingestion))
-                .ingestion().ingestionStatus() != IngestionStatus.COMPLETED) {
-            assertThat(System.nanoTime()).as("ingestion").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-        browser = Browser.open(server.endpoint());
+        ui.awaitIngestion("orders", ingestion);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (quickSight != null) {
-            quickSight.close();
-            athena.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ui != null) {
+            ui.close();
         }
     }
 

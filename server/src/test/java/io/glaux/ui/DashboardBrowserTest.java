@@ -2,7 +2,6 @@ package io.glaux.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.quicksight.api.QuickSightClients;
 import io.glaux.server.GlauxServer;
 import io.glaux.server.faults.FaultRule;
 import io.glaux.server.faults.FaultRule.QueryFailure;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.quicksight.model.Filter;
 import software.amazon.awssdk.services.quicksight.model.FilterGroup;
 import software.amazon.awssdk.services.quicksight.model.FilterNullOption;
 import software.amazon.awssdk.services.quicksight.model.FilterVisualScope;
-import software.amazon.awssdk.services.quicksight.model.IngestionStatus;
 import software.amazon.awssdk.services.quicksight.model.InputColumn;
 import software.amazon.awssdk.services.quicksight.model.InputColumnDataType;
 import software.amazon.awssdk.services.quicksight.model.MeasureField;
@@ -52,7 +50,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -79,27 +76,24 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path data;
+    static UiFixture ui;
     static GlauxServer server;
+    static Browser browser;
     static QuickSightClient quickSight;
     static AthenaClient athena;
-    static Browser browser;
     static List<String> channels;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-        quickSight = QuickSightClients.quickSight(server);
-        athena = QuickSightClients.athena(server);
-        quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena").name("Athena")
-                .type("ATHENA"));
+        ui = UiFixture.start(data);
+        server = ui.server;
+        browser = ui.browser;
+        quickSight = ui.quickSight;
+        athena = ui.athena;
+        ui.createAthenaDataSource("athena", "Athena");
         String ingestion = dataSet("orders", DataSetImportMode.SPICE);
         dataSet("orders-live", DataSetImportMode.DIRECT_QUERY);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (quickSight.describeIngestion(b -> b.awsAccountId(ACCOUNT).dataSetId("orders").ingestionId(ingestion))
-                .ingestion().ingestionStatus() != IngestionStatus.COMPLETED) {
-            assertThat(System.nanoTime()).as("first ingestion").isLessThan(deadline);
-            Thread.sleep(25);
-        }
+        ui.awaitIngestion("orders", ingestion);
         channels = AthenaQueries.rows(athena, "SELECT DISTINCT channel" + FROM + " ORDER BY 1").stream()
                 .map(r -> r.get(0)).filter(Objects::nonNull).toList();
         Definition parts = definition();
@@ -113,20 +107,12 @@ class DashboardBrowserTest {
                         .filterGroups(parts.filterGroups).build()));
         server.faults().set(FaultRule.failQueries("\"broken-f\"", new QueryFailure(2, 1001, false,
                 "HIVE_BAD_DATA: Error parsing field value '' for field 3")));
-        browser = Browser.open(server.endpoint());
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (quickSight != null) {
-            quickSight.close();
-            athena.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ui != null) {
+            ui.close();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.glaux.ui;
 
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.quicksight.api.QuickSightClients;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +50,7 @@ class DataSetPageTest {
 
     @TempDir
     static Path data;
+    static UiFixture ui;
     static GlauxServer server;
     static Browser browser;
     static QuickSightClient quickSight;
@@ -58,21 +58,18 @@ class DataSetPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-        quickSight = QuickSightClients.quickSight(server);
-        athena = QuickSightClients.athena(server);
-        quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("shop").name("Shop")
-                .type("ATHENA").dataSourceParameters(p -> p.athenaParameters(a -> a.workGroup("primary"))));
-        browser = Browser.open(server.endpoint());
+        ui = UiFixture.start(data);
+        server = ui.server;
+        browser = ui.browser;
+        quickSight = ui.quickSight;
+        athena = ui.athena;
+        ui.createAthenaDataSource("shop", "Shop");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ui != null) {
+            ui.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.glaux.ui;
 
-import io.glaux.quicksight.api.QuickSightClients;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +27,7 @@ class DataSourcePageTest {
 
     @TempDir
     static Path data;
+    static UiFixture ui;
     static GlauxServer server;
     static Browser browser;
     static QuickSightClient quickSight;
@@ -35,19 +35,17 @@ class DataSourcePageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-        quickSight = QuickSightClients.quickSight(server);
-        athena = QuickSightClients.athena(server);
-        browser = Browser.open(server.endpoint());
+        ui = UiFixture.start(data);
+        server = ui.server;
+        browser = ui.browser;
+        quickSight = ui.quickSight;
+        athena = ui.athena;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ui != null) {
+            ui.close();
         }
     }
 

@@ -37,24 +37,23 @@ class QueryEditorBrowserTest {
 
     @TempDir
     static Path data;
+    static UiFixture ui;
     static GlauxServer server;
     static Browser browser;
     static AthenaClient athena;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-        browser = Browser.open(server.endpoint());
-        athena = QuickSightClients.athena(server);
+        ui = UiFixture.start(data);
+        server = ui.server;
+        browser = ui.browser;
+        athena = ui.athena;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ui != null) {
+            ui.close();
         }
     }
 

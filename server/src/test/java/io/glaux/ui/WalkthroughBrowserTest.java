@@ -1,8 +1,6 @@
 package io.glaux.ui;
 
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.quicksight.api.QuickSightClients;
-import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.quicksight.QuickSightClient;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -36,10 +32,8 @@ class WalkthroughBrowserTest {
 
     @Test
     void fromTheSampleDataToAPublishedDashboard() throws Exception {
-        try (GlauxServer server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-             QuickSightClient quickSight = QuickSightClients.quickSight(server);
-             AthenaClient athena = QuickSightClients.athena(server);
-             Browser browser = Browser.open(server.endpoint())) {
+        try (UiFixture ui = UiFixture.start(data)) {
+            Browser browser = ui.browser;
             // 1. Start → New data source: Athena on the primary workgroup.
             browser.go("#/");
             button(browser, "New data source").click();
@@ -47,6 +41,7 @@ class WalkthroughBrowserTest {
             source.findElement(By.name("id")).sendKeys("athena");
             source.findElement(By.name("name")).sendKeys("Athena");
             pick(browser, source.findElement(By.name("workGroup")), "primary");
+            assertEveryControlIsLabelled(browser);
             source.findElement(By.cssSelector("button[type=submit]")).click();
 
             // 2. New dataset from this source: shop.orders, a calculated revenue column, SPICE, Refresh now.
@@ -64,6 +59,7 @@ class WalkthroughBrowserTest {
             calculated.findElement(By.name("name")).sendKeys("revenue");
             calculated.findElement(By.name("expression")).sendKeys("{quantity} * {unit_price}");
             new Select(form.findElement(By.name("importMode"))).selectByValue("SPICE");
+            assertEveryControlIsLabelled(browser);
             form.findElement(By.id("save-button")).click();
             slowly(browser, d -> d.getCurrentUrl().endsWith("#/data-sets/orders"));
             browser.visible(By.id("refresh-now")).click();
@@ -82,13 +78,14 @@ class WalkthroughBrowserTest {
             addVisual(browser, "line", "Revenue by month", "Category", "ordered_at", "revenue", "SUM");
             addVisual(browser, "pie", "Orders by status", "Category", "status", "order_id", "COUNT");
             addVisual(browser, "kpi", "Revenue", null, null, "revenue", "SUM");
+            assertEveryControlIsLabelled(browser);
             button(browser, "Publish").click();
             browser.text(By.cssSelector(".published-version"), "1");
 
             // 4. The dashboard: its numbers are Athena's; compare SPICE with a direct query.
             browser.visible(By.cssSelector("a.dashboard-link")).click();
             browser.until(d -> d.findElements(By.cssSelector(".visual[data-state='ready']")).size() == 4);
-            String total = AthenaQueries.rows(athena, "SELECT sum(quantity * unit_price) FROM shop.orders")
+            String total = AthenaQueries.rows(ui.athena, "SELECT sum(quantity * unit_price) FROM shop.orders")
                     .get(0).get(0);
             assertThat(new BigDecimal(browser.visible(By.cssSelector(".visual[data-visual-id='revenue'] .kpi-value"))
                     .getText().replace(",", ""))).isEqualByComparingTo(total);
@@ -97,10 +94,43 @@ class WalkthroughBrowserTest {
             slowly(browser, d -> bar.findElement(By.cssSelector(".compare")).getText().contains("faster")
                     || bar.findElement(By.cssSelector(".compare")).getText().contains("slower"));
             assertThat(bar.findElement(By.cssSelector(".provenance")).getText()).startsWith("Source: SPICE");
-            assertThat(quickSight.describeDashboard(b -> b.awsAccountId(ACCOUNT).dashboardId("shop")).dashboard()
+            assertThat(ui.quickSight.describeDashboard(b -> b.awsAccountId(ACCOUNT).dashboardId("shop")).dashboard()
                     .version().versionNumber()).isEqualTo(1L);
             browser.screenshot("walkthrough-dashboard");
+            assertEveryControlIsLabelled(browser);
+
+            // 5. The start page lists what was made, with its status.
+            browser.go("#/");
+            browser.containing(By.id("analyses"), "UPDATE_SUCCESSFUL");
+            assertThat(browser.visible(By.id("analyses")).getText()).contains("Shop");
+            assertThat(browser.visible(By.id("dashboards")).getText()).contains("Shop");
+            assertThat(browser.visible(By.id("data-sets")).getText()).contains("Orders").contains("COMPLETED");
+            assertThat(browser.visible(By.id("data-sources")).getText()).contains("Athena")
+                    .contains("CREATION_SUCCESSFUL");
+            assertEveryControlIsLabelled(browser);
+            browser.go("#/query");
+            browser.visible(By.tagName("textarea"));
+            assertEveryControlIsLabelled(browser);
         }
+    }
+
+    /**
+     * Every visible form control has a label (a label element, aria-label or aria-labelledby) and every button a name,
+     * so the page can be used with a screen reader and the keyboard.
+     */
+    private static void assertEveryControlIsLabelled(Browser browser) {
+        Object unlabelled = browser.script("""
+                const visible = (e) => e.offsetParent !== null;
+                const named = (e) => (e.labels && e.labels.length > 0) || e.getAttribute('aria-label')
+                    || e.getAttribute('aria-labelledby') || e.getAttribute('title');
+                const controls = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                    .filter(visible).filter((e) => !named(e)).map((e) => e.outerHTML.slice(0, 120));
+                const buttons = [...document.querySelectorAll('button')].filter(visible)
+                    .filter((b) => !b.textContent.trim() && !b.getAttribute('aria-label'))
+                    .map((b) => b.outerHTML.slice(0, 120));
+                return controls.concat(buttons);""");
+        assertThat((List<?>) unlabelled).as("controls without a label on " + browser.driver().getCurrentUrl())
+                .isEmpty();
     }
 
     private static void addVisual(Browser browser, String type, String title, String well, String dimension,

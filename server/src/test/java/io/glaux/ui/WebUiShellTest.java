@@ -18,22 +18,21 @@ class WebUiShellTest {
 
     @TempDir
     static Path data;
+    static UiFixture ui;
     static GlauxServer server;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
-        browser = Browser.open(server.endpoint());
+        ui = UiFixture.start(data);
+        server = ui.server;
+        browser = ui.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ui != null) {
+            ui.close();
         }
     }
 

@@ -7,6 +7,19 @@ import { DAYS, INTERVALS, SIZE_UNITS, describeSchedule, finished, lookbackBody, 
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A runner of changes: each runs, then the panel reloads; an error shows in messages and the form keeps its values. */
+function guarded(messages, reload) {
+  return async (work) => {
+    messages.replaceChildren();
+    try {
+      await work();
+      await reload();
+    } catch (error) {
+      messages.append(errorBox(error));
+    }
+  };
+}
+
 function historyTable(ingestions) {
   const rows = newestFirst(ingestions).map((i) => {
     const r = i.RowInfo || {};
@@ -110,15 +123,7 @@ function scheduleSection(client, base) {
         h('button', { type: 'button', onclick: () => remove(s) }, `Delete ${s.ScheduleId}`))]),
     { id: 'refresh-schedules' }) : h('p', { class: 'muted', id: 'refresh-schedules' }, 'No refresh schedules.'));
   };
-  const guard = async (work) => {
-    messages.replaceChildren();
-    try {
-      await work();
-      await load();
-    } catch (error) {
-      messages.append(errorBox(error));
-    }
-  };
+  const guard = guarded(messages, load);
   const edit = (schedule) => {
     const form = scheduleForm(schedule);
     for (const [key, control] of Object.entries(c)) control.value = form[key] ?? '';
@@ -167,15 +172,7 @@ function incrementalSection(client, base, dataSet) {
       unit.value = window.SizeUnit;
     }
   };
-  const guard = async (work) => {
-    messages.replaceChildren();
-    try {
-      await work();
-      await load();
-    } catch (error) {
-      messages.append(errorBox(error));
-    }
-  };
+  const guard = guarded(messages, load);
   load().catch((error) => messages.append(errorBox(error)));
   return h('section', { class: 'panel', 'aria-label': 'Incremental refresh' }, h('h2', {}, 'Incremental refresh'),
     current,
@@ -192,6 +189,8 @@ function incrementalSection(client, base, dataSet) {
 }
 
 /** The refresh panels of a saved SPICE dataset (as DescribeDataSet gives it). */
+
+
 export function refreshPanel(client, dataSet) {
   const base = `/data-sets/${encodeURIComponent(dataSet.DataSetId)}`;
   return h('div', { id: 'refresh' }, ingestionSection(client, base), scheduleSection(client, base),

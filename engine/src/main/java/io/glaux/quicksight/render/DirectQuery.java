@@ -44,7 +44,7 @@ final class DirectQuery {
             queries.cancel(submitted.queryExecutionId());
             throw new QuickSightException(QuickSightException.Kind.QUERY_TIMEOUT, null, "Query timeout: the direct"
                     + " query " + submitted.queryExecutionId() + " ran for more than " + timeout.toSeconds()
-                    + " seconds, QuickSight's limit for a direct query; it was stopped. Import the dataset into SPICE"
+                    + " seconds, the limit of a visual's direct query (QuickSight's is 2 minutes); it was stopped. Import the dataset into SPICE"
                     + " or narrow the visual with filters.");
         }
         if (finished.state() != QueryState.SUCCEEDED) {

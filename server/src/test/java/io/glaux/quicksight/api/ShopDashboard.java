@@ -25,7 +25,7 @@ import java.util.Map;
  * SPICE or by direct query) and a dashboard with one visual of each kind, each with the Athena SQL that gives the
  * same rows (in any order) over the shop's tables.
  */
-final class ShopDashboard {
+public final class ShopDashboard {
 
     static final String SOURCE_ARN = "arn:aws:quicksight:us-east-1:000000000000:datasource/athena";
     /** The rows of the dataset, as Athena SQL over the shop's tables. */
@@ -46,7 +46,7 @@ final class ShopDashboard {
     }
 
     /** Creates the data source (once) and the {@code orders} dataset of id {@code dataSetId}. */
-    static String createDataSet(QuickSightClient quickSight, String dataSetId, DataSetImportMode mode) {
+    public static String createDataSet(QuickSightClient quickSight, String dataSetId, DataSetImportMode mode) {
         if (quickSight.listDataSources(b -> b.awsAccountId(QuickSightClients.ACCOUNT)).dataSources().isEmpty()) {
             quickSight.createDataSource(b -> b.awsAccountId(QuickSightClients.ACCOUNT).dataSourceId("athena")
                     .name("Athena").type("ATHENA"));
@@ -65,7 +65,7 @@ final class ShopDashboard {
     }
 
     /** A dashboard definition over the dataset with that ARN: bar, line, donut, table, pivot table and KPI. */
-    static DashboardVersionDefinition definition(String dataSetArn) {
+    public static DashboardVersionDefinition definition(String dataSetArn) {
         Visual bar = Visual.builder().barChartVisual(v -> v.visualId("by-channel").chartConfiguration(c -> c
                 .fieldWells(w -> w.barChartAggregatedFieldWells(a -> a.category(category("channel-f", "channel"))
                         .values(sum("quantity-f", "quantity")))))).build();
@@ -94,7 +94,7 @@ final class ShopDashboard {
                 .build();
     }
 
-    static List<String> visualIds() {
+    public static List<String> visualIds() {
         return List.of("by-channel", "by-month", "by-status", "by-country", "channel-status", "total");
     }
 

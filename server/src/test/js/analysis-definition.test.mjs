@@ -8,8 +8,7 @@ import { buildFilterGroup } from '../../main/resources/io/glaux/ui/js/analysis/f
 import { buildParameter, buildControl } from '../../main/resources/io/glaux/ui/js/analysis/parameters.js';
 import { publishDashboard, versionNumberOf, anonymousEmbedRequest }
   from '../../main/resources/io/glaux/ui/js/analysis/publish.js';
-import { distinctValuesSql, athenaValues, matching }
-  from '../../main/resources/io/glaux/ui/js/analysis/distinct-values.js';
+import { distinctValues, matching } from '../../main/resources/io/glaux/ui/js/analysis/distinct-values.js';
 import { idFromName, uniqueId, parameterName } from '../../main/resources/io/glaux/ui/js/analysis/ids.js';
 import { expressionError, caret } from '../../main/resources/io/glaux/ui/js/analysis/errors.js';
 
@@ -144,38 +143,19 @@ test('publishing creates the dashboard the first time, then adds a version, and 
     AuthorizedResourceArns: [arn], ExperienceConfiguration: { Dashboard: { InitialDashboardId: 'sales' } } });
 });
 
-test('distinct values are read from a relational table or custom SQL, not from renamed or computed columns', () => {
-  const relational = { PhysicalTableMap: { t: { RelationalTable: { DataSourceArn: 'arn:ds/athena',
-    Catalog: 'AwsDataCatalog', Schema: 'shop', Name: 'orders', InputColumns: [{ Name: 'channel', Type: 'STRING' }] } } } };
-  assert.equal(distinctValuesSql(relational, 'channel'), 'SELECT DISTINCT CAST("channel" AS VARCHAR) AS "channel" '
-    + 'FROM "AwsDataCatalog"."shop"."orders" WHERE "channel" IS NOT NULL ORDER BY 1 LIMIT 1000');
-  assert.equal(distinctValuesSql(relational, 'nope'), null);
-  const sql = { PhysicalTableMap: { t: { CustomSql: { SqlQuery: 'SELECT 1 AS a', Columns: [{ Name: 'a' }] } } } };
-  assert.match(distinctValuesSql(sql, 'a'), /FROM \(SELECT 1 AS a\) AS "source"/);
-  assert.equal(distinctValuesSql({ ...relational, LogicalTableMap: { l: { DataTransforms: [
-    { RenameColumnOperation: { ColumnName: 'x', NewColumnName: 'channel' } }] } } }, 'channel'), null);
-  assert.deepEqual(matching(['Web', 'store', 'webshop'], 'WEB'), ['Web', 'webshop']);
-});
-
-test('distinct values come back from Athena without the header row, across pages', async () => {
-  const answers = [{ QueryExecutionId: 'q1' }, { QueryExecution: { Status: { State: 'RUNNING' } } },
-    { QueryExecution: { Status: { State: 'SUCCEEDED' } } },
-    { ResultSet: { Rows: [{ Data: [{ VarCharValue: 'channel' }] }, { Data: [{ VarCharValue: 'store' }] }] },
-      NextToken: 'n' },
-    { ResultSet: { Rows: [{ Data: [{ VarCharValue: 'web' }] }] } }];
+test('distinct values are asked of the dataset for its own columns only', async () => {
   const calls = [];
-  const client = { async athena(op, input) {
-    calls.push([op, input]);
-    return answers.shift();
+  const client = { async columnValues(...args) {
+    calls.push(args);
+    return { Columns: [{ Name: 'quantity', Type: 'INTEGER' }], Rows: [[1], [2], [10]] };
   } };
-  assert.deepEqual(await athenaValues(client, 'SELECT 1', 'primary', { pollMillis: 1 }), ['store', 'web']);
-  assert.deepEqual(calls[0], ['StartQueryExecution', { QueryString: 'SELECT 1', WorkGroup: 'primary' }]);
-  assert.deepEqual(calls[4], ['GetQueryResults', { QueryExecutionId: 'q1', NextToken: 'n' }]);
-  const failing = { async athena(op) {
-    return op === 'StartQueryExecution' ? { QueryExecutionId: 'q' }
-      : { QueryExecution: { Status: { State: 'FAILED', StateChangeReason: 'COLUMN_NOT_FOUND' } } };
-  } };
-  await assert.rejects(athenaValues(failing, 'x'), /COLUMN_NOT_FOUND/);
+  const dataSet = { DataSetId: 'orders', OutputColumns: [{ Name: 'quantity' }, { Name: 'channel' }] };
+  assert.deepEqual(await distinctValues(client, dataSet, 'quantity'), ['1', '2', '10']);
+  assert.deepEqual(calls, [['orders', 'quantity', 1000]]);
+  assert.equal(await distinctValues(client, dataSet, 'revenue'), null, 'an analysis calculated field: typed');
+  assert.equal(await distinctValues(client, undefined, 'quantity'), null);
+  assert.equal(calls.length, 1);
+  assert.deepEqual(matching(['Web', 'store', 'webshop'], 'WEB'), ['Web', 'webshop']);
 });
 
 test('an expression error names its field and position', () => {

@@ -192,6 +192,11 @@ class DashboardBrowserTest {
         WebElement dropdown = browser.visible(By.cssSelector("select[data-parameter='Channel']"));
         assertThat(browser.driver().findElement(By.cssSelector("label[for='" + dropdown.getAttribute("id") + "']"))
                 .getText()).isEqualTo("Channel");
+        // The control links to the dataset's channel column: its values are the column's, as Athena lists them.
+        browser.until(d -> dropdown.getAttribute("aria-busy") == null);
+        assertThat(new Select(dropdown).getOptions()).extracting(WebElement::getText)
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("(all)"),
+                        channels.stream()).toList());
         new Select(dropdown).selectByValue(channel);
         String where = " WHERE channel = '" + channel + "'";
         List<List<String>> expected = athena("SELECT channel, sum(quantity)" + FROM + where + " GROUP BY channel");
@@ -470,7 +475,8 @@ class DashboardBrowserTest {
                         .values(sum("quantity-f", "orders", "quantity")))))).build();
         ParameterControl dropdown = ParameterControl.builder().dropdown(d -> d.parameterControlId("channel-control")
                 .title("Channel").sourceParameterName("Channel").type(SheetControlListType.SINGLE_SELECT)
-                .selectableValues(s -> s.values(channels))).build();
+                .selectableValues(s -> s.linkToDataSetColumn(c -> c.dataSetIdentifier("orders")
+                        .columnName("channel")))).build();
         ParameterDeclaration parameter = ParameterDeclaration.builder().stringParameterDeclaration(p -> p
                 .name("Channel").parameterValueType(ParameterValueType.SINGLE_VALUED)).build();
         FilterGroup filter = FilterGroup.builder().filterGroupId("channel")

@@ -10,6 +10,7 @@ import io.glaux.quicksight.dataset.DataSet;
 import io.glaux.quicksight.dataset.DataSetService;
 import io.glaux.quicksight.ingestion.DataSetIngestions;
 import io.glaux.quicksight.visual.DrillStep;
+import io.glaux.quicksight.visual.VisualColumn;
 import io.glaux.quicksight.visual.VisualQuery;
 import io.glaux.quicksight.visual.VisualQueryBuilder;
 import io.glaux.quicksight.visual.VisualSource;
@@ -94,6 +95,28 @@ public final class VisualDataService {
                 : dashboard.version(versionNumber).orElseThrow(() -> QuickSightException.notFound(null,
                         "Dashboard " + dashboardId + " has no version " + versionNumber + "."));
         return compute(version.definition(), visualId, parameters, drillDown, mode);
+    }
+
+    /**
+     * The distinct values of a dataset's output column, NULL left out, ascending, at most {@code limit}: what a
+     * dropdown control linked to the column or a category filter lists. Computed where the dataset's rows are, on its
+     * SPICE copy or as a direct query of its SQL.
+     */
+    public VisualData columnValues(String dataSetId, String column, int limit) {
+        DataSet dataSet = dataSets.get(dataSetId);
+        String type = dataSet.compiled().outputColumns().stream().filter(c -> c.name().equals(column))
+                .map(c -> c.type()).findFirst().orElseThrow(() -> QuickSightException.invalid("Data set "
+                        + dataSetId + " has no column " + column + "."));
+        String quoted = "\"" + column.replace("\"", "\"\"") + "\"";
+        String relation = dataSet.spice() ? spiceRelation(dataSet) : "(" + dataSet.compiled().sql() + ")";
+        VisualQuery query = new VisualQuery("SELECT DISTINCT " + quoted + " FROM " + relation
+                + " AS \"glaux_values\" WHERE " + quoted + " IS NOT NULL ORDER BY 1 LIMIT " + limit,
+                List.of(new VisualColumn(column, type)));
+        if (dataSet.spice()) {
+            requireData(dataSet);
+            return onSpice(query);
+        }
+        return directQuery(query, dataSet.compiled().workGroup());
     }
 
     private VisualData compute(JsonNode definition, String visualId, Map<String, List<String>> parameters,

@@ -34,6 +34,9 @@ final class VisualDataOperations {
     static final String PREFIX = "/glaux/quicksight";
     static final String ACCOUNT = PREFIX + "/accounts/{AwsAccountId}";
 
+    private static final int MAX_COLUMN_VALUES = 10_000;
+    private static final int DEFAULT_COLUMN_VALUES = 1000;
+
     private final VisualDataService visuals;
 
     VisualDataOperations(VisualDataService visuals) {
@@ -45,7 +48,9 @@ final class VisualDataOperations {
                 RestRoute.of("GetDashboardVisualData", "POST",
                         ACCOUNT + "/dashboards/{DashboardId}/visuals/{VisualId}/data", this::dashboard),
                 RestRoute.of("GetAnalysisVisualData", "POST",
-                        ACCOUNT + "/analyses/{AnalysisId}/visuals/{VisualId}/data", this::analysis));
+                        ACCOUNT + "/analyses/{AnalysisId}/visuals/{VisualId}/data", this::analysis),
+                RestRoute.of("GetDataSetColumnValues", "POST",
+                        ACCOUNT + "/data-sets/{DataSetId}/columns/{ColumnName}/values", this::columnValues));
     }
 
     private RestResponse dashboard(RestRequest request, RequestContext context) {
@@ -61,6 +66,14 @@ final class VisualDataOperations {
         JsonInput body = request.body();
         return answer(visuals.analysisVisual(QuickSightInput.resourceId(request, "AnalysisId"),
                 QuickSightInput.resourceId(request, "VisualId"), parameters(body), drillDown(body), mode(body)));
+    }
+
+    /** A dataset column's distinct values: an optional body {@code {"MaxValues": 1 to 10000}} (1000 by default). */
+    private RestResponse columnValues(RestRequest request, RequestContext context) {
+        QuickSightInput.account(request, context);
+        Integer max = request.body().integer("MaxValues", 1, MAX_COLUMN_VALUES);
+        return answer(visuals.columnValues(QuickSightInput.resourceId(request, "DataSetId"),
+                request.label("ColumnName", 1, 127, null), max == null ? DEFAULT_COLUMN_VALUES : max));
     }
 
     /** {@code Source}: SPICE or DIRECT_QUERY forces where the visual is computed; absent, as its datasets say. */

@@ -117,6 +117,34 @@ class VisualDataApiTest {
     }
 
     @Test
+    void aColumnsDistinctValuesComeFromWhereTheDatasetsRowsAre() throws Exception {
+        List<List<String>> expected = athenaRows("SELECT DISTINCT country FROM (" + ShopDashboard.ROWS + ")"
+                + " WHERE country IS NOT NULL ORDER BY 1");
+        assertThat(expected).hasSizeGreaterThan(3);
+        JsonNode spice = columnValues("orders", "country", "{}");
+        assertThat(spice.get("Source").asText()).isEqualTo("SPICE");
+        assertThat(rows(spice)).isEqualTo(expected);
+        JsonNode live = columnValues("orders-live", "country", "{\"MaxValues\": 3}");
+        assertThat(live.get("Source").asText()).isEqualTo("DIRECT_QUERY");
+        assertThat(live.get("QueryExecutionId").asText()).isNotEmpty();
+        assertThat(rows(live)).isEqualTo(expected.subList(0, 3));
+
+        HttpResponse<String> unknown = post("/glaux/quicksight/accounts/000000000000/data-sets/orders/columns/nope"
+                + "/values", "{}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Data set orders has no column nope.");
+        assertThat(post("/glaux/quicksight/accounts/000000000000/data-sets/missing/columns/country/values", "{}")
+                .statusCode()).isEqualTo(404);
+    }
+
+    private JsonNode columnValues(String dataSet, String column, String body) throws Exception {
+        HttpResponse<String> response = post("/glaux/quicksight/accounts/000000000000/data-sets/" + dataSet
+                + "/columns/" + column + "/values", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
     void unknownVisualsAndDashboardsAreNotFound() throws Exception {
         HttpResponse<String> missing = post("/glaux/quicksight/accounts/000000000000/dashboards/shop-orders/visuals"
                 + "/nope/data", "{}");

@@ -69,6 +69,16 @@ export class GlauxClient {
   }
 
   /**
+   * The distinct values of a dataset's column (NULL left out, ascending), computed where its rows are: an answer of
+   * the visual-data shape whose Rows are one-value rows.
+   */
+  columnValues(dataSetId, columnName, maxValues = 1000) {
+    return this.send('quicksight', 'POST', `/glaux/quicksight/accounts/${this.accountId}/data-sets/`
+      + `${encodeURIComponent(dataSetId)}/columns/${encodeURIComponent(columnName)}/values`,
+    { body: { MaxValues: maxValues }, headers: { 'Content-Type': 'application/json' } });
+  }
+
+  /**
    * Rows of a dataset that is not stored yet: the body is CreateDataSet's (PhysicalTableMap, LogicalTableMap,
    * ImportMode...) plus MaxRows; the answer is {Columns: [{Name, Type}], Rows, QueryExecutionId, ElapsedMillis,
    * DataScannedInBytes}. A bad SQL or expression is refused as CreateDataSet would refuse it.

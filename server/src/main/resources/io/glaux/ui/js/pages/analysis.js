@@ -228,8 +228,7 @@ async function renderEditor(main, analysisId, app) {
       const spec = f.group ? specFromFilterGroup(f.group) : { filterGroupId: '', kind: 'category', column: {},
         enabled: true, scope: { sheetId: state.sheetId, visualIds: null } };
       element = filterForm({ spec, isNew: !f.group, fields: allFields(), sheetVisuals, parameters: parameterSpecs(),
-        loadValues: (identifier, column) => (state.dataSets[identifier]?.PhysicalTableMap
-          ? distinctValues(client, state.dataSets[identifier], column) : Promise.resolve(null)),
+        loadValues: (identifier, column) => distinctValues(client, state.dataSets[identifier], column),
         onCancel: closeForm, onSubmit: (s) => {
           const group = buildFilterGroup({ ...s, filterGroupId: s.filterGroupId
             || defs.newFilterGroupId(state.definition, s.column.ColumnName) });
@@ -358,7 +357,7 @@ async function renderEditor(main, analysisId, app) {
     if (!(sheet.ParameterControls || []).length) return;
     try {
       const { renderParameterControls } = await import('../visual/controls.js');
-      renderParameterControls(controlsArea, { sheet, definition: state.definition, values: state.values,
+      renderParameterControls(controlsArea, { sheet, definition: state.definition, values: state.values, client,
         onChange: () => state.mounted.forEach((m) => m.refresh?.()) });
     } catch (error) {
       replace(controlsArea, errorBox(error));

@@ -50,7 +50,7 @@ export async function render(main, { id, embedded = false }, app) {
     panel.setAttribute('aria-labelledby', `sheet-tab-${index}`);
     mounted.forEach((m) => m.dispose());
     const sheet = sheets[index];
-    renderParameterControls(controls, { sheet, definition, values,
+    renderParameterControls(controls, { sheet, definition, values, client,
       onChange: () => mounted.forEach((m) => m.refresh()) });
     replace(grid);
     mounted = (sheet.Visuals || []).map((visual) => mountVisual(grid, { client, source, visual, definition,

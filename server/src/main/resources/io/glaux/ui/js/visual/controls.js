@@ -34,8 +34,12 @@ export function isoDate(value) {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
 
-/** The sheet's parameter controls in a container; values are updated in place, then onChange() is called. */
-export function renderParameterControls(container, { sheet, definition, values, onChange = () => {} }) {
+/**
+ * The sheet's parameter controls in a container; values are updated in place, then onChange() is called. With a
+ * client, a dropdown linked to a dataset column lists that column's values.
+ */
+export function renderParameterControls(container, { sheet, definition, values, onChange = () => {}, client }) {
+  const context = client ? { linkedValues: (link) => linkedColumnValues(client, definition, link) } : {};
   for (const [name, defaults] of Object.entries(parameterDefaults(definition))) {
     if (!(name in values)) values[name] = defaults;
   }
@@ -49,7 +53,7 @@ export function renderParameterControls(container, { sheet, definition, values, 
     const current = values[inner.SourceParameterName] || [];
     const make = MAKERS[kind];
     if (!make) return null;
-    const element = make(inner, declaration, current, set);
+    const element = make(inner, declaration, current, set, context);
     element.dataset.parameter = inner.SourceParameterName;
     return field(inner.Title || inner.SourceParameterName, element);
   });
@@ -80,23 +84,47 @@ const MAKERS = {
   },
 };
 
-/** A dropdown or list: a single select with "(all)" meaning no value, or a multiple select. */
-function listControl(inner, declaration, current, set) {
+/**
+ * A dropdown or list: a single select with "(all)" meaning no value, or a multiple select. Its values are the
+ * control's static SelectableValues, or those of the dataset column it links to (LinkToDataSetColumn), loaded with
+ * {@code linkedValues}; with neither, a text field of comma-separated values.
+ */
+function listControl(inner, declaration, current, set, { linkedValues } = {}) {
+  const link = inner.SelectableValues && inner.SelectableValues.LinkToDataSetColumn;
   const options = ((inner.SelectableValues && inner.SelectableValues.Values) || []).map(String);
-  for (const value of current.map(String)) if (!options.includes(value)) options.push(value);
-  if (!options.length) {
+  if (!options.length && !(link && linkedValues)) {
     return h('input', { type: 'text', value: current.join(', '), placeholder: 'values, comma-separated',
       onchange: (e) => set(e.target.value.split(',').map((v) => v.trim()).filter(Boolean)
         .map((v) => typed(declaration, v))) });
   }
   const multi = inner.Type ? inner.Type === 'MULTI_SELECT' && declaration.multi : declaration.multi;
-  const chosen = new Set(current.map(String));
-  const select = h('select', { multiple: multi, size: multi ? Math.min(6, options.length) : undefined,
-    onchange: () => set([...select.selectedOptions].map((o) => o.value).filter((v) => v !== '')
-      .map((v) => typed(declaration, v))) },
-  multi ? null : h('option', { value: '', selected: chosen.size === 0 }, '(all)'),
-  options.map((o) => h('option', { value: o, selected: chosen.has(o) }, o)));
+  const select = h('select', { multiple: multi, onchange: () => set([...select.selectedOptions].map((o) => o.value)
+    .filter((v) => v !== '').map((v) => typed(declaration, v))) });
+  const fill = (values, chosen) => {
+    const all = [...values];
+    for (const value of chosen) if (!all.includes(value)) all.push(value);
+    replace(select, multi ? null : h('option', { value: '', selected: chosen.size === 0 }, '(all)'),
+      all.map((o) => h('option', { value: o, selected: chosen.has(o) }, o)));
+    if (multi) select.size = Math.min(6, Math.max(1, all.length));
+  };
+  fill(options, new Set(current.map(String)));
+  if (link && linkedValues) {
+    select.setAttribute('aria-busy', 'true');
+    linkedValues(link)
+      .then((values) => fill(values, new Set([...select.selectedOptions].map((o) => o.value).filter(Boolean))),
+        (error) => { select.title = `The values of ${link.ColumnName} could not be loaded: ${error.message}`; })
+      .finally(() => select.removeAttribute('aria-busy'));
+  }
   return select;
+}
+
+/** The distinct values of the dataset column a control links to, from the dataset's rows. */
+export async function linkedColumnValues(client, definition, { DataSetIdentifier, ColumnName }) {
+  const declaration = ((definition && definition.DataSetIdentifierDeclarations) || [])
+    .find((d) => d.Identifier === DataSetIdentifier);
+  if (!declaration) throw new Error(`Data set identifier ${DataSetIdentifier} is not declared`);
+  const { Rows } = await client.columnValues(declaration.DataSetArn.split(':dataset/').pop(), ColumnName);
+  return Rows.map((row) => String(row[0]));
 }
 
 /** A control's text as the parameter's type wants it (numbers for Integer and Decimal). */

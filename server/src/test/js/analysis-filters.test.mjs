@@ -59,6 +59,9 @@ test('a date range filter stores epoch seconds (a REST-JSON Timestamp) and reads
   assert.deepEqual(f.RangeMaximumValue, { StaticValue: 1711888200 });
   assert.equal(f.IncludeMinimum, true);
   assert.equal(f.NullOption, 'NON_NULLS_ONLY');
+  assert.equal(f.TimeGranularity, undefined, 'a bound with a time compares to the second');
+  const days = buildFilterGroup({ ...spec, time: { from: '2024-02-01', to: '2024-02-29' } }).Filters[0].TimeRangeFilter;
+  assert.equal(days.TimeGranularity, 'DAY', 'whole days: the last one counts whole');
   assert.deepEqual(specFromFilterGroup(buildFilterGroup(spec)).time, spec.time);
   assert.equal(epochSeconds('2024-01-01T00:00:00+01:00'), 1704063600);
   assert.equal(isoFromEpoch(1704067200), '2024-01-01');

@@ -156,6 +156,11 @@ class AnalysisEditorBrowserTest {
         submit();
         saved();
 
+        // a numeric range on the KPI only, and a date range (whole days) on the line chart only
+        addScopedFilter("quantity", "numeric-range", Map.of("range-min", "2"), "total-quantity");
+        addScopedFilter("ordered_at", "time-range", Map.of("time-from", "2024-02-01", "time-to", "2024-02-29"),
+                "quantity-by-month");
+
         // a second sheet
         browser.driver().findElement(By.name("new-sheet-name")).sendKeys("Details");
         clickButton("Add sheet");
@@ -185,12 +190,13 @@ class AnalysisEditorBrowserTest {
         checkVisual("quantity-by-channel", "SELECT channel, sum(quantity) FROM " + orders
                 + " GROUP BY channel ORDER BY 2 DESC, 1 LIMIT 5");
         checkVisual("quantity-by-month", "SELECT date_trunc('month', ordered_at), sum(quantity) FROM " + orders
+                + " AND ordered_at >= TIMESTAMP '2024-02-01 00:00:00' AND ordered_at < TIMESTAMP '2024-03-01 00:00:00'"
                 + " GROUP BY 1 ORDER BY 1");
         checkVisual("orders-by-status", "SELECT status, count(order_id) FROM " + orders
                 + " GROUP BY status ORDER BY 2 DESC, 1");
         checkVisual("channel-and-status", "SELECT channel, status, sum(quantity), sum(quantity * unit_price) FROM "
                 + orders + " AND status = 'completed' GROUP BY 1, 2 ORDER BY 1, 2");
-        checkVisual("total-quantity", "SELECT sum(quantity) FROM " + orders);
+        checkVisual("total-quantity", "SELECT sum(quantity) FROM " + orders + " AND quantity >= 2");
     }
 
     private void checkDefinition() {
@@ -225,7 +231,17 @@ class AnalysisEditorBrowserTest {
         assertThat(definition.calculatedFields().get(0).expression()).isEqualTo("{quantity} * {unit_price}");
 
         List<FilterGroup> groups = definition.filterGroups();
-        assertThat(groups).hasSize(2);
+        assertThat(groups).hasSize(4);
+        var range = groups.get(2).filters().get(0).numericRangeFilter();
+        assertThat(range.column().columnName()).isEqualTo("quantity");
+        assertThat(range.rangeMinimum().staticValue()).isEqualTo(2.0);
+        assertThat(range.includeMinimum()).isTrue();
+        assertThat(groups.get(2).scopeConfiguration().selectedSheets().sheetVisualScopingConfigurations().get(0)
+                .visualIds()).containsExactly("total-quantity");
+        var dates = groups.get(3).filters().get(0).timeRangeFilter();
+        assertThat(dates.rangeMinimumValue().staticValue()).isEqualTo(java.time.Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(dates.rangeMaximumValue().staticValue()).isEqualTo(java.time.Instant.parse("2024-02-29T00:00:00Z"));
+        assertThat(dates.timeGranularityAsString()).isEqualTo("DAY");
         var list = groups.get(0).filters().get(0).categoryFilter().configuration().filterListConfiguration();
         assertThat(list.categoryValues()).containsExactly("web", "mobile_app");
         assertThat(groups.get(0).scopeConfiguration().selectedSheets().sheetVisualScopingConfigurations().get(0)
@@ -243,6 +259,19 @@ class AnalysisEditorBrowserTest {
     }
 
     // ---- the page
+
+    /** Adds a filter of a kind on a field, its inputs set by name, applying to one visual of the sheet. */
+    private void addScopedFilter(String column, String kind, Map<String, String> inputs, String visualId) {
+        clickButton("Add filter");
+        new Select(browser.visible(By.name("filter-column"))).selectByVisibleText(column);
+        new Select(browser.visible(By.name("filter-kind"))).selectByValue(kind);
+        inputs.forEach((name, value) -> browser.script("const input = arguments[0]; input.value = arguments[1];"
+                + "input.dispatchEvent(new Event('input', {bubbles: true}));", browser.visible(By.name(name)), value));
+        browser.driver().findElement(By.cssSelector("input[name=scope][value=selected]")).click();
+        browser.visible(By.cssSelector("input[name=scope-visual][value=" + visualId + "]")).click();
+        submit();
+        saved();
+    }
 
     private void addCalculatedField(String name, String expression) {
         clickButton("Add calculated field");

@@ -95,6 +95,9 @@ export function buildFilterGroup(spec) {
     if (!blank(spec.time.to)) {
       Object.assign(filter, { IncludeMaximum: true, RangeMaximumValue: { StaticValue: epochSeconds(spec.time.to) } });
     }
+    // Bounds that are whole days compare by day, so the last day counts whole (as the date picker means it).
+    const day = (text) => blank(text) || /^\d{4}-\d{2}-\d{2}$/.test(String(text).trim());
+    if (day(spec.time.from) && day(spec.time.to)) filter.TimeGranularity = 'DAY';
     filter.NullOption = 'NON_NULLS_ONLY';
   } else {
     const r = spec.relative;

@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickSightApiFuzzTest {
 
+    /** URIs longer than this may not fit the HTTP server's request header limit with the headers sent. */
+    private static final int MAX_ROUTED_URI = 7 * 1024;
     private static final long SEED = Long.getLong("glaux.fuzz.seed", 0x71756963L);
     private static final int REQUESTS = Integer.getInteger("glaux.fuzz.requests", 3_000);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,7 +92,11 @@ class QuickSightApiFuzzTest {
                     + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> "
                     + response.statusCode() + " " + abbreviate(response.body());
             assertThat(response.statusCode()).as(context).isLessThan(500);
-            if (response.statusCode() >= 400) {
+            if (path.length() > MAX_ROUTED_URI) {
+                // Past the HTTP server's 8 KiB of request line and headers (S3's limit too) the parser refuses the
+                // request before its signature is read, so no service is known: a generic 4xx, not QuickSight's.
+                assertThat(response.statusCode()).as(context).isBetween(400, 499);
+            } else if (response.statusCode() >= 400) {
                 assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(context).isPresent();
                 JsonNode error = JSON.readTree(response.body());
                 assertThat(error.path("Message").isTextual()).as(context).isTrue();

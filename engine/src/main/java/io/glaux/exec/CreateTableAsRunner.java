@@ -9,6 +9,7 @@ import io.glaux.catalog.TableDefinition;
 import io.glaux.catalog.TableKind;
 import io.glaux.catalog.ddl.AthenaNames;
 import io.glaux.catalog.ddl.DdlStatement;
+import io.glaux.storage.ObjectInfo;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.format.FormatRegistry;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -117,6 +119,33 @@ final class CreateTableAsRunner {
             throw e;
         }
         return new WriteOutcome(written.stream().map(TableDataWriter.Written::object).toList(), rows);
+    }
+
+    /**
+     * After a stop: a CTAS that was running when the process stopped is recorded FAILED, so it leaves no table. If
+     * the catalog holds its table with this query's objects ({@code <queryId>_n...}) under the table's location, the
+     * commit happened before the stop: the table is dropped and those objects deleted. A table another query made is
+     * left alone.
+     */
+    void rollBackInterrupted(String queryId, DdlStatement.CreateTableAsSelect statement, QueryContext context)
+            throws IOException {
+        String database = statement.name().databaseOr(context.database());
+        String name = statement.name().name();
+        Optional<TableDefinition> table = catalog.getTable(database, name);
+        if (table.isEmpty() || table.get().storage() == null || table.get().storage().location() == null) {
+            return;
+        }
+        S3Location location = S3Location.parse(table.get().storage().location()).asPrefix();
+        List<ObjectInfo> written = store.listAll(location.bucket(), location.key()).stream()
+                .filter(object -> object.key().substring(object.key().lastIndexOf('/') + 1)
+                        .startsWith(queryId + "_")).toList();
+        if (written.isEmpty()) {
+            return;
+        }
+        catalog.dropTable(database, name, true);
+        for (ObjectInfo object : written) {
+            store.delete(object.bucket(), object.key());
+        }
     }
 
     private S3Location location(Map<String, Object> properties, S3Location outputPrefix, String queryId,

@@ -44,10 +44,19 @@ public final class QueryHistory {
 
     /** Every recorded execution; interrupted ones come back FAILED (and are saved so). */
     public List<QueryExecution> load() {
+        return load(interrupted -> { });
+    }
+
+    /**
+     * Every recorded execution; interrupted ones are first given to {@code recovery} (which undoes what they left),
+     * then come back FAILED and are saved so.
+     */
+    public List<QueryExecution> load(java.util.function.Consumer<QueryExecution> recovery) {
         List<QueryExecution> executions = new ArrayList<>();
         for (QueryExecution recorded : files.readAll(folder, QueryExecution.class)) {
             QueryExecution execution = recorded;
             if (!execution.state().isTerminal()) {
+                recovery.accept(execution);
                 execution = interrupted(execution);
                 save(execution);
             }

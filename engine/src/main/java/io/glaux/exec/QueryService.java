@@ -67,11 +67,20 @@ public final class QueryService implements AutoCloseable {
         this.history = history;
         this.pool = new ThreadPoolExecutor(maxConcurrentQueries, maxConcurrentQueries, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(maxQueuedQueries), daemonThreads());
-        for (QueryExecution execution : history.load()) {
+        for (QueryExecution execution : history.load(this::recover)) {
             executions.put(execution.queryExecutionId(), new Tracked(execution));
             if (execution.clientRequestToken() != null) {
                 idsByToken.put(execution.clientRequestToken(), execution.queryExecutionId());
             }
+        }
+    }
+
+    /** Lets the runner undo what a query interrupted by a stop left behind; a failure is logged, not fatal. */
+    private void recover(QueryExecution interrupted) {
+        try {
+            runner.recoverInterrupted(interrupted);
+        } catch (Exception e) {
+            LOG.warn("Could not undo what interrupted query {} left behind", interrupted.queryExecutionId(), e);
         }
     }
 

@@ -23,6 +23,7 @@ import io.glaux.storage.S3Location;
 import org.apache.calcite.linq4j.Enumerator;
 
 import java.util.List;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,14 @@ public final class StatementExecutor implements StatementRunner {
         this.createTableAs = new CreateTableAsRunner(catalog, planner, store, formats);
         this.inserts = new InsertRunner(catalog, planner, store, formats);
         this.prepared = new PreparedStatementCommands(preparedStatements, planner);
+    }
+
+    @Override
+    public void recoverInterrupted(QueryExecution interrupted) throws IOException {
+        Optional<DdlStatement> parsed = DdlParser.tryParse(interrupted.query());
+        if (parsed.isPresent() && parsed.get() instanceof DdlStatement.CreateTableAsSelect ctas) {
+            createTableAs.rollBackInterrupted(interrupted.queryExecutionId(), ctas, interrupted.context());
+        }
     }
 
     @Override
@@ -135,7 +144,7 @@ public final class StatementExecutor implements StatementRunner {
     }
 
     private StatementOutcome text(String queryId, S3Location outputPrefix, String column, List<String> lines,
-                                  Long updateCount, long planningStart) throws java.io.IOException {
+                                  Long updateCount, long planningStart) throws IOException {
         S3Location object = TextResultWriter.write(store, outputPrefix, queryId, lines);
         List<ColumnInfo> columns = List.of(ColumnInfo.of(column, "varchar", Integer.MAX_VALUE, 0));
         return new StatementOutcome(columns, lines.size(), updateCount, object.toString(),

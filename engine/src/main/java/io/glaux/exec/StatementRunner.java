@@ -19,6 +19,14 @@ public interface StatementRunner {
     /** Athena's StatementType for a statement's text. */
     StatementType classify(String sql);
 
+    /**
+     * Undoes what a statement that was running when the process stopped committed without being recorded (it is
+     * recorded FAILED on this start, so it must leave nothing behind). Called once per such query, before it is
+     * recorded; must be idempotent, as a stop during recovery calls it again.
+     */
+    default void recoverInterrupted(QueryExecution interrupted) throws Exception {
+    }
+
     /** Athena's StatementType for a request (EXECUTE reports the type of the statement it runs). */
     default StatementType classify(QueryRequest request) {
         return classify(request.query());

@@ -134,4 +134,47 @@ class QueryCancellationTest {
             }
         }
     }
+
+    @Test
+    void aCtasCommittedButNotRecordedWhenTheProcessStoppedLeavesNoTableAtTheNextStart() throws Exception {
+        String committed;
+        String other;
+        try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
+            committed = run(glaux, "CREATE TABLE cut AS SELECT x FROM (VALUES (1), (2)) AS v (x)");
+            other = run(glaux, "CREATE TABLE kept AS SELECT x FROM (VALUES (3)) AS v (x)");
+            assertThat(glaux.store().listAll("glaux-query-results", "tables/" + committed + "/")).isNotEmpty();
+        }
+        // What a kill between the catalog commit and the history write leaves: the table, and the query RUNNING.
+        // A second interrupted CTAS names a table another query made: that table is not its to undo.
+        QueryHistory history = new QueryHistory(data.resolve(".glaux/history"), false);
+        QueryExecution done = history.load().stream().filter(e -> e.queryExecutionId().equals(committed))
+                .findFirst().orElseThrow();
+        history.save(running(done, committed, done.query()));
+        history.save(running(done, "late-" + other, "CREATE TABLE kept AS SELECT 4 AS x"));
+
+        for (int start = 0; start < 2; start++) {
+            try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
+                assertThat(glaux.queries().get(committed).orElseThrow().state()).isEqualTo(QueryState.FAILED);
+                assertThat(glaux.catalog().getTable("default", "cut")).as("rolled back").isEmpty();
+                assertThat(glaux.store().listAll("glaux-query-results", "tables/" + committed + "/")).isEmpty();
+                assertThat(glaux.catalog().getTable("default", "kept")).isPresent();
+                QueryExecution select = glaux.queries().await(glaux.queries().submit(QueryRequest.of(
+                        "SELECT count(*) FROM kept")).queryExecutionId(), Duration.ofMinutes(1));
+                assertThat(select.state()).isEqualTo(QueryState.SUCCEEDED);
+            }
+        }
+    }
+
+    private static String run(Glaux glaux, String sql) throws InterruptedException {
+        String id = glaux.queries().submit(QueryRequest.of(sql)).queryExecutionId();
+        QueryExecution done = glaux.queries().await(id, Duration.ofMinutes(1));
+        assertThat(done.state()).as(String.valueOf(done.status().stateChangeReason())).isEqualTo(QueryState.SUCCEEDED);
+        return id;
+    }
+
+    private static QueryExecution running(QueryExecution like, String id, String sql) {
+        return new QueryExecution(id, sql, like.statementType(), like.workgroup(), like.context(),
+                like.outputLocation(), new QueryStatus(QueryState.RUNNING, null, Instant.now(), null, null),
+                QueryStatistics.EMPTY, null, java.util.List.of(), null);
+    }
 }

@@ -157,7 +157,19 @@ class AnalysisEditorBrowserTest {
         saved();
 
         // a numeric range on the KPI only, and a date range (whole days) on the line chart only
-        addScopedFilter("quantity", "numeric-range", Map.of("range-min", "2"), "total-quantity");
+        // an Integer parameter with a text field, bounding a numeric range on the KPI
+        clickButton("Add parameter");
+        browser.visible(By.name("parameter-name")).sendKeys("MinQuantity");
+        new Select(browser.driver().findElement(By.name("parameter-type"))).selectByValue("Integer");
+        browser.driver().findElement(By.name("parameter-defaults")).sendKeys("2");
+        submit();
+        saved();
+        clickButton("Add control");
+        new Select(browser.visible(By.name("control-parameter"))).selectByValue("MinQuantity");
+        new Select(browser.driver().findElement(By.name("control-kind"))).selectByValue("text");
+        submit();
+        saved();
+        addScopedFilter("quantity", "numeric-range", Map.of("range-min-parameter", "MinQuantity"), "total-quantity");
         addScopedFilter("ordered_at", "time-range", Map.of("time-from", "2024-02-01", "time-to", "2024-02-29"),
                 "quantity-by-month");
 
@@ -197,6 +209,21 @@ class AnalysisEditorBrowserTest {
         checkVisual("channel-and-status", "SELECT channel, status, sum(quantity), sum(quantity * unit_price) FROM "
                 + orders + " AND status = 'completed' GROUP BY 1, 2 ORDER BY 1, 2");
         checkVisual("total-quantity", "SELECT sum(quantity) FROM " + orders + " AND quantity >= 2");
+
+        // on the published dashboard, the text field sets the parameter and the KPI follows
+        browser.go("#/dashboards/shop-analysis");
+        browser.driver().navigate().refresh();
+        WebElement minimum = browser.visible(By.cssSelector("input[data-parameter='MinQuantity']"));
+        assertThat(minimum.getAttribute("value")).isEqualTo("2");
+        String atLeastThree = AthenaQueries.rows(athena, "SELECT sum(quantity) FROM " + orders + " AND quantity >= 3")
+                .get(0).get(0);
+        browser.script("const input = arguments[0]; input.value = '3';"
+                + "input.dispatchEvent(new Event('change', {bubbles: true}));", minimum);
+        browser.until(d -> {
+            var kpi = d.findElements(By.cssSelector(".visual[data-visual-id='total-quantity'][data-state='ready']"
+                    + " .kpi-value"));
+            return !kpi.isEmpty() && kpi.get(0).getText().replace(",", "").equals(atLeastThree);
+        });
     }
 
     private void checkDefinition() {
@@ -234,7 +261,7 @@ class AnalysisEditorBrowserTest {
         assertThat(groups).hasSize(4);
         var range = groups.get(2).filters().get(0).numericRangeFilter();
         assertThat(range.column().columnName()).isEqualTo("quantity");
-        assertThat(range.rangeMinimum().staticValue()).isEqualTo(2.0);
+        assertThat(range.rangeMinimum().parameter()).isEqualTo("MinQuantity");
         assertThat(range.includeMinimum()).isTrue();
         assertThat(groups.get(2).scopeConfiguration().selectedSheets().sheetVisualScopingConfigurations().get(0)
                 .visualIds()).containsExactly("total-quantity");
@@ -256,6 +283,11 @@ class AnalysisEditorBrowserTest {
         var dropdown = sheet.parameterControls().get(0).dropdown();
         assertThat(dropdown.sourceParameterName()).isEqualTo("Status");
         assertThat(dropdown.selectableValues().values()).containsExactly("completed", "returned", "cancelled");
+        var minimum = definition.parameterDeclarations().get(1).integerParameterDeclaration();
+        assertThat(minimum.name()).isEqualTo("MinQuantity");
+        assertThat(minimum.defaultValues().staticValues()).containsExactly(2L);
+        var text = sheet.parameterControls().get(1).textField();
+        assertThat(text.sourceParameterName()).isEqualTo("MinQuantity");
     }
 
     // ---- the page
@@ -266,7 +298,8 @@ class AnalysisEditorBrowserTest {
         new Select(browser.visible(By.name("filter-column"))).selectByVisibleText(column);
         new Select(browser.visible(By.name("filter-kind"))).selectByValue(kind);
         inputs.forEach((name, value) -> browser.script("const input = arguments[0]; input.value = arguments[1];"
-                + "input.dispatchEvent(new Event('input', {bubbles: true}));", browser.visible(By.name(name)), value));
+                + "input.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "input.dispatchEvent(new Event('change', {bubbles: true}));", browser.visible(By.name(name)), value));
         browser.driver().findElement(By.cssSelector("input[name=scope][value=selected]")).click();
         browser.visible(By.cssSelector("input[name=scope-visual][value=" + visualId + "]")).click();
         submit();

@@ -115,7 +115,7 @@ test('parameters of each type with their defaults as the declarations hold them'
 test('parameter controls: dropdown of static values, text field, date picker', () => {
   const parameters = [{ name: 'Channel', type: 'String', multi: false }, { name: 'Since', type: 'DateTime' }];
   const dropdown = { controlId: 'channel-control', kind: 'dropdown', parameterName: 'Channel', title: 'Channel',
-    values: ['web', 'store'], multi: false };
+    values: ['web', 'store'], multi: false, link: null };
   assert.deepEqual(buildControl(dropdown, parameters), { Dropdown: { ParameterControlId: 'channel-control',
     Title: 'Channel', SourceParameterName: 'Channel', Type: 'SINGLE_SELECT',
     SelectableValues: { Values: ['web', 'store'] } } });
@@ -128,4 +128,9 @@ test('parameter controls: dropdown of static values, text field, date picker', (
     /date picker/);
   assert.match(controlProblem({ ...dropdown, values: [] }, parameters), /values/);
   assert.match(controlProblem({ ...dropdown, parameterName: 'Nope' }, parameters), /parameter/);
+  const linked = { ...dropdown, values: [], link: { DataSetIdentifier: 'orders', ColumnName: 'channel' } };
+  assert.deepEqual(buildControl(linked, parameters).Dropdown.SelectableValues,
+    { LinkToDataSetColumn: { DataSetIdentifier: 'orders', ColumnName: 'channel' } }, 'values from a dataset column');
+  assert.deepEqual(specFromControl(buildControl(linked, parameters)), linked);
+  assert.equal(controlProblem(linked, parameters), null);
 });

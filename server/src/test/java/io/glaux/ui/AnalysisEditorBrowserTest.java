@@ -144,7 +144,7 @@ class AnalysisEditorBrowserTest {
         submit();
         saved();
         clickButton("Add control");
-        browser.visible(By.name("control-values")).sendKeys("completed\nreturned\ncancelled");
+        new Select(browser.visible(By.name("control-values-column"))).selectByVisibleText("status");
         submit();
         saved();
         clickButton("Add filter");
@@ -213,6 +213,13 @@ class AnalysisEditorBrowserTest {
         // on the published dashboard, the text field sets the parameter and the KPI follows
         browser.go("#/dashboards/shop-analysis");
         browser.driver().navigate().refresh();
+        WebElement statuses = browser.visible(By.cssSelector("select[data-parameter='Status']"));
+        List<String> expectedStatuses = new java.util.ArrayList<>(List.of("(all)"));
+        AthenaQueries.rows(athena, "SELECT DISTINCT status FROM shop.orders WHERE status IS NOT NULL ORDER BY 1")
+                .forEach(row -> expectedStatuses.add(row.get(0)));
+        browser.until(d -> statuses.getAttribute("aria-busy") == null);
+        assertThat(new Select(statuses).getOptions()).extracting(WebElement::getText)
+                .as("the dropdown lists the dataset's status column").containsExactlyElementsOf(expectedStatuses);
         WebElement minimum = browser.visible(By.cssSelector("input[data-parameter='MinQuantity']"));
         assertThat(minimum.getAttribute("value")).isEqualTo("2");
         String atLeastThree = AthenaQueries.rows(athena, "SELECT sum(quantity) FROM " + orders + " AND quantity >= 3")
@@ -282,7 +289,9 @@ class AnalysisEditorBrowserTest {
         assertThat(parameter.defaultValues().staticValues()).containsExactly("completed");
         var dropdown = sheet.parameterControls().get(0).dropdown();
         assertThat(dropdown.sourceParameterName()).isEqualTo("Status");
-        assertThat(dropdown.selectableValues().values()).containsExactly("completed", "returned", "cancelled");
+        assertThat(dropdown.selectableValues().linkToDataSetColumn().dataSetIdentifier())
+                .isEqualTo(definition.dataSetIdentifierDeclarations().get(0).identifier());
+        assertThat(dropdown.selectableValues().linkToDataSetColumn().columnName()).isEqualTo("status");
         var minimum = definition.parameterDeclarations().get(1).integerParameterDeclaration();
         assertThat(minimum.name()).isEqualTo("MinQuantity");
         assertThat(minimum.defaultValues().staticValues()).containsExactly(2L);

@@ -45,19 +45,30 @@ export function parameterForm({ spec, onSubmit, onCancel, isNew }) {
     }, onSubmit, onCancel);
 }
 
-/** @param parameters [{name, type, multi}] the declared parameters */
-export function controlForm({ spec, parameters, onSubmit, onCancel, isNew }) {
+/**
+ * @param parameters [{name, type, multi}] the declared parameters
+ * @param columns [{DataSetIdentifier, name}] the datasets' columns a dropdown may take its values from
+ */
+export function controlForm({ spec, parameters, columns = [], onSubmit, onCancel, isNew }) {
   const state = { kind: 'dropdown', title: '', values: [], parameterName: parameters[0]?.name || '', ...spec };
   const parameter = select(parameters.map((p) => p.name), state.parameterName, { name: 'control-parameter' });
   const kind = select(Object.entries(CONTROL_KINDS).map(([k, v]) => [k, v.label]), state.kind, { name: 'control-kind' });
   const title = h('input', { name: 'control-title', value: state.title || state.parameterName });
+  const columnKey = (c) => `${c.DataSetIdentifier}/${c.ColumnName ?? c.name}`;
+  const source = select([['', 'the list below'], ...columns.map((c) => [columnKey(c), columns.some((d) =>
+    d.DataSetIdentifier !== c.DataSetIdentifier) ? `${c.name} (${c.DataSetIdentifier})` : c.name])],
+  state.link ? columnKey(state.link) : '', { name: 'control-values-column' });
   const values = h('textarea', { name: 'control-values', rows: 3 }, state.values.join('\n'));
   const body = h('div', {}, h('div', { class: 'row' }, field('Parameter', parameter), field('Control', kind),
-    field('Title', title)), field('Values offered (dropdown, one a line)', values));
+    field('Title', title)), field('Dropdown values from', source, 'a dataset column lists its distinct values'),
+  field('Values offered (dropdown, one a line)', values));
   return formShell(isNew ? 'New control' : 'Edit control', isNew ? 'New control' : 'Edit control',
     isNew ? 'Add control' : 'Update control', body, () => {
+      const column = columns.find((c) => columnKey(c) === source.value);
+      const dropdown = kind.value === 'dropdown';
       const value = { controlId: state.controlId, kind: kind.value, parameterName: parameter.value,
-        title: title.value.trim() || parameter.value, values: kind.value === 'dropdown' ? lines(values.value) : [] };
+        title: title.value.trim() || parameter.value, values: dropdown && !column ? lines(values.value) : [],
+        link: dropdown && column ? { DataSetIdentifier: column.DataSetIdentifier, ColumnName: column.name } : null };
       return { problem: controlProblem({ ...value, controlId: value.controlId || 'new' }, parameters), value };
     }, onSubmit, onCancel);
 }

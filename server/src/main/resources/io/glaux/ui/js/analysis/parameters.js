@@ -74,7 +74,9 @@ export function controlProblem(spec, parameters = []) {
   if (!parameter) return 'Pick the parameter the control sets.';
   if (spec.kind === 'datetime' && parameter.type !== 'DateTime') return 'A date picker sets a date parameter.';
   if (spec.kind !== 'datetime' && parameter.type === 'DateTime') return 'A date parameter takes a date picker.';
-  if (spec.kind === 'dropdown' && !(spec.values || []).length) return 'List the values the dropdown offers.';
+  if (spec.kind === 'dropdown' && !(spec.values || []).length && !spec.link) {
+    return 'List the values the dropdown offers, or take them from a dataset column.';
+  }
   if (!spec.title) return 'The control needs a title.';
   return null;
 }
@@ -87,7 +89,9 @@ export function buildControl(spec, parameters) {
   if (spec.kind === 'dropdown') {
     const parameter = parameters.find((p) => p.name === spec.parameterName);
     control.Type = parameter.multi ? 'MULTI_SELECT' : 'SINGLE_SELECT';
-    control.SelectableValues = { Values: spec.values.map(String) };
+    control.SelectableValues = spec.link
+      ? { LinkToDataSetColumn: { DataSetIdentifier: spec.link.DataSetIdentifier, ColumnName: spec.link.ColumnName } }
+      : { Values: spec.values.map(String) };
   }
   return { [CONTROL_KINDS[spec.kind].member]: control };
 }
@@ -97,8 +101,10 @@ export function specFromControl(control) {
   const member = Object.keys(control)[0];
   const kind = Object.keys(CONTROL_KINDS).find((k) => CONTROL_KINDS[k].member === member);
   const c = control[member];
+  const link = c.SelectableValues?.LinkToDataSetColumn;
   return { controlId: c.ParameterControlId, kind, parameterName: c.SourceParameterName, title: c.Title || '',
-    values: [...(c.SelectableValues?.Values || [])], multi: c.Type === 'MULTI_SELECT' };
+    values: [...(c.SelectableValues?.Values || [])], multi: c.Type === 'MULTI_SELECT',
+    link: link ? { DataSetIdentifier: link.DataSetIdentifier, ColumnName: link.ColumnName } : null };
 }
 
 /** The starting values of the parameters, {Name: [text...]}, from their declared defaults. */

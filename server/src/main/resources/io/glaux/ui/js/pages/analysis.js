@@ -99,6 +99,8 @@ async function renderEditor(main, analysisId, app) {
   const fieldsFor = (identifier) => defs.fieldsOfDataSet(state.definition, identifier,
     state.dataSets[identifier]?.OutputColumns || []);
   const allFields = () => identifiers().flatMap((i) => fieldsFor(i).map((f) => ({ ...f, DataSetIdentifier: i })));
+  const dataSetColumns = () => identifiers().flatMap((i) => (state.dataSets[i]?.OutputColumns || [])
+    .map((c) => ({ DataSetIdentifier: i, name: c.Name })));
   const parameterSpecs = () => (state.definition.ParameterDeclarations || []).map(specFromParameter);
 
   // layout
@@ -243,7 +245,8 @@ async function renderEditor(main, analysisId, app) {
         return change(() => next);
       } });
     } else if (f.kind === 'control') {
-      element = controlForm({ spec: f.spec || {}, isNew: !f.spec, parameters: parameterSpecs(), onCancel: closeForm,
+      element = controlForm({ spec: f.spec || {}, isNew: !f.spec, parameters: parameterSpecs(),
+        columns: dataSetColumns(), onCancel: closeForm,
         onSubmit: (s) => {
           const control = buildControl({ ...s, controlId: s.controlId || defs.newControlId(state.definition,
             s.parameterName) }, parameterSpecs());

@@ -3,17 +3,11 @@ package io.glaux.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.server.GlauxServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.AnalysisDefinition;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
 import software.amazon.awssdk.services.quicksight.model.FilterGroup;
@@ -28,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,26 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sheet), published twice; then its Definition read back through the SDK, and each visual's numbers from the
  * visual-data endpoint compared with the same SQL through Athena.
  */
-@Tag("browser")
-class AnalysisEditorBrowserTest {
+class AnalysisEditorBrowserTest extends SampleDataBrowserTest {
 
     private static final String CHANNELS = "channel IN ('web', 'mobile_app')";
 
-    @TempDir
-    static Path data;
-    static UiFixture ui;
-    static GlauxServer server;
-    static Browser browser;
-    static QuickSightClient quickSight;
-    static AthenaClient athena;
-
     @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start(data);
-        server = ui.server;
-        browser = ui.browser;
-        quickSight = ui.quickSight;
-        athena = ui.athena;
+    static void setUp() throws Exception {
         ui.createAthenaDataSource("athena", "Athena");
         String ingestion = quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("orders").name("Orders")
                 .importMode(DataSetImportMode.SPICE).physicalTableMap(Map.of("orders", PhysicalTable.builder()
@@ -75,13 +54,6 @@ class AnalysisEditorBrowserTest {
                                         column("ordered_at", InputColumnDataType.DATETIME))).build())))
                 .ingestionId();
         ui.awaitIngestion("orders", ingestion);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ui != null) {
-            ui.close();
-        }
     }
 
     private static InputColumn column(String name, InputColumnDataType type) {

@@ -2,21 +2,15 @@ package io.glaux.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.server.GlauxServer;
 import io.glaux.server.faults.FaultRule;
 import io.glaux.server.faults.FaultRule.QueryFailure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.AnalysisDefinition;
 import software.amazon.awssdk.services.quicksight.model.CategoricalDimensionField;
 import software.amazon.awssdk.services.quicksight.model.CategoryFilterMatchOperator;
@@ -49,7 +43,6 @@ import software.amazon.awssdk.services.quicksight.model.WidgetStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -65,8 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * drills from years to months and back, a parameter dropdown filters, the provenance tells SPICE from direct query
  * (with Athena's cost), Export CSV gives what the table shows, and a visual whose query fails shows its error alone.
  */
-@Tag("browser")
-class DashboardBrowserTest {
+class DashboardBrowserTest extends SampleDataBrowserTest {
 
     private static final String SOURCE_ARN = "arn:aws:quicksight:us-east-1:000000000000:datasource/athena";
     private static final String ROWS = "SELECT o.channel, o.status, c.country, o.quantity,"
@@ -74,22 +66,10 @@ class DashboardBrowserTest {
             + " FROM shop.orders o JOIN shop.customers c ON o.customer_id = c.customer_id";
     private static final String FROM = " FROM (" + ROWS + ")";
 
-    @TempDir
-    static Path data;
-    static UiFixture ui;
-    static GlauxServer server;
-    static Browser browser;
-    static QuickSightClient quickSight;
-    static AthenaClient athena;
     static List<String> channels;
 
     @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start(data);
-        server = ui.server;
-        browser = ui.browser;
-        quickSight = ui.quickSight;
-        athena = ui.athena;
+    static void setUp() throws Exception {
         ui.createAthenaDataSource("athena", "Athena");
         String ingestion = dataSet("orders", DataSetImportMode.SPICE);
         dataSet("orders-live", DataSetImportMode.DIRECT_QUERY);
@@ -107,13 +87,6 @@ class DashboardBrowserTest {
                         .filterGroups(parts.filterGroups).build()));
         server.faults().set(FaultRule.failQueries("\"broken-f\"", new QueryFailure(2, 1001, false,
                 "HIVE_BAD_DATA: Error parsing field value '' for field 3")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ui != null) {
-            ui.close();
-        }
     }
 
     @Test

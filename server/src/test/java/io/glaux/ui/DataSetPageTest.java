@@ -1,21 +1,15 @@
 package io.glaux.ui;
 
 import io.glaux.quicksight.api.AthenaQueries;
-import io.glaux.server.GlauxServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.DataSet;
 import software.amazon.awssdk.services.quicksight.model.Ingestion;
 import software.amazon.awssdk.services.quicksight.model.IngestionStatus;
@@ -23,7 +17,6 @@ import software.amazon.awssdk.services.quicksight.model.LookbackWindow;
 import software.amazon.awssdk.services.quicksight.model.RefreshSchedule;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,38 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * calculated columns and a filter, previewed and refreshed; a direct-query dataset from custom SQL; errors that keep
  * the form and the stored dataset; a failed ingestion; a refresh schedule and an incremental window; the start page.
  */
-@Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DataSetPageTest {
+class DataSetPageTest extends SampleDataBrowserTest {
 
     static final String SOURCE_ARN = "arn:aws:quicksight:us-east-1:000000000000:datasource/shop";
     static final String ORDERS_SQL = "SELECT order_id, quantity, quantity * unit_price FROM shop.orders"
             + " WHERE order_id <= 100040";
     static final String CHANNELS_SQL = "SELECT channel, count(*) AS orders FROM shop.orders GROUP BY channel";
 
-    @TempDir
-    static Path data;
-    static UiFixture ui;
-    static GlauxServer server;
-    static Browser browser;
-    static QuickSightClient quickSight;
-    static AthenaClient athena;
-
     @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start(data);
-        server = ui.server;
-        browser = ui.browser;
-        quickSight = ui.quickSight;
-        athena = ui.athena;
+    static void setUp() throws Exception {
         ui.createAthenaDataSource("shop", "Shop");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ui != null) {
-            ui.close();
-        }
     }
 
     static void pick(WebElement select, String value) {

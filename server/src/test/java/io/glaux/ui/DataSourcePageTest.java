@@ -1,53 +1,19 @@
 package io.glaux.ui;
 
-import io.glaux.server.GlauxServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.WorkGroupState;
-import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.DataSource;
 import software.amazon.awssdk.services.quicksight.model.ResourceNotFoundException;
-
-import java.nio.file.Path;
 
 import static io.glaux.quicksight.api.QuickSightClients.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The data source page in Chromium: an Athena data source made on a workgroup picked from ListWorkGroups. */
-@Tag("browser")
-class DataSourcePageTest {
-
-    @TempDir
-    static Path data;
-    static UiFixture ui;
-    static GlauxServer server;
-    static Browser browser;
-    static QuickSightClient quickSight;
-    static AthenaClient athena;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start(data);
-        server = ui.server;
-        browser = ui.browser;
-        quickSight = ui.quickSight;
-        athena = ui.athena;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-    }
+class DataSourcePageTest extends SampleDataBrowserTest {
 
     static void create(String id, String name, String workGroup) {
         browser.go("#/data-sources/new");

@@ -2,17 +2,11 @@ package io.glaux.ui;
 
 import io.glaux.quicksight.api.AthenaQueries;
 import io.glaux.quicksight.api.QuickSightClients;
-import io.glaux.server.GlauxServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,33 +22,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The query editor in a real Chromium over the sample data, checked against the same SQL through Athena and S3. */
-@Tag("browser")
-class QueryEditorBrowserTest {
+class QueryEditorBrowserTest extends SampleDataBrowserTest {
 
     private static final String BY_COUNTRY =
             "SELECT country, count(*) AS customers FROM shop.customers GROUP BY 1 ORDER BY 2 DESC, 1";
-
-    @TempDir
-    static Path data;
-    static UiFixture ui;
-    static GlauxServer server;
-    static Browser browser;
-    static AthenaClient athena;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start(data);
-        server = ui.server;
-        browser = ui.browser;
-        athena = ui.athena;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     @Test
     void runsAQueryWithCtrlEnterAndShowsEveryCellAthenaReturns() throws Exception {

@@ -1,40 +1,12 @@
 package io.glaux.ui;
 
-import io.glaux.server.GlauxServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The UI shell in a real Chromium: served unsigned on the API port, it connects to the account and loads ECharts. */
-@Tag("browser")
-class WebUiShellTest {
-
-    @TempDir
-    static Path data;
-    static UiFixture ui;
-    static GlauxServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ui = UiFixture.start(data);
-        server = ui.server;
-        browser = ui.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-    }
+class WebUiShellTest extends SampleDataBrowserTest {
 
     @Test
     void pageShowsTheAccountItPlaysAndLoadsEchartsFromTheServer() {

@@ -19,7 +19,11 @@ import io.glaux.sql.CalciteDefaults;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
-import io.glaux.sql.schema.DataCatalogSchema;
+import io.glaux.connector.ConnectorFactory;
+import io.glaux.sql.catalog.CatalogRegistry;
+import io.glaux.sql.connector.FederatedCatalogs;
+import io.glaux.sql.catalog.SchemaCatalog;
+import io.glaux.sql.schema.GlueCatalog;
 import io.glaux.spice.SpiceLimits;
 import io.glaux.spice.SpiceScanOptions;
 import io.glaux.spice.SpiceService;
@@ -79,6 +83,8 @@ public final class Glaux implements AutoCloseable {
     private final DataCatalogService dataCatalogs;
     private final QueryService queries;
     private final QueryPlanner planner;
+    private final CatalogRegistry catalogs;
+    private final FederatedCatalogs federated;
     private final NamedQueryStore namedQueries;
     private final PreparedStatementStore preparedStatements;
     private final Path dataFolder;
@@ -100,8 +106,8 @@ public final class Glaux implements AutoCloseable {
         S3Location defaultOutput = S3Location.parse(builder.defaultOutputLocation);
         store.createBucket(defaultOutput.bucket());
         FormatRegistry formats = FormatRegistry.defaults();
-        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-        root.add(QueryContext.DEFAULT_CATALOG, new DataCatalogSchema(QueryContext.DEFAULT_CATALOG, catalog,
+        this.catalogs = new CatalogRegistry();
+        catalogs.register(new GlueCatalog(QueryContext.DEFAULT_CATALOG, catalog,
                 new TableScanner(catalog, store, formats)));
         S3Location spiceLocation = S3Location.parse(SPICE_LOCATION);
         SpiceService.adoptFolder(metadata.resolve("spice"), store, spiceLocation);
@@ -110,11 +116,14 @@ public final class Glaux implements AutoCloseable {
         this.spice = new SpiceService(store, spiceLocation, builder.spiceLimits, builder.spiceScanOptions,
                 this::planner, this::queries, metadata.resolve(SPICE_STATE_FOLDER), builder.spiceBatchRows,
                 builder.spiceClock);
-        root.add(SpiceService.CATALOG, spice.schema());
+        catalogs.register(new SchemaCatalog(SpiceService.CATALOG, spice.schema(), spice::schemaVersion));
+        this.federated = new FederatedCatalogs(dataCatalogs);
+        builder.connectorFactories.forEach(federated::addFactory);
+        catalogs.addResolver(federated);
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", catalogs.rootSchema());
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
-                List.of(TrinoFunctionRewriter::new), () -> catalog.version() + spice.schemaVersion(),
-                builder.planCacheSize);
+                List.of(TrinoFunctionRewriter::new), catalogs::version, builder.planCacheSize);
         this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats,
                 preparedStatements), workgroups,
                 new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
@@ -213,6 +222,19 @@ public final class Glaux implements AutoCloseable {
         return preparedStatements;
     }
 
+    /** Every catalog SQL can name: {@code awsdatacatalog}, {@code spice} and the federated ones. */
+    public CatalogRegistry catalogs() {
+        return catalogs;
+    }
+
+    /**
+     * The federated catalogs (LAMBDA and FEDERATED data catalogs, {@code "lambda:<function>"}); connector factories
+     * can be added after start, as a server adds its Lambda functions once its port is known.
+     */
+    public FederatedCatalogs federatedCatalogs() {
+        return federated;
+    }
+
     public QueryPlanner planner() {
         return planner;
     }
@@ -245,6 +267,7 @@ public final class Glaux implements AutoCloseable {
         } finally {
             try {
                 spice.close();
+                federated.close();
             } finally {
                 store.close();
             }
@@ -264,6 +287,7 @@ public final class Glaux implements AutoCloseable {
         private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
         private Clock spiceClock = Clock.systemUTC();
         private int spiceBatchRows = SpiceService.DEFAULT_BATCH_ROWS;
+        private final List<ConnectorFactory> connectorFactories = new ArrayList<>();
 
         /** The folder for catalog, workgroups and history, and the objects themselves unless {@link #s3} is set. */
         public Builder dataFolder(Path folder) {
@@ -338,6 +362,15 @@ public final class Glaux implements AutoCloseable {
                 throw new IllegalArgumentException("spiceBatchRows must be at least 1");
             }
             this.spiceBatchRows = rows;
+            return this;
+        }
+
+        /**
+         * Adds a maker of connectors for LAMBDA and FEDERATED data catalogs (and {@code "lambda:<function>"});
+         * factories are asked in the order added.
+         */
+        public Builder connectorFactory(ConnectorFactory factory) {
+            this.connectorFactories.add(Objects.requireNonNull(factory));
             return this;
         }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Errors: {@link io.glaux.error.GlauxException} of type NOT_FOUND / ALREADY_EXISTS with Athena's messages.
  */
-public interface Catalog {
+public interface Catalog extends CatalogReader {
 
     /**
      * A number that grows after every change (databases, tables, views, partitions). A result derived from the
@@ -19,18 +19,10 @@ public interface Catalog {
      */
     long version();
 
-    List<Database> listDatabases();
-
-    Optional<Database> getDatabase(String name);
-
     void createDatabase(Database database, boolean ifNotExists);
 
     /** Fails if the database holds tables unless {@code cascade}. */
     void dropDatabase(String name, boolean ifExists, boolean cascade);
-
-    List<TableDefinition> listTables(String database);
-
-    Optional<TableDefinition> getTable(String database, String table);
 
     void createTable(TableDefinition table, boolean ifNotExists);
 

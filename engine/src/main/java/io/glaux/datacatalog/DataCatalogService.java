@@ -38,6 +38,7 @@ public final class DataCatalogService {
     private final Path folder;
     private final JsonFiles files = new JsonFiles();
     private final ConcurrentMap<String, DataCatalog> catalogs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public DataCatalogService(Path folder) {
         this.folder = folder;
@@ -48,6 +49,11 @@ public final class DataCatalogService {
         for (DataCatalog catalog : files.readAll(folder, DataCatalog.class)) {
             catalogs.put(key(catalog.name()), catalog);
         }
+    }
+
+    /** Grows with every create, update and delete (tags aside), so what SQL resolves can be planned again. */
+    public long version() {
+        return version.get();
     }
 
     /** Whether {@code name} is the built-in catalog (any case, as SQL's {@code awsdatacatalog}). */
@@ -88,6 +94,7 @@ public final class DataCatalogService {
         DataCatalogParameters.check(type, parameters);
         DataCatalog catalog = new DataCatalog(name, type, description, parameters, tags, Instant.now());
         save(catalog);
+        version.incrementAndGet();
         return catalog;
     }
 
@@ -106,6 +113,7 @@ public final class DataCatalogService {
                 parameters != null ? parameters : current.parameters());
         DataCatalogParameters.check(updated.type(), updated.parameters());
         save(updated);
+        version.incrementAndGet();
         return updated;
     }
 
@@ -122,6 +130,7 @@ public final class DataCatalogService {
             throw new UncheckedIOException("Could not delete data catalog " + current.name(), e);
         }
         catalogs.remove(key(current.name()));
+        version.incrementAndGet();
         return current;
     }
 

@@ -213,7 +213,7 @@ public final class QueryService implements AutoCloseable {
         if (!tracked.start()) {
             return;
         }
-        ScanContext scan = new ScanContext(tracked.cancelFlag, tracked.bytesScannedCutoff);
+        ScanContext scan = new ScanContext(tracked.cancelFlag, tracked.bytesScannedCutoff, tracked.id);
         try {
             AthenaError forced = interceptor.beforeRun(tracked.id, tracked.request);
             if (forced != null) {

@@ -30,16 +30,27 @@ public final class PreparedQuery {
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
     private final String physicalPlan;
+    private final boolean readsFederatedSources;
 
     PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
-                  SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan) {
+                  SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
+                  boolean readsFederatedSources) {
         this.physicalPlan = physicalPlan;
+        this.readsFederatedSources = readsFederatedSources;
         this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
         this.rowType = rowType;
         this.bindable = bindable;
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
+    }
+
+    /**
+     * Whether the query reads a federated table, whose source may change its tables without telling Glaux (such
+     * plans are not cached).
+     */
+    public boolean readsFederatedSources() {
+        return readsFederatedSources;
     }
 
     /** The chosen physical operators, one per line, indented by depth (Calcite's plan text). */

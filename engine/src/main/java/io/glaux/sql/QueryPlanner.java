@@ -1,6 +1,8 @@
 package io.glaux.sql;
 
 import io.glaux.error.GlauxException;
+import io.glaux.sql.connector.ConnectorLimitPushdown;
+import io.glaux.sql.connector.FederatedScans;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.plan.RepeatedInputs;
 import io.glaux.sql.parse.ParserText;
@@ -134,7 +136,9 @@ public final class QueryPlanner {
             return cached;
         }
         PreparedQuery planned = plan(sql, context, parameters);
-        cache.put(key, planned);
+        if (!planned.readsFederatedSources()) {
+            cache.put(key, planned);
+        }
         return planned;
     }
 
@@ -163,8 +167,12 @@ public final class QueryPlanner {
         }
     }
 
+    /** Whether a catalog's database exists; with a null database, whether the catalog exists. */
     private boolean schemaExists(String catalog, String database) {
         CalciteSchema catalogSchema = rootSchema.getSubSchema(catalog, false);
+        if (database == null) {
+            return catalogSchema != null;
+        }
         return catalogSchema == null || catalogSchema.getSubSchema(database, false) != null;
     }
 
@@ -197,7 +205,7 @@ public final class QueryPlanner {
                 cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        return root.withRel(TrinoCastRounding.apply(root.rel));
+        return root.withRel(ConnectorLimitPushdown.apply(TrinoCastRounding.apply(root.rel)));
     }
 
     private PreparedQuery compile(RelRoot root) {
@@ -229,7 +237,7 @@ public final class QueryPlanner {
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
         return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
-                typeFactory, plan);
+                typeFactory, plan, FederatedScans.present(logical));
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

@@ -240,6 +240,10 @@ public final class SqlErrors {
         if (message.startsWith("Object '") || message.startsWith("Table '")) {
             String name = qualify(textAt(sql, line, column, e.getEndPosLine(), e.getEndPosColumn()), context);
             String[] parts = name.split("\\.");
+            if (parts.length == 3 && !schemaExists.test(parts[0], null)) {
+                return new GlauxException(ErrorType.NOT_FOUND, "CATALOG_NOT_FOUND: " + at + "Catalog '" + parts[0]
+                        + "' does not exist");
+            }
             if (parts.length == 3 && !schemaExists.test(parts[0], parts[1])) {
                 // Trino checks the schema first: a table in a missing database is a missing schema.
                 return new GlauxException(ErrorType.NOT_FOUND, "SCHEMA_NOT_FOUND: " + at + "Schema '" + parts[1]

@@ -11,13 +11,13 @@ import java.math.BigDecimal;
  * Literal values in one comparable form per type family, so partition values and literals compare directly:
  * strings as String, numbers as BigDecimal, dates as Integer days, timestamps as Long millis, booleans as Boolean.
  */
-final class RexValues {
+public final class RexValues {
 
     private RexValues() {
     }
 
     /** A literal's value in comparable form, or null when it is SQL NULL or of a family we don't compare. */
-    static Comparable<?> of(RexLiteral literal) {
+    public static Comparable<?> of(RexLiteral literal) {
         if (literal.isNull()) {
             return null;
         }
@@ -30,7 +30,7 @@ final class RexValues {
     }
 
     /** Normalizes Calcite's internal literal representations (NlsString, DateString, ...). */
-    static Comparable<?> normalize(Object value) {
+    public static Comparable<?> normalize(Object value) {
         if (value instanceof NlsString nls) {
             return nls.getValue();
         }

@@ -32,14 +32,26 @@ public final class ScanContext {
     private final Map<String, NavigableMap<Long, Long>> counted = new HashMap<>();
     private final AtomicBoolean cancelled;
     private final long bytesScannedCutoff;
+    private final String queryId;
 
     /**
      * @param cancelled shared with Calcite's own cancel flag, so generated code and our readers stop together
      * @param bytesScannedCutoff the most bytes the query may read; {@code Long.MAX_VALUE} for no limit
      */
     public ScanContext(AtomicBoolean cancelled, long bytesScannedCutoff) {
+        this(cancelled, bytesScannedCutoff, java.util.UUID.randomUUID().toString());
+    }
+
+    /** @param queryId the query execution the scans serve (federated sources are told it) */
+    public ScanContext(AtomicBoolean cancelled, long bytesScannedCutoff, String queryId) {
         this.cancelled = cancelled;
         this.bytesScannedCutoff = bytesScannedCutoff;
+        this.queryId = queryId;
+    }
+
+    /** The query execution the scans serve. */
+    public String queryId() {
+        return queryId;
     }
 
     public static ScanContext from(DataContext root) {

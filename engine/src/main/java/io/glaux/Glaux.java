@@ -124,7 +124,7 @@ public final class Glaux implements AutoCloseable {
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
                 List.of(TrinoFunctionRewriter::new), catalogs::version, builder.planCacheSize);
-        this.queries = new QueryService(new StatementExecutor(catalog, planner, store, formats,
+        this.queries = new QueryService(new StatementExecutor(catalog, catalogs, planner, store, formats,
                 preparedStatements), workgroups,
                 new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);

@@ -1,6 +1,7 @@
 package io.glaux.exec;
 
 import io.glaux.catalog.Catalog;
+import io.glaux.sql.catalog.CatalogRegistry;
 import io.glaux.catalog.ddl.DdlExecutor;
 import io.glaux.catalog.ddl.DdlParser;
 import io.glaux.catalog.ddl.DdlResult;
@@ -34,6 +35,7 @@ import java.util.Optional;
  */
 public final class StatementExecutor implements StatementRunner {
 
+    private final CatalogRegistry catalogs;
     private final QueryPlanner planner;
     private final ObjectStore store;
     private final DdlExecutor ddl;
@@ -42,8 +44,13 @@ public final class StatementExecutor implements StatementRunner {
     private final InsertRunner inserts;
     private final PreparedStatementCommands prepared;
 
-    public StatementExecutor(Catalog catalog, QueryPlanner planner, ObjectStore store, FormatRegistry formats,
-                             PreparedStatementStore preparedStatements) {
+    /**
+     * @param catalog  the Glue-like catalog DDL changes
+     * @param catalogs every catalog; SHOW and DESCRIBE over the others read their metadata
+     */
+    public StatementExecutor(Catalog catalog, CatalogRegistry catalogs, QueryPlanner planner, ObjectStore store,
+                             FormatRegistry formats, PreparedStatementStore preparedStatements) {
+        this.catalogs = catalogs;
         this.planner = planner;
         this.store = store;
         this.ddl = new DdlExecutor(catalog, store);
@@ -124,7 +131,9 @@ public final class StatementExecutor implements StatementRunner {
         } catch (GlauxException e) {
             throw SqlPositions.shift(e, request.query(), ((DdlStatement.WithQuery) statement).queryOffset());
         }
-        DdlResult result = ddl.execute(statement, context.database());
+        String target = DdlExecutor.catalogOf(statement).orElse(context.catalog());
+        DdlResult result = QueryContext.DEFAULT_CATALOG.equals(target) ? ddl.execute(statement, context.database())
+                : DdlExecutor.readOnly(catalogs.require(target).metadata(), target, statement, context.database());
         return text(queryId, outputPrefix, result.columnName(), result.lines(), null, planningStart);
     }
 

@@ -1,6 +1,7 @@
 package io.glaux.catalog.ddl;
 
 import io.glaux.catalog.Catalog;
+import io.glaux.catalog.CatalogReader;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Database;
 import io.glaux.catalog.TableDefinition;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Runs the catalog-only DDL statements against a {@link Catalog} (and an {@link ObjectStore} for MSCK REPAIR
  * TABLE). Statements with a query part ({@link DdlStatement.WithQuery}) belong to the engine and are refused here.
- * A name's catalog part, if written, is not looked at: the caller routes statements to the right catalog.
+ * A name's catalog part, if written, is not looked at: the caller routes statements to the right catalog ({@link
+ * #catalogOf}); catalogs other than the Glue-like one only answer what {@link #readOnly} runs.
  */
 public final class DdlExecutor {
 
@@ -37,6 +39,52 @@ public final class DdlExecutor {
         this.clock = clock;
         this.partitions = new PartitionCommands(catalog, store);
         this.show = new ShowCommands(catalog);
+    }
+
+    /** The catalog a statement names in its table name ({@code catalog.db.t}), if it names one. */
+    public static java.util.Optional<String> catalogOf(DdlStatement statement) {
+        QualifiedName name = null;
+        if (statement instanceof DdlStatement.CreateTable s) {
+            name = s.name();
+        } else if (statement instanceof DdlStatement.DropTable s) {
+            name = s.name();
+        } else if (statement instanceof DdlStatement.DropView s) {
+            name = s.name();
+        } else if (statement instanceof DdlStatement.AddPartitions s) {
+            name = s.table();
+        } else if (statement instanceof DdlStatement.DropPartitions s) {
+            name = s.table();
+        } else if (statement instanceof DdlStatement.AddColumns s) {
+            name = s.table();
+        } else if (statement instanceof DdlStatement.ReplaceColumns s) {
+            name = s.table();
+        } else if (statement instanceof DdlStatement.SetTableProperties s) {
+            name = s.table();
+        } else if (statement instanceof DdlStatement.RepairTable s) {
+            name = s.table();
+        } else if (statement instanceof DdlStatement.ShowPartitions s) {
+            name = s.table();
+        } else {
+            name = ShowCommands.tableOf(statement);
+        }
+        return name == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(name.catalog());
+    }
+
+    /**
+     * Runs a SHOW or DESCRIBE statement over a catalog that is only read (SPICE, a federated source); any other
+     * statement is refused as Trino refuses what a connector does not support.
+     */
+    public static DdlResult readOnly(CatalogReader catalog, String catalogName, DdlStatement statement,
+                                     String currentDatabase) {
+        return new ShowCommands(catalog).execute(statement, currentDatabase).orElseThrow(() ->
+                new GlauxException(ErrorType.USER_ERROR, "NOT_SUPPORTED: Catalog '" + catalogName
+                        + "' does not support " + words(statement)));
+    }
+
+    /** A statement's kind as SQL writes it: CreateTable → CREATE TABLE. */
+    private static String words(DdlStatement statement) {
+        return statement.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Executes {@code statement}; unqualified names refer to {@code currentDatabase}. */
@@ -83,32 +131,12 @@ public final class DdlExecutor {
         if (statement instanceof DdlStatement.RepairTable s) {
             return partitions.repair(alterableTable(s.table(), currentDatabase));
         }
-        if (statement instanceof DdlStatement.ShowDatabases s) {
-            return show.databases(s);
-        }
-        if (statement instanceof DdlStatement.ShowTables s) {
-            return show.tables(databaseOr(s.database(), currentDatabase), s.pattern());
-        }
-        if (statement instanceof DdlStatement.ShowViews s) {
-            return show.views(databaseOr(s.database(), currentDatabase), s.pattern());
-        }
-        if (statement instanceof DdlStatement.ShowColumns s) {
-            return show.columns(table(s.table(), currentDatabase));
-        }
         if (statement instanceof DdlStatement.ShowPartitions s) {
-            return partitions.show(table(s.table(), currentDatabase));
+            return partitions.show(show.table(s.table(), currentDatabase));
         }
-        if (statement instanceof DdlStatement.ShowCreateTable s) {
-            return show.createTable(table(s.table(), currentDatabase));
-        }
-        if (statement instanceof DdlStatement.ShowCreateView s) {
-            return show.createView(table(s.view(), currentDatabase));
-        }
-        if (statement instanceof DdlStatement.ShowTableProperties s) {
-            return show.tableProperties(table(s.table(), currentDatabase), s.property());
-        }
-        if (statement instanceof DdlStatement.Describe s) {
-            return show.describe(table(s.table(), currentDatabase), s);
+        java.util.Optional<DdlResult> shown = show.execute(statement, currentDatabase);
+        if (shown.isPresent()) {
+            return shown.get();
         }
         if (statement instanceof DdlStatement.WithQuery s) {
             throw new IllegalArgumentException(
@@ -121,21 +149,8 @@ public final class DdlExecutor {
         return clock.instant();
     }
 
-    private static String databaseOr(String database, String current) {
-        return database != null ? database : current;
-    }
-
-    private TableDefinition table(QualifiedName name, String currentDatabase) {
-        String database = name.databaseOr(currentDatabase);
-        if (catalog.getDatabase(database).isEmpty()) {
-            throw GlauxException.notFound("Database '" + database + "' does not exist");
-        }
-        return catalog.getTable(database, name.name()).orElseThrow(() ->
-                GlauxException.notFound("Table '" + database + "." + name.name() + "' does not exist"));
-    }
-
     private TableDefinition alterableTable(QualifiedName name, String currentDatabase) {
-        TableDefinition table = table(name, currentDatabase);
+        TableDefinition table = show.table(name, currentDatabase);
         if (table.isView()) {
             throw new GlauxException(ErrorType.DDL_TASK_FAILED, "Cannot alter a view with ALTER TABLE");
         }

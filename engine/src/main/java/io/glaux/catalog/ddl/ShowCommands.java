@@ -1,6 +1,6 @@
 package io.glaux.catalog.ddl;
 
-import io.glaux.catalog.Catalog;
+import io.glaux.catalog.CatalogReader;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Database;
 import io.glaux.catalog.TableDefinition;
@@ -8,15 +8,81 @@ import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** SHOW DATABASES / TABLES / VIEWS / COLUMNS / TBLPROPERTIES / CREATE TABLE / CREATE VIEW and DESCRIBE. */
+/**
+ * SHOW DATABASES / TABLES / VIEWS / COLUMNS / TBLPROPERTIES / CREATE TABLE / CREATE VIEW and DESCRIBE: the statements
+ * that only read a catalog, so they run over any catalog's metadata.
+ */
 final class ShowCommands {
 
-    private final Catalog catalog;
+    private final CatalogReader catalog;
 
-    ShowCommands(Catalog catalog) {
+    ShowCommands(CatalogReader catalog) {
         this.catalog = catalog;
+    }
+
+    /** Runs a statement that only reads the catalog; empty for any other statement. */
+    Optional<DdlResult> execute(DdlStatement statement, String currentDatabase) {
+        if (statement instanceof DdlStatement.ShowDatabases s) {
+            return Optional.of(databases(s));
+        }
+        if (statement instanceof DdlStatement.ShowTables s) {
+            return Optional.of(tables(databaseOr(s.database(), currentDatabase), s.pattern()));
+        }
+        if (statement instanceof DdlStatement.ShowViews s) {
+            return Optional.of(views(databaseOr(s.database(), currentDatabase), s.pattern()));
+        }
+        if (statement instanceof DdlStatement.ShowColumns s) {
+            return Optional.of(columns(table(s.table(), currentDatabase)));
+        }
+        if (statement instanceof DdlStatement.ShowCreateTable s) {
+            return Optional.of(createTable(table(s.table(), currentDatabase)));
+        }
+        if (statement instanceof DdlStatement.ShowCreateView s) {
+            return Optional.of(createView(table(s.view(), currentDatabase)));
+        }
+        if (statement instanceof DdlStatement.ShowTableProperties s) {
+            return Optional.of(tableProperties(table(s.table(), currentDatabase), s.property()));
+        }
+        if (statement instanceof DdlStatement.Describe s) {
+            return Optional.of(describe(table(s.table(), currentDatabase), s));
+        }
+        return Optional.empty();
+    }
+
+    /** The table a read-only statement names, or null. */
+    static QualifiedName tableOf(DdlStatement statement) {
+        if (statement instanceof DdlStatement.ShowColumns s) {
+            return s.table();
+        }
+        if (statement instanceof DdlStatement.ShowCreateTable s) {
+            return s.table();
+        }
+        if (statement instanceof DdlStatement.ShowCreateView s) {
+            return s.view();
+        }
+        if (statement instanceof DdlStatement.ShowTableProperties s) {
+            return s.table();
+        }
+        if (statement instanceof DdlStatement.Describe s) {
+            return s.table();
+        }
+        return null;
+    }
+
+    TableDefinition table(QualifiedName name, String currentDatabase) {
+        String database = name.databaseOr(currentDatabase);
+        if (catalog.getDatabase(database).isEmpty()) {
+            throw GlauxException.notFound("Database '" + database + "' does not exist");
+        }
+        return catalog.getTable(database, name.name()).orElseThrow(() ->
+                GlauxException.notFound("Table '" + database + "." + name.name() + "' does not exist"));
+    }
+
+    private static String databaseOr(String database, String current) {
+        return database != null ? database : current;
     }
 
     DdlResult databases(DdlStatement.ShowDatabases statement) {
@@ -58,6 +124,10 @@ final class ShowCommands {
         if (table.isView()) {
             throw new GlauxException(ErrorType.DDL_TASK_FAILED, "'" + table.database() + "." + table.name()
                     + "' is a view. Use SHOW CREATE VIEW.");
+        }
+        if (table.storage() == null) {
+            throw new GlauxException(ErrorType.USER_ERROR, "NOT_SUPPORTED: SHOW CREATE TABLE is not supported for"
+                    + " table '" + table.database() + "." + table.name() + "' of a federated catalog");
         }
         return new DdlResult("createtab_stmt", ShowCreateTableRenderer.render(table));
     }

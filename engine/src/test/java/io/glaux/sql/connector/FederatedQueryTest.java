@@ -199,4 +199,26 @@ class FederatedQueryTest {
         assertThat(first.closed).isTrue();
         assertThat(made).hasSize(2);
     }
+
+    @Test
+    void showAndDescribeFollowTheCatalogTheyNameAndOtherDdlIsRefusedThere() throws Exception {
+        assertThat(inMem("SHOW TABLES")).containsExactly(List.of("customers"));
+        assertThat(inMem("SHOW DATABASES")).containsExactly(List.of("sales"));
+        assertThat(fixture.rows("SHOW COLUMNS IN mem.sales.customers")).extracting(row -> row.get(0).trim())
+                .containsExactly("id", "name", "region", "signup", "tier");
+        assertThat(fixture.rows("SHOW TABLES")).isEmpty();
+
+        QueryExecution create = fixture.run("CREATE EXTERNAL TABLE mem.sales.copy (a int) LOCATION 's3://shop-data/copy/'");
+        assertThat(create.state()).isEqualTo(QueryState.FAILED);
+        assertThat(create.status().stateChangeReason())
+                .isEqualTo("NOT_SUPPORTED: Catalog 'mem' does not support CREATE TABLE");
+        assertThat(fixture.glaux().catalog().getTable("sales", "copy")).isEmpty();
+    }
+
+    private List<List<String>> inMem(String sql) throws Exception {
+        QueryExecution done = fixture.glaux().execute(io.glaux.exec.QueryRequest.of(sql)
+                .withContext(new io.glaux.sql.QueryContext("mem", "sales")));
+        assertThat(done.state()).as(done.status().stateChangeReason()).isEqualTo(QueryState.SUCCEEDED);
+        return fixture.glaux().results(done.queryExecutionId()).rows();
+    }
 }

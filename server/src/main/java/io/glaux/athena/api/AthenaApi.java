@@ -40,7 +40,7 @@ public final class AthenaApi implements JsonService {
         new QueryExecutionOperations(glaux.queries(), glaux.workgroups(), glaux.store()).register(operations);
         new WorkGroupOperations(glaux.workgroups()).register(operations);
         new DataCatalogOperations(glaux.dataCatalogs()).register(operations);
-        new MetadataOperations(glaux.dataCatalogs(), glaux.catalog()).register(operations);
+        new MetadataOperations(glaux.dataCatalogs(), glaux.catalogs()).register(operations);
         new EngineVersionOperations().register(operations);
         new TagOperations(glaux.workgroups(), glaux.dataCatalogs()).register(operations);
         new NamedQueryOperations(glaux.namedQueries()).register(operations);

@@ -10,7 +10,7 @@ import io.glaux.aws.protocol.ServiceError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glaux.catalog.Catalog;
+import io.glaux.catalog.CatalogReader;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Database;
 import io.glaux.catalog.StorageDescriptor;
@@ -19,6 +19,9 @@ import io.glaux.catalog.ddl.HivePattern;
 import io.glaux.datacatalog.DataCatalog;
 import io.glaux.datacatalog.DataCatalogService;
 import io.glaux.datacatalog.DataCatalogType;
+import io.glaux.error.GlauxException;
+import io.glaux.sql.QueryContext;
+import io.glaux.sql.catalog.CatalogRegistry;
 
 import java.util.Comparator;
 import java.util.List;
@@ -35,11 +38,11 @@ import java.util.UUID;
 final class MetadataOperations {
 
     private final DataCatalogService dataCatalogs;
-    private final Catalog catalog;
+    private final CatalogRegistry catalogs;
 
-    MetadataOperations(DataCatalogService dataCatalogs, Catalog catalog) {
+    MetadataOperations(DataCatalogService dataCatalogs, CatalogRegistry catalogs) {
         this.dataCatalogs = dataCatalogs;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
     }
 
     void register(Map<String, JsonOperation> operations) {
@@ -50,7 +53,7 @@ final class MetadataOperations {
     }
 
     private JsonNode listDatabases(JsonInput request, RequestContext context) {
-        Catalog catalog = catalog(request);
+        CatalogReader catalog = catalog(request);
         Integer max = request.integer("MaxResults", 1, 50);
         String token = request.string("NextToken", 1, 1024);
         List<Database> databases = catalog.listDatabases().stream().sorted(Comparator.comparing(Database::name))
@@ -64,7 +67,7 @@ final class MetadataOperations {
     }
 
     private JsonNode getDatabase(JsonInput request, RequestContext context) {
-        Catalog catalog = catalog(request);
+        CatalogReader catalog = catalog(request);
         String name = databaseName(request);
         ObjectNode response = AwsJson.object();
         response.set("Database", describe(database(catalog, name)));
@@ -72,7 +75,7 @@ final class MetadataOperations {
     }
 
     private JsonNode listTableMetadata(JsonInput request, RequestContext context) {
-        Catalog catalog = catalog(request);
+        CatalogReader catalog = catalog(request);
         String database = database(catalog, databaseName(request)).name();
         String expression = request.string("Expression", 0, 256);
         Integer max = request.integer("MaxResults", 1, 50);
@@ -91,7 +94,7 @@ final class MetadataOperations {
     }
 
     private JsonNode getTableMetadata(JsonInput request, RequestContext context) {
-        Catalog catalog = catalog(request);
+        CatalogReader catalog = catalog(request);
         String database = database(catalog, databaseName(request)).name();
         String tableName = request.requiredString("TableName", 1, 128);
         TableDefinition table = catalog.getTable(database, tableName)
@@ -101,24 +104,30 @@ final class MetadataOperations {
         return response;
     }
 
-    /** The catalog named by CatalogName (checked first, as every call needs it). */
-    private Catalog catalog(JsonInput request) {
+    /**
+     * The catalog named by CatalogName (checked first, as every call needs it): AwsDataCatalog and registered GLUE
+     * catalogs read the Glue-like catalog (Glaux is one account), LAMBDA and FEDERATED catalogs their connector.
+     */
+    private CatalogReader catalog(JsonInput request) {
         String name = DataCatalogOperations.catalogName(request, "CatalogName");
         request.string("WorkGroup", 1, 128, QueryExecutionOperations.WORKGROUP_NAME);
         DataCatalog catalog = dataCatalogs.find(name).orElseThrow(() -> AthenaErrors.invalidRequest(
                 "DataCatalog " + name + " was not found."));
-        if (!DataCatalogService.isDefault(name) && catalog.type() != DataCatalogType.GLUE) {
-            throw new ServiceError(400, "MetadataException", "Glaux does not read metadata from " + catalog.type()
-                    + " data catalogs yet: " + catalog.name());
+        if (DataCatalogService.isDefault(name) || catalog.type() == DataCatalogType.GLUE) {
+            return catalogs.require(QueryContext.DEFAULT_CATALOG).metadata();
         }
-        return this.catalog;
+        if (catalog.type() == DataCatalogType.HIVE) {
+            throw new ServiceError(400, "MetadataException", "Glaux does not read metadata from HIVE data catalogs:"
+                    + " " + catalog.name());
+        }
+        return new SourceErrors(SourceErrors.relay(() -> catalogs.require(catalog.name()).metadata()));
     }
 
     private static String databaseName(JsonInput request) {
         return request.requiredString("DatabaseName", 1, 128);
     }
 
-    private static Database database(Catalog catalog, String name) {
+    private static Database database(CatalogReader catalog, String name) {
         return catalog.getDatabase(name).orElseThrow(() -> entityNotFound("Database " + name + " not found."));
     }
 
@@ -180,6 +189,37 @@ final class MetadataOperations {
     private static void putIfPresent(Map<String, String> map, String key, String value) {
         if (value != null) {
             map.put(key, value);
+        }
+    }
+
+    /** A federated source's failure, as Athena relays it from the metadata API: a MetadataException. */
+    private record SourceErrors(CatalogReader source) implements CatalogReader {
+        @Override
+        public List<Database> listDatabases() {
+            return relay(source::listDatabases);
+        }
+
+        @Override
+        public java.util.Optional<Database> getDatabase(String name) {
+            return relay(() -> source.getDatabase(name));
+        }
+
+        @Override
+        public List<TableDefinition> listTables(String database) {
+            return relay(() -> source.listTables(database));
+        }
+
+        @Override
+        public java.util.Optional<TableDefinition> getTable(String database, String table) {
+            return relay(() -> source.getTable(database, table));
+        }
+
+        private static <T> T relay(java.util.function.Supplier<T> call) {
+            try {
+                return call.get();
+            } catch (GlauxException e) {
+                throw new ServiceError(400, "MetadataException", e.getMessage());
+            }
         }
     }
 }

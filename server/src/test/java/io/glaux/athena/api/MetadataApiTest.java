@@ -290,7 +290,7 @@ class MetadataApiTest {
     }
 
     @Test
-    void registeredGlueCatalogsReadTheSameCatalogAndOtherTypesSaySoClearly() {
+    void registeredGlueCatalogsReadTheSameCatalogAndAFederatedCatalogsFailureIsAMetadataException() {
         athena().createDataCatalog(b -> b.name("partner_glue").type(DataCatalogType.GLUE)
                 .parameters(Map.of("catalog-id", "123456789012")));
         athena().createDataCatalog(b -> b.name("dynamo").type(DataCatalogType.LAMBDA)
@@ -302,7 +302,7 @@ class MetadataApiTest {
                     .tableName("orders")).tableMetadata().columns()).hasSize(5);
             assertThatThrownBy(() -> athena().listDatabases(b -> b.catalogName("dynamo")))
                     .isInstanceOf(MetadataException.class)
-                    .hasMessageStartingWith("Glaux does not read metadata from LAMBDA data catalogs yet: dynamo");
+                    .hasMessageContaining("dynamo");
         } finally {
             athena().deleteDataCatalog(b -> b.name("partner_glue"));
             athena().deleteDataCatalog(b -> b.name("dynamo"));

@@ -221,4 +221,19 @@ class FederatedQueryTest {
         assertThat(done.state()).as(done.status().stateChangeReason()).isEqualTo(QueryState.SUCCEEDED);
         return fixture.glaux().results(done.queryExecutionId()).rows();
     }
+
+    @Test
+    void aSpiceDatasetIsIngestedFromAFederatedTableAndQueriedCached() throws Exception {
+        fixture.glaux().spice().createDatasetFromTable("customers_cache", "mem", "sales", "customers");
+
+        io.glaux.spice.Ingestion done = fixture.glaux().spice().createIngestion("customers_cache");
+        assertThat(done.await(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+        assertThat(done.status()).isEqualTo(io.glaux.spice.IngestionStatus.COMPLETED);
+        int requests = made.get(0).requests.size();
+        assertThat(fixture.rows("SELECT region, count(*) FROM spice.default.customers_cache WHERE region IS NOT NULL"
+                + " GROUP BY region ORDER BY region"))
+                .containsExactly(List.of("ap", "1"), List.of("eu", "2"), List.of("us", "2"));
+        assertThat(made.get(0).requests).hasSize(requests);
+    }
 }

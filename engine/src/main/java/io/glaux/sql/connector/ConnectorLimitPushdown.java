@@ -12,7 +12,9 @@ import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -31,8 +33,9 @@ public final class ConnectorLimitPushdown extends RelShuttleImpl {
     private ConnectorLimitPushdown() {
     }
 
+    /** Offers limits to federated scans, and narrows scans that a count reads no column of. */
     public static RelNode apply(RelNode plan) {
-        return plan.accept(new ConnectorLimitPushdown());
+        return plan.accept(new ConnectorCountNarrowing()).accept(new ConnectorLimitPushdown());
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class ConnectorLimitPushdown extends RelShuttleImpl {
             filter = filtered.getCondition();
             node = filtered.getInput();
         }
-        if (!(node instanceof LogicalTableScan scan)) {
+        if (!(node instanceof TableScan scan)) {
             return visited;
         }
         ConnectorScanTable table = scan.getTable().unwrap(ConnectorScanTable.class);
@@ -90,8 +93,10 @@ public final class ConnectorLimitPushdown extends RelShuttleImpl {
         RelOptTable withLimit = RelOptTableImpl.create(original.getRelOptSchema(), original.getRowType(),
                 original.getQualifiedName(), table.withLimit(fetch + offset, order),
                 (TableExpressionFactory) original::getExpression);
-        RelNode replaced = replace(limited.getInput(), scan,
-                LogicalTableScan.create(scan.getCluster(), withLimit, scan.getHints()));
+        RelNode limitedScan = scan instanceof Bindables.BindableTableScan bindable
+                ? Bindables.BindableTableScan.create(scan.getCluster(), withLimit, bindable.filters, bindable.projects)
+                : LogicalTableScan.create(scan.getCluster(), withLimit, scan.getHints());
+        RelNode replaced = replace(limited.getInput(), scan, limitedScan);
         return limited.copy(limited.getTraitSet(), List.of(replaced));
     }
 

@@ -11,10 +11,14 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ import java.util.OptionalLong;
  * columns and the constraint the filters amount to on to the connector, with the limit and order {@link
  * ConnectorLimitPushdown} put here, and leaves every filter for the engine to apply again.
  */
-public final class ConnectorScanTable extends AbstractTable implements ProjectableFilterableTable {
+public final class ConnectorScanTable extends AbstractTable implements ProjectableFilterableTable, TranslatableTable {
 
     private final Connector connector;
     private final ConnectorTable table;
@@ -64,6 +68,15 @@ public final class ConnectorScanTable extends AbstractTable implements Projectab
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         return TypeMapping.rowType(typeFactory, table.allColumns());
+    }
+
+    /**
+     * Always a bindable scan, whose operator holds this table object: a scan Calcite would otherwise generate code for
+     * looks the table up again by name and would lose the limit put on this one.
+     */
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        return Bindables.BindableTableScan.create(context.getCluster(), relOptTable);
     }
 
     @Override

@@ -113,6 +113,10 @@ class FederatedQueryTest {
 
     @Test
     void aLimitIsOfferedOnlyWhenTheConstraintSaysEverythingTheQueryFiltersOn() {
+        assertThat(fixture.rows("SELECT * FROM mem.sales.customers LIMIT 3")).hasSize(3);
+        assertThat(lastRequest().limit()).isEqualTo(OptionalLong.of(3));
+        assertThat(lastRequest().columns()).hasSize(5);
+
         assertThat(fixture.rows("SELECT id FROM mem.sales.customers WHERE id > 1 LIMIT 2")).hasSize(2);
         assertThat(lastRequest().limit()).isEqualTo(OptionalLong.of(2));
 
@@ -152,6 +156,7 @@ class FederatedQueryTest {
         assertThat(fixture.rows("SELECT count(*) FROM \"lambda:memfn\".sales.customers"))
                 .containsExactly(List.of("6"));
         assertThat(lastRequest().table().name().toString()).isEqualTo("Sales.Customers");
+        assertThat(lastRequest().columns()).as("a count asks for one column").containsExactly("id");
     }
 
     @Test

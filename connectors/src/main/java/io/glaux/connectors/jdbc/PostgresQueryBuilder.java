@@ -168,11 +168,23 @@ final class PostgresQueryBuilder {
         if (excluded != null) {
             return in(column, excluded, true);
         }
+        // Parameters are bound in the order the SQL names them: the points' IN list first, then the ranges.
         List<Object> points = new ArrayList<>();
-        List<String> disjuncts = new ArrayList<>();
         for (ValueSet.Range range : ranges) {
             if (range.isSingleValue()) {
                 points.add(range.low().value());
+            }
+        }
+        List<String> disjuncts = new ArrayList<>();
+        if (!points.isEmpty()) {
+            Optional<String> in = in(column, points, false);
+            if (in.isEmpty()) {
+                return Optional.empty();
+            }
+            disjuncts.add(in.get());
+        }
+        for (ValueSet.Range range : ranges) {
+            if (range.isSingleValue()) {
                 continue;
             }
             List<String> sides = new ArrayList<>();
@@ -191,13 +203,6 @@ final class PostgresQueryBuilder {
                 sides.add(high.get());
             }
             disjuncts.add(sides.size() == 1 ? sides.get(0) : "(" + String.join(" AND ", sides) + ")");
-        }
-        if (!points.isEmpty()) {
-            Optional<String> in = in(column, points, false);
-            if (in.isEmpty()) {
-                return Optional.empty();
-            }
-            disjuncts.add(0, in.get());
         }
         return Optional.of(String.join(" OR ", disjuncts));
     }

@@ -32,7 +32,10 @@ final class ConnectionPool implements AutoCloseable {
         this.config = config;
     }
 
-    /** A connection in autocommit mode whose session time zone is UTC. */
+    /**
+     * A connection in autocommit mode whose session time zone is UTC, marked read-only: a transaction begun on it
+     * (a split's scan) is READ ONLY.
+     */
     Connection borrow() throws SQLException {
         while (true) {
             Idle next;
@@ -83,6 +86,7 @@ final class ConnectionPool implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             // Values are read and compared as UTC, whatever the server's or the JVM's zone.
             statement.execute("SET TIME ZONE 'UTC'");
+            connection.setReadOnly(true);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw e;

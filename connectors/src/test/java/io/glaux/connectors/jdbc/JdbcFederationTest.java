@@ -44,7 +44,11 @@ class JdbcFederationTest {
                 "CREATE VIEW shop.eu_customers AS SELECT id, name FROM shop.customers WHERE region = 'eu'",
                 "CREATE MATERIALIZED VIEW shop.regions AS SELECT region, count(*) AS customers"
                         + " FROM shop.customers GROUP BY region",
-                "CREATE VIEW shop.broken AS SELECT id, 1 / (id - 3) AS ratio FROM shop.customers");
+                "CREATE VIEW shop.broken AS SELECT id, 1 / (id - 3) AS ratio FROM shop.customers",
+                "CREATE TABLE shop.touched (n integer)",
+                "CREATE FUNCTION shop.touch() RETURNS integer LANGUAGE sql VOLATILE AS"
+                        + " 'INSERT INTO shop.touched VALUES (1) RETURNING n'",
+                "CREATE VIEW shop.writer AS SELECT shop.touch() AS n");
     }
 
     @BeforeEach
@@ -137,6 +141,20 @@ class JdbcFederationTest {
         assertThat(failed.status().stateChangeReason()).isEqualTo("GENERIC_USER_ERROR: Catalog 'pg', reading table"
                 + " shop.broken: ERROR: division by zero (SQLSTATE 22012)");
         assertThat(fixture.rows("SELECT ratio FROM pg.shop.broken WHERE id = 1")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void aScanRunsInAReadOnlyTransaction() throws Exception {
+        QueryExecution failed = fixture.run("SELECT n FROM pg.shop.writer");
+
+        assertThat(failed.state()).isEqualTo(QueryState.FAILED);
+        assertThat(failed.status().stateChangeReason()).startsWith("GENERIC_USER_ERROR: Catalog 'pg', reading table"
+                + " shop.writer: ERROR: cannot execute INSERT in a read-only transaction");
+        try (var connection = PG.server().connect(PG.database()); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM shop.touched")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isZero();
+        }
     }
 
     @Test

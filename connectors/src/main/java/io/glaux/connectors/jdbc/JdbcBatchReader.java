@@ -40,7 +40,7 @@ final class JdbcBatchReader implements BatchReader {
     private final String doing;
 
     private Connection connection;
-    private PreparedStatement statement;
+    private volatile PreparedStatement statement;
     private ResultSet results;
     private boolean finished;
     private boolean closed;

@@ -51,11 +51,12 @@ final class SalesMetadataHandler extends MetadataHandler {
     /**
      * @param spill    {@code spill_bucket} and {@code spill_prefix}, as a Lambda's environment gives them
      * @param pushdown whether it declares filter, limit and top-N pushdown
+     * @param encrypt  whether its splits carry an encryption key for spilled blocks
      */
-    SalesMetadataHandler(Map<String, String> spill, boolean pushdown, List<Received> received) {
+    SalesMetadataHandler(Map<String, String> spill, boolean pushdown, boolean encrypt, List<Received> received) {
         // The spill bucket comes from the configuration; the constructor's own spill bucket stays null, so the SDK
         // does not check the bucket's ownership against AWS before GetSplits.
-        super(new LocalKeyFactory(), null, null, "sales", null, spill.get("spill_prefix"), spill);
+        super(encrypt ? new LocalKeyFactory() : null, null, null, "sales", null, spill.get("spill_prefix"), spill);
         this.pushdown = pushdown;
         this.received = received;
     }

@@ -42,13 +42,14 @@ final class SdkFunction implements FederationFunction {
      * @param pushdown   whether the connector declares filter, limit and top-N pushdown
      */
     SdkFunction(ObjectStore spillStore, boolean pushdown) {
-        this(ARN, spillStore, pushdown);
+        this(spillStore, pushdown, true);
     }
 
-    SdkFunction(String arn, ObjectStore spillStore, boolean pushdown) {
-        this.arn = arn;
+    /** @param encrypt whether spilled blocks are encrypted (the SDK's default) */
+    SdkFunction(ObjectStore spillStore, boolean pushdown, boolean encrypt) {
+        this.arn = ARN;
         Map<String, String> config = Map.of("spill_bucket", SPILL_BUCKET, "spill_prefix", "athena-spill");
-        this.handler = new CompositeHandler(new SalesMetadataHandler(config, pushdown, received),
+        this.handler = new CompositeHandler(new SalesMetadataHandler(config, pushdown, encrypt, received),
                 new SalesRecordHandler(new StoreS3Client(spillStore), config, received));
     }
 

@@ -1,2 +1,5 @@
-/** Federated sources that play Athena's Lambda connectors; the connector SPI arrives with the federation issue. */
+/**
+ * Federated sources that play Athena's connectors, implementing the engine's connector SPI ({@code
+ * io.glaux.connector}): {@code federation} calls Athena Query Federation SDK functions.
+ */
 package io.glaux.connectors;

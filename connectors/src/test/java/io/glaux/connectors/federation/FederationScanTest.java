@@ -147,6 +147,16 @@ class FederationScanTest {
     }
 
     @Test
+    void aNullCheckOnANestedColumnIsSentAsAnAllOrNoneValueSet() {
+        ScanRequest request = Scans.request(connector, "orders", List.of("id", "tags"),
+                Map.of("tags", Domain.notNull(), "year", Domain.singleValue(2023)));
+
+        assertThat(Scans.rows(connector, request)).hasSize(50);
+        assertThat(function.received("ReadRecordsRequest").get(0).summary())
+                .containsEntry("tags", "AllOrNoneValueSet[all] nulls=false");
+    }
+
+    @Test
     void aLimitIsSentWhenTheConnectorDeclaredItAndTheSummaryIsTheWholeConstraint() {
         ScanRequest request = Scans.request(connector, "orders", List.of("id"),
                 Map.of("customer", Domain.singleValue("c2")), OptionalLong.of(4), List.of());

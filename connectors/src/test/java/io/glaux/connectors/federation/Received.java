@@ -55,7 +55,8 @@ record Received(String type, String catalogName, String queryId, String table, L
                     + "]" + nulls;
         }
         if (values instanceof AllOrNoneValueSet set) {
-            return "AllOrNoneValueSet[" + (set.isAll() ? "all" : "none") + "]" + nulls;
+            // The SDK's isAll() also asks for NULL; whether every non-null value is in is what a value answers.
+            return "AllOrNoneValueSet[" + (set.containsValue((Object) "any value") ? "all" : "none") + "]" + nulls;
         }
         return values.getClass().getSimpleName() + nulls;
     }

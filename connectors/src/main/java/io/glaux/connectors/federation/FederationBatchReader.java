@@ -31,6 +31,7 @@ final class FederationBatchReader implements BatchReader {
     private final String context;
     private final List<String> columns;
     private final SpilledObjects spill;
+    private final ArrowMemory memory;
     private final BufferAllocator allocator;
 
     private Schema schema;
@@ -42,12 +43,13 @@ final class FederationBatchReader implements BatchReader {
     private boolean closed;
 
     FederationBatchReader(FunctionClient function, ObjectNode request, String context, List<String> columns,
-                          SpilledObjects spill, BufferAllocator allocator) {
+                          SpilledObjects spill, ArrowMemory memory, BufferAllocator allocator) {
         this.function = function;
         this.request = request;
         this.context = context;
         this.columns = columns;
         this.spill = spill;
+        this.memory = memory;
         this.allocator = allocator;
     }
 
@@ -160,7 +162,7 @@ final class FederationBatchReader implements BatchReader {
             closed = true;
             blocks.clear();
             release();
-            allocator.close();
+            memory.release(allocator);
         }
     }
 }

@@ -3,8 +3,6 @@ package io.glaux.connectors.federation;
 import io.glaux.connector.Connector;
 import io.glaux.connector.ConnectorMetadata;
 import io.glaux.connector.ConnectorScanner;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 import java.util.Objects;
 
@@ -12,11 +10,12 @@ import java.util.Objects;
  * A LAMBDA data catalog served by Athena Query Federation SDK functions: Glaux plays Athena, the caller. Metadata
  * requests go to the metadata function, ReadRecordsRequests to the record function (the same one for a composite
  * handler); each is pinged once for the serde version it speaks. Spilled results are read through {@link
- * SpilledObjects}. Closing the connector releases its Arrow memory; the functions belong to whoever made them.
+ * SpilledObjects}. Closing the connector releases its Arrow memory (once readers still open are closed); the
+ * functions belong to whoever made them.
  */
 public final class FederationConnector implements Connector {
 
-    private final BufferAllocator allocator = new RootAllocator();
+    private final ArrowMemory memory = new ArrowMemory();
     private final FunctionClient metadataFunction;
     private final FederationMetadata metadata;
     private final FederationScanner scanner;
@@ -39,7 +38,7 @@ public final class FederationConnector implements Connector {
         FunctionClient records = recordFunction == metadataFunction ? this.metadataFunction
                 : new FunctionClient(Objects.requireNonNull(recordFunction, "recordFunction"), catalogName, settings);
         this.metadata = new FederationMetadata(this.metadataFunction, settings);
-        this.scanner = new FederationScanner(metadata, this.metadataFunction, records, spill, allocator);
+        this.scanner = new FederationScanner(metadata, this.metadataFunction, records, spill, memory);
     }
 
     /** A composite handler: one function answers every request. */
@@ -53,6 +52,11 @@ public final class FederationConnector implements Connector {
         return metadataFunction.requests().serdeVersion();
     }
 
+    /** Readers (and requests being written) holding Arrow memory now. */
+    int openReaders() {
+        return memory.open();
+    }
+
     @Override
     public ConnectorMetadata metadata() {
         return metadata;
@@ -63,8 +67,9 @@ public final class FederationConnector implements Connector {
         return scanner;
     }
 
+    /** Releases the Arrow memory once the readers still open have closed. */
     @Override
     public void close() {
-        allocator.close();
+        memory.close();
     }
 }

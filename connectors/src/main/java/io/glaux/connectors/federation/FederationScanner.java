@@ -35,15 +35,15 @@ final class FederationScanner implements ConnectorScanner {
     private final FunctionClient metadataFunction;
     private final FunctionClient recordFunction;
     private final SpilledObjects spill;
-    private final BufferAllocator allocator;
+    private final ArrowMemory memory;
 
     FederationScanner(FederationMetadata metadata, FunctionClient metadataFunction, FunctionClient recordFunction,
-                      SpilledObjects spill, BufferAllocator allocator) {
+                      SpilledObjects spill, ArrowMemory memory) {
         this.metadata = metadata;
         this.metadataFunction = metadataFunction;
         this.recordFunction = recordFunction;
         this.spill = spill;
-        this.allocator = allocator;
+        this.memory = memory;
     }
 
     @Override
@@ -84,7 +84,8 @@ final class FederationScanner implements ConnectorScanner {
         for (String column : request.columns()) {
             Field field = fields.get(column.toLowerCase(Locale.ROOT));
             if (field == null) {
-                throw new IllegalArgumentException("Table " + shape.name() + " has no column " + column);
+                throw FederationErrors.unsupported(recordFunction.arn(), "no longer describes column " + column
+                        + " of " + shape.name());
             }
             if (!projected.contains(field)) {
                 projected.add(field);
@@ -99,12 +100,13 @@ final class FederationScanner implements ConnectorScanner {
         ObjectNode readRequest = requests.readRecords(request.queryId(), shape.name(), schema,
                 federationSplit.split(), constraints(requests.serdeVersion(), request, shape));
         return new FederationBatchReader(recordFunction, readRequest, federationSplit.context(), request.columns(),
-                spill, allocator.newChildAllocator("federation-read", 0, Long.MAX_VALUE));
+                spill, memory, memory.child("federation-read"));
     }
 
     private ObjectNode constraints(int serdeVersion, ScanRequest request, TableShape shape) {
         Map<String, Field> fields = shape.fields();
-        try (BufferAllocator values = allocator.newChildAllocator("federation-constraint", 0, Long.MAX_VALUE)) {
+        BufferAllocator values = memory.child("federation-constraint");
+        try {
             ConstraintsJson json = new ConstraintsJson(serdeVersion, values, "glaux");
             ConstraintsJson.Summary summary = json.summary(request.constraint(), fields);
             ConnectorCapabilities capabilities = metadata.capabilities();
@@ -115,6 +117,8 @@ final class FederationScanner implements ConnectorScanner {
             List<SortItem> order = limited ? request.orderBy() : List.of();
             return json.constraints(summary.summary(), order, limited ? request.limit() : OptionalLong.empty(),
                     fields);
+        } finally {
+            memory.release(values);
         }
     }
 
@@ -124,11 +128,13 @@ final class FederationScanner implements ConnectorScanner {
         if (records.length == 0) {
             return 0;
         }
-        try (BufferAllocator counting = allocator.newChildAllocator("federation-partitions", 0, Long.MAX_VALUE);
-             VectorSchemaRoot root = ArrowIpc.readBatch(schema, records, counting)) {
+        BufferAllocator counting = memory.child("federation-partitions");
+        try (VectorSchemaRoot root = ArrowIpc.readBatch(schema, records, counting)) {
             return root.getRowCount();
         } catch (IOException | RuntimeException e) {
             throw layout.malformed("its partitions are not an Arrow record batch: " + e.getMessage());
+        } finally {
+            memory.release(counting);
         }
     }
 }

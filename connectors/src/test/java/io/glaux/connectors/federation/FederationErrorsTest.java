@@ -55,6 +55,7 @@ class FederationErrorsTest {
                                 + Scans.QUERY_ID + "/[0-9a-f-]+', directory=true}] with message"
                                 + "\\[the disk is on fire]");
                     });
+            assertThat(connector.openReaders()).as("the failed reader's memory is released").isZero();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.glaux.connectors.federation;
 
+import io.glaux.connector.BatchReader;
+import io.glaux.connector.ColumnBatch;
 import io.glaux.connector.ConnectorSplit;
 import io.glaux.connector.ConnectorValues;
 import io.glaux.connector.Domain;
@@ -44,7 +46,23 @@ class FederationScanTest {
 
     @AfterEach
     void stop() {
+        assertThat(connector.openReaders()).as("Arrow memory still held").isZero();
         connector.close();
+    }
+
+    @Test
+    void aReaderOpenWhenItsConnectorClosesStillFinishes() {
+        ScanRequest request = Scans.request(connector, "customers", List.of("name"), Map.of());
+        ConnectorSplit split = connector.scanner().splits(request).get(0);
+        try (BatchReader reader = connector.scanner().read(request, split)) {
+            ColumnBatch batch = reader.next();
+            connector.close();
+
+            assertThat(batch.rowCount()).isEqualTo(5);
+            assertThat(batch.value(0, 4)).isEqualTo("c4");
+            assertThat(reader.next()).isNull();
+            assertThat(connector.openReaders()).isEqualTo(1);
+        }
     }
 
     @Test

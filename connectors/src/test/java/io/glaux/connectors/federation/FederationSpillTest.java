@@ -67,6 +67,7 @@ class FederationSpillTest {
             ScanRequest request = Scans.request(connector, "orders", COLUMNS, Map.of());
 
             assertThat(comparable(Scans.rows(connector, request))).isEqualTo(expectedOrders());
+            assertThat(connector.openReaders()).as("Arrow memory still held").isZero();
         }
         assertThat(function.responseTypes).contains("RemoteReadRecordsResponse")
                 .doesNotContain("ReadRecordsResponse");
@@ -108,6 +109,7 @@ class FederationSpillTest {
                     + Scans.QUERY_ID + "/[0-9a-f-]+\\.0 executed in context\\[S3SpillLocation\\{bucket='glaux-spill',"
                     + " key='athena-spill/" + Scans.QUERY_ID + "/[0-9a-f-]+', directory=true}] could not be read: it"
                     + " does not decrypt with the split's key \\(.*\\)");
+            assertThat(connector.openReaders()).isZero();
         }
     }
 

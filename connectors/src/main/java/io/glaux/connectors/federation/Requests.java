@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The protocol's requests at one serde version, field by field in the SDK's order. Every request names the caller
- * (FederatedIdentity), the catalog as the query wrote it and the query; GetTableRequest carries
- * {@code queryPassthroughArguments} from version 5, and the Constraints inside the layout, split and read requests
- * follow {@link ConstraintsJson}.
+ * (FederatedIdentity), the catalog as the query wrote it and the query; ListTablesRequest pages from version 3,
+ * GetTableRequest carries {@code queryPassthroughArguments} from version 5, and the Constraints inside the layout,
+ * split and read requests follow {@link ConstraintsJson}.
  */
 final class Requests {
 
@@ -61,9 +61,16 @@ final class Requests {
         return metadata("ListSchemasRequest", queryId);
     }
 
+    /**
+     * From version 3 a page: {@code nextToken} and {@code pageSize}. Version 2 functions may predate paging (SDKs before
+     * 2021 refuse the two fields), so they are asked for every table at once, which later SDKs read as unlimited.
+     */
     ObjectNode listTables(String queryId, String schema, String nextToken, int pageSize) {
-        return metadata("ListTablesRequest", queryId).put("schemaName", schema).put("nextToken", nextToken)
-                .put("pageSize", pageSize);
+        ObjectNode request = metadata("ListTablesRequest", queryId).put("schemaName", schema);
+        if (serdeVersion >= 3) {
+            request.put("nextToken", nextToken).put("pageSize", pageSize);
+        }
+        return request;
     }
 
     ObjectNode getTable(String queryId, SchemaTableName table) {

@@ -73,7 +73,7 @@ class FederationSerdeVersionsTest {
         SdkFunction sdk = new SdkFunction(store, true);
         RewritingFunction function = speaking(sdk, version);
         try (FederationConnector connector = new FederationConnector("sales_catalog", function,
-                SpilledObjects.of(store), FederationSettings.DEFAULTS.withBlockSizes(1024, 1))) {
+                SpilledObjects.of(store), FederationSettings.DEFAULTS.withBlockSizes(1024, 1).withListTablesPageSize(3))) {
             assertThat(connector.serdeVersion()).isEqualTo(version);
             assertThat(connector.metadata().listTables("many")).hasSize(7);
             assertThat(connector.metadata().capabilities())
@@ -102,6 +102,8 @@ class FederationSerdeVersionsTest {
         });
         assertThat(requests(function, "GetTableRequest").get(0).has("queryPassthroughArguments"))
                 .isEqualTo(version >= 5);
+        assertThat(requests(function, "ListTablesRequest")).hasSize(version >= 3 ? 1 + 7 / 3 : 1)
+                .allSatisfy(list -> assertThat(list.has("pageSize")).isEqualTo(version >= 3));
         byte[] schema = Base64.getDecoder().decode(read.get("schema").asText());
         assertThat(schema[0] == -1 && schema[1] == -1 && schema[2] == -1 && schema[3] == -1)
                 .as("the IPC continuation marker (absent from version 2's legacy framing)").isEqualTo(version > 2);

@@ -3,7 +3,8 @@ package io.glaux.connectors.federation;
 /**
  * One Lambda function that speaks the Athena Query Federation protocol: a JSON request in, a JSON response out, as
  * {@code CompositeHandler.handleRequest(InputStream, OutputStream, Context)} reads and writes them. One instance per
- * function; a LAMBDA catalog with a single {@code function} gives the connector the same instance twice.
+ * function; a LAMBDA catalog with a single {@code function} gives the connector the same instance twice. Concurrent
+ * queries invoke it from several threads at once, as Athena invokes a Lambda function concurrently.
  *
  * <p>Error contract of {@link #invoke}:
  * <ul>

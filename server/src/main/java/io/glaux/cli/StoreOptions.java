@@ -2,10 +2,12 @@ package io.glaux.cli;
 
 import io.glaux.Glaux;
 import io.glaux.storage.S3StoreConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Where Glaux keeps its data: the embedded data folder, or an external S3-compatible endpoint. */
 final class StoreOptions {
@@ -31,12 +33,18 @@ final class StoreOptions {
     @Option(names = "--no-sample-data", description = "Don't install the sample dataset on first start.")
     boolean noSampleData;
 
+    @Mixin
+    CatalogOptions catalogs;
+
     Glaux open() throws IOException {
         Glaux.Builder builder = Glaux.builder().dataFolder(dataFolder);
         if (s3Endpoint != null) {
             builder.s3(new S3StoreConfig(s3Endpoint, s3Region, s3AccessKey, s3SecretKey));
         }
+        Map<String, String> connections = catalogs.connections();
+        CatalogOptions.configure(builder, connections);
         Glaux glaux = builder.build();
+        CatalogOptions.register(glaux, connections);
         if (!noSampleData) {
             new io.glaux.sample.SampleDataInstaller(glaux).installOnFirstStart();
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  * PostgresServer}, started by the first class that needs it and stopped when the run ends):
  * {@code @RegisterExtension static final PostgresExtension PG = new PostgresExtension("glaux_x");}.
  */
-final class PostgresExtension implements BeforeAllCallback {
+public final class PostgresExtension implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             PostgresExtension.class);
@@ -32,7 +32,7 @@ final class PostgresExtension implements BeforeAllCallback {
     private final String database;
     private PostgresServer server;
 
-    PostgresExtension(String database) {
+    public PostgresExtension(String database) {
         this.database = database;
     }
 
@@ -52,16 +52,16 @@ final class PostgresExtension implements BeforeAllCallback {
         server.recreateDatabase(database);
     }
 
-    PostgresServer server() {
+    public PostgresServer server() {
         return server;
     }
 
-    String database() {
+    public String database() {
         return database;
     }
 
     /** Runs statements in this class's database. */
-    void execute(String... statements) {
+    public void execute(String... statements) {
         server.execute(database, statements);
     }
 
@@ -71,7 +71,7 @@ final class PostgresExtension implements BeforeAllCallback {
     }
 
     /** This database's settings as a FEDERATED catalog's Glue connection properties. */
-    String connectionProperties() {
+    public String connectionProperties() {
         return "{\"HOST\":\"127.0.0.1\",\"PORT\":\"" + server.port() + "\",\"DATABASE\":\"" + database
                 + "\",\"USERNAME\":\"" + PostgresServer.USER + "\",\"PASSWORD\":\"" + PostgresServer.PASSWORD
                 + "\",\"spill_bucket\":\"unused\"}";

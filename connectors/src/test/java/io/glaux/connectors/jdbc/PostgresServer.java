@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * <p>Every statement the server runs is logged ({@code log_statement=all}), each line starting with the backend's
  * process ID in brackets: {@link #logged} reads back what the connector sent.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     static final String USER = "postgres";
     static final String PASSWORD = "glaux-test-secret";
@@ -61,7 +61,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The newest installed PostgreSQL's bin folder, or a skip (a failure under CI) naming the package. */
-    static Path binaries() {
+    public static Path binaries() {
         Path found = null;
         int newest = -1;
         if (Files.isDirectory(VERSIONS)) {
@@ -89,7 +89,7 @@ final class PostgresServer implements AutoCloseable {
         return found;
     }
 
-    static PostgresServer start() throws IOException, InterruptedException {
+    public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = binaries();
         boolean root = isRoot();
         Path folder = Files.createTempDirectory("glaux-postgres");
@@ -204,21 +204,21 @@ final class PostgresServer implements AutoCloseable {
         return line.toString();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}, without credentials. */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** The AWS connectors' {@code default} connection string format, with the superuser's credentials. */
-    String connectionString(String database) {
+    public String connectionString(String database) {
         return "postgres://" + jdbcUrl(database) + "?user=" + USER + "&password=" + PASSWORD;
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         properties.setProperty("password", PASSWORD);
@@ -227,7 +227,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Runs statements, each committed on its own. */
-    void execute(String database, String... statements) {
+    public void execute(String database, String... statements) {
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -238,7 +238,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A new, empty database of that name (dropped first if a previous run left it). */
-    void recreateDatabase(String database) {
+    public void recreateDatabase(String database) {
         execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "CREATE DATABASE " + database);
     }
 

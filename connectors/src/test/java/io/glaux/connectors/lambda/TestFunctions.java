@@ -146,7 +146,7 @@ public final class TestFunctions {
     }
 
     /** The jar of aws-lambda-java-core on the test's class path. */
-    static Path lambdaCore() {
+    public static Path lambdaCore() {
         try {
             return Path.of(Class.forName("com.amazonaws.services.lambda.runtime.Context").getProtectionDomain()
                     .getCodeSource().getLocation().toURI());
@@ -190,12 +190,12 @@ public final class TestFunctions {
     }
 
     /** A zip with the handlers at its root and aws-lambda-java-core in lib/: Lambda's layout for Java. */
-    static byte[] zipWithLib() {
+    public static byte[] zipWithLib() {
         return pack(true);
     }
 
     /** A jar of the handlers alone (no Context interface on the function's class path). */
-    static byte[] jar() {
+    public static byte[] jar() {
         return pack(false);
     }
 
@@ -221,7 +221,7 @@ public final class TestFunctions {
     }
 
     /** Settings for a java17 function with {@code handler}. */
-    static FunctionSettings settings(String handler) {
+    public static FunctionSettings settings(String handler) {
         return FunctionSettings.none().withRuntime("java17").withHandler(handler)
                 .withRole("arn:aws:iam::000000000000:role/lambda");
     }

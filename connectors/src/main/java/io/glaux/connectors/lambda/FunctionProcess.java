@@ -102,11 +102,11 @@ final class FunctionProcess {
             try {
                 socket = accept(server, secret, deadline, process);
                 socket.setTcpNoDelay(true);
-                FunctionProcess started0 = new FunctionProcess(process, socket, reader, log);
-                output.owner = started0;
-                started0.init(deployment, logStream, marker, deadline);
-                started0.initMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                return started0;
+                FunctionProcess fresh = new FunctionProcess(process, socket, reader, log);
+                output.owner = fresh;
+                fresh.init(deployment, logStream, marker, deadline);
+                fresh.initMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                return fresh;
             } catch (InitFailure | IOException | RuntimeException e) {
                 kill(process);
                 closeQuietly(socket);

@@ -5,7 +5,10 @@ import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
 import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.aws.protocol.RestJsonProtocol;
+import io.glaux.connectors.lambda.FunctionHost;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.lambda.api.CodeDownload;
+import io.glaux.lambda.api.LambdaApi;
 import io.glaux.quicksight.QuickSight;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.api.QuickSightApi;
@@ -37,8 +40,9 @@ import java.util.stream.Stream;
 
 /**
  * Glaux as one server on one port: Athena's JSON API ({@code POST /} with {@code X-Amz-Target}), the S3 endpoint
- * over the very store the engine queries (SigV4 scope {@code s3}; the embedded folder or an external S3 store), and
- * {@code /health}. Like LocalStack, every client points its endpoint URL here. Faults can be injected on demand
+ * over the very store the engine queries (SigV4 scope {@code s3}; the embedded folder or an external S3 store),
+ * QuickSight's and Lambda's REST-JSON APIs (scopes {@code quicksight}, {@code lambda}; Lambda's functions run in
+ * processes of their own, see {@link #lambda()}), and {@code /health}. Like LocalStack, every client points its endpoint URL here. Faults can be injected on demand
  * ({@link #faults()}, the control API at {@code /_glaux/faults}; none by default): see {@code docs/faults.md}.
  *
  * <p>For tests, {@link #builder()} starts a server that owns its engine (and, by default, a temporary data folder
@@ -67,6 +71,7 @@ public final class GlauxServer implements AutoCloseable {
     private final Javalin app;
     private final Faults faults;
     private final QuickSight quickSight;
+    private final FunctionHost lambda;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -76,12 +81,13 @@ public final class GlauxServer implements AutoCloseable {
         this.app = served.app();
         this.faults = served.faults();
         this.quickSight = served.quickSight();
+        this.lambda = served.lambda();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
-    private record Served(Javalin app, Faults faults, QuickSight quickSight) {
+    private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda) {
     }
 
     /** How a server is set up around its engine. */
@@ -149,8 +155,20 @@ public final class GlauxServer implements AutoCloseable {
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
                 options.directQueryTimeout());
         RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight), identity);
+        // Lambda's functions and their code live in the data folder's metadata; their processes end with the server.
+        FunctionHost lambda;
+        try {
+            lambda = FunctionHost.builder(glaux.dataFolder().resolve(".glaux").resolve("lambda"))
+                    .store(glaux.store()).region(CallerIdentity.DEFAULT_REGION).accountId(identity.accountId())
+                    .build();
+        } catch (IOException | RuntimeException e) {
+            quickSight.close();
+            throw e;
+        }
+        RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
+        CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
-                quickSightApi);
+                quickSightApi, "lambda", lambdaApi);
         FaultControlApi control = new FaultControlApi(faults);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -177,8 +195,9 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.put(FaultControlApi.PATH, control::put);
             config.routes.post(FaultControlApi.PATH, control::post);
             config.routes.delete(FaultControlApi.PATH, control::delete);
+            config.routes.get(CodeDownload.PATH, lambdaCode::get);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3", "quicksight"), "accountId", identity.accountId(),
+                    java.util.List.of("athena", "s3", "quicksight", "lambda"), "accountId", identity.accountId(),
                     "region", CallerIdentity.DEFAULT_REGION)));
             WebUi.install(config, quickSight.embeds());
         });
@@ -187,9 +206,21 @@ public final class GlauxServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             glaux.queries().interceptor(QueryInterceptor.NONE);
+            lambda.close();
+            quickSight.close();
             throw e;
         }
-        return new Served(app, faults, quickSight);
+        // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
+        lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
+        return new Served(app, faults, quickSight, lambda);
+    }
+
+    /** The address to reach a server listening on {@code host} from this machine. */
+    private static String loopbackOr(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("localhost")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The port it listens on (still known after {@link #close()}). */
@@ -222,6 +253,15 @@ public final class GlauxServer implements AutoCloseable {
     }
 
     /**
+     * Lambda's functions as this server hosts them, each in JVM processes of its own: the
+     * {@link io.glaux.connectors.lambda.FunctionInvoker} the rest of Glaux (Athena's federated catalogs) invokes them
+     * through, and the host Lambda's API on this port works on. Its processes stop with the server.
+     */
+    public FunctionHost lambda() {
+        return lambda;
+    }
+
+    /**
      * The fault rules this server injects by (none unless given): set, add or clear rules and read what they did,
      * e.g. {@code server.faults().set(FaultRule.athena("StartQueryExecution").withError("TooManyRequestsException")
      * .withTimes(2))}. The control API {@code /_glaux/faults} drives the same rules.
@@ -237,6 +277,7 @@ public final class GlauxServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        lambda.close();
         quickSight.close();
         glaux.queries().interceptor(QueryInterceptor.NONE);
         if (ownsGlaux) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Sends each request on the single port to the service it is for, by the service in its SigV4 credential scope
  * ({@code Credential=AK/date/region/<service>/aws4_request}, or {@code X-Amz-Credential} for presigned URLs):
  * {@code s3} goes to the S3 endpoint, calls with {@code X-Amz-Target} to the AWS JSON services (Athena), other
- * signed services to their REST-JSON endpoint ({@code quicksight}); unsigned requests ({@code /health}, the UI) and
- * services Glaux does not play go on to Javalin. Routing by path would break buckets named like a route.
+ * signed services to their REST-JSON endpoint ({@code quicksight}, {@code lambda}); unsigned requests
+ * ({@code /health}, the UI) and services Glaux does not play go on to Javalin. Routing by path would break buckets named like a route.
  */
 final class ServiceRouter implements Filter {
 

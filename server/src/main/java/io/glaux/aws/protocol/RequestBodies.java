@@ -21,26 +21,32 @@ final class RequestBodies {
 
     /** The body, or a 413 error shaped by {@code tooLarge} when it is longer than the limit. */
     static byte[] read(HttpServletRequest request, ServiceError tooLarge) throws IOException {
+        return read(request, MAX_BODY_BYTES, tooLarge);
+    }
+
+    /** The body, or {@code tooLarge} when it is longer than {@code limit} bytes. */
+    static byte[] read(HttpServletRequest request, long limit, ServiceError tooLarge) throws IOException {
+        int max = (int) Math.min(limit, Integer.MAX_VALUE - 16);
         long declared = request.getContentLengthLong();
         InputStream in = request.getInputStream();
-        if (declared > MAX_BODY_BYTES) {
+        if (declared > max) {
             drain(in);
             throw tooLarge;
         }
-        byte[] buffer = new byte[declared > 0 ? (int) declared : 8192];
+        byte[] buffer = new byte[declared > 0 ? (int) declared : Math.min(8192, Math.max(1, max))];
         int length = 0;
         for (int n = in.read(buffer, length, buffer.length - length); n >= 0;
                 n = in.read(buffer, length, buffer.length - length)) {
             length += n;
             if (length == buffer.length) {
-                if (length >= MAX_BODY_BYTES) {
+                if (length >= max) {
                     if (in.read() < 0) {
                         break;
                     }
                     drain(in);
                     throw tooLarge;
                 }
-                buffer = Arrays.copyOf(buffer, Math.min(MAX_BODY_BYTES, buffer.length * 2));
+                buffer = Arrays.copyOf(buffer, (int) Math.min(max, buffer.length * 2L));
             }
         }
         return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);

@@ -12,17 +12,21 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The REST-JSON protocol for one service: the route is the method and the URI ({@code http.requestUri} of the
- * model), members come from URI labels, the query string and a JSON body; a success carries the operation's status
- * and body with {@code RequestId} and {@code Status} (bound to the HTTP status in the model, and repeated in the body
- * as QuickSight does); an error carries the model's status, {@code x-amzn-ErrorType} and a body of
- * {@code Message}, {@code RequestId} and the error shape's other members.
+ * model), members come from URI labels, the query string, headers and a JSON body (or, for an operation whose input
+ * is a blob payload, the body's bytes); a success carries the operation's status, headers and body, with
+ * {@code RequestId} and {@code Status} in the body for a service that echoes them (QuickSight binds {@code Status} to
+ * the HTTP status and repeats both in the body; Lambda does not); an error carries the model's status,
+ * {@code x-amzn-ErrorType} and the body the service writes for it ({@link RestService#errorBody}). Each service sets
+ * the largest request it takes, per operation.
  */
 public final class RestJsonProtocol extends HttpServlet {
 
@@ -52,10 +56,6 @@ public final class RestJsonProtocol extends HttpServlet {
         ErrorStyle errors = service.errors();
         String path = http.getRequestURI();
         try {
-            // The body is read first, whatever the answer: a refusal sent while the client is still sending would
-            // reach it as a reset connection instead of an answer.
-            byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLargeException",
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
             RestRoute route = null;
             Map<String, String> labels = null;
             for (RestRoute candidate : routes) {
@@ -69,17 +69,33 @@ public final class RestJsonProtocol extends HttpServlet {
                     break;
                 }
             }
+            // The body is read first, whatever the answer: a refusal sent while the client is still sending would
+            // reach it as a reset connection instead of an answer.
+            String operation = route == null ? null : route.operation();
+            long limit = service.maxRequestBytes(operation);
+            byte[] body = RequestBodies.read(http, limit, service.tooLarge(operation, limit));
             if (route == null) {
                 throw errors.unknownOperation(http.getMethod() + " " + path);
             }
             service.beforeDispatch(route.operation());
-            RestRequest request = new RestRequest(labels, query(http.getQueryString(), errors),
-                    new JsonInput(JsonBodies.parse(body, errors), errors));
+            JsonInput members = route.payloadBody() ? new JsonInput(AwsJson.object(), errors)
+                    : new JsonInput(JsonBodies.parse(body, errors), errors);
+            RestRequest request = new RestRequest(labels, query(http.getQueryString(), errors), members,
+                    headers(http), body);
             RestResponse answer = route.handler().handle(request, context);
-            ObjectNode out = answer.body().deepCopy();
-            out.put("RequestId", context.requestId());
-            out.put("Status", answer.status());
-            write(response, answer.status(), context, out);
+            answer.headers().forEach(response::setHeader);
+            if (answer.payload() != null) {
+                write(response, answer.status(), context, answer.payload(), answer.contentType());
+            } else if (answer.status() == 204) {
+                write(response, 204, context, null, null);
+            } else {
+                ObjectNode out = answer.body().deepCopy();
+                if (service.echoesRequestId()) {
+                    out.put("RequestId", context.requestId());
+                    out.put("Status", answer.status());
+                }
+                write(response, answer.status(), context, out);
+            }
         } catch (ServiceError e) {
             respond(response, context, e);
         } catch (Exception e) {
@@ -90,6 +106,16 @@ public final class RestJsonProtocol extends HttpServlet {
             }
             respond(response, context, translated);
         }
+    }
+
+    /** The request's headers by lower-case name (the first value of a repeated one). */
+    private static Map<String, String> headers(HttpServletRequest http) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Enumeration<String> names = http.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            headers.putIfAbsent(name.toLowerCase(Locale.ROOT), http.getHeader(name));
+        }
+        return headers;
     }
 
     private static Map<String, List<String>> query(String raw, ErrorStyle errors) {
@@ -113,22 +139,25 @@ public final class RestJsonProtocol extends HttpServlet {
         return parameters;
     }
 
-    private static void respond(HttpServletResponse response, RequestContext context, ServiceError error)
+    private void respond(HttpServletResponse response, RequestContext context, ServiceError error)
             throws IOException {
-        ObjectNode body = AwsJson.object();
-        body.put("Message", error.message());
-        body.put("RequestId", context.requestId());
-        error.members().forEach(body::put);
         response.setHeader("x-amzn-ErrorType", error.code());
-        write(response, error.status(), context, body);
+        write(response, error.status(), context, service.errorBody(error, context));
     }
 
     private static void write(HttpServletResponse response, int status, RequestContext context, ObjectNode body)
             throws IOException {
-        byte[] bytes = AwsJson.MAPPER.writeValueAsBytes(body);
+        write(response, status, context, AwsJson.MAPPER.writeValueAsBytes(body), CONTENT_TYPE);
+    }
+
+    private static void write(HttpServletResponse response, int status, RequestContext context, byte[] bytes,
+                              String contentType) throws IOException {
         response.setStatus(status);
-        response.setContentType(CONTENT_TYPE);
         response.setHeader("x-amzn-RequestId", context.requestId());
+        if (bytes == null) {
+            return;
+        }
+        response.setContentType(contentType == null ? CONTENT_TYPE : contentType);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

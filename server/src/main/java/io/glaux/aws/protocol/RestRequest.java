@@ -1,13 +1,25 @@
 package io.glaux.aws.protocol;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A REST-JSON call as an operation sees it: the URI's labels, the query string, and the body's members.
+ * A REST-JSON call as an operation sees it: the URI's labels, the query string, the body's members, the headers
+ * (names in lower case) and the body's bytes (for a route whose input is a blob payload, its only content).
  */
-public record RestRequest(Map<String, String> labels, Map<String, List<String>> query, JsonInput body) {
+public record RestRequest(Map<String, String> labels, Map<String, List<String>> query, JsonInput body,
+                          Map<String, String> headers, byte[] payload) {
+
+    public RestRequest(Map<String, String> labels, Map<String, List<String>> query, JsonInput body) {
+        this(labels, query, body, Map.of(), new byte[0]);
+    }
+
+    /** A header's value (the first when repeated), or null. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * A required URI label checked against the model's constraints (a label that breaks them is the service's

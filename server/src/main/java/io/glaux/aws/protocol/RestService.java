@@ -1,10 +1,13 @@
 package io.glaux.aws.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.List;
 
 /**
- * A service spoken in the REST-JSON protocol (QuickSight today; Lambda is the same shape) as a package of handlers
- * routed by method and URI. {@link RestJsonProtocol} does the framing.
+ * A service spoken in the REST-JSON protocol (QuickSight, Lambda) as a package of handlers routed by method and URI.
+ * {@link RestJsonProtocol} does the framing; the defaults here are QuickSight's, and a service whose framing differs
+ * (Lambda: no RequestId in bodies, {@code Type} and {@code message} in errors, 70 MB requests) overrides them.
  */
 public interface RestService {
 
@@ -20,5 +23,29 @@ public interface RestService {
 
     /** Called before a known operation runs; it may delay the call or answer it with the error it throws. */
     default void beforeDispatch(String operation) {
+    }
+
+    /** Whether success bodies carry {@code RequestId} and {@code Status} (QuickSight's do; Lambda's do not). */
+    default boolean echoesRequestId() {
+        return true;
+    }
+
+    /** The largest request body {@code operation} takes (null: a request no route matched). */
+    default long maxRequestBytes(String operation) {
+        return RequestBodies.MAX_BODY_BYTES;
+    }
+
+    /** The error for a body over {@link #maxRequestBytes}. */
+    default ServiceError tooLarge(String operation, long limit) {
+        return new ServiceError(413, "RequestEntityTooLargeException", "Request body exceeds " + limit + " bytes");
+    }
+
+    /** An error's body: {@code Message}, {@code RequestId} and the error shape's other members. */
+    default ObjectNode errorBody(ServiceError error, RequestContext context) {
+        ObjectNode body = AwsJson.object();
+        body.put("Message", error.message());
+        body.put("RequestId", context.requestId());
+        error.members().forEach(body::put);
+        return body;
     }
 }

@@ -5,6 +5,11 @@ import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
 import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.aws.protocol.RestJsonProtocol;
+import io.glaux.connector.ConnectorFactory;
+import io.glaux.connectors.federation.FederationConnectorFactory;
+import io.glaux.connectors.federation.FederationSettings;
+import io.glaux.connectors.federation.HostedFunctions;
+import io.glaux.connectors.federation.SpilledObjects;
 import io.glaux.connectors.lambda.FunctionHost;
 import io.glaux.exec.QueryInterceptor;
 import io.glaux.lambda.api.CodeDownload;
@@ -72,6 +77,7 @@ public final class GlauxServer implements AutoCloseable {
     private final Faults faults;
     private final QuickSight quickSight;
     private final FunctionHost lambda;
+    private final ConnectorFactory functionConnectors;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -82,12 +88,14 @@ public final class GlauxServer implements AutoCloseable {
         this.faults = served.faults();
         this.quickSight = served.quickSight();
         this.lambda = served.lambda();
+        this.functionConnectors = served.functions();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
-    private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda) {
+    private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda,
+                          ConnectorFactory functions) {
     }
 
     /** How a server is set up around its engine. */
@@ -165,6 +173,10 @@ public final class GlauxServer implements AutoCloseable {
             quickSight.close();
             throw e;
         }
+        // LAMBDA data catalogs and "lambda:<function>" in SQL reach these functions with the Federation SDK's protocol.
+        ConnectorFactory functions = new FederationConnectorFactory(new HostedFunctions(lambda),
+                SpilledObjects.of(glaux.store()), new FederationSettings(identity.accountId(),
+                "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
@@ -202,17 +214,19 @@ public final class GlauxServer implements AutoCloseable {
             WebUi.install(config, quickSight.embeds());
         });
         glaux.queries().interceptor(faults.queryInterceptor());
+        glaux.federatedCatalogs().addFactory(functions);
         try {
             app.start();
         } catch (RuntimeException e) {
             glaux.queries().interceptor(QueryInterceptor.NONE);
+            glaux.federatedCatalogs().removeFactory(functions);
             lambda.close();
             quickSight.close();
             throw e;
         }
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
-        return new Served(app, faults, quickSight, lambda);
+        return new Served(app, faults, quickSight, lambda, functions);
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */
@@ -277,6 +291,7 @@ public final class GlauxServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        glaux.federatedCatalogs().removeFactory(functionConnectors);
         lambda.close();
         quickSight.close();
         glaux.queries().interceptor(QueryInterceptor.NONE);

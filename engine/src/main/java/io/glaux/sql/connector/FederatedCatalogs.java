@@ -45,6 +45,17 @@ public final class FederatedCatalogs implements CatalogResolver, AutoCloseable {
         factories.add(factory);
     }
 
+    /**
+     * Removes a maker of connectors (a server that stops takes back the one over its Lambda functions). The open
+     * connectors are closed, whoever made them, and made again at their next use.
+     */
+    public synchronized void removeFactory(ConnectorFactory factory) {
+        if (factories.remove(factory)) {
+            close();
+            closedGeneration++;
+        }
+    }
+
     @Override
     public synchronized Optional<QueryCatalog> resolve(String name) {
         Optional<DataCatalog> definition = definition(name);

@@ -83,12 +83,12 @@ public final class FederatedPostgres {
             postgres.execute(database,
                     "CREATE TABLE customers (id bigint PRIMARY KEY, name text, region text)",
                     "INSERT INTO customers SELECT g, 'customer ' || g, (ARRAY['eu','us','ap','sa'])[1 + g % 4]"
-                            + " FROM generate_series(1, " + customers + ") g",
+                            + " FROM generate_series(1::bigint, " + customers + ") g",
                     "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, amount numeric(10,2),"
                             + " status text, order_date date)",
                     "INSERT INTO orders SELECT g, 1 + (g * 7919) % " + customers + ", ((g * 104729) % 100000) / 100.0,"
                             + " (ARRAY['placed','shipped','returned'])[1 + g % 3],"
-                            + " DATE '2024-01-01' + (g % 366)::int FROM generate_series(1, " + rows + ") g",
+                            + " DATE '2024-01-01' + (g % 366)::int FROM generate_series(1::bigint, " + rows + ") g",
                     "ANALYZE");
             System.out.printf(Locale.ROOT, "PostgreSQL: %,d orders, %,d customers generated in %.1f s%n", rows,
                     customers, (System.nanoTime() - loading) / 1e9);

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.athena.model.Column;
 import software.amazon.awssdk.services.athena.model.DataCatalogType;
 import software.amazon.awssdk.services.athena.model.Database;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.MetadataException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.TableMetadata;
@@ -53,6 +54,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The whole path of a federated query: an Athena Query Federation SDK connector (the connectors' test connector over
@@ -323,9 +325,15 @@ class FederatedLambdaTest {
                 .map(Database::name).toList();
         assertThat(databases).containsExactlyInAnyOrder("sales", "many");
 
-        List<String> tables = athena.listTableMetadataPaginator(b -> b.catalogName(CATALOG).databaseName("many"))
-                .tableMetadataList().stream().map(TableMetadata::name).toList();
+        List<String> tables = athena.listTableMetadataPaginator(b -> b.catalogName(CATALOG).databaseName("many")
+                .maxResults(3)).tableMetadataList().stream().map(TableMetadata::name).toList();
         assertThat(tables).containsExactlyInAnyOrder("t0", "t1", "t2", "t3", "t4", "t5", "t6");
+        // Each table of a listing is described by the connector; one that cannot be fails the listing.
+        assertThatThrownBy(() -> athena.listTableMetadata(b -> b.catalogName(CATALOG).databaseName("sales")))
+                .isInstanceOfSatisfying(MetadataException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("GENERIC_USER_ERROR: Encountered an exception[java.lang.IllegalStateException]"
+                                + " from your LambdaFunction[" + FUNCTION + "] executed in context[retrieving"
+                                + " meta-data] with message[the metastore is down]"));
 
         TableMetadata orders = athena.getTableMetadata(b -> b.catalogName(CATALOG).databaseName("sales")
                 .tableName("orders")).tableMetadata();
@@ -411,6 +419,25 @@ class FederatedLambdaTest {
         List<String> spilled = spilled(execution.queryExecutionId());
         assertThat(spilled).as("blocks of at most 1 KB, spilled; the bucket holds %s", s3.listObjectsV2(b -> b.bucket(
                 SPILL_BUCKET)).contents()).hasSizeGreaterThanOrEqualTo(3);
+        // Encrypted with the split's key: the tags' characters ("t0", "x", "t1", "x", ...) are nowhere in clear.
+        byte[] clear = "t0xt1x".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String key : spilled) {
+            byte[] block = s3.getObjectAsBytes(b -> b.bucket(SPILL_BUCKET).key(key)).asByteArray();
+            assertThat(indexOf(block, clear)).as(key).isEqualTo(-1);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test
@@ -441,8 +468,10 @@ class FederatedLambdaTest {
 
     @Test
     void aConnectorThatAnswersNonsenseFailsItsQuery() throws Exception {
+        // Its handler writes its environment, not JSON, to the first request: the SDK's ping.
         assertThat(failure("SELECT * FROM malformed_cat.sales.orders")).startsWith(
-                "GENERIC_USER_ERROR: The response of your LambdaFunction[malformed-connector] executed in context[");
+                "GENERIC_USER_ERROR: The response of your LambdaFunction[malformed-connector] executed in"
+                        + " context[retrieving meta-data] is not a valid PingResponse: it is not JSON (");
         assertStillAnswering();
     }
 

@@ -29,6 +29,7 @@ import com.amazonaws.athena.connector.lambda.security.LocalKeyFactory;
 import org.apache.arrow.vector.complex.reader.FieldReader;
 import org.apache.arrow.vector.types.Types;
 import org.apache.arrow.vector.types.pojo.Schema;
+import software.amazon.awssdk.services.athena.AthenaClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +55,15 @@ final class SalesMetadataHandler extends MetadataHandler {
      * @param encrypt  whether its splits carry an encryption key for spilled blocks
      */
     SalesMetadataHandler(Map<String, String> spill, boolean pushdown, boolean encrypt, List<Received> received) {
+        this(spill, pushdown, encrypt, null, received);
+    }
+
+    /** @param athena the Athena client the SDK checks a query's state with (null: never checked) */
+    SalesMetadataHandler(Map<String, String> spill, boolean pushdown, boolean encrypt, AthenaClient athena,
+                         List<Received> received) {
         // The spill bucket comes from the configuration; the constructor's own spill bucket stays null, so the SDK
         // does not check the bucket's ownership against AWS before GetSplits.
-        super(encrypt ? new LocalKeyFactory() : null, null, null, "sales", null, spill.get("spill_prefix"), spill);
+        super(encrypt ? new LocalKeyFactory() : null, null, athena, "sales", null, spill.get("spill_prefix"), spill);
         this.pushdown = pushdown;
         this.received = received;
     }

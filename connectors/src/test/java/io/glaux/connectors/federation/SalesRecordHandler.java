@@ -11,6 +11,7 @@ import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
 import com.amazonaws.athena.connector.lambda.records.ReadRecordsRequest;
 import com.amazonaws.athena.connector.lambda.records.RecordResponse;
 import org.apache.arrow.vector.types.pojo.Field;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.ArrayList;
@@ -29,7 +30,16 @@ final class SalesRecordHandler extends RecordHandler {
     private final List<Received> received;
 
     SalesRecordHandler(S3Client s3, Map<String, String> configOptions, List<Received> received) {
-        super(s3, null, null, "sales", configOptions);
+        this(s3, null, configOptions, received);
+    }
+
+    /**
+     * @param athena        the Athena client the SDK checks a query's state with (null: never checked)
+     * @param configOptions the spill settings; {@code max_block_bytes}, when given, caps both the blocks the
+     *                      connector builds and what it answers inline, below what the caller asks for
+     */
+    SalesRecordHandler(S3Client s3, AthenaClient athena, Map<String, String> configOptions, List<Received> received) {
+        super(s3, null, athena, "sales", configOptions);
         this.received = received;
     }
 
@@ -38,7 +48,15 @@ final class SalesRecordHandler extends RecordHandler {
         List<String> columns = request.getSchema().getFields().stream().map(Field::getName).toList();
         received.add(Received.of("ReadRecordsRequest", request.getCatalogName(), request.getQueryId(),
                 request.getTableName().getTableName(), columns, request.getConstraints(), null));
-        return super.doReadRecords(allocator, request);
+        String maxBlockBytes = configOptions.get("max_block_bytes");
+        if (maxBlockBytes == null) {
+            return super.doReadRecords(allocator, request);
+        }
+        long max = Long.parseLong(maxBlockBytes);
+        return super.doReadRecords(allocator, new ReadRecordsRequest(request.getIdentity(), request.getCatalogName(),
+                request.getQueryId(), request.getTableName(), request.getSchema(), request.getSplit(),
+                request.getConstraints(), Math.min(max, request.getMaxBlockSize()),
+                Math.min(max, request.getMaxInlineBlockSize())));
     }
 
     @Override

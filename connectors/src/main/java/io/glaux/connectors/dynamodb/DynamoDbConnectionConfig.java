@@ -1,14 +1,12 @@
 package io.glaux.connectors.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glaux.connectors.ConnectionProperties;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +35,6 @@ record DynamoDbConnectionConfig(String catalog, URI endpoint, String region, Str
     static final int DEFAULT_SAMPLE_SIZE = 4;
     static final int MAX_SEGMENTS = 64;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code dynamodb://http://host:port?region=...}, {@code dynamodb://?region=eu-west-1} or a bare http(s) URL. */
     static DynamoDbConnectionConfig fromConnectionString(String catalog, String connectionString) {
@@ -65,7 +62,7 @@ record DynamoDbConnectionConfig(String catalog, URI endpoint, String region, Str
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            settings.put(normalize(URLDecoder.decode(key, StandardCharsets.UTF_8)),
+            settings.put(ConnectionProperties.normalize(URLDecoder.decode(key, StandardCharsets.UTF_8)),
                     URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         if (!text.isBlank()) {
@@ -83,26 +80,9 @@ record DynamoDbConnectionConfig(String catalog, URI endpoint, String region, Str
      */
     static DynamoDbConnectionConfig fromConnectionProperties(String catalog, String json,
                                                              Map<String, String> catalogParameters) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (json != null && !json.isBlank()) {
-            JsonNode node;
-            try {
-                node = JSON.readTree(json);
-            } catch (Exception e) {
-                throw invalid(catalog, "connection-properties is not a JSON object");
-            }
-            if (node == null || !node.isObject()) {
-                throw invalid(catalog, "connection-properties must be a JSON object of connection properties");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getValue().isNull()) {
-                    settings.put(normalize(field.getKey()), field.getValue().asText());
-                }
-            }
-        }
-        catalogParameters.forEach((key, value) -> settings.putIfAbsent(normalize(key), value));
-        String connectionString = first(settings, "CONNECTION_STRING", "DEFAULT");
+        Map<String, String> settings = ConnectionProperties.read(json, catalogParameters,
+                problem -> invalid(catalog, problem));
+        String connectionString = ConnectionProperties.first(settings, "CONNECTION_STRING", "DEFAULT");
         if (connectionString != null) {
             DynamoDbConnectionConfig fromString = fromConnectionString(catalog, connectionString);
             settings.remove("CONNECTION_STRING");
@@ -135,7 +115,7 @@ record DynamoDbConnectionConfig(String catalog, URI endpoint, String region, Str
     }
 
     private static DynamoDbConnectionConfig fromSettings(String catalog, Map<String, String> settings) {
-        String endpointText = first(settings, "ENDPOINT", "ENDPOINT_URL", "DYNAMODB_ENDPOINT", "ENDPOINT_OVERRIDE");
+        String endpointText = ConnectionProperties.first(settings, "ENDPOINT", "ENDPOINT_URL", "DYNAMODB_ENDPOINT", "ENDPOINT_OVERRIDE");
         URI endpoint = null;
         if (endpointText != null) {
             try {
@@ -149,19 +129,19 @@ record DynamoDbConnectionConfig(String catalog, URI endpoint, String region, Str
                         + endpointText + "'");
             }
         }
-        String region = first(settings, "REGION", "AWS_REGION", "REGION_NAME");
+        String region = ConnectionProperties.first(settings, "REGION", "AWS_REGION", "REGION_NAME");
         if (region == null) {
             region = DEFAULT_REGION;
         }
         if (!region.strip().matches("[a-z0-9-]+")) {
             throw invalid(catalog, "the region '" + region + "' is not a region name such as us-east-1");
         }
-        String accessKey = first(settings, "ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID", "ACCESS_KEY");
-        String secretKey = first(settings, "SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY", "SECRET_KEY");
+        String accessKey = ConnectionProperties.first(settings, "ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID", "ACCESS_KEY");
+        String secretKey = ConnectionProperties.first(settings, "SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY", "SECRET_KEY");
         if ((accessKey == null) != (secretKey == null)) {
             throw invalid(catalog, "give both access_key_id and secret_access_key, or neither");
         }
-        String sessionToken = first(settings, "SESSION_TOKEN", "AWS_SESSION_TOKEN");
+        String sessionToken = ConnectionProperties.first(settings, "SESSION_TOKEN", "AWS_SESSION_TOKEN");
         int segments = number(catalog, settings, "SCAN_SEGMENTS", 0, 0, MAX_SEGMENTS);
         int sample = number(catalog, settings, "SCHEMA_INFERENCE_SAMPLE", DEFAULT_SAMPLE_SIZE, 1, 1000);
         return new DynamoDbConnectionConfig(catalog, endpoint, region.strip(), accessKey, secretKey, sessionToken,
@@ -189,20 +169,6 @@ record DynamoDbConnectionConfig(String catalog, URI endpoint, String region, Str
     /** The endpoint (or AWS's, by region), never the credentials. */
     String describe() {
         return endpoint != null ? endpoint.toString() : "the AWS endpoint of " + region;
-    }
-
-    private static String normalize(String key) {
-        return key.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static String first(Map<String, String> settings, String... keys) {
-        for (String key : keys) {
-            String value = settings.get(key);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 
     static GlauxException invalid(String catalog, String problem) {

@@ -1,15 +1,11 @@
 package io.glaux.connectors.jdbc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glaux.connectors.ConnectionProperties;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -46,7 +42,6 @@ record JdbcConnectionConfig(String catalog, String url, Properties properties, i
 
     private static final Pattern ENGINE = Pattern.compile("([a-zA-Z0-9]+)://(.*)", Pattern.DOTALL);
     private static final Pattern SECRET = Pattern.compile("\\$\\{[^}]*}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Seconds the driver waits for a connection and for a login before giving up. */
     private static final String CONNECT_TIMEOUT_SECONDS = "10";
@@ -90,31 +85,11 @@ record JdbcConnectionConfig(String catalog, String url, Properties properties, i
      */
     static JdbcConnectionConfig fromConnectionProperties(String catalog, String json,
                                                          Map<String, String> catalogParameters) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (json != null && !json.isBlank()) {
-            JsonNode node;
-            try {
-                node = JSON.readTree(json);
-            } catch (Exception e) {
-                throw invalid(catalog, "connection-properties is not a JSON object: " + firstLine(e.getMessage()));
-            }
-            if (node == null || !node.isObject()) {
-                throw invalid(catalog, "connection-properties must be a JSON object of connection properties");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getValue().isNull()) {
-                    properties.put(normalize(field.getKey()), field.getValue().isValueNode()
-                            ? field.getValue().asText() : field.getValue().toString());
-                }
-            }
-        }
         // The same keys given as the catalog's own parameters fill what the JSON leaves out.
-        for (Map.Entry<String, String> parameter : catalogParameters.entrySet()) {
-            properties.putIfAbsent(normalize(parameter.getKey()), parameter.getValue());
-        }
-        int defaultScale = defaultScale(catalog, properties.get(normalize(DEFAULT_SCALE)));
-        String connectionString = first(properties, JDBC_CONNECTION_STRING, "CONNECTION_STRING", "DEFAULT");
+        Map<String, String> properties = ConnectionProperties.read(json, catalogParameters,
+                problem -> invalid(catalog, problem));
+        int defaultScale = defaultScale(catalog, properties.get(ConnectionProperties.normalize(DEFAULT_SCALE)));
+        String connectionString = ConnectionProperties.first(properties, JDBC_CONNECTION_STRING, "CONNECTION_STRING", "DEFAULT");
         JdbcConnectionConfig config;
         if (connectionString != null) {
             config = fromConnectionString(catalog, connectionString, defaultScale);
@@ -137,8 +112,8 @@ record JdbcConnectionConfig(String catalog, String url, Properties properties, i
                     + (isBlank(params) ? "" : "?" + params.strip());
             config = fromConnectionString(catalog, url, defaultScale);
         }
-        String user = first(properties, USERNAME, "USER");
-        String password = first(properties, PASSWORD);
+        String user = ConnectionProperties.first(properties, USERNAME, "USER");
+        String password = ConnectionProperties.first(properties, PASSWORD);
         if (user != null) {
             config.properties().setProperty("user", user);
         }
@@ -146,7 +121,7 @@ record JdbcConnectionConfig(String catalog, String url, Properties properties, i
             config.properties().setProperty("password", password);
         }
         if (user == null && !config.url().contains("user=")
-                && first(properties, "SECRETARN", "SECRET_NAME", "SECRET_ARN") != null) {
+                && ConnectionProperties.first(properties, "SECRETARN", "SECRET_NAME", "SECRET_ARN") != null) {
             throw invalid(catalog, "connection-properties name a Secrets Manager secret; Glaux does not read AWS"
                     + " Secrets Manager: give USERNAME and PASSWORD instead");
         }
@@ -181,20 +156,6 @@ record JdbcConnectionConfig(String catalog, String url, Properties properties, i
         }
     }
 
-    private static String normalize(String key) {
-        return key.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static String first(Map<String, String> properties, String... keys) {
-        for (String key : keys) {
-            String value = properties.get(key);
-            if (!isBlank(value)) {
-                return value;
-            }
-        }
-        return null;
-    }
-
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
@@ -202,14 +163,6 @@ record JdbcConnectionConfig(String catalog, String url, Properties properties, i
     private static String beforeQuery(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 
     static GlauxException invalid(String catalog, String problem) {

@@ -50,18 +50,27 @@ final class FunctionInput {
     /** The settings CreateFunction gives (unset members stay null: the host applies Lambda's defaults). */
     static FunctionSettings settings(JsonInput body) {
         refuseUnsupported(body);
-        FunctionSettings settings = FunctionSettings.none()
-                .withRuntime(optionalEnum(body, "Runtime", RUNTIMES))
-                .withRole(body.string("Role", 0, 10000, ROLE))
-                .withHandler(body.string("Handler", 0, 128, HANDLER))
-                .withDescription(body.string("Description", 0, 256))
-                .withTimeout(body.integer("Timeout", 1, 5400))
-                .withMemorySize(body.integer("MemorySize", 128, 32768))
+        FunctionSettings settings = configuration(body)
                 .withEnvironment(environment(body))
                 .withPackageType(optionalEnum(body, "PackageType", List.of("Zip", "Image")))
                 .withArchitectures(architectures(body))
                 .withEphemeralStorage(ephemeralStorage(body))
                 .withTracingMode(optionalEnum(body.object("TracingConfig"), "Mode", List.of("Active", "PassThrough")));
+        return withLogging(settings, body);
+    }
+
+    /** The members CreateFunction and UpdateFunctionConfiguration share, read in the same order by both. */
+    private static FunctionSettings configuration(JsonInput body) {
+        return FunctionSettings.none()
+                .withRuntime(optionalEnum(body, "Runtime", RUNTIMES))
+                .withRole(body.string("Role", 0, 10000, ROLE))
+                .withHandler(body.string("Handler", 0, 128, HANDLER))
+                .withDescription(body.string("Description", 0, 256))
+                .withTimeout(body.integer("Timeout", 1, 5400))
+                .withMemorySize(body.integer("MemorySize", 128, 32768));
+    }
+
+    private static FunctionSettings withLogging(FunctionSettings settings, JsonInput body) {
         JsonInput logging = body.object("LoggingConfig");
         return settings.withLogging(optionalEnum(logging, "LogFormat", List.of("JSON", "Text")),
                 logging.string("LogGroup", 1, 512, LOG_GROUP));
@@ -102,22 +111,14 @@ final class FunctionInput {
     /** The changes UpdateFunctionConfiguration makes (members not given stay null). */
     static FunctionSettings change(JsonInput body) {
         refuseUnsupported(body);
-        FunctionSettings change = FunctionSettings.none()
-                .withRuntime(optionalEnum(body, "Runtime", RUNTIMES))
-                .withRole(body.string("Role", 0, 10000, ROLE))
-                .withHandler(body.string("Handler", 0, 128, HANDLER))
-                .withDescription(body.string("Description", 0, 256))
-                .withTimeout(body.integer("Timeout", 1, 5400))
-                .withMemorySize(body.integer("MemorySize", 128, 32768))
+        FunctionSettings change = configuration(body)
                 .withEphemeralStorage(ephemeralStorage(body))
                 .withTracingMode(optionalEnum(body.object("TracingConfig"), "Mode", List.of("Active", "PassThrough")));
         if (body.has("Environment")) {
             Map<String, String> variables = environment(body);
             change = change.withEnvironment(variables == null ? Map.of() : variables);
         }
-        JsonInput logging = body.object("LoggingConfig");
-        return change.withLogging(optionalEnum(logging, "LogFormat", List.of("JSON", "Text")),
-                logging.string("LogGroup", 1, 512, LOG_GROUP));
+        return withLogging(change, body);
     }
 
     /** CreateFunction's Tags. */

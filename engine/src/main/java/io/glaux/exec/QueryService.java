@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -51,6 +52,7 @@ public final class QueryService implements AutoCloseable {
     private final Map<String, Tracked> executions = new ConcurrentHashMap<>();
     private final Map<String, String> idsByToken = new ConcurrentHashMap<>();
     private volatile QueryInterceptor interceptor = QueryInterceptor.NONE;
+    private final List<QueryStateListener> listeners = new CopyOnWriteArrayList<>();
     /** Submissions hold the read lock; {@link #close()} takes the write lock to refuse new ones. */
     private final ReentrantReadWriteLock accepting = new ReentrantReadWriteLock();
     private boolean closed;
@@ -96,6 +98,25 @@ public final class QueryService implements AutoCloseable {
     /** Consults {@code interceptor} for every query submitted or run from now on ({@link QueryInterceptor#NONE}: none). */
     public void interceptor(QueryInterceptor interceptor) {
         this.interceptor = interceptor == null ? QueryInterceptor.NONE : interceptor;
+    }
+
+    /** Tells {@code listener} of every change of state of the queries submitted from now on. */
+    public void addListener(QueryStateListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(QueryStateListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners(QueryState previous, QueryExecution current, int sequenceNumber) {
+        for (QueryStateListener listener : listeners) {
+            try {
+                listener.stateChanged(previous, current, sequenceNumber);
+            } catch (RuntimeException e) {
+                LOG.warn("A query state listener failed on query {}", current.queryExecutionId(), e);
+            }
+        }
     }
 
     /** The queries QUEUED or RUNNING now: what Athena's active-query quotas count. */
@@ -145,7 +166,7 @@ public final class QueryService implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         Long cutoff = workgroup.configuration().bytesScannedCutoffPerQuery();
         Tracked tracked = new Tracked(id, request, runner.classify(request), outputPrefix,
-                cutoff == null ? Long.MAX_VALUE : cutoff);
+                cutoff == null ? Long.MAX_VALUE : cutoff, this::notifyListeners);
         synchronized (this) {
             String token = request.clientRequestToken();
             String raced = token == null ? null : idsByToken.get(token);
@@ -161,6 +182,7 @@ public final class QueryService implements AutoCloseable {
         history.save(tracked.snapshot());
         try {
             pool.execute(() -> run(tracked));
+            tracked.announce();
         } catch (RejectedExecutionException e) {
             executions.remove(id);
             if (request.clientRequestToken() != null) {
@@ -290,6 +312,11 @@ public final class QueryService implements AutoCloseable {
     /** One execution's mutable state; every change happens under its lock and ends in a new snapshot. */
     private static final class Tracked {
         final String id;
+        /** Told of each change of state; none for an execution loaded from the history. */
+        private final QueryStateListener onChange;
+        private int sequenceNumber;
+        /** The QUEUED snapshot the submission is announced with. */
+        private final QueryExecution submitted;
         final QueryRequest request;
         final S3Location outputPrefix;
         final long bytesScannedCutoff;
@@ -301,8 +328,10 @@ public final class QueryService implements AutoCloseable {
         private long startNanos;
         private Instant started;
 
-        Tracked(String id, QueryRequest request, StatementType type, S3Location outputPrefix, long cutoff) {
+        Tracked(String id, QueryRequest request, StatementType type, S3Location outputPrefix, long cutoff,
+                QueryStateListener onChange) {
             this.id = id;
+            this.onChange = onChange;
             this.request = request;
             this.outputPrefix = outputPrefix;
             this.bytesScannedCutoff = cutoff;
@@ -311,11 +340,14 @@ public final class QueryService implements AutoCloseable {
             this.snapshot = new QueryExecution(id, request.query(), type, request.workgroup(), request.context(),
                     resultObject, new QueryStatus(QueryState.QUEUED, null, Instant.now(), null, null),
                     QueryStatistics.EMPTY, null, request.executionParameters(), request.clientRequestToken());
+            this.submitted = snapshot;
         }
 
         /** A finished execution loaded from the history. */
         Tracked(QueryExecution loaded) {
             this.id = loaded.queryExecutionId();
+            this.onChange = null;
+            this.submitted = loaded;
             this.request = null;
             this.outputPrefix = null;
             this.bytesScannedCutoff = Long.MAX_VALUE;
@@ -431,6 +463,17 @@ public final class QueryService implements AutoCloseable {
                     processing);
         }
 
+        /**
+         * Tells the listener the query was submitted, once, before any later change (the worker may already have
+         * started it): a query refused at submission is never announced.
+         */
+        synchronized void announce() {
+            if (onChange != null && sequenceNumber == 0) {
+                sequenceNumber = 1;
+                onChange.stateChanged(null, submitted, 1);
+            }
+        }
+
         private void update(QueryState state, String reason, AthenaError error, QueryResultInfo result,
                             QueryStatistics statistics) {
             QueryStatus old = snapshot.status();
@@ -440,6 +483,10 @@ public final class QueryService implements AutoCloseable {
             snapshot = new QueryExecution(id, snapshot.query(), snapshot.statementType(), snapshot.workgroup(),
                     snapshot.context(), outputLocation, status, statistics, result, snapshot.executionParameters(),
                     snapshot.clientRequestToken());
+            if (onChange != null && old.state() != state) {
+                announce();
+                onChange.stateChanged(old.state(), snapshot, ++sequenceNumber);
+            }
         }
     }
 }

@@ -76,6 +76,7 @@ public final class SpiceService implements AutoCloseable {
     private final BufferAllocator allocator;
     private final Map<String, SpiceDataset> datasets = new ConcurrentHashMap<>();
     private final Map<String, Ingestion> ingestions = new ConcurrentHashMap<>();
+    private final List<IngestionListener> ingestionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService ingestionThread;
     private final AtomicLong schemaVersion = new AtomicLong();
     private final int batchRows;
@@ -286,6 +287,26 @@ public final class SpiceService implements AutoCloseable {
         return createIngestion(IngestionRequest.of(datasetName).withIngestionType(type));
     }
 
+    /** Tells {@code listener} of every change of status of the ingestions created from now on. */
+    public void addIngestionListener(IngestionListener listener) {
+        ingestionListeners.add(java.util.Objects.requireNonNull(listener));
+    }
+
+    public void removeIngestionListener(IngestionListener listener) {
+        ingestionListeners.remove(listener);
+    }
+
+    private void notifyListeners(IngestionStatus previous, Ingestion ingestion) {
+        for (IngestionListener listener : ingestionListeners) {
+            try {
+                listener.statusChanged(previous, ingestion);
+            } catch (RuntimeException e) {
+                LOG.warn("An ingestion listener failed on ingestion {} of {}", ingestion.id(),
+                        ingestion.dataSetName(), e);
+            }
+        }
+    }
+
     /**
      * CreateIngestion: queues an ingestion of the request's dataset with the request's id (a random UUID when it has
      * none), type, request source and request type. Ingestions run one at a time in the order they were created; one
@@ -311,9 +332,16 @@ public final class SpiceService implements AutoCloseable {
             ingestions.put(key, ingestion);
             dataset.pending().add(ingestion);
         }
+        java.util.concurrent.atomic.AtomicReference<IngestionStatus> last =
+                new java.util.concurrent.atomic.AtomicReference<>(IngestionStatus.INITIALIZED);
         ingestion.listener(changed -> {
             if (ingestions.get(key) == changed) {
                 save(changed);
+            }
+            IngestionStatus now = changed.status();
+            IngestionStatus before = last.getAndSet(now);
+            if (before != now) {
+                notifyListeners(before, changed);
             }
         });
         ingestion.queued();

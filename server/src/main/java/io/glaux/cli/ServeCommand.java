@@ -2,6 +2,7 @@ package io.glaux.cli;
 
 import io.glaux.Glaux;
 import io.glaux.server.GlauxServer;
+import io.glaux.events.AlertRules;
 import io.glaux.server.faults.FaultRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
             + " serving at /_glaux/faults. Default: none.")
     Path faults;
 
+    @Option(names = "--alerts", paramLabel = "FILE", description = "Deliver query and SPICE ingestion state changes"
+            + " that match the EventBridge patterns of this JSON file's rules to their webhooks (see docs/alerts.md)."
+            + " They can be changed while serving at /_glaux/alerts; recent events are at /_glaux/events.")
+    Path alerts;
+
     @Option(names = "--exit-after-self-test", description = "Start, answer one query through the Athena API over"
             + " HTTP, then stop (a smoke test; also the training run for a class-data sharing archive).")
     boolean selfTest;
@@ -44,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // Read the rules first: a mistake in them stops the command before anything is opened.
         FaultRules rules = faults == null ? FaultRules.NONE : FaultRules.load(faults);
+        AlertRules alertRules = alerts == null ? AlertRules.NONE : AlertRules.load(alerts);
         Glaux glaux = store.open();
         // Load Calcite while Jetty and the S3 endpoint start: on two cores the first query is then ready sooner.
         Thread warmUp = new Thread(() -> {
@@ -56,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         warmUp.setDaemon(true);
         warmUp.start();
         GlauxServer server = GlauxServer.start(glaux, host, port, rules, accountId);
+        server.alerts().rules(alertRules);
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
         System.out.printf("Glaux is serving Athena and S3 (%s) at %s (started in %d ms, data in %s)%n",
@@ -63,6 +71,10 @@ final class ServeCommand implements Callable<Integer> {
         if (!rules.rules().isEmpty()) {
             System.out.printf("Injecting faults: %d rule(s) from %s, seed %d (see %s/_glaux/faults)%n",
                     rules.rules().size(), faults, server.faults().rules().seed(), endpoint);
+        }
+        if (!alertRules.rules().isEmpty()) {
+            System.out.printf("Alerts: %d rule(s) from %s (see %s/_glaux/alerts and %s/_glaux/events)%n",
+                    alertRules.rules().size(), alerts, endpoint, endpoint);
         }
         System.out.printf("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\%n"
                 + "  aws --endpoint-url %s athena start-query-execution \\%n"

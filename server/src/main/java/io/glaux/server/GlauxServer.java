@@ -11,10 +11,16 @@ import io.glaux.connectors.federation.FederationSettings;
 import io.glaux.connectors.federation.HostedFunctions;
 import io.glaux.connectors.federation.SpilledObjects;
 import io.glaux.connectors.lambda.FunctionHost;
+import io.glaux.events.AlertControlApi;
+import io.glaux.events.AlertRules;
+import io.glaux.events.Alerts;
+import io.glaux.events.AthenaQueryEvents;
+import io.glaux.events.IngestionEvents;
 import io.glaux.exec.QueryInterceptor;
 import io.glaux.lambda.api.CodeDownload;
 import io.glaux.lambda.api.LambdaApi;
 import io.glaux.quicksight.QuickSight;
+import io.glaux.quicksight.QuickSightArns;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.api.QuickSightApi;
 import io.glaux.s3.api.S3Endpoint;
@@ -78,6 +84,7 @@ public final class GlauxServer implements AutoCloseable {
     private final QuickSight quickSight;
     private final FunctionHost lambda;
     private final ConnectorFactory functionConnectors;
+    private final Alerting alerting;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -89,18 +96,41 @@ public final class GlauxServer implements AutoCloseable {
         this.quickSight = served.quickSight();
         this.lambda = served.lambda();
         this.functionConnectors = served.functions();
+        this.alerting = served.alerting();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
     private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda,
-                          ConnectorFactory functions) {
+                          ConnectorFactory functions, Alerting alerting) {
+    }
+
+    /** The alerts and the listeners that feed them, removed from the engine when the server stops. */
+    private record Alerting(Alerts alerts, AthenaQueryEvents queries, IngestionEvents ingestions) {
+
+        static Alerting over(Glaux glaux, QuickSight quickSight, String accountId, AlertRules rules,
+                Alerts.Settings settings) {
+            Alerts alerts = new Alerts(rules, settings);
+            AthenaQueryEvents queries = new AthenaQueryEvents(accountId, CallerIdentity.DEFAULT_REGION,
+                    alerts::publish);
+            IngestionEvents ingestions = new IngestionEvents(quickSight.dataSets(),
+                    new QuickSightArns(CallerIdentity.DEFAULT_REGION, accountId), alerts::publish);
+            glaux.queries().addListener(queries);
+            glaux.spice().addIngestionListener(ingestions);
+            return new Alerting(alerts, queries, ingestions);
+        }
+
+        void close(Glaux glaux) {
+            glaux.queries().removeListener(queries);
+            glaux.spice().removeIngestionListener(ingestions);
+            alerts.close();
+        }
     }
 
     /** How a server is set up around its engine. */
     private record Options(String host, int port, boolean syncWrites, FaultRules faults, Clock clock, String accountId,
-            Duration directQueryTimeout) {
+            Duration directQueryTimeout, AlertRules alerts, Alerts.Settings alertSettings) {
     }
 
     /**
@@ -126,8 +156,8 @@ public final class GlauxServer implements AutoCloseable {
     public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults, String accountId) {
         try {
             return new GlauxServer(glaux, serve(glaux, new Options(host, port, true, faults, Clock.systemUTC(),
-                    accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT)), false,
-                    null);
+                    accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT, AlertRules.NONE,
+                    Alerts.Settings.DEFAULTS)), false, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
         }
@@ -182,6 +212,9 @@ public final class GlauxServer implements AutoCloseable {
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
                 quickSightApi, "lambda", lambdaApi);
         FaultControlApi control = new FaultControlApi(faults);
+        Alerting alerting = Alerting.over(glaux, quickSight, identity.accountId(), options.alerts(),
+                options.alertSettings());
+        AlertControlApi alertControl = new AlertControlApi(alerting.alerts());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -208,6 +241,11 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.post(FaultControlApi.PATH, control::post);
             config.routes.delete(FaultControlApi.PATH, control::delete);
             config.routes.get(CodeDownload.PATH, lambdaCode::get);
+            config.routes.get(AlertControlApi.RULES_PATH, alertControl::getRules);
+            config.routes.put(AlertControlApi.RULES_PATH, alertControl::putRules);
+            config.routes.post(AlertControlApi.RULES_PATH, alertControl::postRules);
+            config.routes.delete(AlertControlApi.RULES_PATH, alertControl::deleteRules);
+            config.routes.get(AlertControlApi.EVENTS_PATH, alertControl::getEvents);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
                     java.util.List.of("athena", "s3", "quicksight", "lambda"), "accountId", identity.accountId(),
                     "region", CallerIdentity.DEFAULT_REGION)));
@@ -220,13 +258,14 @@ public final class GlauxServer implements AutoCloseable {
         } catch (RuntimeException e) {
             glaux.queries().interceptor(QueryInterceptor.NONE);
             glaux.federatedCatalogs().removeFactory(functions);
+            alerting.close(glaux);
             lambda.close();
             quickSight.close();
             throw e;
         }
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
-        return new Served(app, faults, quickSight, lambda, functions);
+        return new Served(app, faults, quickSight, lambda, functions, alerting);
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */
@@ -285,6 +324,15 @@ public final class GlauxServer implements AutoCloseable {
     }
 
     /**
+     * The alerts: every query's and SPICE ingestion's state change as an EventBridge event, kept in a log of recent
+     * events and delivered to the webhooks of the rules it matches (none unless given; see {@code docs/alerts.md}).
+     * The control API at {@code /_glaux/alerts} and {@code /_glaux/events} works on the same alerts.
+     */
+    public Alerts alerts() {
+        return alerting.alerts();
+    }
+
+    /**
      * Stops serving. A server from {@link #builder()} also closes its engine and deletes its temporary data folder;
      * one from {@link #start(Glaux, String, int, boolean)} leaves the engine to its owner.
      */
@@ -292,6 +340,7 @@ public final class GlauxServer implements AutoCloseable {
     public void close() {
         app.stop();
         glaux.federatedCatalogs().removeFactory(functionConnectors);
+        alerting.close(glaux);
         lambda.close();
         quickSight.close();
         glaux.queries().interceptor(QueryInterceptor.NONE);
@@ -334,6 +383,9 @@ public final class GlauxServer implements AutoCloseable {
         private String accountId = CallerIdentity.DEFAULT_ACCOUNT_ID;
         private Duration directQueryTimeout = VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT;
         private Path faultsFile;
+        private AlertRules alerts = AlertRules.NONE;
+        private Path alertsFile;
+        private Alerts.Settings alertSettings = Alerts.Settings.DEFAULTS;
 
         private Builder() {
         }
@@ -348,6 +400,25 @@ public final class GlauxServer implements AutoCloseable {
         /** Start injecting faults by the rules of this JSON file (read at {@link #start()}). */
         public Builder faults(Path rulesFile) {
             this.faultsFile = Objects.requireNonNull(rulesFile);
+            return this;
+        }
+
+        /** Deliver alerts by these rules from the start (they can be changed while serving). Default: none. */
+        public Builder alerts(AlertRules rules) {
+            this.alerts = Objects.requireNonNull(rules);
+            this.alertsFile = null;
+            return this;
+        }
+
+        /** Deliver alerts by the rules of this JSON file (read at {@link #start()}). */
+        public Builder alerts(Path rulesFile) {
+            this.alertsFile = Objects.requireNonNull(rulesFile);
+            return this;
+        }
+
+        /** The size of the log of recent events and of the delivery queue, and the retry backoff. */
+        public Builder alertSettings(Alerts.Settings settings) {
+            this.alertSettings = Objects.requireNonNull(settings);
             return this;
         }
 
@@ -422,6 +493,7 @@ public final class GlauxServer implements AutoCloseable {
         /** Opens the engine, installs the sample data if asked, and starts serving. */
         public GlauxServer start() throws IOException {
             FaultRules rules = faultsFile != null ? FaultRules.load(faultsFile) : faults;
+            AlertRules alertRules = alertsFile != null ? AlertRules.load(alertsFile) : alerts;
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
             Path folder = dataFolder != null ? dataFolder : temporary;
             Glaux glaux = null;
@@ -435,8 +507,7 @@ public final class GlauxServer implements AutoCloseable {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
                 return new GlauxServer(glaux, serve(glaux, new Options(host, port, syncWrites, rules, clock,
-                        accountId, directQueryTimeout)), true,
-                        temporary);
+                        accountId, directQueryTimeout, alertRules, alertSettings)), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

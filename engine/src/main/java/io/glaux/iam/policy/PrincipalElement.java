@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * A statement's Principal or NotPrincipal: {@code "*"}, or a map from principal type ({@code AWS}, {@code Service},
  * {@code Federated}, {@code CanonicalUser}) to one name or a list of names. Checked when parsed, so that an AWS entry
- * is {@code *}, an account id or an IAM/STS principal ARN, and a service a DNS-like name.
+ * is {@code *}, an account id or an IAM/STS principal ARN without wildcards, and a service a DNS-like name.
  */
 final class PrincipalElement {
 
@@ -51,7 +51,8 @@ final class PrincipalElement {
 
     private static boolean valid(String type, String name) {
         return switch (type) {
-            case "AWS" -> name.equals("*") || ACCOUNT_ID.matcher(name).matches() || AWS_ARN.matcher(name).matches();
+            case "AWS" -> name.equals("*") || ACCOUNT_ID.matcher(name).matches()
+                    || (AWS_ARN.matcher(name).matches() && name.indexOf('*') < 0 && name.indexOf('?') < 0);
             case "Service" -> SERVICE.matcher(name).matches();
             case "Federated", "CanonicalUser" -> !name.isBlank();
             default -> false;

@@ -1,0 +1,7 @@
+package io.glaux.iam.policy;
+
+/** A statement's Effect. */
+public enum Effect {
+    ALLOW,
+    DENY
+}

@@ -12,6 +12,8 @@ import io.glaux.connectors.federation.HostedFunctions;
 import io.glaux.connectors.federation.SpilledObjects;
 import io.glaux.connectors.lambda.FunctionHost;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.kms.Kms;
+import io.glaux.kms.api.KmsApi;
 import io.glaux.lambda.api.CodeDownload;
 import io.glaux.lambda.api.LambdaApi;
 import io.glaux.quicksight.QuickSight;
@@ -78,6 +80,7 @@ public final class GlauxServer implements AutoCloseable {
     private final QuickSight quickSight;
     private final FunctionHost lambda;
     private final ConnectorFactory functionConnectors;
+    private final Kms kms;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -89,13 +92,14 @@ public final class GlauxServer implements AutoCloseable {
         this.quickSight = served.quickSight();
         this.lambda = served.lambda();
         this.functionConnectors = served.functions();
+        this.kms = served.kms();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
     private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda,
-                          ConnectorFactory functions) {
+                          ConnectorFactory functions, Kms kms) {
     }
 
     /** How a server is set up around its engine. */
@@ -156,8 +160,10 @@ public final class GlauxServer implements AutoCloseable {
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(options.faults());
         CallerIdentity identity = new CallerIdentity(options.accountId());
-        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
-                identity);
+        // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
+        Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
+        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
+                new KmsApi(kms)), identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
@@ -209,8 +215,8 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.delete(FaultControlApi.PATH, control::delete);
             config.routes.get(CodeDownload.PATH, lambdaCode::get);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3", "quicksight", "lambda"), "accountId", identity.accountId(),
-                    "region", CallerIdentity.DEFAULT_REGION)));
+                    java.util.List.of("athena", "s3", "quicksight", "lambda", "kms"), "accountId",
+                    identity.accountId(), "region", CallerIdentity.DEFAULT_REGION)));
             WebUi.install(config, quickSight.embeds());
         });
         glaux.queries().interceptor(faults.queryInterceptor());
@@ -226,7 +232,7 @@ public final class GlauxServer implements AutoCloseable {
         }
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
-        return new Served(app, faults, quickSight, lambda, functions);
+        return new Served(app, faults, quickSight, lambda, functions, kms);
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */
@@ -273,6 +279,14 @@ public final class GlauxServer implements AutoCloseable {
      */
     public FunctionHost lambda() {
         return lambda;
+    }
+
+    /**
+     * KMS's keys as this server keeps them (the store of an account and region: {@code kms().store(account, region)}),
+     * the same the KMS API on this port works on: the rest of Glaux encrypts with data keys through it.
+     */
+    public Kms kms() {
+        return kms;
     }
 
     /**

@@ -311,8 +311,6 @@ public final class KeyStore {
     /** CreateGrant on a key id or ARN (a retried request with the same name and content returns the same grant). */
     public synchronized KmsGrant createGrant(GrantRequest request) {
         purgeDue();
-        KmsKey key = resolve(request.keyId(), false);
-        refusePendingDeletion(key);
         for (String operation : request.operations()) {
             if (!GRANT_OPERATIONS.contains(operation)) {
                 throw new KmsException(KmsException.Code.VALIDATION, "1 validation error detected: Value '"
@@ -320,6 +318,8 @@ public final class KeyStore {
                         + " satisfy constraint: [Member must satisfy enum value set: " + GRANT_OPERATIONS + "]");
             }
         }
+        KmsKey key = resolve(request.keyId(), false);
+        refusePendingDeletion(key);
         if (request.name() != null) {
             Optional<KmsGrant> same = grants.list(grant -> grant.keyArn().equals(key.arn())
                     && request.name().equals(grant.name()) && sameContent(grant, request)).stream().findFirst();

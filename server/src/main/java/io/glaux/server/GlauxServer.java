@@ -17,6 +17,8 @@ import io.glaux.events.Alerts;
 import io.glaux.events.AthenaQueryEvents;
 import io.glaux.events.IngestionEvents;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.kms.Kms;
+import io.glaux.kms.api.KmsApi;
 import io.glaux.lambda.api.CodeDownload;
 import io.glaux.lambda.api.LambdaApi;
 import io.glaux.quicksight.QuickSight;
@@ -85,6 +87,7 @@ public final class GlauxServer implements AutoCloseable {
     private final FunctionHost lambda;
     private final ConnectorFactory functionConnectors;
     private final Alerting alerting;
+    private final Kms kms;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -97,13 +100,14 @@ public final class GlauxServer implements AutoCloseable {
         this.lambda = served.lambda();
         this.functionConnectors = served.functions();
         this.alerting = served.alerting();
+        this.kms = served.kms();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
     private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda,
-                          ConnectorFactory functions, Alerting alerting) {
+                          ConnectorFactory functions, Alerting alerting, Kms kms) {
     }
 
     /** The alerts and the listeners that feed them, removed from the engine when the server stops. */
@@ -186,8 +190,10 @@ public final class GlauxServer implements AutoCloseable {
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(options.faults());
         CallerIdentity identity = new CallerIdentity(options.accountId());
-        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
-                identity);
+        // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
+        Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
+        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
+                new KmsApi(kms)), identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
@@ -247,8 +253,8 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.delete(AlertControlApi.RULES_PATH, alertControl::deleteRules);
             config.routes.get(AlertControlApi.EVENTS_PATH, alertControl::getEvents);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3", "quicksight", "lambda"), "accountId", identity.accountId(),
-                    "region", CallerIdentity.DEFAULT_REGION)));
+                    java.util.List.of("athena", "s3", "quicksight", "lambda", "kms"), "accountId",
+                    identity.accountId(), "region", CallerIdentity.DEFAULT_REGION)));
             WebUi.install(config, quickSight.embeds());
         });
         glaux.queries().interceptor(faults.queryInterceptor());
@@ -265,7 +271,7 @@ public final class GlauxServer implements AutoCloseable {
         }
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
-        return new Served(app, faults, quickSight, lambda, functions, alerting);
+        return new Served(app, faults, quickSight, lambda, functions, alerting, kms);
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */
@@ -312,6 +318,14 @@ public final class GlauxServer implements AutoCloseable {
      */
     public FunctionHost lambda() {
         return lambda;
+    }
+
+    /**
+     * KMS's keys as this server keeps them (the store of an account and region: {@code kms().store(account, region)}),
+     * the same the KMS API on this port works on: the rest of Glaux encrypts with data keys through it.
+     */
+    public Kms kms() {
+        return kms;
     }
 
     /**

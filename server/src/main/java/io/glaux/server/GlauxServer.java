@@ -4,6 +4,7 @@ import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
 import io.glaux.aws.protocol.CallerIdentity;
+import io.glaux.aws.protocol.QueryProtocol;
 import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.connectors.federation.FederationConnectorFactory;
@@ -12,6 +13,8 @@ import io.glaux.connectors.federation.HostedFunctions;
 import io.glaux.connectors.federation.SpilledObjects;
 import io.glaux.connectors.lambda.FunctionHost;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.iam.api.IamApi;
+import io.glaux.iam.directory.IamDirectory;
 import io.glaux.lambda.api.CodeDownload;
 import io.glaux.lambda.api.LambdaApi;
 import io.glaux.quicksight.QuickSight;
@@ -22,6 +25,7 @@ import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
+import io.glaux.sts.api.StsApi;
 import io.glaux.ui.WebUi;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
@@ -68,9 +72,9 @@ public final class GlauxServer implements AutoCloseable {
 
     /** The region clients should sign for; Glaux answers any. */
     public static final String REGION = "us-east-1";
-    /** Dummy credentials: Glaux accepts any, but the SDKs insist on some. */
-    public static final String ACCESS_KEY_ID = "test";
-    public static final String SECRET_ACCESS_KEY = "test";
+    /** The account root's access key by default ({@link IamDirectory#DEFAULT_ROOT_ACCESS_KEY_ID}). */
+    public static final String ACCESS_KEY_ID = IamDirectory.DEFAULT_ROOT_ACCESS_KEY_ID;
+    public static final String SECRET_ACCESS_KEY = IamDirectory.DEFAULT_ROOT_SECRET_ACCESS_KEY;
 
     private final Glaux glaux;
     private final Javalin app;
@@ -78,6 +82,7 @@ public final class GlauxServer implements AutoCloseable {
     private final QuickSight quickSight;
     private final FunctionHost lambda;
     private final ConnectorFactory functionConnectors;
+    private final IamDirectory iam;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -89,13 +94,14 @@ public final class GlauxServer implements AutoCloseable {
         this.quickSight = served.quickSight();
         this.lambda = served.lambda();
         this.functionConnectors = served.functions();
+        this.iam = served.iam();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
     private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda,
-                          ConnectorFactory functions) {
+                          ConnectorFactory functions, IamDirectory iam) {
     }
 
     /** How a server is set up around its engine. */
@@ -179,8 +185,12 @@ public final class GlauxServer implements AutoCloseable {
                 "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
+        // IAM's users, roles, policies and keys live in the data folder's metadata; STS's sessions in memory.
+        IamDirectory iam = IamDirectory.builder().dataFolder(glaux.dataFolder()).accountId(identity.accountId())
+                .syncWrites(syncWrites).build();
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
-                quickSightApi, "lambda", lambdaApi);
+                quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam), identity),
+                "sts", new QueryProtocol(new StsApi(iam), identity));
         FaultControlApi control = new FaultControlApi(faults);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -209,7 +219,7 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.delete(FaultControlApi.PATH, control::delete);
             config.routes.get(CodeDownload.PATH, lambdaCode::get);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3", "quicksight", "lambda"), "accountId", identity.accountId(),
+                    java.util.List.of("athena", "s3", "quicksight", "lambda", "iam", "sts"), "accountId", identity.accountId(),
                     "region", CallerIdentity.DEFAULT_REGION)));
             WebUi.install(config, quickSight.embeds());
         });
@@ -226,7 +236,7 @@ public final class GlauxServer implements AutoCloseable {
         }
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
-        return new Served(app, faults, quickSight, lambda, functions);
+        return new Served(app, faults, quickSight, lambda, functions, iam);
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */
@@ -273,6 +283,14 @@ public final class GlauxServer implements AutoCloseable {
      */
     public FunctionHost lambda() {
         return lambda;
+    }
+
+    /**
+     * IAM as this server keeps it ({@code <data>/.glaux/iam/}): the users, roles, policies and keys IAM's API (scope
+     * {@code iam}) works on and the sessions STS's API (scope {@code sts}) hands out.
+     */
+    public IamDirectory iam() {
+        return iam;
     }
 
     /**

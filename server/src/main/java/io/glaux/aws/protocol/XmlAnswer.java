@@ -52,7 +52,7 @@ public final class XmlAnswer {
         return xml.toString();
     }
 
-    /** {@code text} with XML's special characters escaped. */
+    /** {@code text} as XML character data: {@code <}, {@code >}, {@code &} (and a carriage return) escaped. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -61,8 +61,6 @@ public final class XmlAnswer {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 case '\r' -> out.append("&#xD;");
                 default -> out.append(c);
             }

@@ -4,6 +4,7 @@ import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
 import io.glaux.aws.protocol.CallerIdentity;
+import io.glaux.aws.protocol.QueryProtocol;
 import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.connectors.federation.FederationConnectorFactory;
@@ -19,6 +20,8 @@ import io.glaux.events.IngestionEvents;
 import io.glaux.exec.QueryInterceptor;
 import io.glaux.kms.Kms;
 import io.glaux.kms.api.KmsApi;
+import io.glaux.iam.api.IamApi;
+import io.glaux.iam.directory.IamDirectory;
 import io.glaux.lambda.api.CodeDownload;
 import io.glaux.lambda.api.LambdaApi;
 import io.glaux.quicksight.QuickSight;
@@ -30,6 +33,7 @@ import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
+import io.glaux.sts.api.StsApi;
 import io.glaux.ui.WebUi;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
@@ -76,9 +80,9 @@ public final class GlauxServer implements AutoCloseable {
 
     /** The region clients should sign for; Glaux answers any. */
     public static final String REGION = "us-east-1";
-    /** Dummy credentials: Glaux accepts any, but the SDKs insist on some. */
-    public static final String ACCESS_KEY_ID = "test";
-    public static final String SECRET_ACCESS_KEY = "test";
+    /** The account root's access key by default ({@link IamDirectory#DEFAULT_ROOT_ACCESS_KEY_ID}). */
+    public static final String ACCESS_KEY_ID = IamDirectory.DEFAULT_ROOT_ACCESS_KEY_ID;
+    public static final String SECRET_ACCESS_KEY = IamDirectory.DEFAULT_ROOT_SECRET_ACCESS_KEY;
 
     private final Glaux glaux;
     private final Javalin app;
@@ -88,6 +92,7 @@ public final class GlauxServer implements AutoCloseable {
     private final ConnectorFactory functionConnectors;
     private final Alerting alerting;
     private final Kms kms;
+    private final IamDirectory iam;
     private final boolean ownsGlaux;
     private final Path temporaryFolder;
     private final int port;
@@ -101,13 +106,15 @@ public final class GlauxServer implements AutoCloseable {
         this.functionConnectors = served.functions();
         this.alerting = served.alerting();
         this.kms = served.kms();
+        this.iam = served.iam();
         this.port = app.port();
         this.ownsGlaux = ownsGlaux;
         this.temporaryFolder = temporaryFolder;
     }
 
     private record Served(Javalin app, Faults faults, QuickSight quickSight, FunctionHost lambda,
-                          ConnectorFactory functions, Alerting alerting, Kms kms) {
+                          ConnectorFactory functions, Alerting alerting, Kms kms,
+                          IamDirectory iam) {
     }
 
     /** The alerts and the listeners that feed them, removed from the engine when the server stops. */
@@ -215,8 +222,12 @@ public final class GlauxServer implements AutoCloseable {
                 "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
+        // IAM's users, roles, policies and keys live in the data folder's metadata; STS's sessions in memory.
+        IamDirectory iam = IamDirectory.builder().dataFolder(glaux.dataFolder()).accountId(identity.accountId())
+                .syncWrites(syncWrites).build();
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
-                quickSightApi, "lambda", lambdaApi);
+                quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam), identity),
+                "sts", new QueryProtocol(new StsApi(iam), identity));
         FaultControlApi control = new FaultControlApi(faults);
         Alerting alerting = Alerting.over(glaux, quickSight, identity.accountId(), options.alerts(),
                 options.alertSettings());
@@ -253,7 +264,7 @@ public final class GlauxServer implements AutoCloseable {
             config.routes.delete(AlertControlApi.RULES_PATH, alertControl::deleteRules);
             config.routes.get(AlertControlApi.EVENTS_PATH, alertControl::getEvents);
             config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "services",
-                    java.util.List.of("athena", "s3", "quicksight", "lambda", "kms"), "accountId",
+                    java.util.List.of("athena", "s3", "quicksight", "lambda", "kms", "iam", "sts"), "accountId",
                     identity.accountId(), "region", CallerIdentity.DEFAULT_REGION)));
             WebUi.install(config, quickSight.embeds());
         });
@@ -271,7 +282,7 @@ public final class GlauxServer implements AutoCloseable {
         }
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
-        return new Served(app, faults, quickSight, lambda, functions, alerting, kms);
+        return new Served(app, faults, quickSight, lambda, functions, alerting, kms, iam);
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */
@@ -326,6 +337,14 @@ public final class GlauxServer implements AutoCloseable {
      */
     public Kms kms() {
         return kms;
+    }
+
+    /**
+     * IAM as this server keeps it ({@code <data>/.glaux/iam/}): the users, roles, policies and keys IAM's API (scope
+     * {@code iam}) works on and the sessions STS's API (scope {@code sts}) hands out.
+     */
+    public IamDirectory iam() {
+        return iam;
     }
 
     /**

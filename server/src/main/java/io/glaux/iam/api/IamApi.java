@@ -1,0 +1,52 @@
+package io.glaux.iam.api;
+
+import io.glaux.aws.protocol.QueryOperation;
+import io.glaux.aws.protocol.QueryService;
+import io.glaux.aws.protocol.ServiceError;
+import io.glaux.iam.directory.IamDirectory;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * IAM's API (query protocol, SigV4 scope {@code iam}) over an {@link IamDirectory}: users and access keys, groups,
+ * roles, managed policies and versions, attachments and inline policies, tags, with Marker/MaxItems paging.
+ */
+public final class IamApi implements QueryService {
+
+    public static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+    private final Map<String, QueryOperation> operations;
+
+    public IamApi(IamDirectory directory) {
+        Map<String, QueryOperation> all = new TreeMap<>();
+        IamCaller caller = new IamCaller(directory);
+        new UserOperations(directory, caller).register(all);
+        new GroupOperations(directory).register(all);
+        new RoleOperations(directory).register(all);
+        new PolicyOperations(directory).register(all);
+        new EntityPolicyOperations(directory).register(all);
+        this.operations = Collections.unmodifiableMap(all);
+    }
+
+    @Override
+    public String signingName() {
+        return "iam";
+    }
+
+    @Override
+    public String xmlNamespace() {
+        return NAMESPACE;
+    }
+
+    @Override
+    public Map<String, QueryOperation> operations() {
+        return operations;
+    }
+
+    @Override
+    public ServiceError translate(Exception error) {
+        return IamErrors.translate(error);
+    }
+}

@@ -1,0 +1,135 @@
+package io.glaux.sts.api;
+
+import io.glaux.aws.protocol.QueryInput;
+import io.glaux.aws.protocol.QueryOperation;
+import io.glaux.aws.protocol.QueryService;
+import io.glaux.aws.protocol.RequestContext;
+import io.glaux.aws.protocol.ServiceError;
+import io.glaux.aws.protocol.XmlAnswer;
+import io.glaux.iam.AccessDeniedException;
+import io.glaux.iam.AccessRequest;
+import io.glaux.iam.Decision;
+import io.glaux.iam.Principal;
+import io.glaux.iam.api.IamCaller;
+import io.glaux.iam.api.IamErrors;
+import io.glaux.iam.directory.IamDirectory;
+import io.glaux.iam.directory.Role;
+import io.glaux.iam.directory.Session;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * STS's API (query protocol, SigV4 scope {@code sts}): GetCallerIdentity, AssumeRole (a session of an existing
+ * role, for 900 seconds up to the role's MaxSessionDuration, keeping the session policy; who may assume it is
+ * {@link RoleTrust}'s decision) and GetSessionToken. Sessions are the directory's and sign like any key.
+ */
+public final class StsApi implements QueryService {
+
+    public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    private static final Pattern SESSION_POLICY = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+    private static final Pattern ARN = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF"
+            + "\\uE000-\\uFFFD]+");
+    private static final int DEFAULT_ROLE_SESSION_SECONDS = 3600;
+    private static final int DEFAULT_SESSION_TOKEN_SECONDS = 43200;
+    private static final int ROOT_SESSION_TOKEN_SECONDS = 3600;
+
+    private final IamDirectory directory;
+    private final RoleTrust trust;
+    private final IamCaller caller;
+    private final Map<String, QueryOperation> operations;
+
+    /** STS over {@code directory}, letting {@code trust} decide who assumes which role. */
+    public StsApi(IamDirectory directory, RoleTrust trust) {
+        this.directory = directory;
+        this.trust = trust;
+        this.caller = new IamCaller(directory);
+        this.operations = Map.of("GetCallerIdentity", this::getCallerIdentity, "AssumeRole", this::assumeRole,
+                "GetSessionToken", this::getSessionToken);
+    }
+
+    public StsApi(IamDirectory directory) {
+        this(directory, RoleTrust.ANYONE);
+    }
+
+    private XmlAnswer getCallerIdentity(QueryInput in, RequestContext context) {
+        Principal principal = caller.of(context);
+        return new XmlAnswer().add("UserId", principal.userId()).add("Account", principal.accountId())
+                .add("Arn", principal.arn());
+    }
+
+    private XmlAnswer assumeRole(QueryInput in, RequestContext context) {
+        String roleArn = in.requiredString("RoleArn", 20, 2048, ARN);
+        String sessionName = in.requiredString("RoleSessionName", 2, 64, SESSION_NAME);
+        Integer seconds = in.integer("DurationSeconds", 900, 43200);
+        String policy = in.string("Policy", 1, 2048, SESSION_POLICY);
+        in.string("ExternalId", 2, 1224, Pattern.compile("[\\w+=,.@:\\/-]*"));
+        Principal principal = caller.of(context);
+        AccessRequest request = new AccessRequest(principal, "sts:AssumeRole", roleArn);
+        Optional<Role> role = directory.roleByArn(roleArn);
+        if (role.isEmpty()) {
+            throw accessDenied(request, new Decision(Decision.Outcome.IMPLICIT_DENY, "", "", ""));
+        }
+        Decision decision = trust.decide(principal, role.get(), sessionName);
+        if (!decision.isAllowed()) {
+            throw accessDenied(request, decision);
+        }
+        int duration = seconds == null ? DEFAULT_ROLE_SESSION_SECONDS : seconds;
+        if (duration > role.get().maxSessionDuration()) {
+            throw QueryInput.validationError("The requested DurationSeconds exceeds the MaxSessionDuration set for "
+                    + "this role.");
+        }
+        Session session = directory.assumeRole(roleArn, sessionName, Duration.ofSeconds(duration), policy);
+        return credentials(new XmlAnswer(), session).add("AssumedRoleUser", new XmlAnswer()
+                .add("AssumedRoleId", session.principal().userId()).add("Arn", session.principal().arn()))
+                .add("PackedPolicySize", policy == null ? null : Math.max(1, policy.length() * 100 / 2048));
+    }
+
+    private XmlAnswer getSessionToken(QueryInput in, RequestContext context) {
+        Integer seconds = in.integer("DurationSeconds", 900, 129600);
+        Principal principal = caller.of(context);
+        if (principal.type() == Principal.Type.ASSUMED_ROLE) {
+            throw new ServiceError(403, "AccessDenied", "Cannot call GetSessionToken with session credentials");
+        }
+        int longest = principal.type() == Principal.Type.ROOT ? ROOT_SESSION_TOKEN_SECONDS : 129600;
+        int duration = Math.min(longest, seconds == null ? DEFAULT_SESSION_TOKEN_SECONDS : seconds);
+        return credentials(new XmlAnswer(), directory.sessionToken(principal, Duration.ofSeconds(duration)));
+    }
+
+    private static XmlAnswer credentials(XmlAnswer answer, Session session) {
+        return answer.add("Credentials", new XmlAnswer().add("AccessKeyId", session.accessKeyId())
+                .add("SecretAccessKey", session.secretAccessKey()).add("SessionToken", session.sessionToken())
+                .add("Expiration", session.expiration()));
+    }
+
+    private static ServiceError accessDenied(AccessRequest request, Decision decision) {
+        return new ServiceError(403, "AccessDenied", AccessDeniedException.messageOf(request, decision));
+    }
+
+    @Override
+    public String signingName() {
+        return "sts";
+    }
+
+    @Override
+    public String xmlNamespace() {
+        return NAMESPACE;
+    }
+
+    @Override
+    public Map<String, QueryOperation> operations() {
+        return operations;
+    }
+
+    @Override
+    public ServiceError translate(Exception error) {
+        if (error instanceof AccessDeniedException denied) {
+            return new ServiceError(403, "AccessDenied", denied.getMessage());
+        }
+        return IamErrors.translate(error);
+    }
+}

@@ -3,7 +3,10 @@ package io.glaux.server;
 import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
+import io.glaux.aws.auth.Authenticator;
+import io.glaux.aws.auth.FixedCredentialStore;
 import io.glaux.aws.protocol.CallerIdentity;
+import io.glaux.iam.CredentialStore;
 import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.connectors.federation.FederationConnectorFactory;
@@ -100,7 +103,7 @@ public final class GlauxServer implements AutoCloseable {
 
     /** How a server is set up around its engine. */
     private record Options(String host, int port, boolean syncWrites, FaultRules faults, Clock clock, String accountId,
-            Duration directQueryTimeout) {
+            Duration directQueryTimeout, CredentialStore credentials, boolean enforceAuthentication) {
     }
 
     /**
@@ -126,7 +129,8 @@ public final class GlauxServer implements AutoCloseable {
     public static GlauxServer start(Glaux glaux, String host, int port, FaultRules faults, String accountId) {
         try {
             return new GlauxServer(glaux, serve(glaux, new Options(host, port, true, faults, Clock.systemUTC(),
-                    accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT)), false,
+                    accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT, FixedCredentialStore.rootKey(accountId),
+                    false)), false,
                     null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
@@ -155,10 +159,11 @@ public final class GlauxServer implements AutoCloseable {
         Clock clock = options.clock();
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(options.faults());
-        CallerIdentity identity = new CallerIdentity(options.accountId());
+        CallerIdentity identity = new CallerIdentity(new Authenticator(options.credentials(),
+                options.enforceAuthentication(), options.accountId(), clock));
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall)),
                 identity);
-        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
+        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
                 options.directQueryTimeout());
@@ -334,8 +339,29 @@ public final class GlauxServer implements AutoCloseable {
         private String accountId = CallerIdentity.DEFAULT_ACCOUNT_ID;
         private Duration directQueryTimeout = VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT;
         private Path faultsFile;
+        private CredentialStore credentials;
+        private boolean enforceAuthentication;
 
         private Builder() {
+        }
+
+        /**
+         * Where requests' access keys are looked up (their principal, and their secret when signatures are
+         * verified). Default: a store that knows only the account root's key {@code test}/{@code test}.
+         */
+        public Builder credentials(CredentialStore store) {
+            this.credentials = Objects.requireNonNull(store);
+            return this;
+        }
+
+        /**
+         * Verify every request's SigV4 signature against its key's secret and refuse the ones that fail, in each
+         * service's words. Default off: no signature is checked, a known key is its principal and any other caller
+         * the account's root. Signing times are judged by the {@linkplain #clock clock}.
+         */
+        public Builder enforceAuthentication(boolean enforce) {
+            this.enforceAuthentication = enforce;
+            return this;
         }
 
         /** Start injecting faults by these rules. Default: none. */
@@ -435,7 +461,8 @@ public final class GlauxServer implements AutoCloseable {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
                 return new GlauxServer(glaux, serve(glaux, new Options(host, port, syncWrites, rules, clock,
-                        accountId, directQueryTimeout)), true,
+                        accountId, directQueryTimeout, credentials != null ? credentials
+                        : FixedCredentialStore.rootKey(accountId), enforceAuthentication)), true,
                         temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {

@@ -70,10 +70,13 @@ final class SdkSigning {
         return new SignedRequest(request.method().name(), uri.getRawPath(), uri.getRawQuery(), headers);
     }
 
+    /** An S3 presigned URL valid for {@code expires}. */
     static UnaryOperator<software.amazon.awssdk.http.auth.spi.signer.SignRequest.Builder<AwsCredentialsIdentity>>
             presigned(Duration expires) {
-        return r -> r.putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expires);
+        return r -> s3(false).apply(r)
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, expires)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false);
     }
 
     /** S3's signing rules: the path encoded once and not normalized, the payload hash in a header. */

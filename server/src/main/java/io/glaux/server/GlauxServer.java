@@ -197,6 +197,9 @@ public final class GlauxServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setHttpCompliance(HttpCompliance.LEGACY);
                 http.setUriCompliance(UriCompliance.LEGACY);
+                // Header values reach the signature check as sent: Jetty's header cache would otherwise hand back its own
+                // spelling of a common value ("text/plain; charset=utf-8" for "...charset=UTF-8").
+                http.setHeaderCacheCaseSensitive(true);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new S3ErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> {

@@ -3,8 +3,11 @@ package io.glaux.server;
 import io.glaux.Glaux;
 import io.glaux.athena.api.AthenaApi;
 import io.glaux.aws.protocol.AwsJsonProtocol;
+import io.glaux.aws.auth.Authenticator;
+import io.glaux.aws.auth.FixedCredentialStore;
 import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.aws.protocol.QueryProtocol;
+import io.glaux.iam.CredentialStore;
 import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.connectors.federation.FederationConnectorFactory;
@@ -141,7 +144,8 @@ public final class GlauxServer implements AutoCloseable {
 
     /** How a server is set up around its engine. */
     private record Options(String host, int port, boolean syncWrites, FaultRules faults, Clock clock, String accountId,
-            Duration directQueryTimeout, AlertRules alerts, Alerts.Settings alertSettings) {
+            Duration directQueryTimeout, AlertRules alerts, Alerts.Settings alertSettings,
+            CredentialStore credentials, boolean enforceAuthentication) {
     }
 
     /**
@@ -168,7 +172,7 @@ public final class GlauxServer implements AutoCloseable {
         try {
             return new GlauxServer(glaux, serve(glaux, new Options(host, port, true, faults, Clock.systemUTC(),
                     accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT, AlertRules.NONE,
-                    Alerts.Settings.DEFAULTS)), false, null);
+                    Alerts.Settings.DEFAULTS, null, false)), false, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
         }
@@ -196,12 +200,17 @@ public final class GlauxServer implements AutoCloseable {
         Clock clock = options.clock();
         Faults faults = new Faults(new AthenaApi(glaux).operationNames(), glaux.queries()::activeQueries);
         faults.set(options.faults());
-        CallerIdentity identity = new CallerIdentity(options.accountId());
+        // IAM's users, roles, policies and keys live in the data folder's metadata; STS's sessions in memory. They are
+        // the credentials every request is authenticated against, unless the options give others.
+        IamDirectory iam = IamDirectory.builder().dataFolder(glaux.dataFolder()).accountId(options.accountId())
+                .syncWrites(syncWrites).build();
+        CallerIdentity identity = new CallerIdentity(new Authenticator(options.credentials() != null
+                ? options.credentials() : iam, options.enforceAuthentication(), options.accountId(), clock));
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
                 new KmsApi(kms)), identity);
-        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor());
+        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
                 options.directQueryTimeout());
@@ -222,9 +231,6 @@ public final class GlauxServer implements AutoCloseable {
                 "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
-        // IAM's users, roles, policies and keys live in the data folder's metadata; STS's sessions in memory.
-        IamDirectory iam = IamDirectory.builder().dataFolder(glaux.dataFolder()).accountId(identity.accountId())
-                .syncWrites(syncWrites).build();
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
                 quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam), identity),
                 "sts", new QueryProtocol(new StsApi(iam), identity));
@@ -242,6 +248,9 @@ public final class GlauxServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setHttpCompliance(HttpCompliance.LEGACY);
                 http.setUriCompliance(UriCompliance.LEGACY);
+                // Header values reach the signature check as sent: Jetty's header cache would otherwise hand back its own
+                // spelling of a common value ("text/plain; charset=utf-8" for "...charset=UTF-8").
+                http.setHeaderCacheCaseSensitive(true);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new S3ErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> {
@@ -419,8 +428,30 @@ public final class GlauxServer implements AutoCloseable {
         private AlertRules alerts = AlertRules.NONE;
         private Path alertsFile;
         private Alerts.Settings alertSettings = Alerts.Settings.DEFAULTS;
+        private CredentialStore credentials;
+        private boolean enforceAuthentication;
 
         private Builder() {
+        }
+
+        /**
+         * Where requests' access keys are looked up (their principal, and their secret when signatures are
+         * verified) instead of the server's IAM directory ({@link #iam()}: the account root's key
+         * {@code test}/{@code test}, IAM users' keys and STS sessions). Default: the IAM directory.
+         */
+        public Builder credentials(CredentialStore store) {
+            this.credentials = Objects.requireNonNull(store);
+            return this;
+        }
+
+        /**
+         * Verify every request's SigV4 signature against its key's secret and refuse the ones that fail, in each
+         * service's words. Default off: no signature is checked, a known key is its principal and any other caller
+         * the account's root. Signing times are judged by the {@linkplain #clock clock}.
+         */
+        public Builder enforceAuthentication(boolean enforce) {
+            this.enforceAuthentication = enforce;
+            return this;
         }
 
         /** Start injecting faults by these rules. Default: none. */
@@ -540,7 +571,8 @@ public final class GlauxServer implements AutoCloseable {
                     new SampleDataInstaller(glaux).installOnFirstStart();
                 }
                 return new GlauxServer(glaux, serve(glaux, new Options(host, port, syncWrites, rules, clock,
-                        accountId, directQueryTimeout, alertRules, alertSettings)), true, temporary);
+                        accountId, directQueryTimeout, alertRules, alertSettings, credentials,
+                        enforceAuthentication)), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

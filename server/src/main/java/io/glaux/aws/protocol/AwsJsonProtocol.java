@@ -42,6 +42,7 @@ public final class AwsJsonProtocol extends HttpServlet {
             // reach it as a reset connection instead of an answer.
             byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLargeException",
                     "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
+            context = identity.authenticate(context, http, body, AuthenticationErrors.AWS_JSON);
             if (!"POST".equals(http.getMethod())) {
                 throw errors.unknownOperation(http.getMethod() + " " + target);
             }

@@ -40,6 +40,7 @@ public final class QueryProtocol extends HttpServlet {
             // The body is read first, whatever the answer, so a refusal reaches the client on a usable connection.
             byte[] body = RequestBodies.read(http, new ServiceError(413, "RequestEntityTooLarge",
                     "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes"));
+            context = identity.authenticate(context, http, body, AuthenticationErrors.QUERY);
             if (!"POST".equals(http.getMethod()) && !"GET".equals(http.getMethod())) {
                 throw new ServiceError(400, "InvalidAction", "The query protocol answers GET and POST, not "
                         + http.getMethod());

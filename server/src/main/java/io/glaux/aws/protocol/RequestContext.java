@@ -1,5 +1,9 @@
 package io.glaux.aws.protocol;
 
+import io.glaux.iam.Principal;
+
+import java.util.Objects;
+
 /**
  * Who called, where and as which request, handed to every operation of every service: the account the call is for,
  * the region it was signed for, the caller's access key and principal, and the request id sent back to the client.
@@ -8,12 +12,26 @@ package io.glaux.aws.protocol;
  * @param accountId the 12-digit account the server plays
  * @param region the region in the request's signature, or the server's default when unsigned
  * @param accessKeyId the access key in the signature, or null for an unsigned request
- * @param principalArn the caller's principal (the account's root until identities are configured)
+ * @param principal the caller as {@link CallerIdentity} authenticated it (anonymous before it did)
  * @param requestId the id of this request, answered as {@code x-amzn-RequestId}
  * @param endpoint the URL the client called, scheme and host ({@code http://127.0.0.1:4566}), for URLs answered back
  */
 public record RequestContext(String service, String accountId, String region, String accessKeyId,
-        String principalArn, String requestId, String endpoint) {
+        Principal principal, String requestId, String endpoint) {
+
+    public RequestContext {
+        Objects.requireNonNull(principal, "principal");
+    }
+
+    /** The caller's ARN ({@code arn:aws:iam::<account>:root}, a user's, an assumed role's, or {@code *}). */
+    public String principalArn() {
+        return principal.arn();
+    }
+
+    /** This context with the caller found by authentication. */
+    public RequestContext withPrincipal(Principal caller) {
+        return new RequestContext(service, accountId, region, accessKeyId, caller, requestId, endpoint);
+    }
 
     /** The account's root principal, {@code arn:aws:iam::<account>:root}. */
     public static String rootOf(String accountId) {

@@ -74,6 +74,7 @@ public final class RestJsonProtocol extends HttpServlet {
             String operation = route == null ? null : route.operation();
             long limit = service.maxRequestBytes(operation);
             byte[] body = RequestBodies.read(http, limit, service.tooLarge(operation, limit));
+            context = identity.authenticate(context, http, body, AuthenticationErrors.REST_JSON);
             if (route == null) {
                 throw errors.unknownOperation(http.getMethod() + " " + path);
             }

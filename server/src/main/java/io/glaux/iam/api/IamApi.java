@@ -21,8 +21,7 @@ public final class IamApi implements QueryService {
 
     public IamApi(IamDirectory directory) {
         Map<String, QueryOperation> all = new TreeMap<>();
-        IamCaller caller = new IamCaller(directory);
-        new UserOperations(directory, caller).register(all);
+        new UserOperations(directory).register(all);
         new GroupOperations(directory).register(all);
         new RoleOperations(directory).register(all);
         new PolicyOperations(directory).register(all);

@@ -19,11 +19,9 @@ final class UserOperations {
     private static final List<String> KEY_STATUS = List.of("Active", "Inactive", "Expired");
 
     private final IamDirectory directory;
-    private final IamCaller caller;
 
-    UserOperations(IamDirectory directory, IamCaller caller) {
+    UserOperations(IamDirectory directory) {
         this.directory = directory;
-        this.caller = caller;
     }
 
     void register(Map<String, QueryOperation> operations) {
@@ -86,7 +84,7 @@ final class UserOperations {
         if (name != null) {
             return userAnswer(directory.user(name));
         }
-        Principal principal = caller.of(context);
+        Principal principal = context.principal();
         if (principal.type() == Principal.Type.USER) {
             return userAnswer(directory.user(principal.name()));
         }
@@ -117,7 +115,7 @@ final class UserOperations {
         if (name != null) {
             return name;
         }
-        Principal principal = caller.of(context);
+        Principal principal = context.principal();
         if (principal.type() != Principal.Type.USER) {
             throw new ServiceError(400, "InvalidInput", "Name a user: the caller " + principal.arn()
                     + " is not an IAM user, and the root's access key is Glaux's configuration.");

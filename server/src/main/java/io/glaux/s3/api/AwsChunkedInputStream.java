@@ -1,10 +1,14 @@
 package io.glaux.s3.api;
 
+import io.glaux.aws.auth.ChunkSignatureChain;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,20 +17,45 @@ import java.util.Map;
 /**
  * Decodes a body sent with {@code Content-Encoding: aws-chunked}: chunks of {@code <hex size>[;chunk-signature=...]}
  * CRLF, data, CRLF, up to a chunk of size 0, then trailing headers ({@code x-amz-checksum-crc32:...}) and an empty
- * line. Chunk signatures are not checked here (authorisation does that). A body whose framing breaks or that ends
- * early is S3's IncompleteBody.
+ * line. A body whose framing breaks or that ends early is S3's IncompleteBody. Given the chain of a request whose
+ * signature was verified ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]}), each chunk's signature is checked
+ * once its data was read, before the read that completes it returns, and the trailer's signature once the trailers
+ * were read: a chunk that fails is SignatureDoesNotMatch, and since the body's consumer only commits what it read to
+ * the end, nothing of it is stored.
  */
 final class AwsChunkedInputStream extends InputStream {
 
     private static final int MAX_LINE = 4096;
+    private static final String TRAILER_SIGNATURE = "x-amz-trailer-signature";
 
     private final InputStream in;
     private final Map<String, String> trailers = new LinkedHashMap<>();
+    private final ChunkSignatureChain chain;
+    private final boolean signedTrailer;
+    private final MessageDigest chunkDigest;
+    private String chunkSignature;
     private long remainingInChunk;
     private boolean finished;
 
+    /** A decoder that does not check chunk signatures (an unsigned or unverified body). */
     AwsChunkedInputStream(InputStream in) {
+        this(in, null);
+    }
+
+    /** A decoder checking each chunk's signature against {@code seed}'s chain (none when null). */
+    AwsChunkedInputStream(InputStream in, ChunkSignatureChain.Seed seed) {
         this.in = new BufferedInputStream(in, 64 * 1024);
+        this.chain = seed == null ? null : new ChunkSignatureChain(seed);
+        this.signedTrailer = seed != null && seed.trailer();
+        this.chunkDigest = seed == null ? null : sha256();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no SHA-256", e);
+        }
     }
 
     /** The trailing headers (names in lower case), complete once the stream returned -1. */
@@ -57,7 +86,11 @@ final class AwsChunkedInputStream extends InputStream {
             throw truncated();
         }
         remainingInChunk -= n;
+        if (chain != null) {
+            chunkDigest.update(buffer, offset, n);
+        }
         if (remainingInChunk == 0) {
+            checkChunkSignature();
             expectLineEnd();
         }
         return n;
@@ -79,9 +112,12 @@ final class AwsChunkedInputStream extends InputStream {
         if (chunk < 0) {
             throw malformed("negative chunk size");
         }
+        chunkSignature = semicolon < 0 ? null : extension(header.substring(semicolon + 1), "chunk-signature");
         if (chunk == 0) {
             finished = true;
+            checkChunkSignature();
             readTrailers();
+            checkTrailerSignature();
         } else {
             remainingInChunk = chunk;
         }
@@ -94,6 +130,40 @@ final class AwsChunkedInputStream extends InputStream {
                 throw malformed("the trailing header '" + shorten(line) + "' has no name");
             }
             trailers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+    }
+
+    /** The value of {@code name=value} among a chunk header's {@code ;}-separated extensions, or null. */
+    private static String extension(String extensions, String name) {
+        for (String extension : extensions.split(";")) {
+            int equals = extension.indexOf('=');
+            if (equals > 0 && extension.substring(0, equals).trim().equals(name)) {
+                return extension.substring(equals + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** Checks the chunk just read (its data digested) against its signature, when the body is signed. */
+    private void checkChunkSignature() {
+        if (chain != null && !chain.nextChunk(chunkDigest.digest(), chunkSignature)) {
+            throw S3Errors.signatureDoesNotMatch();
+        }
+    }
+
+    /** Checks the trailing headers against {@code x-amz-trailer-signature}, when the trailer is signed. */
+    private void checkTrailerSignature() {
+        if (!signedTrailer) {
+            return;
+        }
+        StringBuilder canonical = new StringBuilder();
+        trailers.forEach((name, value) -> {
+            if (!name.equals(TRAILER_SIGNATURE)) {
+                canonical.append(name).append(':').append(value).append('\n');
+            }
+        });
+        if (!chain.trailer(canonical.toString(), trailers.get(TRAILER_SIGNATURE))) {
+            throw S3Errors.signatureDoesNotMatch();
         }
     }
 

@@ -169,7 +169,8 @@ final class RequestPayload {
     InputStream open() throws IOException {
         InputStream in = new ClientStream(request.body());
         if (chunked) {
-            decoder = new AwsChunkedInputStream(in);
+            decoder = new AwsChunkedInputStream(in, request.authentication() == null ? null
+                    : request.authentication().chunks());
             in = decoder;
         }
         digesting = new ChecksummingInputStream(in, algorithm,

@@ -1,6 +1,9 @@
 package io.glaux.s3.api;
 
 import io.glaux.Glaux;
+import io.glaux.aws.auth.Authentication;
+import io.glaux.aws.auth.AuthenticationFailure;
+import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.storage.bucket.BucketSettingsStore;
 import io.glaux.storage.multipart.MultipartStaging;
 import jakarta.servlet.http.HttpServlet;
@@ -30,6 +33,7 @@ public final class S3Endpoint extends HttpServlet {
     private final transient S3Backend backend;
     private final transient S3Routes routes;
     private final transient S3Interceptor interceptor;
+    private final transient CallerIdentity identity;
     private final transient SecureRandom random = new SecureRandom();
 
     S3Endpoint(S3Backend backend) {
@@ -37,9 +41,14 @@ public final class S3Endpoint extends HttpServlet {
     }
 
     S3Endpoint(S3Backend backend, S3Interceptor interceptor) {
+        this(backend, interceptor, new CallerIdentity(CallerIdentity.DEFAULT_ACCOUNT_ID));
+    }
+
+    S3Endpoint(S3Backend backend, S3Interceptor interceptor, CallerIdentity identity) {
         this.backend = backend;
         this.routes = new S3Routes(backend);
         this.interceptor = interceptor;
+        this.identity = identity;
     }
 
     /**
@@ -52,9 +61,18 @@ public final class S3Endpoint extends HttpServlet {
 
     /** As {@link #over(Glaux, boolean)}, consulting {@code interceptor} before each request is dispatched. */
     public static S3Endpoint over(Glaux glaux, boolean syncWrites, S3Interceptor interceptor) throws IOException {
+        return over(glaux, syncWrites, interceptor, new CallerIdentity(CallerIdentity.DEFAULT_ACCOUNT_ID));
+    }
+
+    /**
+     * As {@link #over(Glaux, boolean, S3Interceptor)}, authenticating every request with {@code identity} before
+     * it is dispatched.
+     */
+    public static S3Endpoint over(Glaux glaux, boolean syncWrites, S3Interceptor interceptor,
+            CallerIdentity identity) throws IOException {
         Path metadata = glaux.dataFolder().resolve(".glaux");
         return new S3Endpoint(new S3Backend(glaux.store(), new BucketSettingsStore(metadata.resolve("buckets"),
-                syncWrites), new MultipartStaging(metadata.resolve("multipart"), syncWrites)), interceptor);
+                syncWrites), new MultipartStaging(metadata.resolve("multipart"), syncWrites)), interceptor, identity);
     }
 
     @Override
@@ -68,6 +86,7 @@ public final class S3Endpoint extends HttpServlet {
         boolean dispatched = false;
         try {
             request = S3Request.of(http, requestId);
+            request = request.authenticated(authenticate(http));
             beforeDispatch(request);
             dispatched = true;
             routes.route(request).handle(request, response);
@@ -136,9 +155,18 @@ public final class S3Endpoint extends HttpServlet {
         return false;
     }
 
+    /** Who sent the request, its signature verified when the server enforces authentication. */
+    private Authentication authenticate(HttpServletRequest http) {
+        try {
+            return identity.authenticateS3(http);
+        } catch (AuthenticationFailure failure) {
+            throw S3Errors.authentication(failure);
+        }
+    }
+
     /**
      * The one place every S3 request passes before it is dispatched to its operation: where authorisation and fault
-     * injection belong. Glaux accepts any credentials for now; the interceptor may delay or answer the request.
+     * injection belong. The request is already authenticated; the interceptor may delay or answer it.
      */
     private void beforeDispatch(S3Request request) {
         interceptor.beforeDispatch(new S3Interceptor.S3Call(request.method(), request.bucket(), request.key(),

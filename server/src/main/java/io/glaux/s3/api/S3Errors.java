@@ -1,5 +1,10 @@
 package io.glaux.s3.api;
 
+import io.glaux.aws.auth.AuthenticationFailure;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 /**
  * The S3 errors Glaux answers, with S3's codes, statuses and messages (the error code list of the S3 API reference;
  * codes missing there, such as {@code NoSuchTagSet}, as S3 itself answers them).
@@ -149,6 +154,46 @@ final class S3Errors {
     static S3Exception maxMessageLengthExceeded(long limit) {
         return new S3Exception(400, "MaxMessageLengthExceeded", "Your request was too big.")
                 .with("MaxMessageLengthBytes", limit);
+    }
+
+    /** A request that could not be authenticated, as S3 answers each kind of failure. */
+    static S3Exception authentication(AuthenticationFailure failure) {
+        return switch (failure.kind()) {
+            case MISSING -> new S3Exception(403, "AccessDenied", "Access Denied");
+            case MALFORMED -> failure.getMessage().startsWith("Missing required header")
+                    ? invalidRequest(failure.getMessage())
+                    : failure.presigned() ? new S3Exception(400, "AuthorizationQueryParametersError",
+                            failure.getMessage())
+                    : new S3Exception(400, "AuthorizationHeaderMalformed", "The authorization header is malformed; "
+                            + failure.getMessage());
+            case UNSUPPORTED -> invalidRequest(failure.getMessage());
+            case UNKNOWN_KEY -> new S3Exception(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does"
+                    + " not exist in our records.").with("AWSAccessKeyId", failure.accessKeyId());
+            case INVALID_TOKEN -> new S3Exception(400, "InvalidToken", "The provided token is malformed or otherwise"
+                    + " invalid.");
+            case EXPIRED_TOKEN -> new S3Exception(400, "ExpiredToken", "The provided token has expired.");
+            case SIGNATURE_MISMATCH -> signatureDoesNotMatch().with("AWSAccessKeyId", failure.accessKeyId())
+                    .with("StringToSign", failure.stringToSign())
+                    .with("SignatureProvided", failure.signatureProvided())
+                    .with("CanonicalRequest", failure.canonicalRequest());
+            case SKEWED -> new S3Exception(403, "RequestTimeTooSkewed", "The difference between the request time"
+                    + " and the current time is too large.").with("RequestTime", failure.requestTime())
+                    .with("ServerTime", isoSeconds(failure.serverTime()))
+                    .with("MaxAllowedSkewMilliseconds", 900000);
+            case PRESIGNED_EXPIRED -> new S3Exception(403, "AccessDenied", "Request has expired")
+                    .with("X-Amz-Expires", failure.expiresSeconds()).with("Expires", isoSeconds(failure.expires()))
+                    .with("ServerTime", isoSeconds(failure.serverTime()));
+        };
+    }
+
+    /** A request, or one chunk of its aws-chunked body, whose signature is not the one its key's secret gives. */
+    static S3Exception signatureDoesNotMatch() {
+        return new S3Exception(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the"
+                + " signature you provided. Check your key and signing method.");
+    }
+
+    private static String isoSeconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String suffix(String why) {

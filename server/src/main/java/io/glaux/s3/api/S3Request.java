@@ -1,5 +1,6 @@
 package io.glaux.s3.api;
 
+import io.glaux.aws.auth.Authentication;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -30,13 +31,26 @@ final class S3Request {
     private final String bucket;
     private final String key;
     private final Map<String, String> query;
+    private final Authentication authentication;
 
-    private S3Request(HttpServletRequest http, String requestId, String bucket, String key, Map<String, String> query) {
+    private S3Request(HttpServletRequest http, String requestId, String bucket, String key, Map<String, String> query,
+            Authentication authentication) {
         this.http = http;
         this.requestId = requestId;
         this.bucket = bucket;
         this.key = key;
         this.query = query;
+        this.authentication = authentication;
+    }
+
+    /** This request as authenticated: its caller, and what checks its body's chunk signatures. */
+    S3Request authenticated(Authentication caller) {
+        return new S3Request(http, requestId, bucket, key, query, caller);
+    }
+
+    /** Who sent the request, or null before it was authenticated. */
+    Authentication authentication() {
+        return authentication;
     }
 
     /**
@@ -63,7 +77,7 @@ final class S3Request {
             key = slash < 0 ? "" : path.substring(slash + 1);
         }
         return new S3Request(http, requestId, bucket.isEmpty() ? null : bucket, key.isEmpty() ? null : key,
-                parseQuery(http.getQueryString()));
+                parseQuery(http.getQueryString()), null);
     }
 
     HttpServletRequest http() {

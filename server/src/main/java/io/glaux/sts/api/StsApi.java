@@ -10,7 +10,6 @@ import io.glaux.iam.AccessDeniedException;
 import io.glaux.iam.AccessRequest;
 import io.glaux.iam.Decision;
 import io.glaux.iam.Principal;
-import io.glaux.iam.api.IamCaller;
 import io.glaux.iam.api.IamErrors;
 import io.glaux.iam.directory.IamDirectory;
 import io.glaux.iam.directory.Role;
@@ -40,14 +39,12 @@ public final class StsApi implements QueryService {
 
     private final IamDirectory directory;
     private final RoleTrust trust;
-    private final IamCaller caller;
     private final Map<String, QueryOperation> operations;
 
     /** STS over {@code directory}, letting {@code trust} decide who assumes which role. */
     public StsApi(IamDirectory directory, RoleTrust trust) {
         this.directory = directory;
         this.trust = trust;
-        this.caller = new IamCaller(directory);
         this.operations = Map.of("GetCallerIdentity", this::getCallerIdentity, "AssumeRole", this::assumeRole,
                 "GetSessionToken", this::getSessionToken);
     }
@@ -57,7 +54,7 @@ public final class StsApi implements QueryService {
     }
 
     private XmlAnswer getCallerIdentity(QueryInput in, RequestContext context) {
-        Principal principal = caller.of(context);
+        Principal principal = context.principal();
         return new XmlAnswer().add("UserId", principal.userId()).add("Account", principal.accountId())
                 .add("Arn", principal.arn());
     }
@@ -68,7 +65,7 @@ public final class StsApi implements QueryService {
         Integer seconds = in.integer("DurationSeconds", 900, 43200);
         String policy = in.string("Policy", 1, 2048, SESSION_POLICY);
         in.string("ExternalId", 2, 1224, Pattern.compile("[\\w+=,.@:\\/-]*"));
-        Principal principal = caller.of(context);
+        Principal principal = context.principal();
         AccessRequest request = new AccessRequest(principal, "sts:AssumeRole", roleArn);
         Optional<Role> role = directory.roleByArn(roleArn);
         if (role.isEmpty()) {
@@ -91,7 +88,7 @@ public final class StsApi implements QueryService {
 
     private XmlAnswer getSessionToken(QueryInput in, RequestContext context) {
         Integer seconds = in.integer("DurationSeconds", 900, 129600);
-        Principal principal = caller.of(context);
+        Principal principal = context.principal();
         if (principal.type() == Principal.Type.ASSUMED_ROLE) {
             throw new ServiceError(403, "AccessDenied", "Cannot call GetSessionToken with session credentials");
         }

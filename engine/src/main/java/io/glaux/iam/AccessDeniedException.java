@@ -30,6 +30,14 @@ public class AccessDeniedException extends RuntimeException {
         return decision.fix();
     }
 
+    /**
+     * AWS's sentence followed by what would allow the request ({@code ... action. To allow it: Allow s3:GetObject on
+     * ...}), as Glaux's services answer a refusal: the first sentence is AWS's, word for word.
+     */
+    public String messageWithFix() {
+        return fix().isEmpty() ? getMessage() : getMessage() + ". To allow it: " + fix();
+    }
+
     /** AWS's sentence for a refusal: who, which action, on what, and why. */
     public static String messageOf(AccessRequest request, Decision decision) {
         StringBuilder message = new StringBuilder("User: ").append(request.principal().arn())

@@ -7,7 +7,11 @@ import io.glaux.aws.auth.Authenticator;
 import io.glaux.aws.auth.FixedCredentialStore;
 import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.aws.protocol.QueryProtocol;
+import io.glaux.iam.Authorizer;
 import io.glaux.iam.CredentialStore;
+import io.glaux.iam.directory.IamAuthorizer;
+import io.glaux.iam.policy.PolicyEvaluator;
+import io.glaux.iam.policy.ResourcePolicies;
 import io.glaux.aws.protocol.RestJsonProtocol;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.connectors.federation.FederationConnectorFactory;
@@ -145,7 +149,7 @@ public final class GlauxServer implements AutoCloseable {
     /** How a server is set up around its engine. */
     private record Options(String host, int port, boolean syncWrites, FaultRules faults, Clock clock, String accountId,
             Duration directQueryTimeout, AlertRules alerts, Alerts.Settings alertSettings,
-            CredentialStore credentials, boolean enforceAuthentication) {
+            CredentialStore credentials, boolean enforceIam) {
     }
 
     /**
@@ -205,7 +209,12 @@ public final class GlauxServer implements AutoCloseable {
         IamDirectory iam = IamDirectory.builder().dataFolder(glaux.dataFolder()).accountId(options.accountId())
                 .syncWrites(syncWrites).build();
         CallerIdentity identity = new CallerIdentity(new Authenticator(options.credentials() != null
-                ? options.credentials() : iam, options.enforceAuthentication(), options.accountId(), clock));
+                ? options.credentials() : iam, options.enforceIam(), options.accountId(), clock));
+        // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
+        // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
+        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of());
+        Authorizer authorizer = options.enforceIam()
+                ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
@@ -429,7 +438,7 @@ public final class GlauxServer implements AutoCloseable {
         private Path alertsFile;
         private Alerts.Settings alertSettings = Alerts.Settings.DEFAULTS;
         private CredentialStore credentials;
-        private boolean enforceAuthentication;
+        private boolean enforceIam;
 
         private Builder() {
         }
@@ -445,12 +454,13 @@ public final class GlauxServer implements AutoCloseable {
         }
 
         /**
-         * Verify every request's SigV4 signature against its key's secret and refuse the ones that fail, in each
-         * service's words. Default off: no signature is checked, a known key is its principal and any other caller
-         * the account's root. Signing times are judged by the {@linkplain #clock clock}.
+         * Enforce IAM: verify every request's SigV4 signature against its key's secret and refuse the ones that fail,
+         * and authorize every call by the caller's policies and the resource's, refusing in each service's words.
+         * Default off: no signature is checked, nothing is refused, a known key is its principal and any other
+         * caller the account's root. Signing times are judged by the {@linkplain #clock clock}.
          */
-        public Builder enforceAuthentication(boolean enforce) {
-            this.enforceAuthentication = enforce;
+        public Builder enforceIam(boolean enforce) {
+            this.enforceIam = enforce;
             return this;
         }
 
@@ -572,7 +582,7 @@ public final class GlauxServer implements AutoCloseable {
                 }
                 return new GlauxServer(glaux, serve(glaux, new Options(host, port, syncWrites, rules, clock,
                         accountId, directQueryTimeout, alertRules, alertSettings, credentials,
-                        enforceAuthentication)), true, temporary);
+                        enforceIam)), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

@@ -13,6 +13,7 @@ import io.glaux.iam.directory.DirectoryState.StoredPolicy;
 import io.glaux.iam.directory.DirectoryState.StoredRole;
 import io.glaux.iam.directory.DirectoryState.StoredUser;
 import io.glaux.iam.policy.PolicyDocument;
+import io.glaux.iam.policy.SourcedPolicy;
 import io.glaux.persist.JsonFiles;
 
 import java.io.IOException;
@@ -662,8 +663,8 @@ public final class IamDirectory implements CredentialStore {
      * services, anonymous callers and identities that no longer exist have none. A session's own session policy
      * is not among them (see {@link #session}).
      */
-    public synchronized List<IdentityPolicy> identityPoliciesOf(Principal principal) {
-        List<IdentityPolicy> result = new ArrayList<>();
+    public synchronized List<SourcedPolicy> identityPoliciesOf(Principal principal) {
+        List<SourcedPolicy> result = new ArrayList<>();
         switch (principal.type()) {
             case USER -> {
                 StoredUser user = state.users.get(DirectoryState.key(lastSegment(principal.identityArn())));
@@ -691,11 +692,11 @@ public final class IamDirectory implements CredentialStore {
         return List.copyOf(result);
     }
 
-    private void collect(Policies entity, String entityArn, List<IdentityPolicy> into) {
-        entity.inlinePolicies.forEach((name, document) -> into.add(new IdentityPolicy(
+    private void collect(Policies entity, String entityArn, List<SourcedPolicy> into) {
+        entity.inlinePolicies.forEach((name, document) -> into.add(new SourcedPolicy(
                 "inline policy '" + name + "' of " + entityArn, parsedCached(document))));
         for (String policyArn : entity.attachedPolicies) {
-            into.add(new IdentityPolicy(policyArn, parsedCached(defaultVersion(policyArn).document())));
+            into.add(new SourcedPolicy(policyArn, parsedCached(defaultVersion(policyArn).document())));
         }
     }
 

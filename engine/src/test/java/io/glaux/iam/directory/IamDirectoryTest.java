@@ -3,6 +3,7 @@ package io.glaux.iam.directory;
 import io.glaux.iam.Principal;
 import io.glaux.iam.SigningCredentials;
 import io.glaux.iam.policy.MalformedPolicyDocumentException;
+import io.glaux.iam.policy.SourcedPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,8 +113,8 @@ class IamDirectoryTest {
         directory.attachPolicy(EntityKind.GROUP, "analysts", "arn:aws:iam::aws:policy/AmazonAthenaFullAccess");
         directory.putInlinePolicy(EntityKind.GROUP, "analysts", "shared", ALLOW_S3);
 
-        List<IdentityPolicy> policies = directory.identityPoliciesOf(directory.principalOf(alice));
-        assertThat(policies).extracting(IdentityPolicy::source).containsExactly(
+        List<SourcedPolicy> policies = directory.identityPoliciesOf(directory.principalOf(alice));
+        assertThat(policies).extracting(SourcedPolicy::source).containsExactly(
                 "inline policy 'mine' of " + alice.arn(), own.arn(),
                 "inline policy 'shared' of " + group.arn(), "arn:aws:iam::aws:policy/AmazonAthenaFullAccess");
         assertThat(policies.get(3).document().text()).contains("athena:*");
@@ -128,7 +129,7 @@ class IamDirectoryTest {
         directory.putInlinePolicy(EntityKind.ROLE, "qs", "results", ALLOW_S3);
         Session session = directory.assumeRole(role.arn(), "dash", Duration.ofHours(1), ALLOW_S3);
         assertThat(session.policy()).isEqualTo(ALLOW_S3);
-        assertThat(directory.identityPoliciesOf(session.principal())).extracting(IdentityPolicy::source)
+        assertThat(directory.identityPoliciesOf(session.principal())).extracting(SourcedPolicy::source)
                 .containsExactly("inline policy 'results' of " + role.arn(),
                         "arn:aws:iam::aws:policy/service-role/AWSQuicksightAthenaAccess");
     }
@@ -246,7 +247,7 @@ class IamDirectoryTest {
         IamDirectory directory = IamDirectory.load(seed, "111122223333");
         SigningCredentials alice = directory.find("AKIAALICE0000000").orElseThrow();
         assertThat(alice.principal().arn()).isEqualTo("arn:aws:iam::111122223333:user/alice");
-        assertThat(directory.identityPoliciesOf(alice.principal())).extracting(IdentityPolicy::source)
+        assertThat(directory.identityPoliciesOf(alice.principal())).extracting(SourcedPolicy::source)
                 .containsExactly("inline policy 'own' of arn:aws:iam::111122223333:user/alice",
                         "arn:aws:iam::111122223333:policy/results-read");
         assertThat(directory.role("quicksight").maxSessionDuration()).isEqualTo(7200);

@@ -53,10 +53,14 @@ public final class AwsJsonProtocol extends HttpServlet {
             }
             service.beforeDispatch(name);
             requireJsonContentType(http.getHeader("Content-Type"));
-            JsonNode answer = operation.handle(new JsonInput(JsonBodies.parse(body, errors), errors), context);
+            JsonInput input = new JsonInput(JsonBodies.parse(body, errors), errors);
+            service.authorize(name, input, context);
+            JsonNode answer = operation.handle(input, context);
             write(response, 200, context, AwsJson.MAPPER.writeValueAsBytes(answer));
         } catch (ServiceError e) {
             respond(response, context, e);
+        } catch (io.glaux.iam.AccessDeniedException e) {
+            respond(response, context, errors.accessDenied(e));
         } catch (Exception e) {
             ServiceError translated = service == null ? null : service.translate(e);
             if (translated == null) {

@@ -16,6 +16,15 @@ public interface ErrorStyle {
     /** A failure of the server, never of the caller's input (the model's 500 error). */
     ServiceError internal(String message);
 
+    /**
+     * A call the caller's policies do not allow: AWS's sentence naming the principal, action and resource, then the
+     * grant that would allow it. Default: the AWS JSON services' {@code AccessDeniedException}, status 400 (Athena,
+     * KMS).
+     */
+    default ServiceError accessDenied(io.glaux.iam.AccessDeniedException denied) {
+        return new ServiceError(400, "AccessDeniedException", denied.messageWithFix());
+    }
+
     /** A call the service does not answer. */
     default ServiceError unknownOperation(String operation) {
         return new ServiceError(400, "UnknownOperationException", "Unknown operation " + operation);

@@ -55,7 +55,9 @@ public final class QueryProtocol extends HttpServlet {
                 throw new ServiceError(400, "InvalidAction", "Could not find operation " + action + " for version "
                         + params.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
             }
-            XmlAnswer result = operation.handle(new QueryInput(params), context);
+            QueryInput input = new QueryInput(params);
+            service.authorize(action, input, context);
+            XmlAnswer result = operation.handle(input, context);
             StringBuilder xml = new StringBuilder("<").append(action).append("Response xmlns=\"")
                     .append(service.xmlNamespace()).append("\">");
             if (result != null) {
@@ -67,6 +69,9 @@ public final class QueryProtocol extends HttpServlet {
             write(response, 200, context, xml.toString());
         } catch (ServiceError e) {
             respond(response, context, e);
+        } catch (io.glaux.iam.AccessDeniedException e) {
+            // IAM and STS: 403 AccessDenied, the sentence naming principal, action and resource.
+            respond(response, context, new ServiceError(403, "AccessDenied", e.messageWithFix()));
         } catch (Exception e) {
             ServiceError translated = service.translate(e);
             if (translated == null) {

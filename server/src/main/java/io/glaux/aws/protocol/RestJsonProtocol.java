@@ -83,6 +83,7 @@ public final class RestJsonProtocol extends HttpServlet {
                     : new JsonInput(JsonBodies.parse(body, errors), errors);
             RestRequest request = new RestRequest(labels, query(http.getQueryString(), errors), members,
                     headers(http), body);
+            service.authorize(route.operation(), request, context);
             RestResponse answer = route.handler().handle(request, context);
             answer.headers().forEach(response::setHeader);
             if (answer.payload() != null) {
@@ -99,6 +100,8 @@ public final class RestJsonProtocol extends HttpServlet {
             }
         } catch (ServiceError e) {
             respond(response, context, e);
+        } catch (io.glaux.iam.AccessDeniedException e) {
+            respond(response, context, errors.accessDenied(e));
         } catch (Exception e) {
             ServiceError translated = service.translate(e);
             if (translated == null) {

@@ -21,6 +21,14 @@ public interface RestService {
     /** The error to answer for an exception an operation let out that is not a {@link ServiceError}. */
     ServiceError translate(Exception error);
 
+    /**
+     * Called once the call's input is read and before it runs, with the caller in {@code context}: throws
+     * {@link io.glaux.iam.AccessDeniedException} when the caller may not make this call (each service names the IAM
+     * actions and resources its operations need and asks its {@link io.glaux.iam.Authorizer}). Default: allowed.
+     */
+    default void authorize(String operation, RestRequest request, RequestContext context) {
+    }
+
     /** Called before a known operation runs; it may delay the call or answer it with the error it throws. */
     default void beforeDispatch(String operation) {
     }

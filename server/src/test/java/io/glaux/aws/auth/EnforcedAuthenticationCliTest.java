@@ -34,7 +34,7 @@ class EnforcedAuthenticationCliTest {
     @BeforeAll
     static void start() throws Exception {
         ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
-        server = GlauxServer.builder().syncWrites(false).enforceAuthentication(true).start();
+        server = GlauxServer.builder().syncWrites(false).enforceIam(true).start();
     }
 
     @AfterAll

@@ -70,8 +70,8 @@ class EnforcedAuthenticationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceAuthentication(true).start();
-        skewed = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceAuthentication(true)
+        server = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceIam(true).start();
+        skewed = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceIam(true)
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).start();
     }
 

@@ -115,7 +115,7 @@ class StsApiTest {
         var input = new io.glaux.aws.protocol.QueryInput(java.util.Map.of("RoleArn",
                 "arn:aws:iam::000000000000:role/guarded", "RoleSessionName", "s1"));
         var context = new io.glaux.aws.protocol.RequestContext("sts", "000000000000", "us-east-1", "test",
-                "arn:aws:iam::000000000000:root", "r1", "http://x");
+                io.glaux.iam.Principal.root("000000000000"), "r1", "http://x");
         assertThatThrownBy(() -> api.operations().get("AssumeRole").handle(input, context))
                 .isInstanceOf(io.glaux.aws.protocol.ServiceError.class)
                 .hasMessageEndingWith("on resource: arn:aws:iam::000000000000:role/guarded because no trust policy "

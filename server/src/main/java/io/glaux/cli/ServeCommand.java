@@ -41,6 +41,15 @@ final class ServeCommand implements Callable<Integer> {
             + " They can be changed while serving at /_glaux/alerts; recent events are at /_glaux/events.")
     Path alerts;
 
+    @Option(names = "--enforce-iam", description = "Enforce IAM: verify every request's SigV4 signature and authorize"
+            + " every call by IAM policies, bucket and key policies (see docs/security.md). Default: off, any"
+            + " credentials are accepted and nothing is refused.")
+    boolean enforceIam;
+
+    @Option(names = "--iam-file", paramLabel = "FILE", description = "Seed IAM (users with access keys, groups, roles,"
+            + " policies) from this JSON file on the data folder's first start (see docs/iam.md).")
+    Path iamFile;
+
     @Option(names = "--exit-after-self-test", description = "Start, answer one query through the Athena API over"
             + " HTTP, then stop (a smoke test; also the training run for a class-data sharing archive).")
     boolean selfTest;
@@ -62,8 +71,12 @@ final class ServeCommand implements Callable<Integer> {
         }, "glaux-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        GlauxServer server = GlauxServer.start(glaux, host, port, rules, accountId);
-        server.alerts().rules(alertRules);
+        GlauxServer.Builder serving = GlauxServer.builder().engine(glaux).host(host).port(port).faults(rules)
+                .accountId(accountId).alerts(alertRules).syncWrites(true).enforceIam(enforceIam);
+        if (iamFile != null) {
+            serving.iamSeed(iamFile);
+        }
+        GlauxServer server = serving.start();
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
         System.out.printf("Glaux is serving Athena and S3 (%s) at %s (started in %d ms, data in %s)%n",
@@ -71,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
         if (!rules.rules().isEmpty()) {
             System.out.printf("Injecting faults: %d rule(s) from %s, seed %d (see %s/_glaux/faults)%n",
                     rules.rules().size(), faults, server.faults().rules().seed(), endpoint);
+        }
+        if (enforceIam) {
+            System.out.printf("Enforcing IAM: requests must be signed with a known key (the account root's is %s/%s)"
+                    + " and every call is authorized by IAM policies%n", GlauxServer.ACCESS_KEY_ID,
+                    GlauxServer.SECRET_ACCESS_KEY);
         }
         if (!alertRules.rules().isEmpty()) {
             System.out.printf("Alerts: %d rule(s) from %s (see %s/_glaux/alerts and %s/_glaux/events)%n",

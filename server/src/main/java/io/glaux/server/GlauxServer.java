@@ -149,7 +149,7 @@ public final class GlauxServer implements AutoCloseable {
     /** How a server is set up around its engine. */
     private record Options(String host, int port, boolean syncWrites, FaultRules faults, Clock clock, String accountId,
             Duration directQueryTimeout, AlertRules alerts, Alerts.Settings alertSettings,
-            CredentialStore credentials, boolean enforceIam) {
+            CredentialStore credentials, boolean enforceIam, Path iamSeed) {
     }
 
     /**
@@ -176,7 +176,7 @@ public final class GlauxServer implements AutoCloseable {
         try {
             return new GlauxServer(glaux, serve(glaux, new Options(host, port, true, faults, Clock.systemUTC(),
                     accountId, VisualDataService.DEFAULT_DIRECT_QUERY_TIMEOUT, AlertRules.NONE,
-                    Alerts.Settings.DEFAULTS, null, false)), false, null);
+                    Alerts.Settings.DEFAULTS, null, false, null)), false, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the S3 endpoint's bucket settings or multipart uploads", e);
         }
@@ -206,8 +206,12 @@ public final class GlauxServer implements AutoCloseable {
         faults.set(options.faults());
         // IAM's users, roles, policies and keys live in the data folder's metadata; STS's sessions in memory. They are
         // the credentials every request is authenticated against, unless the options give others.
-        IamDirectory iam = IamDirectory.builder().dataFolder(glaux.dataFolder()).accountId(options.accountId())
-                .syncWrites(syncWrites).build();
+        IamDirectory.Builder directory = IamDirectory.builder().dataFolder(glaux.dataFolder())
+                .accountId(options.accountId()).syncWrites(syncWrites);
+        if (options.iamSeed() != null) {
+            directory.seed(options.iamSeed());
+        }
+        IamDirectory iam = directory.build();
         CallerIdentity identity = new CallerIdentity(new Authenticator(options.credentials() != null
                 ? options.credentials() : iam, options.enforceIam(), options.accountId(), clock));
         // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
@@ -439,6 +443,8 @@ public final class GlauxServer implements AutoCloseable {
         private Alerts.Settings alertSettings = Alerts.Settings.DEFAULTS;
         private CredentialStore credentials;
         private boolean enforceIam;
+        private Path iamSeed;
+        private Glaux engine;
 
         private Builder() {
         }
@@ -461,6 +467,24 @@ public final class GlauxServer implements AutoCloseable {
          */
         public Builder enforceIam(boolean enforce) {
             this.enforceIam = enforce;
+            return this;
+        }
+
+        /**
+         * Seed IAM from this JSON file (users with keys, groups, roles, policies; the format is in
+         * {@code docs/iam.md}) on the data folder's first start; later starts keep what IAM holds. Default: none.
+         */
+        public Builder iamSeed(Path seedFile) {
+            this.iamSeed = Objects.requireNonNull(seedFile);
+            return this;
+        }
+
+        /**
+         * Serve this engine, already open, instead of opening one: the caller keeps owning it and closes it after the
+         * server. The data folder, sample data and query concurrency are then the engine's own.
+         */
+        public Builder engine(Glaux glaux) {
+            this.engine = Objects.requireNonNull(glaux);
             return this;
         }
 
@@ -568,6 +592,11 @@ public final class GlauxServer implements AutoCloseable {
         public GlauxServer start() throws IOException {
             FaultRules rules = faultsFile != null ? FaultRules.load(faultsFile) : faults;
             AlertRules alertRules = alertsFile != null ? AlertRules.load(alertsFile) : alerts;
+            if (engine != null) {
+                return new GlauxServer(engine, serve(engine, new Options(host, port, syncWrites, rules, clock,
+                        accountId, directQueryTimeout, alertRules, alertSettings, credentials, enforceIam, iamSeed)),
+                        false, null);
+            }
             Path temporary = dataFolder == null ? Files.createTempDirectory("glaux-") : null;
             Path folder = dataFolder != null ? dataFolder : temporary;
             Glaux glaux = null;
@@ -582,7 +611,7 @@ public final class GlauxServer implements AutoCloseable {
                 }
                 return new GlauxServer(glaux, serve(glaux, new Options(host, port, syncWrites, rules, clock,
                         accountId, directQueryTimeout, alertRules, alertSettings, credentials,
-                        enforceIam)), true, temporary);
+                        enforceIam, iamSeed)), true, temporary);
             } catch (IOException | RuntimeException e) {
                 if (glaux != null) {
                     try {

@@ -14,6 +14,7 @@ export const ROUTES = [
   [/^#\/analyses\/(?<id>[^/?]+)$/, 'analysis', 'Analysis'],
   [/^#\/dashboards\/(?<id>[^/?]+)$/, 'dashboard', 'Dashboard'],
   [/^#\/query(?:\?(?<query>.*))?$/, 'query-editor', 'Query editor'],
+  [/^#\/alerts$/, 'events', 'Alerts'],
 ];
 
 /** The page module, title and parameters (id, and the query string as URLSearchParams) of a hash. */

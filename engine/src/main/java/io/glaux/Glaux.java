@@ -5,6 +5,7 @@ import io.glaux.catalog.FileCatalog;
 import io.glaux.datacatalog.DataCatalogService;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.exec.QueryAccess;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryHistory;
 import io.glaux.exec.QueryRequest;
@@ -82,6 +83,7 @@ public final class Glaux implements AutoCloseable {
     private final WorkgroupService workgroups;
     private final DataCatalogService dataCatalogs;
     private final QueryService queries;
+    private final StatementExecutor statements;
     private final QueryPlanner planner;
     private final CatalogRegistry catalogs;
     private final FederatedCatalogs federated;
@@ -124,8 +126,8 @@ public final class Glaux implements AutoCloseable {
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
                 List.of(TrinoFunctionRewriter::new), catalogs::version, builder.planCacheSize);
-        this.queries = new QueryService(new StatementExecutor(catalog, catalogs, planner, store, formats,
-                preparedStatements), workgroups,
+        this.statements = new StatementExecutor(catalog, catalogs, planner, store, formats, preparedStatements);
+        this.queries = new QueryService(statements, workgroups,
                 new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);
     }
@@ -210,6 +212,14 @@ public final class Glaux implements AutoCloseable {
 
     public QueryService queries() {
         return queries;
+    }
+
+    /**
+     * Checks the queries of a caller ({@link io.glaux.exec.QueryRequest#principal()}) against {@code access} before
+     * they read (the server's IAM enforcement); {@link QueryAccess#NONE}, the default, checks nothing.
+     */
+    public void queryAccess(QueryAccess access) {
+        statements.access(access);
     }
 
     /** Saved (named) queries, by workgroup. */

@@ -43,6 +43,7 @@ public final class StatementExecutor implements StatementRunner {
     private final CreateTableAsRunner createTableAs;
     private final InsertRunner inserts;
     private final PreparedStatementCommands prepared;
+    private volatile QueryAccess access = QueryAccess.NONE;
 
     /**
      * @param catalog  the Glue-like catalog DDL changes
@@ -58,6 +59,14 @@ public final class StatementExecutor implements StatementRunner {
         this.createTableAs = new CreateTableAsRunner(catalog, planner, store, formats);
         this.inserts = new InsertRunner(catalog, planner, store, formats);
         this.prepared = new PreparedStatementCommands(preparedStatements, planner);
+    }
+
+    /**
+     * Checks every query run from now on that has a caller ({@link QueryRequest#principal()}) against
+     * {@code access} before it reads anything ({@link QueryAccess#NONE}: no checks).
+     */
+    public void access(QueryAccess access) {
+        this.access = access == null ? QueryAccess.NONE : access;
     }
 
     @Override
@@ -140,6 +149,9 @@ public final class StatementExecutor implements StatementRunner {
     private StatementOutcome select(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan,
                                     long planningStart) throws Exception {
         PreparedQuery query = planner.prepare(request.query(), request.context(), request.executionParameters());
+        if (request.principal() != null) {
+            access.check(request.principal(), query.tables(), outputPrefix.resolve(queryId + ".csv"));
+        }
         long planningMillis = (System.nanoTime() - planningStart) / 1_000_000;
         try (CsvResultWriter writer = new CsvResultWriter(store, outputPrefix, queryId, query.columns(),
                 query.valueTypes());

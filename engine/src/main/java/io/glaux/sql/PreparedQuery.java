@@ -30,13 +30,13 @@ public final class PreparedQuery {
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
     private final String physicalPlan;
-    private final boolean readsFederatedSources;
+    private final List<TableSource> tables;
 
     PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
                   SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
-                  boolean readsFederatedSources) {
+                  List<TableSource> tables) {
         this.physicalPlan = physicalPlan;
-        this.readsFederatedSources = readsFederatedSources;
+        this.tables = List.copyOf(tables);
         this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
         this.rowType = rowType;
@@ -50,7 +50,12 @@ public final class PreparedQuery {
      * plans are not cached).
      */
     public boolean readsFederatedSources() {
-        return readsFederatedSources;
+        return tables.stream().anyMatch(TableSource::federated);
+    }
+
+    /** The tables the query reads, views expanded to the tables under them: what its caller must be allowed to read. */
+    public List<TableSource> tables() {
+        return tables;
     }
 
     /** The chosen physical operators, one per line, indented by depth (Calcite's plan text). */

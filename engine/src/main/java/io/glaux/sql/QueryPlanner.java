@@ -2,7 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.error.GlauxException;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
-import io.glaux.sql.connector.FederatedScans;
+import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.plan.RepeatedInputs;
 import io.glaux.sql.parse.ParserText;
@@ -237,7 +237,7 @@ public final class QueryPlanner {
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
         return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
-                typeFactory, plan, FederatedScans.present(logical));
+                typeFactory, plan, TableSources.of(logical));
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

@@ -14,8 +14,10 @@ import io.glaux.sql.catalog.QueryCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The catalogs registered with CreateDataCatalog (LAMBDA and FEDERATED) and the {@code "lambda:<function>"} names
@@ -79,6 +81,26 @@ public final class FederatedCatalogs implements CatalogResolver, AutoCloseable {
     /** Whether two definitions name the same source (a description or tags don't change the connector). */
     private static boolean sameSource(DataCatalog a, DataCatalog b) {
         return a.type() == b.type() && a.parameters().equals(b.parameters());
+    }
+
+    /**
+     * The Lambda functions a LAMBDA catalog (or {@code "lambda:<function>"}) invokes, as its parameters name them (a
+     * name or an ARN): the composite {@code function}, or the {@code metadata-function} and {@code record-function};
+     * none for other catalogs.
+     */
+    public List<String> functionsOf(String catalogName) {
+        Optional<DataCatalog> catalog = definition(catalogName).filter(c -> c.type() == DataCatalogType.LAMBDA);
+        if (catalog.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> parameters = catalog.get().parameters();
+        String composite = parameters.get(DataCatalogParameters.FUNCTION);
+        if (composite != null) {
+            return List.of(composite);
+        }
+        return Stream.of(parameters.get(DataCatalogParameters.METADATA_FUNCTION),
+                parameters.get(DataCatalogParameters.RECORD_FUNCTION)).filter(Objects::nonNull).distinct()
+                .toList();
     }
 
     private Optional<DataCatalog> definition(String name) {

@@ -216,14 +216,14 @@ public final class GlauxServer implements AutoCloseable {
                 ? options.credentials() : iam, options.enforceIam(), options.accountId(), clock));
         // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
         // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
-        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of());
+        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of("s3", S3Endpoint.bucketPolicies(glaux)));
         Authorizer authorizer = options.enforceIam()
                 ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
                 new KmsApi(kms)), identity);
-        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity);
+        S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity, authorizer);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
                 options.directQueryTimeout());

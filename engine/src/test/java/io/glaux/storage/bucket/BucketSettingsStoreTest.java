@@ -37,6 +37,30 @@ class BucketSettingsStoreTest {
     }
 
     @Test
+    void thePolicyIsKeptWithTheOtherSettingsAndGoesWithTheBucket() {
+        BucketSettingsStore store = new BucketSettingsStore(folder, false);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        store.update("data", s -> s.withTags(Map.of("team", "eng")).withPolicy(policy));
+        BucketSettings reopened = new BucketSettingsStore(folder, false).get("data");
+        assertThat(reopened.policy()).isEqualTo(policy);
+        assertThat(reopened.tags()).containsEntry("team", "eng");
+        store.update("data", s -> s.withPolicy(null));
+        assertThat(store.get("data").policy()).isNull();
+        assertThat(store.get("data").tags()).containsEntry("team", "eng");
+        store.update("data", s -> s.withPolicy(policy));
+        store.remove("data");
+        assertThat(store.get("data").policy()).isNull();
+    }
+
+    @Test
+    void settingsWrittenBeforePoliciesExistedReadWithoutOne() throws Exception {
+        Files.writeString(folder.resolve("data.json"), "{\"region\":\"eu-west-1\",\"tags\":{}}");
+        BucketSettings read = new BucketSettingsStore(folder, false).get("data");
+        assertThat(read.region()).isEqualTo("eu-west-1");
+        assertThat(read.policy()).isNull();
+    }
+
+    @Test
     void filesAreWrittenAtomicallyWithoutLeftovers() throws Exception {
         BucketSettingsStore store = new BucketSettingsStore(folder, true);
         store.update("data", s -> s.withRegion("eu-west-1"));

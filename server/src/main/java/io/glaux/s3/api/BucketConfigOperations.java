@@ -15,7 +15,7 @@ import java.util.Set;
  * A bucket's configuration subresources, kept by Glaux per bucket ({@link io.glaux.storage.bucket}): versioning
  * (Suspended only: Glaux keeps one version per key), tags, lifecycle rules (kept and answered, not applied), default
  * encryption (SSE-S3 unless configured, as S3 does for every bucket now), the owner-only ACL, and the subresources
- * that do not exist yet (policy, CORS, Object Lock).
+ * that do not exist yet (CORS, Object Lock). The bucket policy has its own class, {@link BucketPolicyOperations}.
  */
 final class BucketConfigOperations {
 
@@ -165,17 +165,6 @@ final class BucketConfigOperations {
         response.empty(200);
     }
 
-    void getPolicy(S3Request request, S3Response response) throws IOException {
-        backend.requireBucket(request.bucket());
-        throw new S3Exception(404, "NoSuchBucketPolicy", "The bucket policy does not exist")
-                .with("BucketName", request.bucket());
-    }
-
-    void putPolicy(S3Request request, S3Response response) throws IOException {
-        backend.requireBucket(request.bucket());
-        throw S3Errors.notImplemented("Glaux does not implement bucket policies yet.");
-    }
-
     void getCors(S3Request request, S3Response response) throws IOException {
         backend.requireBucket(request.bucket());
         throw new S3Exception(404, "NoSuchCORSConfiguration", "The CORS configuration does not exist")
@@ -187,7 +176,7 @@ final class BucketConfigOperations {
         throw S3Errors.notImplemented("Glaux does not implement CORS configurations.");
     }
 
-    /** Deleting a policy or CORS configuration that cannot exist: 204, as S3 answers when there is none. */
+    /** Deleting a CORS configuration that cannot exist: 204, as S3 answers when there is none. */
     void deleteAbsent(S3Request request, S3Response response) throws IOException {
         backend.requireBucket(request.bucket());
         response.empty(204);

@@ -8,6 +8,7 @@ import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 
@@ -87,7 +88,11 @@ final class BucketOperations {
         response.xml(XmlWriter.document("LocationConstraint").text(region.equals(DEFAULT_REGION) ? "" : region));
     }
 
-    /** DeleteObjects: up to 1000 keys; each key's failure is reported on its own, Quiet leaves out the successes. */
+    /**
+     * DeleteObjects: up to 1000 keys; each key's failure is reported on its own, Quiet leaves out the successes. Each
+     * key is authorized on its own as s3:DeleteObject (s3:DeleteObjectVersion with a version id): a refused key is
+     * an AccessDenied error of the answer and the others are deleted, as S3 does.
+     */
     void deleteObjects(S3Request request, S3Response response) throws IOException {
         String bucket = request.bucket();
         backend.requireBucket(bucket);
@@ -106,8 +111,14 @@ final class BucketOperations {
             }
             String code = null;
             String message = null;
+            Optional<S3Exception> denied = request.access().denial(new S3Permission(
+                    versionId == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion",
+                    S3Permission.objectArn(bucket, key)));
             try {
-                if (versionId != null && !versionId.equals("null")) {
+                if (denied.isPresent()) {
+                    code = denied.get().code();
+                    message = denied.get().getMessage();
+                } else if (versionId != null && !versionId.equals("null")) {
                     code = "NoSuchVersion";
                     message = "The specified version does not exist.";
                 } else {

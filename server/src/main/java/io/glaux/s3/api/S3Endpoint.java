@@ -4,6 +4,7 @@ import io.glaux.Glaux;
 import io.glaux.aws.auth.Authentication;
 import io.glaux.aws.auth.AuthenticationFailure;
 import io.glaux.aws.protocol.CallerIdentity;
+import io.glaux.iam.Authorizer;
 import io.glaux.storage.bucket.BucketSettingsStore;
 import io.glaux.storage.multipart.MultipartStaging;
 import jakarta.servlet.http.HttpServlet;
@@ -34,6 +35,7 @@ public final class S3Endpoint extends HttpServlet {
     private final transient S3Routes routes;
     private final transient S3Interceptor interceptor;
     private final transient CallerIdentity identity;
+    private final transient S3Authorization authorization;
     private final transient SecureRandom random = new SecureRandom();
 
     S3Endpoint(S3Backend backend) {
@@ -45,10 +47,15 @@ public final class S3Endpoint extends HttpServlet {
     }
 
     S3Endpoint(S3Backend backend, S3Interceptor interceptor, CallerIdentity identity) {
+        this(backend, interceptor, identity, Authorizer.ALLOW_ALL);
+    }
+
+    S3Endpoint(S3Backend backend, S3Interceptor interceptor, CallerIdentity identity, Authorizer authorizer) {
         this.backend = backend;
         this.routes = new S3Routes(backend);
         this.interceptor = interceptor;
         this.identity = identity;
+        this.authorization = new S3Authorization(authorizer, identity.accountId());
     }
 
     /**
@@ -70,9 +77,32 @@ public final class S3Endpoint extends HttpServlet {
      */
     public static S3Endpoint over(Glaux glaux, boolean syncWrites, S3Interceptor interceptor,
             CallerIdentity identity) throws IOException {
+        return over(glaux, syncWrites, interceptor, identity, Authorizer.ALLOW_ALL);
+    }
+
+    /**
+     * As {@link #over(Glaux, boolean, S3Interceptor, CallerIdentity)}, authorizing every authenticated request with
+     * {@code authorizer} before it is dispatched: each permission its operation needs ({@code s3:GetObject} on
+     * {@code arn:aws:s3:::bucket/key}, ...) with the request's condition keys. Give the authorizer
+     * {@link #bucketPolicies(Glaux)} as S3's resource policies so bucket policies take part.
+     */
+    public static S3Endpoint over(Glaux glaux, boolean syncWrites, S3Interceptor interceptor,
+            CallerIdentity identity, Authorizer authorizer) throws IOException {
         Path metadata = glaux.dataFolder().resolve(".glaux");
-        return new S3Endpoint(new S3Backend(glaux.store(), new BucketSettingsStore(metadata.resolve("buckets"),
-                syncWrites), new MultipartStaging(metadata.resolve("multipart"), syncWrites)), interceptor, identity);
+        return new S3Endpoint(new S3Backend(glaux.store(), settingsOf(glaux, syncWrites),
+                new MultipartStaging(metadata.resolve("multipart"), syncWrites)), interceptor, identity, authorizer);
+    }
+
+    /**
+     * The bucket policies of {@code glaux}'s buckets, as kept by the endpoint's PutBucketPolicy: the {@code s3}
+     * entry of the server's resource policies.
+     */
+    public static BucketPolicies bucketPolicies(Glaux glaux) {
+        return new BucketPolicies(settingsOf(glaux, false));
+    }
+
+    private static BucketSettingsStore settingsOf(Glaux glaux, boolean syncWrites) {
+        return new BucketSettingsStore(glaux.dataFolder().resolve(".glaux").resolve("buckets"), syncWrites);
     }
 
     @Override
@@ -87,7 +117,7 @@ public final class S3Endpoint extends HttpServlet {
         try {
             request = S3Request.of(http, requestId);
             request = request.authenticated(authenticate(http));
-            beforeDispatch(request);
+            request = beforeDispatch(request);
             dispatched = true;
             routes.route(request).handle(request, response);
         } catch (RuntimeException | IOException error) {
@@ -165,12 +195,17 @@ public final class S3Endpoint extends HttpServlet {
     }
 
     /**
-     * The one place every S3 request passes before it is dispatched to its operation: where authorisation and fault
-     * injection belong. The request is already authenticated; the interceptor may delay or answer it.
+     * The one place every S3 request passes before it is dispatched to its operation: the authenticated request is
+     * authorized (AccessDenied for a permission it lacks), then the fault interceptor may delay or answer it.
+     *
+     * @return the request carrying what its caller may do
      */
-    private void beforeDispatch(S3Request request) {
+    private S3Request beforeDispatch(S3Request request) {
+        String operation = S3OperationNames.of(request);
+        S3Request authorized = authorization.authorize(request, operation);
         interceptor.beforeDispatch(new S3Interceptor.S3Call(request.method(), request.bucket(), request.key(),
-                S3OperationNames.of(request)));
+                operation));
+        return authorized;
     }
 
     private byte[] randomBytes() {

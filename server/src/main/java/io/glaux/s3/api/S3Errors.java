@@ -1,6 +1,9 @@
 package io.glaux.s3.api;
 
 import io.glaux.aws.auth.AuthenticationFailure;
+import io.glaux.iam.AccessDeniedException;
+import io.glaux.iam.AccessRequest;
+import io.glaux.iam.Principal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -184,6 +187,31 @@ final class S3Errors {
                     .with("X-Amz-Expires", failure.expiresSeconds()).with("Expires", isoSeconds(failure.expires()))
                     .with("ServerTime", isoSeconds(failure.serverTime()));
         };
+    }
+
+    /**
+     * S3's AccessDenied for a refused permission: for a caller of the account, S3's sentence naming the principal,
+     * action, quoted resource and reason ({@code User: arn:aws:iam::000000000000:user/bob is not authorized to
+     * perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:GetObject
+     * action}) followed by what would allow it; for an anonymous caller S3's plain {@code Access Denied}.
+     */
+    static S3Exception accessDenied(AccessDeniedException denied) {
+        AccessRequest request = denied.request();
+        if (request.principal().type() == Principal.Type.ANONYMOUS) {
+            return new S3Exception(403, "AccessDenied", "Access Denied");
+        }
+        StringBuilder message = new StringBuilder("User: ").append(request.principal().arn())
+                .append(" is not authorized to perform: ").append(request.action());
+        if (!request.resource().equals("*")) {
+            message.append(" on resource: \"").append(request.resource()).append('"');
+        }
+        if (!denied.decision().reason().isEmpty()) {
+            message.append(' ').append(denied.decision().reason());
+        }
+        if (!denied.fix().isEmpty()) {
+            message.append(". To allow it: ").append(denied.fix());
+        }
+        return new S3Exception(403, "AccessDenied", message.toString());
     }
 
     /** A request, or one chunk of its aws-chunked body, whose signature is not the one its key's secret gives. */

@@ -16,7 +16,8 @@ public final class S3OperationNames {
     public static final String UNKNOWN = "Unknown";
 
     private static final List<String> BUCKET_SUBRESOURCES = List.of("acl", "cors", "delete", "encryption",
-            "lifecycle", "location", "object-lock", "policy", "tagging", "uploads", "versioning", "versions");
+            "lifecycle", "location", "object-lock", "policy", "policyStatus", "tagging", "uploads", "versioning",
+            "versions");
     private static final List<String> OBJECT_SUBRESOURCES = List.of("uploadId", "uploads", "tagging", "acl");
     private static final Map<String, String> NAMES = new LinkedHashMap<>();
 
@@ -43,6 +44,7 @@ public final class S3OperationNames {
         NAMES.put("bucket DELETE encryption", "DeleteBucketEncryption");
         NAMES.put("bucket DELETE policy", "DeleteBucketPolicy");
         NAMES.put("bucket DELETE cors", "DeleteBucketCors");
+        NAMES.put("bucket GET policyStatus", "GetBucketPolicyStatus");
         NAMES.put("object PUT", "PutObject");
         NAMES.put("object PUT copy", "CopyObject");
         NAMES.put("object GET", "GetObject");

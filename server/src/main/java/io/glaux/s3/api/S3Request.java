@@ -32,20 +32,32 @@ final class S3Request {
     private final String key;
     private final Map<String, String> query;
     private final Authentication authentication;
+    private final S3Access access;
 
     private S3Request(HttpServletRequest http, String requestId, String bucket, String key, Map<String, String> query,
-            Authentication authentication) {
+            Authentication authentication, S3Access access) {
         this.http = http;
         this.requestId = requestId;
         this.bucket = bucket;
         this.key = key;
         this.query = query;
         this.authentication = authentication;
+        this.access = access;
     }
 
     /** This request as authenticated: its caller, and what checks its body's chunk signatures. */
     S3Request authenticated(Authentication caller) {
-        return new S3Request(http, requestId, bucket, key, query, caller);
+        return new S3Request(http, requestId, bucket, key, query, caller, access);
+    }
+
+    /** This request as authorized: what its caller may do, for operations that check item by item. */
+    S3Request withAccess(S3Access granted) {
+        return new S3Request(http, requestId, bucket, key, query, authentication, granted);
+    }
+
+    /** What the caller may do; everything for a request that was never authorized (an endpoint without IAM). */
+    S3Access access() {
+        return access;
     }
 
     /** Who sent the request, or null before it was authenticated. */
@@ -77,7 +89,7 @@ final class S3Request {
             key = slash < 0 ? "" : path.substring(slash + 1);
         }
         return new S3Request(http, requestId, bucket.isEmpty() ? null : bucket, key.isEmpty() ? null : key,
-                parseQuery(http.getQueryString()), null);
+                parseQuery(http.getQueryString()), null, S3Access.ALLOW_ALL);
     }
 
     HttpServletRequest http() {

@@ -13,9 +13,10 @@ import java.util.Set;
 final class S3Routes {
 
     private static final List<String> BUCKET_SUBRESOURCES = List.of("acl", "cors", "delete", "encryption",
-            "lifecycle", "location", "object-lock", "policy", "tagging", "uploads", "versioning", "versions");
+            "lifecycle", "location", "object-lock", "policy", "policyStatus", "tagging", "uploads", "versioning",
+            "versions");
     private static final Set<String> BUCKET_UNSUPPORTED = Set.of("accelerate", "analytics", "intelligent-tiering",
-            "inventory", "logging", "metrics", "notification", "ownershipControls", "policyStatus",
+            "inventory", "logging", "metrics", "notification", "ownershipControls",
             "publicAccessBlock", "replication", "requestPayment", "website", "metadataTable",
             "metadataConfiguration", "session");
     private static final List<String> OBJECT_SUBRESOURCES = List.of("uploadId", "uploads", "tagging", "acl");
@@ -31,6 +32,7 @@ final class S3Routes {
         BucketOperations buckets = new BucketOperations(backend);
         ListOperations lists = new ListOperations(backend);
         BucketConfigOperations config = new BucketConfigOperations(backend);
+        BucketPolicyOperations policies = new BucketPolicyOperations(backend);
         ObjectOperations objects = new ObjectOperations(backend);
         MultipartOperations multipart = new MultipartOperations(backend);
         CopyOperations copies = new CopyOperations(backend, multipart);
@@ -58,9 +60,10 @@ final class S3Routes {
         bucket.put("DELETE encryption", config::deleteEncryption);
         bucket.put("GET acl", config::getAcl);
         bucket.put("PUT acl", config::putAcl);
-        bucket.put("GET policy", config::getPolicy);
-        bucket.put("PUT policy", config::putPolicy);
-        bucket.put("DELETE policy", config::deleteAbsent);
+        bucket.put("GET policy", policies::getPolicy);
+        bucket.put("PUT policy", policies::putPolicy);
+        bucket.put("DELETE policy", policies::deletePolicy);
+        bucket.put("GET policyStatus", policies::getPolicyStatus);
         bucket.put("GET cors", config::getCors);
         bucket.put("PUT cors", config::putCors);
         bucket.put("DELETE cors", config::deleteAbsent);

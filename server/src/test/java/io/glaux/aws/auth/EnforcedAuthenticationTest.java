@@ -2,6 +2,7 @@ package io.glaux.aws.auth;
 
 import io.glaux.iam.Principal;
 import io.glaux.iam.SigningCredentials;
+import io.glaux.iam.directory.EntityKind;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +74,10 @@ class EnforcedAuthenticationTest {
         server = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceIam(true).start();
         skewed = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceIam(true)
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).start();
+        // Authentication is what these tests check: alice (a user of the server's directory too) may use S3.
+        server.iam().createUser("alice", "/", List.of());
+        server.iam().putInlinePolicy(EntityKind.USER, "alice", "s3", "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
     }
 
     @AfterAll

@@ -91,6 +91,8 @@ final class FakeHttpRequest {
                     case "getHeaderNames" -> Collections.enumeration(new ArrayList<>(headers.keySet()));
                     case "getContentLengthLong" -> contentLength ? (long) body.length : -1L;
                     case "getInputStream" -> stream;
+                    case "isSecure" -> false;
+                    case "getRemoteAddr" -> "127.0.0.1";
                     case "toString" -> method + " " + uri;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];

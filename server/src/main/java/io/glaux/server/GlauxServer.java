@@ -24,6 +24,8 @@ import io.glaux.events.AlertRules;
 import io.glaux.events.Alerts;
 import io.glaux.events.AthenaQueryEvents;
 import io.glaux.events.IngestionEvents;
+import io.glaux.exec.IamQueryAccess;
+import io.glaux.exec.QueryAccess;
 import io.glaux.exec.QueryInterceptor;
 import io.glaux.kms.Kms;
 import io.glaux.kms.api.KmsApi;
@@ -216,7 +218,8 @@ public final class GlauxServer implements AutoCloseable {
                 ? options.credentials() : iam, options.enforceIam(), options.accountId(), clock));
         // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
         // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
-        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of("s3", S3Endpoint.bucketPolicies(glaux)));
+        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of(
+                "s3", S3Endpoint.bucketPolicies(glaux)));
         Authorizer authorizer = options.enforceIam()
                 ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
@@ -291,11 +294,15 @@ public final class GlauxServer implements AutoCloseable {
             WebUi.install(config, quickSight.embeds());
         });
         glaux.queries().interceptor(faults.queryInterceptor());
+        // A caller's queries are checked as Athena checks them: Glue entries, S3 locations, functions, result bucket.
+        glaux.queryAccess(options.enforceIam() ? new IamQueryAccess(authorizer, options.accountId(),
+                CallerIdentity.DEFAULT_REGION, glaux.federatedCatalogs()::functionsOf) : QueryAccess.NONE);
         glaux.federatedCatalogs().addFactory(functions);
         try {
             app.start();
         } catch (RuntimeException e) {
             glaux.queries().interceptor(QueryInterceptor.NONE);
+            glaux.queryAccess(QueryAccess.NONE);
             glaux.federatedCatalogs().removeFactory(functions);
             alerting.close(glaux);
             lambda.close();
@@ -399,6 +406,7 @@ public final class GlauxServer implements AutoCloseable {
         lambda.close();
         quickSight.close();
         glaux.queries().interceptor(QueryInterceptor.NONE);
+        glaux.queryAccess(QueryAccess.NONE);
         if (ownsGlaux) {
             try {
                 glaux.close();

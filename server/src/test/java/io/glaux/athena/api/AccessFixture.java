@@ -7,12 +7,27 @@ import io.glaux.server.GlauxServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.regions.Region;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Identities for authorization tests against a server with enforcement on: IAM users and role sessions with inline
@@ -27,6 +42,40 @@ public final class AccessFixture {
             + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}";
 
     private AccessFixture() {
+    }
+
+    /** A client of {@code server} built by {@code builder}, signing with {@code credentials}, never retrying. */
+    public static <B extends AwsClientBuilder<B, C>, C> C client(B builder, GlauxServer server,
+                                                                 AwsCredentials credentials, Region region) {
+        return builder.endpointOverride(URI.create(server.endpoint())).region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
+                .build();
+    }
+
+    /**
+     * A raw HTTP request signed with SigV4 by the SDK's own signer, as a client that builds its requests itself (the
+     * web UI, a fuzzer) sends it: the signed headers but {@code Host} and {@code Content-Length}, which the HTTP
+     * client sets to the same values. A null body is an empty one.
+     */
+    public static HttpRequest signed(String method, String url, Map<String, String> headers, byte[] body,
+                                     AwsCredentials credentials, String service) {
+        byte[] payload = body == null ? new byte[0] : body;
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .uri(URI.create(url));
+        headers.forEach(request::putHeader);
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(request.build())
+                .payload(ContentStreamProvider.fromByteArray(payload))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> http.header(name, value));
+            }
+        });
+        return http.build();
     }
 
     /** An Allow statement of {@code action} (a string or a JSON list) on {@code resource}. */
@@ -112,6 +161,45 @@ public final class AccessFixture {
         assertThat(message).as("AWS's sentence, then the fix").startsWith(sentence).contains(". To allow it: ");
         if (!sentence.endsWith(": ")) {
             assertThat(message).startsWith(sentence + ". To allow it: ");
+        }
+    }
+
+    /**
+     * One call by one caller through an SDK client, and either what it must do (its own assertions) or the refusal
+     * it must get: the principal, action and resource AWS's sentence names, and whether a Deny statement refused it.
+     */
+    public record AccessCase<C>(String name, C client, Consumer<C> call, String principal, String action,
+                                String resource, boolean explicit) {
+
+        public static <C> AccessCase<C> allowed(String name, C client, Consumer<C> call) {
+            return new AccessCase<>(name, client, call, null, null, null, false);
+        }
+
+        public static <C> AccessCase<C> denied(String name, C client, Consumer<C> call, String principal,
+                                               String action, String resource) {
+            return new AccessCase<>(name, client, call, principal, action, resource, false);
+        }
+
+        public static <C> AccessCase<C> deniedByDeny(String name, C client, Consumer<C> call, String principal,
+                                                     String action, String resource) {
+            return new AccessCase<>(name, client, call, principal, action, resource, true);
+        }
+
+        /** Makes the call; an allowed one must succeed, a refused one must get {@code status} and {@code code}. */
+        public void check(int status, String code) {
+            if (action == null) {
+                call.accept(client);
+                return;
+            }
+            AwsServiceException e = catchThrowableOfType(AwsServiceException.class, () -> call.accept(client));
+            assertThat(e).as(name + " must be refused").isNotNull();
+            assertRefused(e, status, code, explicit ? explicitlyDenied(principal, action, resource)
+                    : noPolicyAllows(principal, action, resource));
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 }

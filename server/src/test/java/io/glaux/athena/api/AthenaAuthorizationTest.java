@@ -1,5 +1,6 @@
 package io.glaux.athena.api;
 
+import io.glaux.athena.api.AccessFixture.AccessCase;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +13,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
@@ -30,7 +29,6 @@ import static io.glaux.athena.api.AccessFixture.allow;
 import static io.glaux.athena.api.AccessFixture.allowAllBut;
 import static io.glaux.athena.api.AccessFixture.allowIf;
 import static io.glaux.athena.api.AccessFixture.deny;
-import static io.glaux.athena.api.AccessFixture.explicitlyDenied;
 import static io.glaux.athena.api.AccessFixture.noPolicyAllows;
 import static io.glaux.athena.api.AccessFixture.userArn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,19 +67,6 @@ class AthenaAuthorizationTest {
     private AthenaClient session;
     private String teamQuery;
     private String primaryQuery;
-
-    /** One call by one caller, and either what it must do or the refusal it must get. */
-    record Case(String name, AthenaClient client, Consumer<AthenaClient> call, String principal, String action,
-                String resource, boolean explicit) {
-        boolean allowed() {
-            return action == null;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     @BeforeAll
     void start() throws Exception {
@@ -124,10 +109,7 @@ class AthenaAuthorizationTest {
     }
 
     private AthenaClient client(AwsCredentials credentials, Region region) {
-        AthenaClient client = AthenaClient.builder().endpointOverride(URI.create(server.endpoint())).region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
-                .build();
+        AthenaClient client = AccessFixture.client(AthenaClient.builder(), server, credentials, region);
         clients.add(client);
         return client;
     }
@@ -137,21 +119,16 @@ class AthenaAuthorizationTest {
                 .resultConfiguration(r -> r.outputLocation(RESULTS))).queryExecutionId();
     }
 
-    private static Case allowed(String name, AthenaClient client, Consumer<AthenaClient> call) {
-        return new Case(name, client, call, null, null, null, false);
+    private static AccessCase<AthenaClient> allowed(String name, AthenaClient client, Consumer<AthenaClient> call) {
+        return AccessCase.allowed(name, client, call);
     }
 
-    private static Case denied(String name, AthenaClient client, Consumer<AthenaClient> call, String principal,
-                               String action, String resource) {
-        return new Case(name, client, call, principal, action, resource, false);
+    private static AccessCase<AthenaClient> denied(String name, AthenaClient client, Consumer<AthenaClient> call,
+                                                   String principal, String action, String resource) {
+        return AccessCase.denied(name, client, call, principal, action, resource);
     }
 
-    private static Case explicitlyDeniedCase(String name, AthenaClient client, Consumer<AthenaClient> call,
-                                             String principal, String action, String resource) {
-        return new Case(name, client, call, principal, action, resource, true);
-    }
-
-    List<Case> cases() {
+    List<AccessCase<AthenaClient>> cases() {
         String lister = userArn("lister");
         String reader = userArn("reader");
         return List.of(
@@ -191,7 +168,7 @@ class AthenaAuthorizationTest {
                         c -> assertThat(start(c, "team-a")).isNotBlank()),
                 allowed("runner updates team-a", this.runner,
                         c -> c.updateWorkGroup(b -> b.workGroup("team-a").description("updated"))),
-                explicitlyDeniedCase("an explicit Deny beats runner's athena:* on team-prod", this.runner,
+                AccessCase.deniedByDeny("an explicit Deny beats runner's athena:* on team-prod", this.runner,
                         c -> c.updateWorkGroup(b -> b.workGroup("team-prod").description("no")), userArn("runner"),
                         "athena:UpdateWorkGroup", WORKGROUP + "team-prod"),
                 allowed("NotAction athena:Delete* allows reading a catalog's databases", this.allButDelete,
@@ -224,16 +201,8 @@ class AthenaAuthorizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void eachCallIsAllowedOrRefusedAsTheCallersPoliciesSay(Case c) {
-        if (c.allowed()) {
-            c.call().accept(c.client());
-            return;
-        }
-        AwsServiceException e = catchThrowableOfType(AwsServiceException.class, () -> c.call().accept(c.client()));
-        assertThat(e).as(c.name() + " must be refused").isNotNull();
-        AccessFixture.assertRefused(e, 400, "AccessDeniedException", c.explicit()
-                ? explicitlyDenied(c.principal(), c.action(), c.resource())
-                : noPolicyAllows(c.principal(), c.action(), c.resource()));
+    void eachCallIsAllowedOrRefusedAsTheCallersPoliciesSay(AccessCase<AthenaClient> c) {
+        c.check(400, "AccessDeniedException");
     }
 
     @Test

@@ -224,13 +224,14 @@ public final class GlauxServer implements AutoCloseable {
                 ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
-        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
+        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall, authorizer),
                 new KmsApi(kms)), identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity, authorizer);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
                 options.directQueryTimeout());
-        RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight), identity);
+        RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight, operation -> { },
+                authorizer), identity);
         // Lambda's functions and their code live in the data folder's metadata; their processes end with the server.
         FunctionHost lambda;
         try {
@@ -245,7 +246,7 @@ public final class GlauxServer implements AutoCloseable {
         ConnectorFactory functions = new FederationConnectorFactory(new HostedFunctions(lambda),
                 SpilledObjects.of(glaux.store()), new FederationSettings(identity.accountId(),
                 "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
-        RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
+        RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda, authorizer), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
                 quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam), identity),

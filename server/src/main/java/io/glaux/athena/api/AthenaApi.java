@@ -1,13 +1,17 @@
 package io.glaux.athena.api;
 
 import io.glaux.Glaux;
+import io.glaux.aws.protocol.CallAuthorizer;
 import io.glaux.aws.protocol.ErrorStyle;
+import io.glaux.aws.protocol.JsonInput;
+import io.glaux.aws.protocol.RequestContext;
 import io.glaux.aws.protocol.JsonOperation;
 import io.glaux.aws.protocol.JsonService;
 import io.glaux.aws.protocol.ServiceError;
 import io.glaux.error.ErrorCategory;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.iam.Authorizer;
 
 import java.util.Collections;
 import java.util.Map;
@@ -26,17 +30,26 @@ public final class AthenaApi implements JsonService {
 
     private final Map<String, JsonOperation> operations = new TreeMap<>();
     private final Consumer<String> beforeDispatch;
+    private final AthenaAuthorization authorization;
 
     public AthenaApi(Glaux glaux) {
         this(glaux, operation -> { });
     }
 
+    /** Athena with every call allowed, as with enforcement off. */
+    public AthenaApi(Glaux glaux, Consumer<String> beforeDispatch) {
+        this(glaux, beforeDispatch, Authorizer.ALLOW_ALL);
+    }
+
     /**
      * @param beforeDispatch called with the operation's name before each call to a known operation is dispatched; it
      *     may delay the call, or answer it with the {@link ServiceError} it throws
+     * @param authorizer asked before each call whether its caller may make it ({@link AthenaAuthorization})
      */
-    public AthenaApi(Glaux glaux, Consumer<String> beforeDispatch) {
+    public AthenaApi(Glaux glaux, Consumer<String> beforeDispatch, Authorizer authorizer) {
         this.beforeDispatch = beforeDispatch;
+        this.authorization = new AthenaAuthorization(new CallAuthorizer(authorizer, "athena"), glaux.queries(),
+                glaux.namedQueries());
         new QueryExecutionOperations(glaux.queries(), glaux.workgroups(), glaux.store()).register(operations);
         new WorkGroupOperations(glaux.workgroups()).register(operations);
         new DataCatalogOperations(glaux.dataCatalogs()).register(operations);
@@ -70,6 +83,12 @@ public final class AthenaApi implements JsonService {
     @Override
     public ErrorStyle errors() {
         return AthenaErrors.STYLE;
+    }
+
+    /** Refuses a call whose caller may not perform {@code athena:<Operation>} on each resource the call touches. */
+    @Override
+    public void authorize(String operation, JsonInput input, RequestContext context) {
+        authorization.check(operation, input, context);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.glaux.lambda.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glaux.aws.protocol.CallAuthorizer;
 import io.glaux.aws.protocol.ErrorStyle;
 import io.glaux.aws.protocol.RequestContext;
+import io.glaux.aws.protocol.RestRequest;
 import io.glaux.aws.protocol.RestRoute;
 import io.glaux.aws.protocol.RestService;
 import io.glaux.aws.protocol.ServiceError;
 import io.glaux.connectors.lambda.FunctionHost;
 import io.glaux.connectors.lambda.LambdaException;
+import io.glaux.iam.Authorizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,16 @@ public final class LambdaApi implements RestService {
     private static final long MAX_OTHER_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final List<RestRoute> routes = new ArrayList<>();
+    private final LambdaAuthorization authorization;
 
+    /** Lambda with every call allowed, as with enforcement off. */
     public LambdaApi(FunctionHost host) {
+        this(host, Authorizer.ALLOW_ALL);
+    }
+
+    /** @param authorizer asked before each call whether its caller may make it ({@link LambdaAuthorization}) */
+    public LambdaApi(FunctionHost host, Authorizer authorizer) {
+        this.authorization = new LambdaAuthorization(new CallAuthorizer(authorizer, "lambda"), host.names());
         routes.addAll(new FunctionOperations(host).routes());
         routes.add(new InvokeOperation(host).route());
         routes.addAll(UnsupportedOperations.routes());
@@ -45,6 +56,12 @@ public final class LambdaApi implements RestService {
     @Override
     public ErrorStyle errors() {
         return LambdaErrors.STYLE;
+    }
+
+    /** Refuses a call whose caller may not perform its {@code lambda:} action on the function it names. */
+    @Override
+    public void authorize(String operation, RestRequest request, RequestContext context) {
+        authorization.check(operation, request, context);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.glaux.aws.protocol.AwsJson;
 import io.glaux.aws.protocol.ErrorStyle;
 import io.glaux.aws.protocol.ServiceError;
 import io.glaux.connectors.lambda.LambdaException;
+import io.glaux.iam.AccessDeniedException;
 
 import java.util.Set;
 
@@ -13,7 +14,7 @@ import java.util.Set;
  * Lambda writes them: {@code x-amzn-ErrorType} and a body of {@code Type} ({@code User}, or {@code Service} for its
  * own failures) and the message, named {@code message} or {@code Message} as each shape names it. A value outside the
  * model's constraints is ValidationException (Lambda's, not in the model), a body that is not JSON
- * InvalidRequestContentException.
+ * InvalidRequestContentException; a call the caller's policies do not allow is AccessDeniedException, 403.
  */
 final class LambdaErrors {
 
@@ -22,7 +23,7 @@ final class LambdaErrors {
             "CodeSigningConfigNotFoundException", "CodeVerificationFailedException", "InvalidCodeSignatureException",
             "EC2AccessDeniedException", "EC2ThrottledException", "EC2UnexpectedException", "ENILimitReachedException",
             "InvalidRuntimeException", "InvalidZipFileException", "KMSAccessDeniedException",
-            "ServiceQuotaExceededException");
+            "ServiceQuotaExceededException", "AccessDeniedException");
 
     static final ErrorStyle STYLE = new ErrorStyle() {
         @Override
@@ -44,6 +45,12 @@ final class LambdaErrors {
         @Override
         public ServiceError unknownOperation(String operation) {
             return new ServiceError(404, "UnknownOperationException", "Unknown operation " + operation);
+        }
+
+        /** Lambda refuses a call its caller's policies do not allow with 403 AccessDeniedException. */
+        @Override
+        public ServiceError accessDenied(AccessDeniedException denied) {
+            return new ServiceError(403, "AccessDeniedException", denied.messageWithFix());
         }
     };
 

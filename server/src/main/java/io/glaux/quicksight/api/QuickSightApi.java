@@ -1,11 +1,15 @@
 package io.glaux.quicksight.api;
 
+import io.glaux.aws.protocol.CallAuthorizer;
 import io.glaux.aws.protocol.ErrorStyle;
+import io.glaux.aws.protocol.RequestContext;
+import io.glaux.aws.protocol.RestRequest;
 import io.glaux.aws.protocol.RestRoute;
 import io.glaux.aws.protocol.RestService;
 import io.glaux.aws.protocol.ServiceError;
 import io.glaux.error.ErrorCategory;
 import io.glaux.error.GlauxException;
+import io.glaux.iam.Authorizer;
 import io.glaux.quicksight.QuickSight;
 import io.glaux.quicksight.QuickSightException;
 
@@ -22,6 +26,7 @@ public final class QuickSightApi implements RestService {
 
     private final List<RestRoute> routes = new ArrayList<>();
     private final Consumer<String> beforeDispatch;
+    private final QuickSightAuthorization authorization;
 
     public QuickSightApi(QuickSight quickSight) {
         this(quickSight, operation -> { });
@@ -29,7 +34,16 @@ public final class QuickSightApi implements RestService {
 
     /** @param beforeDispatch called with the operation's name before each call; it may delay or answer it */
     public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch) {
+        this(quickSight, beforeDispatch, Authorizer.ALLOW_ALL);
+    }
+
+    /**
+     * @param beforeDispatch called with the operation's name before each call; it may delay or answer it
+     * @param authorizer asked before each call whether its caller may make it ({@link QuickSightAuthorization})
+     */
+    public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch, Authorizer authorizer) {
         this.beforeDispatch = beforeDispatch;
+        this.authorization = new QuickSightAuthorization(new CallAuthorizer(authorizer, "quicksight"));
         routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
         routes.addAll(new DataSetOperations(quickSight.dataSets(), quickSight.ingestions(), quickSight.refreshes())
                 .routes());
@@ -57,6 +71,12 @@ public final class QuickSightApi implements RestService {
     @Override
     public ErrorStyle errors() {
         return QuickSightErrors.STYLE;
+    }
+
+    /** Refuses a call whose caller may not perform its {@code quicksight:} action on the resource it names. */
+    @Override
+    public void authorize(String operation, RestRequest request, RequestContext context) {
+        authorization.check(operation, request, context);
     }
 
     @Override

@@ -32,6 +32,12 @@ final class QuickSightErrors {
         public ServiceError unknownOperation(String operation) {
             return new ServiceError(404, "UnknownOperationException", "Unknown operation " + operation);
         }
+
+        /** QuickSight's model answers a refused call with AccessDeniedException, 401. */
+        @Override
+        public ServiceError accessDenied(io.glaux.iam.AccessDeniedException denied) {
+            return QuickSightErrors.accessDenied(denied.messageWithFix());
+        }
     };
 
     private QuickSightErrors() {

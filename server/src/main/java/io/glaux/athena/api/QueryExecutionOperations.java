@@ -77,8 +77,9 @@ final class QueryExecutionOperations {
         String outputLocation = resultConfiguration.string("OutputLocation", 0, 1024);
         String workgroup = request.string("WorkGroup", 1, 128, WORKGROUP_NAME);
         List<String> parameters = request.strings("ExecutionParameters", 1, 100, 1, 1024);
-        QueryExecution started = queries.submit(new QueryRequest(query,
-                new QueryContext(catalog, database), workgroup, outputLocation, token, parameters));
+        // The query reads and writes as its caller: with IAM enforced, its tables and result bucket are checked.
+        QueryExecution started = queries.submit(new QueryRequest(query, new QueryContext(catalog, database),
+                workgroup, outputLocation, token, parameters, context.principal()));
         ObjectNode response = AwsJson.object();
         response.put("QueryExecutionId", started.queryExecutionId());
         return response;

@@ -25,6 +25,7 @@ import io.glaux.events.Alerts;
 import io.glaux.events.AthenaQueryEvents;
 import io.glaux.events.IngestionEvents;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.kms.KeyPolicyLookup;
 import io.glaux.kms.Kms;
 import io.glaux.kms.api.KmsApi;
 import io.glaux.iam.api.IamApi;
@@ -41,6 +42,7 @@ import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
 import io.glaux.sts.api.StsApi;
+import io.glaux.sts.api.TrustPolicyLookup;
 import io.glaux.ui.WebUi;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
@@ -212,13 +214,14 @@ public final class GlauxServer implements AutoCloseable {
                 ? options.credentials() : iam, options.enforceIam(), options.accountId(), clock));
         // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
         // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
-        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of());
-        Authorizer authorizer = options.enforceIam()
-                ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
+        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of("kms", new KeyPolicyLookup(kms),
+                "sts", new TrustPolicyLookup(iam)));
+        Authorizer authorizer = options.enforceIam()
+                ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall),
-                new KmsApi(kms)), identity);
+                new KmsApi(kms, authorizer)), identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
@@ -241,8 +244,8 @@ public final class GlauxServer implements AutoCloseable {
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
-                quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam), identity),
-                "sts", new QueryProtocol(new StsApi(iam), identity));
+                quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam, authorizer), identity),
+                "sts", new QueryProtocol(new StsApi(iam, authorizer), identity));
         FaultControlApi control = new FaultControlApi(faults);
         Alerting alerting = Alerting.over(glaux, quickSight, identity.accountId(), options.alerts(),
                 options.alertSettings());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which permissions each KMS operation needs, as AWS's Service Authorization Reference lists them, asked of
@@ -28,6 +29,10 @@ final class KmsAuthorization {
 
     private static final Set<String> ON_ANY_RESOURCE = Set.of("CreateKey", "ListKeys", "ListAliases",
             "ListRetirableGrants", "GenerateRandom");
+    /** The operations whose key member may be an alias; the others refuse one themselves (Invalid keyId). */
+    private static final Set<String> ALIAS_ALLOWED = Set.of("DescribeKey", "Encrypt", "GenerateDataKey",
+            "GenerateDataKeyWithoutPlaintext", "ReEncrypt");
+    private static final Pattern ALIAS_REF = Pattern.compile("alias/.*|arn:aws:kms:[^:]*:[^:]*:alias/.*");
     private static final Set<String> WITH_CONTEXT = Set.of("Encrypt", "GenerateDataKey",
             "GenerateDataKeyWithoutPlaintext");
 
@@ -56,12 +61,12 @@ final class KmsAuthorization {
             case "ReEncrypt" -> {
                 blobKey(request, "CiphertextBlob", store).ifPresent(arn -> access.check(Call.direct(caller,
                         "ReEncryptFrom", arn, region).withContext(context(request, "SourceEncryptionContext"))));
-                keyArn(request, "DestinationKeyId", store).ifPresent(arn -> access.check(Call.direct(caller,
+                keyArn(operation, request, "DestinationKeyId", store).ifPresent(arn -> access.check(Call.direct(caller,
                         "ReEncryptTo", arn, region).withContext(context(request, "DestinationEncryptionContext"))));
             }
             case "CreateAlias" -> {
                 aliasArn(request, store).ifPresent(arn -> access.check(Call.direct(caller, operation, arn, region)));
-                keyArn(request, "TargetKeyId", store).ifPresent(arn -> access.check(
+                keyArn(operation, request, "TargetKeyId", store).ifPresent(arn -> access.check(
                         Call.direct(caller, operation, arn, region)));
             }
             case "UpdateAlias", "DeleteAlias" -> {
@@ -70,14 +75,14 @@ final class KmsAuthorization {
                 alias.flatMap(arn -> currentTarget(request, store)).ifPresent(arn -> access.check(
                         Call.direct(caller, operation, arn, region)));
                 if (operation.equals("UpdateAlias")) {
-                    keyArn(request, "TargetKeyId", store).ifPresent(arn -> access.check(
+                    keyArn(operation, request, "TargetKeyId", store).ifPresent(arn -> access.check(
                             Call.direct(caller, operation, arn, region)));
                 }
             }
             case "RetireGrant" -> grantToRetire(request, store).ifPresent(grant -> access.checkRetire(caller, grant));
-            case "CreateGrant" -> keyArn(request, "KeyId", store).ifPresent(arn -> access.check(grantCall(caller,
+            case "CreateGrant" -> keyArn(operation, request, "KeyId", store).ifPresent(arn -> access.check(grantCall(caller,
                     arn, region, request)));
-            default -> keyArn(request, "KeyId", store).ifPresent(arn -> access.check(Call.direct(caller, operation,
+            default -> keyArn(operation, request, "KeyId", store).ifPresent(arn -> access.check(Call.direct(caller, operation,
                     arn, region).withContext(WITH_CONTEXT.contains(operation)
                     ? context(request, "EncryptionContext") : null)));
         }
@@ -101,10 +106,16 @@ final class KmsAuthorization {
         return call;
     }
 
-    /** The ARN of the key a key reference member names (aliases resolved), or empty when the member is absent. */
-    private static Optional<String> keyArn(JsonInput request, String member, KeyStore store) {
+    /**
+     * The ARN of the key a key reference member names (aliases resolved where the operation takes them), or empty
+     * when the member is absent, or an alias where the operation refuses one.
+     */
+    private static Optional<String> keyArn(String operation, JsonInput request, String member, KeyStore store) {
         String ref = KmsInput.keyId(request, member);
-        return ref == null ? Optional.empty() : Optional.of(store.describeKey(ref).arn());
+        if (ref == null || (!ALIAS_ALLOWED.contains(operation) && ALIAS_REF.matcher(ref).matches())) {
+            return Optional.empty();
+        }
+        return Optional.of(store.describeKey(ref).arn());
     }
 
     /** The ARN of the key a ciphertext blob names, or empty when there is no blob. */

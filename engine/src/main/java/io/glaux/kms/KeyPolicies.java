@@ -1,18 +1,16 @@
 package io.glaux.kms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glaux.iam.policy.MalformedPolicyDocumentException;
+import io.glaux.iam.policy.PolicyDocument;
 
 /**
  * Key policies as text: the policy AWS writes for a key created without one, the policy of an AWS managed key, and
- * the check that a policy given by a caller is a JSON object. The policy language itself is checked, and enforced,
- * where permissions are.
+ * the check that a policy given by a caller is a valid resource policy. They are enforced by {@link KeyPolicyLookup}
+ * and {@link KmsAccess}.
  */
 final class KeyPolicies {
 
     static final String DEFAULT_NAME = "default";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KeyPolicies() {
     }
@@ -70,19 +68,16 @@ final class KeyPolicies {
                 }""".formatted(service, accountId, region);
     }
 
-    /** Refuses a policy that is not a JSON object with MalformedPolicyDocumentException. */
+    /**
+     * Checks a caller's policy with the policy language's grammar for a resource policy (every statement names a
+     * Principal; actions, resources and conditions well formed) and refuses a bad one with KMS's
+     * MalformedPolicyDocumentException, whose message is the grammar's.
+     */
     static String validated(String policy) {
-        JsonNode node;
         try {
-            node = JSON.readTree(policy);
-        } catch (JsonProcessingException e) {
-            throw malformed("The key policy is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw malformed("The key policy must be a JSON object");
-        }
-        if (!node.has("Statement")) {
-            throw malformed("The key policy has no Statement");
+            PolicyDocument.parse(policy, PolicyDocument.Kind.RESOURCE);
+        } catch (MalformedPolicyDocumentException e) {
+            throw malformed(e.getMessage());
         }
         return policy;
     }

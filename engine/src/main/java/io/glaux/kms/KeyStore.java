@@ -98,6 +98,29 @@ public final class KeyStore {
         return resolve(keyRef, true);
     }
 
+    /**
+     * The key with id {@code keyId}, if this store has it; never creates one (unlike {@link #describeKey}, which makes
+     * an AWS managed key the first time its alias is named). How key policies and grants are found for a key ARN.
+     */
+    public synchronized Optional<KmsKey> findKey(String keyId) {
+        purgeDue();
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    /**
+     * The key a ciphertext blob names, whatever its state (what Decrypt and ReEncrypt are authorized against);
+     * InvalidCiphertextException when the blob is not one of KMS's or names no key of this store.
+     */
+    public synchronized KmsKey keyOfCiphertext(byte[] ciphertextBlob) {
+        purgeDue();
+        KmsKey key = keys.get(CiphertextBlob.keyIdOf(ciphertextBlob).toString());
+        if (key == null) {
+            throw new KmsException(KmsException.Code.INVALID_CIPHERTEXT,
+                    "The ciphertext refers to a key that does not exist in this account and region");
+        }
+        return key;
+    }
+
     /** The AWS managed key of {@code service} ({@code alias/aws/<service>}), created the first time it is asked for. */
     public synchronized KmsKey awsManagedKey(String service) {
         purgeDue();
@@ -354,6 +377,12 @@ public final class KeyStore {
         return grants.list(grant -> retiringPrincipal.equals(grant.retiringPrincipal()));
     }
 
+    /** The grant whose token {@code grantToken} is, if it is still live (how RetireGrant by token is authorized). */
+    public synchronized Optional<KmsGrant> findGrantByToken(String grantToken) {
+        purgeDue();
+        return grants.findByToken(grantToken);
+    }
+
     /** RetireGrant by its token. */
     public synchronized KmsGrant retireGrantByToken(String grantToken) {
         purgeDue();
@@ -420,17 +449,11 @@ public final class KeyStore {
     /** The usable key a blob names; the blob must name {@code expectedKeyRef}'s key when one is given. */
     private KmsKey keyOfBlob(byte[] blob, String expectedKeyRef) {
         KmsKey expected = expectedKeyRef == null ? null : resolve(expectedKeyRef, true);
-        String keyId = CiphertextBlob.keyIdOf(blob).toString();
-        KmsKey key = keys.get(keyId);
-        if (expected != null && !expected.keyId().equals(keyId)) {
+        if (expected != null && !expected.keyId().equals(CiphertextBlob.keyIdOf(blob).toString())) {
             throw new KmsException(KmsException.Code.INCORRECT_KEY,
                     "The key ID in the request does not identify a CMK that can perform this operation.");
         }
-        if (key == null) {
-            throw new KmsException(KmsException.Code.INVALID_CIPHERTEXT,
-                    "The ciphertext refers to a key that does not exist in this account and region");
-        }
-        return usable(key);
+        return usable(keyOfCiphertext(blob));
     }
 
     /** The key a reference names; aliases only where {@code aliasAllowed}. */

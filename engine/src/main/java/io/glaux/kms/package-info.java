@@ -30,7 +30,10 @@
  * InvalidCiphertextException: all are {@link io.glaux.kms.KmsException}s whose {@code code().shape()} is KMS's error
  * shape name, so a caller can pass them on as they are (S3 answers KMS.NotFoundException, KMS.DisabledException...).
  *
- * <p>Key policies are kept as text and checked to be JSON objects here; they are evaluated, like grants, where
- * permissions are checked ({@code io.glaux.iam}).
+ * <p>Key policies are kept as text, checked with the policy language's grammar for resource policies when given.
+ * {@link io.glaux.kms.KeyPolicyLookup} hands a key's policy to the authorizer (mode KEY_POLICY) and
+ * {@link io.glaux.kms.KmsAccess} authorizes a call on a key, grants included; services that use keys for a caller
+ * go through it ({@code access.decrypt(caller, region, blob, context, "s3")}) so that {@code kms:ViaService} is set
+ * and a refusal is KMS's AccessDeniedException.
  */
 package io.glaux.kms;

@@ -81,11 +81,16 @@ class KeyStoreTest {
     }
 
     @Test
-    void aPolicyThatIsNotAJsonObjectIsMalformed() {
-        refused(() -> keys.createKey("", "not json", null), KmsException.Code.MALFORMED_POLICY, "not valid JSON");
-        refused(() -> keys.createKey("", "[1]", null), KmsException.Code.MALFORMED_POLICY, "JSON object");
+    void aPolicyThatBreaksTheResourcePolicyGrammarIsMalformed() {
+        refused(() -> keys.createKey("", "not json", null), KmsException.Code.MALFORMED_POLICY,
+                "Syntax errors in policy.");
+        refused(() -> keys.createKey("", "[1]", null), KmsException.Code.MALFORMED_POLICY, "");
         KmsKey key = keys.createKey("", null, null);
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        refused(() -> keys.putKeyPolicy(key.keyId(), "default", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"),
+                KmsException.Code.MALFORMED_POLICY, "");
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
         keys.putKeyPolicy(key.keyId(), "default", policy);
         assertThat(keys.keyPolicy(key.keyId(), null)).isEqualTo(policy);
         refused(() -> keys.keyPolicy(key.keyId(), "other"), KmsException.Code.NOT_FOUND, "'other'");

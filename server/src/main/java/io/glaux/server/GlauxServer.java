@@ -27,6 +27,7 @@ import io.glaux.events.IngestionEvents;
 import io.glaux.exec.IamQueryAccess;
 import io.glaux.exec.QueryAccess;
 import io.glaux.exec.QueryInterceptor;
+import io.glaux.kms.KeyPolicyLookup;
 import io.glaux.kms.Kms;
 import io.glaux.kms.api.KmsApi;
 import io.glaux.iam.api.IamApi;
@@ -43,6 +44,7 @@ import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
 import io.glaux.sts.api.StsApi;
+import io.glaux.sts.api.TrustPolicyLookup;
 import io.glaux.ui.WebUi;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
@@ -68,7 +70,11 @@ import java.util.stream.Stream;
  * Glaux as one server on one port: Athena's JSON API ({@code POST /} with {@code X-Amz-Target}), the S3 endpoint
  * over the very store the engine queries (SigV4 scope {@code s3}; the embedded folder or an external S3 store),
  * QuickSight's and Lambda's REST-JSON APIs (scopes {@code quicksight}, {@code lambda}; Lambda's functions run in
- * processes of their own, see {@link #lambda()}), and {@code /health}. Like LocalStack, every client points its endpoint URL here. Faults can be injected on demand
+ * processes of their own, see {@link #lambda()}), KMS (AWS JSON, {@code TrentService.}), IAM and STS (the query
+ * protocol, scopes {@code iam} and {@code sts}), and {@code /health}. Like LocalStack, every client points its
+ * endpoint URL here. Every request is authenticated by one step and, with IAM enforced
+ * ({@link Builder#enforceIam}), authorized by the caller's policies (see {@code docs/security.md}). Faults can be
+ * injected on demand
  * ({@link #faults()}, the control API at {@code /_glaux/faults}; none by default): see {@code docs/faults.md}.
  *
  * <p>For tests, {@link #builder()} starts a server that owns its engine (and, by default, a temporary data folder
@@ -218,14 +224,17 @@ public final class GlauxServer implements AutoCloseable {
                 ? options.credentials() : iam, options.enforceIam(), options.accountId(), clock));
         // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
         // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
-        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of(
-                "s3", S3Endpoint.bucketPolicies(glaux)));
-        Authorizer authorizer = options.enforceIam()
-                ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
-        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(new AthenaApi(glaux, faults::beforeAthenaCall, authorizer),
-                new KmsApi(kms)), identity);
+        // The resource policies that take part in decisions: buckets', keys' and roles' trust policies.
+        ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of(
+                "s3", S3Endpoint.bucketPolicies(glaux),
+                "kms", new KeyPolicyLookup(kms),
+                "sts", new TrustPolicyLookup(iam)));
+        Authorizer authorizer = options.enforceIam()
+                ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
+        AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(
+                new AthenaApi(glaux, faults::beforeAthenaCall, authorizer), new KmsApi(kms, authorizer)), identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity, authorizer);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
@@ -249,8 +258,8 @@ public final class GlauxServer implements AutoCloseable {
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda, authorizer), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
-                quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam), identity),
-                "sts", new QueryProtocol(new StsApi(iam), identity));
+                quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam, authorizer), identity),
+                "sts", new QueryProtocol(new StsApi(iam, authorizer), identity));
         FaultControlApi control = new FaultControlApi(faults);
         Alerting alerting = Alerting.over(glaux, quickSight, identity.accountId(), options.alerts(),
                 options.alertSettings());
@@ -265,8 +274,8 @@ public final class GlauxServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setHttpCompliance(HttpCompliance.LEGACY);
                 http.setUriCompliance(UriCompliance.LEGACY);
-                // Header values reach the signature check as sent: Jetty's header cache would otherwise hand back its own
-                // spelling of a common value ("text/plain; charset=utf-8" for "...charset=UTF-8").
+                // Header values reach the signature check as sent: Jetty's header cache would otherwise hand back
+                // its own spelling of a common value ("text/plain; charset=utf-8" for "...charset=UTF-8").
                 http.setHeaderCacheCaseSensitive(true);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new S3ErrorHandler()));

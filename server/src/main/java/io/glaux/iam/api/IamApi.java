@@ -1,8 +1,11 @@
 package io.glaux.iam.api;
 
+import io.glaux.aws.protocol.QueryInput;
 import io.glaux.aws.protocol.QueryOperation;
 import io.glaux.aws.protocol.QueryService;
+import io.glaux.aws.protocol.RequestContext;
 import io.glaux.aws.protocol.ServiceError;
+import io.glaux.iam.Authorizer;
 import io.glaux.iam.directory.IamDirectory;
 
 import java.util.Collections;
@@ -11,15 +14,24 @@ import java.util.TreeMap;
 
 /**
  * IAM's API (query protocol, SigV4 scope {@code iam}) over an {@link IamDirectory}: users and access keys, groups,
- * roles, managed policies and versions, attachments and inline policies, tags, with Marker/MaxItems paging.
+ * roles, managed policies and versions, attachments and inline policies, tags, with Marker/MaxItems paging. Each
+ * call needs {@code iam:<Action>} on its entity's ARN ({@link IamAuthorization}); a refusal is 403 AccessDenied.
  */
 public final class IamApi implements QueryService {
 
     public static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private final Map<String, QueryOperation> operations;
+    private final IamAuthorization authorization;
 
+    /** IAM over {@code directory}, every call allowed (Glaux without enforcement). */
     public IamApi(IamDirectory directory) {
+        this(directory, Authorizer.ALLOW_ALL);
+    }
+
+    /** IAM over {@code directory}, each call authorized by {@code authorizer} ({@link IamAuthorization}). */
+    public IamApi(IamDirectory directory, Authorizer authorizer) {
+        this.authorization = new IamAuthorization(directory, authorizer);
         Map<String, QueryOperation> all = new TreeMap<>();
         new UserOperations(directory).register(all);
         new GroupOperations(directory).register(all);
@@ -42,6 +54,11 @@ public final class IamApi implements QueryService {
     @Override
     public Map<String, QueryOperation> operations() {
         return operations;
+    }
+
+    @Override
+    public void authorize(String action, QueryInput input, RequestContext context) {
+        authorization.authorize(action, input, context);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.glaux.aws.protocol.ServiceError;
 import io.glaux.aws.protocol.XmlAnswer;
 import io.glaux.iam.AccessDeniedException;
 import io.glaux.iam.AccessRequest;
+import io.glaux.iam.Authorizer;
 import io.glaux.iam.Decision;
 import io.glaux.iam.Principal;
 import io.glaux.iam.api.IamErrors;
@@ -22,8 +23,14 @@ import java.util.regex.Pattern;
 
 /**
  * STS's API (query protocol, SigV4 scope {@code sts}): GetCallerIdentity, AssumeRole (a session of an existing
- * role, for 900 seconds up to the role's MaxSessionDuration, keeping the session policy; who may assume it is
- * {@link RoleTrust}'s decision) and GetSessionToken. Sessions are the directory's and sign like any key.
+ * role, for 900 seconds up to the role's MaxSessionDuration, keeping the session policy) and GetSessionToken.
+ * Sessions are the directory's and sign like any key.
+ *
+ * <p>Authorization, as STS does it: GetCallerIdentity and GetSessionToken need no permission (policies cannot refuse
+ * them); AssumeRole asks the server's one {@link Authorizer} for {@code sts:AssumeRole} on the role's ARN, where the
+ * role's trust policy is the resource policy ({@link TrustPolicyLookup}), so both the caller's identity policies and
+ * the trust policy take part. A refusal is 403 AccessDenied worded as STS words it, without a "because" clause
+ * ({@code User: <caller> is not authorized to perform: sts:AssumeRole on resource: <role ARN>}), then the fix.
  */
 public final class StsApi implements QueryService {
 
@@ -38,19 +45,37 @@ public final class StsApi implements QueryService {
     private static final int ROOT_SESSION_TOKEN_SECONDS = 3600;
 
     private final IamDirectory directory;
-    private final RoleTrust trust;
+    private final Authorizer authorizer;
     private final Map<String, QueryOperation> operations;
 
-    /** STS over {@code directory}, letting {@code trust} decide who assumes which role. */
-    public StsApi(IamDirectory directory, RoleTrust trust) {
+    /** STS over {@code directory}, {@code authorizer} deciding who assumes which role. */
+    public StsApi(IamDirectory directory, Authorizer authorizer) {
         this.directory = directory;
-        this.trust = trust;
+        this.authorizer = authorizer;
         this.operations = Map.of("GetCallerIdentity", this::getCallerIdentity, "AssumeRole", this::assumeRole,
                 "GetSessionToken", this::getSessionToken);
     }
 
     public StsApi(IamDirectory directory) {
-        this(directory, RoleTrust.ANYONE);
+        this(directory, Authorizer.ALLOW_ALL);
+    }
+
+    @Override
+    public void authorize(String action, QueryInput input, RequestContext context) {
+        if (!action.equals("AssumeRole")) {
+            return;
+        }
+        String roleArn = input.requiredString("RoleArn", 20, 2048, ARN);
+        if (directory.roleByArn(roleArn).isEmpty()) {
+            return; // refused by the operation, whoever asks
+        }
+        AccessRequest request = new AccessRequest(context.principal(), "sts:AssumeRole", roleArn);
+        Decision decision = authorizer.authorize(request);
+        if (!decision.isAllowed()) {
+            // STS names no reason in its sentence; the fix still says what would allow it.
+            throw new AccessDeniedException(request, new Decision(decision.outcome(), "", decision.fix(),
+                    decision.source()));
+        }
     }
 
     private XmlAnswer getCallerIdentity(QueryInput in, RequestContext context) {
@@ -70,10 +95,6 @@ public final class StsApi implements QueryService {
         Optional<Role> role = directory.roleByArn(roleArn);
         if (role.isEmpty()) {
             throw accessDenied(request, new Decision(Decision.Outcome.IMPLICIT_DENY, "", "", ""));
-        }
-        Decision decision = trust.decide(principal, role.get(), sessionName);
-        if (!decision.isAllowed()) {
-            throw accessDenied(request, decision);
         }
         int duration = seconds == null ? DEFAULT_ROLE_SESSION_SECONDS : seconds;
         if (duration > role.get().maxSessionDuration()) {

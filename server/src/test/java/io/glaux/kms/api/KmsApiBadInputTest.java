@@ -135,7 +135,7 @@ class KmsApiBadInputTest {
         refused("GetKeyPolicy", "{\"KeyId\": \"" + keyId + "\", \"PolicyName\": \"other\"}", "NotFoundException",
                 "other");
         refused("PutKeyPolicy", "{\"KeyId\": \"" + keyId + "\", \"Policy\": \"[]\"}",
-                "MalformedPolicyDocumentException", "JSON object");
+                "MalformedPolicyDocumentException", "Syntax errors in policy.");
         refused("Encrypt", "{\"KeyId\": \"" + keyId + "\", \"Plaintext\": \"AA==\", \"EncryptionAlgorithm\":"
                 + " \"RSAES_OAEP_SHA_1\"}", "InvalidKeyUsageException", "RSAES_OAEP_SHA_1");
         refused("CreateKey", "{\"KeyUsage\": \"SIGN_VERIFY\"}", "UnsupportedOperationException", "SIGN_VERIFY");

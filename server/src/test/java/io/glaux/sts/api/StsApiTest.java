@@ -107,19 +107,19 @@ class StsApiTest {
     }
 
     @Test
-    void theTrustSeamDecidesWhoAssumesARole() {
+    void theAuthorizerDecidesWhoAssumesARoleAndStsNamesNoReason() {
         IamDirectory directory = IamDirectory.builder().build();
         directory.createRole("guarded", null, TRUST, null, null, null);
-        StsApi api = new StsApi(directory, (caller, role, sessionName) -> new io.glaux.iam.Decision(
-                io.glaux.iam.Decision.Outcome.IMPLICIT_DENY, "because no trust policy allows it", "", ""));
+        StsApi api = new StsApi(directory, request -> new io.glaux.iam.Decision(
+                io.glaux.iam.Decision.Outcome.IMPLICIT_DENY, "because no trust policy allows it", "trust me", ""));
         var input = new io.glaux.aws.protocol.QueryInput(java.util.Map.of("RoleArn",
                 "arn:aws:iam::000000000000:role/guarded", "RoleSessionName", "s1"));
         var context = new io.glaux.aws.protocol.RequestContext("sts", "000000000000", "us-east-1", "test",
                 io.glaux.iam.Principal.root("000000000000"), "r1", "http://x");
-        assertThatThrownBy(() -> api.operations().get("AssumeRole").handle(input, context))
-                .isInstanceOf(io.glaux.aws.protocol.ServiceError.class)
-                .hasMessageEndingWith("on resource: arn:aws:iam::000000000000:role/guarded because no trust policy "
-                        + "allows it");
+        assertThatThrownBy(() -> api.authorize("AssumeRole", input, context))
+                .isInstanceOf(io.glaux.iam.AccessDeniedException.class)
+                .hasMessage("User: arn:aws:iam::000000000000:root is not authorized to perform: sts:AssumeRole on"
+                        + " resource: arn:aws:iam::000000000000:role/guarded");
     }
 
     @Test

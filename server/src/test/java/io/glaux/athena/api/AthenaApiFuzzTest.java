@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -171,38 +173,38 @@ class AthenaApiFuzzTest {
         }
     }
 
+    /**
+     * Where the probes go and as whom: the unenforced server with a forged signature, or a server enforcing IAM with
+     * requests signed by the account's root (answered as without enforcement) or by a user no policy allows anything
+     * (never answered 2xx: each request is refused, by validation or by authorization).
+     */
+    private record Target(String endpoint, AwsCredentials signer, boolean denied) {
+
+        HttpRequest request(Probe probe) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            if (probe.target() != null) {
+                // Header names in either case, as the JS SDK sends x-amz-target.
+                headers.put(probe.index() % 2 == 0 ? "X-Amz-Target" : "x-amz-target", probe.target());
+            }
+            if (probe.contentType() != null) {
+                headers.put("Content-Type", probe.contentType());
+            }
+            if (signer != null) {
+                return AccessFixture.signed("POST", endpoint + "/", headers, probe.body(), signer, "athena");
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/"))
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(probe.body()))
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/athena/aws4_request,"
+                            + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000");
+            headers.forEach(request::header);
+            return request.build();
+        }
+    }
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void malformedAndRandomRequestsAreClientErrorsAndTheServerKeepsWorking() throws Exception {
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                int index = i;
-                sent.add(pool.submit(() -> {
-                    Probe probe = generate(index);
-                    String outcome = check(probe, failures);
-                    outcomes.computeIfAbsent(probe.category() + " " + outcome, k -> new AtomicInteger())
-                            .incrementAndGet();
-                }));
-            }
-            for (Future<?> future : sent) {
-                future.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        String summary = REQUESTS + " requests in " + seconds + " s: " + new TreeMap<>(outcomes);
-        System.out.println(summary);
-        assertThat(failures).as(summary).isEmpty();
-        for (Category category : Category.values()) {
-            assertThat(outcomes.keySet()).as("category " + category + " was exercised")
-                    .anyMatch(key -> key.startsWith(category + " "));
-        }
+        fuzz(new Target(server.endpoint(), null, false), REQUESTS);
 
         // The server still answers a real query end to end.
         JsonNode done = runQuery("SELECT c.country, count(*) AS orders FROM shop.orders o JOIN shop.customers c"
@@ -214,22 +216,62 @@ class AthenaApiFuzzTest {
         assertThat(rows.get(0).findValuesAsText("VarCharValue")).containsExactly("country", "orders");
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void underEnforcedIamRootIsAnsweredAsBeforeAndACallerAllowedNothingNeverSucceeds() throws Exception {
+        // A second server over the same engine, enforcing IAM: the probes' query ids exist there too.
+        try (GlauxServer iam = GlauxServer.builder().engine(glaux).enforceIam(true).start()) {
+            AwsCredentials root = AwsBasicCredentials.create(
+                    GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY);
+            fuzz(new Target(iam.endpoint(), root, false), REQUESTS / 5);
+            AwsCredentials nobody = AccessFixture.user(iam, "nobody");
+            fuzz(new Target(iam.endpoint(), nobody, true), REQUESTS / 5);
+        }
+    }
+
+    private static void fuzz(Target target, int requests) throws Exception {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int index = i;
+                sent.add(pool.submit(() -> {
+                    Probe probe = generate(index);
+                    String outcome = check(target, probe, failures);
+                    outcomes.computeIfAbsent(probe.category() + " " + outcome, k -> new AtomicInteger())
+                            .incrementAndGet();
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        String summary = requests + " requests" + (target.signer() == null ? "" : " signed, "
+                + (target.denied() ? "allowed nothing" : "as root")) + " in " + seconds + " s: "
+                + new TreeMap<>(outcomes);
+        System.out.println(summary);
+        assertThat(failures).as(summary).isEmpty();
+        for (Category category : Category.values()) {
+            assertThat(outcomes.keySet()).as("category " + category + " was exercised")
+                    .anyMatch(key -> key.startsWith(category + " "));
+        }
+        if (target.denied()) {
+            assertThat(outcomes.keySet()).as("some calls were refused by authorization")
+                    .anyMatch(key -> key.endsWith(" AccessDeniedException"));
+        }
+    }
+
     /** Sends a probe and checks the answer; returns a short outcome ("400 SerializationException", "200"). */
-    private static String check(Probe probe, List<String> failures) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(probe.body()))
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/athena/aws4_request,"
-                        + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000");
-        if (probe.target() != null) {
-            // Header names in either case, as the JS SDK sends x-amz-target.
-            request.header(probe.index() % 2 == 0 ? "X-Amz-Target" : "x-amz-target", probe.target());
-        }
-        if (probe.contentType() != null) {
-            request.header("Content-Type", probe.contentType());
-        }
+    private static String check(Target target, Probe probe, List<String> failures) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(target.request(probe), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             failures.add(probe.describe() + "\n  -> no answer: " + e);
             return "no answer";
@@ -241,7 +283,7 @@ class AthenaApiFuzzTest {
             return String.valueOf(status);
         }
         if (status < 400) {
-            if (probe.category() != Category.RANDOM_MEMBERS) {
+            if (target.denied() || probe.category() != Category.RANDOM_MEMBERS) {
                 failures.add(probe.describe() + "\n  -> " + status + " (expected a 4xx) " + abbreviate(body));
             } else if (!isJsonObject(body)) {
                 failures.add(probe.describe() + "\n  -> " + status + " with a body that is not a JSON object: "
@@ -265,7 +307,8 @@ class AthenaApiFuzzTest {
         if (!type.equals(header)) {
             failures.add(probe.describe() + "\n  -> x-amzn-ErrorType " + header + " but __type " + type);
         }
-        if (probe.expectedType() != null && !probe.expectedType().equals(type)) {
+        boolean refused = target.denied() && status == 400 && type.equals("AccessDeniedException");
+        if (probe.expectedType() != null && !probe.expectedType().equals(type) && !refused) {
             failures.add(probe.describe() + "\n  -> " + status + " " + type + " (expected " + probe.expectedType()
                     + "): " + abbreviate(body));
         }

@@ -74,10 +74,17 @@ class EnforcedAuthenticationTest {
         server = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceIam(true).start();
         skewed = GlauxServer.builder().syncWrites(false).credentials(STORE).enforceIam(true)
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).start();
-        // Authentication is what these tests check: alice (a user of the server's directory too) may use S3.
+        // Authentication is what these tests check: alice (a user of the server's directory too) may use S3, Athena
+        // and QuickSight.
         server.iam().createUser("alice", "/", List.of());
         server.iam().putInlinePolicy(EntityKind.USER, "alice", "s3", "{\"Version\":\"2012-10-17\",\"Statement\":"
-                + "[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
+                + "[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\",\"athena:*\",\"quicksight:*\"],\"Resource\":\"*\"}]}");
+        // So may the sessions of the role reader.
+        server.iam().createRole("reader", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}", null,
+                null, List.of());
+        server.iam().putInlinePolicy(EntityKind.ROLE, "reader", "read", "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\",\"athena:*\",\"quicksight:*\"],\"Resource\":\"*\"}]}");
     }
 
     @AfterAll

@@ -33,8 +33,8 @@ public final class QueryChecks {
 
     /** The first refusal of running {@code sql} in {@code workGroup} as QuickSight's role, if any. */
     public Optional<Refused> beforeQuery(String sql, String workGroup) {
-        if (role.principal() == null) {
-            return Optional.empty();
+        if (!role.enforced()) {
+            return Optional.empty(); // nothing would be refused: no need to plan the statement for its catalogs
         }
         Optional<RoleRefusal> athena = role.athena("athena:StartQueryExecution", workGroup);
         if (athena.isPresent()) {

@@ -61,6 +61,11 @@ public final class QuickSightRole {
                 role.id(), SESSION_NAME), iam.accountId(), region);
     }
 
+    /** Whether the role's permissions are enforced (IAM enforced): otherwise nothing is refused. */
+    public boolean enforced() {
+        return principal != null && authorizer != Authorizer.ALLOW_ALL;
+    }
+
     /** The session QuickSight's queries run as, or null when nothing is checked. */
     public Principal principal() {
         return principal;
@@ -76,7 +81,7 @@ public final class QuickSightRole {
 
     /** The role's refusal of {@code action} on {@code resource}, if any, answered with {@code fix}. */
     public Optional<RoleRefusal> refusal(AccessRequest request, Fix fix) {
-        if (principal == null) {
+        if (!enforced()) {
             return Optional.empty();
         }
         try {

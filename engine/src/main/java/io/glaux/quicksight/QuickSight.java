@@ -12,6 +12,7 @@ import io.glaux.quicksight.refresh.RefreshScheduler;
 import io.glaux.quicksight.refresh.RefreshService;
 import io.glaux.quicksight.embed.EmbedSessions;
 import io.glaux.quicksight.render.DataSetPreviews;
+import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.snapshot.SnapshotJobService;
 import io.glaux.spice.IngestionRequestSource;
@@ -47,19 +48,27 @@ public final class QuickSight implements AutoCloseable {
     private final EmbedSessions embeds;
     private final SnapshotJobService snapshotJobs;
 
+    private final QuickSightRole role;
+    private final Glaux glaux;
+
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
-            Duration directQueryTimeout) {
-        this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), clock,
+            Duration directQueryTimeout, QuickSightRole role) {
+        this.glaux = glaux;
+        this.role = role;
+        this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), role, clock,
                 syncWrites);
         this.dataSets = new DataSetService(folder.resolve("data-sets"), dataSources, clock, syncWrites);
         DataSetColumns columns = arn -> dataSets.findByArn(arn).map(QuickSight::columns);
         this.analyses = new AnalysisService(folder.resolve("analyses"), columns, clock, syncWrites);
         this.dashboards = new DashboardService(folder.resolve("dashboards"), columns, clock, syncWrites);
         this.refreshes = new RefreshService(folder.resolve("refresh"), dataSets, syncWrites);
-        this.ingestions = new DataSetIngestions(glaux.spice(), dataSources, dataSets, refreshes);
+        this.ingestions = new DataSetIngestions(glaux.spice(), dataSources, dataSets, refreshes,
+                new io.glaux.quicksight.role.QueryChecks(glaux, role));
+        glaux.spice().athenaCaller(role.principal());
         this.tags = new ResourceTags(dataSources, dataSets, analyses, dashboards);
-        this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout);
-        this.previews = new DataSetPreviews(glaux, dataSets, directQueryTimeout);
+        this.visuals = new VisualDataService(glaux, dataSets, analyses, dashboards, clock, directQueryTimeout,
+                role);
+        this.previews = new DataSetPreviews(glaux, dataSets, directQueryTimeout, role);
         this.embeds = new EmbedSessions(clock);
         this.snapshotJobs = new SnapshotJobService(folder.resolve("snapshot-jobs"), glaux.store(), dashboards, visuals,
                 clock, syncWrites);
@@ -84,8 +93,23 @@ public final class QuickSight implements AutoCloseable {
     /** As {@link #over(Glaux, Clock, boolean, boolean)}, with the time a visual's direct query may take. */
     public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
             Duration directQueryTimeout) {
+        return over(glaux, clock, syncWrites, runSchedules, directQueryTimeout,
+                QuickSightRole.unchecked("000000000000", "us-east-1"));
+    }
+
+    /**
+     * As {@link #over(Glaux, Clock, boolean, boolean, Duration)}, acting as {@code role} in everything QuickSight
+     * does against Athena, S3 and Lambda.
+     */
+    public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
+            Duration directQueryTimeout, QuickSightRole role) {
         return new QuickSight(glaux.dataFolder().resolve(".glaux").resolve("quicksight"), glaux, clock, syncWrites,
-                runSchedules, directQueryTimeout);
+                runSchedules, directQueryTimeout, role);
+    }
+
+    /** The service role QuickSight acts as. */
+    public QuickSightRole role() {
+        return role;
     }
 
     public DataSourceService dataSources() {
@@ -150,6 +174,7 @@ public final class QuickSight implements AutoCloseable {
 
     @Override
     public void close() {
+        glaux.spice().athenaCaller(null);
         scheduler.close();
         snapshotJobs.close();
     }

@@ -14,7 +14,9 @@ public final class QuickSightException extends RuntimeException {
         /** A visual's query failed in the engine (Glaux's visual-data endpoint). */
         QUERY_FAILED,
         /** A direct query ran past its time limit (Glaux's visual-data endpoint). */
-        QUERY_TIMEOUT
+        QUERY_TIMEOUT,
+        /** QuickSight's service role was refused what a call needs (AccessDeniedException). */
+        ACCESS_DENIED
     }
 
     private final Kind kind;

@@ -10,6 +10,7 @@ import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryService;
 import io.glaux.exec.QueryState;
+import io.glaux.iam.Principal;
 import io.glaux.results.AthenaCsv;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ResultMetadata;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
  * it (stopping it with StopQueryExecution when the ingestion is cancelled meanwhile), then streams the result object
  * {@code <id>.csv} back from the store, typed by {@code <id>.csv.metadata} (or the execution's column info when that
  * object is missing). A field that does not read as its column's type makes its row {@link SourceRows#UNREADABLE}.
+ * The query is submitted as {@link #caller(Principal)} (QuickSight's service role when a server sets one), so Athena
+ * checks its reads and result write against that caller's permissions.
  */
 final class AthenaSource implements IngestionSource {
 
@@ -47,11 +50,17 @@ final class AthenaSource implements IngestionSource {
     private final Supplier<QueryService> queries;
     private final ObjectStore store;
     private final Duration poll;
+    private volatile Principal caller;
 
     AthenaSource(Supplier<QueryService> queries, ObjectStore store, Duration poll) {
         this.queries = queries;
         this.store = store;
         this.poll = poll;
+    }
+
+    /** The caller the queries are submitted as from now on (null: none, nothing is checked). */
+    void caller(Principal principal) {
+        this.caller = principal;
     }
 
     @Override
@@ -72,7 +81,7 @@ final class AthenaSource implements IngestionSource {
         QueryExecution submitted;
         try {
             submitted = service.submit(new QueryRequest(sql, definition.context(), definition.workgroup(), null,
-                    null, List.of()));
+                    null, List.of()).withPrincipal(caller));
         } catch (GlauxException e) {
             if (ingestion.cancelFlag().get()) {
                 throw new CancellationException("Ingestion was cancelled");

@@ -68,7 +68,7 @@ public final class SpiceService implements AutoCloseable {
     private final SpiceFiles files;
     private final SpiceLimits limits;
     private final IngestionSource plannerSource;
-    private final IngestionSource athenaSource;
+    private final AthenaSource athenaSource;
     /** Where definitions and ingestion records are kept ({@code datasets/}, {@code ingestions/}); null: nowhere. */
     private final Path stateFolder;
     private final JsonFiles json = new JsonFiles();
@@ -154,6 +154,14 @@ public final class SpiceService implements AutoCloseable {
         }
         definitions.forEach((name, definition) -> datasets.computeIfAbsent(name, n -> new SpiceDataset(definition)));
         restoreIngestions();
+    }
+
+    /**
+     * The caller that ingestions of Athena-backed datasets submit their queries as (QuickSight's service role; null:
+     * none, so nothing is checked).
+     */
+    public void athenaCaller(io.glaux.iam.Principal caller) {
+        athenaSource.caller(caller);
     }
 
     /** Reads the recorded ingestions of the datasets that exist; unfinished ones are failed and recorded so. */

@@ -39,7 +39,13 @@ import io.glaux.quicksight.QuickSightArns;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.api.QuickSightApi;
 import io.glaux.s3.api.S3Endpoint;
+import io.glaux.quicksight.api.SecuritySettings;
+import io.glaux.quicksight.role.EffectivePermissions;
+import io.glaux.quicksight.role.QuickSightRole;
+import io.glaux.quicksight.role.ResourceAccess;
 import io.glaux.sample.SampleDataInstaller;
+import io.glaux.sample.SampleDataset;
+import io.glaux.storage.S3Location;
 import io.glaux.server.faults.FaultControlApi;
 import io.glaux.server.faults.FaultRules;
 import io.glaux.server.faults.Faults;
@@ -231,16 +237,19 @@ public final class GlauxServer implements AutoCloseable {
                 "s3", S3Endpoint.bucketPolicies(glaux),
                 "kms", new KeyPolicyLookup(kms),
                 "sts", new TrustPolicyLookup(iam)));
-        Authorizer authorizer = options.enforceIam()
-                ? new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock)) : Authorizer.ALLOW_ALL;
+        IamAuthorizer policies = new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock));
+        Authorizer authorizer = options.enforceIam() ? policies : Authorizer.ALLOW_ALL;
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(
                 new AthenaApi(glaux, faults::beforeAthenaCall, authorizer), new KmsApi(kms, authorizer)), identity);
         S3Endpoint s3 = S3Endpoint.over(glaux, syncWrites, faults.s3Interceptor(), identity, authorizer);
         // With a clock of its own, a test runs due schedules itself (quickSight().scheduler().runDue()).
+        // QuickSight acts as its service role; its Security & permissions settings are that role's policies.
+        QuickSightRole role = QuickSightRole.in(iam, authorizer, CallerIdentity.DEFAULT_REGION,
+                new ResourceAccess.Settings(true, List.of(new ResourceAccess.Bucket(SampleDataset.BUCKET, false),
+                        new ResourceAccess.Bucket(S3Location.parse(Glaux.DEFAULT_OUTPUT_LOCATION).bucket(), true)),
+                        List.of()));
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
-                options.directQueryTimeout());
-        RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight, operation -> { },
-                authorizer), identity);
+                options.directQueryTimeout(), role);
         // Lambda's functions and their code live in the data folder's metadata; their processes end with the server.
         FunctionHost lambda;
         try {
@@ -256,6 +265,12 @@ public final class GlauxServer implements AutoCloseable {
                 SpilledObjects.of(glaux.store()), new FederationSettings(identity.accountId(),
                 "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda, authorizer), identity);
+        RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight, operation -> { },
+                authorizer, new SecuritySettings(iam.role(QuickSightRole.NAME).arn(),
+                        new ResourceAccess(iam, CallerIdentity.DEFAULT_REGION), new EffectivePermissions(policies,
+                        role.principal(), identity.accountId(), CallerIdentity.DEFAULT_REGION),
+                        () -> bucketNames(glaux), () -> lambda.list().stream().map(f -> f.name()).toList()),
+                glaux.workgroups()), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",
                 quickSightApi, "lambda", lambdaApi, "iam", new QueryProtocol(new IamApi(iam, authorizer), identity),
@@ -322,6 +337,15 @@ public final class GlauxServer implements AutoCloseable {
         // Functions' AWS clients reach Glaux here (AWS_ENDPOINT_URL), whatever address the server listens on.
         lambda.endpoint("http://" + loopbackOr(host) + ":" + app.port());
         return new Served(app, faults, quickSight, lambda, functions, alerting, kms, iam);
+    }
+
+    /** The store's buckets, or none when it cannot list them. */
+    private static List<String> bucketNames(Glaux glaux) {
+        try {
+            return glaux.store().listBuckets();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The address to reach a server listening on {@code host} from this machine. */

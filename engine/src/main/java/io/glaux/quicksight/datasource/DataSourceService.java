@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.ResourceFiles;
 import io.glaux.quicksight.ResourcePermission;
+import io.glaux.quicksight.role.QuickSightRole;
+import io.glaux.quicksight.role.RoleRefusal;
 import io.glaux.workgroup.Workgroup;
 import io.glaux.workgroup.WorkgroupService;
 import io.glaux.workgroup.WorkgroupState;
@@ -18,7 +20,9 @@ import java.util.function.UnaryOperator;
 /**
  * QuickSight's data sources, kept across restarts. Creating or updating an Athena data source checks its workgroup
  * as QuickSight does when it connects: a missing or disabled workgroup leaves the data source CREATION_FAILED or
- * UPDATE_FAILED with the error Athena gave, and datasets cannot query through it.
+ * UPDATE_FAILED with the error Athena gave, and datasets cannot query through it. QuickSight connects as its service
+ * role: a role that may not {@code athena:GetWorkGroup} leaves it failed with ACCESS_DENIED, AWS's sentence and the
+ * fix, as does listing the workgroups ({@link #workGroups()}) without {@code athena:ListWorkGroups}.
  */
 public final class DataSourceService {
 
@@ -27,11 +31,14 @@ public final class DataSourceService {
 
     private final ResourceFiles<DataSource> dataSources;
     private final WorkgroupService workgroups;
+    private final QuickSightRole role;
     private final Clock clock;
 
-    public DataSourceService(Path folder, WorkgroupService workgroups, Clock clock, boolean syncWrites) {
+    public DataSourceService(Path folder, WorkgroupService workgroups, QuickSightRole role, Clock clock,
+            boolean syncWrites) {
         this.dataSources = new ResourceFiles<>(folder, DataSource.class, DataSource::id, syncWrites);
         this.workgroups = workgroups;
+        this.role = role;
         this.clock = clock;
     }
 
@@ -91,6 +98,19 @@ public final class DataSourceService {
     }
 
     /**
+     * The Athena workgroups QuickSight's role sees, as the data source page lists them ({@code athena:ListWorkGroups}
+     * as the role; a refusal is an ACCESS_DENIED QuickSightException with AWS's sentence and the fix).
+     */
+    public List<Workgroup> workGroups() {
+        Optional<RoleRefusal> refused = role.athena("athena:ListWorkGroups", null);
+        if (refused.isPresent()) {
+            throw new QuickSightException(QuickSightException.Kind.ACCESS_DENIED, RESOURCE_TYPE, refused.get()
+                    .withFix("QuickSight cannot list Athena workgroups: " + refused.get().sentence()));
+        }
+        return workgroups.list();
+    }
+
+    /**
      * The workgroup of an Athena data source ({@code primary} when AthenaParameters names none); other types are
      * refused, as Glaux plays Athena only.
      */
@@ -112,6 +132,11 @@ public final class DataSourceService {
 
     /** Whether QuickSight could connect: the workgroup exists and is enabled, or the error Athena answers. */
     private DataSourceErrorInfo check(String workGroup) {
+        Optional<RoleRefusal> refused = role.athena("athena:GetWorkGroup", workGroup);
+        if (refused.isPresent()) {
+            return new DataSourceErrorInfo("ACCESS_DENIED", refused.get().withFix("QuickSight could not connect to"
+                    + " Athena workgroup " + workGroup + ": " + refused.get().sentence()));
+        }
         Optional<Workgroup> found = workgroups.find(workGroup);
         if (found.isEmpty()) {
             return new DataSourceErrorInfo("GENERIC_SQL_FAILURE", "WorkGroup " + workGroup + " is not found.");

@@ -7,6 +7,8 @@ import io.glaux.quicksight.dataset.DataSet;
 import io.glaux.quicksight.dataset.DataSetService;
 import io.glaux.quicksight.datasource.DataSourceService;
 import io.glaux.quicksight.refresh.RefreshService;
+import io.glaux.quicksight.role.Fix;
+import io.glaux.quicksight.role.QueryChecks;
 import io.glaux.spice.ErrorInfo;
 import io.glaux.spice.Ingestion;
 import io.glaux.spice.IngestionErrorType;
@@ -33,7 +35,8 @@ import java.util.Optional;
  * The SPICE side of QuickSight's datasets: a SPICE dataset is imported into a SPICE dataset of Glaux's own
  * ({@link #spiceName}), defined by the dataset's compiled SQL run as an Athena query in its data source's
  * workgroup, with its output columns' types (values that fail them drop their row) and the lookback window of its
- * refresh properties. Ingestions are that SPICE dataset's ingestions.
+ * refresh properties. Ingestions are that SPICE dataset's ingestions. The query runs as QuickSight's service role;
+ * what the role may not do fails the ingestion with AWS's sentence and the fix ({@link QueryChecks}).
  */
 public final class DataSetIngestions {
 
@@ -43,9 +46,11 @@ public final class DataSetIngestions {
     private final DataSourceService dataSources;
     private final DataSetService dataSets;
     private final RefreshService refreshes;
+    private final QueryChecks checks;
 
     public DataSetIngestions(SpiceService spice, DataSourceService dataSources, DataSetService dataSets,
-            RefreshService refreshes) {
+            RefreshService refreshes, QueryChecks checks) {
+        this.checks = checks;
         this.spice = spice;
         this.dataSources = dataSources;
         this.dataSets = dataSets;
@@ -86,7 +91,7 @@ public final class DataSetIngestions {
         try {
             return spice.createIngestion(IngestionRequest.of(spiceName(dataSetId)).withIngestionId(ingestionId)
                     .withIngestionType(type).withRequestSource(source).withRequestType(requestType)
-                    .withPrecondition(() -> dataSourceGone(dataSet)));
+                    .withPrecondition(() -> unmet(dataSet)));
         } catch (GlauxException e) {
             if (e.type() == io.glaux.error.ErrorType.ALREADY_EXISTS) {
                 throw QuickSightException.exists(RESOURCE_TYPE, "Ingestion " + ingestionId + " already exists for"
@@ -94,6 +99,25 @@ public final class DataSetIngestions {
             }
             throw QuickSightException.invalid(e.getMessage());
         }
+    }
+
+    /** Why the ingestion cannot run: its data source is gone, or QuickSight's role may not run its query. */
+    private ErrorInfo unmet(DataSet dataSet) {
+        ErrorInfo gone = dataSourceGone(dataSet);
+        if (gone != null) {
+            return gone;
+        }
+        return checks.beforeQuery(dataSet.compiled().sql(), dataSet.compiled().workGroup())
+                .map(refused -> new ErrorInfo(typeOf(refused.fix()), refused.message())).orElse(null);
+    }
+
+    /** The ingestion error type QuickSight reports for each kind of refusal of its role. */
+    private static IngestionErrorType typeOf(Fix fix) {
+        return switch (fix) {
+            case S3 -> IngestionErrorType.S3_FILE_INACCESSIBLE;
+            case LAMBDA -> IngestionErrorType.SQL_EXCEPTION;
+            case ATHENA -> IngestionErrorType.INVALID_DATA_SOURCE_CONFIG;
+        };
     }
 
     /** DATA_SOURCE_NOT_FOUND when the dataset's data source was deleted since it was made, as QuickSight reports. */

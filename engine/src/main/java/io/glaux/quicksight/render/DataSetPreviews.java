@@ -1,6 +1,7 @@
 package io.glaux.quicksight.render;
 
 import io.glaux.Glaux;
+import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.quicksight.dataset.CompiledDataSet;
 import io.glaux.quicksight.dataset.DataSetService;
 import io.glaux.quicksight.dataset.OutputColumn;
@@ -23,9 +24,9 @@ public final class DataSetPreviews {
     private final DataSetService dataSets;
     private final DirectQuery directQuery;
 
-    public DataSetPreviews(Glaux glaux, DataSetService dataSets, Duration timeout) {
+    public DataSetPreviews(Glaux glaux, DataSetService dataSets, Duration timeout, QuickSightRole role) {
         this.dataSets = dataSets;
-        this.directQuery = new DirectQuery(glaux, timeout);
+        this.directQuery = new DirectQuery(glaux, timeout, role);
     }
 
     /** Up to {@code maxRows} (1 to {@link #MAX_ROWS}) rows of the dataset {@code definition} describes. */

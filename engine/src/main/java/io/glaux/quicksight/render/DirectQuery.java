@@ -7,6 +7,9 @@ import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryService;
 import io.glaux.exec.QueryState;
 import io.glaux.quicksight.QuickSightException;
+import io.glaux.quicksight.role.QueryChecks;
+import io.glaux.quicksight.role.QuickSightRole;
+import io.glaux.storage.S3Location;
 import io.glaux.quicksight.visual.VisualColumn;
 
 import java.io.IOException;
@@ -16,22 +19,31 @@ import java.util.List;
 /**
  * Runs SQL as QuickSight runs a direct query: a real Athena query execution in a workgroup, stopped and failed after
  * the time limit, its rows read back from the result object. Failures are QuickSight's: QUERY_TIMEOUT, or QUERY_FAILED
- * with Athena's reason.
+ * with Athena's reason. It runs as QuickSight's service role: what the role may not do fails it with AWS's sentence and
+ * the fix ({@link QueryChecks}).
  */
 final class DirectQuery {
 
     private final Glaux glaux;
     private final Duration timeout;
+    private final QuickSightRole role;
+    private final QueryChecks checks;
 
-    DirectQuery(Glaux glaux, Duration timeout) {
+    DirectQuery(Glaux glaux, Duration timeout, QuickSightRole role) {
         this.glaux = glaux;
         this.timeout = timeout;
+        this.role = role;
+        this.checks = new QueryChecks(glaux, role);
     }
 
     VisualData run(String sql, List<VisualColumn> columns, String workGroup) {
         long start = System.nanoTime();
         QueryService queries = glaux.queries();
-        QueryExecution submitted = queries.submit(QueryRequest.of(sql).withWorkgroup(workGroup));
+        checks.beforeQuery(sql, workGroup).ifPresent(refused -> {
+            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, refused.message());
+        });
+        QueryExecution submitted = queries.submit(QueryRequest.of(sql).withWorkgroup(workGroup)
+                .withPrincipal(role.principal()));
         QueryExecution finished;
         try {
             finished = queries.await(submitted.queryExecutionId(), timeout);
@@ -51,6 +63,11 @@ final class DirectQuery {
             throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "Your database generated a"
                     + " SQL exception (query " + finished.queryExecutionId() + "): "
                     + finished.status().stateChangeReason());
+        }
+        if (finished.result() != null) {
+            checks.beforeRead(S3Location.parse(finished.result().resultObject())).ifPresent(refused -> {
+                throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, refused.message());
+            });
         }
         QueryResults results;
         try {

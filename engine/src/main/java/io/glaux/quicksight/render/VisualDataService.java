@@ -2,6 +2,7 @@ package io.glaux.quicksight.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glaux.Glaux;
+import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.quicksight.QuickSightException;
 import io.glaux.quicksight.analysis.AnalysisService;
 import io.glaux.quicksight.analysis.DashboardService;
@@ -60,13 +61,13 @@ public final class VisualDataService {
     private final DirectQuery directQuery;
 
     public VisualDataService(Glaux glaux, DataSetService dataSets, AnalysisService analyses,
-            DashboardService dashboards, Clock clock, Duration directQueryTimeout) {
+            DashboardService dashboards, Clock clock, Duration directQueryTimeout, QuickSightRole role) {
         this.glaux = glaux;
         this.dataSets = dataSets;
         this.analyses = analyses;
         this.dashboards = dashboards;
         this.builder = new VisualQueryBuilder(clock, VisualQueryBuilder.DEFAULT_ROW_LIMIT);
-        this.directQuery = new DirectQuery(glaux, directQueryTimeout);
+        this.directQuery = new DirectQuery(glaux, directQueryTimeout, role);
     }
 
     /** A visual of an analysis. */

@@ -42,6 +42,17 @@ public final class QuickSightApi implements RestService {
      * @param authorizer asked before each call whether its caller may make it ({@link QuickSightAuthorization})
      */
     public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch, Authorizer authorizer) {
+        this(quickSight, beforeDispatch, authorizer, null, null);
+    }
+
+    /**
+     * As {@link #QuickSightApi(QuickSight, Consumer, Authorizer)}, also serving the Security &amp; permissions
+     * settings of QuickSight's service role ({@link SecurityOperations}) when {@code security} is given.
+     *
+     * @param workgroups the engine's workgroups, whose permissions the settings show
+     */
+    public QuickSightApi(QuickSight quickSight, Consumer<String> beforeDispatch, Authorizer authorizer,
+            SecuritySettings security, io.glaux.workgroup.WorkgroupService workgroups) {
         this.beforeDispatch = beforeDispatch;
         this.authorization = new QuickSightAuthorization(new CallAuthorizer(authorizer, "quicksight"));
         routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
@@ -56,6 +67,9 @@ public final class QuickSightApi implements RestService {
         routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
         routes.addAll(new EmbedUrlOperations(quickSight.dashboards(), quickSight.embeds()).routes());
         routes.addAll(new SnapshotJobOperations(quickSight.snapshotJobs()).routes());
+        if (security != null) {
+            routes.addAll(new SecurityOperations(security, quickSight.dataSources(), workgroups).routes());
+        }
     }
 
     @Override

@@ -19,14 +19,17 @@ import java.util.Optional;
  * endpoints for the web UI ({@code /glaux/quicksight/...}) authorize as the QuickSight action they serve: a
  * dashboard's visual data is {@code quicksight:DescribeDashboard} on the dashboard, an analysis's
  * {@code quicksight:DescribeAnalysis}, a data set's column values {@code quicksight:DescribeDataSet}, a data set
- * preview {@code quicksight:CreateDataSet}.
+ * preview {@code quicksight:CreateDataSet}, the Security &amp; permissions settings
+ * {@code quicksight:DescribeResourcePermissions} and {@code quicksight:UpdateResourcePermissions}, the workgroups
+ * QuickSight's role lists {@code quicksight:ListDataSources}.
  */
 final class QuickSightAuthorization {
 
     /** Glaux's own operations, and the QuickSight action each serves. */
     private static final Map<String, String> ACTIONS = Map.of("GetDashboardVisualData", "DescribeDashboard",
             "GetAnalysisVisualData", "DescribeAnalysis", "GetDataSetColumnValues", "DescribeDataSet",
-            "PreviewDataSet", "CreateDataSet");
+            "PreviewDataSet", "CreateDataSet", "DescribeAwsResourceAccess", "DescribeResourcePermissions",
+            "UpdateAwsResourceAccess", "UpdateResourcePermissions", "ListAthenaWorkGroups", "ListDataSources");
 
     /** The members naming a resource, most specific first, and the ARN resource type of each. */
     private static final List<Map.Entry<String, String>> IDS = List.of(Map.entry("DashboardId", "dashboard/"),

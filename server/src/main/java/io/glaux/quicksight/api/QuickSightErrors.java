@@ -69,6 +69,7 @@ final class QuickSightErrors {
             case INVALID -> invalidParameter(e.getMessage());
             case QUERY_FAILED -> new ServiceError(400, "QueryFailedException", e.getMessage());
             case QUERY_TIMEOUT -> new ServiceError(400, "QueryTimeoutException", e.getMessage());
+            case ACCESS_DENIED -> accessDenied(e.getMessage());
         };
     }
 }

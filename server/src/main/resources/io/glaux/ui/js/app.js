@@ -15,6 +15,7 @@ export const ROUTES = [
   [/^#\/dashboards\/(?<id>[^/?]+)$/, 'dashboard', 'Dashboard'],
   [/^#\/query(?:\?(?<query>.*))?$/, 'query-editor', 'Query editor'],
   [/^#\/alerts$/, 'events', 'Alerts'],
+  [/^#\/security$/, 'security', 'Security & permissions'],
 ];
 
 /** The page module, title and parameters (id, and the query string as URLSearchParams) of a hash. */

@@ -148,8 +148,9 @@ class IamApiTest {
                 Tag.builder().key("b").value("2").build()));
         iam.untagRole(r -> r.roleName("qs-role").tagKeys("a"));
         assertThat(iam.listRoleTags(r -> r.roleName("qs-role")).tags()).extracting(Tag::key).containsExactly("b");
+        // QuickSight's service role is under the same path from the server's first start.
         assertThat(iam.listRoles(r -> r.pathPrefix("/service-role/")).roles()).extracting(Role::roleName)
-                .containsExactly("qs-role");
+                .containsExactly("aws-quicksight-service-role-v0", "qs-role");
         assertThatThrownBy(() -> iam.createRole(r -> r.roleName("bad").assumeRolePolicyDocument("{}")))
                 .isInstanceOf(MalformedPolicyDocumentException.class).extracting(e -> ((IamException) e).statusCode())
                 .isEqualTo(400);

@@ -88,6 +88,15 @@ export class GlauxClient {
       { body: request, headers: { 'Content-Type': 'application/json' } });
   }
 
+  /**
+   * One of Glaux's own QuickSight endpoints under /glaux/quicksight/accounts/{AwsAccountId}, e.g.
+   * glaux('GET', '/security/aws-resources') or glaux('GET', '/athena/work-groups').
+   */
+  glaux(method, path, body) {
+    return this.send('quicksight', method, `/glaux/quicksight/accounts/${this.accountId}${path}`, {
+      body, headers: body === undefined ? {} : { 'Content-Type': 'application/json' } });
+  }
+
   /** A presigned URL that downloads an S3 object given as s3://bucket/key. */
   s3DownloadUrl(s3Uri, expiresSeconds = 900) {
     const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(s3Uri);

@@ -1,10 +1,25 @@
-// A data source: create an ATHENA one on a workgroup, show its status and error, change it, delete it.
+// A data source: create an ATHENA one on a workgroup, show its status and error, change it, delete it. The
+// workgroups are those QuickSight's service role can list: without Athena access the page shows the role's refusal.
 import { h, replace, field, select, errorBox, formatTime } from '../ui/dom.js';
-import { athenaAll, statusClass } from '../data/api.js';
+import { statusClass } from '../data/api.js';
 
+/** The workgroups as [value, label] options, and the error that kept them from being listed (or null). */
 async function workGroupOptions(client) {
-  const groups = await athenaAll(client, 'ListWorkGroups', {}, 'WorkGroups');
-  return groups.map((g) => [g.Name, g.State === 'ENABLED' ? g.Name : `${g.Name} (${g.State})`]);
+  try {
+    const { WorkGroups: groups } = await client.glaux('GET', '/athena/work-groups');
+    return { options: groups.map((g) => [g.Name, g.State === 'ENABLED' ? g.Name : `${g.Name} (${g.State})`]),
+      error: null };
+  } catch (error) {
+    return { options: [], error };
+  }
+}
+
+function workGroupsError(error) {
+  if (!error) return null;
+  const box = errorBox(error);
+  box.id = 'workgroups-error';
+  return h('div', {}, box, h('p', { class: 'muted' }, 'Athena access is set on the ',
+    h('a', { href: '#/security' }, 'Security & permissions'), ' page.'));
 }
 
 function parameters(workGroup) {
@@ -24,7 +39,7 @@ function form(options, values, isNew) {
 
 async function renderNew(main, app) {
   const { client } = app;
-  const options = await workGroupOptions(client);
+  const { options, error } = await workGroupOptions(client);
   const c = form(options, {}, true);
   const status = h('div', { 'aria-live': 'polite' });
   const submit = async (event) => {
@@ -41,6 +56,7 @@ async function renderNew(main, app) {
   replace(main, h('h1', {}, 'New data source'),
     h('form', { class: 'panel', id: 'data-source-form', onsubmit: submit },
       h('p', { class: 'muted' }, 'An Athena data source runs its datasets\' queries in a workgroup.'),
+      workGroupsError(error),
       field('Data source id', c.id, 'Letters, digits, - and _'), field('Name', c.name),
       field('Athena workgroup', c.workGroup),
       h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Create data source'))),
@@ -58,7 +74,7 @@ async function describe(client, id) {
 
 async function renderExisting(main, id, app) {
   const { client } = app;
-  const [source, options] = await Promise.all([describe(client, id), workGroupOptions(client)]);
+  const [source, { options, error }] = await Promise.all([describe(client, id), workGroupOptions(client)]);
   const workGroup = source.DataSourceParameters && source.DataSourceParameters.AthenaParameters
     ? source.DataSourceParameters.AthenaParameters.WorkGroup : '';
   const c = form(options, { name: source.Name, workGroup }, false);
@@ -96,7 +112,7 @@ async function renderExisting(main, id, app) {
       h('div', { class: 'actions' },
         h('a', { href: `#/data-sets/new?dataSource=${encodeURIComponent(id)}` }, 'New dataset from this source'))),
     h('form', { class: 'panel', id: 'data-source-form', onsubmit: save },
-      h('h2', {}, 'Edit'), field('Name', c.name), field('Athena workgroup', c.workGroup),
+      h('h2', {}, 'Edit'), workGroupsError(error), field('Name', c.name), field('Athena workgroup', c.workGroup),
       h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Save'),
         h('button', { type: 'button', onclick: remove }, 'Delete'))),
     messages);

@@ -58,7 +58,10 @@ class QueryProtocolTest {
                 + "/?Action=ListRoles&Version=2010-05-08")).header("Authorization", IAM_SCOPE).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<ListRolesResult><Roles></Roles><IsTruncated>false</IsTruncated>");
+        // The one role every server has: QuickSight's service role.
+        assertThat(response.body()).contains("<ListRolesResult><Roles><member><Path>/service-role/</Path>"
+                + "<RoleName>aws-quicksight-service-role-v0</RoleName>")
+                .contains("</Roles><IsTruncated>false</IsTruncated>");
     }
 
     @Test

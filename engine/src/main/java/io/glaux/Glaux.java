@@ -16,6 +16,7 @@ import io.glaux.format.FormatRegistry;
 import io.glaux.results.ResultReader;
 import io.glaux.saved.NamedQueryStore;
 import io.glaux.saved.PreparedStatementStore;
+import io.glaux.kms.Kms;
 import io.glaux.sql.CalciteDefaults;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
@@ -32,6 +33,8 @@ import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableScanner;
 import io.glaux.storage.LocalFolderStore;
 import io.glaux.storage.ObjectStore;
+import io.glaux.storage.crypto.EncryptingStore;
+import io.glaux.storage.crypto.EnvelopeKeys;
 import io.glaux.storage.S3CompatibleStore;
 import io.glaux.storage.S3Location;
 import io.glaux.storage.S3StoreConfig;
@@ -78,7 +81,12 @@ public final class Glaux implements AutoCloseable {
     /** Where the primary workgroup writes results unless configured otherwise. */
     public static final String DEFAULT_OUTPUT_LOCATION = "s3://glaux-query-results/";
 
+    /** The account and region whose KMS keys Glaux's own writes use (S3's and Athena's writes use their caller's). */
+    private static final String OWN_ACCOUNT = "000000000000";
+    private static final String OWN_REGION = "us-east-1";
+
     private final ObjectStore store;
+    private final Kms kms;
     private final Catalog catalog;
     private final WorkgroupService workgroups;
     private final DataCatalogService dataCatalogs;
@@ -96,10 +104,15 @@ public final class Glaux implements AutoCloseable {
     private Glaux(Builder builder) throws IOException {
         this.dataFolder = builder.dataFolder;
         Path metadata = dataFolder.resolve(".glaux");
+        // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
+        this.kms = new Kms(dataFolder, java.time.Clock.systemUTC(), builder.syncWrites);
+        // Objects written with an encryption are encrypted at rest by the embedded store; an S3-compatible endpoint
+        // encrypts (or not) by itself.
         this.store = builder.s3 != null
                 ? new S3CompatibleStore(builder.s3, metadata.resolve("store").resolve("staging"))
-                : new LocalFolderStore(dataFolder,
-                builder.syncWrites);
+                : new EncryptingStore(new LocalFolderStore(dataFolder, builder.syncWrites),
+                new EnvelopeKeys(dataFolder, builder.syncWrites, kms, OWN_ACCOUNT, OWN_REGION,
+                        new java.security.SecureRandom()));
         this.catalog = new FileCatalog(metadata.resolve("catalog"));
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
         this.dataCatalogs = new DataCatalogService(metadata.resolve("datacatalogs"));
@@ -195,6 +208,11 @@ public final class Glaux implements AutoCloseable {
 
     public ObjectStore store() {
         return store;
+    }
+
+    /** The key service whose keys SSE-KMS objects and KMS's API use. */
+    public Kms kms() {
+        return kms;
     }
 
     public Catalog catalog() {

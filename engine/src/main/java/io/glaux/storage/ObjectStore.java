@@ -128,6 +128,14 @@ public interface ObjectStore extends AutoCloseable {
         return all;
     }
 
+    /**
+     * This store with its KMS keys used as {@code user} (SSE-KMS data keys generated and decrypted as that caller).
+     * A store that encrypts nothing itself returns itself.
+     */
+    default ObjectStore usingKeysAs(io.glaux.storage.crypto.KeyUser user) {
+        return this;
+    }
+
     @Override
     default void close() throws IOException {
     }

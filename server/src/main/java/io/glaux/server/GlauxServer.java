@@ -231,7 +231,7 @@ public final class GlauxServer implements AutoCloseable {
         // With enforcement on, every call is authorized by AWS's rules over the directory's identity policies and the
         // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
-        Kms kms = new Kms(glaux.dataFolder(), Clock.systemUTC(), syncWrites);
+        Kms kms = glaux.kms();
         // The resource policies that take part in decisions: buckets', keys' and roles' trust policies.
         ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of(
                 "s3", S3Endpoint.bucketPolicies(glaux),

@@ -2,6 +2,8 @@ package io.glaux.s3.api;
 
 import io.glaux.storage.ObjectInfo;
 import io.glaux.storage.ObjectMetadata;
+import io.glaux.storage.ObjectStore;
+import io.glaux.storage.crypto.ObjectEncryption;
 import io.glaux.storage.ObjectRead;
 import io.glaux.storage.ObjectUpload;
 import io.glaux.storage.StoredObject;
@@ -56,12 +58,14 @@ final class CopyOperations {
         }
         ObjectInfo written;
         Map<String, String> checksums;
-        try (ObjectRead read = backend.store().read(source.bucket(), source.key(), 0, -1)) {
+        ObjectStore store = backend.storeFor(request);
+        ObjectEncryption encryption = ServerSideEncryption.requested(request, backend);
+        try (ObjectRead read = store.read(source.bucket(), source.key(), 0, -1)) {
             ObjectMetadata from = read.object().metadata();
             ObjectMetadata metadata = replaceMetadata ? requested.withChecksums(from.checksums()) : from;
-            metadata = metadata.withTags(replaceTags ? requested.tags() : from.tags());
+            metadata = metadata.withTags(replaceTags ? requested.tags() : from.tags()).withEncryption(encryption);
             checksums = metadata.checksums();
-            try (ObjectUpload upload = backend.store().startUpload(bucket, key, metadata)) {
+            try (ObjectUpload upload = store.startUpload(bucket, key, metadata)) {
                 ObjectWrites.copy(read.content(), upload);
                 written = upload.commit();
             }
@@ -75,7 +79,7 @@ final class CopyOperations {
                         .element(algorithm.element(), value);
             }
         });
-        response.header("x-amz-server-side-encryption", "AES256");
+        ServerSideEncryption.answer(response, ObjectWrites.written(store, written, checksums).encryption());
         response.xml(xml);
     }
 
@@ -115,7 +119,7 @@ final class CopyOperations {
         }
         ChecksumAlgorithm wanted = ChecksumAlgorithm.named(upload.checksumAlgorithm());
         UploadedPart part;
-        try (ObjectRead read = backend.store().read(source.bucket(), source.key(), first, length);
+        try (ObjectRead read = backend.storeFor(request).read(source.bucket(), source.key(), first, length);
                 PartWriter writer = backend.multipart().startPart(upload, partNumber)) {
             ChecksummingInputStream in = new ChecksummingInputStream(read.content(), wanted);
             long copied = ObjectWrites.copy(in, writer);

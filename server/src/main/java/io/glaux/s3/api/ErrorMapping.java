@@ -1,6 +1,9 @@
 package io.glaux.s3.api;
 
+import io.glaux.iam.AccessDeniedException;
+import io.glaux.kms.KmsException;
 import io.glaux.storage.BucketNotEmptyException;
+import io.glaux.storage.crypto.ObjectIntegrityException;
 import io.glaux.storage.InvalidBucketNameException;
 import io.glaux.storage.InvalidKeyException;
 import io.glaux.storage.KeyTooLongException;
@@ -45,6 +48,15 @@ final class ErrorMapping {
         }
         if (cause instanceof InvalidKeyException invalid) {
             return S3Errors.invalidArgument(invalid.getMessage(), "key", null);
+        }
+        if (cause instanceof AccessDeniedException denied && denied.request().action().startsWith("kms:")) {
+            return S3Errors.kmsAccessDenied(denied);
+        }
+        if (cause instanceof KmsException refused) {
+            return S3Errors.kms(refused);
+        }
+        if (cause instanceof ObjectIntegrityException broken) {
+            return new S3Exception(500, "InternalError", broken.getMessage());
         }
         if (cause instanceof StoreUnavailableException) {
             return new S3Exception(503, "ServiceUnavailable", cause.getMessage());

@@ -39,7 +39,8 @@ final class MultipartOperations {
         String key = request.key();
         S3Backend.checkNames(bucket, key);
         ObjectOperations.checkWriteOptions(request);
-        ObjectMetadata metadata = ObjectHeaders.fromRequest(request);
+        ObjectMetadata metadata = ObjectHeaders.fromRequest(request)
+                .withEncryption(ServerSideEncryption.requested(request, backend));
         ChecksumAlgorithm algorithm = null;
         String algorithmHeader = request.header("x-amz-checksum-algorithm");
         if (algorithmHeader != null) {
@@ -53,6 +54,7 @@ final class MultipartOperations {
         backend.requireBucket(bucket);
         MultipartUpload upload = backend.multipart().create(bucket, key, metadata,
                 algorithm == null ? null : algorithm.name(), type);
+        ServerSideEncryption.answer(response, upload.metadata().encryption());
         response.header("x-amz-checksum-algorithm", upload.checksumAlgorithm())
                 .header("x-amz-checksum-type", upload.checksumType());
         response.xml(XmlWriter.document("InitiateMultipartUploadResult").element("Bucket", bucket)
@@ -108,7 +110,7 @@ final class MultipartOperations {
             }
             MultipartCompletion completion = MultipartCompletion.check(upload, requested, staged, request,
                     backend.multipart());
-            try (ObjectUpload out = backend.store().startUpload(upload.bucket(), upload.key(),
+            try (ObjectUpload out = backend.storeFor(request).startUpload(upload.bucket(), upload.key(),
                     completion.metadata())) {
                 MultipartCompletion.Result done = completion.stream(backend.multipart(), upload, out);
                 backend.multipart().remove(upload.uploadId());
@@ -125,7 +127,8 @@ final class MultipartOperations {
             xml.element(algorithm.element(), value)
                     .element("ChecksumType", value.contains("-") ? "COMPOSITE" : "FULL_OBJECT");
         });
-        response.header("x-amz-server-side-encryption", "AES256");
+        ServerSideEncryption.answer(response,
+                ObjectWrites.written(backend.store(), info, result.checksums()).encryption());
         response.xml(xml);
     }
 

@@ -70,7 +70,6 @@ final class ObjectHeaders {
         response.header("ETag", quote(info.etag()))
                 .header("Last-Modified", HttpDates.format(info.lastModified()))
                 .header("Accept-Ranges", "bytes")
-                .header("x-amz-server-side-encryption", "AES256")
                 .header("Content-Type", override(request, "response-content-type",
                         metadata.contentType() == null ? DEFAULT_CONTENT_TYPE : metadata.contentType()))
                 .header("Content-Encoding", override(request, "response-content-encoding", metadata.contentEncoding()))
@@ -80,6 +79,7 @@ final class ObjectHeaders {
                         metadata.contentLanguage()))
                 .header("Cache-Control", override(request, "response-cache-control", metadata.cacheControl()))
                 .header("Expires", override(request, "response-expires", metadata.expires()));
+        ServerSideEncryption.answer(response, metadata.encryption());
         metadata.userMetadata().forEach((name, value) -> response.header(META + name, value));
         if (!metadata.tags().isEmpty()) {
             response.header("x-amz-tagging-count", String.valueOf(metadata.tags().size()));

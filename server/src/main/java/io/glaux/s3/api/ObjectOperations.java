@@ -31,7 +31,8 @@ final class ObjectOperations {
         String key = request.key();
         S3Backend.checkNames(bucket, key);
         checkWriteOptions(request);
-        ObjectMetadata metadata = ObjectHeaders.fromRequest(request);
+        ObjectMetadata metadata = ObjectHeaders.fromRequest(request)
+                .withEncryption(ServerSideEncryption.requested(request, backend));
         RequestPayload payload = RequestPayload.of(request);
         if (payload.length() < 0) {
             throw S3Errors.missingContentLength();
@@ -43,9 +44,10 @@ final class ObjectOperations {
             backend.requireBucket(bucket);
             Preconditions.checkWrite(request, backend.store().head(bucket, key).orElse(null));
         }
-        ObjectWrites.Written written = ObjectWrites.write(backend, bucket, key, metadata, payload);
-        response.header("ETag", ObjectHeaders.quote(written.info().etag()))
-                .header("x-amz-server-side-encryption", "AES256");
+        ObjectWrites.Written written = ObjectWrites.write(backend, backend.storeFor(request), bucket, key, metadata,
+                payload);
+        response.header("ETag", ObjectHeaders.quote(written.info().etag()));
+        ServerSideEncryption.answer(response, written.encryption());
         ObjectHeaders.writeChecksums(response, written.checksums());
         response.empty(200);
     }
@@ -75,13 +77,14 @@ final class ObjectOperations {
         stat(request);
         Map<String, String> tags = TagSets.fromXml(RequestBodies.read(request), TagSets.OBJECT_LIMIT,
                 "Object tags cannot be greater than " + TagSets.OBJECT_LIMIT);
-        ObjectWrites.rewrite(backend.store(), request.bucket(), request.key(), metadata -> metadata.withTags(tags));
+        ObjectWrites.rewrite(backend.storeFor(request), request.bucket(), request.key(),
+                metadata -> metadata.withTags(tags));
         response.empty(200);
     }
 
     void deleteTagging(S3Request request, S3Response response) throws IOException {
         if (!stat(request).metadata().tags().isEmpty()) {
-            ObjectWrites.rewrite(backend.store(), request.bucket(), request.key(),
+            ObjectWrites.rewrite(backend.storeFor(request), request.bucket(), request.key(),
                     metadata -> metadata.withTags(Map.of()));
         }
         response.empty(204);
@@ -124,7 +127,7 @@ final class ObjectOperations {
                 response.body(range != null || partNumber > 0 ? 206 : 200, range == null ? size : range.length());
                 return;
             }
-            ObjectRead read = backend.store().read(bucket, key, range == null ? 0 : range.first(),
+            ObjectRead read = backend.storeFor(request).read(bucket, key, range == null ? 0 : range.first(),
                     range == null ? -1 : range.length());
             try (read) {
                 if (!Objects.equals(read.object().info().etag(), object.info().etag()) && attempt < 3) {
@@ -198,16 +201,11 @@ final class ObjectOperations {
         }
     }
 
-    /** Refuses what a write may ask that Glaux does not do: ACLs beyond the owner's, KMS or customer keys. */
+    /** Refuses what a write may ask that Glaux does not do: ACLs beyond the owner's, customer keys. */
     static void checkWriteOptions(S3Request request) {
         String acl = request.header("x-amz-acl");
         if (acl != null && !OWNER_ONLY_ACLS.contains(acl.trim().toLowerCase(Locale.ROOT))) {
             throw S3Errors.aclNotSupported();
-        }
-        String sse = request.header("x-amz-server-side-encryption");
-        if (sse != null && !sse.trim().equals("AES256")) {
-            throw S3Errors.notImplemented("Glaux encrypts nothing itself and reports SSE-S3 (AES256); " + sse
-                    + " is not available.");
         }
         if (request.header("x-amz-server-side-encryption-customer-algorithm") != null) {
             throw S3Errors.notImplemented("Glaux does not implement server-side encryption with customer keys.");

@@ -5,6 +5,7 @@ import io.glaux.storage.ObjectMetadata;
 import io.glaux.storage.ObjectRead;
 import io.glaux.storage.ObjectStore;
 import io.glaux.storage.ObjectUpload;
+import io.glaux.storage.crypto.ObjectEncryption;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,8 @@ final class ObjectWrites {
     private ObjectWrites() {
     }
 
-    /** The result of a write: what the store published and the checksums kept with it. */
-    record Written(ObjectInfo info, Map<String, String> checksums) {
+    /** The result of a write: what the store published, the checksums kept with it and how it is encrypted. */
+    record Written(ObjectInfo info, Map<String, String> checksums, ObjectEncryption encryption) {
     }
 
     /**
@@ -34,16 +35,15 @@ final class ObjectWrites {
      * with the object as it streams; one sent as a trailer is only known after it, so that body is first received
      * into a temporary file of the staging area (the store's upload takes the metadata when it starts).
      */
-    static Written write(S3Backend backend, String bucket, String key, ObjectMetadata metadata,
+    static Written write(S3Backend backend, ObjectStore store, String bucket, String key, ObjectMetadata metadata,
             RequestPayload payload) throws IOException {
-        ObjectStore store = backend.store();
         if (!payload.checksumInTrailer()) {
             ObjectMetadata declared = payload.algorithm() == null ? metadata
                     : metadata.withChecksums(Map.of(payload.algorithm().name(), payload.declaredChecksum()));
             try (ObjectUpload upload = store.startUpload(bucket, key, declared); InputStream in = payload.open()) {
                 copy(in, upload);
                 RequestPayload.Verified verified = payload.verify();
-                return new Written(upload.commit(verified.md5Hex()), verified.checksums());
+                return written(store, upload.commit(verified.md5Hex()), verified.checksums());
             }
         }
         Path spool = backend.multipart().temporaryFile();
@@ -55,11 +55,19 @@ final class ObjectWrites {
             try (ObjectUpload upload = store.startUpload(bucket, key, metadata.withChecksums(verified.checksums()));
                     InputStream in = Files.newInputStream(spool)) {
                 copy(in, upload);
-                return new Written(upload.commit(verified.md5Hex()), verified.checksums());
+                return written(store, upload.commit(verified.md5Hex()), verified.checksums());
             }
         } finally {
             Files.deleteIfExists(spool);
         }
+    }
+
+    /** What was written, with the encryption the store gave it (looked up, as only the store knows its key). */
+    static Written written(ObjectStore store, ObjectInfo info, Map<String, String> checksums) throws IOException {
+        ObjectEncryption encryption = store.stat(info.bucket(), info.key())
+                .filter(found -> java.util.Objects.equals(found.info().etag(), info.etag()))
+                .map(found -> found.metadata().encryption()).orElse(null);
+        return new Written(info, checksums, encryption);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.glaux.aws.auth.Authentication;
 import io.glaux.aws.auth.AuthenticationFailure;
 import io.glaux.aws.protocol.CallerIdentity;
 import io.glaux.iam.Authorizer;
+import io.glaux.kms.KmsAccess;
 import io.glaux.storage.bucket.BucketSettingsStore;
 import io.glaux.storage.multipart.MultipartStaging;
 import jakarta.servlet.http.HttpServlet;
@@ -90,7 +91,8 @@ public final class S3Endpoint extends HttpServlet {
             CallerIdentity identity, Authorizer authorizer) throws IOException {
         Path metadata = glaux.dataFolder().resolve(".glaux");
         return new S3Endpoint(new S3Backend(glaux.store(), settingsOf(glaux, syncWrites),
-                new MultipartStaging(metadata.resolve("multipart"), syncWrites)), interceptor, identity, authorizer);
+                new MultipartStaging(metadata.resolve("multipart"), syncWrites), new KmsAccess(glaux.kms(), authorizer)),
+                interceptor, identity, authorizer);
     }
 
     /**

@@ -214,6 +214,34 @@ final class S3Errors {
         return new S3Exception(403, "AccessDenied", message.toString());
     }
 
+    /**
+     * S3's AccessDenied when KMS refuses the key S3 uses for the caller, with KMS's sentence inside: for a read,
+     * {@code User: <arn> is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext
+     * because <reason>}; for a write, the same for {@code kms:GenerateDataKey} on the key's ARN.
+     */
+    static S3Exception kmsAccessDenied(AccessDeniedException denied) {
+        AccessRequest request = denied.request();
+        StringBuilder message = new StringBuilder("User: ").append(request.principal().arn())
+                .append(" is not authorized to perform: ").append(request.action());
+        if (request.action().equals("kms:Decrypt")) {
+            message.append(" on the resource associated with this ciphertext");
+        } else if (!request.resource().equals("*")) {
+            message.append(" on resource: ").append(request.resource());
+        }
+        if (!denied.decision().reason().isEmpty()) {
+            message.append(' ').append(denied.decision().reason());
+        }
+        if (!denied.fix().isEmpty()) {
+            message.append(". To allow it: ").append(denied.fix());
+        }
+        return new S3Exception(403, "AccessDenied", message.toString());
+    }
+
+    /** KMS's refusal of the key an object uses, as S3 passes it on: {@code KMS.DisabledException}, ... */
+    static S3Exception kms(io.glaux.kms.KmsException refused) {
+        return new S3Exception(400, "KMS." + refused.code().shape(), refused.getMessage());
+    }
+
     /** A request, or one chunk of its aws-chunked body, whose signature is not the one its key's secret gives. */
     static S3Exception signatureDoesNotMatch() {
         return new S3Exception(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the"

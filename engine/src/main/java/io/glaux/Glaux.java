@@ -13,6 +13,7 @@ import io.glaux.exec.QueryService;
 import io.glaux.exec.QueryState;
 import io.glaux.exec.StatementExecutor;
 import io.glaux.format.FormatRegistry;
+import io.glaux.results.ResultObjects;
 import io.glaux.results.ResultReader;
 import io.glaux.saved.NamedQueryStore;
 import io.glaux.saved.PreparedStatementStore;
@@ -35,6 +36,8 @@ import io.glaux.storage.LocalFolderStore;
 import io.glaux.storage.ObjectStore;
 import io.glaux.storage.crypto.EncryptingStore;
 import io.glaux.storage.crypto.EnvelopeKeys;
+import io.glaux.storage.crypto.ClientSideEncryption;
+import io.glaux.storage.crypto.DataKeys;
 import io.glaux.storage.S3CompatibleStore;
 import io.glaux.storage.S3Location;
 import io.glaux.storage.S3StoreConfig;
@@ -86,6 +89,7 @@ public final class Glaux implements AutoCloseable {
     private static final String OWN_REGION = "us-east-1";
 
     private final ObjectStore store;
+    private final ResultObjects results;
     private final Kms kms;
     private final Catalog catalog;
     private final WorkgroupService workgroups;
@@ -106,13 +110,16 @@ public final class Glaux implements AutoCloseable {
         Path metadata = dataFolder.resolve(".glaux");
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         this.kms = new Kms(dataFolder, java.time.Clock.systemUTC(), builder.syncWrites);
+        DataKeys dataKeys = new DataKeys(kms, OWN_ACCOUNT, OWN_REGION);
+        java.security.SecureRandom random = new java.security.SecureRandom();
         // Objects written with an encryption are encrypted at rest by the embedded store; an S3-compatible endpoint
         // encrypts (or not) by itself.
         this.store = builder.s3 != null
                 ? new S3CompatibleStore(builder.s3, metadata.resolve("store").resolve("staging"))
                 : new EncryptingStore(new LocalFolderStore(dataFolder, builder.syncWrites),
-                new EnvelopeKeys(dataFolder, builder.syncWrites, kms, OWN_ACCOUNT, OWN_REGION,
-                        new java.security.SecureRandom()));
+                new EnvelopeKeys(dataFolder, builder.syncWrites, dataKeys, random));
+        // Query results are encrypted as their query asks, CSE_KMS in the S3 Encryption Client's envelope.
+        this.results = new ResultObjects(store, new ClientSideEncryption(dataKeys, random));
         this.catalog = new FileCatalog(metadata.resolve("catalog"));
         this.workgroups = new WorkgroupService(metadata.resolve("workgroups"), builder.defaultOutputLocation);
         this.dataCatalogs = new DataCatalogService(metadata.resolve("datacatalogs"));
@@ -129,7 +136,7 @@ public final class Glaux implements AutoCloseable {
         // SPICE runs Athena-path ingestions through the query service, which is built after it (it plans with a
         // planner that sees SPICE's catalog), hence the method reference.
         this.spice = new SpiceService(store, spiceLocation, builder.spiceLimits, builder.spiceScanOptions,
-                this::planner, this::queries, metadata.resolve(SPICE_STATE_FOLDER), builder.spiceBatchRows,
+                this::planner, this::queries, results, metadata.resolve(SPICE_STATE_FOLDER), builder.spiceBatchRows,
                 builder.spiceClock);
         catalogs.register(new SchemaCatalog(SpiceService.CATALOG, spice.schema(), spice::schemaVersion));
         this.federated = new FederatedCatalogs(dataCatalogs);
@@ -139,7 +146,8 @@ public final class Glaux implements AutoCloseable {
         this.planner = new QueryPlanner(root,
                 SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
                 List.of(TrinoFunctionRewriter::new), catalogs::version, builder.planCacheSize);
-        this.statements = new StatementExecutor(catalog, catalogs, planner, store, formats, preparedStatements);
+        this.statements = new StatementExecutor(catalog, catalogs, planner, store, results, formats,
+                preparedStatements);
         this.queries = new QueryService(statements, workgroups,
                 new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
                 builder.maxQueuedQueries);
@@ -183,8 +191,16 @@ public final class Glaux implements AutoCloseable {
         }
     }
 
-    /** Reads a succeeded query's result object back, as a client would. */
+    /** Reads a succeeded query's result object back, as a client would (Glaux itself decrypting it). */
     public QueryResults results(String queryExecutionId) throws IOException {
+        return results(queryExecutionId, null);
+    }
+
+    /**
+     * Reads a succeeded query's result object back as {@code caller} reads it: encrypted results need the caller's
+     * use of their KMS key (an {@link io.glaux.iam.AccessDeniedException} otherwise, with IAM enforced).
+     */
+    public QueryResults results(String queryExecutionId, io.glaux.iam.Principal caller) throws IOException {
         QueryExecution execution = queries.get(queryExecutionId).orElseThrow(() -> new GlauxException(
                 ErrorType.INVALID_ARGUMENT, "QueryExecution " + queryExecutionId + " was not found"));
         if (execution.state() != QueryState.SUCCEEDED) {
@@ -193,7 +209,7 @@ public final class Glaux implements AutoCloseable {
         }
         S3Location object = S3Location.parse(execution.result().resultObject());
         List<List<String>> rows = new ArrayList<>();
-        try (ResultReader reader = ResultReader.open(store, object)) {
+        try (ResultReader reader = ResultReader.open(results, object, caller)) {
             boolean header = object.key().endsWith(".csv");
             for (List<String> row = reader.next(); row != null; row = reader.next()) {
                 if (header) {
@@ -208,6 +224,11 @@ public final class Glaux implements AutoCloseable {
 
     public ObjectStore store() {
         return store;
+    }
+
+    /** Query result objects as Athena writes and reads them for a caller (encrypted as the query asks). */
+    public ResultObjects resultObjects() {
+        return results;
     }
 
     /** The key service whose keys SSE-KMS objects and KMS's API use. */

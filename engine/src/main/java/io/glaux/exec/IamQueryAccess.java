@@ -8,7 +8,10 @@ import io.glaux.iam.Authorizer;
 import io.glaux.iam.Principal;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.TableSource;
+import io.glaux.kms.KmsAccess;
 import io.glaux.storage.S3Location;
+import io.glaux.storage.crypto.KeyUser;
+import io.glaux.storage.crypto.KeyUsers;
 
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +22,9 @@ import java.util.function.Function;
  * {@code s3:ListBucket} (with {@code s3:prefix}) and {@code s3:GetObject} on its location; for each table of a
  * LAMBDA catalog {@code lambda:InvokeFunction} on its functions; and {@code s3:PutObject} on the result object. SPICE
  * tables are Glaux's own and need nothing. Each refusal fails the query in Athena's words, followed by AWS's sentence
- * naming the principal, action and resource and the grant that would allow it.
+ * naming the principal, action and resource and the grant that would allow it. KMS keys are used as the caller
+ * through {@link KmsAccess} (key policies, the caller's policies, grants), so encrypted table data and results need
+ * {@code kms:Decrypt} / {@code kms:GenerateDataKey} on their key.
  */
 public final class IamQueryAccess implements QueryAccess {
 
@@ -27,16 +32,25 @@ public final class IamQueryAccess implements QueryAccess {
     private final String accountId;
     private final String region;
     private final Function<String, List<String>> functionsOfCatalog;
+    private final KmsAccess kms;
 
     /**
      * @param functionsOfCatalog the Lambda functions (names or ARNs) a federated catalog invokes
+     * @param kms how callers use KMS keys (the same authorizer's decisions, with key policies and grants)
      */
     public IamQueryAccess(Authorizer authorizer, String accountId, String region,
-                          Function<String, List<String>> functionsOfCatalog) {
+                          Function<String, List<String>> functionsOfCatalog, KmsAccess kms) {
         this.authorizer = authorizer;
         this.accountId = accountId;
         this.region = region;
         this.functionsOfCatalog = functionsOfCatalog;
+        this.kms = kms;
+    }
+
+    @Override
+    public KeyUsers keyUsers() {
+        return (principal, viaService) -> principal == null ? null
+                : new KeyUser(principal, kms, region, viaService);
     }
 
     @Override

@@ -71,7 +71,7 @@ final class PreparedStatementCommands {
                     + " found " + parameters.size());
         }
         return new QueryRequest(sql, request.context(), request.workgroup(), request.outputLocation(),
-                request.clientRequestToken(), parameters, request.principal());
+                request.clientRequestToken(), parameters, request.principal(), request.encryption());
     }
 
     /**

@@ -71,6 +71,7 @@ public final class QueryHistory {
                 Instant.now(), AthenaError.of(ErrorType.INTERNAL_SERVICE_ERROR, reason));
         return new QueryExecution(execution.queryExecutionId(), execution.query(), execution.statementType(),
                 execution.workgroup(), execution.context(), execution.outputLocation(), status,
-                execution.statistics(), null, execution.executionParameters(), execution.clientRequestToken());
+                execution.statistics(), null, execution.executionParameters(), execution.clientRequestToken(),
+                execution.encryption());
     }
 }

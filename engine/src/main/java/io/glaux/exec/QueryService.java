@@ -163,6 +163,8 @@ public final class QueryService implements AutoCloseable {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "WorkGroup " + workgroup.name() + " is disabled.");
         }
         S3Location outputPrefix = workgroups.outputLocation(workgroup, request.outputLocation());
+        // The statement runs with the encryption its results get: the workgroup's when it enforces it.
+        request = request.withEncryption(workgroups.resultEncryption(workgroup, request.encryption()));
         String id = UUID.randomUUID().toString();
         Long cutoff = workgroup.configuration().bytesScannedCutoffPerQuery();
         Tracked tracked = new Tracked(id, request, runner.classify(request), outputPrefix,
@@ -339,7 +341,8 @@ public final class QueryService implements AutoCloseable {
             String resultObject = outputPrefix.resolve(id + (type == StatementType.DDL ? ".txt" : ".csv")).toString();
             this.snapshot = new QueryExecution(id, request.query(), type, request.workgroup(), request.context(),
                     resultObject, new QueryStatus(QueryState.QUEUED, null, Instant.now(), null, null),
-                    QueryStatistics.EMPTY, null, request.executionParameters(), request.clientRequestToken());
+                    QueryStatistics.EMPTY, null, request.executionParameters(), request.clientRequestToken(),
+                    request.encryption());
             this.submitted = snapshot;
         }
 
@@ -482,7 +485,7 @@ public final class QueryService implements AutoCloseable {
             String outputLocation = result != null ? result.resultObject() : snapshot.outputLocation();
             snapshot = new QueryExecution(id, snapshot.query(), snapshot.statementType(), snapshot.workgroup(),
                     snapshot.context(), outputLocation, status, statistics, result, snapshot.executionParameters(),
-                    snapshot.clientRequestToken());
+                    snapshot.clientRequestToken(), snapshot.encryption());
             if (onChange != null && old.state() != state) {
                 announce();
                 onChange.stateChanged(old.state(), snapshot, ++sequenceNumber);

@@ -12,6 +12,7 @@ import io.glaux.error.GlauxException;
 import io.glaux.format.FormatRegistry;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.CsvResultWriter;
+import io.glaux.results.ResultObjects;
 import io.glaux.results.TextResultWriter;
 import io.glaux.saved.PreparedStatementCommand;
 import io.glaux.saved.PreparedStatementStore;
@@ -38,6 +39,7 @@ public final class StatementExecutor implements StatementRunner {
     private final CatalogRegistry catalogs;
     private final QueryPlanner planner;
     private final ObjectStore store;
+    private final ResultObjects results;
     private final DdlExecutor ddl;
     private final CreateViewRunner views;
     private final CreateTableAsRunner createTableAs;
@@ -50,10 +52,12 @@ public final class StatementExecutor implements StatementRunner {
      * @param catalogs every catalog; SHOW and DESCRIBE over the others read their metadata
      */
     public StatementExecutor(Catalog catalog, CatalogRegistry catalogs, QueryPlanner planner, ObjectStore store,
-                             FormatRegistry formats, PreparedStatementStore preparedStatements) {
+                             ResultObjects results, FormatRegistry formats,
+                             PreparedStatementStore preparedStatements) {
         this.catalogs = catalogs;
         this.planner = planner;
         this.store = store;
+        this.results = results;
         this.ddl = new DdlExecutor(catalog, store);
         this.views = new CreateViewRunner(catalog, planner);
         this.createTableAs = new CreateTableAsRunner(catalog, planner, store, formats);
@@ -67,6 +71,7 @@ public final class StatementExecutor implements StatementRunner {
      */
     public void access(QueryAccess access) {
         this.access = access == null ? QueryAccess.NONE : access;
+        results.keyUsers(this.access.keyUsers());
     }
 
     @Override
@@ -102,6 +107,10 @@ public final class StatementExecutor implements StatementRunner {
             throw new GlauxException(ErrorType.USER_ERROR, "Unable to verify/create output bucket "
                     + outputPrefix.bucket());
         }
+        // The statement reads encrypted objects with its caller's use of KMS keys, and its results are encrypted
+        // as the request says (the workgroup's setting when it enforces it), written as the caller.
+        scan.readAs(access.keyUsers().of(request.principal(), "s3"));
+        ResultObjects.Sink sink = results.sink(request.encryption(), request.principal());
         Optional<PreparedStatementCommand> command = PreparedStatementCommands.parse(request.query());
         if (command.isPresent()) {
             if (command.get() instanceof PreparedStatementCommand.Execute execute) {
@@ -112,30 +121,30 @@ public final class StatementExecutor implements StatementRunner {
             } else {
                 prepared.deallocate((PreparedStatementCommand.Deallocate) command.get(), request);
             }
-            return text(queryId, outputPrefix, "result", List.of(), null, planningStart);
+            return text(sink, queryId, outputPrefix, "result", List.of(), null, planningStart);
         }
         Optional<DdlStatement> parsed = DdlParser.tryParse(request.query());
         if (parsed.isEmpty()) {
-            return select(queryId, request, outputPrefix, scan, planningStart);
+            return select(sink, queryId, request, outputPrefix, scan, planningStart);
         }
         DdlStatement statement = parsed.get();
         QueryContext context = request.context();
         try {
             if (statement instanceof DdlStatement.CreateView view) {
                 views.run(view, context);
-                return text(queryId, outputPrefix, "result", List.of(), null, planningStart);
+                return text(sink, queryId, outputPrefix, "result", List.of(), null, planningStart);
             }
             if (statement instanceof DdlStatement.CreateTableAsSelect ctas) {
                 CreateTableAsRunner.WriteOutcome outcome = createTableAs.run(queryId, ctas, context,
                         request.executionParameters(), outputPrefix, scan);
-                TextResultWriter.writeManifest(store, outputPrefix, queryId, outcome.objects());
-                return text(queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
+                writeManifest(sink, outputPrefix, queryId, outcome.objects());
+                return text(sink, queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
             }
             if (statement instanceof DdlStatement.InsertInto insert) {
                 CreateTableAsRunner.WriteOutcome outcome = inserts.run(queryId, insert, context,
                         request.executionParameters(), scan);
-                TextResultWriter.writeManifest(store, outputPrefix, queryId, outcome.objects());
-                return text(queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
+                writeManifest(sink, outputPrefix, queryId, outcome.objects());
+                return text(sink, queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
             }
         } catch (GlauxException e) {
             throw SqlPositions.shift(e, request.query(), ((DdlStatement.WithQuery) statement).queryOffset());
@@ -143,18 +152,18 @@ public final class StatementExecutor implements StatementRunner {
         String target = DdlExecutor.catalogOf(statement).orElse(context.catalog());
         DdlResult result = QueryContext.DEFAULT_CATALOG.equals(target) ? ddl.execute(statement, context.database())
                 : DdlExecutor.readOnly(catalogs.require(target).metadata(), target, statement, context.database());
-        return text(queryId, outputPrefix, result.columnName(), result.lines(), null, planningStart);
+        return text(sink, queryId, outputPrefix, result.columnName(), result.lines(), null, planningStart);
     }
 
-    private StatementOutcome select(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan,
-                                    long planningStart) throws Exception {
+    private StatementOutcome select(ResultObjects.Sink sink, String queryId, QueryRequest request,
+                                    S3Location outputPrefix, ScanContext scan, long planningStart) throws Exception {
         PreparedQuery query = planner.prepare(request.query(), request.context(), request.executionParameters());
         if (request.principal() != null) {
             access.check(request.principal(), query.tables(), outputPrefix.resolve(queryId + ".csv"));
         }
         long planningMillis = (System.nanoTime() - planningStart) / 1_000_000;
-        try (CsvResultWriter writer = new CsvResultWriter(store, outputPrefix, queryId, query.columns(),
-                query.valueTypes());
+        try (CsvResultWriter writer = ResultWriteFailures.translated(outputPrefix.resolve(queryId + ".csv"),
+                () -> new CsvResultWriter(sink, outputPrefix, queryId, query.columns(), query.valueTypes()));
              Enumerator<Object[]> rows = query.run(scan, scan.cancelFlag())) {
             while (rows.moveNext()) {
                 writer.write(rows.current());
@@ -164,9 +173,16 @@ public final class StatementExecutor implements StatementRunner {
         }
     }
 
-    private StatementOutcome text(String queryId, S3Location outputPrefix, String column, List<String> lines,
-                                  Long updateCount, long planningStart) throws IOException {
-        S3Location object = TextResultWriter.write(store, outputPrefix, queryId, lines);
+    private static void writeManifest(ResultObjects.Sink sink, S3Location outputPrefix, String queryId,
+                                      List<S3Location> objects) throws IOException {
+        ResultWriteFailures.translated(io.glaux.results.ResultLocations.manifest(outputPrefix, queryId),
+                () -> TextResultWriter.writeManifest(sink, outputPrefix, queryId, objects));
+    }
+
+    private StatementOutcome text(ResultObjects.Sink sink, String queryId, S3Location outputPrefix, String column,
+                                  List<String> lines, Long updateCount, long planningStart) throws IOException {
+        S3Location object = ResultWriteFailures.translated(io.glaux.results.ResultLocations.text(outputPrefix,
+                queryId), () -> TextResultWriter.write(sink, outputPrefix, queryId, lines));
         List<ColumnInfo> columns = List.of(ColumnInfo.of(column, "varchar", Integer.MAX_VALUE, 0));
         return new StatementOutcome(columns, lines.size(), updateCount, object.toString(),
                 (System.nanoTime() - planningStart) / 1_000_000);

@@ -1,7 +1,6 @@
 package io.glaux.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glaux.storage.ObjectStore;
 import io.glaux.storage.ObjectUpload;
 import io.glaux.storage.S3Location;
 
@@ -13,14 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Streams a query's rows into {@code <id>.csv} and, on commit, writes {@code <id>.csv.metadata}. Nothing is visible
- * before commit; closing without commit leaves no object behind.
+ * Streams a query's rows into {@code <id>.csv} and, on commit, writes {@code <id>.csv.metadata}, both through the
+ * query's {@link ResultObjects.Sink} (so encrypted as the query asks). Nothing is visible before commit; closing
+ * without commit leaves no object behind.
  */
 public final class CsvResultWriter implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ObjectStore store;
+    private final ResultObjects.Sink sink;
     private final S3Location csv;
     private final S3Location metadata;
     private final List<ColumnInfo> columns;
@@ -33,14 +33,14 @@ public final class CsvResultWriter implements AutoCloseable {
     /**
      * @param types the shape of each column's values (for nested values); one per column
      */
-    public CsvResultWriter(ObjectStore store, S3Location outputPrefix, String queryId, List<ColumnInfo> columns,
-                           List<ValueType> types) throws IOException {
-        this.store = store;
+    public CsvResultWriter(ResultObjects.Sink sink, S3Location outputPrefix, String queryId,
+                           List<ColumnInfo> columns, List<ValueType> types) throws IOException {
+        this.sink = sink;
         this.csv = ResultLocations.csv(outputPrefix, queryId);
         this.metadata = ResultLocations.metadata(outputPrefix, queryId);
         this.columns = List.copyOf(columns);
         this.formatters = types.stream().map(ValueFormatter::new).toArray(ValueFormatter[]::new);
-        this.upload = store.startUpload(csv.bucket(), csv.key());
+        this.upload = sink.create(csv);
         this.out = new BufferedWriter(new OutputStreamWriter(upload, StandardCharsets.UTF_8), 64 * 1024);
         AthenaCsv.writeRow(out, columns.stream().map(ColumnInfo::label).toArray(String[]::new));
     }
@@ -66,9 +66,9 @@ public final class CsvResultWriter implements AutoCloseable {
         try {
             ResultMetadata content = new ResultMetadata(ResultMetadata.CURRENT_VERSION, statementType, columns,
                     rowCount, null);
-            store.put(metadata.bucket(), metadata.key(), JSON.writeValueAsBytes(content));
+            sink.put(metadata, JSON.writeValueAsBytes(content));
         } catch (IOException | RuntimeException e) {
-            store.delete(csv.bucket(), csv.key());
+            sink.delete(csv);
             throw e;
         }
         return csv;

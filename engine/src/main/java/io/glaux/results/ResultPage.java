@@ -1,6 +1,6 @@
 package io.glaux.results;
 
-import io.glaux.storage.ObjectStore;
+import io.glaux.iam.Principal;
 import io.glaux.storage.S3Location;
 
 import java.io.BufferedInputStream;
@@ -22,11 +22,13 @@ public record ResultPage(List<List<String>> rows, long nextOffset) {
         rows = List.copyOf(rows);
     }
 
-    public static ResultPage read(ObjectStore store, S3Location object, long offset, int maxRows) throws IOException {
+    /** Up to {@code maxRows} rows of {@code object} from {@code offset}, read as {@code caller} (null: Glaux). */
+    public static ResultPage read(ResultObjects results, S3Location object, long offset, int maxRows,
+                                  Principal caller) throws IOException {
         boolean csv = object.key().endsWith(".csv");
         List<List<String>> rows = new ArrayList<>();
         long position = offset;
-        try (InputStream in = new BufferedInputStream(store.get(object.bucket(), object.key(), offset, -1), 65536)) {
+        try (InputStream in = new BufferedInputStream(results.open(object, offset, caller), 65536)) {
             RowScanner scanner = new RowScanner(in, csv);
             while (rows.size() < maxRows) {
                 List<String> row = scanner.next();

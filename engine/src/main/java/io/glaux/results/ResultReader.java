@@ -1,6 +1,6 @@
 package io.glaux.results;
 
-import io.glaux.storage.ObjectStore;
+import io.glaux.iam.Principal;
 import io.glaux.storage.S3Location;
 
 import java.io.BufferedReader;
@@ -25,9 +25,10 @@ public final class ResultReader implements Closeable {
         this.csv = isCsv ? new AthenaCsv.RowReader(reader) : null;
     }
 
-    public static ResultReader open(ObjectStore store, S3Location object) throws IOException {
+    /** Opens {@code object} as {@code caller} reads it (null: Glaux itself), decrypted if it is encrypted. */
+    public static ResultReader open(ResultObjects results, S3Location object, Principal caller) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(
-                store.get(object.bucket(), object.key(), 0, -1), StandardCharsets.UTF_8), 64 * 1024);
+                results.open(object, 0, caller), StandardCharsets.UTF_8), 64 * 1024);
         return new ResultReader(reader, object.key().endsWith(".csv"));
     }
 

@@ -1,6 +1,5 @@
 package io.glaux.results;
 
-import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
 
 import java.io.IOException;
@@ -13,26 +12,26 @@ public final class TextResultWriter {
     private TextResultWriter() {
     }
 
-    public static S3Location write(ObjectStore store, S3Location outputPrefix, String queryId, List<String> lines)
+    public static S3Location write(ResultObjects.Sink sink, S3Location outputPrefix, String queryId, List<String> lines)
             throws IOException {
         S3Location location = ResultLocations.text(outputPrefix, queryId);
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
             text.append(line).append('\n');
         }
-        store.put(location.bucket(), location.key(), text.toString().getBytes(StandardCharsets.UTF_8));
+        sink.put(location, text.toString().getBytes(StandardCharsets.UTF_8));
         return location;
     }
 
     /** The manifest of a CTAS or INSERT INTO: the data objects it wrote, one per line. */
-    public static S3Location writeManifest(ObjectStore store, S3Location outputPrefix, String queryId,
+    public static S3Location writeManifest(ResultObjects.Sink sink, S3Location outputPrefix, String queryId,
                                            List<S3Location> objects) throws IOException {
         S3Location location = ResultLocations.manifest(outputPrefix, queryId);
         StringBuilder text = new StringBuilder();
         for (S3Location object : objects) {
             text.append(object).append('\n');
         }
-        store.put(location.bucket(), location.key(), text.toString().getBytes(StandardCharsets.UTF_8));
+        sink.put(location, text.toString().getBytes(StandardCharsets.UTF_8));
         return location;
     }
 }

@@ -14,8 +14,8 @@ import io.glaux.iam.Principal;
 import io.glaux.results.AthenaCsv;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ResultMetadata;
+import io.glaux.results.ResultObjects;
 import io.glaux.storage.NoSuchObjectException;
-import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * Reads a dataset as QuickSight reads an Athena data source: the statement runs as an Athena query execution in the
  * definition's workgroup and context (listed by ListQueryExecutions, with its result object), the ingestion waits for
  * it (stopping it with StopQueryExecution when the ingestion is cancelled meanwhile), then streams the result object
- * {@code <id>.csv} back from the store, typed by {@code <id>.csv.metadata} (or the execution's column info when that
+ * {@code <id>.csv} back (decrypted as the caller when its results are encrypted), typed by {@code <id>.csv.metadata} (or the execution's column info when that
  * object is missing). A field that does not read as its column's type makes its row {@link SourceRows#UNREADABLE}.
  * The query is submitted as {@link #caller(Principal)} (QuickSight's service role when a server sets one), so Athena
  * checks its reads and result write against that caller's permissions.
@@ -48,13 +48,13 @@ final class AthenaSource implements IngestionSource {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Supplier<QueryService> queries;
-    private final ObjectStore store;
+    private final ResultObjects results;
     private final Duration poll;
     private volatile Principal caller;
 
-    AthenaSource(Supplier<QueryService> queries, ObjectStore store, Duration poll) {
+    AthenaSource(Supplier<QueryService> queries, ResultObjects results, Duration poll) {
         this.queries = queries;
-        this.store = store;
+        this.results = results;
         this.poll = poll;
     }
 
@@ -150,7 +150,7 @@ final class AthenaSource implements IngestionSource {
         }
         BufferedReader reader = null;
         try {
-            InputStream in = store.get(object.bucket(), object.key(), 0, -1);
+            InputStream in = results.open(object, 0, caller);
             reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
             AthenaCsv.RowReader csv = new AthenaCsv.RowReader(reader);
             List<String> header = csv.next();
@@ -166,7 +166,7 @@ final class AthenaSource implements IngestionSource {
 
     private List<ColumnInfo> metadataColumns(S3Location csv, QueryExecution done) throws IOException {
         S3Location metadata = new S3Location(csv.bucket(), csv.key() + ".metadata");
-        try (InputStream in = store.get(metadata.bucket(), metadata.key(), 0, -1)) {
+        try (InputStream in = results.open(metadata, 0, caller)) {
             return JSON.readValue(in, ResultMetadata.class).columns();
         } catch (NoSuchObjectException e) {
             return done.result().columns();

@@ -107,19 +107,21 @@ public final class SpiceService implements AutoCloseable {
     /** As above with both a chosen record batch size and a clock. */
     public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
                         Supplier<QueryPlanner> planner, int batchRows, Clock clock) throws IOException {
-        this(store, location, limits, scanOptions, planner, null, null, batchRows, clock);
+        this(store, location, limits, scanOptions, planner, null, null, null, batchRows, clock);
     }
 
     /**
      * As above, with the Athena query service that datasets with a workgroup run their queries in (a supplier, as it
-     * is built after SPICE; null: such datasets' ingestions fail) and the folder that keeps dataset definitions and
+     * is built after SPICE; null: such datasets' ingestions fail), the result objects its queries' results are read
+     * back from (decrypted as the ingestion's caller; null: read as stored), and the folder that keeps dataset definitions and
      * ingestion records across restarts (null: they are not kept; datasets with data are still found from their
      * files). Ingestions recorded unfinished there (the process ended while they were queued or running) come back
      * FAILED with {@link IngestionErrorType#INTERNAL_SERVICE_ERROR} ({@value #INTERRUPTED_MESSAGE}).
      */
     public SpiceService(ObjectStore store, S3Location location, SpiceLimits limits, SpiceScanOptions scanOptions,
-                        Supplier<QueryPlanner> planner, Supplier<QueryService> queries, Path stateFolder,
-                        int batchRows, Clock clock) throws IOException {
+                        Supplier<QueryPlanner> planner, Supplier<QueryService> queries,
+                        io.glaux.results.ResultObjects results, Path stateFolder, int batchRows, Clock clock)
+            throws IOException {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.files = new SpiceFiles(store, location);
         this.limits = limits;
@@ -130,7 +132,8 @@ public final class SpiceService implements AutoCloseable {
             return thread;
         });
         this.plannerSource = new PlannerSource(planner);
-        this.athenaSource = new AthenaSource(queries, store, ATHENA_POLL);
+        this.athenaSource = new AthenaSource(queries, results != null ? results
+                : new io.glaux.results.ResultObjects(store, null), ATHENA_POLL);
         this.stateFolder = stateFolder;
         this.batchRows = batchRows;
         // Arrow rounds every allocation up to a power of two by default, which leaves a fixed-width vector (data and

@@ -136,6 +136,34 @@ public final class WorkgroupService {
         }
     }
 
+    /**
+     * The encryption of a query's results: the workgroup's when it enforces its configuration, else the client's
+     * when it gave one, else the workgroup's (null: not encrypted). An option other than SSE_S3, SSE_KMS or CSE_KMS,
+     * or CSE_KMS without a KMS key, is refused.
+     */
+    public EncryptionConfiguration resultEncryption(Workgroup workgroup, EncryptionConfiguration client) {
+        EncryptionConfiguration own = workgroup.configuration().resultConfiguration().encryptionConfiguration();
+        EncryptionConfiguration chosen = workgroup.configuration().enforceWorkGroupConfiguration() || client == null
+                ? own : client;
+        if (chosen == null) {
+            return null;
+        }
+        validate(chosen);
+        return chosen;
+    }
+
+    private static void validate(EncryptionConfiguration encryption) {
+        if (!List.of("SSE_S3", "SSE_KMS", "CSE_KMS").contains(encryption.encryptionOption())) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "EncryptionOption must be SSE_S3, SSE_KMS or"
+                    + " CSE_KMS, not " + encryption.encryptionOption());
+        }
+        if (encryption.encryptionOption().equals("CSE_KMS")
+                && (encryption.kmsKey() == null || encryption.kmsKey().isBlank())) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "KmsKey is required when EncryptionOption is"
+                    + " CSE_KMS");
+        }
+    }
+
     private static String firstNonBlank(String a, String b) {
         if (a != null && !a.isBlank()) {
             return a;
@@ -165,9 +193,8 @@ public final class WorkgroupService {
             }
         }
         EncryptionConfiguration encryption = configuration.resultConfiguration().encryptionConfiguration();
-        if (encryption != null && !List.of("SSE_S3", "SSE_KMS", "CSE_KMS").contains(encryption.encryptionOption())) {
-            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "EncryptionOption must be SSE_S3, SSE_KMS or"
-                    + " CSE_KMS");
+        if (encryption != null) {
+            validate(encryption);
         }
         return configuration;
     }

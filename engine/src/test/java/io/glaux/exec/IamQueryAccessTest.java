@@ -55,8 +55,10 @@ class IamQueryAccessTest {
             g.query("CREATE DATABASE sales");
             g.query("CREATE EXTERNAL TABLE sales.t (id int, name string) ROW FORMAT DELIMITED"
                     + " FIELDS TERMINATED BY ',' LOCATION 's3://lake/t/'");
-            g.glaux().queryAccess(new IamQueryAccess(new IamAuthorizer(directory, ResourcePolicies.NONE,
-                    new PolicyEvaluator(Clock.systemUTC())), "000000000000", "us-east-1", catalog -> List.of()));
+            IamAuthorizer authorizer = new IamAuthorizer(directory, ResourcePolicies.NONE,
+                    new PolicyEvaluator(Clock.systemUTC()));
+            g.glaux().queryAccess(new IamQueryAccess(authorizer, "000000000000", "us-east-1", catalog -> List.of(),
+                    new io.glaux.kms.KmsAccess(g.glaux().kms(), authorizer)));
 
             Principal analyst = userWith("analyst", ALL);
             QueryExecution allowed = runAs(g, analyst, "SELECT name FROM sales.t WHERE id = 2");

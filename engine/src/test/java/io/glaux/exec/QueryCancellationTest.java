@@ -120,7 +120,7 @@ class QueryCancellationTest {
             history.save(new QueryExecution("crashed-" + state, "SELECT 1", io.glaux.catalog.ddl.StatementType.DML,
                     "primary", io.glaux.sql.QueryContext.DEFAULT, "s3://glaux-query-results/crashed.csv",
                     new QueryStatus(state, null, Instant.now(), null, null), QueryStatistics.EMPTY, null,
-                    java.util.List.of(), null));
+                    java.util.List.of(), null, null));
         }
         for (int start = 0; start < 2; start++) {
             try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
@@ -175,6 +175,6 @@ class QueryCancellationTest {
     private static QueryExecution running(QueryExecution like, String id, String sql) {
         return new QueryExecution(id, sql, like.statementType(), like.workgroup(), like.context(),
                 like.outputLocation(), new QueryStatus(QueryState.RUNNING, null, Instant.now(), null, null),
-                QueryStatistics.EMPTY, null, java.util.List.of(), null);
+                QueryStatistics.EMPTY, null, java.util.List.of(), null, null);
     }
 }

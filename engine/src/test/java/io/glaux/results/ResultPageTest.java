@@ -1,13 +1,20 @@
 package io.glaux.results;
 
+import io.glaux.kms.Kms;
 import io.glaux.storage.LocalFolderStore;
+import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
+import io.glaux.storage.crypto.ClientSideEncryption;
+import io.glaux.storage.crypto.DataKeys;
+import io.glaux.workgroup.EncryptionConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +26,26 @@ class ResultPageTest {
     @TempDir
     Path root;
 
+    private ResultObjects results(ObjectStore store) {
+        return results(store, new Kms(root, Clock.systemUTC(), false));
+    }
+
+    private static ResultObjects results(ObjectStore store, Kms kms) {
+        return new ResultObjects(store, new ClientSideEncryption(new DataKeys(kms, "000000000000", "us-east-1"),
+                new SecureRandom()));
+    }
+
     @Test
     void pagesResumeAtTheirOffsetAndSeeEveryRowOnce() throws Exception {
+        pagesSeeEveryRowOnce(null);
+    }
+
+    @Test
+    void pagesOfAClientSideEncryptedResultResumeMidObjectAndSeeEveryRowOnce() throws Exception {
+        pagesSeeEveryRowOnce("CSE_KMS");
+    }
+
+    private void pagesSeeEveryRowOnce(String encryption) throws Exception {
         StringWriter csv = new StringWriter();
         List<List<String>> expected = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -30,13 +55,23 @@ class ResultPageTest {
         }
         try (LocalFolderStore store = new LocalFolderStore(root)) {
             store.createBucket("results");
-            store.put("results", "q.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+            Kms kms = new Kms(root, Clock.systemUTC(), false);
+            ResultObjects results = results(store, kms);
             S3Location object = new S3Location("results", "q.csv");
+            String keyArn = null;
+            if (encryption != null) {
+                keyArn = kms.store("000000000000", "us-east-1").createKey("results", null, java.util.Map.of()).arn();
+            }
+            results.sink(encryption == null ? null : new EncryptionConfiguration(encryption, keyArn), null)
+                    .put(object, csv.toString().getBytes(StandardCharsets.UTF_8));
+            if (encryption != null) {
+                assertThat(new String(store.getAll("results", "q.csv"), StandardCharsets.UTF_8)).doesNotContain("r1");
+            }
             List<List<String>> seen = new ArrayList<>();
             long offset = 0;
             int pages = 0;
             while (offset >= 0) {
-                ResultPage page = ResultPage.read(store, object, offset, 7);
+                ResultPage page = ResultPage.read(results, object, offset, 7, null);
                 seen.addAll(page.rows());
                 offset = page.nextOffset();
                 pages++;
@@ -51,7 +86,7 @@ class ResultPageTest {
         try (LocalFolderStore store = new LocalFolderStore(root)) {
             store.createBucket("results");
             store.put("results", "d.txt", "a\nb\n".getBytes(StandardCharsets.UTF_8));
-            ResultPage page = ResultPage.read(store, new S3Location("results", "d.txt"), 0, 2);
+            ResultPage page = ResultPage.read(results(store), new S3Location("results", "d.txt"), 0, 2, null);
             assertThat(page.rows()).containsExactly(List.of("a"), List.of("b"));
             assertThat(page.nextOffset()).isEqualTo(-1);
         }

@@ -28,6 +28,7 @@ import io.glaux.exec.IamQueryAccess;
 import io.glaux.exec.QueryAccess;
 import io.glaux.exec.QueryInterceptor;
 import io.glaux.kms.KeyPolicyLookup;
+import io.glaux.kms.KmsAccess;
 import io.glaux.kms.Kms;
 import io.glaux.kms.api.KmsApi;
 import io.glaux.iam.api.IamApi;
@@ -320,8 +321,10 @@ public final class GlauxServer implements AutoCloseable {
         });
         glaux.queries().interceptor(faults.queryInterceptor());
         // A caller's queries are checked as Athena checks them: Glue entries, S3 locations, functions, result bucket.
+        // Its KMS keys are used as the caller too: encrypted table data and results need the key's permissions.
         glaux.queryAccess(options.enforceIam() ? new IamQueryAccess(authorizer, options.accountId(),
-                CallerIdentity.DEFAULT_REGION, glaux.federatedCatalogs()::functionsOf) : QueryAccess.NONE);
+                CallerIdentity.DEFAULT_REGION, glaux.federatedCatalogs()::functionsOf,
+                new KmsAccess(kms, authorizer)) : QueryAccess.NONE);
         glaux.federatedCatalogs().addFactory(functions);
         try {
             app.start();

@@ -1,5 +1,7 @@
 package io.glaux.sql.scan;
 
+import io.glaux.storage.crypto.KeyUser;
+import io.glaux.storage.ObjectStore;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import org.apache.calcite.DataContext;
@@ -33,6 +35,8 @@ public final class ScanContext {
     private final AtomicBoolean cancelled;
     private final long bytesScannedCutoff;
     private final String queryId;
+    /** Whose use of KMS keys decrypts the objects read (null: Glaux's own). */
+    private volatile KeyUser keyUser;
 
     /**
      * @param cancelled shared with Calcite's own cancel flag, so generated code and our readers stop together
@@ -52,6 +56,20 @@ public final class ScanContext {
     /** The query execution the scans serve. */
     public String queryId() {
         return queryId;
+    }
+
+    /**
+     * Reads the query's objects as {@code user} from now on: an object encrypted with a KMS key the caller may not
+     * use fails the scan, as Athena reads a table with its caller's credentials (null: Glaux's own use of keys).
+     */
+    public void readAs(KeyUser user) {
+        this.keyUser = user;
+    }
+
+    /** {@code store} as this query reads it: with its caller's use of KMS keys, if it has one. */
+    public ObjectStore storeFor(ObjectStore store) {
+        KeyUser user = keyUser;
+        return user == null ? store : store.usingKeysAs(user);
     }
 
     public static ScanContext from(DataContext root) {

@@ -1,5 +1,6 @@
 package io.glaux.sql.scan;
 
+import io.glaux.iam.AccessDeniedException;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -79,9 +80,21 @@ final class ScanEnumerator implements Enumerator<Object[]> {
                     return false;
                 }
                 reading = object;
-                rows = reader.open(new MeteredObjectSource(store, object, context), request);
+                rows = reader.open(new MeteredObjectSource(context.storeFor(store), object, context), request);
             }
+        } catch (AccessDeniedException e) {
+            throw keyRefused(e);
+        } catch (RuntimeException e) {
+            AccessDeniedException denied = deniedIn(e);
+            if (denied != null) {
+                throw keyRefused(denied);
+            }
+            throw e;
         } catch (IOException e) {
+            AccessDeniedException denied = deniedIn(e);
+            if (denied != null) {
+                throw keyRefused(denied);
+            }
             String where = reading != null
                     ? "Error opening Hive split " + reading.location() + " (offset=0, length=" + reading.size() + ")"
                     : "Error listing " + (slice == null ? "table" : slice.prefix().toString());
@@ -89,6 +102,27 @@ final class ScanEnumerator implements Enumerator<Object[]> {
             ErrorType type = unavailable(e) ? ErrorType.INTERNAL_SERVICE_ERROR : ErrorType.DATA_ERROR;
             throw new GlauxException(type, "HIVE_CANNOT_OPEN_SPLIT: " + where + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * The caller may not use the KMS key an object of the table is encrypted with: the query fails as Athena reports
+     * it, with KMS's sentence and the grant that would allow it.
+     */
+    private GlauxException keyRefused(AccessDeniedException denied) {
+        String where = reading == null ? "table" : reading.location() + " (offset=0, length=" + reading.size() + ")";
+        return new GlauxException(ErrorType.USER_ERROR, "HIVE_CANNOT_OPEN_SPLIT: Error opening Hive split " + where
+                + ": " + denied.messageWithFix() + " (Service: AWSKMS; Status Code: 400; Error Code:"
+                + " AccessDeniedException)", denied);
+    }
+
+    /** A KMS refusal somewhere in a failure's causes (format readers wrap what the store throws). */
+    private static AccessDeniedException deniedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AccessDeniedException denied) {
+                return denied;
+            }
+        }
+        return null;
     }
 
     private static boolean unavailable(Throwable e) {

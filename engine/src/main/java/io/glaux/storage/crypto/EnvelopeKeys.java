@@ -1,8 +1,6 @@
 package io.glaux.storage.crypto;
 
 import io.glaux.kms.DataKey;
-import io.glaux.kms.DataKeySpec;
-import io.glaux.kms.Kms;
 import io.glaux.kms.KmsException;
 import io.glaux.storage.S3Location;
 import java.io.IOException;
@@ -33,23 +31,16 @@ public final class EnvelopeKeys {
     }
 
     private final MasterKey master;
-    private final Kms kms;
-    private final String accountId;
-    private final String region;
+    private final DataKeys kms;
     private final SecureRandom random;
 
     /**
      * @param dataFolder where SSE-S3's master key is kept
-     * @param kms the key service whose keys SSE-KMS uses
-     * @param accountId the account whose keys Glaux's own writes use
-     * @param region the region of those keys
+     * @param kms the data keys SSE-KMS uses (Glaux's own account and region, or a caller's)
      */
-    public EnvelopeKeys(Path dataFolder, boolean sync, Kms kms, String accountId, String region,
-            SecureRandom random) {
+    public EnvelopeKeys(Path dataFolder, boolean sync, DataKeys kms, SecureRandom random) {
         this.master = new MasterKey(dataFolder, sync, random);
         this.kms = kms;
-        this.accountId = accountId;
-        this.region = region;
         this.random = random;
     }
 
@@ -69,10 +60,7 @@ public final class EnvelopeKeys {
         Map<String, String> context = new TreeMap<>(requested.context());
         context.put(S3_ARN_CONTEXT, arn);
         String keyRef = requested.kmsKeyId() == null ? DEFAULT_KMS_KEY : requested.kmsKeyId();
-        DataKey dataKey = user == null
-                ? kms.store(accountId, region).generateDataKey(keyRef, context, DataKeySpec.AES_256)
-                : user.access().generateDataKey(user.principal(), user.region(), keyRef, context,
-                DataKeySpec.AES_256, user.viaService());
+        DataKey dataKey = kms.generate(keyRef, context, user);
         return new Sealed(dataKey.plaintext(), new ObjectEncryption(ObjectEncryption.AWS_KMS, dataKey.keyArn(),
                 context, Base64.getEncoder().encodeToString(dataKey.ciphertextBlob()),
                 SegmentLayout.DEFAULT_SEGMENT_SIZE));
@@ -96,13 +84,8 @@ public final class EnvelopeKeys {
                 throw new ObjectIntegrityException(location, "its data key does not open with SSE-S3's master key");
             }
         }
-        String keyRegion = stored.kmsKeyId().split(":", 6)[3];
-        String keyAccount = stored.kmsKeyId().split(":", 6)[4];
         try {
-            return user == null
-                    ? kms.store(keyAccount, keyRegion).decrypt(wrapped, stored.context()).plaintext()
-                    : user.access().decrypt(user.principal(), keyRegion, wrapped, stored.context(),
-                    user.viaService()).plaintext();
+            return kms.decrypt(wrapped, stored.kmsKeyId(), stored.context(), user);
         } catch (KmsException e) {
             if (e.code() == KmsException.Code.INVALID_CIPHERTEXT) {
                 throw new ObjectIntegrityException(location, "KMS refuses its data key: " + e.getMessage());

@@ -46,7 +46,7 @@ class EncryptingStoreTest {
     void setUp() throws IOException {
         kms = new Kms(data, Clock.systemUTC(), false);
         store = new EncryptingStore(new LocalFolderStore(data, false),
-                new EnvelopeKeys(data, false, kms, ACCOUNT, "us-east-1", new SecureRandom()));
+                new EnvelopeKeys(data, false, new DataKeys(kms, ACCOUNT, "us-east-1"), new SecureRandom()));
         store.createBucket("bkt");
         // Three full segments and a part: text, so a plaintext run is easy to look for on disk.
         StringBuilder text = new StringBuilder();

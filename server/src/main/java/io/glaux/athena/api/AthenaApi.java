@@ -50,7 +50,7 @@ public final class AthenaApi implements JsonService {
         this.beforeDispatch = beforeDispatch;
         this.authorization = new AthenaAuthorization(new CallAuthorizer(authorizer, "athena"), glaux.queries(),
                 glaux.namedQueries());
-        new QueryExecutionOperations(glaux.queries(), glaux.workgroups(), glaux.store()).register(operations);
+        new QueryExecutionOperations(glaux.queries(), glaux.workgroups(), glaux.resultObjects()).register(operations);
         new WorkGroupOperations(glaux.workgroups()).register(operations);
         new DataCatalogOperations(glaux.dataCatalogs()).register(operations);
         new MetadataOperations(glaux.dataCatalogs(), glaux.catalogs()).register(operations);

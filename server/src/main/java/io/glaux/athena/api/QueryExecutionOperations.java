@@ -1,7 +1,5 @@
 package io.glaux.athena.api;
 
-import io.glaux.storage.ObjectStore;
-
 import io.glaux.workgroup.WorkgroupService;
 
 import io.glaux.exec.QueryService;
@@ -21,7 +19,12 @@ import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryState;
 import io.glaux.exec.QueryStatistics;
 import io.glaux.results.ColumnInfo;
+import io.glaux.results.ResultObjects;
 import io.glaux.results.ResultPage;
+import io.glaux.iam.AccessDeniedException;
+import io.glaux.iam.Principal;
+import io.glaux.kms.KmsException;
+import io.glaux.workgroup.EncryptionConfiguration;
 import io.glaux.sql.QueryContext;
 import io.glaux.storage.S3Location;
 
@@ -49,12 +52,12 @@ final class QueryExecutionOperations {
 
     private final QueryService queries;
     private final WorkgroupService workgroups;
-    private final ObjectStore store;
+    private final ResultObjects results;
 
-    QueryExecutionOperations(QueryService queries, WorkgroupService workgroups, ObjectStore store) {
+    QueryExecutionOperations(QueryService queries, WorkgroupService workgroups, ResultObjects results) {
         this.queries = queries;
         this.workgroups = workgroups;
-        this.store = store;
+        this.results = results;
     }
 
     void register(Map<String, JsonOperation> operations) {
@@ -75,11 +78,13 @@ final class QueryExecutionOperations {
         String catalog = executionContext.string("Catalog", 1, 256);
         JsonInput resultConfiguration = request.object("ResultConfiguration");
         String outputLocation = resultConfiguration.string("OutputLocation", 0, 1024);
+        EncryptionConfiguration encryption = WorkGroupOperations.encryption(
+                resultConfiguration.object("EncryptionConfiguration"), resultConfiguration.has("EncryptionConfiguration"));
         String workgroup = request.string("WorkGroup", 1, 128, WORKGROUP_NAME);
         List<String> parameters = request.strings("ExecutionParameters", 1, 100, 1, 1024);
         // The query reads and writes as its caller: with IAM enforced, its tables and result bucket are checked.
         QueryExecution started = queries.submit(new QueryRequest(query, new QueryContext(catalog, database),
-                workgroup, outputLocation, token, parameters, context.principal()));
+                workgroup, outputLocation, token, parameters, context.principal(), encryption));
         ObjectNode response = AwsJson.object();
         response.put("QueryExecutionId", started.queryExecutionId());
         return response;
@@ -154,15 +159,23 @@ final class QueryExecutionOperations {
     }
 
     /**
-     * A page of the result object, or an error that says the object cannot be read and why: gone from the store
-     * (a client error, as Athena answers it), or the store not answering (a server error the SDKs retry).
+     * A page of the result object, read as the caller (encrypted results need its use of their KMS key), or an error
+     * that says the object cannot be read and why: gone from the store or its key refused or unusable (client errors,
+     * as Athena answers them), or the store not answering (a server error the SDKs retry).
      */
-    private ResultPage readPage(S3Location object, long offset, int maxResults) {
+    private ResultPage readPage(S3Location object, long offset, int maxResults, Principal caller) {
         try {
-            return ResultPage.read(store, object, offset, maxResults);
+            return ResultPage.read(results, object, offset, maxResults, caller);
+        } catch (AccessDeniedException denied) {
+            throw AthenaErrors.invalidRequest("Access denied when reading the query result object " + object
+                    + ". If query results are encrypted with a KMS key, please ensure you are allowed to access your"
+                    + " KMS key. " + denied.messageWithFix());
+        } catch (KmsException unusable) {
+            throw AthenaErrors.invalidRequest("Unable to decrypt the query result object " + object + ": KMS "
+                    + unusable.code().shape() + ": " + unusable.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
             throw AthenaErrors.invalidRequest("Unable to read the query result object " + object
-                    + ": it no longer exists in " + store.name());
+                    + ": it no longer exists in " + results.storeName());
         } catch (IOException e) {
             throw AthenaErrors.internal("Unable to read the query result object " + object + ": " + e.getMessage());
         }
@@ -196,7 +209,7 @@ final class QueryExecutionOperations {
         boolean hasRows = execution.result().updateCount() == null;
         if (hasRows) {
             // The header row is part of the CSV, so the first page shows the column labels first, as Athena's does.
-            ResultPage page = readPage(object, position.offset(), maxResults);
+            ResultPage page = readPage(object, position.offset(), maxResults, context.principal());
             for (List<String> row : page.rows()) {
                 ArrayNode data = rows.addObject().putArray("Data");
                 for (String value : row) {
@@ -263,6 +276,7 @@ final class QueryExecutionOperations {
         }
         ObjectNode resultConfiguration = node.putObject("ResultConfiguration");
         AwsJson.putString(resultConfiguration, "OutputLocation", execution.outputLocation());
+        WorkGroupOperations.putEncryption(resultConfiguration, execution.encryption());
         node.putObject("ResultReuseConfiguration").putObject("ResultReuseByAgeConfiguration").put("Enabled", false);
         ObjectNode context = node.putObject("QueryExecutionContext");
         context.put("Database", execution.context().database());

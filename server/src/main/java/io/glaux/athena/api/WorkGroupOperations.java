@@ -140,7 +140,17 @@ final class WorkGroupOperations {
                 requesterPays != null && requesterPays, engine);
     }
 
-    private static EncryptionConfiguration encryption(JsonInput input, boolean present) {
+    /** Adds {@code EncryptionConfiguration} to a ResultConfiguration node, unless {@code encryption} is null. */
+    static void putEncryption(ObjectNode resultConfiguration, EncryptionConfiguration encryption) {
+        if (encryption != null) {
+            ObjectNode node = resultConfiguration.putObject("EncryptionConfiguration");
+            node.put("EncryptionOption", encryption.encryptionOption());
+            AwsJson.putString(node, "KmsKey", encryption.kmsKey());
+        }
+    }
+
+    /** An EncryptionConfiguration member (null when absent), its option checked against the model's enum. */
+    static EncryptionConfiguration encryption(JsonInput input, boolean present) {
         if (!present) {
             return null;
         }
@@ -203,12 +213,7 @@ final class WorkGroupOperations {
         WorkgroupConfiguration config = workgroup.configuration();
         ObjectNode result = configuration.putObject("ResultConfiguration");
         AwsJson.putString(result, "OutputLocation", config.resultConfiguration().outputLocation());
-        EncryptionConfiguration encryption = config.resultConfiguration().encryptionConfiguration();
-        if (encryption != null) {
-            ObjectNode enc = result.putObject("EncryptionConfiguration");
-            enc.put("EncryptionOption", encryption.encryptionOption());
-            AwsJson.putString(enc, "KmsKey", encryption.kmsKey());
-        }
+        putEncryption(result, config.resultConfiguration().encryptionConfiguration());
         AwsJson.putString(result, "ExpectedBucketOwner", config.resultConfiguration().expectedBucketOwner());
         configuration.put("EnforceWorkGroupConfiguration", config.enforceWorkGroupConfiguration());
         configuration.put("PublishCloudWatchMetricsEnabled", config.publishCloudWatchMetricsEnabled());

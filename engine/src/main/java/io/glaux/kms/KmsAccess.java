@@ -78,6 +78,13 @@ public final class KmsAccess {
             return new Call(principal, operation, resource, region, encryptionContext, viaService, more);
         }
 
+        /** This call with more condition keys (a request's global keys: {@code aws:SourceIp}, ...). */
+        public Call withKeys(Map<String, List<String>> keys) {
+            Map<String, List<String>> more = new LinkedHashMap<>(otherKeys);
+            more.putAll(keys);
+            return new Call(principal, operation, resource, region, encryptionContext, viaService, more);
+        }
+
         /** The request the authorizer is asked, with KMS's condition keys. */
         AccessRequest request() {
             Map<String, List<String>> keys = new LinkedHashMap<>(otherKeys);

@@ -36,13 +36,14 @@ public final class CallAuthorizer {
 
     /**
      * Returns quietly when the caller may perform {@code <service>:<action>} on {@code resource} (an ARN, or
-     * {@code *} for an action without a resource); throws the denial otherwise. The request carries
-     * {@code aws:RequestedRegion}, the region the call was signed for.
+     * {@code *} for an action without a resource); throws the denial otherwise. The request carries the HTTP
+     * request's global keys ({@code aws:SourceIp}, ...) and {@code aws:RequestedRegion}, the region the call was
+     * signed for.
      *
      * @throws io.glaux.iam.AccessDeniedException when the caller's policies do not allow it
      */
     public void check(RequestContext context, String action, String resource) {
-        authorizer.check(new AccessRequest(context.principal(), servicePrefix + ":" + action, resource)
-                .with("aws:RequestedRegion", context.region()));
+        authorizer.check(new AccessRequest(context.principal(), servicePrefix + ":" + action, resource,
+                context.globalKeys()).with("aws:RequestedRegion", context.region()));
     }
 }

@@ -80,7 +80,7 @@ public final class CallerIdentity {
         String endpoint = request.getScheme() + "://" + (host != null ? host
                 : request.getServerName() + ":" + request.getServerPort());
         return new RequestContext(service, accountId(), region, accessKey, Principal.anonymous(),
-                UUID.randomUUID().toString(), endpoint);
+                UUID.randomUUID().toString(), endpoint, GlobalConditionKeys.of(request));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.glaux.aws.protocol;
 
 import io.glaux.iam.Principal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,12 +17,14 @@ import java.util.Objects;
  * @param principal the caller as {@link CallerIdentity} authenticated it (anonymous before it did)
  * @param requestId the id of this request, answered as {@code x-amzn-RequestId}
  * @param endpoint the URL the client called, scheme and host ({@code http://127.0.0.1:4566}), for URLs answered back
+ * @param globalKeys the condition keys the HTTP request sets for every authorization ({@link GlobalConditionKeys})
  */
 public record RequestContext(String service, String accountId, String region, String accessKeyId,
-        Principal principal, String requestId, String endpoint) {
+        Principal principal, String requestId, String endpoint, Map<String, List<String>> globalKeys) {
 
     public RequestContext {
         Objects.requireNonNull(principal, "principal");
+        globalKeys = globalKeys == null ? Map.of() : Map.copyOf(globalKeys);
     }
 
     /** The caller's ARN ({@code arn:aws:iam::<account>:root}, a user's, an assumed role's, or {@code *}). */
@@ -30,7 +34,7 @@ public record RequestContext(String service, String accountId, String region, St
 
     /** This context with the caller found by authentication. */
     public RequestContext withPrincipal(Principal caller) {
-        return new RequestContext(service, accountId, region, accessKeyId, caller, requestId, endpoint);
+        return new RequestContext(service, accountId, region, accessKeyId, caller, requestId, endpoint, globalKeys);
     }
 
     /** The account's root principal, {@code arn:aws:iam::<account>:root}. */

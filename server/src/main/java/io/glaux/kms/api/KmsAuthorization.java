@@ -48,44 +48,50 @@ final class KmsAuthorization {
         Principal caller = context.principal();
         String region = context.region();
         if (ON_ANY_RESOURCE.contains(operation)) {
-            access.check(Call.direct(caller, operation, "*", region));
+            check(context, Call.direct(caller, operation, "*", region));
             if (operation.equals("CreateKey") && request.has("Tags")) {
-                access.check(Call.direct(caller, "TagResource", "*", region));
+                check(context, Call.direct(caller, "TagResource", "*", region));
             }
             return;
         }
         KeyStore store = KmsInput.store(kms, context);
         switch (operation) {
-            case "Decrypt" -> blobKey(request, "CiphertextBlob", store).ifPresent(arn -> access.check(
+            case "Decrypt" -> blobKey(request, "CiphertextBlob", store).ifPresent(arn -> check(context,
                     Call.direct(caller, "Decrypt", arn, region).withContext(context(request, "EncryptionContext"))));
             case "ReEncrypt" -> {
-                blobKey(request, "CiphertextBlob", store).ifPresent(arn -> access.check(Call.direct(caller,
+                blobKey(request, "CiphertextBlob", store).ifPresent(arn -> check(context, Call.direct(caller,
                         "ReEncryptFrom", arn, region).withContext(context(request, "SourceEncryptionContext"))));
-                keyArn(operation, request, "DestinationKeyId", store).ifPresent(arn -> access.check(Call.direct(caller,
-                        "ReEncryptTo", arn, region).withContext(context(request, "DestinationEncryptionContext"))));
+                keyArn(operation, request, "DestinationKeyId", store).ifPresent(arn -> check(context,
+                        Call.direct(caller, "ReEncryptTo", arn, region)
+                                .withContext(context(request, "DestinationEncryptionContext"))));
             }
             case "CreateAlias" -> {
-                aliasArn(request, store).ifPresent(arn -> access.check(Call.direct(caller, operation, arn, region)));
-                keyArn(operation, request, "TargetKeyId", store).ifPresent(arn -> access.check(
+                aliasArn(request, store).ifPresent(arn -> check(context, Call.direct(caller, operation, arn, region)));
+                keyArn(operation, request, "TargetKeyId", store).ifPresent(arn -> check(context,
                         Call.direct(caller, operation, arn, region)));
             }
             case "UpdateAlias", "DeleteAlias" -> {
                 Optional<String> alias = aliasArn(request, store);
-                alias.ifPresent(arn -> access.check(Call.direct(caller, operation, arn, region)));
-                alias.flatMap(arn -> currentTarget(request, store)).ifPresent(arn -> access.check(
+                alias.ifPresent(arn -> check(context, Call.direct(caller, operation, arn, region)));
+                alias.flatMap(arn -> currentTarget(request, store)).ifPresent(arn -> check(context,
                         Call.direct(caller, operation, arn, region)));
                 if (operation.equals("UpdateAlias")) {
-                    keyArn(operation, request, "TargetKeyId", store).ifPresent(arn -> access.check(
+                    keyArn(operation, request, "TargetKeyId", store).ifPresent(arn -> check(context,
                             Call.direct(caller, operation, arn, region)));
                 }
             }
             case "RetireGrant" -> grantToRetire(request, store).ifPresent(grant -> access.checkRetire(caller, grant));
-            case "CreateGrant" -> keyArn(operation, request, "KeyId", store).ifPresent(arn -> access.check(grantCall(caller,
-                    arn, region, request)));
-            default -> keyArn(operation, request, "KeyId", store).ifPresent(arn -> access.check(Call.direct(caller, operation,
-                    arn, region).withContext(WITH_CONTEXT.contains(operation)
-                    ? context(request, "EncryptionContext") : null)));
+            case "CreateGrant" -> keyArn(operation, request, "KeyId", store).ifPresent(arn -> check(context,
+                    grantCall(caller, arn, region, request)));
+            default -> keyArn(operation, request, "KeyId", store).ifPresent(arn -> check(context,
+                    Call.direct(caller, operation, arn, region).withContext(WITH_CONTEXT.contains(operation)
+                            ? context(request, "EncryptionContext") : null)));
         }
+    }
+
+    /** Asks KMS's rules about {@code call}, with the HTTP request's global keys ({@code aws:SourceIp}, ...). */
+    private void check(RequestContext context, Call call) {
+        access.check(call.withKeys(context.globalKeys()));
     }
 
     /** CreateGrant with its condition keys: the operations, grantee and retiring principal it asks for. */

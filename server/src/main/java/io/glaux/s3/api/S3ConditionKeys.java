@@ -1,6 +1,7 @@
 package io.glaux.s3.api;
 
 import io.glaux.aws.auth.Authentication;
+import io.glaux.aws.protocol.GlobalConditionKeys;
 import io.glaux.iam.Principal;
 
 import java.util.LinkedHashMap;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The condition keys every S3 request carries, whatever its operation: {@code aws:SecureTransport} ({@code false}
- * over http), {@code aws:SourceIp}, {@code aws:UserAgent}, {@code aws:Referer}, {@code s3:authType}
+ * The condition keys every S3 request carries, whatever its operation: the {@link GlobalConditionKeys}
+ * ({@code aws:SecureTransport}, {@code aws:SourceIp}, {@code aws:UserAgent}, {@code aws:Referer}), {@code s3:authType}
  * ({@code REST-HEADER} for an Authorization header, {@code REST-QUERY-STRING} for a presigned URL; absent for an
  * anonymous request), {@code s3:signatureversion} ({@code AWS4-HMAC-SHA256}), {@code s3:ResourceAccount}, and the
  * request headers S3 exposes as keys ({@code s3:x-amz-acl}, {@code s3:x-amz-server-side-encryption},
@@ -27,14 +28,7 @@ final class S3ConditionKeys {
     }
 
     static Map<String, List<String>> of(S3Request request, String accountId) {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        keys.put("aws:SecureTransport", List.of(String.valueOf(request.http().isSecure())));
-        String address = request.http().getRemoteAddr();
-        if (address != null) {
-            keys.put("aws:SourceIp", List.of(address));
-        }
-        putHeader(keys, "aws:UserAgent", request.header("User-Agent"));
-        putHeader(keys, "aws:Referer", request.header("Referer"));
+        Map<String, List<String>> keys = new LinkedHashMap<>(GlobalConditionKeys.of(request.http()));
         keys.put("s3:ResourceAccount", List.of(accountId));
         Authentication authentication = request.authentication();
         boolean signed = authentication != null && authentication.accessKeyId() != null

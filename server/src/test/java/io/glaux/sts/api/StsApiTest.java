@@ -115,7 +115,7 @@ class StsApiTest {
         var input = new io.glaux.aws.protocol.QueryInput(java.util.Map.of("RoleArn",
                 "arn:aws:iam::000000000000:role/guarded", "RoleSessionName", "s1"));
         var context = new io.glaux.aws.protocol.RequestContext("sts", "000000000000", "us-east-1", "test",
-                io.glaux.iam.Principal.root("000000000000"), "r1", "http://x");
+                io.glaux.iam.Principal.root("000000000000"), "r1", "http://x", java.util.Map.of());
         assertThatThrownBy(() -> api.authorize("AssumeRole", input, context))
                 .isInstanceOf(io.glaux.iam.AccessDeniedException.class)
                 .hasMessage("User: arn:aws:iam::000000000000:root is not authorized to perform: sts:AssumeRole on"

@@ -44,6 +44,7 @@ import io.glaux.quicksight.api.SecuritySettings;
 import io.glaux.quicksight.role.EffectivePermissions;
 import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.quicksight.role.ResourceAccess;
+import io.glaux.quicksight.role.RoleKeys;
 import io.glaux.sample.SampleDataInstaller;
 import io.glaux.sample.SampleDataset;
 import io.glaux.storage.S3Location;
@@ -266,11 +267,14 @@ public final class GlauxServer implements AutoCloseable {
                 SpilledObjects.of(glaux.store()), new FederationSettings(identity.accountId(),
                 "arn:aws:iam::" + identity.accountId() + ":root", 16L << 20, 5L << 20, 50));
         RestJsonProtocol lambdaApi = new RestJsonProtocol(new LambdaApi(lambda, authorizer), identity);
+        // The KMS keys QuickSight's settings name resolve in the role's account and region.
+        RoleKeys roleKeys = RoleKeys.in(kms.store(iam.accountId(), CallerIdentity.DEFAULT_REGION));
         RestJsonProtocol quickSightApi = new RestJsonProtocol(new QuickSightApi(quickSight, operation -> { },
                 authorizer, new SecuritySettings(iam.role(QuickSightRole.NAME).arn(),
-                        new ResourceAccess(iam, CallerIdentity.DEFAULT_REGION), new EffectivePermissions(policies,
-                        role.principal(), identity.accountId(), CallerIdentity.DEFAULT_REGION),
-                        () -> bucketNames(glaux), () -> lambda.list().stream().map(f -> f.name()).toList()),
+                        new ResourceAccess(iam, CallerIdentity.DEFAULT_REGION, roleKeys), new EffectivePermissions(
+                        policies, role.principal(), identity.accountId(), CallerIdentity.DEFAULT_REGION),
+                        () -> bucketNames(glaux), () -> lambda.list().stream().map(f -> f.name()).toList(),
+                        roleKeys),
                 glaux.workgroups()), identity);
         CodeDownload lambdaCode = new CodeDownload(lambda);
         Map<String, HttpServlet> services = Map.of("s3", s3, ServiceRouter.JSON, awsJson, "quicksight",

@@ -8,7 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Security &amp; permissions page in Chromium with IAM enforced: Athena access ticked off makes the data source
  * page show the role's refusal with the fix instead of the workgroups; ticked on again, the workgroups appear. The
- * page's effective permissions follow the role's policies.
+ * page's effective permissions follow the role's policies. A KMS key created through the KMS API and added by its
+ * alias is saved as the role's {@code AWSQuickSightKMSPolicy}, which then allows {@code kms:Decrypt} on it.
  */
 @Tag("browser")
 class SecurityPageBrowserTest {
@@ -82,5 +88,36 @@ class SecurityPageBrowserTest {
         browser.until(d -> picker.findElements(By.cssSelector("option[value='primary']")).size() == 1);
         assertThat(browser.all(By.id("workgroups-error"))).isEmpty();
         browser.screenshot("security-athena-on");
+    }
+
+    @Test
+    void aKeyAddedByItsAliasIsSavedAndItsDecryptAllowedByTheKmsPolicy() {
+        String arn;
+        try (KmsClient kms = KmsClient.builder().endpointOverride(URI.create(ui.server.endpoint()))
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY)))
+                .build()) {
+            arn = kms.createKey(b -> b.description("QuickSight results")).keyMetadata().arn();
+            kms.createAlias(b -> b.aliasName("alias/quicksight-results").targetKeyId(arn));
+        }
+        String keyId = arn.substring(arn.lastIndexOf('/') + 1);
+        Browser browser = ui.browser;
+        browser.go("#/security");
+        browser.visible(By.id("new-key")).sendKeys("alias/quicksight-results");
+        browser.visible(By.id("save-security")).click();
+        browser.containing(By.cssSelector("p.notice"), "Saved as the role's policies.");
+
+        assertThat(browser.visible(By.id("key-" + keyId)).isSelected()).isTrue();
+        assertThat(browser.visible(By.id("kms-keys")).getText()).contains(arn);
+        assertThat(browser.visible(By.id("effective-permissions")).getText())
+                .contains("kms " + arn + " kms:Decrypt Allowed arn:aws:iam::000000000000:policy/service-role/"
+                        + "AWSQuickSightKMSPolicy");
+        browser.screenshot("security-kms-key");
+
+        // Unticked and saved: the policy is detached and the key, named by no workgroup, leaves the page.
+        browser.visible(By.id("key-" + keyId)).click();
+        browser.visible(By.id("save-security")).click();
+        browser.containing(By.id("security-form"), "No KMS keys.");
+        assertThat(browser.all(By.id("key-" + keyId))).isEmpty();
     }
 }

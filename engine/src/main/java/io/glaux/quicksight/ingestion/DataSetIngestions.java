@@ -114,7 +114,8 @@ public final class DataSetIngestions {
     /** The ingestion error type QuickSight reports for each kind of refusal of its role. */
     private static IngestionErrorType typeOf(Fix fix) {
         return switch (fix) {
-            case S3 -> IngestionErrorType.S3_FILE_INACCESSIBLE;
+            // A key refused while reading or writing results through S3 leaves the objects as unreadable as a bucket.
+            case S3, KMS -> IngestionErrorType.S3_FILE_INACCESSIBLE;
             case LAMBDA -> IngestionErrorType.SQL_EXCEPTION;
             case ATHENA -> IngestionErrorType.INVALID_DATA_SOURCE_CONFIG;
         };

@@ -13,16 +13,17 @@ import java.util.List;
  * What QuickSight's service role may do, read back from whatever policies the role has (whoever attached them),
  * evaluated by AWS's rules even when IAM is not enforced: Athena (listing workgroups, and per workgroup
  * {@code athena:GetWorkGroup} and {@code athena:StartQueryExecution}), each bucket ({@code s3:ListBucket},
- * {@code s3:GetObject}, {@code s3:PutObject}) and each Lambda function ({@code lambda:InvokeFunction}), each with
- * the policy that allowed it or AWS's reason for not.
+ * {@code s3:GetObject}, {@code s3:PutObject}), each Lambda function ({@code lambda:InvokeFunction}) and each KMS key
+ * ({@code kms:Decrypt}, {@code kms:GenerateDataKey}, asked as S3 asks KMS for the role, so the key policy takes
+ * part), each with the policy that allowed it or AWS's reason for not.
  */
 public final class EffectivePermissions {
 
     /**
      * One permission of the role.
      *
-     * @param service {@code athena}, {@code s3} or {@code lambda}
-     * @param resource the workgroup, bucket or function name ({@code *} for listing workgroups)
+     * @param service {@code athena}, {@code s3}, {@code lambda} or {@code kms}
+     * @param resource the workgroup, bucket or function name, or the key ARN ({@code *} for listing workgroups)
      * @param policy the policy whose statement allowed or explicitly denied it (empty when none did)
      * @param reason AWS's reason for a refusal (empty when allowed)
      */
@@ -49,6 +50,12 @@ public final class EffectivePermissions {
     /** The role's permissions on these workgroups, buckets and functions (names or ARNs). */
     public List<Permission> of(Collection<String> workGroups, Collection<String> buckets,
             Collection<String> functions) {
+        return of(workGroups, buckets, functions, List.of());
+    }
+
+    /** The role's permissions on these workgroups, buckets, functions (names or ARNs) and KMS keys (key ARNs). */
+    public List<Permission> of(Collection<String> workGroups, Collection<String> buckets,
+            Collection<String> functions, Collection<String> keys) {
         List<Permission> result = new ArrayList<>();
         result.add(ask("athena", "*", "athena:ListWorkGroups", "*"));
         for (String workGroup : workGroups) {
@@ -66,6 +73,11 @@ public final class EffectivePermissions {
                     : "arn:aws:lambda:" + region + ":" + accountId + ":function:" + function;
             result.add(ask("lambda", function, "lambda:InvokeFunction", arn));
         }
+        for (String key : keys) {
+            for (String action : List.of("kms:Decrypt", "kms:GenerateDataKey")) {
+                result.add(answer("kms", key, QuickSightRole.keyUse(role, accountId, region, key, action)));
+            }
+        }
         return result;
     }
 
@@ -74,8 +86,12 @@ public final class EffectivePermissions {
         if (service.equals("athena")) {
             request = request.with("aws:RequestedRegion", region);
         }
+        return answer(service, resource, request);
+    }
+
+    private Permission answer(String service, String resource, AccessRequest request) {
         Decision decision = policies.authorize(request);
-        return new Permission(service, resource, action, arn, decision.isAllowed(), decision.source(),
-                decision.reason());
+        return new Permission(service, resource, request.action(), request.resource(), decision.isAllowed(),
+                decision.source(), decision.reason());
     }
 }

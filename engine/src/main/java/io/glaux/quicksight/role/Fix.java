@@ -10,7 +10,9 @@ public enum Fix {
     /** The query result bucket refused (listing it, writing or reading a result object). */
     S3("Add the S3 bucket in QuickSight's security & permissions section"),
     /** A federated catalog's connector function refused. */
-    LAMBDA("Add Lambda functions used in Federated Query to QuickSight permissions");
+    LAMBDA("Add Lambda functions used in Federated Query to QuickSight permissions"),
+    /** A KMS key refused (decrypting encrypted results or table data, writing results under a key). */
+    KMS("Grant QuickSight IAM role access to KMS key with kms:Decrypt");
 
     private final String text;
 

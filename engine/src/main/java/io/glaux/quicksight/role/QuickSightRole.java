@@ -124,6 +124,33 @@ public final class QuickSightRole {
         return refusal(request("lambda:InvokeFunction", functionArn(function)), Fix.LAMBDA);
     }
 
+    /**
+     * The role's refusal of using a KMS key for data it reads or writes through S3 ({@code Decrypt} to read results
+     * or table data encrypted under the key, {@code GenerateDataKey} to write results under it), answered with the
+     * table's KMS fix. The key policy takes part (the server's resource policies), with the condition keys KMS sets
+     * when S3 calls it for the role: {@code kms:ViaService} and {@code kms:CallerAccount}.
+     *
+     * @param keyArn the key's ARN
+     * @param action the KMS operation ({@code Decrypt}; {@code kms:Decrypt} is taken too)
+     */
+    public Optional<RoleRefusal> useKey(String keyArn, String action) {
+        if (!enforced()) {
+            return Optional.empty();
+        }
+        return refusal(keyUse(principal, accountId, region, keyArn, action), Fix.KMS);
+    }
+
+    /**
+     * The request for the role's session using a key through S3, as KMS asks it: {@code kms:<operation>} on the key
+     * ARN with {@code kms:ViaService} = {@code s3.<region>.amazonaws.com} and {@code kms:CallerAccount}.
+     */
+    static AccessRequest keyUse(Principal session, String accountId, String region, String keyArn, String action) {
+        String operation = action.startsWith("kms:") ? action : "kms:" + action;
+        return new AccessRequest(session, operation, keyArn)
+                .with("kms:ViaService", "s3." + region + ".amazonaws.com")
+                .with("kms:CallerAccount", accountId);
+    }
+
     /** A function's ARN in the role's account and region (an ARN is kept as is). */
     public String functionArn(String function) {
         return function.startsWith("arn:") ? function

@@ -32,7 +32,10 @@ import java.util.Set;
  *   {@code s3:GetBucketLocation} on the buckets marked "Write permission for Athena Workgroup"; detached when no
  *   bucket is chosen;</li>
  *   <li>Lambda functions: the customer managed {@code AWSQuickSightLambdaPolicy} with {@code lambda:InvokeFunction} on
- *   the chosen functions; detached when none is.</li>
+ *   the chosen functions; detached when none is;</li>
+ *   <li>KMS keys: the customer managed {@code AWSQuickSightKMSPolicy} with {@code kms:Decrypt},
+ *   {@code kms:GenerateDataKey} and {@code kms:DescribeKey} on the chosen keys' ARNs (what reading and writing data
+ *   encrypted under them takes); detached when none is. A key named by id or alias is written as its key ARN.</li>
  * </ul>
  * Reading the settings back reads those policies (whatever attached them); a change adds a policy version and makes it
  * the default, deleting the oldest non-default version when IAM's five are in use.
@@ -42,29 +45,51 @@ public final class ResourceAccess {
     public static final String ATHENA_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWSQuicksightAthenaAccess";
     public static final String S3_POLICY = "AWSQuickSightS3Policy";
     public static final String LAMBDA_POLICY = "AWSQuickSightLambdaPolicy";
+    public static final String KMS_POLICY = "AWSQuickSightKMSPolicy";
+    /** What the role may do with a chosen key. */
+    public static final List<String> KMS_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey");
     private static final String READ_SID = "QuickSightReadBuckets";
     private static final String WRITE_SID = "QuickSightWriteBuckets";
     private static final String LAMBDA_SID = "QuickSightInvokeFunctions";
+    private static final String KMS_SID = "QuickSightUseKeys";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A bucket QuickSight may read, and whether it may write to it (Athena query results). */
     public record Bucket(String name, boolean writeForAthenaWorkgroup) {
     }
 
-    /** The settings: Athena access, the buckets, the Lambda functions (ARNs). */
-    public record Settings(boolean athenaAccess, List<Bucket> buckets, List<String> lambdaFunctions) {
+    /**
+     * The settings: Athena access, the buckets, the Lambda functions (ARNs), the KMS keys (key ARNs as read; key ids,
+     * aliases or ARNs when written).
+     */
+    public record Settings(boolean athenaAccess, List<Bucket> buckets, List<String> lambdaFunctions,
+            List<String> kmsKeys) {
         public Settings {
             buckets = List.copyOf(buckets);
             lambdaFunctions = List.copyOf(lambdaFunctions);
+            kmsKeys = List.copyOf(kmsKeys);
+        }
+
+        /** Settings with no KMS key. */
+        public Settings(boolean athenaAccess, List<Bucket> buckets, List<String> lambdaFunctions) {
+            this(athenaAccess, buckets, lambdaFunctions, List.of());
         }
     }
 
     private final IamDirectory iam;
     private final String region;
+    private final RoleKeys keys;
 
+    /** Settings whose keys, if any, are key ARNs of the account and region (no key service to resolve others). */
     public ResourceAccess(IamDirectory iam, String region) {
+        this(iam, region, RoleKeys.none(iam.accountId(), region));
+    }
+
+    /** @param keys the role's account and region's keys, which resolve the key ids and aliases settings name */
+    public ResourceAccess(IamDirectory iam, String region, RoleKeys keys) {
         this.iam = iam;
         this.region = region;
+        this.keys = keys;
     }
 
     /** The settings the role's policies express now. */
@@ -73,6 +98,7 @@ public final class ResourceAccess {
         boolean athena = attached.stream().anyMatch(p -> p.policyArn().equals(ATHENA_POLICY_ARN));
         Map<String, Boolean> buckets = new LinkedHashMap<>();
         List<String> functions = new ArrayList<>();
+        List<String> kmsKeys = new ArrayList<>();
         if (isAttached(attached, S3_POLICY)) {
             JsonNode document = document(policyArn(S3_POLICY));
             statement(document, READ_SID).forEach(arn -> bucketOf(arn).ifPresent(b -> buckets.putIfAbsent(b, false)));
@@ -81,13 +107,20 @@ public final class ResourceAccess {
         if (isAttached(attached, LAMBDA_POLICY)) {
             functions.addAll(new LinkedHashSet<>(statement(document(policyArn(LAMBDA_POLICY)), LAMBDA_SID)));
         }
+        if (isAttached(attached, KMS_POLICY)) {
+            kmsKeys.addAll(new LinkedHashSet<>(statement(document(policyArn(KMS_POLICY)), KMS_SID)));
+        }
         List<Bucket> list = new ArrayList<>();
         buckets.forEach((name, write) -> list.add(new Bucket(name, write)));
-        return new Settings(athena, list, functions);
+        return new Settings(athena, list, functions, kmsKeys);
     }
 
-    /** Writes {@code settings} as the role's policies. */
+    /**
+     * Writes {@code settings} as the role's policies; {@link UnknownKeyException} (and nothing written) when a KMS key
+     * it names does not exist.
+     */
     public synchronized Settings write(Settings settings) {
+        List<String> keyArns = settings.kmsKeys().stream().map(keys::resolve).distinct().toList();
         boolean athenaAttached = iam.attachedPolicies(EntityKind.ROLE, QuickSightRole.NAME).stream()
                 .anyMatch(p -> p.policyArn().equals(ATHENA_POLICY_ARN));
         if (settings.athenaAccess() && !athenaAttached) {
@@ -99,7 +132,9 @@ public final class ResourceAccess {
                 settings.buckets().isEmpty() ? null : s3Document(settings.buckets()));
         List<String> functions = settings.lambdaFunctions().stream().map(this::functionArn).distinct().toList();
         setPolicy(LAMBDA_POLICY, "The Lambda functions QuickSight's federated queries may invoke",
-                functions.isEmpty() ? null : lambdaDocument(functions));
+                functions.isEmpty() ? null : oneStatement(LAMBDA_SID, List.of("lambda:InvokeFunction"), functions));
+        setPolicy(KMS_POLICY, "The KMS keys QuickSight may decrypt and encrypt data with",
+                keyArns.isEmpty() ? null : oneStatement(KMS_SID, KMS_ACTIONS, keyArns));
         return read();
     }
 
@@ -199,9 +234,10 @@ public final class ResourceAccess {
         return document.toString();
     }
 
-    private static String lambdaDocument(List<String> functions) {
+    /** A policy of one statement allowing {@code actions} on {@code resources}. */
+    private static String oneStatement(String sid, List<String> actions, List<String> resources) {
         ObjectNode document = policy();
-        document.putArray("Statement").add(statement(LAMBDA_SID, List.of("lambda:InvokeFunction"), functions));
+        document.putArray("Statement").add(statement(sid, actions, resources));
         return document.toString();
     }
 

@@ -11,6 +11,7 @@ import io.glaux.aws.protocol.RestRoute;
 import io.glaux.quicksight.datasource.DataSourceService;
 import io.glaux.quicksight.role.EffectivePermissions;
 import io.glaux.quicksight.role.ResourceAccess;
+import io.glaux.quicksight.role.UnknownKeyException;
 import io.glaux.workgroup.Workgroup;
 
 import java.util.ArrayList;
@@ -26,11 +27,14 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /glaux/quicksight/accounts/{AwsAccountId}/security/aws-resources} (DescribeAwsResourceAccess,
  *   authorized as {@code quicksight:DescribeResourcePermissions}): {@code RoleArn}, the {@code Settings}
  *   ({@code AthenaAccess}, {@code S3Buckets} [{@code BucketName}, {@code WriteForAthenaWorkgroup}],
- *   {@code LambdaFunctions}) as the role's policies say them, and the role's {@code EffectivePermissions} on every
- *   workgroup, bucket and function, each {@code Allowed} or not with the deciding {@code Policy} or AWS's
+ *   {@code LambdaFunctions}, {@code KmsKeys} [key ARN]) as the role's policies say them, and the role's
+ *   {@code EffectivePermissions} on every workgroup, bucket, function and key (the chosen ones and those workgroups
+ *   encrypt their results with), each {@code Allowed} or not with the deciding {@code Policy} or AWS's
  *   {@code Reason};</li>
  *   <li>{@code PUT} the same path (UpdateAwsResourceAccess, {@code quicksight:UpdateResourcePermissions}) with the
- *   settings' members: writes them as the role's policies and answers as GET does;</li>
+ *   settings' members: writes them as the role's policies and answers as GET does. {@code KmsKeys} may name a key
+ *   by id, alias or ARN (written as its key ARN; an unknown key is a 400 InvalidParameterValueException naming it);
+ *   a PUT without {@code KmsKeys} keeps the current keys;</li>
  *   <li>{@code GET /glaux/quicksight/accounts/{AwsAccountId}/athena/work-groups} (ListAthenaWorkGroups,
  *   {@code quicksight:ListDataSources}): the workgroups as QuickSight's role lists them for the data source page;
  *   a role without {@code athena:ListWorkGroups} gets 401 AccessDeniedException with AWS's sentence and the fix.</li>
@@ -81,8 +85,15 @@ final class SecurityOperations {
             }
         }
         List<String> functions = body.strings("LambdaFunctions", 0, 1000, 1, 256);
-        ResourceAccess.Settings written = settings.access().write(new ResourceAccess.Settings(athena, buckets,
-                functions == null ? List.of() : functions));
+        List<String> keys = body.strings("KmsKeys", 0, 100, 1, 2048);
+        ResourceAccess.Settings written;
+        try {
+            written = settings.access().write(new ResourceAccess.Settings(athena, buckets,
+                    functions == null ? List.of() : functions,
+                    keys == null ? settings.access().read().kmsKeys() : keys));
+        } catch (UnknownKeyException e) {
+            throw QuickSightErrors.invalidParameter(e.getMessage());
+        }
         return RestResponse.ok(answer(written));
     }
 
@@ -110,13 +121,18 @@ final class SecurityOperations {
         }
         ArrayNode functions = body.putArray("LambdaFunctions");
         current.lambdaFunctions().forEach(functions::add);
+        ArrayNode keys = body.putArray("KmsKeys");
+        current.kmsKeys().forEach(keys::add);
         Set<String> bucketNames = new LinkedHashSet<>(settings.buckets().get());
         current.buckets().forEach(b -> bucketNames.add(b.name()));
         Set<String> functionNames = new LinkedHashSet<>(settings.functions().get());
         functionNames.addAll(current.lambdaFunctions());
+        List<Workgroup> all = workgroups.list();
+        Set<String> keyArns = new LinkedHashSet<>(current.kmsKeys());
+        keyArns.addAll(settings.keys().ofWorkgroups(all));
         ArrayNode permissions = response.putArray("EffectivePermissions");
         for (EffectivePermissions.Permission permission : settings.permissions().of(
-                workgroups.list().stream().map(Workgroup::name).toList(), bucketNames, functionNames)) {
+                all.stream().map(Workgroup::name).toList(), bucketNames, functionNames, keyArns)) {
             ObjectNode item = permissions.addObject();
             item.put("Service", permission.service());
             item.put("Resource", permission.resource());

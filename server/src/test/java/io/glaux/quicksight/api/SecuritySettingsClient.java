@@ -48,10 +48,19 @@ final class SecuritySettingsClient {
         return send("GET", "/security/aws-resources", null);
     }
 
-    /** Writes the settings: Athena access, buckets (name → write for Athena workgroup), functions. */
+    /** Writes the settings: Athena access, buckets (name → write for Athena workgroup), functions; keys as they are. */
     Answer update(boolean athena, Map<String, Boolean> buckets, List<String> functions)
             throws IOException, InterruptedException {
+        return update(athena, buckets, functions, null);
+    }
+
+    /** As {@link #update(boolean, Map, List)}, with {@code KmsKeys} (left out when null). */
+    Answer update(boolean athena, Map<String, Boolean> buckets, List<String> functions, List<String> keys)
+            throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
+        if (keys != null) {
+            keys.forEach(body.putArray("KmsKeys")::add);
+        }
         body.put("AthenaAccess", athena);
         var list = body.putArray("S3Buckets");
         buckets.forEach((name, write) -> list.addObject().put("BucketName", name).put("WriteForAthenaWorkgroup",

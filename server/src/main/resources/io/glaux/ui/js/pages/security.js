@@ -1,6 +1,7 @@
 // Security & permissions (QuickSight console → Manage QuickSight → Security & permissions → AWS resources): the
 // resources QuickSight's service role may use, kept as that role's IAM policies. Tick Athena access, the buckets it
-// may read (and write Athena's results to) and the Lambda functions of federated queries, then Save; below, the
+// may read (and write Athena's results to), the Lambda functions of federated queries and the KMS keys of encrypted
+// results and data (kms:Decrypt, kms:GenerateDataKey), then Save; below, the
 // role's effective permissions as IAM evaluates whatever policies it has, each with the policy that decided it.
 import { h, replace, field, dataTable, errorBox } from '../ui/dom.js';
 
@@ -44,6 +45,13 @@ async function show(main, app, described, notice) {
       || settings.LambdaFunctions.some((arn) => arn.endsWith(`:function:${name}`)),
     { 'aria-label': `Lambda function ${name}` }) }));
   const newFunction = h('input', { type: 'text', id: 'new-function', placeholder: 'function name or ARN' });
+  // Keys are listed by ARN: the chosen ones and those workgroups encrypt their results with.
+  const chosenKeys = settings.KmsKeys || [];
+  const keyArns = [...chosenKeys, ...resourcesOf(described, 'kms').filter((arn) => !chosenKeys.includes(arn))];
+  const keyRows = keyArns.map((arn) => ({ arn,
+    box: checkbox(`key-${arn.substring(arn.lastIndexOf('/') + 1)}`, chosenKeys.includes(arn),
+      { 'aria-label': `KMS key ${arn}` }) }));
+  const newKey = h('input', { type: 'text', id: 'new-key', placeholder: 'key id, alias/name or ARN' });
   const messages = h('div', { 'aria-live': 'polite' }, notice ? h('p', { class: 'notice' }, notice) : null);
 
   const save = async (event) => {
@@ -54,9 +62,11 @@ async function show(main, app, described, notice) {
     if (newBucket.value.trim()) buckets.push({ BucketName: newBucket.value.trim(), WriteForAthenaWorkgroup: false });
     const functions = functionRows.filter((f) => f.box.checked).map((f) => f.name);
     if (newFunction.value.trim()) functions.push(newFunction.value.trim());
+    const keys = keyRows.filter((k) => k.box.checked).map((k) => k.arn);
+    if (newKey.value.trim()) keys.push(newKey.value.trim());
     try {
       const updated = await client.glaux('PUT', '/security/aws-resources', { AthenaAccess: athena.checked,
-        S3Buckets: buckets, LambdaFunctions: functions });
+        S3Buckets: buckets, LambdaFunctions: functions, KmsKeys: keys });
       await show(main, app, updated, 'Saved as the role\'s policies.');
     } catch (error) {
       messages.append(errorBox(error));
@@ -77,6 +87,10 @@ async function show(main, app, described, notice) {
       functionRows.length ? dataTable(['Function', 'Invoke'], functionRows.map((f) => [f.name, f.box]),
         { id: 'functions' }) : h('p', { class: 'muted' }, 'No Lambda functions.'),
       field('Add a function', newFunction),
+      h('h2', {}, 'KMS keys (encrypted query results and data)'),
+      keyRows.length ? dataTable(['Key', 'Decrypt and encrypt'], keyRows.map((k) => [k.arn, k.box]),
+        { id: 'kms-keys' }) : h('p', { class: 'muted' }, 'No KMS keys.'),
+      field('Add a key', newKey),
       h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit', id: 'save-security' }, 'Save'))),
     messages,
     h('section', { class: 'panel', 'aria-label': 'Effective permissions' },

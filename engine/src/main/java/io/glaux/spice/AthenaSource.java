@@ -10,6 +10,7 @@ import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryService;
 import io.glaux.exec.QueryState;
+import io.glaux.iam.AccessDeniedException;
 import io.glaux.iam.Principal;
 import io.glaux.results.AthenaCsv;
 import io.glaux.results.ColumnInfo;
@@ -143,6 +144,8 @@ final class AthenaSource implements IngestionSource {
             infos = metadataColumns(object, done);
         } catch (IOException e) {
             throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
+        } catch (AccessDeniedException denied) {
+            throw decryptionRefused(name, denied);
         }
         List<Column> columns = new ArrayList<>(infos.size());
         for (ColumnInfo info : infos) {
@@ -161,7 +164,16 @@ final class AthenaSource implements IngestionSource {
         } catch (IOException e) {
             closeQuietly(reader);
             throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
+        } catch (AccessDeniedException denied) {
+            closeQuietly(reader);
+            throw decryptionRefused(name, denied);
         }
+    }
+
+    /** The caller may not decrypt the encrypted results: KMS's sentence and the grant that would allow it. */
+    private static IngestionFailure decryptionRefused(String object, AccessDeniedException denied) {
+        return new IngestionFailure(IngestionErrorType.PERMISSION_DENIED, "Decryption error reading the query result "
+                + object + ": " + denied.messageWithFix());
     }
 
     private List<ColumnInfo> metadataColumns(S3Location csv, QueryExecution done) throws IOException {

@@ -31,6 +31,8 @@ public enum IngestionErrorType {
     SOURCE_API_LIMIT_EXCEEDED_FAILURE,
     /** The dataset's Athena workgroup does not exist, is disabled or has no output location. */
     INVALID_DATA_SOURCE_CONFIG,
+    /** QuickSight's role may not use the KMS key that encrypts the query's results (kms:Decrypt, kms:GenerateDataKey). */
+    PERMISSION_DENIED,
     /** The query's result bucket or result object is missing or cannot be read. */
     S3_FILE_INACCESSIBLE,
     /** The store did not answer (while the query ran, or while its result object was read). */

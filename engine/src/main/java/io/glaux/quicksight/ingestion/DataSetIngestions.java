@@ -115,7 +115,8 @@ public final class DataSetIngestions {
     private static IngestionErrorType typeOf(Fix fix) {
         return switch (fix) {
             // A key refused while reading or writing results through S3 leaves the objects as unreadable as a bucket.
-            case S3, KMS -> IngestionErrorType.S3_FILE_INACCESSIBLE;
+            case S3 -> IngestionErrorType.S3_FILE_INACCESSIBLE;
+            case KMS -> IngestionErrorType.PERMISSION_DENIED;
             case LAMBDA -> IngestionErrorType.SQL_EXCEPTION;
             case ATHENA -> IngestionErrorType.INVALID_DATA_SOURCE_CONFIG;
         };

@@ -71,7 +71,11 @@ final class DirectQuery {
         }
         QueryResults results;
         try {
-            results = glaux.results(finished.queryExecutionId());
+            // QuickSight reads the results as its role: encrypted results need the role's use of their key.
+            results = glaux.results(finished.queryExecutionId(), role.principal());
+        } catch (io.glaux.iam.AccessDeniedException denied) {
+            throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, QueryChecks.keyRefused(denied,
+                    "reading the result of query " + finished.queryExecutionId()).message());
         } catch (IOException e) {
             throw new QuickSightException(QuickSightException.Kind.QUERY_FAILED, null, "The result of query "
                     + finished.queryExecutionId() + " could not be read: " + e.getMessage());

@@ -4,6 +4,7 @@ import io.glaux.Glaux;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.TableSource;
 import io.glaux.storage.S3Location;
+import io.glaux.workgroup.EncryptionConfiguration;
 import io.glaux.workgroup.Workgroup;
 
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * visual, a dataset preview), checked as the role so that a refusal reaches the user in QuickSight's words with the
  * troubleshooting table's fix: {@code athena:StartQueryExecution} on the workgroup, the workgroup's result location
  * (list the bucket, write and read objects under the prefix), and {@code lambda:InvokeFunction} on the functions of
- * every federated catalog the statement reads. The query itself then runs as the role, so Athena checks the rest
- * (Glue entries, table locations) as it checks any caller's.
+ * every federated catalog the statement reads, and {@code kms:GenerateDataKey} and {@code kms:Decrypt} on the KMS
+ * key that encrypts the workgroup's results (SSE_KMS, CSE_KMS). The query itself then runs as the role, so Athena
+ * checks the rest (Glue entries, table locations, keys of encrypted table data) as it checks any caller's.
  */
 public final class QueryChecks {
 
@@ -55,6 +57,10 @@ public final class QueryChecks {
                     return Optional.of(new Refused(Fix.S3, resultBucket(prefix, s3.get())));
                 }
             }
+            Optional<Refused> key = resultKey(found.get());
+            if (key.isPresent()) {
+                return key;
+            }
         }
         for (String function : federatedFunctions(sql)) {
             Optional<RoleRefusal> lambda = role.invoke(function);
@@ -67,6 +73,46 @@ public final class QueryChecks {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The role's refusal of the KMS key a workgroup's results are encrypted with (SSE_KMS without a key: S3's
+     * {@code alias/aws/s3}): writing them needs {@code kms:GenerateDataKey}, reading them {@code kms:Decrypt}.
+     */
+    private Optional<Refused> resultKey(Workgroup workGroup) {
+        EncryptionConfiguration encryption;
+        try {
+            encryption = glaux.workgroups().resultEncryption(workGroup, null);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // refused by Athena itself when the query is submitted
+        }
+        if (encryption == null || encryption.encryptionOption().equals("SSE_S3")) {
+            return Optional.empty();
+        }
+        String keyArn = RoleKeys.in(glaux.kms().store(role.accountId(), role.region())).arnOf(
+                encryption.kmsKey() == null ? "alias/aws/s3" : encryption.kmsKey());
+        for (String action : List.of("Decrypt", "GenerateDataKey")) {
+            Optional<RoleRefusal> refused = role.useKey(keyArn, action);
+            if (refused.isPresent()) {
+                return Optional.of(new Refused(Fix.KMS, decryption(workGroup.name(), keyArn, refused.get())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A refusal of a KMS key, as QuickSight reports a decryption error. */
+    static String decryption(String workGroup, String keyArn, RoleRefusal refusal) {
+        return refusal.withFix("QuickSight's role cannot use the KMS key " + keyArn + " that encrypts the query"
+                + " results of workgroup " + workGroup + ": " + refusal.sentence());
+    }
+
+    /**
+     * A refusal of the role's use of a KMS key that surfaced while Athena ran or QuickSight read the results (a key
+     * policy, a table object encrypted under a key the role may not use), with the table's KMS fix.
+     */
+    public static Refused keyRefused(io.glaux.iam.AccessDeniedException denied, String during) {
+        return new Refused(Fix.KMS, "Decryption error " + during + ": " + denied.getMessage() + ". "
+                + Fix.KMS.text() + ".");
     }
 
     /** The refusal of reading a result object back, if any. */

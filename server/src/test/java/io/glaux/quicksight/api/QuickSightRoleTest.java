@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.EncryptionOption;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
 import software.amazon.awssdk.services.quicksight.model.DataSource;
@@ -40,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * QuickSight acting as its service role with IAM enforced, end to end through the AWS SDK: each refusal of the role
- * (Athena access off, the query result bucket not granted) fails the QuickSight call with AWS's sentence naming the
+ * (Athena access off, the query result bucket not granted, results encrypted under a KMS key it may not use) fails
+ * the QuickSight call with AWS's sentence naming the
  * role's session, action and resource, then the troubleshooting table's fix; granting the permission through the
  * Security &amp; permissions settings, or with plain IAM calls on the role, makes the same call succeed.
  */
@@ -49,6 +53,7 @@ class QuickSightRoleTest {
 
     private static final String ATHENA_FIX = "Ensure Athena permissions are granted in QuickSight settings.";
     private static final String S3_FIX = "Add the S3 bucket in QuickSight's security & permissions section.";
+    private static final String KMS_FIX = "Grant QuickSight IAM role access to KMS key with kms:Decrypt.";
     private static final String WORKGROUP = "arn:aws:athena:us-east-1:000000000000:workgroup/primary";
     private static final String DATASET_ARN = "arn:aws:quicksight:us-east-1:000000000000:dataset/";
 
@@ -200,6 +205,72 @@ class QuickSightRoleTest {
         assertThat(visualData().statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void withResultsEncryptedUnderAKeyTheRoleMayNotUseIngestionsAndVisualsFailUntilTheKeyIsGranted()
+            throws Exception {
+        String key;
+        try (KmsClient kms = AccessFixture.client(KmsClient.builder(), server, AwsBasicCredentials.create(
+                GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY), Region.US_EAST_1)) {
+            key = kms.createKey(b -> b.description("query results")).keyMetadata().arn();
+        }
+        try (AthenaClient athena = AccessFixture.client(AthenaClient.builder(), server, AwsBasicCredentials.create(
+                GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY), Region.US_EAST_1)) {
+            athena.updateWorkGroup(b -> b.workGroup("primary").configurationUpdates(c -> c
+                    .enforceWorkGroupConfiguration(true).resultConfigurationUpdates(r -> r.encryptionConfiguration(
+                            e -> e.encryptionOption(EncryptionOption.SSE_KMS).kmsKey(key)))));
+            try {
+                encryptedResultsNeedTheKey(key);
+            } finally {
+                athena.updateWorkGroup(b -> b.workGroup("primary").configurationUpdates(c -> c
+                        .resultConfigurationUpdates(r -> r.removeEncryptionConfiguration(true))));
+            }
+        }
+    }
+
+    private void encryptedResultsNeedTheKey(String key) throws Exception {
+        quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena-kms").name("Athena")
+                .type(DataSourceType.ATHENA));
+        ShopDashboard.createDataSet(quickSight, "orders-kms", DataSetImportMode.SPICE);
+        ShopDashboard.createDataSet(quickSight, "orders-kms-live", DataSetImportMode.DIRECT_QUERY);
+        quickSight.createDashboard(b -> b.awsAccountId(ACCOUNT).dashboardId("live-kms").name("Live")
+                .definition(ShopDashboard.definition(DATASET_ARN + "orders-kms-live")));
+        Map<String, Boolean> buckets = Map.of("glaux-sample", false, "glaux-query-results", true);
+        settings.update(true, buckets, List.of(), List.of());
+
+        String expected = "QuickSight's role cannot use the KMS key " + key + " that encrypts the query results of"
+                + " workgroup primary: User: " + ROLE_SESSION + " is not authorized to perform: kms:Decrypt on"
+                + " resource: " + key + " because no identity-based policy allows the kms:Decrypt action. "
+                + KMS_FIX;
+        Ingestion refused = awaitEnd("orders-kms", ingest("orders-kms", "no-key"));
+        assertThat(refused.ingestionStatus()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(refused.errorInfo().type()).isEqualTo(IngestionErrorType.PERMISSION_DENIED);
+        assertThat(refused.errorInfo().message()).isEqualTo(expected);
+        HttpResponse<String> visual = visualData("live-kms");
+        assertThat(visual.statusCode()).isEqualTo(400);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(visual.body()).path("Message").asText())
+                .isEqualTo(expected);
+        assertThat(permission(settings.describe().body(), key, "kms:Decrypt").path("Allowed").asBoolean()).isFalse();
+
+        // Granted through the settings: the key chosen among the KMS keys QuickSight may use.
+        settings.update(true, buckets, List.of(), List.of(key));
+        Ingestion granted = awaitEnd("orders-kms", ingest("orders-kms", "granted"));
+        assertThat(granted.ingestionStatus()).as(String.valueOf(granted.errorInfo()))
+                .isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(visualData("live-kms").statusCode()).isEqualTo(200);
+        assertThat(permission(settings.describe().body(), key, "kms:Decrypt").path("Policy").asText())
+                .isEqualTo("arn:aws:iam::000000000000:policy/service-role/AWSQuickSightKMSPolicy");
+
+        // Removed again, then granted with a plain IAM policy on the role.
+        settings.update(true, buckets, List.of(), List.of());
+        assertThat(awaitEnd("orders-kms", ingest("orders-kms", "removed")).ingestionStatus())
+                .isEqualTo(IngestionStatus.FAILED);
+        iam.putRolePolicy(b -> b.roleName(QuickSightRole.NAME).policyName("results-key").policyDocument(
+                AccessFixture.policy(AccessFixture.allow("[\"kms:Decrypt\", \"kms:GenerateDataKey\"]", key))));
+        assertThat(awaitEnd("orders-kms", ingest("orders-kms", "inline")).ingestionStatus())
+                .isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(visualData("live-kms").statusCode()).isEqualTo(200);
+    }
+
     private DataSource describeSource(String id) {
         return quickSight.describeDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId(id)).dataSource();
     }
@@ -226,7 +297,12 @@ class QuickSightRoleTest {
 
     /** The live dashboard's KPI through the visual-data endpoint, signed by the account's root. */
     private HttpResponse<String> visualData() throws Exception {
-        String url = server.endpoint() + "/glaux/quicksight/accounts/" + ACCOUNT + "/dashboards/live/visuals/total/data";
+        return visualData("live");
+    }
+
+    private HttpResponse<String> visualData(String dashboard) throws Exception {
+        String url = server.endpoint() + "/glaux/quicksight/accounts/" + ACCOUNT + "/dashboards/" + dashboard
+                + "/visuals/total/data";
         return HttpClient.newHttpClient().send(AccessFixture.signed("POST", url, Map.of("Content-Type",
                 "application/json"), "{\"Source\": \"DIRECT_QUERY\"}".getBytes(StandardCharsets.UTF_8),
                 AwsBasicCredentials.create(GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY), "quicksight"),

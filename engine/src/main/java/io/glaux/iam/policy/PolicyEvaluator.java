@@ -48,7 +48,7 @@ public final class PolicyEvaluator {
                 || principal.type() == Principal.Type.ASSUMED_ROLE;
         boolean hasBoundary = hasIdentity && policies.permissionsBoundary().isPresent();
         Optional<SourcedPolicy> boundary = hasIdentity ? policies.permissionsBoundary() : Optional.empty();
-        Optional<SourcedPolicy> session = hasIdentity ? policies.sessionPolicy() : Optional.empty();
+        Optional<List<SourcedPolicy>> session = hasIdentity ? policies.sessionPolicies() : Optional.empty();
         List<SourcedPolicy> identity = hasIdentity ? policies.identityPolicies() : List.of();
         Optional<ResourcePolicy> resource = policies.resourcePolicy();
         Wording wording = new Wording(request);
@@ -71,7 +71,7 @@ public final class PolicyEvaluator {
         if (boundaryDeny.isPresent()) {
             return wording.explicitDeny("a permissions boundary", boundaryDeny.get());
         }
-        Optional<Hit> sessionDeny = session.flatMap(p -> find(p, Effect.DENY, request, keys));
+        Optional<Hit> sessionDeny = session.flatMap(list -> findAny(list, Effect.DENY, request, keys));
         if (sessionDeny.isPresent()) {
             return wording.explicitDeny("a session policy", sessionDeny.get());
         }
@@ -121,14 +121,31 @@ public final class PolicyEvaluator {
                 .orElse(Decision.allowed(identityAllow.get().source()));
     }
 
-    /** The implicit deny of a permissions boundary or session policy that does not allow the request, if any. */
-    private Optional<Decision> limits(Optional<SourcedPolicy> boundary, Optional<SourcedPolicy> session,
+    /**
+     * The implicit deny of a permissions boundary, or of session policies none of which allows the request, if
+     * any.
+     */
+    private Optional<Decision> limits(Optional<SourcedPolicy> boundary, Optional<List<SourcedPolicy>> session,
             AccessRequest request, RequestKeys keys, Wording wording) {
         if (boundary.isPresent() && find(boundary.get(), Effect.ALLOW, request, keys).isEmpty()) {
             return Optional.of(wording.noLimitAllows("permissions boundary", boundary.get().source()));
         }
-        if (session.isPresent() && find(session.get(), Effect.ALLOW, request, keys).isEmpty()) {
-            return Optional.of(wording.noLimitAllows("session policy", session.get().source()));
+        if (session.isPresent() && findAny(session.get(), Effect.ALLOW, request, keys).isEmpty()) {
+            String sources = session.get().stream().map(SourcedPolicy::source)
+                    .reduce((a, b) -> a + " or " + b).orElse("(none left: the session's policies were deleted)");
+            return Optional.of(wording.noLimitAllows("session policy", sources));
+        }
+        return Optional.empty();
+    }
+
+    /** The first statement of {@code effect} that applies in any of {@code policies}. */
+    private Optional<Hit> findAny(List<SourcedPolicy> policies, Effect effect, AccessRequest request,
+            RequestKeys keys) {
+        for (SourcedPolicy policy : policies) {
+            Optional<Hit> hit = find(policy, effect, request, keys);
+            if (hit.isPresent()) {
+                return hit;
+            }
         }
         return Optional.empty();
     }

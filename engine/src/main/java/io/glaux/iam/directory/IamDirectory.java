@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * IAM as data: the account's users (with their access keys), groups, roles, customer managed policies (with up to
  * five versions), the AWS managed policies Glaux knows, attachments and inline policies, and the sessions STS hands
  * out. It is the server's {@link CredentialStore} (users' keys, the root key, unexpired sessions) and answers which
- * identity policies apply to a principal ({@link #identityPoliciesOf}).
+ * policies apply to a principal ({@link #identityPoliciesOf}; with the permissions boundary and a role session's
+ * session policies, {@link #policySetOf}).
  *
  * <p>Thread-safe: every operation holds the directory's lock. Everything but the sessions is kept in one JSON file
  * under its folder, replaced atomically after each change, so a crash leaves the state before or after a change,

@@ -13,15 +13,15 @@ import java.util.Optional;
  * AWS's policy evaluation logic for requests within one account.
  *
  * <ol>
- *   <li>An explicit Deny that applies, in any identity policy, the resource policy, the permissions boundary or the
+ *   <li>An explicit Deny that applies, in any identity policy, the resource policy, the permissions boundary or a
  *       session policy, decides: {@code EXPLICIT_DENY}.</li>
  *   <li>The root user is not limited by identity policies: it is allowed unless a key policy does not name it or its
  *       account.</li>
  *   <li>Services and anonymous callers have no identity policies: only the resource policy can allow them.</li>
  *   <li>For IAM users and role sessions, a resource policy that names the user or the session is a full grant; one
- *       that names the session's role (or everyone) grants it within the session policy and permissions boundary;
- *       one that names only the account delegates to the identity policies. Otherwise an identity policy must allow
- *       it, and so must the permissions boundary and the session policy when there are such. A KMS key policy
+ *       that names the session's role (or everyone) grants it within the session policies and permissions
+ *       boundary; one that names only the account delegates to the identity policies. Otherwise an identity policy
+ *       must allow it, and so must the permissions boundary and one of the session policies when there are such. A KMS key policy
  *       ({@link ResourcePolicy.Mode#KEY_POLICY}) must name the caller or its account in any case.</li>
  * </ol>
  *

@@ -14,8 +14,12 @@ import java.util.Objects;
  *     {@code AROA...:<session>} for a role session
  * @param identityArn the IAM entity whose identity policies apply: the user's ARN, the assumed role's ARN (with its
  *     path), the root ARN for root; the service or {@code *} otherwise
+ * @param sessionKeyId the temporary access key id of the STS role session the caller signs with ({@code ASIA...}),
+ *     or null: it names the session whose session policies limit the caller (two sessions of one role may share a
+ *     name and ARN, yet not their session policies)
  */
-public record Principal(Type type, String arn, String accountId, String userId, String identityArn) {
+public record Principal(Type type, String arn, String accountId, String userId, String identityArn,
+        String sessionKeyId) {
 
     /** The kinds of caller AWS's policy evaluation tells apart. */
     public enum Type {
@@ -40,7 +44,7 @@ public record Principal(Type type, String arn, String accountId, String userId, 
     /** The root user of {@code accountId}. */
     public static Principal root(String accountId) {
         String arn = "arn:aws:iam::" + accountId + ":root";
-        return new Principal(Type.ROOT, arn, accountId, accountId, arn);
+        return new Principal(Type.ROOT, arn, accountId, accountId, arn, null);
     }
 
     /**
@@ -49,7 +53,7 @@ public record Principal(Type type, String arn, String accountId, String userId, 
      */
     public static Principal user(String accountId, String path, String name, String userId) {
         String arn = "arn:aws:iam::" + accountId + ":user" + normalPath(path) + name;
-        return new Principal(Type.USER, arn, accountId, userId, arn);
+        return new Principal(Type.USER, arn, accountId, userId, arn, null);
     }
 
     /**
@@ -60,17 +64,22 @@ public record Principal(Type type, String arn, String accountId, String userId, 
             String sessionName) {
         String arn = "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
         String roleArn = "arn:aws:iam::" + accountId + ":role" + normalPath(path) + roleName;
-        return new Principal(Type.ASSUMED_ROLE, arn, accountId, roleId + ":" + sessionName, roleArn);
+        return new Principal(Type.ASSUMED_ROLE, arn, accountId, roleId + ":" + sessionName, roleArn, null);
     }
 
     /** An AWS service principal such as {@code quicksight.amazonaws.com}. */
     public static Principal service(String serviceName) {
-        return new Principal(Type.SERVICE, serviceName, null, serviceName, serviceName);
+        return new Principal(Type.SERVICE, serviceName, null, serviceName, serviceName, null);
     }
 
     /** An unsigned request. */
     public static Principal anonymous() {
-        return new Principal(Type.ANONYMOUS, "*", null, "anonymous", "*");
+        return new Principal(Type.ANONYMOUS, "*", null, "anonymous", "*", null);
+    }
+
+    /** This principal as it signs with the STS session whose temporary key is {@code accessKeyId}. */
+    public Principal inSession(String accessKeyId) {
+        return new Principal(type, arn, accountId, userId, identityArn, accessKeyId);
     }
 
     /** The user's name, the role session's name, or the ARN for the others: what {@code aws:username} and denials use. */

@@ -40,7 +40,7 @@ final class AwsManagedPolicies {
                 String versionId = node.get("defaultVersionId").asText();
                 ManagedPolicy policy = new ManagedPolicy(node.get("name").asText(), node.get("path").asText(),
                         node.get("id").asText(), node.get("arn").asText(), node.path("description").asText(""),
-                        versionId, 0, created, updated, true);
+                        versionId, 0, created, updated, true, 0);
                 String document = mapper.writeValueAsString(node.get("document"));
                 entries.put(policy.arn(), new Entry(policy, new PolicyVersion(versionId, document, true, updated)));
             }

@@ -9,7 +9,8 @@ import io.glaux.iam.policy.ResourcePolicies;
 
 /**
  * AWS's authorization over the directory: the caller's identity policies (a user's own, its groups', a role
- * session's role's) and the resource's policy, if it has one, evaluated by AWS's rules ({@link PolicyEvaluator}).
+ * session's role's), its permissions boundary (a user's, or a role session's role's), a role session's session
+ * policies, and the resource's policy, if it has one, evaluated by AWS's rules ({@link PolicyEvaluator}).
  * What the server asks when enforcement is on; every denial names the principal, action, resource and the grant that
  * would allow it.
  */
@@ -27,7 +28,7 @@ public final class IamAuthorizer implements Authorizer {
 
     @Override
     public Decision authorize(AccessRequest request) {
-        PolicySet policies = PolicySet.of(directory.identityPoliciesOf(request.principal()))
+        PolicySet policies = directory.policySetOf(request.principal())
                 .withResourcePolicy(resourcePolicies.of(request).orElse(null));
         return evaluator.evaluate(request, policies);
     }

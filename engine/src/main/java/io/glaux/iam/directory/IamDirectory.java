@@ -13,6 +13,7 @@ import io.glaux.iam.directory.DirectoryState.StoredPolicy;
 import io.glaux.iam.directory.DirectoryState.StoredRole;
 import io.glaux.iam.directory.DirectoryState.StoredUser;
 import io.glaux.iam.policy.PolicyDocument;
+import io.glaux.iam.policy.PolicySet;
 import io.glaux.iam.policy.SourcedPolicy;
 import io.glaux.persist.JsonFiles;
 
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
  * IAM as data: the account's users (with their access keys), groups, roles, customer managed policies (with up to
  * five versions), the AWS managed policies Glaux knows, attachments and inline policies, and the sessions STS hands
  * out. It is the server's {@link CredentialStore} (users' keys, the root key, unexpired sessions) and answers which
- * identity policies apply to a principal ({@link #identityPoliciesOf}).
+ * policies apply to a principal ({@link #identityPoliciesOf}; with the permissions boundary and a role session's
+ * session policies, {@link #policySetOf}).
  *
  * <p>Thread-safe: every operation holds the directory's lock. Everything but the sessions is kept in one JSON file
  * under its folder, replaced atomically after each change, so a crash leaves the state before or after a change,
@@ -114,14 +116,20 @@ public final class IamDirectory implements CredentialStore {
     // ---------------------------------------------------------------- users
 
     public synchronized User createUser(String name, String path, List<Tag> tags) {
+        return createUser(name, path, tags, null);
+    }
+
+    /** A new user whose permissions boundary is the managed policy {@code permissionsBoundary} (null: none). */
+    public synchronized User createUser(String name, String path, List<Tag> tags, String permissionsBoundary) {
         checkName(name, 64);
         String userPath = pathOr(path);
         if (state.users.containsKey(DirectoryState.key(name))) {
             throw IamException.exists("User with name " + name + " already exists.");
         }
+        checkBoundary(permissionsBoundary);
         StoredUser stored = new StoredUser();
         stored.user = new User(name, userPath, ids.id("AIDA"), arn("user", userPath, name), now(),
-                checkTags(tags));
+                checkTags(tags), permissionsBoundary);
         state.users.put(DirectoryState.key(name), stored);
         save();
         return stored.user;
@@ -322,15 +330,22 @@ public final class IamDirectory implements CredentialStore {
      */
     public synchronized Role createRole(String name, String path, String trustPolicy, String description,
             Integer maxSessionDuration, List<Tag> tags) {
+        return createRole(name, path, trustPolicy, description, maxSessionDuration, tags, null);
+    }
+
+    /** As {@link #createRole(String, String, String, String, Integer, List)}, with a permissions boundary. */
+    public synchronized Role createRole(String name, String path, String trustPolicy, String description,
+            Integer maxSessionDuration, List<Tag> tags, String permissionsBoundary) {
         checkName(name, 64);
         String rolePath = pathOr(path);
         if (state.roles.containsKey(DirectoryState.key(name))) {
             throw IamException.exists("Role with name " + name + " already exists.");
         }
         PolicyDocument trust = parse(trustPolicy, PolicyDocument.Kind.TRUST);
+        checkBoundary(permissionsBoundary);
         StoredRole stored = new StoredRole();
         stored.role = new Role(name, rolePath, ids.id("AROA"), arn("role", rolePath, name), trust.text(),
-                description, checkSessionDuration(maxSessionDuration), now(), checkTags(tags));
+                description, checkSessionDuration(maxSessionDuration), now(), checkTags(tags), permissionsBoundary);
         state.roles.put(DirectoryState.key(name), stored);
         save();
         return stored.role;
@@ -401,7 +416,7 @@ public final class IamDirectory implements CredentialStore {
         Instant now = now();
         StoredPolicy stored = new StoredPolicy();
         stored.policy = new ManagedPolicy(name, policyPath, ids.id("ANPA"), arn("policy", policyPath, name),
-                description, "v1", 0, now, now, false);
+                description, "v1", 0, now, now, false, 0);
         stored.versions.add(new PolicyVersion("v1", parsedDocument.text(), true, now));
         state.policies.put(stored.policy.arn(), stored);
         save();
@@ -412,13 +427,13 @@ public final class IamDirectory implements CredentialStore {
     public synchronized ManagedPolicy policy(String policyArn) {
         StoredPolicy stored = state.policies.get(policyArn);
         if (stored != null) {
-            return stored.policy.withAttachmentCount(attachmentCount(policyArn));
+            return stored.policy.withUsage(attachmentCount(policyArn), boundaryCount(policyArn));
         }
         AwsManagedPolicies.Entry aws = awsPolicies.get(policyArn);
         if (aws == null) {
             throw IamException.noSuch("Policy " + policyArn + " was not found.");
         }
-        return aws.policy().withAttachmentCount(attachmentCount(policyArn));
+        return aws.policy().withUsage(attachmentCount(policyArn), boundaryCount(policyArn));
     }
 
     /**
@@ -502,6 +517,9 @@ public final class IamDirectory implements CredentialStore {
         if (attachmentCount(policyArn) > 0) {
             throw IamException.conflict("Cannot delete a policy attached to entities.");
         }
+        if (boundaryCount(policyArn) > 0) {
+            throw IamException.conflict("Cannot delete a policy used as a permissions boundary of entities.");
+        }
         if (stored.versions.size() > 1) {
             throw IamException.conflict("This policy has more than one version. Before you delete a policy, you "
                     + "must delete the policy's versions. The default version is deleted with the policy.");
@@ -583,26 +601,102 @@ public final class IamDirectory implements CredentialStore {
         return List.copyOf(policiesOf(kind, entityName).inlinePolicies.keySet());
     }
 
+    // ---------------------------------------------------------------- permissions boundaries
+
+    /**
+     * Sets (or replaces) the permissions boundary of a user or role: a managed policy, customer or AWS managed
+     * (else NoSuchEntity). A group has none (InvalidInput).
+     */
+    public synchronized void putPermissionsBoundary(EntityKind kind, String entityName, String policyArn) {
+        if (policyArn == null) {
+            throw IamException.invalid("A permissions boundary is a managed policy's ARN.");
+        }
+        checkBoundary(policyArn);
+        setBoundary(kind, entityName, policyArn);
+    }
+
+    /** Removes the permissions boundary of a user or role (NoSuchEntity when it has none). */
+    public synchronized void deletePermissionsBoundary(EntityKind kind, String entityName) {
+        if (permissionsBoundary(kind, entityName).isEmpty()) {
+            throw IamException.noSuch("The " + kind.word() + " with name " + entityName
+                    + " does not have a permissions boundary.");
+        }
+        setBoundary(kind, entityName, null);
+    }
+
+    /** The ARN of the permissions boundary of a user or role, if it has one. */
+    public synchronized Optional<String> permissionsBoundary(EntityKind kind, String entityName) {
+        return Optional.ofNullable(switch (kind) {
+            case USER -> storedUser(entityName).user.permissionsBoundary();
+            case ROLE -> storedRole(entityName).role.permissionsBoundary();
+            case GROUP -> throw noBoundaryForGroups();
+        });
+    }
+
+    private void setBoundary(EntityKind kind, String entityName, String policyArn) {
+        switch (kind) {
+            case USER -> {
+                StoredUser stored = storedUser(entityName);
+                stored.user = stored.user.withPermissionsBoundary(policyArn);
+            }
+            case ROLE -> {
+                StoredRole stored = storedRole(entityName);
+                stored.role = stored.role.withPermissionsBoundary(policyArn);
+            }
+            case GROUP -> throw noBoundaryForGroups();
+        }
+        save();
+    }
+
+    private static IamException noBoundaryForGroups() {
+        return IamException.invalid("Only users and roles have permissions boundaries, not groups.");
+    }
+
+    /** Refuses a boundary that is not a managed policy Glaux knows (null is no boundary). */
+    private void checkBoundary(String policyArn) {
+        if (policyArn != null && !state.policies.containsKey(policyArn) && awsPolicies.get(policyArn) == null) {
+            throw IamException.noSuch("Policy " + policyArn + " does not exist or is not attachable.");
+        }
+    }
+
+    private int boundaryCount(String policyArn) {
+        return (int) (state.users.values().stream().filter(s -> policyArn.equals(s.user.permissionsBoundary()))
+                .count() + state.roles.values().stream()
+                .filter(s -> policyArn.equals(s.role.permissionsBoundary())).count());
+    }
+
     // ---------------------------------------------------------------- sessions
 
     /**
-     * A session of the role {@code roleArn} named {@code sessionName} for {@code duration}, keeping the session
+     * A session of the role {@code roleArn} named {@code sessionName} for {@code duration}, limited by the session
      * policy {@code policy} (null for none). Who may assume the role is for the caller to check first.
      */
-    public synchronized Session assumeRole(String roleArn, String sessionName, Duration duration, String policy) {
+    public Session assumeRole(String roleArn, String sessionName, Duration duration, String policy) {
+        return assumeRole(roleArn, sessionName, duration, policy, List.of());
+    }
+
+    /**
+     * As {@link #assumeRole(String, String, Duration, String)}, also limited by the managed policies
+     * {@code policyArns} (customer or AWS managed; an unknown one is NoSuchEntity). The session's permissions are
+     * then what its role's policies and one of its session policies both allow ({@link #policySetOf}).
+     */
+    public synchronized Session assumeRole(String roleArn, String sessionName, Duration duration, String policy,
+            List<String> policyArns) {
         StoredRole stored = storedRoleByArn(roleArn);
         if (stored == null) {
             throw IamException.noSuch("The role with ARN " + roleArn + " cannot be found.");
         }
         String sessionPolicy = policy == null ? null : parse(policy, PolicyDocument.Kind.IDENTITY).text();
+        List<String> managed = policyArns == null ? List.of() : policyArns.stream().distinct().toList();
+        managed.forEach(this::checkBoundary);
         Role role = stored.role;
         Principal principal = Principal.assumedRole(accountId, role.path(), role.name(), role.id(), sessionName);
-        return newSession(principal, duration, role.arn(), sessionPolicy);
+        return newSession(principal, duration, role.arn(), sessionPolicy, managed);
     }
 
     /** A session of {@code principal} (a user or root) for {@code duration} (GetSessionToken). */
     public Session sessionToken(Principal principal, Duration duration) {
-        return newSession(principal, duration, null, null);
+        return newSession(principal, duration, null, null, List.of());
     }
 
     /** The unexpired session of {@code accessKeyId}. */
@@ -615,10 +709,13 @@ public final class IamDirectory implements CredentialStore {
         return Optional.ofNullable(session);
     }
 
-    private Session newSession(Principal principal, Duration duration, String roleArn, String policy) {
+    private Session newSession(Principal principal, Duration duration, String roleArn, String policy,
+            List<String> policyArns) {
         Instant expiration = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        Session session = new Session(ids.id("ASIA"), ids.secret(), ids.sessionToken(), expiration, principal,
-                roleArn, policy);
+        String accessKeyId = ids.id("ASIA");
+        Principal signer = roleArn == null ? principal : principal.inSession(accessKeyId);
+        Session session = new Session(accessKeyId, ids.secret(), ids.sessionToken(), expiration, signer,
+                roleArn, policy, policyArns);
         sessions.values().removeIf(s -> !now().isBefore(s.expiration()));
         sessions.put(session.accessKeyId(), session);
         return session;
@@ -690,6 +787,52 @@ public final class IamDirectory implements CredentialStore {
             }
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * Every policy of the directory that bears on a request of {@code principal}: its identity policies
+     * ({@link #identityPoliciesOf}), its permissions boundary (a user's own; a role session's role's), and for a
+     * role session given session policies those policies (the inline one, then the managed ones that still exist;
+     * for a session that has ended, none, so nothing is allowed). The resource's policy is for the caller to add.
+     */
+    public synchronized PolicySet policySetOf(Principal principal) {
+        PolicySet set = PolicySet.of(identityPoliciesOf(principal));
+        String boundary = switch (principal.type()) {
+            case USER -> Optional.ofNullable(state.users.get(DirectoryState.key(lastSegment(principal.identityArn()))))
+                    .filter(s -> s.user.arn().equals(principal.identityArn()))
+                    .map(s -> s.user.permissionsBoundary()).orElse(null);
+            case ASSUMED_ROLE -> Optional.ofNullable(storedRoleByArn(principal.identityArn()))
+                    .map(s -> s.role.permissionsBoundary()).orElse(null);
+            default -> null;
+        };
+        if (boundary != null) {
+            set = set.withPermissionsBoundary(new SourcedPolicy(boundary,
+                    parsedCached(defaultVersion(boundary).document())));
+        }
+        if (principal.type() == Principal.Type.ASSUMED_ROLE && principal.sessionKeyId() != null) {
+            Optional<Session> session = session(principal.sessionKeyId());
+            if (session.isEmpty()) {
+                return set.withSessionPolicies(List.of());
+            }
+            if (session.get().hasSessionPolicies()) {
+                set = set.withSessionPolicies(sessionPolicies(session.get()));
+            }
+        }
+        return set;
+    }
+
+    private List<SourcedPolicy> sessionPolicies(Session session) {
+        List<SourcedPolicy> result = new ArrayList<>();
+        if (session.policy() != null) {
+            result.add(new SourcedPolicy("inline session policy of " + session.principal().arn(),
+                    parsedCached(session.policy())));
+        }
+        for (String policyArn : session.policyArns()) {
+            if (state.policies.containsKey(policyArn) || awsPolicies.get(policyArn) != null) {
+                result.add(new SourcedPolicy(policyArn, parsedCached(defaultVersion(policyArn).document())));
+            }
+        }
+        return result;
     }
 
     private void collect(Policies entity, String entityArn, List<SourcedPolicy> into) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * Reads a Glaux IAM seed (see {@code docs/iam.md}) into a directory through its ordinary operations, so a seed
  * meets the same checks as API calls: customer managed {@code policies} first, then {@code groups}, {@code roles}
  * and {@code users} (with their access keys and groups), each with its {@code attachedPolicies} (ARNs, or the names
- * of the seed's customer managed policies) and {@code inlinePolicies} (name to document). Documents may be JSON
+ * of the seed's customer managed policies) and {@code inlinePolicies} (name to document); a role or user may name
+ * its {@code permissionsBoundary} (an ARN or a policy name, as attachments do). Documents may be JSON
  * objects or strings. An unknown member is an error, so a misspelt one does not silently grant nothing.
  */
 final class SeedImport {
@@ -24,9 +25,9 @@ final class SeedImport {
     private static final Set<String> POLICY = Set.of("name", "path", "description", "document");
     private static final Set<String> GROUP = Set.of("name", "path", "attachedPolicies", "inlinePolicies");
     private static final Set<String> ROLE = Set.of("name", "path", "description", "maxSessionDuration",
-            "assumeRolePolicy", "attachedPolicies", "inlinePolicies", "tags");
+            "assumeRolePolicy", "attachedPolicies", "inlinePolicies", "tags", "permissionsBoundary");
     private static final Set<String> USER = Set.of("name", "path", "tags", "groups", "accessKeys",
-            "attachedPolicies", "inlinePolicies");
+            "attachedPolicies", "inlinePolicies", "permissionsBoundary");
     private static final Set<String> KEY = Set.of("accessKeyId", "secretAccessKey", "status");
 
     private final IamDirectory directory;
@@ -62,13 +63,14 @@ final class SeedImport {
             String name = text(role, "name");
             JsonNode duration = role.get("maxSessionDuration");
             directory.createRole(name, optional(role, "path"), document(role, "assumeRolePolicy"),
-                    optional(role, "description"), duration == null ? null : duration.asInt(), tags(role));
+                    optional(role, "description"), duration == null ? null : duration.asInt(), tags(role),
+                    boundary(role, EntityKind.ROLE, name));
             policiesOf(role, EntityKind.ROLE, name);
         }
         for (JsonNode user : array(seed, "users")) {
             checkMembers(user, USER, "a user");
             String name = text(user, "name");
-            directory.createUser(name, optional(user, "path"), tags(user));
+            directory.createUser(name, optional(user, "path"), tags(user), boundary(user, EntityKind.USER, name));
             for (JsonNode group : array(user, "groups")) {
                 directory.addUserToGroup(group.asText(), name);
             }
@@ -84,11 +86,7 @@ final class SeedImport {
 
     private void policiesOf(JsonNode entity, EntityKind kind, String name) {
         for (JsonNode policy : array(entity, "attachedPolicies")) {
-            String reference = policy.asText();
-            String arn = reference.startsWith("arn:") ? reference : directory.customerPolicyArn(reference)
-                    .orElseThrow(() -> IamException.noSuch("The seed attaches policy " + reference + " to "
-                            + kind.word() + " " + name + ", but no policy has that name."));
-            directory.attachPolicy(kind, name, arn);
+            directory.attachPolicy(kind, name, policyArn(policy.asText(), "attaches", kind, name));
         }
         JsonNode inline = entity.get("inlinePolicies");
         if (inline != null) {
@@ -100,6 +98,19 @@ final class SeedImport {
                 directory.putInlinePolicy(kind, name, entry.getKey(), documentText(entry.getValue()));
             }
         }
+    }
+
+    /** The ARN of the entity's {@code permissionsBoundary}, or null when it names none. */
+    private String boundary(JsonNode entity, EntityKind kind, String name) {
+        String reference = optional(entity, "permissionsBoundary");
+        return reference == null ? null : policyArn(reference, "sets the permissions boundary", kind, name);
+    }
+
+    /** A policy reference of the seed: an ARN as it is, or the name of one of the account's policies. */
+    private String policyArn(String reference, String what, EntityKind kind, String name) {
+        return reference.startsWith("arn:") ? reference : directory.customerPolicyArn(reference)
+                .orElseThrow(() -> IamException.noSuch("The seed " + what + " policy " + reference + " to "
+                        + kind.word() + " " + name + ", but no policy has that name."));
     }
 
     private static List<Tag> tags(JsonNode entity) {

@@ -13,15 +13,15 @@ import java.util.Optional;
  * AWS's policy evaluation logic for requests within one account.
  *
  * <ol>
- *   <li>An explicit Deny that applies, in any identity policy, the resource policy, the permissions boundary or the
+ *   <li>An explicit Deny that applies, in any identity policy, the resource policy, the permissions boundary or a
  *       session policy, decides: {@code EXPLICIT_DENY}.</li>
  *   <li>The root user is not limited by identity policies: it is allowed unless a key policy does not name it or its
  *       account.</li>
  *   <li>Services and anonymous callers have no identity policies: only the resource policy can allow them.</li>
  *   <li>For IAM users and role sessions, a resource policy that names the user or the session is a full grant; one
- *       that names the session's role (or everyone) grants it within the session policy and permissions boundary;
- *       one that names only the account delegates to the identity policies. Otherwise an identity policy must allow
- *       it, and so must the permissions boundary and the session policy when there are such. A KMS key policy
+ *       that names the session's role (or everyone) grants it within the session policies and permissions
+ *       boundary; one that names only the account delegates to the identity policies. Otherwise an identity policy
+ *       must allow it, and so must the permissions boundary and one of the session policies when there are such. A KMS key policy
  *       ({@link ResourcePolicy.Mode#KEY_POLICY}) must name the caller or its account in any case.</li>
  * </ol>
  *
@@ -48,7 +48,7 @@ public final class PolicyEvaluator {
                 || principal.type() == Principal.Type.ASSUMED_ROLE;
         boolean hasBoundary = hasIdentity && policies.permissionsBoundary().isPresent();
         Optional<SourcedPolicy> boundary = hasIdentity ? policies.permissionsBoundary() : Optional.empty();
-        Optional<SourcedPolicy> session = hasIdentity ? policies.sessionPolicy() : Optional.empty();
+        Optional<List<SourcedPolicy>> session = hasIdentity ? policies.sessionPolicies() : Optional.empty();
         List<SourcedPolicy> identity = hasIdentity ? policies.identityPolicies() : List.of();
         Optional<ResourcePolicy> resource = policies.resourcePolicy();
         Wording wording = new Wording(request);
@@ -71,7 +71,7 @@ public final class PolicyEvaluator {
         if (boundaryDeny.isPresent()) {
             return wording.explicitDeny("a permissions boundary", boundaryDeny.get());
         }
-        Optional<Hit> sessionDeny = session.flatMap(p -> find(p, Effect.DENY, request, keys));
+        Optional<Hit> sessionDeny = session.flatMap(list -> findAny(list, Effect.DENY, request, keys));
         if (sessionDeny.isPresent()) {
             return wording.explicitDeny("a session policy", sessionDeny.get());
         }
@@ -121,14 +121,31 @@ public final class PolicyEvaluator {
                 .orElse(Decision.allowed(identityAllow.get().source()));
     }
 
-    /** The implicit deny of a permissions boundary or session policy that does not allow the request, if any. */
-    private Optional<Decision> limits(Optional<SourcedPolicy> boundary, Optional<SourcedPolicy> session,
+    /**
+     * The implicit deny of a permissions boundary, or of session policies none of which allows the request, if
+     * any.
+     */
+    private Optional<Decision> limits(Optional<SourcedPolicy> boundary, Optional<List<SourcedPolicy>> session,
             AccessRequest request, RequestKeys keys, Wording wording) {
         if (boundary.isPresent() && find(boundary.get(), Effect.ALLOW, request, keys).isEmpty()) {
             return Optional.of(wording.noLimitAllows("permissions boundary", boundary.get().source()));
         }
-        if (session.isPresent() && find(session.get(), Effect.ALLOW, request, keys).isEmpty()) {
-            return Optional.of(wording.noLimitAllows("session policy", session.get().source()));
+        if (session.isPresent() && findAny(session.get(), Effect.ALLOW, request, keys).isEmpty()) {
+            String sources = session.get().stream().map(SourcedPolicy::source)
+                    .reduce((a, b) -> a + " or " + b).orElse("(none left: the session's policies were deleted)");
+            return Optional.of(wording.noLimitAllows("session policy", sources));
+        }
+        return Optional.empty();
+    }
+
+    /** The first statement of {@code effect} that applies in any of {@code policies}. */
+    private Optional<Hit> findAny(List<SourcedPolicy> policies, Effect effect, AccessRequest request,
+            RequestKeys keys) {
+        for (SourcedPolicy policy : policies) {
+            Optional<Hit> hit = find(policy, effect, request, keys);
+            if (hit.isPresent()) {
+                return hit;
+            }
         }
         return Optional.empty();
     }

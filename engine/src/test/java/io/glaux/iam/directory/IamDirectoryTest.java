@@ -96,7 +96,7 @@ class IamDirectoryTest {
         SigningCredentials found = directory.find(session.accessKeyId()).orElseThrow();
         assertThat(found.sessionToken()).isEqualTo(session.sessionToken());
         assertThat(found.principal()).isEqualTo(Principal.assumedRole("000000000000", "/service-role/", "reader",
-                role.id(), "s1"));
+                role.id(), "s1").inSession(session.accessKeyId()));
         clock.now = clock.now.plus(Duration.ofMinutes(15));
         assertThat(directory.find(session.accessKeyId())).isEmpty();
     }

@@ -275,6 +275,20 @@ class PermissionMatrixTest {
                 c("role session, explicit deny in session policy").by(SESSION).does("s3:PutObject", DATA)
                         .identity(S3_ALL).session(SESSION_NO_PUT)
                         .explicit("with an explicit deny in a session policy"),
+                c("role session, one of two session policies allows").by(SESSION).does("s3:GetObject", DATA)
+                        .identity(S3_ALL).session(SESSION_ATHENA_ONLY, SESSION_READ_ONLY).allowed(),
+                c("role session, none of two session policies allows").by(SESSION).does("s3:PutObject", DATA)
+                        .identity(S3_ALL).session(SESSION_ATHENA_ONLY, SESSION_READ_ONLY)
+                        .implicit("because no session policy allows the s3:PutObject action"),
+                c("role session, a deny in one session policy beats an allow in another").by(SESSION)
+                        .does("s3:PutObject", DATA).identity(S3_ALL).session(SESSION_S3_ALL, SESSION_NO_PUT)
+                        .explicit("with an explicit deny in a session policy"),
+                c("role session whose session policies are gone").by(SESSION).does("s3:GetObject", DATA)
+                        .identity(S3_ALL).session()
+                        .implicit("because no session policy allows the s3:GetObject action"),
+                c("role session, boundary and session policy both narrow").by(SESSION).does("s3:GetObject", DATA)
+                        .identity(S3_ALL).session(SESSION_S3_ALL).boundary(BOUNDARY_ATHENA)
+                        .implicit("because no permissions boundary allows the s3:GetObject action"),
                 c("user, boundary allows too").by(BOB).does("s3:GetObject", DATA).identity(S3_ALL)
                         .boundary(BOUNDARY_READ).allowed(),
                 c("user, boundary narrows").by(BOB).does("s3:PutObject", DATA).identity(S3_ALL)
@@ -458,7 +472,7 @@ class PermissionMatrixTest {
         private final Map<String, List<String>> context = new HashMap<>();
         private final List<SourcedPolicy> identity = new ArrayList<>();
         private ResourcePolicy resourcePolicy;
-        private SourcedPolicy session;
+        private List<SourcedPolicy> sessions;
         private SourcedPolicy boundary;
         private Outcome outcome;
         private String reason;
@@ -493,8 +507,8 @@ class PermissionMatrixTest {
             return this;
         }
 
-        Case session(SourcedPolicy policy) {
-            this.session = policy;
+        Case session(SourcedPolicy... policies) {
+            this.sessions = List.of(policies);
             return this;
         }
 
@@ -522,7 +536,7 @@ class PermissionMatrixTest {
         }
 
         Arguments arguments() {
-            PolicySet policies = PolicySet.of(identity).withResourcePolicy(resourcePolicy).withSessionPolicy(session)
+            PolicySet policies = PolicySet.of(identity).withResourcePolicy(resourcePolicy).withSessionPolicies(sessions)
                     .withPermissionsBoundary(boundary);
             return Arguments.of(name, new AccessRequest(principal, action, resource, context), policies, outcome,
                     reason);

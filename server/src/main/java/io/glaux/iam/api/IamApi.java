@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * IAM's API (query protocol, SigV4 scope {@code iam}) over an {@link IamDirectory}: users and access keys, groups,
- * roles, managed policies and versions, attachments and inline policies, tags, with Marker/MaxItems paging. Each
+ * roles, managed policies and versions, attachments and inline policies, users' and roles' permissions boundaries,
+ * tags, with Marker/MaxItems paging. Each
  * call needs {@code iam:<Action>} on its entity's ARN ({@link IamAuthorization}); a refusal is 403 AccessDenied.
  */
 public final class IamApi implements QueryService {
@@ -38,6 +39,7 @@ public final class IamApi implements QueryService {
         new RoleOperations(directory).register(all);
         new PolicyOperations(directory).register(all);
         new EntityPolicyOperations(directory).register(all);
+        new BoundaryOperations(directory).register(all);
         this.operations = Collections.unmodifiableMap(all);
     }
 

@@ -5,6 +5,7 @@ import io.glaux.aws.protocol.RequestContext;
 import io.glaux.iam.AccessRequest;
 import io.glaux.iam.Authorizer;
 import io.glaux.iam.Principal;
+import io.glaux.iam.directory.EntityKind;
 import io.glaux.iam.directory.IamDirectory;
 import io.glaux.iam.directory.IamException;
 import io.glaux.iam.directory.User;
@@ -12,6 +13,8 @@ import io.glaux.iam.directory.User;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -20,11 +23,20 @@ import java.util.function.Supplier;
  * (RoleName), the user (UserName, or for the access key and GetUser actions the caller, or the key's owner), else
  * the policy (PolicyArn, or for CreatePolicy the new policy's ARN). The List actions without an entity are asked on
  * the path they list ({@code arn:aws:iam::<account>:user/} for ListUsers, as IAM names it in a refusal). The
- * Attach/Detach actions carry {@code iam:PolicyARN}. An entity that does not exist yet (or any more) is named by the
- * ARN it would have; the action then answers NoSuchEntity or creates it.
+ * Attach/Detach actions carry {@code iam:PolicyARN}. {@code iam:PermissionsBoundary} is, as the Service
+ * Authorization Reference lists it, the boundary a call sets (CreateUser, CreateRole, Put*PermissionsBoundary), or
+ * the one the user or role has when a call changes its permissions (Delete*PermissionsBoundary and the
+ * Attach/Detach/Put/Delete policy calls of users and roles), so that an administrator can be allowed to manage only
+ * entities within a boundary. An entity that does not exist yet (or any more) is named by the ARN it would have;
+ * the action then answers NoSuchEntity or creates it.
  */
 final class IamAuthorization {
 
+    private static final Set<String> SETS_BOUNDARY = Set.of("CreateUser", "CreateRole",
+            "PutUserPermissionsBoundary", "PutRolePermissionsBoundary");
+    private static final Set<String> CHANGES_PERMISSIONS_OF_BOUNDED = Set.of("DeleteUserPermissionsBoundary",
+            "DeleteRolePermissionsBoundary", "AttachUserPolicy", "DetachUserPolicy", "PutUserPolicy",
+            "DeleteUserPolicy", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy");
     private static final Map<String, String> LISTED_PATHS = Map.of("ListUsers", "user", "ListGroups", "group",
             "ListRoles", "role", "ListPolicies", "policy");
 
@@ -37,13 +49,30 @@ final class IamAuthorization {
     }
 
     void authorize(String action, QueryInput in, RequestContext context) {
-        AccessRequest request = new AccessRequest(context.principal(), "iam:" + action, resource(action, in, context));
+        Map<String, List<String>> keys = new HashMap<>();
         if ((action.startsWith("Attach") || action.startsWith("Detach")) && in.has("PolicyArn")) {
-            Map<String, List<String>> keys = new HashMap<>(request.context());
             keys.put("iam:PolicyARN", List.of(in.string("PolicyArn", 0, Integer.MAX_VALUE, null)));
-            request = new AccessRequest(request.principal(), request.action(), request.resource(), keys);
         }
-        authorizer.check(request);
+        permissionsBoundaryKey(action, in).ifPresent(arn -> keys.put("iam:PermissionsBoundary", List.of(arn)));
+        authorizer.check(new AccessRequest(context.principal(), "iam:" + action, resource(action, in, context),
+                keys));
+    }
+
+    /** The value of {@code iam:PermissionsBoundary} for {@code action}, if it has one. */
+    private Optional<String> permissionsBoundaryKey(String action, QueryInput in) {
+        if (SETS_BOUNDARY.contains(action)) {
+            return Optional.ofNullable(in.string(IamMembers.PERMISSIONS_BOUNDARY, 0, Integer.MAX_VALUE, null));
+        }
+        if (!CHANGES_PERMISSIONS_OF_BOUNDED.contains(action)) {
+            return Optional.empty();
+        }
+        EntityKind kind = action.contains("Role") ? EntityKind.ROLE : EntityKind.USER;
+        String name = in.string(kind == EntityKind.ROLE ? "RoleName" : "UserName", 0, Integer.MAX_VALUE, null);
+        try {
+            return name == null ? Optional.empty() : directory.permissionsBoundary(kind, name);
+        } catch (IamException e) {
+            return Optional.empty(); // the action answers NoSuchEntity
+        }
     }
 
     /** The ARN {@code action} is asked on. */

@@ -18,6 +18,8 @@ final class IamMembers {
     static final Pattern VERSION_ID = Pattern.compile("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
     static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
     static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    /** The member naming a permissions boundary in CreateUser, CreateRole and Put*PermissionsBoundary. */
+    static final String PERMISSIONS_BOUNDARY = "PermissionsBoundary";
     static final Pattern ROLE_DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
 
     private IamMembers() {
@@ -45,6 +47,11 @@ final class IamMembers {
 
     static String document(QueryInput in, String member) {
         return in.requiredString(member, 1, 131072, DOCUMENT);
+    }
+
+    /** The optional permissions boundary of CreateUser and CreateRole: a managed policy's ARN. */
+    static String permissionsBoundary(QueryInput in) {
+        return in.string(PERMISSIONS_BOUNDARY, 20, 2048, null);
     }
 
     static String path(QueryInput in) {

@@ -25,6 +25,17 @@ final class IamShapes {
         tags(xml, user.tags());
     }
 
+    /**
+     * A user's or role's {@code PermissionsBoundary} (type {@code PermissionsBoundaryPolicy}, the model's one
+     * value), when it has one. GetUser and GetRole answer it; the List calls do not, as IAM documents.
+     */
+    static void permissionsBoundary(XmlAnswer xml, String policyArn) {
+        if (policyArn != null) {
+            xml.add("PermissionsBoundary", new XmlAnswer().add("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+                    .add("PermissionsBoundaryArn", policyArn));
+        }
+    }
+
     static void group(XmlAnswer xml, Group group) {
         xml.add("Path", group.path()).add("GroupName", group.name()).add("GroupId", group.id())
                 .add("Arn", group.arn()).add("CreateDate", group.createDate());
@@ -42,7 +53,8 @@ final class IamShapes {
     static void policy(XmlAnswer xml, ManagedPolicy policy) {
         xml.add("PolicyName", policy.name()).add("PolicyId", policy.id()).add("Arn", policy.arn())
                 .add("Path", policy.path()).add("DefaultVersionId", policy.defaultVersionId())
-                .add("AttachmentCount", policy.attachmentCount()).add("PermissionsBoundaryUsageCount", 0)
+                .add("AttachmentCount", policy.attachmentCount())
+                .add("PermissionsBoundaryUsageCount", policy.permissionsBoundaryUsageCount())
                 .add("IsAttachable", true)
                 .add("Description", policy.description().isEmpty() ? null : policy.description())
                 .add("CreateDate", policy.createDate()).add("UpdateDate", policy.updateDate());

@@ -20,7 +20,8 @@ final class RoleOperations {
         operations.put("CreateRole", (in, ctx) -> roleAnswer(directory.createRole(IamMembers.roleName(in),
                 IamMembers.path(in), IamMembers.document(in, "AssumeRolePolicyDocument"),
                 in.string("Description", 0, 1000, IamMembers.ROLE_DESCRIPTION),
-                in.integer("MaxSessionDuration", 3600, 43200), IamMembers.tags(in))));
+                in.integer("MaxSessionDuration", 3600, 43200), IamMembers.tags(in),
+                IamMembers.permissionsBoundary(in))));
         operations.put("GetRole", (in, ctx) -> roleAnswer(directory.role(IamMembers.roleName(in))));
         operations.put("ListRoles", (in, ctx) -> IamPage.write(in, directory.roles(IamMembers.pathPrefix(in)),
                 "Roles", IamShapes::role));
@@ -53,6 +54,7 @@ final class RoleOperations {
     private static XmlAnswer roleAnswer(Role role) {
         XmlAnswer content = new XmlAnswer();
         IamShapes.role(content, role);
+        IamShapes.permissionsBoundary(content, role.permissionsBoundary());
         return new XmlAnswer().add("Role", content);
     }
 }

@@ -26,7 +26,7 @@ final class UserOperations {
 
     void register(Map<String, QueryOperation> operations) {
         operations.put("CreateUser", (in, ctx) -> userAnswer(directory.createUser(in.requiredString("UserName", 1,
-                64, IamMembers.NAME), IamMembers.path(in), IamMembers.tags(in))));
+                64, IamMembers.NAME), IamMembers.path(in), IamMembers.tags(in), IamMembers.permissionsBoundary(in))));
         operations.put("GetUser", this::getUser);
         operations.put("ListUsers", (in, ctx) -> IamPage.write(in, directory.users(IamMembers.pathPrefix(in)),
                 "Users", IamShapes::user));
@@ -96,6 +96,7 @@ final class UserOperations {
     private static XmlAnswer userAnswer(User user) {
         XmlAnswer content = new XmlAnswer();
         IamShapes.user(content, user);
+        IamShapes.permissionsBoundary(content, user.permissionsBoundary());
         return new XmlAnswer().add("User", content);
     }
 

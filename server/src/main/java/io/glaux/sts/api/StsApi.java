@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * STS's API (query protocol, SigV4 scope {@code sts}): GetCallerIdentity, AssumeRole (a session of an existing
- * role, for 900 seconds up to the role's MaxSessionDuration, keeping the session policy) and GetSessionToken.
- * Sessions are the directory's and sign like any key.
+ * role, for 900 seconds up to the role's MaxSessionDuration, limited by the session policies it passes:
+ * {@link SessionPolicies}) and GetSessionToken. Sessions are the directory's and sign like any key.
  *
  * <p>Authorization, as STS does it: GetCallerIdentity and GetSessionToken need no permission (policies cannot refuse
  * them); AssumeRole asks the server's one {@link Authorizer} for {@code sts:AssumeRole} on the role's ARN, where the
@@ -37,7 +37,6 @@ public final class StsApi implements QueryService {
     public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
-    private static final Pattern SESSION_POLICY = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     private static final Pattern ARN = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF"
             + "\\uE000-\\uFFFD]+");
     private static final int DEFAULT_ROLE_SESSION_SECONDS = 3600;
@@ -88,7 +87,6 @@ public final class StsApi implements QueryService {
         String roleArn = in.requiredString("RoleArn", 20, 2048, ARN);
         String sessionName = in.requiredString("RoleSessionName", 2, 64, SESSION_NAME);
         Integer seconds = in.integer("DurationSeconds", 900, 43200);
-        String policy = in.string("Policy", 1, 2048, SESSION_POLICY);
         in.string("ExternalId", 2, 1224, Pattern.compile("[\\w+=,.@:\\/-]*"));
         Principal principal = context.principal();
         AccessRequest request = new AccessRequest(principal, "sts:AssumeRole", roleArn);
@@ -101,10 +99,12 @@ public final class StsApi implements QueryService {
             throw QueryInput.validationError("The requested DurationSeconds exceeds the MaxSessionDuration set for "
                     + "this role.");
         }
-        Session session = directory.assumeRole(roleArn, sessionName, Duration.ofSeconds(duration), policy);
+        SessionPolicies limits = SessionPolicies.read(in, directory, ARN);
+        Session session = directory.assumeRole(roleArn, sessionName, Duration.ofSeconds(duration), limits.policy(),
+                limits.policyArns());
         return credentials(new XmlAnswer(), session).add("AssumedRoleUser", new XmlAnswer()
                 .add("AssumedRoleId", session.principal().userId()).add("Arn", session.principal().arn()))
-                .add("PackedPolicySize", policy == null ? null : Math.max(1, policy.length() * 100 / 2048));
+                .add("PackedPolicySize", limits.packedPolicySize());
     }
 
     private XmlAnswer getSessionToken(QueryInput in, RequestContext context) {

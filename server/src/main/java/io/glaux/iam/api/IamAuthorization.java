@@ -49,7 +49,7 @@ final class IamAuthorization {
     }
 
     void authorize(String action, QueryInput in, RequestContext context) {
-        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<String>> keys = new HashMap<>(context.globalKeys());
         if ((action.startsWith("Attach") || action.startsWith("Detach")) && in.has("PolicyArn")) {
             keys.put("iam:PolicyARN", List.of(in.string("PolicyArn", 0, Integer.MAX_VALUE, null)));
         }

@@ -68,7 +68,8 @@ public final class StsApi implements QueryService {
         if (directory.roleByArn(roleArn).isEmpty()) {
             return; // refused by the operation, whoever asks
         }
-        AccessRequest request = new AccessRequest(context.principal(), "sts:AssumeRole", roleArn);
+        AccessRequest request = new AccessRequest(context.principal(), "sts:AssumeRole", roleArn,
+                context.globalKeys());
         Decision decision = authorizer.authorize(request);
         if (!decision.isAllowed()) {
             // STS names no reason in its sentence; the fix still says what would allow it.
@@ -89,7 +90,7 @@ public final class StsApi implements QueryService {
         Integer seconds = in.integer("DurationSeconds", 900, 43200);
         in.string("ExternalId", 2, 1224, Pattern.compile("[\\w+=,.@:\\/-]*"));
         Principal principal = context.principal();
-        AccessRequest request = new AccessRequest(principal, "sts:AssumeRole", roleArn);
+        AccessRequest request = new AccessRequest(principal, "sts:AssumeRole", roleArn, context.globalKeys());
         Optional<Role> role = directory.roleByArn(roleArn);
         if (role.isEmpty()) {
             throw accessDenied(request, new Decision(Decision.Outcome.IMPLICIT_DENY, "", "", ""));

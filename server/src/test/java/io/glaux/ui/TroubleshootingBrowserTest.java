@@ -1,5 +1,6 @@
 package io.glaux.ui;
 
+import io.glaux.federation.SalesConnectorDeployment;
 import io.glaux.quicksight.api.ShopDashboard;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +17,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.model.EncryptionOption;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
+import software.amazon.awssdk.services.quicksight.model.InputColumnDataType;
+import software.amazon.awssdk.services.quicksight.model.PhysicalTable;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import static io.glaux.quicksight.api.QuickSightClients.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Rows of the Athena-and-QuickSight troubleshooting table as a user meets them in Chromium with IAM enforced: a
  * direct-query dashboard whose visuals fail with the role's refusal and the table's fix, repaired on the Security
- * &amp; permissions page. The query result bucket left out of the role's buckets (row 2), and results encrypted under a
- * KMS key the role may not use (row 3) until the key is added on the page.
+ * &amp; permissions page. The query result bucket left out of the role's buckets (row 2), results encrypted under a
+ * KMS key the role may not use (row 3) until the key is added on the page, and a dataset over a federated catalog
+ * whose connector function the role may not invoke (row 4), whose ingestion history shows the refusal until the
+ * function is added on the page.
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +49,7 @@ class TroubleshootingBrowserTest {
     @BeforeAll
     void start() throws Exception {
         ui = UiFixture.start(GlauxServer.builder().dataFolder(data).enforceIam(true));
+        SalesConnectorDeployment.deploy(ui.server, "sales-connector", "sales_cat");
         ui.createAthenaDataSource("athena", "Athena");
         ShopDashboard.createDataSet(ui.quickSight, "orders", DataSetImportMode.DIRECT_QUERY);
         ui.quickSight.createDashboard(b -> b.awsAccountId(ACCOUNT).dashboardId("shop").name("Shop")
@@ -99,6 +107,43 @@ class TroubleshootingBrowserTest {
         }
         save();
         assertThat(totalError()).isNull();
+    }
+
+    @Test
+    void aFederatedDatasetsIngestionShowsTheLambdaRefusalUntilTheFunctionIsAddedOnThePage() throws Exception {
+        ui.quickSight.createDataSet(b -> b.awsAccountId(ACCOUNT).dataSetId("customers").name("Customers")
+                .importMode(DataSetImportMode.SPICE).physicalTableMap(Map.of("c", PhysicalTable.builder()
+                        .customSql(q -> q.dataSourceArn("arn:aws:quicksight:us-east-1:000000000000:datasource/athena")
+                                .name("customers").sqlQuery("SELECT name FROM sales_cat.sales.customers")
+                                .columns(c -> c.name("name").type(InputColumnDataType.STRING))).build())));
+        Browser browser = ui.browser;
+        // The ingestion CreateDataSet started fails; the page's history shows it (reloaded until it has ended).
+        slowly(d -> {
+            browser.go("#/security");
+            browser.go("#/data-sets/customers");
+            return browser.visible(By.id("ingestions")).getText().contains("FAILED");
+        });
+        assertThat(browser.visible(By.id("ingestions")).getText()).contains("SQL_EXCEPTION: GENERIC_USER_ERROR:"
+                + " Encountered an exception[com.amazonaws.services.lambda.model.AWSLambdaException] from your"
+                + " LambdaFunction[arn:aws:lambda:us-east-1:000000000000:function:sales-connector]")
+                .contains("is not authorized to perform: lambda:InvokeFunction")
+                .contains("Add Lambda functions used in Federated Query to QuickSight permissions.");
+        browser.screenshot("troubleshooting-federated");
+
+        browser.go("#/security");
+        browser.visible(By.id("new-function")).sendKeys("sales-connector");
+        save();
+        assertThat(browser.visible(By.id("effective-permissions")).getText())
+                .contains("lambda:InvokeFunction Allowed");
+        browser.go("#/data-sets/customers");
+        browser.visible(By.id("refresh-now")).click();
+        slowly(d -> d.findElement(By.id("ingestion-status")).getText().equals("COMPLETED"));
+    }
+
+    /** Waits longer than the browser's default, for ingestions through a connector on a busy machine. */
+    private <T> T slowly(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(ui.browser.driver(), Duration.ofMinutes(3))
+                .until(condition::apply);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.glaux.quicksight.api;
 
-import io.glaux.federation.SalesConnectorPackage;
+import io.glaux.federation.SalesConnectorDeployment;
 import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -9,14 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.DataCatalogType;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.quicksight.QuickSightClient;
 import software.amazon.awssdk.services.quicksight.model.DataSetImportMode;
 import software.amazon.awssdk.services.quicksight.model.DataSourceType;
@@ -25,9 +17,7 @@ import software.amazon.awssdk.services.quicksight.model.IngestionErrorType;
 import software.amazon.awssdk.services.quicksight.model.IngestionStatus;
 import software.amazon.awssdk.services.quicksight.model.InputColumnDataType;
 import software.amazon.awssdk.services.quicksight.model.PhysicalTable;
-import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,25 +53,7 @@ class QuickSightFederatedRoleTest {
         server = GlauxServer.builder().dataFolder(data).syncWrites(false).enforceIam(true).start();
         quickSight = QuickSightClients.quickSight(server);
         settings = new SecuritySettingsClient(server);
-        try (S3Client s3 = QuickSightClients.s3(server); AthenaClient athena = QuickSightClients.athena(server);
-             LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create(server.endpoint()))
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create(GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY)))
-                     .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMinutes(2))).build()) {
-            for (String bucket : List.of("fed-code", "fed-spill")) {
-                s3.createBucket(b -> b.bucket(bucket));
-            }
-            s3.putObject(b -> b.bucket("fed-code").key("sales-connector.zip"),
-                    RequestBody.fromBytes(SalesConnectorPackage.zip()));
-            lambda.createFunction(b -> b.functionName(FUNCTION).runtime(Runtime.JAVA17)
-                    .role("arn:aws:iam::000000000000:role/lambda").handler(SalesConnectorPackage.HANDLER)
-                    .code(c -> c.s3Bucket("fed-code").s3Key("sales-connector.zip")).memorySize(512).timeout(60)
-                    .environment(e -> e.variables(Map.of("spill_bucket", "fed-spill", "spill_prefix",
-                            "athena-spill"))));
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(FUNCTION));
-            athena.createDataCatalog(b -> b.name("sales_cat").type(DataCatalogType.LAMBDA)
-                    .parameters(Map.of("function", FUNCTION)));
-        }
+        SalesConnectorDeployment.deploy(server, FUNCTION, "sales_cat");
         quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena").name("Athena")
                 .type(DataSourceType.ATHENA));
     }

@@ -15,6 +15,11 @@ import io.glaux.quicksight.render.DataSetPreviews;
 import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.quicksight.render.VisualDataService;
 import io.glaux.quicksight.snapshot.SnapshotJobService;
+import io.glaux.quicksight.user.GroupService;
+import io.glaux.quicksight.user.IamIdentities;
+import io.glaux.quicksight.user.PermissionGrants;
+import io.glaux.quicksight.user.QuickSightPrincipals;
+import io.glaux.quicksight.user.UserService;
 import io.glaux.spice.IngestionRequestSource;
 import io.glaux.spice.IngestionRequestType;
 import io.glaux.spice.IngestionType;
@@ -47,12 +52,16 @@ public final class QuickSight implements AutoCloseable {
     private final DataSetPreviews previews;
     private final EmbedSessions embeds;
     private final SnapshotJobService snapshotJobs;
+    private final UserService users;
+    private final GroupService groups;
+    private final QuickSightPrincipals principals;
+    private final PermissionGrants permissionGrants;
 
     private final QuickSightRole role;
     private final Glaux glaux;
 
     private QuickSight(Path folder, Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
-            Duration directQueryTimeout, QuickSightRole role) {
+            Duration directQueryTimeout, QuickSightRole role, IamIdentities identities) {
         this.glaux = glaux;
         this.role = role;
         this.dataSources = new DataSourceService(folder.resolve("data-sources"), glaux.workgroups(), role, clock,
@@ -72,6 +81,11 @@ public final class QuickSight implements AutoCloseable {
         this.embeds = new EmbedSessions(clock);
         this.snapshotJobs = new SnapshotJobService(folder.resolve("snapshot-jobs"), glaux.store(), dashboards, visuals,
                 clock, syncWrites);
+        this.users = new UserService(folder.resolve("users"), identities, syncWrites);
+        this.groups = new GroupService(folder.resolve("groups"), users, syncWrites);
+        this.principals = new QuickSightPrincipals(users, groups);
+        this.permissionGrants = new PermissionGrants(
+                new SharedResources(dataSources, dataSets, analyses, dashboards)::permissionsOf, principals);
         this.scheduler = new RefreshScheduler(refreshes, clock, (dataSetId, refreshType) -> ingestions.start(
                 dataSetId, null, IngestionType.valueOf(refreshType), IngestionRequestSource.SCHEDULED,
                 IngestionRequestType.valueOf(refreshType)));
@@ -103,8 +117,17 @@ public final class QuickSight implements AutoCloseable {
      */
     public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
             Duration directQueryTimeout, QuickSightRole role) {
+        return over(glaux, clock, syncWrites, runSchedules, directQueryTimeout, role, IamIdentities.NONE);
+    }
+
+    /**
+     * As {@link #over(Glaux, Clock, boolean, boolean, Duration, QuickSightRole)}, registering users of IdentityType
+     * IAM for the IAM users and roles {@code identities} has.
+     */
+    public static QuickSight over(Glaux glaux, Clock clock, boolean syncWrites, boolean runSchedules,
+            Duration directQueryTimeout, QuickSightRole role, IamIdentities identities) {
         return new QuickSight(glaux.dataFolder().resolve(".glaux").resolve("quicksight"), glaux, clock, syncWrites,
-                runSchedules, directQueryTimeout, role);
+                runSchedules, directQueryTimeout, role, identities);
     }
 
     /** The service role QuickSight acts as. */
@@ -146,6 +169,26 @@ public final class QuickSight implements AutoCloseable {
     /** Dashboard snapshot jobs (CSV exports of table and pivot table visuals). */
     public SnapshotJobService snapshotJobs() {
         return snapshotJobs;
+    }
+
+    /** QuickSight's users (namespace default). */
+    public UserService users() {
+        return users;
+    }
+
+    /** QuickSight's groups and their members. */
+    public GroupService groups() {
+        return groups;
+    }
+
+    /** The principals resource permissions may name, and the IAM identities each stands for. */
+    public QuickSightPrincipals principals() {
+        return principals;
+    }
+
+    /** The resources' permissions as the resource policies of {@code quicksight:} requests on them. */
+    public PermissionGrants permissionGrants() {
+        return permissionGrants;
     }
 
     public ResourceTags tags() {

@@ -43,6 +43,7 @@ import io.glaux.s3.api.S3Endpoint;
 import io.glaux.quicksight.api.SecuritySettings;
 import io.glaux.quicksight.role.EffectivePermissions;
 import io.glaux.quicksight.role.QuickSightRole;
+import io.glaux.quicksight.user.IamIdentities;
 import io.glaux.quicksight.role.ResourceAccess;
 import io.glaux.quicksight.role.RoleKeys;
 import io.glaux.sample.SampleDataInstaller;
@@ -71,6 +72,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -234,11 +236,14 @@ public final class GlauxServer implements AutoCloseable {
         // resource policies each service keeps; with it off, everything is allowed, as before identities existed.
         // KMS's keys live in the data folder's metadata (<data>/.glaux/kms), one store per account and region.
         Kms kms = glaux.kms();
-        // The resource policies that take part in decisions: buckets', keys' and roles' trust policies.
+        // The resource policies that take part in decisions: buckets', keys' and roles' trust policies, and QuickSight's
+        // resource permissions (known once QuickSight, which acts through this authorizer, is made below).
+        AtomicReference<ResourcePolicies> quickSightGrants = new AtomicReference<>(ResourcePolicies.NONE);
         ResourcePolicies resourcePolicies = ResourcePolicies.byService(Map.of(
                 "s3", S3Endpoint.bucketPolicies(glaux),
                 "kms", new KeyPolicyLookup(kms),
-                "sts", new TrustPolicyLookup(iam)));
+                "sts", new TrustPolicyLookup(iam),
+                "quicksight", request -> quickSightGrants.get().of(request)));
         IamAuthorizer policies = new IamAuthorizer(iam, resourcePolicies, new PolicyEvaluator(clock));
         Authorizer authorizer = options.enforceIam() ? policies : Authorizer.ALLOW_ALL;
         AwsJsonProtocol awsJson = new AwsJsonProtocol(List.of(
@@ -251,7 +256,8 @@ public final class GlauxServer implements AutoCloseable {
                         new ResourceAccess.Bucket(S3Location.parse(Glaux.DEFAULT_OUTPUT_LOCATION).bucket(), true)),
                         List.of()));
         QuickSight quickSight = QuickSight.over(glaux, clock, syncWrites, clock.equals(Clock.systemUTC()),
-                options.directQueryTimeout(), role);
+                options.directQueryTimeout(), role, IamIdentities.of(iam));
+        quickSightGrants.set(quickSight.permissionGrants());
         // Lambda's functions and their code live in the data folder's metadata; their processes end with the server.
         FunctionHost lambda;
         try {

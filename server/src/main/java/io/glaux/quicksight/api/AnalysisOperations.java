@@ -57,8 +57,10 @@ final class AnalysisOperations {
     };
 
     private final AnalysisService analyses;
+    private final PermissionPrincipals principals;
 
-    AnalysisOperations(AnalysisService analyses) {
+    AnalysisOperations(AnalysisService analyses, PermissionPrincipals principals) {
+        this.principals = principals;
         this.analyses = analyses;
     }
 
@@ -85,7 +87,7 @@ final class AnalysisOperations {
         String themeArn = body.string("ThemeArn", 1, 2048);
         refuseFolders(body);
         Analysis created = analyses.create(new QuickSightArns(context.region(), account).of("analysis", id), id,
-                name, definition, themeArn, QuickSightInput.permissions(body, "Permissions"),
+                name, definition, themeArn, principals.granted(body, "Permissions", context),
                 QuickSightInput.tags(body, "Tags"));
         ObjectNode response = AwsJson.object();
         response.put("Arn", created.arn());
@@ -203,7 +205,7 @@ final class AnalysisOperations {
         QuickSightInput.account(request, context);
         JsonInput body = request.body();
         Analysis updated = analyses.updatePermissions(id(request, "AnalysisId"),
-                QuickSightInput.permissions(body, "GrantPermissions"),
+                principals.granted(body, "GrantPermissions", context),
                 QuickSightInput.permissions(body, "RevokePermissions"));
         ObjectNode response = AwsJson.object();
         response.put("AnalysisArn", updated.arn());

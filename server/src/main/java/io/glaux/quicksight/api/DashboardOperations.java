@@ -30,8 +30,10 @@ final class DashboardOperations {
     private static final Pattern ALIAS = Pattern.compile("[\\w\\-]+|(\\$LATEST)|(\\$PUBLISHED)");
 
     private final DashboardService dashboards;
+    private final PermissionPrincipals principals;
 
-    DashboardOperations(DashboardService dashboards) {
+    DashboardOperations(DashboardService dashboards, PermissionPrincipals principals) {
+        this.principals = principals;
         this.dashboards = dashboards;
     }
 
@@ -60,7 +62,7 @@ final class DashboardOperations {
         refuseLinks(body);
         Dashboard created = dashboards.create(new QuickSightArns(context.region(), account).of("dashboard", id), id,
                 name, definition, body.string("VersionDescription", 1, 512), body.string("ThemeArn", 1, 2048),
-                publishOptions(body), QuickSightInput.permissions(body, "Permissions"),
+                publishOptions(body), principals.granted(body, "Permissions", context),
                 QuickSightInput.tags(body, "Tags"));
         ObjectNode response = AwsJson.object();
         response.put("Arn", created.arn());
@@ -215,7 +217,7 @@ final class DashboardOperations {
                     + " RevokeLinkPermissions cannot be given.");
         }
         Dashboard updated = dashboards.updatePermissions(AnalysisOperations.id(request, "DashboardId"),
-                QuickSightInput.permissions(body, "GrantPermissions"),
+                principals.granted(body, "GrantPermissions", context),
                 QuickSightInput.permissions(body, "RevokePermissions"));
         ObjectNode response = AwsJson.object();
         response.put("DashboardArn", updated.arn());

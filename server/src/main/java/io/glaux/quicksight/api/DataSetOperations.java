@@ -40,8 +40,10 @@ final class DataSetOperations {
     private final DataSetService dataSets;
     private final DataSetIngestions ingestions;
     private final RefreshService refreshes;
+    private final PermissionPrincipals principals;
 
-    DataSetOperations(DataSetService dataSets, DataSetIngestions ingestions, RefreshService refreshes) {
+    DataSetOperations(DataSetService dataSets, DataSetIngestions ingestions, RefreshService refreshes, PermissionPrincipals principals) {
+        this.principals = principals;
         this.dataSets = dataSets;
         this.ingestions = ingestions;
         this.refreshes = refreshes;
@@ -63,7 +65,7 @@ final class DataSetOperations {
         JsonInput body = request.body();
         String id = body.requiredString("DataSetId", 1, 512);
         DataSet created = dataSets.create(new QuickSightArns(context.region(), account).dataSet(id), id,
-                definition(body), QuickSightInput.permissions(body, "Permissions"),
+                definition(body), principals.granted(body, "Permissions", context),
                 QuickSightInput.tags(body, "Tags"));
         ObjectNode response = AwsJson.object();
         response.put("Arn", created.arn());
@@ -152,7 +154,7 @@ final class DataSetOperations {
         QuickSightInput.account(request, context);
         JsonInput body = request.body();
         DataSet updated = dataSets.updatePermissions(QuickSightInput.resourceId(request, "DataSetId"),
-                QuickSightInput.permissions(body, "GrantPermissions"),
+                principals.granted(body, "GrantPermissions", context),
                 QuickSightInput.permissions(body, "RevokePermissions"));
         ObjectNode response = AwsJson.object();
         response.put("DataSetArn", updated.arn());

@@ -26,8 +26,10 @@ final class DataSourceOperations {
     private static final String ONE = PATH + "/{DataSourceId}";
 
     private final DataSourceService dataSources;
+    private final PermissionPrincipals principals;
 
-    DataSourceOperations(DataSourceService dataSources) {
+    DataSourceOperations(DataSourceService dataSources, PermissionPrincipals principals) {
+        this.principals = principals;
         this.dataSources = dataSources;
     }
 
@@ -50,7 +52,7 @@ final class DataSourceOperations {
         String type = body.requiredString("Type", 1, 64);
         DataSource created = dataSources.create(new QuickSightArns(context.region(), account).dataSource(id), id,
                 name, type, structure(body, "DataSourceParameters"), structure(body, "SslProperties"),
-                QuickSightInput.permissions(body, "Permissions"), QuickSightInput.tags(body, "Tags"));
+                principals.granted(body, "Permissions", context), QuickSightInput.tags(body, "Tags"));
         ObjectNode response = AwsJson.object();
         response.put("Arn", created.arn());
         response.put("DataSourceId", created.id());
@@ -113,7 +115,7 @@ final class DataSourceOperations {
         QuickSightInput.account(request, context);
         JsonInput body = request.body();
         DataSource updated = dataSources.updatePermissions(QuickSightInput.resourceId(request, "DataSourceId"),
-                QuickSightInput.permissions(body, "GrantPermissions"),
+                principals.granted(body, "GrantPermissions", context),
                 QuickSightInput.permissions(body, "RevokePermissions"));
         ObjectNode response = AwsJson.object();
         response.put("DataSourceArn", updated.arn());

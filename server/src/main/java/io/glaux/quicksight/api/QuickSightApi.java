@@ -55,16 +55,19 @@ public final class QuickSightApi implements RestService {
             SecuritySettings security, io.glaux.workgroup.WorkgroupService workgroups) {
         this.beforeDispatch = beforeDispatch;
         this.authorization = new QuickSightAuthorization(new CallAuthorizer(authorizer, "quicksight"));
-        routes.addAll(new DataSourceOperations(quickSight.dataSources()).routes());
-        routes.addAll(new DataSetOperations(quickSight.dataSets(), quickSight.ingestions(), quickSight.refreshes())
-                .routes());
+        PermissionPrincipals principals = new PermissionPrincipals(quickSight.principals());
+        routes.addAll(new DataSourceOperations(quickSight.dataSources(), principals).routes());
+        routes.addAll(new DataSetOperations(quickSight.dataSets(), quickSight.ingestions(), quickSight.refreshes(),
+                principals).routes());
         routes.addAll(new IngestionOperations(quickSight.dataSets(), quickSight.ingestions()).routes());
         routes.addAll(new RefreshOperations(quickSight.refreshes()).routes());
         routes.addAll(new TagOperations(quickSight.tags()).routes());
         routes.addAll(new VisualDataOperations(quickSight.visuals()).routes());
         routes.add(new DataSetPreviewOperation(quickSight.previews()).route());
-        routes.addAll(new AnalysisOperations(quickSight.analyses()).routes());
-        routes.addAll(new DashboardOperations(quickSight.dashboards()).routes());
+        routes.addAll(new AnalysisOperations(quickSight.analyses(), principals).routes());
+        routes.addAll(new DashboardOperations(quickSight.dashboards(), principals).routes());
+        routes.addAll(new UserOperations(quickSight.users(), quickSight.groups()).routes());
+        routes.addAll(new GroupOperations(quickSight.groups()).routes());
         routes.addAll(new EmbedUrlOperations(quickSight.dashboards(), quickSight.embeds()).routes());
         routes.addAll(new SnapshotJobOperations(quickSight.snapshotJobs()).routes());
         if (security != null) {

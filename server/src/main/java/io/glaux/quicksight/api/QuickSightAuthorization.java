@@ -49,7 +49,45 @@ final class QuickSightAuthorization {
 
     /** Throws the denial when the caller may not make this call. */
     void check(String operation, RestRequest request, RequestContext context) {
-        authorizer.check(context, actionOf(operation), resourceOf(request, context));
+        String resource = userOrGroup(operation, request).map(path -> authorizer.arn(context, path))
+                .orElseGet(() -> resourceOf(request, context));
+        authorizer.check(context, actionOf(operation), resource);
+    }
+
+    /** The user or group resource ({@code user/default/ann}) of a user or group operation; empty for the others. */
+    static Optional<String> userOrGroup(String operation, RestRequest request) {
+        String namespace = request.labels().get("Namespace");
+        if (namespace == null || operation.startsWith("GenerateEmbedUrl")) {
+            return Optional.empty();
+        }
+        String group = request.labels().get("GroupName");
+        if (group != null) {
+            return Optional.of("group/" + namespace + "/" + group);
+        }
+        String user = request.labels().get("UserName");
+        if (user != null) {
+            return Optional.of("user/" + namespace + "/" + user);
+        }
+        JsonNode body = request.body().json();
+        return switch (operation) {
+            case "ListUsers", "DeleteUserByPrincipalId" -> Optional.of("user/" + namespace + "/*");
+            case "ListGroups" -> Optional.of("group/" + namespace + "/*");
+            case "CreateGroup" -> Optional.of("group/" + namespace + "/" + text(body, "GroupName").orElse("*"));
+            case "RegisterUser" -> Optional.of("user/" + namespace + "/" + registeredName(body));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The name RegisterUser will give: UserName, else the IAM user's name or {@code <role>/<session>}, else *. */
+    private static String registeredName(JsonNode body) {
+        Optional<String> iamArn = text(body, "IamArn");
+        if (iamArn.isPresent() && "IAM".equals(text(body, "IdentityType").orElse(null))) {
+            String arn = iamArn.get();
+            String name = arn.substring(arn.lastIndexOf('/') + 1);
+            Optional<String> session = text(body, "SessionName");
+            return arn.contains(":role/") ? name + "/" + session.orElse("*") : name;
+        }
+        return text(body, "UserName").orElse("*");
     }
 
     /**

@@ -54,6 +54,7 @@ class AnalysisApiTest {
     void start() throws Exception {
         server = AnalysisDefinitions.startWithSales(data);
         quickSight = QuickSightClients.quickSight(server);
+        QuickSightClients.registerUsers(quickSight, "admin", "analyst");
     }
 
     @AfterEach

@@ -46,6 +46,7 @@ class DashboardApiTest {
     void start() throws Exception {
         server = AnalysisDefinitions.startWithSales(data);
         quickSight = QuickSightClients.quickSight(server);
+        QuickSightClients.registerUsers(quickSight, "admin", "reader");
     }
 
     @AfterEach

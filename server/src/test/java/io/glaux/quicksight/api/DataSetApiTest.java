@@ -50,6 +50,7 @@ class DataSetApiTest {
     void start() throws Exception {
         server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
         quickSight = QuickSightClients.quickSight(server);
+        QuickSightClients.registerUsers(quickSight, "admin", "bi");
         athena = QuickSightClients.athena(server);
         quickSight.createDataSource(b -> b.awsAccountId(ACCOUNT).dataSourceId("athena").name("Athena")
                 .type(DataSourceType.ATHENA).dataSourceParameters(p -> p.athenaParameters(a -> a.workGroup("primary"))));

@@ -46,6 +46,7 @@ class DataSourceApiTest {
     void start() throws Exception {
         server = GlauxServer.builder().dataFolder(data).syncWrites(false).start();
         quickSight = QuickSightClients.quickSight(server);
+        QuickSightClients.registerUsers(quickSight, "admin", "analyst");
         athena = QuickSightClients.athena(server);
     }
 

@@ -24,6 +24,17 @@ public final class QuickSightClients {
                         GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY))).build();
     }
 
+    /**
+     * Registers QuickSight-managed users of these names (READER), so that resource permissions may name them
+     * ({@code arn:aws:quicksight:us-east-1:000000000000:user/default/<name>}).
+     */
+    public static void registerUsers(QuickSightClient quickSight, String... names) {
+        for (String name : names) {
+            quickSight.registerUser(b -> b.awsAccountId(ACCOUNT).namespace("default").identityType("QUICKSIGHT")
+                    .email(name + "@example.com").userRole("READER").userName(name));
+        }
+    }
+
     public static S3Client s3(GlauxServer server) {
         return S3Client.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glaux.aws.protocol.RestRoute;
 import io.glaux.connectors.lambda.TestFunctions;
+import io.glaux.server.EnforcedIamServer;
+import io.glaux.server.FuzzCaller;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed and random requests against Lambda's REST-JSON endpoint, over every route it serves (taken from the API
  * itself), with a few real functions created, updated, invoked and deleted among them: each is answered with a 2xx,
  * or a 4xx with {@code x-amzn-ErrorType} and Lambda's error body ({@code Type} and the message) — never a 5xx or a
- * hang — and the server still serves a real call afterwards. Request {@code i} comes from
+ * hang — and the server still serves a real call afterwards. The same requests go, a fifth as many, to a server
+ * enforcing IAM, signed as the account's root (answered as before) and as a user allowed nothing (never a 2xx;
+ * refused by authorization with Lambda's 403 AccessDeniedException and AWS's sentence). Request {@code i} comes from
  * {@code new Random(seed + i)} alone ({@code -Dglaux.fuzz.seed=...}, {@code -Dglaux.fuzz.requests=...}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,45 +82,71 @@ class LambdaApiFuzzTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void nothingAClientSendsIsAServerErrorAndTheServerKeepsServing() throws Exception {
-        for (int i = 0; i < REQUESTS; i++) {
+        fuzz(FuzzCaller.unverified(server, "lambda"), REQUESTS);
+        HttpResponse<String> list = http.send(FuzzCaller.unverified(server, "lambda").request("GET",
+                "/2015-03-31/functions", Map.of(), null, Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).get("Functions").isArray()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void underEnforcedIamRootIsAnsweredAsBeforeAndACallerAllowedNothingNeverSucceeds() throws Exception {
+        try (EnforcedIamServer iam = EnforcedIamServer.start()) {
+            fuzz(iam.root("lambda"), REQUESTS / 5);
+            fuzz(iam.allowedNothing("lambda"), REQUESTS / 5);
+        }
+    }
+
+    /**
+     * Sends {@code requests} random requests as {@code caller}: none is a 5xx, each 4xx is in Lambda's error shape,
+     * and a caller allowed nothing gets no 2xx, its refusals by authorization Lambda's 403 AccessDeniedException with
+     * AWS's sentence.
+     */
+    private void fuzz(FuzzCaller caller, int requests) throws Exception {
+        int refused = 0;
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (int i = 0; i < requests; i++) {
             Random random = new Random(SEED + i);
             RestRoute route = routes.get(random.nextInt(Math.min(routes.size(), random.nextBoolean() ? 9 : 1000)));
             String method = random.nextInt(10) < 8 ? route.method() : pick(random, METHODS);
             String path = path(route.uri().toString(), random) + query(random);
             byte[] body = body(random);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261203/us-east-1/lambda/"
-                            + "aws4_request, SignedHeaders=host, Signature=0")
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
             if (random.nextInt(4) == 0) {
-                request.header("X-Amz-Invocation-Type", pick(random, List.of("Event", "DryRun", "RequestResponse",
+                headers.put("X-Amz-Invocation-Type", pick(random, List.of("Event", "DryRun", "RequestResponse",
                         "Bogus")));
             }
             if (random.nextInt(4) == 0) {
-                request.header("X-Amz-Log-Type", pick(random, List.of("Tail", "None", "Bogus")));
+                headers.put("X-Amz-Log-Type", pick(random, List.of("Tail", "None", "Bogus")));
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String context = "request " + i + " (seed " + SEED + "): " + method + " " + abbreviate(path) + " "
-                    + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> "
-                    + response.statusCode() + " " + abbreviate(response.body());
+            HttpResponse<String> response = http.send(caller.request(method, path, headers, body,
+                    Duration.ofSeconds(60)), HttpResponse.BodyHandlers.ofString());
+            String context = "request " + i + " (seed " + SEED + ", " + caller + "): " + method + " "
+                    + abbreviate(path) + " " + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8)))
+                    + " -> " + response.statusCode() + " " + abbreviate(response.body());
+            outcomes.merge(response.statusCode() + response.headers().firstValue("x-amzn-ErrorType")
+                    .map(type -> " " + type).orElse(""), 1, Integer::sum);
             assertThat(response.statusCode()).as(context).isLessThan(500);
             if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(context).isPresent();
+                String code = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
+                assertThat(code).as(context).isNotNull();
                 JsonNode error = JSON.readTree(response.body());
                 assertThat(error.path("Type").asText()).as(context).isEqualTo("User");
-                assertThat(error.path("message").isTextual() || error.path("Message").isTextual()).as(context)
-                        .isTrue();
+                JsonNode message = error.has("message") ? error.path("message") : error.path("Message");
+                assertThat(message.isTextual()).as(context).isTrue();
+                assertThat(caller.problemWithError(response.statusCode(), code, message.asText(), 403)).as(context)
+                        .isNull();
+                refused += caller.refusedByPolicy(code, message.asText()) ? 1 : 0;
+            } else {
+                assertThat(caller.deniedEverything()).as(context + ": a caller allowed nothing succeeded").isFalse();
             }
         }
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(server.endpoint()
-                + "/2015-03-31/functions")).header("Authorization", "AWS4-HMAC-SHA256 Credential="
-                + "test/20261203/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(list.body()).get("Functions").isArray()).isTrue();
+        System.out.println(requests + " requests (" + caller + "): " + outcomes);
+        if (caller.deniedEverything()) {
+            assertThat(refused).as("calls refused by authorization").isPositive();
+        }
     }
 
     private static String path(String template, Random random) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glaux.aws.protocol.RestRoute;
+import io.glaux.server.EnforcedIamServer;
+import io.glaux.server.FuzzCaller;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed and random requests against QuickSight's REST-JSON endpoint, over every route it serves (taken from the
  * API itself, so new operations are covered as they come): each is answered with a 2xx, or a 4xx with
  * {@code x-amzn-ErrorType} and a JSON body with {@code Message} and {@code RequestId} — never a 5xx or a hang — and
- * the server still serves a real call afterwards. Request {@code i} comes from {@code new Random(seed + i)} alone
- * ({@code -Dglaux.fuzz.seed=...}, {@code -Dglaux.fuzz.requests=...}).
+ * the server still serves a real call afterwards. The same requests go, a fifth as many, to a server enforcing IAM,
+ * signed as the account's root (answered as before) and as a user allowed nothing (never a 2xx; refused by
+ * authorization with QuickSight's 401 AccessDeniedException and AWS's sentence). Request {@code i} comes from
+ * {@code new Random(seed + i)} alone ({@code -Dglaux.fuzz.seed=...}, {@code -Dglaux.fuzz.requests=...}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickSightApiFuzzTest {
@@ -91,20 +96,39 @@ class QuickSightApiFuzzTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void nothingAClientSendsIsAServerErrorAndTheServerKeepsServing() throws Exception {
-        for (int i = 0; i < REQUESTS; i++) {
+        fuzz(FuzzCaller.unverified(server, "quicksight"), REQUESTS);
+        HttpResponse<String> list = http.send(FuzzCaller.unverified(server, "quicksight").request("GET",
+                "/accounts/000000000000/data-sources", Map.of(), null, Duration.ofSeconds(30)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).get("DataSources").isArray()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void underEnforcedIamRootIsAnsweredAsBeforeAndACallerAllowedNothingNeverSucceeds() throws Exception {
+        try (EnforcedIamServer iam = EnforcedIamServer.start()) {
+            fuzz(iam.root("quicksight"), REQUESTS / 5);
+            fuzz(iam.allowedNothing("quicksight"), REQUESTS / 5);
+        }
+    }
+
+    /**
+     * Sends {@code requests} random requests as {@code caller}: none is a 5xx, each 4xx is in QuickSight's error
+     * shape, and a caller allowed nothing gets no 2xx, its refusals by authorization QuickSight's 401
+     * AccessDeniedException with AWS's sentence.
+     */
+    private void fuzz(FuzzCaller caller, int requests) throws Exception {
+        int refused = 0;
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (int i = 0; i < requests; i++) {
             Random random = new Random(SEED + i);
             RestRoute route = routes.get(random.nextInt(routes.size()));
             String method = random.nextInt(10) < 8 ? route.method() : pick(random, METHODS);
             String path = path(route.uri().toString(), random) + query(random);
             byte[] body = body(random);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.endpoint() + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261203/us-east-1/quicksight/"
-                            + "aws4_request, SignedHeaders=host, Signature=0")
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+            HttpRequest request = caller.request(method, path, Map.of("Content-Type", "application/json"), body,
+                    Duration.ofSeconds(30));
             HttpResponse<String> response;
             try {
                 response = sendRetryingAClosedConnection(request, path);
@@ -112,30 +136,36 @@ class QuickSightApiFuzzTest {
                 // Past the HTTP server's 8 KiB of request line and headers (S3's limit too) the parser refuses the
                 // request and closes the connection; with a body still being sent, the client may see that close
                 // before the refusal. Any other request must be answered.
-                assertThat(path.length()).as("request " + i + " (seed " + SEED + "): " + method + " "
+                assertThat(path.length()).as("request " + i + " (seed " + SEED + ", " + caller + "): " + method + " "
                         + abbreviate(path) + " was not answered: " + e).isGreaterThan(MAX_ROUTED_URI);
                 continue;
             }
-            String context = "request " + i + " (seed " + SEED + "): " + method + " " + abbreviate(path) + " "
-                    + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> "
-                    + response.statusCode() + " " + abbreviate(response.body());
+            String context = "request " + i + " (seed " + SEED + ", " + caller + "): " + method + " "
+                    + abbreviate(path) + " " + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8)))
+                    + " -> " + response.statusCode() + " " + abbreviate(response.body());
+            outcomes.merge(response.statusCode() + response.headers().firstValue("x-amzn-ErrorType")
+                    .map(type -> " " + type).orElse(""), 1, Integer::sum);
             assertThat(response.statusCode()).as(context).isLessThan(500);
             if (path.length() > MAX_ROUTED_URI) {
                 // Refused by the HTTP parser before its signature is read, so no service is known: a generic 4xx.
                 assertThat(response.statusCode()).as(context).isBetween(400, 499);
             } else if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(context).isPresent();
+                String code = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
+                assertThat(code).as(context).isNotNull();
                 JsonNode error = JSON.readTree(response.body());
                 assertThat(error.path("Message").isTextual()).as(context).isTrue();
                 assertThat(error.path("RequestId").isTextual()).as(context).isTrue();
+                String message = error.path("Message").asText();
+                assertThat(caller.problemWithError(response.statusCode(), code, message, 401)).as(context).isNull();
+                refused += caller.refusedByPolicy(code, message) ? 1 : 0;
+            } else {
+                assertThat(caller.deniedEverything()).as(context + ": a caller allowed nothing succeeded").isFalse();
             }
         }
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(server.endpoint()
-                + "/accounts/000000000000/data-sources")).header("Authorization", "AWS4-HMAC-SHA256 Credential="
-                + "test/20261203/us-east-1/quicksight/aws4_request, SignedHeaders=host, Signature=0").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(list.body()).get("DataSources").isArray()).isTrue();
+        System.out.println(requests + " requests (" + caller + "): " + outcomes);
+        if (caller.deniedEverything()) {
+            assertThat(refused).as("calls refused by authorization").isPositive();
+        }
     }
 
     private static String path(String template, Random random) {

@@ -56,7 +56,9 @@ public final class AccessFixture {
     /**
      * A raw HTTP request signed with SigV4 by the SDK's own signer, as a client that builds its requests itself (the
      * web UI, a fuzzer) sends it: the signed headers but {@code Host} and {@code Content-Length}, which the HTTP
-     * client sets to the same values. A null body is an empty one.
+     * client sets to the same values, to the URI as the SDK encodes it (a query's {@code +} sent as {@code %20}, an
+     * empty parameter name dropped: what the SDK signed, not the characters {@code url} spelled). A null body is an
+     * empty one.
      */
     public static HttpRequest signed(String method, String url, Map<String, String> headers, byte[] body,
                                      AwsCredentials credentials, String service) {
@@ -68,7 +70,7 @@ public final class AccessFixture {
                 .payload(ContentStreamProvider.fromByteArray(payload))
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri()).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glaux.Glaux;
 import io.glaux.sample.SampleDataInstaller;
+import io.glaux.server.EnforcedIamServer;
+import io.glaux.server.FuzzCaller;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -173,38 +173,22 @@ class AthenaApiFuzzTest {
         }
     }
 
-    /**
-     * Where the probes go and as whom: the unenforced server with a forged signature, or a server enforcing IAM with
-     * requests signed by the account's root (answered as without enforcement) or by a user no policy allows anything
-     * (never answered 2xx: each request is refused, by validation or by authorization).
-     */
-    private record Target(String endpoint, AwsCredentials signer, boolean denied) {
-
-        HttpRequest request(Probe probe) {
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
-            if (probe.target() != null) {
-                // Header names in either case, as the JS SDK sends x-amz-target.
-                headers.put(probe.index() % 2 == 0 ? "X-Amz-Target" : "x-amz-target", probe.target());
-            }
-            if (probe.contentType() != null) {
-                headers.put("Content-Type", probe.contentType());
-            }
-            if (signer != null) {
-                return AccessFixture.signed("POST", endpoint + "/", headers, probe.body(), signer, "athena");
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/"))
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(probe.body()))
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/athena/aws4_request,"
-                            + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000");
-            headers.forEach(request::header);
-            return request.build();
+    /** The probe's request as {@code caller} sends it (header names in either case, as the JS SDK sends them). */
+    private static HttpRequest request(FuzzCaller caller, Probe probe) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (probe.target() != null) {
+            headers.put(probe.index() % 2 == 0 ? "X-Amz-Target" : "x-amz-target", probe.target());
         }
+        if (probe.contentType() != null) {
+            headers.put("Content-Type", probe.contentType());
+        }
+        return caller.request("POST", "/", headers, probe.body(), Duration.ofSeconds(30));
     }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void malformedAndRandomRequestsAreClientErrorsAndTheServerKeepsWorking() throws Exception {
-        fuzz(new Target(server.endpoint(), null, false), REQUESTS);
+        fuzz(FuzzCaller.unverified(server, "athena"), REQUESTS);
 
         // The server still answers a real query end to end.
         JsonNode done = runQuery("SELECT c.country, count(*) AS orders FROM shop.orders o JOIN shop.customers c"
@@ -220,16 +204,13 @@ class AthenaApiFuzzTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void underEnforcedIamRootIsAnsweredAsBeforeAndACallerAllowedNothingNeverSucceeds() throws Exception {
         // A second server over the same engine, enforcing IAM: the probes' query ids exist there too.
-        try (GlauxServer iam = GlauxServer.builder().engine(glaux).enforceIam(true).start()) {
-            AwsCredentials root = AwsBasicCredentials.create(
-                    GlauxServer.ACCESS_KEY_ID, GlauxServer.SECRET_ACCESS_KEY);
-            fuzz(new Target(iam.endpoint(), root, false), REQUESTS / 5);
-            AwsCredentials nobody = AccessFixture.user(iam, "nobody");
-            fuzz(new Target(iam.endpoint(), nobody, true), REQUESTS / 5);
+        try (EnforcedIamServer iam = EnforcedIamServer.over(glaux)) {
+            fuzz(iam.root("athena"), REQUESTS / 5);
+            fuzz(iam.allowedNothing("athena"), REQUESTS / 5);
         }
     }
 
-    private static void fuzz(Target target, int requests) throws Exception {
+    private static void fuzz(FuzzCaller caller, int requests) throws Exception {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -240,7 +221,7 @@ class AthenaApiFuzzTest {
                 int index = i;
                 sent.add(pool.submit(() -> {
                     Probe probe = generate(index);
-                    String outcome = check(target, probe, failures);
+                    String outcome = check(caller, probe, failures);
                     outcomes.computeIfAbsent(probe.category() + " " + outcome, k -> new AtomicInteger())
                             .incrementAndGet();
                 }));
@@ -252,26 +233,24 @@ class AthenaApiFuzzTest {
             pool.shutdownNow();
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        String summary = requests + " requests" + (target.signer() == null ? "" : " signed, "
-                + (target.denied() ? "allowed nothing" : "as root")) + " in " + seconds + " s: "
-                + new TreeMap<>(outcomes);
+        String summary = requests + " requests (" + caller + ") in " + seconds + " s: " + new TreeMap<>(outcomes);
         System.out.println(summary);
         assertThat(failures).as(summary).isEmpty();
         for (Category category : Category.values()) {
             assertThat(outcomes.keySet()).as("category " + category + " was exercised")
                     .anyMatch(key -> key.startsWith(category + " "));
         }
-        if (target.denied()) {
+        if (caller.deniedEverything()) {
             assertThat(outcomes.keySet()).as("some calls were refused by authorization")
                     .anyMatch(key -> key.endsWith(" AccessDeniedException"));
         }
     }
 
     /** Sends a probe and checks the answer; returns a short outcome ("400 SerializationException", "200"). */
-    private static String check(Target target, Probe probe, List<String> failures) {
+    private static String check(FuzzCaller caller, Probe probe, List<String> failures) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(target.request(probe), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request(caller, probe), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             failures.add(probe.describe() + "\n  -> no answer: " + e);
             return "no answer";
@@ -283,7 +262,7 @@ class AthenaApiFuzzTest {
             return String.valueOf(status);
         }
         if (status < 400) {
-            if (target.denied() || probe.category() != Category.RANDOM_MEMBERS) {
+            if (caller.deniedEverything() || probe.category() != Category.RANDOM_MEMBERS) {
                 failures.add(probe.describe() + "\n  -> " + status + " (expected a 4xx) " + abbreviate(body));
             } else if (!isJsonObject(body)) {
                 failures.add(probe.describe() + "\n  -> " + status + " with a body that is not a JSON object: "
@@ -292,9 +271,11 @@ class AthenaApiFuzzTest {
             return String.valueOf(status);
         }
         String type;
+        String message;
         try {
             JsonNode error = JSON.readTree(body);
             type = error.path("__type").asText("");
+            message = error.path("Message").asText(null);
             if (type.isEmpty() || !error.path("Message").isTextual()) {
                 failures.add(probe.describe() + "\n  -> " + status + " without __type and Message: " + body);
                 return status + " untyped";
@@ -307,7 +288,11 @@ class AthenaApiFuzzTest {
         if (!type.equals(header)) {
             failures.add(probe.describe() + "\n  -> x-amzn-ErrorType " + header + " but __type " + type);
         }
-        boolean refused = target.denied() && status == 400 && type.equals("AccessDeniedException");
+        String problem = caller.problemWithError(status, type, message, 400);
+        if (problem != null) {
+            failures.add(probe.describe() + "\n  -> " + problem);
+        }
+        boolean refused = caller.deniedEverything() && caller.refusedByPolicy(type, message);
         if (probe.expectedType() != null && !probe.expectedType().equals(type) && !refused) {
             failures.add(probe.describe() + "\n  -> " + status + " " + type + " (expected " + probe.expectedType()
                     + "): " + abbreviate(body));

@@ -3,6 +3,7 @@ package io.glaux.athena.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.Glaux;
+import io.glaux.clients.AwsCli;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryState;
@@ -37,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class AthenaCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final String BUCKET = "cli-results";
     private static final String WORKGROUP = "cli";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,10 +49,11 @@ class AthenaCliTest {
 
     private static Glaux glaux;
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         glaux = Glaux.builder().dataFolder(data).build();
         new SampleDataInstaller(glaux).installOnFirstStart();
         server = GlauxServer.start(glaux, "127.0.0.1", 0);
@@ -71,9 +72,8 @@ class AthenaCliTest {
     @Test
     void aCliSessionRunsQueriesPagesResultsAndReadsObjects() throws Exception {
         Path script = ExternalClient.testResourceSource("aws-cli").resolve("athena-session.sh");
-        ExternalClient.Result result = ExternalClient.run(
-                List.of("bash", script.toString(), server.endpoint(), BUCKET, WORKGROUP, out.toString()),
-                out, ExternalClient.awsEnvironment(out), Duration.ofMinutes(4));
+        ExternalClient.Result result = cli.script(script, Duration.ofMinutes(4), server.endpoint(), BUCKET, WORKGROUP,
+                out.toString());
         assertThat(result.exitCode()).as(result.describe()).isZero();
         Map<String, String> facts = facts(result.stdout());
         assertThat(facts).as(result.describe()).containsEntry("DONE", "ok");

@@ -1,19 +1,16 @@
 package io.glaux.aws.auth;
 
 import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class EnforcedAuthenticationCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
-
     @TempDir
     static Path out;
 
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().syncWrites(false).enforceIam(true).start();
+        cli = cli.against(server).withEnvironment("AWS_MAX_ATTEMPTS", "1");
     }
 
     @AfterAll
@@ -44,14 +41,9 @@ class EnforcedAuthenticationCliTest {
         }
     }
 
-    private static ExternalClient.Result aws(String secret, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", server.endpoint(),
-                "--output", "json"));
-        command.addAll(List.of(arguments));
-        Map<String, String> env = new HashMap<>(ExternalClient.awsEnvironment(out));
-        env.put("AWS_SECRET_ACCESS_KEY", secret);
-        env.put("AWS_MAX_ATTEMPTS", "1");
-        return ExternalClient.run(command, out, env, Duration.ofMinutes(2));
+    /** Runs {@code aws <arguments>} with the root's access key id and {@code secret}. */
+    private static ExternalClient.Result aws(String secret, String... arguments) {
+        return cli.as(AwsBasicCredentials.create(GlauxServer.ACCESS_KEY_ID, secret)).run(arguments);
     }
 
     @Test

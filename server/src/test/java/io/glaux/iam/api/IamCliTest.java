@@ -2,20 +2,16 @@ package io.glaux.iam.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class IamCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
@@ -37,11 +32,13 @@ class IamCliTest {
     static Path out;
 
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().start();
+        cli = cli.against(server);
     }
 
     @AfterAll
@@ -51,46 +48,31 @@ class IamCliTest {
         }
     }
 
-    private static JsonNode aws(Map<String, String> credentials, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", server.endpoint(),
-                "--output", "json"));
-        command.addAll(List.of(arguments));
-        Map<String, String> env = new HashMap<>(ExternalClient.awsEnvironment(out));
-        env.putAll(credentials);
-        ExternalClient.Result result = ExternalClient.run(command, out, env, Duration.ofMinutes(2));
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
-    }
-
-    private static JsonNode aws(String... arguments) throws Exception {
-        return aws(Map.of(), arguments);
-    }
-
     @Test
     void theCliBuildsARoleAndAssumesIt() throws Exception {
-        assertThat(aws("iam", "create-user", "--user-name", "cli-user").at("/User/Arn").asText())
+        assertThat(cli.json("iam", "create-user", "--user-name", "cli-user").at("/User/Arn").asText())
                 .isEqualTo("arn:aws:iam::000000000000:user/cli-user");
-        assertThat(aws("iam", "create-access-key", "--user-name", "cli-user").at("/AccessKey/AccessKeyId").asText())
-                .startsWith("AKIA");
-        JsonNode role = aws("iam", "create-role", "--role-name", "cli-role", "--assume-role-policy-document", TRUST)
-                .get("Role");
+        assertThat(cli.json("iam", "create-access-key", "--user-name", "cli-user").at("/AccessKey/AccessKeyId")
+                .asText()).startsWith("AKIA");
+        JsonNode role = cli.json("iam", "create-role", "--role-name", "cli-role", "--assume-role-policy-document",
+                TRUST).get("Role");
         assertThat(role.get("Arn").asText()).isEqualTo("arn:aws:iam::000000000000:role/cli-role");
-        String policyArn = aws("iam", "create-policy", "--policy-name", "cli-athena", "--policy-document", POLICY)
+        String policyArn = cli.json("iam", "create-policy", "--policy-name", "cli-athena", "--policy-document", POLICY)
                 .at("/Policy/Arn").asText();
-        aws("iam", "attach-role-policy", "--role-name", "cli-role", "--policy-arn", policyArn);
-        aws("iam", "put-role-policy", "--role-name", "cli-role", "--policy-name", "inline", "--policy-document",
+        cli.json("iam", "attach-role-policy", "--role-name", "cli-role", "--policy-arn", policyArn);
+        cli.json("iam", "put-role-policy", "--role-name", "cli-role", "--policy-name", "inline", "--policy-document",
                 POLICY);
         // The CLI decodes IAM's URL-encoded documents into JSON.
-        assertThat(aws("iam", "get-role", "--role-name", "cli-role").at("/Role/AssumeRolePolicyDocument"))
+        assertThat(cli.json("iam", "get-role", "--role-name", "cli-role").at("/Role/AssumeRolePolicyDocument"))
                 .isEqualTo(JSON.readTree(TRUST));
-        assertThat(aws("iam", "list-attached-role-policies", "--role-name", "cli-role").at("/AttachedPolicies/0"
+        assertThat(cli.json("iam", "list-attached-role-policies", "--role-name", "cli-role").at("/AttachedPolicies/0"
                 + "/PolicyArn").asText()).isEqualTo(policyArn);
 
-        JsonNode credentials = aws("sts", "assume-role", "--role-arn", role.get("Arn").asText(),
+        JsonNode credentials = cli.json("sts", "assume-role", "--role-arn", role.get("Arn").asText(),
                 "--role-session-name", "cli-session").get("Credentials");
-        JsonNode identity = aws(Map.of("AWS_ACCESS_KEY_ID", credentials.get("AccessKeyId").asText(),
-                "AWS_SECRET_ACCESS_KEY", credentials.get("SecretAccessKey").asText(),
-                "AWS_SESSION_TOKEN", credentials.get("SessionToken").asText()), "sts", "get-caller-identity");
+        JsonNode identity = cli.as(AwsSessionCredentials.create(credentials.get("AccessKeyId").asText(),
+                credentials.get("SecretAccessKey").asText(), credentials.get("SessionToken").asText()))
+                .json("sts", "get-caller-identity");
         assertThat(identity.get("Arn").asText()).isEqualTo("arn:aws:sts::000000000000:assumed-role/cli-role/"
                 + "cli-session");
         assertThat(identity.get("Account").asText()).isEqualTo("000000000000");

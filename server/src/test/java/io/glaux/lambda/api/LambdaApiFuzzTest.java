@@ -1,39 +1,37 @@
 package io.glaux.lambda.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glaux.aws.protocol.RestRoute;
 import io.glaux.connectors.lambda.TestFunctions;
 import io.glaux.server.GlauxServer;
+import io.glaux.server.RestJsonFuzz;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.glaux.server.RestJsonFuzz.pick;
 
 /**
  * Malformed and random requests against Lambda's REST-JSON endpoint, over every route it serves (taken from the API
  * itself), with a few real functions created, updated, invoked and deleted among them: each is answered with a 2xx,
  * or a 4xx with {@code x-amzn-ErrorType} and Lambda's error body ({@code Type} and the message) — never a 5xx or a
- * hang — and the server still serves a real call afterwards. Request {@code i} comes from
+ * hang — and the server still serves a real call afterwards. The same requests go, a fifth as many, to a server
+ * enforcing IAM, signed as the account's root (answered as before) and as a user allowed nothing (never a 2xx;
+ * refused by authorization with Lambda's 403 AccessDeniedException and AWS's sentence). Request {@code i} comes from
  * {@code new Random(seed + i)} alone ({@code -Dglaux.fuzz.seed=...}, {@code -Dglaux.fuzz.requests=...}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,10 +39,7 @@ class LambdaApiFuzzTest {
 
     private static final long SEED = Long.getLong("glaux.fuzz.seed", 0x6c616d62L);
     private static final int REQUESTS = Integer.getInteger("glaux.fuzz.requests", 1_500);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern LABEL = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final List<String> NAMES = List.of("fuzz-1", "fuzz-2", "fuzz-3",
             "arn:aws:lambda:us-east-1:000000000000:function:fuzz-1", "000000000000:function:fuzz-2", "fuzz-1:$LATEST",
             "fuzz-1:7", "", "x".repeat(300), "a b", "../..", "%", "\u00e9", "arn:aws:s3:::x");
@@ -59,7 +54,9 @@ class LambdaApiFuzzTest {
     private GlauxServer server;
     private List<RestRoute> routes;
     private String validZip;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Lambda's AccessDeniedException is a 403; an invocation may take a while. */
+    private final RestJsonFuzz fuzz = new RestJsonFuzz("lambda", SEED, 403, LambdaApiFuzzTest::messageOf,
+            Duration.ofSeconds(60), this::probe);
 
     @BeforeAll
     void start() throws Exception {
@@ -76,58 +73,42 @@ class LambdaApiFuzzTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void nothingAClientSendsIsAServerErrorAndTheServerKeepsServing() throws Exception {
-        for (int i = 0; i < REQUESTS; i++) {
-            Random random = new Random(SEED + i);
-            RestRoute route = routes.get(random.nextInt(Math.min(routes.size(), random.nextBoolean() ? 9 : 1000)));
-            String method = random.nextInt(10) < 8 ? route.method() : pick(random, METHODS);
-            String path = path(route.uri().toString(), random) + query(random);
-            byte[] body = body(random);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261203/us-east-1/lambda/"
-                            + "aws4_request, SignedHeaders=host, Signature=0")
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            if (random.nextInt(4) == 0) {
-                request.header("X-Amz-Invocation-Type", pick(random, List.of("Event", "DryRun", "RequestResponse",
-                        "Bogus")));
-            }
-            if (random.nextInt(4) == 0) {
-                request.header("X-Amz-Log-Type", pick(random, List.of("Tail", "None", "Bogus")));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String context = "request " + i + " (seed " + SEED + "): " + method + " " + abbreviate(path) + " "
-                    + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> "
-                    + response.statusCode() + " " + abbreviate(response.body());
-            assertThat(response.statusCode()).as(context).isLessThan(500);
-            if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(context).isPresent();
-                JsonNode error = JSON.readTree(response.body());
-                assertThat(error.path("Type").asText()).as(context).isEqualTo("User");
-                assertThat(error.path("message").isTextual() || error.path("Message").isTextual()).as(context)
-                        .isTrue();
-            }
-        }
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(server.endpoint()
-                + "/2015-03-31/functions")).header("Authorization", "AWS4-HMAC-SHA256 Credential="
-                + "test/20261203/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(list.body()).get("Functions").isArray()).isTrue();
+        fuzz.run(server, REQUESTS);
+        fuzz.assertStillServes(server, "/2015-03-31/functions", "Functions");
     }
 
-    private static String path(String template, Random random) {
-        Matcher matcher = LABEL.matcher(template);
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            String value = matcher.group(1).equals("FunctionName") ? pick(random, NAMES) : pick(random, TEXTS);
-            String encoded = URLEncoder.encode(value.replace("\u0000", "\u0001"), StandardCharsets.UTF_8)
-                    .replace("+", "%20");
-            matcher.appendReplacement(path, Matcher.quoteReplacement(encoded.isEmpty() ? "x" : encoded));
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void underEnforcedIamRootIsAnsweredAsBeforeAndACallerAllowedNothingNeverSucceeds() throws Exception {
+        fuzz.runUnderEnforcedIam(REQUESTS / 5);
+    }
+
+    /** A request on a random route (half of them among the function calls), with Invoke's headers now and then. */
+    private RestJsonFuzz.Probe probe(Random random) {
+        RestRoute route = routes.get(random.nextInt(Math.min(routes.size(), random.nextBoolean() ? 9 : 1000)));
+        String method = RestJsonFuzz.method(random, route);
+        String path = RestJsonFuzz.path(route, label -> label.equals("FunctionName") ? pick(random, NAMES)
+                : pick(random, TEXTS)) + query(random);
+        byte[] body = body(random);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        if (random.nextInt(4) == 0) {
+            headers.put("X-Amz-Invocation-Type", pick(random, List.of("Event", "DryRun", "RequestResponse",
+                    "Bogus")));
         }
-        matcher.appendTail(path);
-        return path.toString();
+        if (random.nextInt(4) == 0) {
+            headers.put("X-Amz-Log-Type", pick(random, List.of("Tail", "None", "Bogus")));
+        }
+        return new RestJsonFuzz.Probe(method, path, headers, body);
+    }
+
+    /** The message of Lambda's error body ({@code Type} User, then {@code message} or {@code Message}), or null. */
+    private static String messageOf(JsonNode error) {
+        if (!error.path("Type").asText().equals("User")) {
+            return null;
+        }
+        JsonNode message = error.has("message") ? error.path("message") : error.path("Message");
+        return message.isTextual() ? message.asText() : null;
     }
 
     private static String query(Random random) {
@@ -141,14 +122,14 @@ class LambdaApiFuzzTest {
         };
     }
 
-    private byte[] body(Random random) throws Exception {
+    private byte[] body(Random random) {
         return switch (random.nextInt(9)) {
             case 0 -> null;
             case 1 -> "{\"FunctionName\":".getBytes(StandardCharsets.UTF_8);
             case 2 -> "[1,2]".getBytes(StandardCharsets.UTF_8);
             case 3 -> new byte[] {(byte) 0xff, (byte) 0xfe, 0x00};
-            case 4, 5 -> JSON.writeValueAsBytes(function(random));
-            default -> JSON.writeValueAsBytes(object(random, 0));
+            case 4, 5 -> function(random).toString().getBytes(StandardCharsets.UTF_8);
+            default -> object(random, 0).toString().getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -187,13 +168,5 @@ class LambdaApiFuzzTest {
             case 4 -> object(random, depth);
             default -> NODES.arrayNode().add(pick(random, TEXTS)).add(random.nextInt(10));
         };
-    }
-
-    private static <T> T pick(Random random, List<T> items) {
-        return items.get(random.nextInt(items.size()));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 }

@@ -1,51 +1,43 @@
 package io.glaux.quicksight.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glaux.aws.protocol.RestRoute;
 import io.glaux.server.GlauxServer;
+import io.glaux.server.RestJsonFuzz;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.glaux.server.RestJsonFuzz.pick;
 
 /**
  * Malformed and random requests against QuickSight's REST-JSON endpoint, over every route it serves (taken from the
  * API itself, so new operations are covered as they come): each is answered with a 2xx, or a 4xx with
  * {@code x-amzn-ErrorType} and a JSON body with {@code Message} and {@code RequestId} — never a 5xx or a hang — and
- * the server still serves a real call afterwards. Request {@code i} comes from {@code new Random(seed + i)} alone
- * ({@code -Dglaux.fuzz.seed=...}, {@code -Dglaux.fuzz.requests=...}).
+ * the server still serves a real call afterwards. The same requests go, a fifth as many, to a server enforcing IAM,
+ * signed as the account's root (answered as before) and as a user allowed nothing (never a 2xx; refused by
+ * authorization with QuickSight's 401 AccessDeniedException and AWS's sentence). Request {@code i} comes from
+ * {@code new Random(seed + i)} alone ({@code -Dglaux.fuzz.seed=...}, {@code -Dglaux.fuzz.requests=...}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickSightApiFuzzTest {
 
-    /** URIs longer than this may not fit the HTTP server's request header limit with the headers sent. */
-    private static final int MAX_ROUTED_URI = 7 * 1024;
     private static final long SEED = Long.getLong("glaux.fuzz.seed", 0x71756963L);
     private static final int REQUESTS = Integer.getInteger("glaux.fuzz.requests", 3_000);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern LABEL = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final List<String> MEMBERS = List.of("Name", "DataSourceId", "Type", "DataSourceParameters",
             "AthenaParameters", "WorkGroup", "Permissions", "Principal", "Actions", "Tags", "Key", "Value",
             "GrantPermissions", "RevokePermissions", "SslProperties", "DisableSsl", "DataSetId", "ImportMode",
@@ -57,7 +49,10 @@ class QuickSightApiFuzzTest {
 
     private GlauxServer server;
     private List<RestRoute> routes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** QuickSight's error body carries Message and RequestId; its AccessDeniedException is a 401. */
+    private final RestJsonFuzz fuzz = new RestJsonFuzz("quicksight", SEED, 401,
+            error -> error.path("Message").isTextual() && error.path("RequestId").isTextual()
+                    ? error.path("Message").asText() : null, Duration.ofSeconds(30), this::probe);
 
     @BeforeAll
     void start() throws Exception {
@@ -70,88 +65,26 @@ class QuickSightApiFuzzTest {
         server.close();
     }
 
-    /**
-     * Sends a request; a request the server cannot have refused for its length that meets a closed connection (a
-     * pooled connection the server closed after an earlier refusal, which the client learns only by using it) is sent
-     * once more on a new connection, as the AWS SDKs retry an I/O failure. The second attempt must be answered.
-     */
-    private HttpResponse<String> sendRetryingAClosedConnection(HttpRequest request, String path)
-            throws java.io.IOException, InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException closed) {
-            if (path.length() > MAX_ROUTED_URI) {
-                throw closed;
-            }
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-        }
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void nothingAClientSendsIsAServerErrorAndTheServerKeepsServing() throws Exception {
+        fuzz.run(server, REQUESTS);
+        fuzz.assertStillServes(server, "/accounts/000000000000/data-sources", "DataSources");
     }
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void nothingAClientSendsIsAServerErrorAndTheServerKeepsServing() throws Exception {
-        for (int i = 0; i < REQUESTS; i++) {
-            Random random = new Random(SEED + i);
-            RestRoute route = routes.get(random.nextInt(routes.size()));
-            String method = random.nextInt(10) < 8 ? route.method() : pick(random, METHODS);
-            String path = path(route.uri().toString(), random) + query(random);
-            byte[] body = body(random);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.endpoint() + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261203/us-east-1/quicksight/"
-                            + "aws4_request, SignedHeaders=host, Signature=0")
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<String> response;
-            try {
-                response = sendRetryingAClosedConnection(request, path);
-            } catch (java.io.IOException e) {
-                // Past the HTTP server's 8 KiB of request line and headers (S3's limit too) the parser refuses the
-                // request and closes the connection; with a body still being sent, the client may see that close
-                // before the refusal. Any other request must be answered.
-                assertThat(path.length()).as("request " + i + " (seed " + SEED + "): " + method + " "
-                        + abbreviate(path) + " was not answered: " + e).isGreaterThan(MAX_ROUTED_URI);
-                continue;
-            }
-            String context = "request " + i + " (seed " + SEED + "): " + method + " " + abbreviate(path) + " "
-                    + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> "
-                    + response.statusCode() + " " + abbreviate(response.body());
-            assertThat(response.statusCode()).as(context).isLessThan(500);
-            if (path.length() > MAX_ROUTED_URI) {
-                // Refused by the HTTP parser before its signature is read, so no service is known: a generic 4xx.
-                assertThat(response.statusCode()).as(context).isBetween(400, 499);
-            } else if (response.statusCode() >= 400) {
-                assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(context).isPresent();
-                JsonNode error = JSON.readTree(response.body());
-                assertThat(error.path("Message").isTextual()).as(context).isTrue();
-                assertThat(error.path("RequestId").isTextual()).as(context).isTrue();
-            }
-        }
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(server.endpoint()
-                + "/accounts/000000000000/data-sources")).header("Authorization", "AWS4-HMAC-SHA256 Credential="
-                + "test/20261203/us-east-1/quicksight/aws4_request, SignedHeaders=host, Signature=0").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(list.body()).get("DataSources").isArray()).isTrue();
+    void underEnforcedIamRootIsAnsweredAsBeforeAndACallerAllowedNothingNeverSucceeds() throws Exception {
+        fuzz.runUnderEnforcedIam(REQUESTS / 5);
     }
 
-    private static String path(String template, Random random) {
-        Matcher matcher = LABEL.matcher(template);
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            // Labels are percent-encoded as the SDKs encode them. A path Jetty cannot parse or normalise (an
-            // encoded NUL, or "/accounts/../..") is refused before any service is known, with S3's XML InvalidURI:
-            // a known limit, so NUL stays out of the labels here.
-            String value = matcher.group(1).equals("AwsAccountId") && random.nextInt(10) < 7 ? "000000000000"
-                    : pick(random, TEXTS).replace("\u0000", "\u0001");
-            String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-            matcher.appendReplacement(path, Matcher.quoteReplacement(encoded.isEmpty() ? "x" : encoded));
-        }
-        matcher.appendTail(path);
-        return path.toString();
+    /** A request on a random route: labels mostly this account's id, a random query and a random body. */
+    private RestJsonFuzz.Probe probe(Random random) {
+        RestRoute route = routes.get(random.nextInt(routes.size()));
+        String method = RestJsonFuzz.method(random, route);
+        String path = RestJsonFuzz.path(route, label -> label.equals("AwsAccountId") && random.nextInt(10) < 7
+                ? "000000000000" : pick(random, TEXTS)) + query(random);
+        return new RestJsonFuzz.Probe(method, path, Map.of("Content-Type", "application/json"), body(random));
     }
 
     private static String query(Random random) {
@@ -164,13 +97,13 @@ class QuickSightApiFuzzTest {
         };
     }
 
-    private static byte[] body(Random random) throws Exception {
+    private static byte[] body(Random random) {
         return switch (random.nextInt(8)) {
             case 0 -> null;
             case 1 -> "{\"Name\":".getBytes(StandardCharsets.UTF_8);
             case 2 -> "[1,2]".getBytes(StandardCharsets.UTF_8);
             case 3 -> new byte[] {(byte) 0xff, (byte) 0xfe, 0x00};
-            default -> JSON.writeValueAsBytes(object(random, 0));
+            default -> object(random, 0).toString().getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -205,13 +138,5 @@ class QuickSightApiFuzzTest {
                 yield array;
             }
         };
-    }
-
-    private static <T> T pick(Random random, List<T> items) {
-        return items.get(random.nextInt(items.size()));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 }

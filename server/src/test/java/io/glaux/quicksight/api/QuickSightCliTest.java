@@ -3,6 +3,7 @@ package io.glaux.quicksight.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class QuickSightCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -40,11 +39,12 @@ class QuickSightCliTest {
     static Path out;
 
     private static GlauxServer server;
+    private static AwsCli cli;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().dataFolder(data).sampleData(true).syncWrites(false).start();
     }
 
@@ -59,9 +59,8 @@ class QuickSightCliTest {
     void theCliCreatesDatasetsIngestsThemAndBuildsADashboardWhoseVisualsMatchAthena() throws Exception {
         Path queries = QuickSightClientFlow.writeQueries(out);
         Path script = QuickSightClientFlow.inputs().resolve("cli-session.sh");
-        ExternalClient.Result result = ExternalClient.run(List.of("bash", script.toString(), server.endpoint(),
-                QuickSightClientFlow.inputs().toString(), out.toString(), queries.toString()), out,
-                ExternalClient.awsEnvironment(out), Duration.ofMinutes(5));
+        ExternalClient.Result result = cli.script(script, Duration.ofMinutes(5), server.endpoint(),
+                QuickSightClientFlow.inputs().toString(), out.toString(), queries.toString());
         assertThat(result.exitCode()).as(result.describe()).isZero();
         Map<String, String> facts = QuickSightClientFlow.facts(result.stdout());
         assertThat(facts.get("CLI_VERSION")).as(result.describe()).startsWith("aws-cli/2.");

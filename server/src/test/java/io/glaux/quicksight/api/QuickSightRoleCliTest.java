@@ -1,8 +1,7 @@
 package io.glaux.quicksight.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.quicksight.role.QuickSightRole;
 import io.glaux.quicksight.role.ResourceAccess;
 import io.glaux.server.GlauxServer;
@@ -13,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class QuickSightRoleCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path data;
@@ -37,11 +31,13 @@ class QuickSightRoleCliTest {
     static Path out;
 
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().dataFolder(data).syncWrites(false).enforceIam(true).start();
+        cli = cli.against(server);
     }
 
     @AfterAll
@@ -51,26 +47,16 @@ class QuickSightRoleCliTest {
         }
     }
 
-    private static JsonNode aws(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", server.endpoint(),
-                "--output", "json"));
-        command.addAll(List.of(arguments));
-        ExternalClient.Result result = ExternalClient.run(command, out, ExternalClient.awsEnvironment(out),
-                Duration.ofMinutes(2));
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
-    }
-
-    private static JsonNode describe(String id) throws Exception {
-        return aws("quicksight", "describe-data-source", "--aws-account-id", QuickSightClients.ACCOUNT,
+    private static JsonNode describe(String id) {
+        return cli.json("quicksight", "describe-data-source", "--aws-account-id", QuickSightClients.ACCOUNT,
                 "--data-source-id", id).get("DataSource");
     }
 
     @Test
     void athenaAccessDetachedByTheCliFailsTheDataSourceUntilTheCliAttachesIt() throws Exception {
-        aws("iam", "detach-role-policy", "--role-name", QuickSightRole.NAME, "--policy-arn",
+        cli.ok("iam", "detach-role-policy", "--role-name", QuickSightRole.NAME, "--policy-arn",
                 ResourceAccess.ATHENA_POLICY_ARN);
-        aws("quicksight", "create-data-source", "--aws-account-id", QuickSightClients.ACCOUNT, "--data-source-id",
+        cli.ok("quicksight", "create-data-source", "--aws-account-id", QuickSightClients.ACCOUNT, "--data-source-id",
                 "cli-athena", "--name", "Athena", "--type", "ATHENA");
         JsonNode failed = describe("cli-athena");
         assertThat(failed.get("Status").asText()).isEqualTo("CREATION_FAILED");
@@ -81,9 +67,9 @@ class QuickSightRoleCliTest {
                 + " because no identity-based policy allows the athena:GetWorkGroup action. Ensure Athena"
                 + " permissions are granted in QuickSight settings.");
 
-        aws("iam", "attach-role-policy", "--role-name", QuickSightRole.NAME, "--policy-arn",
+        cli.ok("iam", "attach-role-policy", "--role-name", QuickSightRole.NAME, "--policy-arn",
                 ResourceAccess.ATHENA_POLICY_ARN);
-        aws("quicksight", "update-data-source", "--aws-account-id", QuickSightClients.ACCOUNT, "--data-source-id",
+        cli.ok("quicksight", "update-data-source", "--aws-account-id", QuickSightClients.ACCOUNT, "--data-source-id",
                 "cli-athena", "--name", "Athena");
         JsonNode updated = describe("cli-athena");
         assertThat(updated.get("Status").asText()).isEqualTo("UPDATE_SUCCESSFUL");

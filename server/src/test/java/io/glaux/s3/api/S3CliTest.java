@@ -2,6 +2,7 @@ package io.glaux.s3.api;
 
 import io.glaux.Glaux;
 import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.sample.SampleDataset;
 import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.GlauxServer;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class S3CliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
-
     @TempDir
     static Path data;
     @TempDir
@@ -37,13 +33,15 @@ class S3CliTest {
 
     private static Glaux glaux;
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(work);
         glaux = Glaux.builder().dataFolder(data).syncWrites(false).build();
         new SampleDataInstaller(glaux).installOnFirstStart();
         server = GlauxServer.start(glaux, "127.0.0.1", 0);
+        cli = cli.against(server);
     }
 
     @AfterAll
@@ -56,20 +54,6 @@ class S3CliTest {
         }
     }
 
-    /** Runs {@code aws --endpoint-url <glaux> <args>}; the result, whatever the exit code. */
-    private static ExternalClient.Result aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", server.endpoint(),
-                "--no-cli-pager"));
-        command.addAll(List.of(args));
-        return ExternalClient.run(command, work, ExternalClient.awsEnvironment(work), Duration.ofMinutes(2));
-    }
-
-    private static String ok(String... args) throws Exception {
-        ExternalClient.Result result = aws(args);
-        assertThat(result.exitCode()).as(String.join(" ", args) + "\n" + result.describe()).isZero();
-        return result.stdout();
-    }
-
     @Test
     void awsS3CopiesListsSyncsAndRemoves() throws Exception {
         Path small = Files.writeString(work.resolve("hello.txt"), "hello from the CLI\n");
@@ -80,51 +64,52 @@ class S3CliTest {
         Files.writeString(tree.resolve("a.csv"), "1,2\n");
         Files.writeString(work.resolve("tree/b.csv"), "3,4\n");
 
-        ok("s3", "mb", "s3://cli-bucket");
-        ok("s3", "cp", small.toString(), "s3://cli-bucket/docs/hello.txt", "--only-show-errors");
-        ok("s3", "cp", big.toString(), "s3://cli-bucket/big.bin", "--only-show-errors");
-        ok("s3", "sync", work.resolve("tree").toString(), "s3://cli-bucket/tree/", "--only-show-errors");
-        assertThat(ok("s3", "ls")).contains("cli-bucket", "glaux-query-results", SampleDataset.BUCKET);
-        String listing = ok("s3", "ls", "s3://cli-bucket", "--recursive");
+        cli.ok("s3", "mb", "s3://cli-bucket");
+        cli.ok("s3", "cp", small.toString(), "s3://cli-bucket/docs/hello.txt", "--only-show-errors");
+        cli.ok("s3", "cp", big.toString(), "s3://cli-bucket/big.bin", "--only-show-errors");
+        cli.ok("s3", "sync", work.resolve("tree").toString(), "s3://cli-bucket/tree/", "--only-show-errors");
+        assertThat(cli.ok("s3", "ls")).contains("cli-bucket", "glaux-query-results", SampleDataset.BUCKET);
+        String listing = cli.ok("s3", "ls", "s3://cli-bucket", "--recursive");
         assertThat(listing).contains("docs/hello.txt", "big.bin", "tree/sub/a.csv", "tree/b.csv")
                 .contains(String.valueOf(large.length));
-        assertThat(ok("s3", "ls", "s3://cli-bucket/")).contains("PRE docs/", "PRE tree/", "big.bin");
-        assertThat(ok("s3", "cp", "s3://cli-bucket/docs/hello.txt", "-")).isEqualTo("hello from the CLI\n");
-        ok("s3", "cp", "s3://cli-bucket/big.bin", work.resolve("back.bin").toString(), "--only-show-errors");
+        assertThat(cli.ok("s3", "ls", "s3://cli-bucket/")).contains("PRE docs/", "PRE tree/", "big.bin");
+        assertThat(cli.ok("s3", "cp", "s3://cli-bucket/docs/hello.txt", "-")).isEqualTo("hello from the CLI\n");
+        cli.ok("s3", "cp", "s3://cli-bucket/big.bin", work.resolve("back.bin").toString(), "--only-show-errors");
         assertThat(Files.readAllBytes(work.resolve("back.bin"))).isEqualTo(large);
         assertThat(glaux.store().head("cli-bucket", "big.bin")).get()
                 .satisfies(info -> assertThat(info.etag()).matches("[0-9a-f]{32}-\\d+"));
-        ok("s3", "rm", "s3://cli-bucket", "--recursive", "--only-show-errors");
-        assertThat(ok("s3", "ls", "s3://cli-bucket", "--recursive")).isBlank();
-        ok("s3", "rb", "s3://cli-bucket");
-        assertThat(ok("s3", "ls")).doesNotContain("cli-bucket");
+        cli.ok("s3", "rm", "s3://cli-bucket", "--recursive", "--only-show-errors");
+        assertThat(cli.ok("s3", "ls", "s3://cli-bucket", "--recursive")).isBlank();
+        cli.ok("s3", "rb", "s3://cli-bucket");
+        assertThat(cli.ok("s3", "ls")).doesNotContain("cli-bucket");
     }
 
     @Test
     void awsS3apiBucketTaggingVersioningAndObjectLock() throws Exception {
-        ok("s3api", "create-bucket", "--bucket", "cli-config");
-        ExternalClient.Result noTags = aws("s3api", "get-bucket-tagging", "--bucket", "cli-config");
+        cli.ok("s3api", "create-bucket", "--bucket", "cli-config");
+        ExternalClient.Result noTags = cli.run("s3api", "get-bucket-tagging", "--bucket", "cli-config");
         assertThat(noTags.exitCode()).isNotZero();
         assertThat(noTags.stderr()).contains("NoSuchTagSet");
-        ok("s3api", "put-bucket-tagging", "--bucket", "cli-config", "--tagging",
+        cli.ok("s3api", "put-bucket-tagging", "--bucket", "cli-config", "--tagging",
                 "TagSet=[{Key=team,Value=analytics}]");
-        assertThat(ok("s3api", "get-bucket-tagging", "--bucket", "cli-config")).contains("\"team\"", "\"analytics\"");
-        ok("s3api", "delete-bucket-tagging", "--bucket", "cli-config");
+        assertThat(cli.ok("s3api", "get-bucket-tagging", "--bucket", "cli-config"))
+                .contains("\"team\"", "\"analytics\"");
+        cli.ok("s3api", "delete-bucket-tagging", "--bucket", "cli-config");
 
-        assertThat(ok("s3api", "get-bucket-versioning", "--bucket", "cli-config")).isBlank();
-        ok("s3api", "put-bucket-versioning", "--bucket", "cli-config", "--versioning-configuration",
+        assertThat(cli.ok("s3api", "get-bucket-versioning", "--bucket", "cli-config")).isBlank();
+        cli.ok("s3api", "put-bucket-versioning", "--bucket", "cli-config", "--versioning-configuration",
                 "Status=Suspended");
-        assertThat(ok("s3api", "get-bucket-versioning", "--bucket", "cli-config")).contains("Suspended");
-        ExternalClient.Result enabled = aws("s3api", "put-bucket-versioning", "--bucket", "cli-config",
+        assertThat(cli.ok("s3api", "get-bucket-versioning", "--bucket", "cli-config")).contains("Suspended");
+        ExternalClient.Result enabled = cli.run("s3api", "put-bucket-versioning", "--bucket", "cli-config",
                 "--versioning-configuration", "Status=Enabled");
         assertThat(enabled.exitCode()).isNotZero();
         assertThat(enabled.stderr()).contains("NotImplemented", "one version per key");
 
-        ExternalClient.Result lock = aws("s3api", "get-object-lock-configuration", "--bucket", "cli-config");
+        ExternalClient.Result lock = cli.run("s3api", "get-object-lock-configuration", "--bucket", "cli-config");
         assertThat(lock.exitCode()).isNotZero();
         assertThat(lock.stderr()).contains("ObjectLockConfigurationNotFoundError");
-        assertThat(ok("s3api", "get-bucket-encryption", "--bucket", "cli-config")).contains("AES256");
-        assertThat(ok("s3api", "list-object-versions", "--bucket", "cli-config")).doesNotContain("Versions");
-        ok("s3api", "delete-bucket", "--bucket", "cli-config");
+        assertThat(cli.ok("s3api", "get-bucket-encryption", "--bucket", "cli-config")).contains("AES256");
+        assertThat(cli.ok("s3api", "list-object-versions", "--bucket", "cli-config")).doesNotContain("Versions");
+        cli.ok("s3api", "delete-bucket", "--bucket", "cli-config");
     }
 }

@@ -1,6 +1,7 @@
 package io.glaux.sts.api;
 
 import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.iam.directory.AccessKey;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -8,12 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,17 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class StsAuthorizationCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
-
     @TempDir
     static Path data;
     @TempDir
     static Path out;
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().dataFolder(data).syncWrites(false).enforceIam(true).start();
         server.iam().createRole("locked", null, IamStsAuthorizationTest.trust(
                 "\"arn:aws:iam::000000000000:user/someone-else\""), null, null, null);
@@ -48,12 +45,10 @@ class StsAuthorizationCliTest {
     void assumeRoleIsDeniedWithStsWording() throws Exception {
         server.iam().createUser("cli-user", null, null);
         AccessKey key = server.iam().createAccessKey("cli-user");
-        Map<String, String> env = new HashMap<>(ExternalClient.awsEnvironment(out));
-        env.put("AWS_ACCESS_KEY_ID", key.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", key.secretAccessKey());
-        ExternalClient.Result result = ExternalClient.run(List.of(AWS.toString(), "--endpoint-url",
-                server.endpoint(), "sts", "assume-role", "--role-arn", "arn:aws:iam::000000000000:role/locked",
-                "--role-session-name", "cli"), out, env, Duration.ofMinutes(2));
+        ExternalClient.Result result = cli.against(server)
+                .as(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
+                .run("sts", "assume-role", "--role-arn", "arn:aws:iam::000000000000:role/locked",
+                        "--role-session-name", "cli");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("An error occurred (AccessDenied) when calling the AssumeRole operation:"
                 + " User: arn:aws:iam::000000000000:user/cli-user is not authorized to perform: sts:AssumeRole on"

@@ -3,6 +3,8 @@ package io.glaux.iam.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import io.glaux.iam.directory.EntityKind;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -12,11 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class SessionAndBoundaryCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "000000000000";
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -43,11 +40,13 @@ class SessionAndBoundaryCliTest {
     @TempDir
     static Path out;
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().dataFolder(data).syncWrites(false).enforceIam(true).start();
+        cli = cli.against(server);
     }
 
     @AfterAll
@@ -57,27 +56,12 @@ class SessionAndBoundaryCliTest {
         }
     }
 
-    private static ExternalClient.Result run(Map<String, String> credentials, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", server.endpoint(),
-                "--output", "json"));
-        command.addAll(List.of(arguments));
-        Map<String, String> env = new HashMap<>(ExternalClient.awsEnvironment(out));
-        env.putAll(credentials);
-        return ExternalClient.run(command, out, env, Duration.ofMinutes(2));
-    }
-
-    private static JsonNode aws(Map<String, String> credentials, String... arguments) throws Exception {
-        ExternalClient.Result result = run(credentials, arguments);
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
-    }
-
     @Test
     void putUserPermissionsBoundaryIsShownByGetUser() throws Exception {
-        aws(Map.of(), "iam", "create-user", "--user-name", "cli-bounded");
-        aws(Map.of(), "iam", "put-user-permissions-boundary", "--user-name", "cli-bounded",
+        cli.json("iam", "create-user", "--user-name", "cli-bounded");
+        cli.json("iam", "put-user-permissions-boundary", "--user-name", "cli-bounded",
                 "--permissions-boundary", "arn:aws:iam::aws:policy/ReadOnlyAccess");
-        JsonNode boundary = aws(Map.of(), "iam", "get-user", "--user-name", "cli-bounded")
+        JsonNode boundary = cli.json("iam", "get-user", "--user-name", "cli-bounded")
                 .at("/User/PermissionsBoundary");
         assertThat(boundary.get("PermissionsBoundaryType").asText()).isEqualTo("PermissionsBoundaryPolicy");
         assertThat(boundary.get("PermissionsBoundaryArn").asText()).isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
@@ -87,17 +71,16 @@ class SessionAndBoundaryCliTest {
     void assumeRoleWithAPolicyNarrowsTheSession() throws Exception {
         server.iam().createRole("cli-reader", null, TRUST, null, null, null);
         server.iam().putInlinePolicy(EntityKind.ROLE, "cli-reader", "iam-read", IAM_READ);
-        JsonNode assumed = aws(Map.of(), "sts", "assume-role", "--role-arn", "arn:aws:iam::" + ACCOUNT
+        JsonNode assumed = cli.json("sts", "assume-role", "--role-arn", "arn:aws:iam::" + ACCOUNT
                 + ":role/cli-reader", "--role-session-name", "cli", "--policy", GET_ROLE_ONLY);
         assertThat(assumed.get("PackedPolicySize").asInt()).isBetween(1, 100);
         JsonNode credentials = assumed.get("Credentials");
-        Map<String, String> session = Map.of("AWS_ACCESS_KEY_ID", credentials.get("AccessKeyId").asText(),
-                "AWS_SECRET_ACCESS_KEY", credentials.get("SecretAccessKey").asText(),
-                "AWS_SESSION_TOKEN", credentials.get("SessionToken").asText());
+        AwsCli session = cli.as(AwsSessionCredentials.create(credentials.get("AccessKeyId").asText(),
+                credentials.get("SecretAccessKey").asText(), credentials.get("SessionToken").asText()));
 
-        assertThat(aws(session, "iam", "get-role", "--role-name", "cli-reader").at("/Role/RoleName").asText())
+        assertThat(session.json("iam", "get-role", "--role-name", "cli-reader").at("/Role/RoleName").asText())
                 .isEqualTo("cli-reader");
-        ExternalClient.Result listed = run(session, "iam", "list-roles");
+        ExternalClient.Result listed = session.run("iam", "list-roles");
         assertThat(listed.exitCode()).isNotZero();
         assertThat(listed.stderr()).contains("An error occurred (AccessDenied) when calling the ListRoles operation:"
                 + " User: arn:aws:sts::" + ACCOUNT + ":assumed-role/cli-reader/cli is not authorized to perform:"

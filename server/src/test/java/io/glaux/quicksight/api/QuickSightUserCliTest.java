@@ -1,8 +1,8 @@
 package io.glaux.quicksight.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.athena.api.ExternalClient;
+import io.glaux.clients.AwsCli;
 import io.glaux.server.GlauxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("clients")
 class QuickSightUserCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = QuickSightClients.ACCOUNT;
 
     @TempDir
@@ -35,11 +32,13 @@ class QuickSightUserCliTest {
     static Path out;
 
     private static GlauxServer server;
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalClient.require(AWS, "apt-get install -y awscli (the AWS CLI v2)");
+        cli = AwsCli.installed(out);
         server = GlauxServer.builder().dataFolder(data).syncWrites(false).start();
+        cli = cli.against(server);
         server.iam().createUser("analyst", "/", List.of());
     }
 
@@ -50,36 +49,36 @@ class QuickSightUserCliTest {
         }
     }
 
-    private static ExternalClient.Result aws(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", server.endpoint(),
-                "--region", "us-east-1", "--output", "json", "quicksight"));
+    private static ExternalClient.Result aws(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("quicksight"));
         command.addAll(List.of(arguments));
-        return ExternalClient.run(command, out, ExternalClient.awsEnvironment(out), Duration.ofMinutes(2));
+        return cli.run(command.toArray(String[]::new));
     }
 
-    private static JsonNode ok(ExternalClient.Result result) throws Exception {
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return JSON.readTree(result.stdout());
+    private static JsonNode ok(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("quicksight"));
+        command.addAll(List.of(arguments));
+        return cli.json(command.toArray(String[]::new));
     }
 
     @Test
     void theCliRegistersAnIamUserListsItAndAddsItToAGroup() throws Exception {
-        JsonNode registered = ok(aws("register-user", "--aws-account-id", ACCOUNT, "--namespace", "default",
+        JsonNode registered = ok("register-user", "--aws-account-id", ACCOUNT, "--namespace", "default",
                 "--identity-type", "IAM", "--iam-arn", "arn:aws:iam::" + ACCOUNT + ":user/analyst",
-                "--email", "analyst@example.com", "--user-role", "READER"));
+                "--email", "analyst@example.com", "--user-role", "READER");
         assertThat(registered.path("Status").asInt()).isEqualTo(201);
         assertThat(registered.path("User").path("Arn").asText())
                 .isEqualTo("arn:aws:quicksight:us-east-1:" + ACCOUNT + ":user/default/analyst");
         assertThat(registered.path("User").path("PrincipalId").asText()).startsWith("federated/iam/AIDA");
 
-        JsonNode users = ok(aws("list-users", "--aws-account-id", ACCOUNT, "--namespace", "default"));
+        JsonNode users = ok("list-users", "--aws-account-id", ACCOUNT, "--namespace", "default");
         assertThat(users.path("UserList")).hasSize(1);
         assertThat(users.path("UserList").get(0).path("UserName").asText()).isEqualTo("analyst");
         assertThat(users.path("RequestId").asText()).isNotBlank();
 
-        ok(aws("create-group", "--aws-account-id", ACCOUNT, "--namespace", "default", "--group-name", "readers"));
-        JsonNode member = ok(aws("create-group-membership", "--aws-account-id", ACCOUNT, "--namespace", "default",
-                "--group-name", "readers", "--member-name", "analyst"));
+        ok("create-group", "--aws-account-id", ACCOUNT, "--namespace", "default", "--group-name", "readers");
+        JsonNode member = ok("create-group-membership", "--aws-account-id", ACCOUNT, "--namespace", "default",
+                "--group-name", "readers", "--member-name", "analyst");
         assertThat(member.path("GroupMember").path("MemberName").asText()).isEqualTo("analyst");
         assertThat(member.path("Status").asInt()).isEqualTo(200);
 

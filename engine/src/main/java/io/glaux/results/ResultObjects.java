@@ -19,8 +19,8 @@ import java.util.Map;
  * A query's result objects ({@code <id>.csv}, its {@code .metadata}, {@code <id>.txt}, the manifest) as Athena writes
  * and reads them for the query's caller, encrypted as the query's {@link EncryptionConfiguration} says:
  * {@code SSE_S3} and {@code SSE_KMS} are S3's server-side encryption (the store encrypts at rest, KMS is used through
- * S3: {@code kms:ViaService} {@code s3.<region>.amazonaws.com}); {@code CSE_KMS} is the S3 Encryption Client's envelope,
- * encrypted before the store sees the bytes (KMS used through Athena). The caller's use of KMS keys is asked of the
+ * S3: {@code kms:ViaService} {@code s3.<region>.amazonaws.com}); {@code CSE_KMS} is the S3 Encryption Client's
+ * envelope, encrypted before the store sees the bytes (KMS used through Athena). The caller's use of KMS keys is asked of the
  * {@link KeyUsers} the server installs ({@link #keyUsers(KeyUsers)}), so with IAM enforced a caller that may not use
  * the key can neither write nor read the results.
  */
@@ -107,8 +107,8 @@ public final class ResultObjects {
                         ObjectMetadata.EMPTY.withEncryption(ObjectEncryption.sseKms(encryption.kmsKey(), Map.of())));
                 case "CSE_KMS" -> clientSide().startUpload(store, object.bucket(), object.key(), ObjectMetadata.EMPTY,
                         encryption.kmsKey(), users.of(caller, VIA_ATHENA));
-                default -> throw new IllegalArgumentException("EncryptionOption must be SSE_S3, SSE_KMS or CSE_KMS, not "
-                        + encryption.encryptionOption());
+                default -> throw new IllegalArgumentException("EncryptionOption must be SSE_S3, SSE_KMS or CSE_KMS,"
+                        + " not " + encryption.encryptionOption());
             };
         }
 

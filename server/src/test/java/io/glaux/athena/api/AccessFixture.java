@@ -80,6 +80,23 @@ public final class AccessFixture {
         return http.build();
     }
 
+    /** Polls GetQueryExecution until the query has ended (or a minute has passed); its last description. */
+    public static software.amazon.awssdk.services.athena.model.QueryExecution awaitEnd(
+            software.amazon.awssdk.services.athena.AthenaClient athena, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            var execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
+            var state = execution.status().state();
+            if (state == software.amazon.awssdk.services.athena.model.QueryExecutionState.SUCCEEDED
+                    || state == software.amazon.awssdk.services.athena.model.QueryExecutionState.FAILED
+                    || state == software.amazon.awssdk.services.athena.model.QueryExecutionState.CANCELLED
+                    || System.nanoTime() > deadline) {
+                return execution;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** An Allow statement of {@code action} (a string or a JSON list) on {@code resource}. */
     public static String allow(String action, String resource) {
         return statement("Allow", "\"Action\":" + quoted(action), resource, null);

@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static io.glaux.athena.api.AccessFixture.allow;
 import static io.glaux.athena.api.AccessFixture.user;
@@ -45,17 +44,8 @@ class AthenaQueryAccessTest {
 
     private static QueryExecution run(AwsCredentials caller, String sql) throws InterruptedException {
         try (AthenaClient athena = AccessFixture.client(AthenaClient.builder(), server, caller, Region.US_EAST_1)) {
-            String id = athena.startQueryExecution(b -> b.queryString(sql)).queryExecutionId();
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (true) {
-                QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
-                QueryExecutionState state = execution.status().state();
-                if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
-                        || System.nanoTime() > deadline) {
-                    return execution;
-                }
-                Thread.sleep(10);
-            }
+            return AccessFixture.awaitEnd(athena, athena.startQueryExecution(b -> b.queryString(sql))
+                    .queryExecutionId());
         }
     }
 

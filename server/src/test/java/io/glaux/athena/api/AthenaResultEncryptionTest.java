@@ -33,7 +33,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -88,18 +87,8 @@ class AthenaResultEncryptionTest {
 
     private static QueryExecution run(AthenaClient athena, String sql, String workGroup,
                                       EncryptionConfiguration encryption) throws InterruptedException {
-        String id = athena.startQueryExecution(b -> b.queryString(sql).workGroup(workGroup)
-                .resultConfiguration(r -> r.encryptionConfiguration(encryption))).queryExecutionId();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            QueryExecution execution = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution();
-            QueryExecutionState state = execution.status().state();
-            if (state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
-                    || System.nanoTime() > deadline) {
-                return execution;
-            }
-            Thread.sleep(10);
-        }
+        return AccessFixture.awaitEnd(athena, athena.startQueryExecution(b -> b.queryString(sql).workGroup(workGroup)
+                .resultConfiguration(r -> r.encryptionConfiguration(encryption))).queryExecutionId());
     }
 
     private static EncryptionConfiguration encryption(EncryptionOption option, String kmsKey) {

@@ -99,6 +99,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until a condition on the driver holds. */
+    /**
+     * Waits until {@code count} dashboard visuals have answered, each {@code ready} or {@code error} (a visual that has
+     * not yet been marked {@code loading} has not answered), for at most {@code timeout}.
+     */
+    public void awaitVisuals(int count, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> d.findElements(By.cssSelector(
+                ".visual[data-state='ready'], .visual[data-state='error']")).size() == count);
+    }
+
     public <T> T until(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition::apply);
     }

@@ -266,8 +266,7 @@ class DashboardBrowserTest extends SampleDataBrowserTest {
                 .authorizedResourceArns("arn:aws:quicksight:us-east-1:000000000000:dashboard/shop")
                 .experienceConfiguration(e -> e.dashboard(d -> d.initialDashboardId("shop")))).embedUrl();
         browser.load(url);
-        browser.until(d -> browser.all(By.cssSelector(".visual")).size() == 6
-                && browser.all(By.cssSelector(".visual[data-state='loading']")).isEmpty());
+        browser.awaitVisuals(6, Browser.WAIT);
         assertThat(browser.all(By.cssSelector("header nav"))).as("no Glaux navigation").isEmpty();
         assertThat(browser.all(By.xpath("//button[normalize-space()='Share']"))).isEmpty();
         assertThat(number(kpi("total"))).isEqualTo(athena("SELECT sum(revenue)" + FROM).get(0).get(0));
@@ -284,8 +283,7 @@ class DashboardBrowserTest extends SampleDataBrowserTest {
         browser.go("#/dashboards/shop");
         browser.driver().navigate().refresh();
         try {
-            browser.until(d -> browser.all(By.cssSelector(".visual")).size() == 6
-                    && browser.all(By.cssSelector(".visual[data-state='loading']")).isEmpty());
+            browser.awaitVisuals(6, Browser.WAIT);
         } catch (RuntimeException e) {
             throw new AssertionError("still loading: " + browser.all(By.cssSelector(".visual[data-state='loading']"))
                     .stream().map(v -> v.getAttribute("data-visual-id")).toList() + browser.consoleErrors(), e);

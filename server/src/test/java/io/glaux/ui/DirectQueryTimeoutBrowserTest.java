@@ -35,8 +35,7 @@ class DirectQueryTimeoutBrowserTest {
             ui.quickSight.createDashboard(b -> b.awsAccountId(ACCOUNT).dashboardId("shop").name("Shop")
                     .definition(ShopDashboard.definition("arn:aws:quicksight:us-east-1:000000000000:dataset/orders")));
             ui.browser.go("#/dashboards/shop");
-            ui.browser.until(d -> d.findElements(By.cssSelector(".visual[data-state='loading']")).isEmpty()
-                    && d.findElements(By.cssSelector(".visual")).size() == ShopDashboard.visualIds().size());
+            ui.browser.awaitVisuals(ShopDashboard.visualIds().size(), Duration.ofMinutes(2));
 
             WebElement donut = ui.browser.visible(By.cssSelector(".visual[data-visual-id='by-status']"));
             assertThat(donut.getAttribute("data-state")).isEqualTo("error");

@@ -68,8 +68,7 @@ class TroubleshootingBrowserTest {
         Browser browser = ui.browser;
         browser.go("#/security");
         browser.go("#/dashboards/shop");
-        browser.until(d -> d.findElements(By.cssSelector(".visual[data-state='ready'], .visual[data-state='error']"))
-                .size() == ShopDashboard.visualIds().size());
+        browser.awaitVisuals(ShopDashboard.visualIds().size(), Browser.WAIT);
         WebElement total = browser.visible(By.cssSelector(TOTAL));
         if ("ready".equals(total.getAttribute("data-state"))) {
             return null;

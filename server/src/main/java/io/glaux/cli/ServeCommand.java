@@ -79,24 +79,27 @@ final class ServeCommand implements Callable<Integer> {
         GlauxServer server = serving.start();
         long startedMillis = (System.nanoTime() - start) / 1_000_000;
         String endpoint = "http://" + host + ":" + server.port();
-        System.out.printf("Glaux is serving Athena and S3 (%s) at %s (started in %d ms, data in %s)%n",
-                glaux.store().name(), endpoint, startedMillis, glaux.dataFolder());
+        // The banner is written at once, so whoever reads it (a person, a script waiting for the endpoint) sees it whole.
+        StringBuilder banner = new StringBuilder(String.format("Glaux is serving Athena and S3 (%s) at %s (started in"
+                + " %d ms, data in %s)%n", glaux.store().name(), endpoint, startedMillis, glaux.dataFolder()));
         if (!rules.rules().isEmpty()) {
-            System.out.printf("Injecting faults: %d rule(s) from %s, seed %d (see %s/_glaux/faults)%n",
-                    rules.rules().size(), faults, server.faults().rules().seed(), endpoint);
+            banner.append(String.format("Injecting faults: %d rule(s) from %s, seed %d (see %s/_glaux/faults)%n",
+                    rules.rules().size(), faults, server.faults().rules().seed(), endpoint));
         }
         if (enforceIam) {
-            System.out.printf("Enforcing IAM: requests must be signed with a known key (the account root's is %s/%s)"
-                    + " and every call is authorized by IAM policies%n", GlauxServer.ACCESS_KEY_ID,
-                    GlauxServer.SECRET_ACCESS_KEY);
+            banner.append(String.format("Enforcing IAM: requests must be signed with a known key (the account root's"
+                    + " is %s/%s) and every call is authorized by IAM policies%n", GlauxServer.ACCESS_KEY_ID,
+                    GlauxServer.SECRET_ACCESS_KEY));
         }
         if (!alertRules.rules().isEmpty()) {
-            System.out.printf("Alerts: %d rule(s) from %s (see %s/_glaux/alerts and %s/_glaux/events)%n",
-                    alertRules.rules().size(), alerts, endpoint, endpoint);
+            banner.append(String.format("Alerts: %d rule(s) from %s (see %s/_glaux/alerts and %s/_glaux/events)%n",
+                    alertRules.rules().size(), alerts, endpoint, endpoint));
         }
-        System.out.printf("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 \\%n"
-                + "  aws --endpoint-url %s athena start-query-execution \\%n"
-                + "      --query-string \"SELECT count(*) FROM shop.orders\"%n", endpoint);
+        banner.append(String.format("Try:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
+                + " AWS_DEFAULT_REGION=us-east-1 \\%n  aws --endpoint-url %s athena start-query-execution \\%n"
+                + "      --query-string \"SELECT count(*) FROM shop.orders\"%n", endpoint));
+        System.out.print(banner);
+        System.out.flush();
         if (selfTest) {
             try {
                 System.out.println("Self-test: " + SelfTest.run(server.endpoint()));

@@ -25,7 +25,7 @@ public record SourceLocation(int line, int column) {
         return new SourceLocation(line, Math.max(0, offset - lineStart) + 1);
     }
 
-    /** The 0-based offset of this location in {@code text}, clamped to the text. */
+    /** The 0-based offset of this location in {@code text}, clamped to the text (a line past the last is on it). */
     public int offsetIn(String text) {
         int offset = 0;
         for (int l = 1; l < line; l++) {

@@ -23,7 +23,7 @@ public final class AthenaMessages {
      * ({@code INVALID_VIEW: Failed analyzing stored view 'v': line 1:8: ...}).
      */
     public static String withoutCode(GlauxException error) {
-        return error.location().map(l -> position(l) + ": ").orElse("") + error.detail();
+        return error.location().map(l -> position(l) + ": " + error.detail()).orElse(error.detail());
     }
 
     /** A location as Trino prints it: {@code line L:C}. */

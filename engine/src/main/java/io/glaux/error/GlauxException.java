@@ -48,7 +48,7 @@ public class GlauxException extends RuntimeException {
         this.type = type;
         this.trinoCode = trinoCode;
         this.location = location;
-        this.detail = detail == null ? "" : detail;
+        this.detail = detail;
     }
 
     public ErrorType type() {
@@ -65,7 +65,7 @@ public class GlauxException extends RuntimeException {
         return Optional.ofNullable(location);
     }
 
-    /** The message without the Trino code and location. */
+    /** The message without the Trino code and location (null only for an untyped error made without one). */
     public String detail() {
         return detail;
     }

@@ -12,6 +12,7 @@ import io.glaux.catalog.ddl.DdlStatement;
 import io.glaux.storage.ObjectInfo;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.FormatRegistry;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
@@ -58,20 +59,20 @@ final class CreateTableAsRunner {
         String database = statement.name().databaseOr(context.database());
         String name = statement.name().name();
         AthenaNames.checkNewRelation(name);
-        catalog.getDatabase(database).orElseThrow(() -> GlauxException.notFound("SCHEMA_NOT_FOUND: Schema '"
-                + database + "' does not exist"));
+        catalog.getDatabase(database).orElseThrow(() -> new GlauxException(ErrorType.NOT_FOUND,
+                TrinoErrorCode.SCHEMA_NOT_FOUND, "Schema '" + database + "' does not exist"));
         if (catalog.getTable(database, name).isPresent()) {
             if (statement.ifNotExists()) {
                 return new WriteOutcome(List.of(), 0);
             }
-            throw GlauxException.alreadyExists("TABLE_ALREADY_EXISTS: Table '" + context.catalog() + "." + database
-                    + "." + name + "' already exists");
+            throw new GlauxException(ErrorType.ALREADY_EXISTS, TrinoErrorCode.TABLE_ALREADY_EXISTS, "Table '"
+                    + context.catalog() + "." + database + "." + name + "' already exists");
         }
         Map<String, Object> properties = statement.properties();
         for (String key : properties.keySet()) {
             if (!PROPERTIES.contains(key)) {
-                throw new GlauxException(ErrorType.INVALID_ARGUMENT, "INVALID_TABLE_PROPERTY: Catalog '"
-                        + context.catalog() + "' table property '" + key + "' does not exist");
+                throw new GlauxException(ErrorType.INVALID_ARGUMENT, TrinoErrorCode.INVALID_TABLE_PROPERTY,
+                        "Catalog '" + context.catalog() + "' table property '" + key + "' does not exist");
             }
         }
         PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
@@ -160,8 +161,8 @@ final class CreateTableAsRunner {
         }
         store.createBucket(location.bucket());
         if (!store.list(location.bucket(), location.key(), null, 1).objects().isEmpty()) {
-            throw new GlauxException(ErrorType.USER_ERROR, "HIVE_PATH_ALREADY_EXISTS: Target directory for table '"
-                    + database + "." + name + "' already exists: " + location);
+            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.HIVE_PATH_ALREADY_EXISTS,
+                    "Target directory for table '" + database + "." + name + "' already exists: " + location);
         }
         return location;
     }

@@ -7,6 +7,7 @@ import io.glaux.catalog.TableDefinition;
 import io.glaux.catalog.ddl.DdlStatement;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.FormatRegistry;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
@@ -42,10 +43,11 @@ final class InsertRunner {
                                          List<String> parameters, ScanContext scan) throws IOException {
         String database = statement.table().databaseOr(context.database());
         TableDefinition table = catalog.getTable(database, statement.table().name()).orElseThrow(() ->
-                GlauxException.notFound("TABLE_NOT_FOUND: Table '" + context.catalog() + "." + database + "."
-                        + statement.table().name() + "' does not exist"));
+                new GlauxException(ErrorType.NOT_FOUND, TrinoErrorCode.TABLE_NOT_FOUND, "Table '"
+                        + context.catalog() + "." + database + "." + statement.table().name() + "' does not exist"));
         if (table.isView()) {
-            throw new GlauxException(ErrorType.USER_ERROR, "NOT_SUPPORTED: Inserting into views is not supported");
+            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED,
+                    "Inserting into views is not supported");
         }
         List<Column> all = table.allColumns();
         int[] targetOf = targets(statement.columns(), all);
@@ -103,8 +105,8 @@ final class InsertRunner {
                 }
             }
             if (index < 0) {
-                throw new GlauxException(ErrorType.NOT_FOUND, "COLUMN_NOT_FOUND: Insert column name does not exist"
-                        + " in target table: " + named.get(i));
+                throw new GlauxException(ErrorType.NOT_FOUND, TrinoErrorCode.COLUMN_NOT_FOUND,
+                        "Insert column name does not exist in target table: " + named.get(i));
             }
             targets[i] = index;
         }

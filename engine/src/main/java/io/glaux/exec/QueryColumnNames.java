@@ -3,6 +3,8 @@ package io.glaux.exec;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.ddl.AthenaNames;
 import io.glaux.error.ErrorType;
+import io.glaux.error.SourceLocation;
+import io.glaux.error.TrinoErrorCode;
 
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 final class QueryColumnNames {
 
     private static final Pattern UNNAMED = Pattern.compile("expr\\$\\d+");
+    /** Trino reports these errors at the statement itself. */
+    private static final SourceLocation STATEMENT = new SourceLocation(1, 1);
 
     private QueryColumnNames() {
     }
@@ -27,12 +31,12 @@ final class QueryColumnNames {
         for (int i = 0; i < columns.size(); i++) {
             String name = columns.get(i).name();
             if (UNNAMED.matcher(name).matches()) {
-                throw SqlPositions.atStatement(ErrorType.USER_ERROR,
-                        "MISSING_COLUMN_NAME: line 1:1: Column name not specified at position " + (i + 1));
+                throw SqlPositions.atStatement(ErrorType.USER_ERROR, TrinoErrorCode.MISSING_COLUMN_NAME, STATEMENT,
+                        "Column name not specified at position " + (i + 1));
             }
             if (!names.add(name)) {
-                throw SqlPositions.atStatement(ErrorType.USER_ERROR,
-                        "DUPLICATE_COLUMN_NAME: line 1:1: Column name '" + name + "' specified more than once");
+                throw SqlPositions.atStatement(ErrorType.USER_ERROR, TrinoErrorCode.DUPLICATE_COLUMN_NAME, STATEMENT,
+                        "Column name '" + name + "' specified more than once");
             }
         }
         AthenaNames.checkQueryColumns(columns);

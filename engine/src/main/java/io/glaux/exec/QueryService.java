@@ -392,8 +392,8 @@ public final class QueryService implements AutoCloseable {
                     : SqlErrors.translateRuntime(error);
             if (translated != null && translated.type() == ErrorType.LIMIT_EXCEEDED) {
                 // Athena's data usage control cancels the query, naming the limit.
-                finish(QueryState.CANCELLED, translated.getMessage(),
-                        AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
+                AthenaError athenaError = AthenaError.of(translated);
+                finish(QueryState.CANCELLED, athenaError.errorMessage(), athenaError, null, bytesScanned, 0);
             } else if (cancelFlag.get() || translated == null) {
                 finish(QueryState.CANCELLED, cancelReason != null ? cancelReason : CANCELLED_BY_USER, null, null,
                         bytesScanned, 0);
@@ -401,8 +401,8 @@ public final class QueryService implements AutoCloseable {
                 if (translated.type().category() == io.glaux.error.ErrorCategory.SYSTEM) {
                     LOG.warn("Query {} failed with an internal error", id, error);
                 }
-                finish(QueryState.FAILED, translated.getMessage(),
-                        AthenaError.of(translated.type(), translated.getMessage()), null, bytesScanned, 0);
+                AthenaError athenaError = AthenaError.of(translated);
+                finish(QueryState.FAILED, athenaError.errorMessage(), athenaError, null, bytesScanned, 0);
             }
         }
 

@@ -5,6 +5,7 @@ import io.glaux.catalog.Partition;
 import io.glaux.catalog.ddl.HivePartitionNames;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.FormatWriter;
 import io.glaux.format.RowWriter;
 import io.glaux.format.text.TextValueFormatter;
@@ -62,8 +63,8 @@ final class TableDataWriter implements AutoCloseable {
         OpenObject target = open.get(partitionValues);
         if (target == null) {
             if (open.size() >= MAX_OPEN_PARTITIONS) {
-                throw new GlauxException(ErrorType.USER_ERROR, "HIVE_TOO_MANY_OPEN_PARTITIONS: Exceeded limit of "
-                        + MAX_OPEN_PARTITIONS + " open writers for partitions");
+                throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.HIVE_TOO_MANY_OPEN_PARTITIONS,
+                        "Exceeded limit of " + MAX_OPEN_PARTITIONS + " open writers for partitions");
             }
             target = openObject(partitionValues);
             open.put(partitionValues, target);

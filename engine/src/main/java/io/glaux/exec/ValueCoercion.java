@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,8 +27,8 @@ final class ValueCoercion {
             fits = family(table.get(i).type()) == family(query.get(i).type());
         }
         if (!fits) {
-            throw new GlauxException(ErrorType.USER_ERROR, "TYPE_MISMATCH: Insert query has mismatched column types:"
-                    + " Table: [" + names(table) + "], Query: [" + names(query) + "]");
+            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.TYPE_MISMATCH, "Insert query has mismatched"
+                    + " column types: Table: [" + names(table) + "], Query: [" + names(query) + "]");
         }
     }
 
@@ -85,7 +86,7 @@ final class ValueCoercion {
     }
 
     private static GlauxException outOfRange(Number number, AthenaType target) {
-        return new GlauxException(ErrorType.DATA_ERROR, "NUMERIC_VALUE_OUT_OF_RANGE: Value " + number
+        return new GlauxException(ErrorType.DATA_ERROR, TrinoErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Value " + number
                 + " is out of range for " + target.ddl());
     }
 }

@@ -1,7 +1,9 @@
 package io.glaux.spice;
 
+import io.glaux.error.AthenaMessages;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.exec.AthenaError;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryState;
@@ -29,14 +31,37 @@ import java.util.Locale;
  *
  * A query Athena refuses to start ({@link #fromSubmit}): a missing or disabled workgroup or no output location is
  * INVALID_DATA_SOURCE_CONFIG, too many queued queries SOURCE_API_LIMIT_EXCEEDED_FAILURE. Reading the result object
- * ({@link #fromRead}): a store that does not answer is CONNECTION_FAILURE, anything else S3_FILE_INACCESSIBLE.
+ * ({@link #fromRead}): a store that does not answer is CONNECTION_FAILURE, anything else S3_FILE_INACCESSIBLE. An
+ * engine error met while planning or reading SPICE's own source ({@link #fromEngine}) is typed by its Trino code as
+ * in the table.
  */
 final class IngestionErrors {
 
     private IngestionErrors() {
     }
 
-    /** The type of a failed statement by its Athena message: a missing table or schema, else an SQL error. */
+    /** The ErrorInfo of an engine error: its type by its Trino code, its message as Athena shows it. */
+    static ErrorInfo fromEngine(GlauxException error) {
+        String message = AthenaMessages.message(error);
+        IngestionErrorType type = error.trinoCode().map(IngestionErrors::fromCode)
+                .orElseGet(() -> fromMessage(message));
+        return new ErrorInfo(type, message);
+    }
+
+    /** The type of a failed statement by its Trino code: a missing table or schema, an overflow, else SQL. */
+    static IngestionErrorType fromCode(TrinoErrorCode code) {
+        return switch (code) {
+            case TABLE_NOT_FOUND, SCHEMA_NOT_FOUND -> IngestionErrorType.SQL_TABLE_NOT_FOUND;
+            case NUMERIC_VALUE_OUT_OF_RANGE -> IngestionErrorType.SQL_NUMERIC_OVERFLOW;
+            default -> IngestionErrorType.SQL_EXCEPTION;
+        };
+    }
+
+    /**
+     * The type of a failed statement by its Athena message, for what only has the text: a finished query execution
+     * keeps Athena's message (as GetQueryExecution returns it and the history stores it), not the exception, and an
+     * error without a Trino code of its own may still quote one.
+     */
     static IngestionErrorType fromMessage(String message) {
         String text = message == null ? "" : message.toUpperCase(Locale.ROOT);
         if (text.contains("TABLE_NOT_FOUND") || text.contains("SCHEMA_NOT_FOUND")) {
@@ -73,7 +98,7 @@ final class IngestionErrors {
 
     /** The ErrorInfo of a query Athena refused to start. */
     static ErrorInfo fromSubmit(String workgroup, GlauxException e) {
-        String message = "Athena refused the query in workgroup " + workgroup + ": " + e.getMessage();
+        String message = "Athena refused the query in workgroup " + workgroup + ": " + AthenaMessages.message(e);
         if (e.type() == ErrorType.LIMIT_EXCEEDED) {
             return new ErrorInfo(IngestionErrorType.SOURCE_API_LIMIT_EXCEEDED_FAILURE, message);
         }

@@ -52,7 +52,7 @@ final class PlannerSource implements IngestionSource {
         try {
             return planner.get().prepare(sql, definition.context(), List.of());
         } catch (io.glaux.error.GlauxException e) {
-            throw new IngestionFailure(IngestionErrors.fromMessage(e.getMessage()), e.getMessage(), e);
+            throw new IngestionFailure(IngestionErrors.fromEngine(e), e);
         }
     }
 }

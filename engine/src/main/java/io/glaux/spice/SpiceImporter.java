@@ -137,7 +137,7 @@ final class SpiceImporter {
         try {
             return source.open(definition, sql, ingestion);
         } catch (GlauxException e) {
-            throw new IngestionFailure(IngestionErrors.fromMessage(e.getMessage()), e.getMessage(), e);
+            throw new IngestionFailure(IngestionErrors.fromEngine(e), e);
         }
     }
 

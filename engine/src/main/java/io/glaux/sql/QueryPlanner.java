@@ -1,6 +1,8 @@
 package io.glaux.sql;
 
+import io.glaux.error.AthenaMessages;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.parse.GlauxParserConfig;
@@ -259,9 +261,8 @@ public final class QueryPlanner {
                 // Positions and names in the error are the view's own; say which view, as Trino does.
                 GlauxException inner = text.restore(SqlErrors.translate(e, text.text(), viewContext,
                         QueryPlanner.this::schemaExists));
-                throw new GlauxException(inner.type(), "INVALID_VIEW: Failed analyzing stored view '"
-                        + String.join(".", viewPath) + "': " + inner.getMessage().replaceFirst("^[A-Z_]+: ", ""),
-                        inner);
+                throw new GlauxException(inner.type(), TrinoErrorCode.INVALID_VIEW, "Failed analyzing stored view '"
+                        + String.join(".", viewPath) + "': " + AthenaMessages.withoutCode(inner), inner);
             }
         }
     }

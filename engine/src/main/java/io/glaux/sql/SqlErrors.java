@@ -2,6 +2,8 @@ package io.glaux.sql;
 
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.SourceLocation;
+import io.glaux.error.TrinoErrorCode;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -14,8 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Calcite's exceptions in Athena's words (Trino's error names and messages, with {@code line L:C:} positions), e.g.
- * {@code TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.x' does not exist}.
+ * Calcite's exceptions as Athena's errors: Trino's error code, the {@link SourceLocation} Calcite reports and Trino's
+ * wording of the detail, kept apart in the {@link GlauxException} (Athena's text, e.g.
+ * {@code TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.x' does not exist}, is made from them by
+ * {@link io.glaux.error.AthenaMessages}). The patterns below read Calcite's and Java's own messages, the only place
+ * where Calcite puts the tokens it read, the name it did not find, or the value a cast refused; no pattern reads a
+ * message Glaux made.
  */
 public final class SqlErrors {
 
@@ -33,35 +39,35 @@ public final class SqlErrors {
 
     static GlauxException syntax(SqlParseException e, String sql) {
         SqlParserPos pos = e.getPos();
-        int line = pos == null ? 1 : Math.max(1, pos.getLineNum());
-        int column = pos == null ? 1 : Math.max(1, pos.getColumnNum());
+        SourceLocation at = new SourceLocation(pos == null ? 1 : Math.max(1, pos.getLineNum()),
+                pos == null ? 1 : Math.max(1, pos.getColumnNum()));
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher encountered = ENCOUNTERED.matcher(message);
         if (encountered.find()) {
             // Calcite reports the tokens from the last good one on; Trino names the first token that doesn't fit.
             String[] tokens = encountered.group(1).trim().split(" ");
-            int[] at = lastTokenPosition(sql, line, column, tokens);
+            SourceLocation last = lastTokenPosition(sql, at, tokens);
             String token = tokens[tokens.length - 1];
             if (token.isEmpty() || token.equals("<EOF>")) {
                 token = "<EOF>";
-                at = lineColumn(sql, sql.length()); // Trino puts <EOF> after the last character
+                last = SourceLocation.ofOffset(sql, sql.length()); // Trino puts <EOF> after the last character
             }
-            return GlauxException.syntax(at[0], at[1], "mismatched input '" + token + "'. Expecting: "
-                    + expected(e));
+            return GlauxException.syntax(last, "mismatched input '" + token + "'. Expecting: " + expected(e));
         }
         Matcher nearKeyword = NEAR_KEYWORD.matcher(message);
         if (nearKeyword.find()) {
-            return nearKeyword(e, sql, line, column, nearKeyword.group(1));
+            return nearKeyword(e, sql, at, nearKeyword.group(1));
         }
         if (message.startsWith("Non-query expression encountered in illegal context")) {
             // Calcite read a statement that is not one it knows as an expression; Trino names the first token.
-            int offset = offset(sql, line, column);
-            int[] at = lineColumn(sql, offset);
-            return GlauxException.syntax(at[0], at[1], "mismatched input '" + tokenAt(sql, offset)
-                    + "'. Expecting: " + (sql.substring(0, offset).isBlank() ? STATEMENT_STARTS : "<query>"));
+            int offset = at.offsetIn(sql);
+            return GlauxException.syntax(SourceLocation.ofOffset(sql, offset), "mismatched input '"
+                    + tokenAt(sql, offset) + "'. Expecting: "
+                    + (sql.substring(0, offset).isBlank() ? STATEMENT_STARTS : "<query>"));
         }
+        // Calcite's message repeats the position the exception carries; the location field has it already.
         String firstLine = message.lines().findFirst().orElse("syntax error");
-        return GlauxException.syntax(line, column, firstLine.replaceAll(" at line \\d+, column \\d+\\.?", ""));
+        return GlauxException.syntax(at, firstLine.replaceAll(" at line \\d+, column \\d+\\.?", ""));
     }
 
     /**
@@ -69,15 +75,14 @@ public final class SqlErrors {
      * clause that the parser expected to continue ({@code FROM} then a table, {@code GROUP} then {@code BY}), Trino
      * names the token after it, the one that did not fit ({@code <EOF>} at the end); otherwise the keyword itself.
      */
-    private static GlauxException nearKeyword(SqlParseException e, String sql, int line, int column, String keyword) {
-        int offset = offset(sql, line, column);
+    private static GlauxException nearKeyword(SqlParseException e, String sql, SourceLocation at, String keyword) {
+        int offset = at.offsetIn(sql);
         String written = sql.regionMatches(true, offset, keyword, 0, keyword.length())
                 ? sql.substring(offset, offset + keyword.length()) : keyword;
         if (continues(e, keyword)) {
             int after = skipWhitespace(sql, offset + keyword.length());
-            int[] at = lineColumn(sql, after);
-            return GlauxException.syntax(at[0], at[1], "mismatched input '" + tokenAt(sql, after) + "'. Expecting: "
-                    + expected(e));
+            return GlauxException.syntax(SourceLocation.ofOffset(sql, after), "mismatched input '"
+                    + tokenAt(sql, after) + "'. Expecting: " + expected(e));
         }
         Set<String> first = new TreeSet<>();
         if (e.getExpectedTokenSequences() != null && e.getTokenImages() != null) {
@@ -88,8 +93,7 @@ public final class SqlErrors {
             }
         }
         first.remove("'/*+'");
-        return GlauxException.syntax(line, column, "mismatched input '" + written + "'. Expecting: "
-                + join(first));
+        return GlauxException.syntax(at, "mismatched input '" + written + "'. Expecting: " + join(first));
     }
 
     /** Whether the parser expected more tokens after {@code keyword} (sequences that start with it). */
@@ -106,37 +110,11 @@ public final class SqlErrors {
         return false;
     }
 
-    /** The 0-based offset of a 1-based line and column. */
-    private static int offset(String sql, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int next = sql.indexOf('\n', offset);
-            if (next < 0) {
-                break;
-            }
-            offset = next + 1;
-        }
-        return Math.min(sql.length(), offset + column - 1);
-    }
-
     private static int skipWhitespace(String sql, int offset) {
         while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
             offset++;
         }
         return offset;
-    }
-
-    /** The 1-based line and column of a 0-based offset. */
-    private static int[] lineColumn(String sql, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < sql.length(); i++) {
-            if (sql.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, offset - lineStart + 1};
     }
 
     /** The token that starts at {@code offset}: a word, a quoted text, one symbol, or {@code <EOF>}. */
@@ -158,36 +136,16 @@ public final class SqlErrors {
     }
 
     /** Walks the SQL text from a token's position past all but the last of {@code tokens}. */
-    private static int[] lastTokenPosition(String sql, int line, int column, String[] tokens) {
-        int offset = 0;
-        for (int l = 1; l < line && offset >= 0; l++) {
-            offset = sql.indexOf('\n', offset) + 1;
-            if (offset == 0) {
-                return new int[] {line, column};
-            }
-        }
-        offset += column - 1;
+    private static SourceLocation lastTokenPosition(String sql, SourceLocation first, String[] tokens) {
+        int offset = first.offsetIn(sql);
         for (int i = 0; i < tokens.length - 1; i++) {
-            while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
-                offset++;
-            }
+            offset = skipWhitespace(sql, offset);
             if (!sql.regionMatches(true, offset, tokens[i], 0, tokens[i].length())) {
-                return new int[] {line, column};
+                return first;
             }
             offset += tokens[i].length();
         }
-        while (offset < sql.length() && Character.isWhitespace(sql.charAt(offset))) {
-            offset++;
-        }
-        int newLine = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < sql.length(); i++) {
-            if (sql.charAt(i) == '\n') {
-                newLine++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {newLine, offset - lineStart + 1};
+        return SourceLocation.ofOffset(sql, skipWhitespace(sql, offset));
     }
 
     /** A short, readable list of what the parser expected, in Trino's quoting. */
@@ -234,38 +192,38 @@ public final class SqlErrors {
                                           BiPredicate<String, String> schemaExists) {
         int line = e.getPosLine();
         int column = e.getPosColumn();
-        String at = "line " + line + ":" + column + ": ";
+        SourceLocation at = new SourceLocation(Math.max(1, line), Math.max(1, column));
         String message = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage() : String.valueOf(e.getMessage());
         if (message.startsWith("Object '") || message.startsWith("Table '")) {
             String name = qualify(textAt(sql, line, column, e.getEndPosLine(), e.getEndPosColumn()), context);
             String[] parts = name.split("\\.");
             if (parts.length == 3 && !schemaExists.test(parts[0], null)) {
-                return new GlauxException(ErrorType.NOT_FOUND, "CATALOG_NOT_FOUND: " + at + "Catalog '" + parts[0]
-                        + "' does not exist");
+                return new GlauxException(ErrorType.NOT_FOUND, TrinoErrorCode.CATALOG_NOT_FOUND, at, "Catalog '"
+                        + parts[0] + "' does not exist", null);
             }
             if (parts.length == 3 && !schemaExists.test(parts[0], parts[1])) {
                 // Trino checks the schema first: a table in a missing database is a missing schema.
-                return new GlauxException(ErrorType.NOT_FOUND, "SCHEMA_NOT_FOUND: " + at + "Schema '" + parts[1]
-                        + "' does not exist");
+                return new GlauxException(ErrorType.NOT_FOUND, TrinoErrorCode.SCHEMA_NOT_FOUND, at, "Schema '"
+                        + parts[1] + "' does not exist", null);
             }
-            return new GlauxException(ErrorType.NOT_FOUND, "TABLE_NOT_FOUND: " + at + "Table '" + name
+            return new GlauxException(ErrorType.NOT_FOUND, TrinoErrorCode.TABLE_NOT_FOUND, at, "Table '" + name
                     + "' does not exist", e);
         }
         Matcher columnMatch = COLUMN.matcher(message);
         if (columnMatch.find()) {
-            return new GlauxException(ErrorType.NOT_FOUND, "COLUMN_NOT_FOUND: " + at + "Column '"
+            return new GlauxException(ErrorType.NOT_FOUND, TrinoErrorCode.COLUMN_NOT_FOUND, at, "Column '"
                     + columnMatch.group(1) + "' cannot be resolved", e);
         }
         Matcher function = FUNCTION.matcher(message);
         if (function.find()) {
-            return new GlauxException(ErrorType.FUNCTION_ERROR, "FUNCTION_NOT_FOUND: " + at + "Function '"
+            return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.FUNCTION_NOT_FOUND, at, "Function '"
                     + function.group(1).toLowerCase(Locale.ROOT) + "' not registered", e);
         }
         if (message.startsWith("Cannot apply") || message.contains("Cannot assign")) {
-            return new GlauxException(ErrorType.USER_ERROR, "TYPE_MISMATCH: " + at + message, e);
+            return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.TYPE_MISMATCH, at, message, e);
         }
-        return new GlauxException(ErrorType.USER_ERROR, at + message, e);
+        return new GlauxException(ErrorType.USER_ERROR, null, at, message, e);
     }
 
     /** Execution failures: bad casts, division by zero, unreadable data, internal errors. */
@@ -277,19 +235,20 @@ public final class SqlErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ArithmeticException arithmetic && String.valueOf(t.getMessage()).contains("by zero")) {
-                return new GlauxException(ErrorType.USER_ERROR, "DIVISION_BY_ZERO: Division by zero", arithmetic);
+                return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.DIVISION_BY_ZERO, "Division by zero",
+                        arithmetic);
             }
             GlauxException cast = castFailure(t);
             if (cast != null) {
                 return cast;
             }
             if (t instanceof NumberFormatException number) {
-                return new GlauxException(ErrorType.USER_ERROR, "INVALID_CAST_ARGUMENT: Cannot cast value: "
-                        + number.getMessage(), number);
+                return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.INVALID_CAST_ARGUMENT,
+                        "Cannot cast value: " + number.getMessage(), number);
             }
         }
-        return new GlauxException(ErrorType.QUERY_ENGINE_INTERNAL_ERROR, "GENERIC_INTERNAL_ERROR: "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        return new GlauxException(ErrorType.QUERY_ENGINE_INTERNAL_ERROR, TrinoErrorCode.GENERIC_INTERNAL_ERROR,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
 
     /**
@@ -324,7 +283,7 @@ public final class SqlErrors {
         String message = Character.isLowerCase(target.charAt(0))
                 ? "Value cannot be cast to " + target + ": " + text
                 : "Cannot cast '" + text + "' to " + target;
-        return new GlauxException(ErrorType.USER_ERROR, "INVALID_CAST_ARGUMENT: " + message, t);
+        return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.INVALID_CAST_ARGUMENT, message, t);
     }
 
     private static String castTarget(String runtimeMethod) {

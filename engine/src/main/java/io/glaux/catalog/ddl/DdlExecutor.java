@@ -7,6 +7,7 @@ import io.glaux.catalog.Database;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public final class DdlExecutor {
     public static DdlResult readOnly(CatalogReader catalog, String catalogName, DdlStatement statement,
                                      String currentDatabase) {
         return new ShowCommands(catalog).execute(statement, currentDatabase).orElseThrow(() ->
-                new GlauxException(ErrorType.USER_ERROR, "NOT_SUPPORTED: Catalog '" + catalogName
+                new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED, "Catalog '" + catalogName
                         + "' does not support " + words(statement)));
     }
 

@@ -6,6 +6,7 @@ import io.glaux.catalog.Database;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,8 +127,8 @@ final class ShowCommands {
                     + "' is a view. Use SHOW CREATE VIEW.");
         }
         if (table.storage() == null) {
-            throw new GlauxException(ErrorType.USER_ERROR, "NOT_SUPPORTED: SHOW CREATE TABLE is not supported for"
-                    + " table '" + table.database() + "." + table.name() + "' of a federated catalog");
+            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED, "SHOW CREATE TABLE is not"
+                    + " supported for table '" + table.database() + "." + table.name() + "' of a federated catalog");
         }
         return new DdlResult("createtab_stmt", ShowCreateTableRenderer.render(table));
     }

@@ -1,6 +1,8 @@
 package io.glaux.format.parquet;
 
+import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +18,17 @@ final class ParquetErrors {
     }
 
     static RuntimeException openFailure(Throwable failure, String objectName, long size) throws IOException {
-        return translate(failure, "HIVE_CANNOT_OPEN_SPLIT: Error opening Hive split " + objectName + " (offset=0, length="
-                + size + "): ");
+        return translate(failure, TrinoErrorCode.HIVE_CANNOT_OPEN_SPLIT, "Error opening Hive split " + objectName
+                + " (offset=0, length=" + size + "): ");
     }
 
     static RuntimeException readFailure(Throwable failure, String objectName) throws IOException {
-        return translate(failure, "HIVE_CURSOR_ERROR: Failed to read Parquet file: " + objectName + ": ");
+        return translate(failure, TrinoErrorCode.HIVE_CURSOR_ERROR, "Failed to read Parquet file: " + objectName
+                + ": ");
     }
 
-    private static RuntimeException translate(Throwable failure, String prefix) throws IOException {
+    private static RuntimeException translate(Throwable failure, TrinoErrorCode code, String prefix)
+            throws IOException {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof GlauxException glaux) {
                 return glaux;
@@ -40,7 +44,7 @@ final class ParquetErrors {
                 break;
             }
         }
-        return GlauxException.data(prefix + describe(failure), failure);
+        return new GlauxException(ErrorType.DATA_ERROR, code, prefix + describe(failure), failure);
     }
 
     private static String describe(Throwable failure) {

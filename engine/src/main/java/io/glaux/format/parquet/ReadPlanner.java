@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -228,7 +229,8 @@ final class ReadPlanner {
     }
 
     private GlauxException mismatch(Type file, AthenaType table, String path) {
-        return new GlauxException(ErrorType.DATA_ERROR, "HIVE_BAD_DATA: Field " + path.toLowerCase(Locale.ROOT)
+        return new GlauxException(ErrorType.DATA_ERROR, TrinoErrorCode.HIVE_BAD_DATA, "Field "
+                + path.toLowerCase(Locale.ROOT)
                 + "'s type " + FileValueKind.describe(file) + " in parquet file " + objectName
                 + " is incompatible with type " + table.ddl() + " defined in table schema");
     }

@@ -8,6 +8,7 @@ import io.glaux.datacatalog.DataCatalogService;
 import io.glaux.datacatalog.DataCatalogType;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.catalog.CatalogResolver;
 import io.glaux.sql.catalog.QueryCatalog;
 
@@ -119,7 +120,8 @@ public final class FederatedCatalogs implements CatalogResolver, AutoCloseable {
                 return connector.get();
             }
         }
-        throw new GlauxException(ErrorType.USER_ERROR, "GENERIC_USER_ERROR: Catalog '" + catalog.name() + "' ("
+        throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.GENERIC_USER_ERROR, "Catalog '"
+                + catalog.name() + "' ("
                 + catalog.type() + (catalog.connectionType() == null ? "" : " " + catalog.connectionType())
                 + ") cannot be queried here: no connector serves it");
     }

@@ -2,6 +2,7 @@ package io.glaux.sql.function;
 
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 
 /** The errors Glaux functions raise at run time, worded as Trino words them. */
 final class FunctionErrors {
@@ -10,11 +11,11 @@ final class FunctionErrors {
 
     /** Trino's INVALID_FUNCTION_ARGUMENT: a value the function cannot work with. */
     static GlauxException invalidArgument(String message) {
-        return new GlauxException(ErrorType.FUNCTION_ERROR, "INVALID_FUNCTION_ARGUMENT: " + message);
+        return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.INVALID_FUNCTION_ARGUMENT, message);
     }
 
     /** Trino's DIVISION_BY_ZERO. */
     static GlauxException divisionByZero() {
-        return new GlauxException(ErrorType.FUNCTION_ERROR, "DIVISION_BY_ZERO: Division by zero");
+        return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.DIVISION_BY_ZERO, "Division by zero");
     }
 }

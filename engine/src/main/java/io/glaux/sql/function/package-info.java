@@ -17,9 +17,10 @@
  *       {@code calcite.default.collation.name=UTF-8$en_US} before Calcite loads, else non-Latin-1 literals fail.</li>
  *   <li>The DataContext's clock ({@code currentTimestamp}, {@code localTimestamp}) and time zone in UTC: now() is
  *       {@code CURRENT_TIMESTAMP(3)}.</li>
- *   <li>Functions throw {@link io.glaux.error.GlauxException} ({@code FUNCTION_ERROR}, message
- *       {@code INVALID_FUNCTION_ARGUMENT: ...} or {@code DIVISION_BY_ZERO: ...}) from generated code at run time,
- *       or during planning when Calcite folds a constant call; look for it in the cause chain.</li>
+ *   <li>Functions throw {@link io.glaux.error.GlauxException} ({@code FUNCTION_ERROR}, Trino code
+ *       {@code INVALID_FUNCTION_ARGUMENT} or {@code DIVISION_BY_ZERO} in {@code trinoCode()}, Trino's wording in
+ *       {@code detail()}; see {@code FunctionErrors}) from generated code at run time, or during planning when
+ *       Calcite folds a constant call; look for it in the cause chain.</li>
  * </ol>
  *
  * <h2>Supported functions (Trino semantics)</h2>

@@ -1,12 +1,11 @@
 package io.glaux.sql.parse;
 
 import io.glaux.error.GlauxException;
+import io.glaux.error.SourceLocation;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * SQL text prepared for Calcite's Babel parser, where it reads words differently from Trino: names are quoted so they
@@ -24,8 +23,6 @@ public final class ParserText {
 
     /** Trino functions the Babel grammar parses with another dialect's argument syntax. */
     private static final Set<String> PARSER_BOUND_FUNCTIONS = Set.of("date_diff", "date_trunc");
-
-    private static final Pattern POSITION = Pattern.compile("^((?:[A-Z_]+: )?)line (\\d+):(\\d+): ");
 
     private final String original;
     private final String text;
@@ -131,39 +128,13 @@ public final class ParserText {
         return text;
     }
 
-    /** {@code error} with a leading {@code line L:C} position (in {@link #text}) moved to the original text. */
+    /** {@code error} with its location (one in {@link #text}) moved to the original text; as it is without one. */
     public GlauxException restore(GlauxException error) {
-        if (text.equals(original) || error.getMessage() == null) {
+        if (text.equals(original) || error.location().isEmpty()) {
             return error;
         }
-        Matcher m = POSITION.matcher(error.getMessage());
-        if (!m.find()) {
-            return error;
-        }
-        int offset = offset(text, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        int offset = error.location().get().offsetIn(text);
         int mapped = originalOffset[Math.min(offset, originalOffset.length - 1)];
-        int line = 1;
-        int lineStart = 0;
-        for (int k = 0; k < mapped && k < original.length(); k++) {
-            if (original.charAt(k) == '\n') {
-                line++;
-                lineStart = k + 1;
-            }
-        }
-        String message = m.group(1) + "line " + line + ":" + (mapped - lineStart + 1) + ": "
-                + error.getMessage().substring(m.end());
-        return new GlauxException(error.type(), message, error.getCause());
-    }
-
-    private static int offset(String sql, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int next = sql.indexOf('\n', offset);
-            if (next < 0) {
-                break;
-            }
-            offset = next + 1;
-        }
-        return Math.max(0, Math.min(sql.length(), offset + column - 1));
+        return error.at(SourceLocation.ofOffset(original, mapped));
     }
 }

@@ -4,6 +4,7 @@ import io.glaux.iam.AccessDeniedException;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.RowSource;
@@ -100,7 +101,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
                     : "Error listing " + (slice == null ? "table" : slice.prefix().toString());
             // A store that does not answer is the service's failure (and worth a retry), not the data's.
             ErrorType type = unavailable(e) ? ErrorType.INTERNAL_SERVICE_ERROR : ErrorType.DATA_ERROR;
-            throw new GlauxException(type, "HIVE_CANNOT_OPEN_SPLIT: " + where + ": " + reason(e), e);
+            throw new GlauxException(type, TrinoErrorCode.HIVE_CANNOT_OPEN_SPLIT, where + ": " + reason(e), e);
         }
     }
 
@@ -110,9 +111,9 @@ final class ScanEnumerator implements Enumerator<Object[]> {
      */
     private GlauxException keyRefused(AccessDeniedException denied) {
         String where = reading == null ? "table" : reading.location() + " (offset=0, length=" + reading.size() + ")";
-        return new GlauxException(ErrorType.USER_ERROR, "HIVE_CANNOT_OPEN_SPLIT: Error opening Hive split " + where
-                + ": " + denied.messageWithFix() + " (Service: AWSKMS; Status Code: 400; Error Code:"
-                + " AccessDeniedException)", denied);
+        return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.HIVE_CANNOT_OPEN_SPLIT, "Error opening Hive"
+                + " split " + where + ": " + denied.messageWithFix() + " (Service: AWSKMS; Status Code: 400; Error"
+                + " Code: AccessDeniedException)", denied);
     }
 
     /** A KMS refusal somewhere in a failure's causes (format readers wrap what the store throws). */
@@ -181,8 +182,8 @@ final class ScanEnumerator implements Enumerator<Object[]> {
             listingToken = null;
             listingDone = false;
             if (!store.bucketExists(slice.prefix().bucket())) {
-                throw new GlauxException(ErrorType.DATA_ERROR, "HIVE_FILESYSTEM_ERROR: The specified bucket does not"
-                        + " exist: " + slice.prefix().bucket() + " (table " + table.database() + "." + table.name()
+                throw new GlauxException(ErrorType.DATA_ERROR, TrinoErrorCode.HIVE_FILESYSTEM_ERROR, "The specified"
+                        + " bucket does not exist: " + slice.prefix().bucket() + " (table " + table.database() + "." + table.name()
                         + ", location " + slice.prefix() + ")");
             }
         }

@@ -8,6 +8,7 @@ import io.glaux.aws.protocol.RequestContext;
 import io.glaux.aws.protocol.JsonOperation;
 import io.glaux.aws.protocol.JsonService;
 import io.glaux.aws.protocol.ServiceError;
+import io.glaux.error.AthenaMessages;
 import io.glaux.error.ErrorCategory;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -102,12 +103,13 @@ public final class AthenaApi implements JsonService {
         if (!(error instanceof GlauxException e)) {
             return null;
         }
+        String message = AthenaMessages.message(e);
         if (e.type() == ErrorType.LIMIT_EXCEEDED) {
-            return AthenaErrors.tooManyRequests(e.getMessage());
+            return AthenaErrors.tooManyRequests(message);
         }
         if (e.type().category() == ErrorCategory.SYSTEM) {
-            return AthenaErrors.internal(e.getMessage());
+            return AthenaErrors.internal(message);
         }
-        return AthenaErrors.invalidRequest(e.getMessage());
+        return AthenaErrors.invalidRequest(message);
     }
 }

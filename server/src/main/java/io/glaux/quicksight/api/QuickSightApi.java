@@ -7,6 +7,7 @@ import io.glaux.aws.protocol.RestRequest;
 import io.glaux.aws.protocol.RestRoute;
 import io.glaux.aws.protocol.RestService;
 import io.glaux.aws.protocol.ServiceError;
+import io.glaux.error.AthenaMessages;
 import io.glaux.error.ErrorCategory;
 import io.glaux.error.GlauxException;
 import io.glaux.iam.Authorizer;
@@ -107,7 +108,7 @@ public final class QuickSightApi implements RestService {
             return QuickSightErrors.of(e);
         }
         if (error instanceof GlauxException e && e.type().category() != ErrorCategory.SYSTEM) {
-            return QuickSightErrors.invalidParameter(e.getMessage());
+            return QuickSightErrors.invalidParameter(AthenaMessages.message(e));
         }
         return null;
     }

@@ -123,8 +123,10 @@ final class FunctionCompatibilityPage {
                 + "Regenerate after a change: `mvn -o -q -pl engine -am test -Dtest='io.glaux.sql.function.trino.**'"
                 + " -Dglaux.trinoFixture.update=true -Dglaux.functionsPage.update=true`.\n\n"
                 + "| Function | Glaux | Examples agreeing | Notes |\n|---|---|---|---|\n" + rows
-                + "\n## Operators and syntax\n\n"
-                + "Examples of operators, literals and clauses rather than named functions.\n\n"
+                + "\n## Operators, special forms and syntax\n\n"
+                + "Examples of what `SHOW FUNCTIONS` does not list: operators, literals, casts, clauses, and the"
+                + " special forms Trino parses itself (`if`, `coalesce`, `nullif`, `try`, `format`, `extract`,"
+                + " `position`...).\n\n"
                 + "| Syntax | Examples agreeing | Notes |\n|---|---|---|\n" + syntax;
     }
 }

@@ -35,44 +35,26 @@ class TrinoFixtureTest {
     void everyDocumentedExampleAgreesWithTrinoOrIsAKnownDifference() throws IOException {
         TrinoAnswers fixture = TrinoAnswers.load();
         KnownDifferences known = KnownDifferences.read();
-        List<String> problems = new ArrayList<>();
-        List<KnownDifferences.Entry> differences = new ArrayList<>();
+        List<KnownDifferencesCheck.Result> results = new ArrayList<>();
         Map<String, Map<Outcome.Kind, Integer>> byFunction = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Set<String> seen = new HashSet<>();
         try (GlauxFixture glaux = GlauxFixture.local(data)) {
             GlauxComparison comparison = new GlauxComparison(glaux);
             for (TrinoAnswer answer : fixture.answers()) {
-                seen.add(answer.sql());
                 Outcome outcome = comparison.compare(answer);
+                results.add(new KnownDifferencesCheck.Result(answer, outcome));
                 byFunction.computeIfAbsent(answer.function(), f -> new EnumMap<>(Outcome.Kind.class))
                         .merge(outcome.kind(), 1, Integer::sum);
-                KnownDifferences.Entry listed = known.get(answer.sql());
-                if (outcome.kind() == Outcome.Kind.AGREES) {
-                    if (listed != null) {
-                        problems.add("Now agrees with Trino, remove it from known-differences.tsv: " + answer.sql());
-                    }
-                    continue;
-                }
-                if (listed == null) {
-                    problems.add("Differs from Trino and is not a known difference: " + answer.sql() + "\n    "
-                            + outcome.reason());
-                }
-                String reason = listed != null && listed.kind() == outcome.kind() ? listed.reason() : outcome.reason();
-                differences.add(new KnownDifferences.Entry(answer.function(), answer.sql(), outcome.kind(), reason));
-            }
-        }
-        for (String listedSql : known.bySql().keySet()) {
-            if (!seen.contains(listedSql)) {
-                problems.add("Listed in known-differences.tsv but not in the fixture: " + listedSql);
             }
         }
         report(fixture, byFunction);
         if (Boolean.getBoolean("glaux.trinoFixture.update")) {
-            KnownDifferences.write(differences);
+            KnownDifferences.write(KnownDifferencesCheck.updated(results, known));
             return;
         }
-        assertThat(problems).as("Glaux vs Trino %s (rewrite the list with -Dglaux.trinoFixture.update=true)",
-                fixture.trinoVersion()).isEmpty();
+        assertThat(KnownDifferencesCheck.problems(results, known))
+                .as("Glaux vs Trino %s (rewrite the list with -Dglaux.trinoFixture.update=true)",
+                        fixture.trinoVersion())
+                .isEmpty();
     }
 
     @Test

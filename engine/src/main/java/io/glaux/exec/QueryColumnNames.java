@@ -3,30 +3,30 @@ package io.glaux.exec;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.ddl.AthenaNames;
 import io.glaux.error.ErrorType;
+import io.glaux.sql.PreparedQuery;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The column names a CTAS or CREATE VIEW gives its table or view: every output column must be named (Trino's
- * {@code MISSING_COLUMN_NAME}: the planner calls an expression without an alias {@code EXPR$n}), no name may appear
- * twice (Trino's {@code DUPLICATE_COLUMN_NAME}; names are compared lower case, as they are stored) and every name
+ * {@code MISSING_COLUMN_NAME}: an expression without an alias, which a query's result calls {@code _col<n>}), no
+ * name may appear twice (Trino's {@code DUPLICATE_COLUMN_NAME}; names are compared lower case, as they are stored) and every name
  * must be one Athena accepts ({@link AthenaNames}).
  */
 final class QueryColumnNames {
 
-    private static final Pattern UNNAMED = Pattern.compile("expr\\$\\d+");
-
     private QueryColumnNames() {
     }
 
-    static void check(List<Column> columns) {
+    /** Checks the query's output columns and returns them as the new relation's columns. */
+    static List<Column> check(PreparedQuery query) {
+        List<Column> columns = query.tableColumns();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < columns.size(); i++) {
             String name = columns.get(i).name();
-            if (UNNAMED.matcher(name).matches()) {
+            if (!query.named(i)) {
                 throw SqlPositions.atStatement(ErrorType.USER_ERROR,
                         "MISSING_COLUMN_NAME: line 1:1: Column name not specified at position " + (i + 1));
             }
@@ -36,5 +36,6 @@ final class QueryColumnNames {
             }
         }
         AthenaNames.checkQueryColumns(columns);
+        return columns;
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PreparedQuery {
 
     private final List<ColumnInfo> columns;
+    private final OutputColumnNames names;
     private final RelDataType rowType;
     private final Bindable<?> bindable;
     private final Map<String, Object> stash;
@@ -32,13 +33,14 @@ public final class PreparedQuery {
     private final String physicalPlan;
     private final List<TableSource> tables;
 
-    PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
+    PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
                   SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
                   List<TableSource> tables) {
         this.physicalPlan = physicalPlan;
         this.tables = List.copyOf(tables);
         this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
+        this.names = names;
         this.rowType = rowType;
         this.bindable = bindable;
         this.rootSchema = rootSchema;
@@ -72,13 +74,24 @@ public final class PreparedQuery {
         return ResultTypes.valueTypes(rowType);
     }
 
-    /** The output columns as Athena table columns (for CTAS, views and INSERT type checks). */
+    /**
+     * The output columns as Athena table columns (for CTAS, views, SPICE and INSERT type checks), with Trino's names
+     * ({@code _col0} for an unnamed expression).
+     */
     public List<Column> tableColumns() {
         List<Column> result = new ArrayList<>();
         for (RelDataTypeField field : rowType.getFieldList()) {
-            result.add(new Column(field.getName(), TypeMapping.toAthenaType(field.getType())));
+            result.add(new Column(names.names().get(field.getIndex()), TypeMapping.toAthenaType(field.getType())));
         }
         return result;
+    }
+
+    /**
+     * Whether the output column at {@code index} (0-based) has a name of the query's own (an alias or a column's
+     * name) rather than the {@code _col<i>} Trino makes up for an expression without one.
+     */
+    public boolean named(int index) {
+        return names.named().get(index);
     }
 
     /** Starts the query; rows are produced as the caller pulls them. */

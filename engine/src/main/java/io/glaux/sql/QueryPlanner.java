@@ -236,8 +236,9 @@ public final class QueryPlanner {
         Map<String, Object> stash = new HashMap<>();
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
-        return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
-                typeFactory, plan, TableSources.of(logical));
+        OutputColumnNames names = OutputColumnNames.of(rowType);
+        return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,
+                rootSchema.plus(), typeFactory, plan, TableSources.of(logical));
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

@@ -33,8 +33,8 @@ public final class PreparedQuery {
     private final String physicalPlan;
     private final List<TableSource> tables;
 
-    PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
-                  SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
+    PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable,
+                  Map<String, Object> stash, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
                   List<TableSource> tables) {
         this.physicalPlan = physicalPlan;
         this.tables = List.copyOf(tables);

@@ -43,7 +43,6 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
@@ -202,7 +201,7 @@ public final class QueryPlanner {
                         .withIdentifierExpansion(true));
         SqlNode validated = validator.validate(rewrite(node));
         SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
-                cluster, StandardConvertletTable.INSTANCE,
+                cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         return root.withRel(ConnectorLimitPushdown.apply(TrinoCastRounding.apply(root.rel)));

@@ -237,7 +237,7 @@ public final class QueryPlanner {
         RelDataType rowType = root.validatedRowType;
         OutputColumnNames names = OutputColumnNames.of(rowType);
         return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,
-                rootSchema.plus(), typeFactory, plan, TableSources.of(logical));
+                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), physical);
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

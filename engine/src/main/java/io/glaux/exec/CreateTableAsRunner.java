@@ -76,8 +76,7 @@ final class CreateTableAsRunner {
             }
         }
         PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
-        List<Column> columns = query.tableColumns();
-        QueryColumnNames.check(columns);
+        List<Column> columns = QueryColumnNames.check(query);
         List<String> partitionedBy = stringList(properties.get("partitioned_by"));
         int dataCount = columns.size() - partitionedBy.size();
         for (int i = 0; i < partitionedBy.size(); i++) {

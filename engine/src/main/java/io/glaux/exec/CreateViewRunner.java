@@ -1,6 +1,7 @@
 package io.glaux.exec;
 
 import io.glaux.catalog.Catalog;
+import io.glaux.catalog.Column;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.catalog.TableKind;
 import io.glaux.catalog.ddl.AthenaNames;
@@ -30,9 +31,9 @@ final class CreateViewRunner {
         AthenaNames.checkNewRelation(statement.name().name());
         PreparedQuery query = planner.prepare(statement.query(), new QueryContext(context.catalog(), database),
                 List.of());
-        QueryColumnNames.check(query.tableColumns());
+        List<Column> columns = QueryColumnNames.check(query);
         TableDefinition view = new TableDefinition(database, statement.name().name(), TableKind.VIRTUAL_VIEW,
-                query.tableColumns(), List.of(), null, Map.of("presto_view", "true"), statement.query(),
+                columns, List.of(), null, Map.of("presto_view", "true"), statement.query(),
                 Instant.now());
         var existing = catalog.getTable(database, view.name());
         if (existing.isPresent() && statement.orReplace()) {

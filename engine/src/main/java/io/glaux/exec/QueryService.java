@@ -163,11 +163,13 @@ public final class QueryService implements AutoCloseable {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "WorkGroup " + workgroup.name() + " is disabled.");
         }
         S3Location outputPrefix = workgroups.outputLocation(workgroup, request.outputLocation());
+        runner.checkOutputBucket(outputPrefix);
         // The statement runs with the encryption its results get: the workgroup's when it enforces it.
         request = request.withEncryption(workgroups.resultEncryption(workgroup, request.encryption()));
         String id = UUID.randomUUID().toString();
         Long cutoff = workgroup.configuration().bytesScannedCutoffPerQuery();
-        Tracked tracked = new Tracked(id, request, runner.classify(request), outputPrefix,
+        String resultObject = outputPrefix.resolve(id + (runner.writesText(request) ? ".txt" : ".csv")).toString();
+        Tracked tracked = new Tracked(id, request, runner.classify(request), outputPrefix, resultObject,
                 cutoff == null ? Long.MAX_VALUE : cutoff, this::notifyListeners);
         synchronized (this) {
             String token = request.clientRequestToken();
@@ -330,15 +332,14 @@ public final class QueryService implements AutoCloseable {
         private long startNanos;
         private Instant started;
 
-        Tracked(String id, QueryRequest request, StatementType type, S3Location outputPrefix, long cutoff,
-                QueryStateListener onChange) {
+        Tracked(String id, QueryRequest request, StatementType type, S3Location outputPrefix, String resultObject,
+                long cutoff, QueryStateListener onChange) {
             this.id = id;
             this.onChange = onChange;
             this.request = request;
             this.outputPrefix = outputPrefix;
             this.bytesScannedCutoff = cutoff;
             // Athena reports the result object's full path from the start.
-            String resultObject = outputPrefix.resolve(id + (type == StatementType.DDL ? ".txt" : ".csv")).toString();
             this.snapshot = new QueryExecution(id, request.query(), type, request.workgroup(), request.context(),
                     resultObject, new QueryStatus(QueryState.QUEUED, null, Instant.now(), null, null),
                     QueryStatistics.EMPTY, null, request.executionParameters(), request.clientRequestToken(),

@@ -14,6 +14,7 @@ import io.glaux.results.ColumnInfo;
 import io.glaux.results.CsvResultWriter;
 import io.glaux.results.ResultObjects;
 import io.glaux.results.TextResultWriter;
+import io.glaux.results.ValueType;
 import io.glaux.saved.PreparedStatementCommand;
 import io.glaux.saved.PreparedStatementStore;
 import io.glaux.sql.PreparedQuery;
@@ -92,20 +93,58 @@ public final class StatementExecutor implements StatementRunner {
         return prepared.classify(request).orElseGet(() -> classify(request.query()));
     }
 
+    /**
+     * Queries and EXPLAIN answer rows ({@code <id>.csv}); DDL, SHOW, DESCRIBE, CTAS, INSERT, PREPARE and DEALLOCATE
+     * write text. (EXECUTE is judged by the type of the statement it runs.)
+     */
+    @Override
+    public boolean writesText(QueryRequest request) {
+        return switch (classify(request)) {
+            case DDL -> true;
+            case UTILITY -> !ExplainStatement.isExplain(request.query());
+            case DML -> isParsedAsDdl(request.query());
+        };
+    }
+
+    private static boolean isParsedAsDdl(String sql) {
+        try {
+            return DdlParser.tryParse(sql).isPresent();
+        } catch (GlauxException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void checkOutputBucket(S3Location outputPrefix) {
+        boolean exists;
+        try {
+            exists = store.bucketExists(outputPrefix.bucket());
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (!exists) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, noOutputBucket(outputPrefix));
+        }
+    }
+
+    private static String noOutputBucket(S3Location outputPrefix) {
+        return "Unable to verify/create output bucket " + outputPrefix.bucket();
+    }
+
     @Override
     public StatementOutcome run(String queryId, QueryRequest request, S3Location outputPrefix, ScanContext scan)
             throws Exception {
         long planningStart = System.nanoTime();
+        // Checked again: the bucket may be gone since the submission, or the store did not answer then.
         boolean outputBucket;
         try {
             outputBucket = store.bucketExists(outputPrefix.bucket());
         } catch (java.io.IOException e) {
-            throw new GlauxException(ErrorType.INTERNAL_SERVICE_ERROR, "Unable to verify/create output bucket "
-                    + outputPrefix.bucket() + ": " + e.getMessage(), e);
+            throw new GlauxException(ErrorType.INTERNAL_SERVICE_ERROR, noOutputBucket(outputPrefix) + ": "
+                    + e.getMessage(), e);
         }
         if (!outputBucket) {
-            throw new GlauxException(ErrorType.USER_ERROR, "Unable to verify/create output bucket "
-                    + outputPrefix.bucket());
+            throw new GlauxException(ErrorType.USER_ERROR, noOutputBucket(outputPrefix));
         }
         // The statement reads encrypted objects with its caller's use of KMS keys, and its results are encrypted
         // as the request says (the workgroup's setting when it enforces it), written as the caller.
@@ -122,6 +161,10 @@ public final class StatementExecutor implements StatementRunner {
                 prepared.deallocate((PreparedStatementCommand.Deallocate) command.get(), request);
             }
             return text(sink, queryId, outputPrefix, "result", List.of(), null, planningStart);
+        }
+        Optional<ExplainStatement> explain = ExplainStatement.parse(request.query());
+        if (explain.isPresent()) {
+            return explain(sink, queryId, request, explain.get(), outputPrefix, scan, planningStart);
         }
         Optional<DdlStatement> parsed = DdlParser.tryParse(request.query());
         if (parsed.isEmpty()) {
@@ -170,6 +213,48 @@ public final class StatementExecutor implements StatementRunner {
             }
             S3Location object = writer.commit(StatementType.DML.name());
             return new StatementOutcome(query.columns(), writer.rowCount(), null, object.toString(), planningMillis);
+        }
+    }
+
+    /**
+     * EXPLAIN of a query: its plan as rows of one column {@code Query Plan} in {@code <id>.csv}, one line of the
+     * text plan per row (EXPLAIN ANALYZE runs the query first); {@code TYPE VALIDATE} answers one row, column
+     * {@code Valid}, {@code true}, once the query plans.
+     */
+    private StatementOutcome explain(ResultObjects.Sink sink, String queryId, QueryRequest request,
+                                     ExplainStatement explain, S3Location outputPrefix, ScanContext scan,
+                                     long planningStart) throws Exception {
+        if (isParsedAsDdl(explain.query()) || ExplainStatement.isExplain(explain.query())) {
+            throw new GlauxException(ErrorType.USER_ERROR, "NOT_SUPPORTED: Glaux explains queries only"
+                    + " (SELECT, WITH, VALUES)");
+        }
+        PreparedQuery query;
+        try {
+            query = planner.prepare(explain.query(), request.context(), request.executionParameters());
+        } catch (GlauxException e) {
+            throw SqlPositions.shift(e, request.query(), explain.queryOffset());
+        }
+        if (request.principal() != null) {
+            access.check(request.principal(), query.tables(), outputPrefix.resolve(queryId + ".csv"));
+        }
+        long planningMillis = (System.nanoTime() - planningStart) / 1_000_000;
+        ColumnInfo column;
+        List<Object> rows;
+        if (explain.type() == ExplainStatement.Type.VALIDATE) {
+            column = ColumnInfo.of("Valid", "boolean", 0, 0);
+            rows = List.of(true);
+        } else {
+            column = ColumnInfo.of("Query Plan", "varchar", Integer.MAX_VALUE, 0);
+            rows = List.copyOf(explain.analyze() ? query.explainAnalyze(scan, scan.cancelFlag()) : query.explain());
+        }
+        List<ColumnInfo> columns = List.of(column);
+        try (CsvResultWriter writer = ResultWriteFailures.translated(outputPrefix.resolve(queryId + ".csv"),
+                () -> new CsvResultWriter(sink, outputPrefix, queryId, columns, List.of(ValueType.of(column))))) {
+            for (Object row : rows) {
+                writer.write(new Object[] {row});
+            }
+            S3Location object = writer.commit(StatementType.UTILITY.name());
+            return new StatementOutcome(columns, writer.rowCount(), null, object.toString(), planningMillis);
         }
     }
 

@@ -31,4 +31,19 @@ public interface StatementRunner {
     default StatementType classify(QueryRequest request) {
         return classify(request.query());
     }
+
+    /**
+     * Whether the request's result object will be text ({@code <id>.txt}) rather than CSV rows ({@code <id>.csv}):
+     * the OutputLocation reported until the statement finishes and names the object it wrote.
+     */
+    default boolean writesText(QueryRequest request) {
+        return classify(request) == StatementType.DDL;
+    }
+
+    /**
+     * Refuses a submission whose output location's bucket does not exist, as StartQueryExecution does. A store that
+     * does not answer is left for the run to report.
+     */
+    default void checkOutputBucket(S3Location outputPrefix) {
+    }
 }

@@ -7,12 +7,18 @@ import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PreparedQuery {
 
     private final List<ColumnInfo> columns;
+    private final OutputColumnNames names;
     private final RelDataType rowType;
     private final Bindable<?> bindable;
     private final Map<String, Object> stash;
@@ -31,14 +38,17 @@ public final class PreparedQuery {
     private final JavaTypeFactory typeFactory;
     private final String physicalPlan;
     private final List<TableSource> tables;
+    private final EnumerableRel physical;
 
-    PreparedQuery(List<ColumnInfo> columns, RelDataType rowType, Bindable<?> bindable, Map<String, Object> stash,
-                  SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
-                  List<TableSource> tables) {
+    PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable,
+                  Map<String, Object> stash, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
+                  List<TableSource> tables, EnumerableRel physical) {
+        this.physical = physical;
         this.physicalPlan = physicalPlan;
         this.tables = List.copyOf(tables);
         this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
+        this.names = names;
         this.rowType = rowType;
         this.bindable = bindable;
         this.rootSchema = rootSchema;
@@ -63,6 +73,46 @@ public final class PreparedQuery {
         return physicalPlan;
     }
 
+    /**
+     * The plan as Trino's text EXPLAIN prints it ({@link PlanText}): the optimized operators with their layouts and
+     * Calcite's row-count estimates.
+     */
+    public List<String> explain() {
+        return PlanText.of(physical, names.names(), Map.of());
+    }
+
+    /**
+     * EXPLAIN ANALYZE: runs the query and reports, besides the estimates, the rows each operator produced. Each
+     * operator's count is taken by running the plan below it on its own (operators under a correlation, which cannot
+     * run alone, have none), so a table read by several operators' subtrees is read again for each.
+     */
+    public List<String> explainAnalyze(ScanContext scanContext, AtomicBoolean cancelFlag) {
+        Map<RelNode, Long> counts = new IdentityHashMap<>();
+        count(physical, scanContext, cancelFlag, counts);
+        return PlanText.of(physical, names.names(), counts);
+    }
+
+    private void count(RelNode rel, ScanContext scanContext, AtomicBoolean cancelFlag, Map<RelNode, Long> counts) {
+        for (RelNode input : rel.getInputs()) {
+            count(input, scanContext, cancelFlag, counts);
+        }
+        if (!(rel instanceof EnumerableRel enumerable) || !RelOptUtil.getVariablesUsed(rel).isEmpty()) {
+            return;
+        }
+        Map<String, Object> subtreeStash = new HashMap<>();
+        Bindable<?> subtree = EnumerableInterpretable.toBindable(subtreeStash, null,
+                CancellationCheck.insert(enumerable), EnumerableRel.Prefer.ARRAY);
+        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
+                subtreeStash);
+        long rows = 0;
+        try (Enumerator<?> e = subtree.bind(dataContext).enumerator()) {
+            while (e.moveNext()) {
+                rows++;
+            }
+        }
+        counts.put(rel, rows);
+    }
+
     public List<ColumnInfo> columns() {
         return columns;
     }
@@ -72,13 +122,24 @@ public final class PreparedQuery {
         return ResultTypes.valueTypes(rowType);
     }
 
-    /** The output columns as Athena table columns (for CTAS, views and INSERT type checks). */
+    /**
+     * The output columns as Athena table columns (for CTAS, views, SPICE and INSERT type checks), with Trino's names
+     * ({@code _col0} for an unnamed expression).
+     */
     public List<Column> tableColumns() {
         List<Column> result = new ArrayList<>();
         for (RelDataTypeField field : rowType.getFieldList()) {
-            result.add(new Column(field.getName(), TypeMapping.toAthenaType(field.getType())));
+            result.add(new Column(names.names().get(field.getIndex()), TypeMapping.toAthenaType(field.getType())));
         }
         return result;
+    }
+
+    /**
+     * Whether the output column at {@code index} (0-based) has a name of the query's own (an alias or a column's
+     * name) rather than the {@code _col<i>} Trino makes up for an expression without one.
+     */
+    public boolean named(int index) {
+        return names.named().get(index);
     }
 
     /** Starts the query; rows are produced as the caller pulls them. */

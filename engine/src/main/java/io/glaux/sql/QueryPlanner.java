@@ -45,7 +45,6 @@ import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
@@ -204,7 +203,7 @@ public final class QueryPlanner {
                         .withIdentifierExpansion(true));
         SqlNode validated = validator.validate(rewrite(node));
         SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
-                cluster, StandardConvertletTable.INSTANCE,
+                cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         return root.withRel(ConnectorLimitPushdown.apply(TrinoCastRounding.apply(root.rel)));
@@ -238,8 +237,9 @@ public final class QueryPlanner {
         Map<String, Object> stash = new HashMap<>();
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
-        return new PreparedQuery(ResultTypes.columns(rowType), rowType, bindable, stash, rootSchema.plus(),
-                typeFactory, plan, TableSources.of(logical));
+        OutputColumnNames names = OutputColumnNames.of(rowType);
+        return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,
+                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), physical);
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

@@ -14,11 +14,12 @@ final class ResultTypes {
     private ResultTypes() {
     }
 
-    static List<ColumnInfo> columns(RelDataType rowType) {
+    /** The columns of a query's result, named as {@code names} says (Trino's names, not Calcite's). */
+    static List<ColumnInfo> columns(RelDataType rowType, List<String> names) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (RelDataTypeField field : rowType.getFieldList()) {
             RelDataType type = field.getType();
-            columns.add(ColumnInfo.of(field.getName(), athenaTypeName(type), precision(type),
+            columns.add(ColumnInfo.of(names.get(field.getIndex()), athenaTypeName(type), precision(type),
                     type.getSqlTypeName().allowsScale() ? type.getScale() : 0));
         }
         return columns;

@@ -135,6 +135,9 @@ class AthenaNamesEndToEndTest {
 
         succeeded(g.run("CREATE TABLE \"1c\" AS SELECT 1 AS \"_x\", 2 AS Big"));
         assertThat(g.rows("SELECT * FROM \"1c\"")).containsExactly(List.of("1", "2"));
+        // A column the query names _col0 is named, unlike the expression a result calls _col0.
+        succeeded(g.run("CREATE TABLE d AS SELECT 1 AS _col0"));
+        assertThat(g.query("SELECT * FROM d").columns().get(0).name()).isEqualTo("_col0");
     }
 
     @Test

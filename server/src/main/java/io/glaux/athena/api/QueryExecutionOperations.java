@@ -315,6 +315,9 @@ final class QueryExecutionOperations {
 
     private static String substatement(String query) {
         String head = query.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        if (head.startsWith("CREATE")) {
+            return "CREATE_TABLE_AS_SELECT";
+        }
         return head.startsWith("INSERT") ? "INSERT" : "SELECT";
     }
 }

@@ -141,6 +141,9 @@ class AthenaJavaSdkTest {
                 + " FROM notes");
         assertThat(ctas.status().state()).as(ctas.status().stateChangeReason())
                 .isEqualTo(QueryExecutionState.SUCCEEDED);
+        // The model: DML "such as CREATE TABLE AS SELECT".
+        assertThat(ctas.statementTypeAsString()).isEqualTo("DML");
+        assertThat(ctas.substatementType()).isEqualTo("CREATE_TABLE_AS_SELECT");
         var ctasResults = athena.getQueryResults(b -> b.queryExecutionId(ctas.queryExecutionId()));
         assertThat(ctasResults.updateCount()).isEqualTo(2L);
         QueryExecution select = run("SELECT t FROM notes_pq ORDER BY id");
@@ -150,6 +153,12 @@ class AthenaJavaSdkTest {
         QueryExecution show = run("SHOW TABLES");
         var tables = athena.getQueryResults(b -> b.queryExecutionId(show.queryExecutionId())).resultSet().rows();
         assertThat(tables.stream().map(r -> r.data().get(0).varCharValue()).toList()).contains("notes", "notes_pq");
+        assertThat(show.statementTypeAsString()).isEqualTo("UTILITY");
+        // StartQueryExecution itself refuses an output bucket that does not exist.
+        assertThatThrownBy(() -> athena.startQueryExecution(b -> b.queryString("SELECT 1")
+                .resultConfiguration(c -> c.outputLocation("s3://no-such-results/q/"))))
+                .isInstanceOf(software.amazon.awssdk.services.athena.model.InvalidRequestException.class)
+                .hasMessageStartingWith("Unable to verify/create output bucket no-such-results");
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.glaux.sql;
+
+import io.glaux.sql.function.CastToVarchar;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's conversions of SQL calls to row expressions, except that a CAST to varchar prints the value as Trino
+ * does ({@link CastToVarchar}). The rewrite must happen here, while the SQL is converted: the standard conversion
+ * folds a cast of a literal ({@code CAST(true AS varchar)}) into a literal of Calcite's text at once. Implicit casts
+ * the validator inserts (string concatenation of a number) are CAST calls too, so they are covered.
+ */
+final class TrinoConvertlets implements SqlRexConvertletTable {
+
+    static final TrinoConvertlets INSTANCE = new TrinoConvertlets();
+
+    private TrinoConvertlets() {
+    }
+
+    @Override
+    public @Nullable SqlRexConvertlet get(SqlCall call) {
+        SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
+        if (call.getKind() != SqlKind.CAST || standard == null) {
+            return standard;
+        }
+        return (cx, cast) -> {
+            RelDataType target = cx.getValidator().getValidatedNodeType(cast);
+            RelDataType source = cx.getValidator().getValidatedNodeType(cast.operand(0));
+            if (!CastToVarchar.rewrites(source, target)) {
+                return standard.convertCall(cx, cast);
+            }
+            return CastToVarchar.call(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
+        };
+    }
+}

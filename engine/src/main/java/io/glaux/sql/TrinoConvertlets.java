@@ -29,9 +29,11 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
             return standard;
         }
         return (cx, cast) -> {
-            RelDataType target = cx.getValidator().getValidatedNodeType(cast);
-            RelDataType source = cx.getValidator().getValidatedNodeType(cast.operand(0));
-            if (!CastToVarchar.rewrites(source, target)) {
+            // Casts Calcite makes while it converts (AVG's SUM/COUNT over a window) were never validated: they keep
+            // the standard conversion.
+            RelDataType target = cx.getValidator().getValidatedNodeTypeIfKnown(cast);
+            RelDataType source = cx.getValidator().getValidatedNodeTypeIfKnown(cast.operand(0));
+            if (target == null || source == null || !CastToVarchar.rewrites(source, target)) {
                 return standard.convertCall(cx, cast);
             }
             return CastToVarchar.call(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));

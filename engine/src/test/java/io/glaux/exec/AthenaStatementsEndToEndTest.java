@@ -29,10 +29,7 @@ class AthenaStatementsEndToEndTest {
 
     @BeforeEach
     void open() throws IOException {
-        g = GlauxFixture.local(data);
-        g.put("lake", "t/a.csv", "1,a\n2,b\n3,a\n");
-        g.script("CREATE EXTERNAL TABLE t (id int, k string) ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
-                + " LOCATION 's3://lake/t/'");
+        g = GlauxFixture.localWithTable(data, "id int, k string", "1,a\n2,b\n3,a\n");
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.error.SourceLocation;
 import io.glaux.error.TrinoErrorCode;
-import io.glaux.sql.QueryContext;
 import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Errors in the query part of a statement move to the statement's coordinates as a location field. */
 class SqlPositionsTest {
@@ -28,10 +25,7 @@ class SqlPositionsTest {
 
     @BeforeEach
     void open() throws IOException {
-        g = GlauxFixture.local(data);
-        g.put("lake", "t/a.csv", "1,x\n");
-        g.query("CREATE EXTERNAL TABLE t (id int, name string) ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
-                + " LOCATION 's3://lake/t/'");
+        g = GlauxFixture.localWithTable(data, "id int, name string", "1,x\n");
     }
 
     @AfterEach
@@ -40,8 +34,7 @@ class SqlPositionsTest {
     }
 
     private GlauxException planning(String query) {
-        return catchThrowableOfType(() -> g.glaux().planner().prepare(query, QueryContext.DEFAULT, List.of()),
-                GlauxException.class);
+        return g.planningError(query);
     }
 
     @Test

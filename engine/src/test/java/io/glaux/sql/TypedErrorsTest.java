@@ -11,10 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The planner's errors carry Trino's code and the location in the text as written, as fields. */
 class TypedErrorsTest {
@@ -26,10 +24,7 @@ class TypedErrorsTest {
 
     @BeforeEach
     void open() throws IOException {
-        g = GlauxFixture.local(data);
-        g.put("lake", "t/a.csv", "1,x\n");
-        g.query("CREATE EXTERNAL TABLE t (id int, name string) ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
-                + " LOCATION 's3://lake/t/'");
+        g = GlauxFixture.localWithTable(data, "id int, name string", "1,x\n");
     }
 
     @AfterEach
@@ -38,8 +33,7 @@ class TypedErrorsTest {
     }
 
     private GlauxException planning(String sql) {
-        return catchThrowableOfType(() -> g.glaux().planner().prepare(sql, QueryContext.DEFAULT, List.of()),
-                GlauxException.class);
+        return g.planningError(sql);
     }
 
     @Test

@@ -27,6 +27,24 @@ public final class GlauxFixture implements AutoCloseable {
         return new GlauxFixture(Glaux.builder().dataFolder(dataFolder).build());
     }
 
+    /**
+     * An embedded Glaux whose default database has the CSV table {@code t} ({@code columns}, e.g.
+     * {@code id int, name string}) over {@code s3://lake/t/} holding {@code rows}.
+     */
+    public static GlauxFixture localWithTable(Path dataFolder, String columns, String rows) throws IOException {
+        GlauxFixture fixture = local(dataFolder);
+        fixture.put("lake", "t/a.csv", rows);
+        fixture.script("CREATE EXTERNAL TABLE t (" + columns + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
+                + " LOCATION 's3://lake/t/'");
+        return fixture;
+    }
+
+    /** The error planning {@code sql} raises (null when it plans). */
+    public io.glaux.error.GlauxException planningError(String sql) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(() -> glaux.planner().prepare(sql,
+                io.glaux.sql.QueryContext.DEFAULT, List.of()), io.glaux.error.GlauxException.class);
+    }
+
     public static GlauxFixture s3(Path dataFolder, S3StoreConfig config) throws IOException {
         return new GlauxFixture(Glaux.builder().dataFolder(dataFolder).s3(config).build());
     }

@@ -1,5 +1,7 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.type.ReturnTypes;
+
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.math.BigDecimal;
@@ -9,6 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import static io.glaux.sql.function.Arg.ANY;
+import static io.glaux.sql.function.Arg.ARRAY;
+import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.MAP;
+import static io.glaux.sql.function.Arg.STRING;
+
 /**
  * Trino's array and map functions over Glaux's values (array = {@link List}, map = {@link Map}). Functions that
  * print or compare elements receive the element's SQL type name as a hidden argument, because a DATE element is an
@@ -16,6 +24,26 @@ import java.util.Map;
  */
 public final class ArrayFunctions {
     private ArrayFunctions() {
+    }
+
+    /** Declares the array and map functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> a = ArrayFunctions.class;
+        r.define(GlauxFunction.strict("cardinality", false,
+                Signature.of(a, "cardinality", Returns.BIGINT, ARRAY), Signature.of(a, "cardinality", Returns.BIGINT,
+                MAP)));
+        r.define(GlauxFunction.strict("element_at", true,
+                Signature.of(a, "elementAt", Returns.ELEMENT_OF_ARG0, ARRAY, BIGINT),
+                Signature.of(a, "elementAt", Returns.VALUE_OF_ARG0, MAP, ANY)));
+        r.define(GlauxFunction.nullAware("contains", Signature.of(a, "contains", Returns.BOOLEAN, ARRAY, ANY)));
+        r.define(GlauxFunction.strict("array_position", false,
+                Signature.of(a, "arrayPosition", Returns.BIGINT, ARRAY, ANY)));
+        r.define(GlauxFunction.strict("array_distinct", false, Signature.of(a, "arrayDistinct", ReturnTypes.ARG0,
+                ARRAY)));
+        r.define(GlauxFunction.strict("array_join", false,
+                Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING),
+                Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING,
+                STRING)));
     }
 
     public static long cardinality(List<?> array) {

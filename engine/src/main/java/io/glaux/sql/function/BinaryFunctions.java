@@ -1,5 +1,9 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.nio.charset.StandardCharsets;
@@ -8,9 +12,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import static io.glaux.sql.function.Arg.BINARY;
+import static io.glaux.sql.function.Arg.STRING;
+
 /** Trino's varbinary functions; varbinary values are {@link ByteString}s. */
 public final class BinaryFunctions {
     private BinaryFunctions() {
+    }
+
+    /** Declares the varbinary functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> b = BinaryFunctions.class;
+        SqlReturnTypeInference varbinary = ReturnTypes.explicit(SqlTypeName.VARBINARY);
+        r.define(GlauxFunction.strict("to_hex", false, Signature.of(b, "toHex", Returns.VARCHAR, BINARY)));
+        r.define(GlauxFunction.strict("from_hex", false, Signature.of(b, "fromHex", varbinary, STRING)));
+        r.define(GlauxFunction.strict("to_utf8", false, Signature.of(b, "toUtf8", varbinary, STRING)));
+        r.define(GlauxFunction.strict("from_utf8", false, Signature.of(b, "fromUtf8", Returns.VARCHAR, BINARY)));
+        r.define(GlauxFunction.strict("to_base64", false, Signature.of(b, "toBase64", Returns.VARCHAR, BINARY)));
+        r.define(GlauxFunction.strict("from_base64", false, Signature.of(b, "fromBase64", varbinary, STRING)));
+        r.define(GlauxFunction.strict("md5", false, Signature.of(b, "md5", varbinary, BINARY)));
+        r.define(GlauxFunction.strict("sha1", false, Signature.of(b, "sha1", varbinary, BINARY)));
+        r.define(GlauxFunction.strict("sha256", false, Signature.of(b, "sha256", varbinary, BINARY)));
+        r.define(GlauxFunction.strict("sha512", false, Signature.of(b, "sha512", varbinary, BINARY)));
     }
 
     public static String toHex(ByteString b) {

@@ -1,5 +1,9 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.SqlLiteral;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +13,13 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+
+import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.DATE;
+import static io.glaux.sql.function.Arg.DATETIME;
+import static io.glaux.sql.function.Arg.DOUBLE;
+import static io.glaux.sql.function.Arg.STRING;
+import static io.glaux.sql.function.Arg.TIMESTAMP;
 
 /**
  * Trino's date and time functions over Calcite's internal values: DATE = {@code int} days since 1970-01-01,
@@ -22,6 +33,57 @@ public final class DateTimeFunctions {
     static final long MILLIS_PER_DAY = 86_400_000L;
 
     private DateTimeFunctions() {
+    }
+
+    /** Declares the date and time functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> dt = DateTimeFunctions.class;
+        r.define(GlauxFunction.strict("date_trunc", false,
+                Signature.of(dt, "dateTruncDate", Returns.DATE, STRING, DATE),
+                Signature.of(dt, "dateTruncTimestamp", ReturnTypes.ARG1, STRING, TIMESTAMP)));
+        r.define(GlauxFunction.strict("date_add", false,
+                Signature.of(dt, "dateAddDate", Returns.DATE, STRING, BIGINT, DATE),
+                Signature.of(dt, "dateAddTimestamp", ReturnTypes.ARG2, STRING, BIGINT, TIMESTAMP)));
+        r.define(GlauxFunction.strict("date_diff", false,
+                Signature.of(dt, "dateDiffDate", Returns.BIGINT, STRING, DATE, DATE),
+                Signature.of(dt, "dateDiffTimestamp", Returns.BIGINT, STRING, DATETIME, DATETIME)));
+        r.define(GlauxFunction.strict("date_format", false,
+                Signature.of(dt, "dateFormat", Returns.VARCHAR, DATETIME, STRING)));
+        r.define(GlauxFunction.strict("date_parse", false,
+                Signature.of(dt, "dateParse", Returns.TIMESTAMP_3, STRING, STRING)));
+        r.define(GlauxFunction.strict("from_iso8601_timestamp", false,
+                Signature.of(dt, "fromIso8601Timestamp", Returns.TIMESTAMP_3, STRING)));
+        r.define(GlauxFunction.strict("from_iso8601_date", false,
+                Signature.of(dt, "fromIso8601Date", Returns.DATE, STRING)));
+        r.define(GlauxFunction.strict("to_iso8601", false,
+                Signature.of(dt, "toIso8601Date", Returns.VARCHAR, DATE),
+                Signature.of(dt, "toIso8601Timestamp", Returns.VARCHAR, TIMESTAMP)));
+        r.define(GlauxFunction.strict("from_unixtime", false,
+                Signature.of(dt, "fromUnixtime", Returns.TIMESTAMP_3, DOUBLE)));
+        r.define(GlauxFunction.strict("to_unixtime", false,
+                Signature.of(dt, "toUnixtime", Returns.DOUBLE, DATETIME)));
+        r.define(GlauxFunction.strict("last_day_of_month", false,
+                Signature.of(dt, "lastDayOfMonth", Returns.DATE, DATETIME)));
+        r.define(GlauxFunction.strict("year", false, Signature.of(dt, "year", Returns.BIGINT, DATETIME)));
+        r.define(GlauxFunction.strict("quarter", false, Signature.of(dt, "quarter", Returns.BIGINT, DATETIME)));
+        r.define(GlauxFunction.strict("month", false, Signature.of(dt, "month", Returns.BIGINT, DATETIME)));
+        r.define(GlauxFunction.strict("week", false, Signature.of(dt, "week", Returns.BIGINT, DATETIME)),
+                "week_of_year");
+        r.define(GlauxFunction.strict("year_of_week", false, Signature.of(dt, "yearOfWeek", Returns.BIGINT,
+                DATETIME)), "yow");
+        r.define(GlauxFunction.strict("day", false, Signature.of(dt, "day", Returns.BIGINT, DATETIME)), "day_of_month");
+        r.define(GlauxFunction.strict("day_of_week", false, Signature.of(dt, "dayOfWeek", Returns.BIGINT, DATETIME)),
+                "dow");
+        r.define(GlauxFunction.strict("day_of_year", false, Signature.of(dt, "dayOfYear", Returns.BIGINT, DATETIME)),
+                "doy");
+        r.define(GlauxFunction.strict("hour", false, Signature.of(dt, "hour", Returns.BIGINT, TIMESTAMP)));
+        r.define(GlauxFunction.strict("minute", false, Signature.of(dt, "minute", Returns.BIGINT, TIMESTAMP)));
+        r.define(GlauxFunction.strict("second", false, Signature.of(dt, "second", Returns.BIGINT, TIMESTAMP)));
+        r.define(GlauxFunction.strict("millisecond", false, Signature.of(dt, "millisecond", Returns.BIGINT,
+                TIMESTAMP)));
+        // now() is current_timestamp; Glaux has no zoned timestamps, so it is the UTC wall clock, milliseconds.
+        r.bind("now", (call, operands, pos) -> SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos,
+                SqlLiteral.createExactNumeric("3", pos)));
     }
 
     /** The units of date_trunc, date_add and date_diff. */

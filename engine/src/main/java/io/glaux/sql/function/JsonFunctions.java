@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static io.glaux.sql.function.Arg.STRING;
 
 /**
  * Trino's JSON functions over JSON text. Glaux has no JSON type: json values are VARCHAR holding JSON text, printed
@@ -26,6 +29,22 @@ public final class JsonFunctions {
     private static final Map<String, List<Object>> PATHS = new ConcurrentHashMap<>();
 
     private JsonFunctions() {
+    }
+
+    /** Declares the JSON (as varchar text) functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> j = JsonFunctions.class;
+        r.define(GlauxFunction.strict("json_extract_scalar", true,
+                Signature.of(j, "jsonExtractScalar", Returns.VARCHAR, STRING, STRING)));
+        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", Returns.VARCHAR, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("json_parse", false, Signature.of(j, "jsonParse", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("json_format", false, Signature.of(j, "jsonFormat", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("json_array_length", true, Signature.of(j, "jsonArrayLength", Returns.BIGINT,
+                STRING)));
+        r.define(GlauxFunction.strict("json_size", true, Signature.of(j, "jsonSize", Returns.BIGINT, STRING, STRING)));
+        r.define(GlauxFunction.strict("is_json_scalar", false, Signature.of(j, "isJsonScalar", Returns.BOOLEAN,
+                STRING)));
     }
 
     /** The scalar at the path as text (strings unquoted); NULL for objects, arrays, JSON null, no match or bad JSON. */

@@ -1,12 +1,75 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.DECIMAL;
+import static io.glaux.sql.function.Arg.DOUBLE;
+
 /** Trino's math functions where Calcite's differ (rounding direction, argument order, types) or are missing. */
 public final class MathFunctions {
     private MathFunctions() {
+    }
+
+    /** Trino's round(decimal(p, s)) and truncate: decimal(p - s + min(s, 1), 0) and decimal(max(p - s, 1), 0). */
+    private static SqlReturnTypeInference decimalScaleZero(boolean roundUp) {
+        return b -> {
+            RelDataType t = b.getOperandType(0);
+            int p = t.getPrecision() - t.getScale() + (roundUp ? Math.min(t.getScale(), 1) : 0);
+            return b.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, Math.max(p, 1), 0);
+        };
+    }
+
+    /** Declares the math functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> m = MathFunctions.class;
+        r.define(GlauxFunction.strict("round", false,
+                Signature.of(m, "round", ReturnTypes.ARG0, BIGINT),
+                Signature.of(m, "round", decimalScaleZero(true), DECIMAL),
+                Signature.of(m, "round", Returns.DOUBLE, DOUBLE),
+                Signature.of(m, "round", ReturnTypes.ARG0, BIGINT, BIGINT),
+                Signature.of(m, "round", ReturnTypes.ARG0, DECIMAL, BIGINT),
+                Signature.of(m, "round", Returns.DOUBLE, DOUBLE, BIGINT)));
+        r.define(GlauxFunction.strict("truncate", false,
+                Signature.of(m, "truncate", ReturnTypes.ARG0, BIGINT),
+                Signature.of(m, "truncate", decimalScaleZero(false), DECIMAL),
+                Signature.of(m, "truncate", Returns.DOUBLE, DOUBLE),
+                Signature.of(m, "truncate", ReturnTypes.ARG0, DECIMAL, BIGINT),
+                Signature.of(m, "truncate", Returns.DOUBLE, DOUBLE, BIGINT)));
+        r.define(GlauxFunction.strict("mod", false,
+                Signature.of(m, "mod", ReturnTypes.LEAST_RESTRICTIVE, BIGINT, BIGINT),
+                Signature.of(m, "mod", Returns.DOUBLE, DOUBLE, DOUBLE)));
+        r.define(GlauxFunction.strict("log", false, Signature.of(m, "log", Returns.DOUBLE, DOUBLE, DOUBLE)));
+        r.define(GlauxFunction.strict("log2", false, Signature.of(m, "log2", Returns.DOUBLE, DOUBLE)));
+        r.define(GlauxFunction.strict("log10", false, Signature.of(m, "log10", Returns.DOUBLE, DOUBLE)));
+        r.define(GlauxFunction.strict("nan", false, Signature.of(m, "nan", Returns.DOUBLE)));
+        r.define(GlauxFunction.strict("infinity", false, Signature.of(m, "infinity", Returns.DOUBLE)));
+        r.define(GlauxFunction.strict("e", false, Signature.of(m, "e", Returns.DOUBLE)));
+        r.define(GlauxFunction.strict("pi", false, Signature.of(m, "pi", Returns.DOUBLE)));
+        r.define(GlauxFunction.strict("is_nan", false, Signature.of(m, "isNan", Returns.BOOLEAN, DOUBLE)));
+        r.define(GlauxFunction.strict("is_finite", false, Signature.of(m, "isFinite", Returns.BOOLEAN, DOUBLE)));
+        r.define(GlauxFunction.strict("is_infinite", false, Signature.of(m, "isInfinite", Returns.BOOLEAN, DOUBLE)));
+        r.define(GlauxFunction.nonDeterministic("random",
+                Signature.of(m, "random", Returns.DOUBLE), Signature.of(m, "random", ReturnTypes.ARG0, BIGINT)),
+                "rand");
+        r.bindTo(SqlStdOperatorTable.ABS, "abs");
+        r.bindTo(SqlStdOperatorTable.SQRT, "sqrt");
+        r.bindTo(SqlStdOperatorTable.CBRT, "cbrt");
+        r.bindTo(SqlStdOperatorTable.LN, "ln");
+        r.bindTo(SqlStdOperatorTable.EXP, "exp");
+        r.bindTo(SqlStdOperatorTable.POWER, "pow");
+        r.bindTo(SqlStdOperatorTable.POWER, "power");
+        r.bindTo(SqlStdOperatorTable.SIGN, "sign");
+        r.bindTo(SqlStdOperatorTable.DEGREES, "degrees");
+        r.bindTo(SqlStdOperatorTable.RADIANS, "radians");
     }
 
     // ---- round: half away from zero

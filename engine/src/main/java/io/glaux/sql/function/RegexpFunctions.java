@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.STRING;
 
 /**
  * Trino's regular expression functions. Trino's pattern syntax is Java's (with minor differences of its Joni engine);
@@ -16,6 +20,26 @@ public final class RegexpFunctions {
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
     private RegexpFunctions() {
+    }
+
+    /** Declares the regular expression functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> re = RegexpFunctions.class;
+        r.define(GlauxFunction.strict("regexp_like", false, Signature.of(re, "regexpLike", Returns.BOOLEAN, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("regexp_extract", true,
+                Signature.of(re, "regexpExtract", Returns.VARCHAR, STRING, STRING),
+                Signature.of(re, "regexpExtract", Returns.VARCHAR, STRING, STRING, BIGINT)));
+        r.define(GlauxFunction.strict("regexp_extract_all", false,
+                Signature.of(re, "regexpExtractAll", Returns.ARRAY_OF_VARCHAR, STRING, STRING),
+                Signature.of(re, "regexpExtractAll", Returns.ARRAY_OF_VARCHAR, STRING, STRING, BIGINT)));
+        r.define(GlauxFunction.strict("regexp_replace", false,
+                Signature.of(re, "regexpReplace", Returns.VARCHAR, STRING, STRING),
+                Signature.of(re, "regexpReplace", Returns.VARCHAR, STRING, STRING, STRING)));
+        r.define(GlauxFunction.strict("regexp_count", false, Signature.of(re, "regexpCount", Returns.BIGINT, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("regexp_split", false,
+                Signature.of(re, "regexpSplit", Returns.ARRAY_OF_VARCHAR, STRING, STRING)));
     }
 
     static Pattern pattern(String regex) {

@@ -1,13 +1,94 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.glaux.sql.function.Arg.ARRAY;
+import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.BINARY;
+import static io.glaux.sql.function.Arg.STRING;
 
 /**
  * Trino's string functions. Lengths and positions count Unicode code points, as Trino does; positions are 1-based.
  */
 public final class StringFunctions {
     private StringFunctions() {
+    }
+
+    /** Declares the string functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> s = StringFunctions.class;
+        r.define(GlauxFunction.strict("length", false, Signature.of(s, "length", Returns.BIGINT, STRING),
+                Signature.of(BinaryFunctions.class, "length", Returns.BIGINT, BINARY)));
+        r.define(GlauxFunction.strict("substr", false,
+                Signature.of(s, "substr", ReturnTypes.ARG0, STRING, BIGINT),
+                Signature.of(s, "substr", ReturnTypes.ARG0, STRING, BIGINT, BIGINT)), "substring");
+        r.define(GlauxFunction.strict("strpos", false,
+                Signature.of(s, "strpos", Returns.BIGINT, STRING, STRING),
+                Signature.of(s, "strpos", Returns.BIGINT, STRING, STRING, BIGINT)));
+        r.define(GlauxFunction.strict("starts_with", false, Signature.of(s, "startsWith", Returns.BOOLEAN, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("ends_with", false, Signature.of(s, "endsWith", Returns.BOOLEAN, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("replace", false,
+                Signature.of(s, "replace", Returns.VARCHAR, STRING, STRING),
+                Signature.of(s, "replace", Returns.VARCHAR, STRING, STRING, STRING)));
+        r.define(GlauxFunction.strict("reverse", false,
+                Signature.of(s, "reverse", Returns.VARCHAR, STRING),
+                Signature.of(ArrayFunctions.class, "reverse", ReturnTypes.ARG0, ARRAY)));
+        r.define(GlauxFunction.strict("split", false,
+                Signature.of(s, "split", Returns.ARRAY_OF_VARCHAR, STRING, STRING),
+                Signature.of(s, "split", Returns.ARRAY_OF_VARCHAR, STRING, STRING, BIGINT)));
+        r.define(GlauxFunction.strict("split_part", true, Signature.of(s, "splitPart", Returns.VARCHAR, STRING,
+                STRING, BIGINT)));
+        r.define(GlauxFunction.nullAware("concat_ws",
+                Signature.variadic(s, "concatWs", Returns.VARCHAR, STRING, STRING),
+                Signature.of(s, "concatWs", Returns.VARCHAR, STRING, ARRAY)));
+        r.define(GlauxFunction.strict("concat", false, Signature.variadic(s, "concat", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("lpad", false, Signature.of(s, "lpad", Returns.VARCHAR, STRING, BIGINT, STRING)));
+        r.define(GlauxFunction.strict("rpad", false, Signature.of(s, "rpad", Returns.VARCHAR, STRING, BIGINT, STRING)));
+        GlauxFunction trim = GlauxFunction.strict("trim", false,
+                Signature.of(s, "trim", Returns.VARCHAR, STRING), Signature.of(s, "trim", Returns.VARCHAR, STRING,
+                STRING));
+        r.add(trim);
+        r.bind("trim", StringFunctions::trimBinding);
+        r.define(GlauxFunction.strict("ltrim", false,
+                Signature.of(s, "ltrim", Returns.VARCHAR, STRING), Signature.of(s, "ltrim", Returns.VARCHAR, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("rtrim", false,
+                Signature.of(s, "rtrim", Returns.VARCHAR, STRING), Signature.of(s, "rtrim", Returns.VARCHAR, STRING,
+                STRING)));
+        r.define(GlauxFunction.strict("chr", false, Signature.of(s, "chr", Returns.VARCHAR, BIGINT)));
+        r.define(GlauxFunction.strict("codepoint", false, Signature.of(s, "codepoint", Returns.BIGINT, STRING)));
+        r.bindTo(SqlStdOperatorTable.LOWER, "lower");
+        r.bindTo(SqlStdOperatorTable.UPPER, "upper");
+    }
+
+    /**
+     * The parser turns trim(s) and trim([BOTH|LEADING|TRAILING] [chars] FROM s) into TRIM(flag, chars, s), with a
+     * single space when no characters are given. A single space is taken as Trino's trim(s), which removes all
+     * whitespace; other characters are a set to remove, as in Trino.
+     */
+    private static SqlNode trimBinding(SqlCall call, List<SqlNode> operands, SqlParserPos pos) {
+        if (!(call.getOperator() instanceof SqlTrimFunction) || operands.size() != 3) {
+            return TrinoFunctions.function("trim").createCall(pos, operands);
+        }
+        Object flag = ((SqlLiteral) operands.get(0)).getValue();
+        String name = flag == SqlTrimFunction.Flag.LEADING ? "ltrim"
+                : flag == SqlTrimFunction.Flag.TRAILING ? "rtrim" : "trim";
+        SqlNode chars = operands.get(1);
+        boolean whitespace = chars instanceof SqlLiteral
+                && " ".equals(((SqlLiteral) chars).toValue());
+        return whitespace ? TrinoFunctions.function(name).createCall(pos, operands.get(2))
+                : TrinoFunctions.function(name).createCall(pos, operands.get(2), chars);
     }
 
     public static long length(String s) {

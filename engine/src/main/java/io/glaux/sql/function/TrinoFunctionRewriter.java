@@ -32,7 +32,7 @@ public class TrinoFunctionRewriter extends SqlShuttle {
         if (id != null && !id.isSimple()) {
             return c;
         }
-        TrinoFunctions.Binding binding = TrinoFunctions.binding(c.getOperator().getName());
+        FunctionRegistry.Binding binding = TrinoFunctions.binding(c.getOperator().getName());
         return binding == null ? c : binding.rewrite(c, c.getOperandList(), c.getParserPosition());
     }
 }

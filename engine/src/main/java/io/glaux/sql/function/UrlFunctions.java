@@ -1,14 +1,38 @@
 package io.glaux.sql.function;
 
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import static io.glaux.sql.function.Arg.STRING;
+
 /** Trino's URL functions: NULL for text that is not a valid URI. */
 public final class UrlFunctions {
     private UrlFunctions() {
+    }
+
+    /** Declares the URL functions and the Trino names bound to them. */
+    static void declare(FunctionRegistry.Builder r) {
+        Class<?> u = UrlFunctions.class;
+        r.define(GlauxFunction.strict("url_extract_protocol", true, Signature.of(u, "urlExtractProtocol",
+                Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("url_extract_host", true, Signature.of(u, "urlExtractHost", Returns.VARCHAR,
+                STRING)));
+        r.define(GlauxFunction.strict("url_extract_port", true, Signature.of(u, "urlExtractPort", Returns.BIGINT,
+                STRING)));
+        r.define(GlauxFunction.strict("url_extract_path", true, Signature.of(u, "urlExtractPath", Returns.VARCHAR,
+                STRING)));
+        r.define(GlauxFunction.strict("url_extract_query", true, Signature.of(u, "urlExtractQuery", Returns.VARCHAR,
+                STRING)));
+        r.define(GlauxFunction.strict("url_extract_fragment", true, Signature.of(u, "urlExtractFragment",
+                Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("url_extract_parameter", true,
+                Signature.of(u, "urlExtractParameter", Returns.VARCHAR, STRING, STRING)));
+        r.define(GlauxFunction.strict("url_encode", false, Signature.of(u, "urlEncode", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("url_decode", false, Signature.of(u, "urlDecode", Returns.VARCHAR, STRING)));
     }
 
     private static URI uri(String url) {

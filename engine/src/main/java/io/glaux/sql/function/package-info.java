@@ -58,11 +58,14 @@
  * </ul>
  *
  * <h2>Structure</h2>
- * {@link io.glaux.sql.function.TrinoFunctions} is the registry: each Trino name is bound to a Glaux function (a
- * {@code GlauxFunction} with {@code Signature}s naming public static methods of the family classes
- * {@code DateTimeFunctions}, {@code StringFunctions}, {@code RegexpFunctions}, {@code ArrayFunctions},
- * {@code MathFunctions}, {@code BinaryFunctions}, {@code UrlFunctions}, {@code JsonFunctions}), to a Calcite operator,
- * or to an SQL expression. Glaux functions are registered under the qualified identifier {@code glaux.<name>} so
- * they never collide with Calcite operators of the same simple name during validation's lookup.
+ * {@link io.glaux.sql.function.TrinoFunctions} answers for the registry ({@code FunctionRegistry}) that the function
+ * families build: each family class ({@code DateTimeFunctions}, {@code StringFunctions}, {@code RegexpFunctions},
+ * {@code ArrayFunctions}, {@code MathFunctions}, {@code BinaryFunctions}, {@code UrlFunctions}, {@code JsonFunctions},
+ * {@code ConditionalFunctions}) declares, in its {@code declare(FunctionRegistry.Builder)}, how each of its Trino names
+ * is bound — to a Glaux function (a {@code GlauxFunction} with {@code Signature}s naming the family's public static
+ * methods), to a Calcite operator, or to an SQL expression — next to the methods that implement them. A new family is
+ * one class and one line in {@code TrinoFunctions}. Glaux functions are registered under the qualified identifier
+ * {@code glaux.<name>} so they never collide with Calcite operators of the same simple name during validation's
+ * lookup.
  */
 package io.glaux.sql.function;

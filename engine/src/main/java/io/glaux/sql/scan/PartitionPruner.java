@@ -40,8 +40,7 @@ final class PartitionPruner {
     }
 
     List<Partition> prune(List<Partition> partitions, List<RexNode> filters) {
-        List<RexNode> relevant = filters.stream().flatMap(filter -> RelOptUtil.conjunctions(filter).stream())
-                .filter(this::mentionsPartitionKey).toList();
+        List<RexNode> relevant = conjuncts(filters).stream().filter(this::mentionsPartitionKey).toList();
         if (relevant.isEmpty()) {
             return partitions;
         }
@@ -49,7 +48,7 @@ final class PartitionPruner {
         for (Partition partition : partitions) {
             boolean keep = true;
             for (RexNode filter : relevant) {
-                Truth truth = evaluate(filter, partition);
+                Truth truth = evaluate(filter, partition.values());
                 if (truth == Truth.FALSE || truth == Truth.NULL) {
                     keep = false;
                     break;
@@ -60,6 +59,44 @@ final class PartitionPruner {
             }
         }
         return kept;
+    }
+
+    /**
+     * Whether a partition whose key {@code keyIndex} has {@code value} may hold rows the filters keep, judging only
+     * the conjuncts that mention that key and no other: a projected key's values are pruned one key at a time, before
+     * the product of all keys' values is made.
+     */
+    boolean mayHold(int keyIndex, String value, List<RexNode> filters) {
+        List<String> values = new java.util.ArrayList<>(java.util.Collections.nCopies(
+                table.partitionKeys().size(), (String) null));
+        values.set(keyIndex, value);
+        for (RexNode filter : conjunctsOnlyOn(keyIndex, filters)) {
+            Truth truth = evaluate(filter, values);
+            if (truth == Truth.FALSE || truth == Truth.NULL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The conjuncts of the filters that mention partition key {@code keyIndex} and no other column. */
+    List<RexNode> conjunctsOnlyOn(int keyIndex, List<RexNode> filters) {
+        int field = firstPartitionField + keyIndex;
+        return conjuncts(filters).stream().filter(conjunct -> {
+            java.util.Set<Integer> fields = new java.util.HashSet<>();
+            conjunct.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+                @Override
+                public Void visitInputRef(RexInputRef ref) {
+                    fields.add(ref.getIndex());
+                    return null;
+                }
+            });
+            return fields.equals(java.util.Set.of(field));
+        }).toList();
+    }
+
+    private static List<RexNode> conjuncts(List<RexNode> filters) {
+        return filters.stream().flatMap(filter -> RelOptUtil.conjunctions(filter).stream()).toList();
     }
 
     private boolean mentionsPartitionKey(RexNode filter) {
@@ -74,7 +111,7 @@ final class PartitionPruner {
         return found[0];
     }
 
-    private Truth evaluate(RexNode node, Partition partition) {
+    private Truth evaluate(RexNode node, List<String> partition) {
         if (!(node instanceof RexCall call)) {
             Object value = value(node, partition);
             if (value instanceof Boolean b) {
@@ -146,8 +183,8 @@ final class PartitionPruner {
     private static final Object NULL_VALUE = new Object();
     private static final Object UNKNOWN_VALUE = new Object();
 
-    /** A comparable value, NULL_VALUE for SQL NULL, or UNKNOWN_VALUE. */
-    private Object value(RexNode node, Partition partition) {
+    /** A comparable value, NULL_VALUE for SQL NULL, or UNKNOWN_VALUE (also for a key whose value is not given). */
+    private Object value(RexNode node, List<String> partition) {
         if (node instanceof RexLiteral literal) {
             if (literal.isNull()) {
                 return NULL_VALUE;
@@ -158,7 +195,10 @@ final class PartitionPruner {
         if (node instanceof RexInputRef ref && ref.getIndex() >= firstPartitionField) {
             int keyIndex = ref.getIndex() - firstPartitionField;
             Column key = table.partitionKeys().get(keyIndex);
-            String raw = partition.values().get(keyIndex);
+            String raw = partition.get(keyIndex);
+            if (raw == null) {
+                return UNKNOWN_VALUE;
+            }
             Comparable<?> value = PartitionValues.comparable(raw, key.type());
             return value == null ? NULL_VALUE : value;
         }
@@ -169,7 +209,11 @@ final class PartitionPruner {
             if (target == null) {
                 return UNKNOWN_VALUE;
             }
-            Comparable<?> value = PartitionValues.comparable(partition.values().get(keyIndex), target);
+            String raw = partition.get(keyIndex);
+            if (raw == null) {
+                return UNKNOWN_VALUE;
+            }
+            Comparable<?> value = PartitionValues.comparable(raw, target);
             return value == null ? NULL_VALUE : value;
         }
         return UNKNOWN_VALUE;

@@ -4,6 +4,7 @@ import io.glaux.catalog.Catalog;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.Partition;
 import io.glaux.catalog.TableDefinition;
+import io.glaux.catalog.projection.PartitionProjection;
 import io.glaux.format.FormatRegistry;
 import io.glaux.format.ReadRequest;
 import io.glaux.storage.ObjectStore;
@@ -13,11 +14,13 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rex.RexNode;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a catalog table for a query: picks the partitions its filters allow, lists their objects, and streams the
@@ -29,11 +32,18 @@ public final class TableScanner {
     private final Catalog catalog;
     private final ObjectStore store;
     private final FormatRegistry formats;
+    private final Clock clock;
 
     public TableScanner(Catalog catalog, ObjectStore store, FormatRegistry formats) {
+        this(catalog, store, formats, Clock.systemUTC());
+    }
+
+    /** With the clock that partition projection's {@code NOW} reads. */
+    public TableScanner(Catalog catalog, ObjectStore store, FormatRegistry formats, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.formats = formats;
+        this.clock = clock;
     }
 
     public Enumerable<Object[]> scan(TableDefinition table, List<RexNode> filters, int[] projects,
@@ -66,14 +76,21 @@ public final class TableScanner {
         };
     }
 
-    /** The prefixes to read: the table location, or each partition that survives pruning. */
+    /**
+     * The prefixes to read: the table location, or each partition that survives pruning — the catalog's registered
+     * partitions, or the projected ones when the table enables partition projection (registered ones are then
+     * ignored, as Athena does).
+     */
     private List<ScanSlice> slices(TableDefinition table, List<RexNode> filters) {
         if (table.partitionKeys().isEmpty()) {
             return List.of(new ScanSlice(S3Location.parse(table.storage().location()).asPrefix(), List.of()));
         }
-        List<Partition> partitions = catalog.listPartitions(table.database(), table.name());
+        Optional<PartitionProjection> projection = PartitionProjection.of(table, clock);
+        List<Partition> partitions = projection.isPresent()
+                ? new ProjectedPartitions(table, projection.get()).partitions(filters)
+                : new PartitionPruner(table).prune(catalog.listPartitions(table.database(), table.name()), filters);
         List<ScanSlice> slices = new ArrayList<>();
-        for (Partition partition : new PartitionPruner(table).prune(partitions, filters)) {
+        for (Partition partition : partitions) {
             List<Object> keyValues = new ArrayList<>();
             for (int i = 0; i < table.partitionKeys().size(); i++) {
                 keyValues.add(PartitionValues.typed(partition.values().get(i), table.partitionKeys().get(i).type()));

@@ -18,6 +18,12 @@ public sealed interface AthenaType {
     /** The Hive/Athena DDL spelling, lower case. */
     String ddl();
 
+    /**
+     * How Athena engine v3 (Trino) names the type, as {@code information_schema.columns} and result metadata do:
+     * {@code integer}, {@code varchar}, {@code timestamp(3)}, {@code array(varchar)}, {@code row(a integer)}.
+     */
+    String trinoName();
+
     static AthenaType parse(String text) {
         return new TypeParser(text).parseWhole();
     }
@@ -39,6 +45,17 @@ public sealed interface AthenaType {
         public String ddl() {
             return kind.name().toLowerCase(Locale.ROOT);
         }
+
+        public String trinoName() {
+            return switch (kind) {
+                case INT -> "integer";
+                case FLOAT -> "real";
+                case STRING -> "varchar";
+                case TIMESTAMP -> "timestamp(3)";
+                case BINARY -> "varbinary";
+                default -> ddl();
+            };
+        }
     }
 
     record Decimal(int precision, int scale) implements AthenaType {
@@ -55,6 +72,10 @@ public sealed interface AthenaType {
         public String ddl() {
             return "decimal(" + precision + "," + scale + ")";
         }
+
+        public String trinoName() {
+            return ddl();
+        }
     }
 
     record Char(int length) implements AthenaType {
@@ -64,6 +85,10 @@ public sealed interface AthenaType {
 
         public String ddl() {
             return "char(" + length + ")";
+        }
+
+        public String trinoName() {
+            return ddl();
         }
     }
 
@@ -75,6 +100,10 @@ public sealed interface AthenaType {
         public String ddl() {
             return "varchar(" + length + ")";
         }
+
+        public String trinoName() {
+            return ddl();
+        }
     }
 
     record Array(AthenaType element) implements AthenaType {
@@ -85,6 +114,10 @@ public sealed interface AthenaType {
         public String ddl() {
             return "array<" + element.ddl() + ">";
         }
+
+        public String trinoName() {
+            return "array(" + element.trinoName() + ")";
+        }
     }
 
     record Map(AthenaType key, AthenaType value) implements AthenaType {
@@ -94,6 +127,10 @@ public sealed interface AthenaType {
 
         public String ddl() {
             return "map<" + key.ddl() + "," + value.ddl() + ">";
+        }
+
+        public String trinoName() {
+            return "map(" + key.trinoName() + ", " + value.trinoName() + ")";
         }
     }
 
@@ -112,6 +149,11 @@ public sealed interface AthenaType {
         public String ddl() {
             return fields.stream().map(f -> f.name() + ":" + f.type().ddl())
                     .collect(Collectors.joining(",", "struct<", ">"));
+        }
+
+        public String trinoName() {
+            return fields.stream().map(f -> f.name() + " " + f.type().trinoName())
+                    .collect(Collectors.joining(", ", "row(", ")"));
         }
     }
 }

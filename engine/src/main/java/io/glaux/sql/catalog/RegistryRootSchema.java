@@ -31,7 +31,7 @@ final class RegistryRootSchema extends AbstractSchema {
         return new Lookup<Schema>() {
             @Override
             public Schema get(String name) {
-                return registry.find(name).map(QueryCatalog::schema).orElse(null);
+                return registry.find(name).<Schema>map(WithInformationSchema::new).orElse(null);
             }
 
             @Override

@@ -43,8 +43,8 @@ public final class WorkgroupService {
             WorkgroupConfiguration configuration = WorkgroupConfiguration.defaults();
             if (defaultOutputLocation != null) {
                 configuration = new WorkgroupConfiguration(
-                        ResultConfiguration.NONE.withOutputLocation(defaultOutputLocation), false, true, null, false,
-                        "AUTO");
+                        ResultConfiguration.NONE.withOutputLocation(defaultOutputLocation), false, false, null, false,
+                        "AUTO", false);
             }
             save(new Workgroup(Workgroup.PRIMARY, WorkgroupState.ENABLED, "", configuration, Instant.now(),
                     Map.of()));
@@ -142,14 +142,26 @@ public final class WorkgroupService {
      * or CSE_KMS without a KMS key, is refused.
      */
     public EncryptionConfiguration resultEncryption(Workgroup workgroup, EncryptionConfiguration client) {
-        EncryptionConfiguration own = workgroup.configuration().resultConfiguration().encryptionConfiguration();
-        EncryptionConfiguration chosen = workgroup.configuration().enforceWorkGroupConfiguration() || client == null
+        WorkgroupConfiguration configuration = workgroup.configuration();
+        EncryptionConfiguration own = configuration.resultConfiguration().encryptionConfiguration();
+        EncryptionConfiguration chosen = configuration.enforceWorkGroupConfiguration() || client == null
                 ? own : client;
         if (chosen == null) {
             return null;
         }
         validate(chosen);
+        if (!configuration.enforceWorkGroupConfiguration() && configuration.enableMinimumEncryptionConfiguration()
+                && own != null && strength(chosen) < strength(own)) {
+            throw new GlauxException(ErrorType.INVALID_ARGUMENT, "The encryption option " + chosen.encryptionOption()
+                    + " is weaker than the minimum encryption " + own.encryptionOption() + " that workgroup "
+                    + workgroup.name() + " requires for query results (SSE_S3 < SSE_KMS < CSE_KMS)");
+        }
         return chosen;
+    }
+
+    /** SSE_S3 < SSE_KMS < CSE_KMS, the order in which a minimum encryption admits stronger options. */
+    private static int strength(EncryptionConfiguration encryption) {
+        return List.of("SSE_S3", "SSE_KMS", "CSE_KMS").indexOf(encryption.encryptionOption());
     }
 
     private static void validate(EncryptionConfiguration encryption) {

@@ -56,6 +56,39 @@ class WorkgroupServiceTest {
     }
 
     @Test
+    void defaultsAreWhatTheServiceReportsForAWorkgroupCreatedWithoutConfiguration() {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        for (Workgroup workgroup : new Workgroup[] {service.get("primary"), service.create("plain", null, null, null)}) {
+            WorkgroupConfiguration c = workgroup.configuration();
+            assertThat(c.enforceWorkGroupConfiguration()).as(workgroup.name()).isFalse();
+            assertThat(c.publishCloudWatchMetricsEnabled()).as(workgroup.name()).isFalse();
+            assertThat(c.requesterPaysEnabled()).as(workgroup.name()).isFalse();
+            assertThat(c.enableMinimumEncryptionConfiguration()).as(workgroup.name()).isFalse();
+            assertThat(c.selectedEngineVersion()).as(workgroup.name()).isEqualTo("AUTO");
+        }
+    }
+
+    @Test
+    void aMinimumEncryptionAdmitsStrongerOptionsOnlyAndSurvivesARestart() {
+        WorkgroupService service = new WorkgroupService(folder, null);
+        EncryptionConfiguration kms = new EncryptionConfiguration("SSE_KMS", "arn:aws:kms:us-east-1:1:key/k");
+        service.create("minimum", null, new WorkgroupConfiguration(new ResultConfiguration("s3://results/", kms, null),
+                false, false, null, false, "AUTO", true), null);
+        Workgroup minimum = new WorkgroupService(folder, null).get("minimum");
+        assertThat(minimum.configuration().enableMinimumEncryptionConfiguration()).isTrue();
+        EncryptionConfiguration cse = new EncryptionConfiguration("CSE_KMS", "arn:aws:kms:us-east-1:1:key/other");
+        assertThat(service.resultEncryption(minimum, null)).isEqualTo(kms);
+        assertThat(service.resultEncryption(minimum, cse)).isEqualTo(cse);
+        assertThatThrownBy(() -> service.resultEncryption(minimum, new EncryptionConfiguration("SSE_S3", null)))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("SSE_S3 is weaker than the minimum"
+                        + " encryption SSE_KMS");
+        Workgroup open = service.create("open-encryption", null, new WorkgroupConfiguration(
+                new ResultConfiguration("s3://results/", kms, null), false, false, null, false, "AUTO", false), null);
+        assertThat(service.resultEncryption(open, new EncryptionConfiguration("SSE_S3", null)).encryptionOption())
+                .isEqualTo("SSE_S3");
+    }
+
+    @Test
     void enforcedWorkgroupLocationWinsOverTheClients() {
         WorkgroupService service = new WorkgroupService(folder, null);
         Workgroup enforced = service.create("enforced", null, withOutput("s3://wg-results/out", true, null), null);

@@ -134,10 +134,12 @@ final class WorkGroupOperations {
                 Long.MAX_VALUE);
         Boolean requesterPays = input.bool("RequesterPaysEnabled");
         String engine = input.object("EngineVersion").string("SelectedEngineVersion", 1, 128);
+        Boolean minimumEncryption = input.bool("EnableMinimumEncryptionConfiguration");
         return new WorkgroupConfiguration(resultConfiguration,
                 enforce == null ? defaults.enforceWorkGroupConfiguration() : enforce,
                 metrics == null ? defaults.publishCloudWatchMetricsEnabled() : metrics, cutoff,
-                requesterPays != null && requesterPays, engine);
+                requesterPays != null && requesterPays, engine,
+                minimumEncryption == null ? defaults.enableMinimumEncryptionConfiguration() : minimumEncryption);
     }
 
     /** Adds {@code EncryptionConfiguration} to a ResultConfiguration node, unless {@code encryption} is null. */
@@ -191,11 +193,13 @@ final class WorkGroupOperations {
         }
         Boolean requesterPays = updates.bool("RequesterPaysEnabled");
         String engine = updates.object("EngineVersion").string("SelectedEngineVersion", 1, 128);
+        Boolean minimumEncryption = updates.bool("EnableMinimumEncryptionConfiguration");
         return new WorkgroupConfiguration(result,
                 enforce == null ? current.enforceWorkGroupConfiguration() : enforce,
                 metrics == null ? current.publishCloudWatchMetricsEnabled() : metrics, cutoff,
                 requesterPays == null ? current.requesterPaysEnabled() : requesterPays,
-                engine == null ? current.selectedEngineVersion() : engine);
+                engine == null ? current.selectedEngineVersion() : engine,
+                minimumEncryption == null ? current.enableMinimumEncryptionConfiguration() : minimumEncryption);
     }
 
     private static ObjectNode engineVersion(WorkgroupConfiguration configuration) {
@@ -222,6 +226,7 @@ final class WorkGroupOperations {
         }
         configuration.put("RequesterPaysEnabled", config.requesterPaysEnabled());
         configuration.set("EngineVersion", engineVersion(config));
+        configuration.put("EnableMinimumEncryptionConfiguration", config.enableMinimumEncryptionConfiguration());
         node.put("Description", workgroup.description() == null ? "" : workgroup.description());
         AwsJson.putTime(node, "CreationTime", workgroup.creationTime());
         return node;

@@ -8,7 +8,9 @@ import io.glaux.error.GlauxException;
 import io.glaux.saved.PreparedStatement;
 import io.glaux.saved.PreparedStatementCommand;
 import io.glaux.saved.PreparedStatementStore;
+import io.glaux.results.ColumnInfo;
 import io.glaux.sql.QueryPlanner;
+import io.glaux.sql.StatementDescription;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,41 @@ final class PreparedStatementCommands {
     void deallocate(PreparedStatementCommand.Deallocate deallocate, QueryRequest request) {
         PreparedStatement statement = statements.resolve(request.workgroup(), deallocate.name());
         statements.delete(request.workgroup(), statement.statementName());
+    }
+
+    /**
+     * DESCRIBE OUTPUT (columns {@code Column Name}, {@code Catalog}, {@code Schema}, {@code Table}, {@code Type},
+     * {@code Type Size}, {@code Aliased}: one row per result column) or DESCRIBE INPUT ({@code Position},
+     * {@code Type}: one row per placeholder, from 0) of a prepared statement, as Trino answers them. A prepared
+     * statement that is not a query (DDL, INSERT, CTAS) describes as no rows.
+     */
+    TableResult describe(PreparedStatementCommand.Describe describe, QueryRequest request) {
+        String sql = statements.resolve(request.workgroup(), describe.name()).queryStatement();
+        boolean query = PreparedStatementCommand.commandKeyword(sql).isEmpty() && DdlParser.tryParse(sql).isEmpty();
+        StatementDescription description = query ? planner.describe(sql, request.context())
+                : new StatementDescription(List.of(), List.of());
+        List<Object[]> rows = new java.util.ArrayList<>();
+        if (describe.input()) {
+            for (int i = 0; i < description.parameterTypes().size(); i++) {
+                rows.add(new Object[] {(long) i, description.parameterTypes().get(i)});
+            }
+            return new TableResult(List.of(ColumnInfo.of("Position", "bigint", 19, 0),
+                    ColumnInfo.of("Type", "varchar", Integer.MAX_VALUE, 0)), rows);
+        }
+        for (StatementDescription.Output o : description.outputs()) {
+            rows.add(new Object[] {o.name(), o.catalog(), o.schema(), o.table(), o.type(), o.typeSize(), o.aliased()});
+        }
+        return new TableResult(List.of(ColumnInfo.of("Column Name", "varchar", Integer.MAX_VALUE, 0),
+                ColumnInfo.of("Catalog", "varchar", Integer.MAX_VALUE, 0),
+                ColumnInfo.of("Schema", "varchar", Integer.MAX_VALUE, 0),
+                ColumnInfo.of("Table", "varchar", Integer.MAX_VALUE, 0),
+                ColumnInfo.of("Type", "varchar", Integer.MAX_VALUE, 0),
+                ColumnInfo.of("Type Size", "bigint", 19, 0),
+                ColumnInfo.of("Aliased", "boolean", 0, 0)), rows);
+    }
+
+    /** A small table of rows a utility statement answers. */
+    record TableResult(List<ColumnInfo> columns, List<Object[]> rows) {
     }
 
     /** The request that runs what EXECUTE names, with its parameters. */

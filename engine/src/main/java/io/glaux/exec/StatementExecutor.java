@@ -101,9 +101,17 @@ public final class StatementExecutor implements StatementRunner {
     public boolean writesText(QueryRequest request) {
         return switch (classify(request)) {
             case DDL -> true;
-            case UTILITY -> !ExplainStatement.isExplain(request.query());
+            case UTILITY -> !ExplainStatement.isExplain(request.query()) && !isDescribeOfPrepared(request.query());
             case DML -> isParsedAsDdl(request.query());
         };
+    }
+
+    private static boolean isDescribeOfPrepared(String sql) {
+        try {
+            return PreparedStatementCommands.parse(sql).orElse(null) instanceof PreparedStatementCommand.Describe;
+        } catch (GlauxException e) {
+            return false;
+        }
     }
 
     private static boolean isParsedAsDdl(String sql) {
@@ -154,6 +162,11 @@ public final class StatementExecutor implements StatementRunner {
         if (command.isPresent()) {
             if (command.get() instanceof PreparedStatementCommand.Execute execute) {
                 return run(queryId, prepared.bind(execute, request), outputPrefix, scan);
+            }
+            if (command.get() instanceof PreparedStatementCommand.Describe describe) {
+                PreparedStatementCommands.TableResult table = prepared.describe(describe, request);
+                return table(sink, queryId, outputPrefix, table.columns(), table.rows(),
+                        (System.nanoTime() - planningStart) / 1_000_000);
             }
             if (command.get() instanceof PreparedStatementCommand.Prepare prepare) {
                 prepared.prepare(prepare, request);
@@ -247,11 +260,19 @@ public final class StatementExecutor implements StatementRunner {
             column = ColumnInfo.of("Query Plan", "varchar", Integer.MAX_VALUE, 0);
             rows = List.copyOf(explain.analyze() ? query.explainAnalyze(scan, scan.cancelFlag()) : query.explain());
         }
-        List<ColumnInfo> columns = List.of(column);
+        return table(sink, queryId, outputPrefix, List.of(column), rows.stream().map(row -> new Object[] {row})
+                .toList(), planningMillis);
+    }
+
+    /** A utility statement's rows (EXPLAIN, DESCRIBE INPUT/OUTPUT) as a result table in {@code <id>.csv}. */
+    private StatementOutcome table(ResultObjects.Sink sink, String queryId, S3Location outputPrefix,
+                                   List<ColumnInfo> columns, List<Object[]> rows, long planningMillis)
+            throws Exception {
         try (CsvResultWriter writer = ResultWriteFailures.translated(outputPrefix.resolve(queryId + ".csv"),
-                () -> new CsvResultWriter(sink, outputPrefix, queryId, columns, List.of(ValueType.of(column))))) {
-            for (Object row : rows) {
-                writer.write(new Object[] {row});
+                () -> new CsvResultWriter(sink, outputPrefix, queryId, columns,
+                        columns.stream().map(ValueType::of).toList()))) {
+            for (Object[] row : rows) {
+                writer.write(row);
             }
             S3Location object = writer.commit(StatementType.UTILITY.name());
             return new StatementOutcome(columns, writer.rowCount(), null, object.toString(), planningMillis);

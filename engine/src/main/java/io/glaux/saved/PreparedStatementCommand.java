@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The SQL statements that manage and run prepared statements: {@code PREPARE name FROM statement},
- * {@code EXECUTE name [USING value, ...]} and {@code DEALLOCATE PREPARE name}.
+ * {@code EXECUTE name [USING value, ...]}, {@code DEALLOCATE PREPARE name} and {@code DESCRIBE INPUT name} /
+ * {@code DESCRIBE OUTPUT name}.
  */
 public sealed interface PreparedStatementCommand {
 
@@ -30,8 +31,13 @@ public sealed interface PreparedStatementCommand {
     record Deallocate(String name) implements PreparedStatementCommand {
     }
 
+    /** DESCRIBE INPUT ({@code input}) or DESCRIBE OUTPUT of a prepared statement. */
+    record Describe(String name, boolean input) implements PreparedStatementCommand {
+    }
+
     /**
-     * Parses {@code sql} if it is PREPARE, EXECUTE or DEALLOCATE; empty for any other statement.
+     * Parses {@code sql} if it is PREPARE, EXECUTE, DEALLOCATE or DESCRIBE INPUT/OUTPUT; empty for any other
+     * statement.
      *
      * @throws io.glaux.error.GlauxException a syntax error in one of these statements, with Trino's wording
      */

@@ -35,10 +35,36 @@ final class PreparedStatementParser {
                 String name = name();
                 expectEnd();
                 return Optional.of(new PreparedStatementCommand.Deallocate(name));
+            case "DESCRIBE":
+                Optional<PreparedStatementCommand> describe = describe();
+                if (describe.isPresent()) {
+                    return describe;
+                }
+                pos = start;
+                return Optional.empty();
             default:
                 pos = start;
                 return Optional.empty();
         }
+    }
+
+    /**
+     * DESCRIBE INPUT name or DESCRIBE OUTPUT name; empty when DESCRIBE is followed by anything else (DESCRIBE of a
+     * table, also one named {@code input} or {@code output}).
+     */
+    private Optional<PreparedStatementCommand> describe() {
+        skipBlanks();
+        String which = word().toUpperCase(Locale.ROOT);
+        if (!which.equals("INPUT") && !which.equals("OUTPUT") || pos < sql.length() && isNameChar(sql.charAt(pos))) {
+            return Optional.empty();
+        }
+        skipBlanks();
+        if (pos >= endOfStatement()) {
+            return Optional.empty();
+        }
+        String name = name();
+        expectEnd();
+        return Optional.of(new PreparedStatementCommand.Describe(name, which.equals("INPUT")));
     }
 
     /** The statement's first word, after white space, comments and opening parentheses. */

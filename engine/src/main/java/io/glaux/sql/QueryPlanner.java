@@ -194,13 +194,32 @@ public final class QueryPlanner {
         return convert(node, context, cluster);
     }
 
-    private RelRoot convert(SqlNode node, QueryContext context, RelOptCluster cluster) {
-        GlauxCatalogReader catalogReader = new GlauxCatalogReader(rootSchema, context, typeFactory, config);
-        SqlValidator validator = SqlValidatorUtil.newValidator(operatorTable, catalogReader, typeFactory,
+    private SqlValidator validator(GlauxCatalogReader catalogReader) {
+        return SqlValidatorUtil.newValidator(operatorTable, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(GlauxParserConfig.CONFORMANCE)
                         .withDefaultNullCollation(NullCollation.LAST)
                         .withIdentifierExpansion(true));
+    }
+
+    /**
+     * Describes a query without binding its {@code ?} placeholders or running it: its output columns and the
+     * placeholders' types, as DESCRIBE OUTPUT and DESCRIBE INPUT report them.
+     */
+    public StatementDescription describe(String sql, QueryContext context) {
+        ParserText text = ParserText.quote(sql);
+        SqlNode parsed = parse(text);
+        try {
+            GlauxCatalogReader catalogReader = new GlauxCatalogReader(rootSchema, context, typeFactory, config);
+            return StatementDescriptions.of(validator(catalogReader), rewrite(parsed));
+        } catch (RuntimeException e) {
+            throw text.restore(SqlErrors.translate(e, text.text(), context, this::schemaExists));
+        }
+    }
+
+    private RelRoot convert(SqlNode node, QueryContext context, RelOptCluster cluster) {
+        GlauxCatalogReader catalogReader = new GlauxCatalogReader(rootSchema, context, typeFactory, config);
+        SqlValidator validator = validator(catalogReader);
         SqlNode validated = validator.validate(rewrite(node));
         SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
                 cluster, TrinoConvertlets.INSTANCE,

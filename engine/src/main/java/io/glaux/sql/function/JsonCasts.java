@@ -54,7 +54,7 @@ import static io.glaux.sql.function.Arg.STRING;
  *       Trino, so such casts stay Calcite's (and fail as Trino's do). The target type travels as its Trino spelling
  *       in a string operand ({@link TrinoShape}).</li>
  * </ul>
- * Values that do not fit fail with Trino's INVALID_CAST_ARGUMENT.
+ * Values that do not fit fail with Trino's INVALID_CAST_ARGUMENT; under TRY_CAST (bound the same way) they are NULL.
  */
 public final class JsonCasts {
     private static final Set<String> JSON_PRODUCERS = Set.of("json_parse", "json_extract", "json_array_get",
@@ -75,10 +75,15 @@ public final class JsonCasts {
         Class<?> c = JsonCasts.class;
         r.add(GlauxFunction.strict("$to_json", false, Signature.withHidden(c, "toJson", Returns.VARCHAR, 1,
                 types -> List.of(TrinoTypeNames.of(types.get(0))), ANY)));
-        r.add(GlauxFunction.strict("$from_json", true, Signature.of(c, "fromJson", TARGET, STRING, STRING)));
-        GlauxFunction toJson = r.get("$to_json");
-        GlauxFunction fromJson = r.get("$from_json");
-        r.bind("cast", (call, operands, pos) -> {
+        r.add(GlauxFunction.strict("$from_json", true,
+                Signature.of(c, "fromJson", TARGET, STRING, STRING, Arg.BOOLEAN)));
+        r.bind("cast", binding(r.get("$to_json"), r.get("$from_json"), false));
+        r.bind("try_cast", binding(r.get("$to_json"), r.get("$from_json"), true));
+    }
+
+    /** The rewrite of CAST ({@code lenient}: TRY_CAST, where JSON that does not fit gives NULL). */
+    private static FunctionRegistry.Binding binding(GlauxFunction toJson, GlauxFunction fromJson, boolean lenient) {
+        return (call, operands, pos) -> {
             if (operands.size() != 2 || !(operands.get(1) instanceof SqlDataTypeSpec)) {
                 return call;
             }
@@ -89,9 +94,10 @@ public final class JsonCasts {
                 return fromJsonValue ? value : toJson.createCall(pos, value);
             }
             String spelling = fromJsonValue ? spelling(target) : null;
-            return spelling == null ? call
-                    : fromJson.createCall(pos, value, SqlLiteral.createCharString(spelling, SqlParserPos.ZERO));
-        });
+            return spelling == null ? call : fromJson.createCall(pos, value,
+                    SqlLiteral.createCharString(spelling, SqlParserPos.ZERO),
+                    SqlLiteral.createBoolean(lenient, SqlParserPos.ZERO));
+        };
     }
 
     private static boolean isJson(SqlNode node) {
@@ -150,17 +156,14 @@ public final class JsonCasts {
         }
     }
 
-    /** CAST(json AS type). */
-    public static Object fromJson(String json, String type) {
-        JsonNode node;
+    /** CAST(json AS type); for TRY_CAST ({@code lenient}) NULL where CAST fails. */
+    public static Object fromJson(String json, String type, boolean lenient) {
         try {
-            node = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw invalidCast(json, type);
-        }
-        try {
-            return decode(node, TrinoShape.parse(type));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+            return decode(MAPPER.readTree(json), TrinoShape.parse(type));
+        } catch (JsonProcessingException | IllegalArgumentException | ArithmeticException e) {
+            if (lenient) {
+                return null;
+            }
             throw invalidCast(json, type);
         }
     }

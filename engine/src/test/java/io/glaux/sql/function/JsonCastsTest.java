@@ -40,6 +40,8 @@ class JsonCastsTest {
                 .isInstanceOf(GlauxException.class).hasMessageContaining("Cannot cast to array(integer)");
         assertThatThrownBy(() -> value("SELECT CAST(JSON '[\"x\"]' AS array(integer))"))
                 .isInstanceOf(GlauxException.class).hasMessageContaining("Cannot cast to array(integer)");
+        assertThat(value("SELECT TRY_CAST(JSON '[\"x\"]' AS array(integer))")).isNull();
+        assertThat(value("SELECT TRY_CAST(JSON '[1]' AS array(integer))")).isEqualTo(List.of(1));
     }
 
     @Test

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Recursive-descent reader for Hive type strings; errors name the position and what was expected. */
+/**
+ * Recursive-descent reader for Hive type strings ({@code array<string>}, {@code struct<a:int>}), also in Trino's
+ * spelling ({@code array(varchar)}, {@code map(varchar, integer)}, {@code row(a integer)}); errors name the position
+ * and what was expected.
+ */
 final class TypeParser {
 
     private final String text;
@@ -72,37 +76,57 @@ final class TypeParser {
                 return new AthenaType.Varchar(length);
             }
             case "array": {
-                expect('<');
+                char close = open();
                 AthenaType element = type();
-                expect('>');
+                expect(close);
                 return new AthenaType.Array(element);
             }
             case "map": {
-                expect('<');
+                char close = open();
                 AthenaType key = type();
                 expect(',');
                 AthenaType value = type();
-                expect('>');
+                expect(close);
                 return new AthenaType.Map(key, value);
             }
-            case "struct": {
-                expect('<');
+            case "struct":
+            case "row": {
+                // Hive's struct<name:type, ...>; Trino's row(name type, ...).
+                char close = name.equals("row") ? expectThen('(', ')') : open();
                 List<AthenaType.Field> fields = new ArrayList<>();
                 do {
                     if (!fields.isEmpty()) {
                         expect(',');
                     }
                     String fieldName = word().toLowerCase(Locale.ROOT);
-                    expect(':');
+                    if (close == '>') {
+                        expect(':');
+                    }
                     fields.add(new AthenaType.Field(fieldName, type()));
                 } while (peek(','));
-                expect('>');
+                expect(close);
                 return new AthenaType.Struct(fields);
             }
             default:
                 pos = start;
                 throw error("unknown type '" + name + "'");
         }
+    }
+
+    /**
+     * The opening of a structured type's parameters: Hive's {@code <} or Trino's {@code (} ({@code array(varchar)},
+     * {@code map(varchar, integer)}); returns the character that closes them.
+     */
+    private char open() {
+        if (peek('(')) {
+            return expectThen('(', ')');
+        }
+        return expectThen('<', '>');
+    }
+
+    private char expectThen(char open, char close) {
+        expect(open);
+        return close;
     }
 
     private String word() {

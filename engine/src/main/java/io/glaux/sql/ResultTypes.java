@@ -34,11 +34,20 @@ final class ResultTypes {
         return switch (type.getSqlTypeName()) {
             case ARRAY, MULTISET -> new ValueType.ArrayOf(valueType(type.getComponentType()));
             case MAP -> new ValueType.MapOf(valueType(type.getKeyType()), valueType(type.getValueType()));
-            case ROW -> new ValueType.RowOf(type.getFieldNames(),
+            case ROW -> new ValueType.RowOf(type.getFieldNames().stream().map(ResultTypes::fieldName).toList(),
                     type.getFieldList().stream().map(f -> valueType(f.getType())).toList());
             default -> new ValueType.Scalar(athenaTypeName(type),
                     type.getSqlTypeName().allowsScale() ? type.getScale() : 0);
         };
+    }
+
+    /**
+     * A row field's name as Athena prints it: Calcite names the fields of an unnamed row ({@code ROW(1, 'a')})
+     * {@code EXPR$0}, {@code EXPR$1}, ...; Athena prints {@code field0}, {@code field1}, ...
+     */
+    static String fieldName(String name) {
+        return name.startsWith("EXPR$") && name.length() > 5 && name.substring(5).chars().allMatch(Character::isDigit)
+                ? "field" + name.substring(5) : name;
     }
 
     static String athenaTypeName(RelDataType type) {

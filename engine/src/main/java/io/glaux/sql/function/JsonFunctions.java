@@ -3,6 +3,7 @@ package io.glaux.sql.function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.glaux.sql.function.Arg.BIGINT;
+import static io.glaux.sql.function.Arg.BOOLEAN;
+import static io.glaux.sql.function.Arg.DOUBLE;
 import static io.glaux.sql.function.Arg.STRING;
 
 /**
- * Trino's JSON functions over JSON text. Glaux has no JSON type: json values are VARCHAR holding JSON text, printed
- * compactly ({@code {"a":1}}), numbers kept as written. Paths are the subset of JSONPath Trino's json_extract
+ * Trino's JSON functions over JSON text. Glaux has no JSON type: json values are VARCHAR holding JSON text.
+ * json_parse (and so a {@code JSON '...'} literal) and json_format give Trino's canonical text: compact, object members
+ * sorted by name, numbers as Java reads them ({@code 1.50} is {@code 1.5}); json_extract keeps the text's order and
+ * numbers. Paths are the subset of JSONPath Trino's json_extract
  * accepts: {@code $}, {@code .name}, {@code ["name"]} / {@code ['name']}, {@code [index]}.
  */
 public final class JsonFunctions {
@@ -25,6 +31,11 @@ public final class JsonFunctions {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+    /** Trino's canonical JSON: numbers read as Java numbers (1.50 is 1.5), object members sorted by name. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
     private static final Map<String, List<Object>> PATHS = new ConcurrentHashMap<>();
 
@@ -43,6 +54,13 @@ public final class JsonFunctions {
         r.define(GlauxFunction.strict("json_array_length", true, Signature.of(j, "jsonArrayLength", Returns.BIGINT,
                 STRING)));
         r.define(GlauxFunction.strict("json_size", true, Signature.of(j, "jsonSize", Returns.BIGINT, STRING, STRING)));
+        r.define(GlauxFunction.strict("json_array_contains", true,
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, BOOLEAN),
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, BIGINT),
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, DOUBLE),
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, STRING)));
+        r.define(GlauxFunction.strict("json_array_get", true,
+                Signature.of(j, "jsonArrayGet", Returns.VARCHAR, STRING, BIGINT)));
         r.define(GlauxFunction.strict("is_json_scalar", false, Signature.of(j, "isJsonScalar", Returns.BOOLEAN,
                 STRING)));
     }
@@ -62,18 +80,65 @@ public final class JsonFunctions {
         return node == null ? null : write(node);
     }
 
-    /** json_parse: validates and returns the JSON text in compact form. */
+    /** json_parse: validates the JSON text and returns it in Trino's canonical form. */
     public static String jsonParse(String text) {
         try {
-            return write(MAPPER.readTree(text));
+            return CANONICAL.writeValueAsString(CANONICAL.readValue(text, Object.class));
         } catch (JsonProcessingException e) {
             throw FunctionErrors.invalidArgument("Cannot convert value to JSON: '" + text + "'");
         }
     }
 
-    /** json_format: the JSON text, compact. */
+    /** json_format: the JSON text, canonical. */
     public static String jsonFormat(String json) {
         return jsonParse(json);
+    }
+
+    /** json_array_contains(json, x): whether the top-level array has an element equal to x; NULL if not an array. */
+    public static Boolean jsonArrayContains(String json, boolean value) {
+        return arrayContains(json, e -> e.isBoolean() && e.booleanValue() == value);
+    }
+
+    public static Boolean jsonArrayContains(String json, long value) {
+        return arrayContains(json, e -> e.isIntegralNumber() && e.canConvertToLong() && e.longValue() == value);
+    }
+
+    public static Boolean jsonArrayContains(String json, double value) {
+        return arrayContains(json, e -> e.isNumber() && e.doubleValue() == value);
+    }
+
+    public static Boolean jsonArrayContains(String json, String value) {
+        return arrayContains(json, e -> e.isTextual() && e.textValue().equals(value));
+    }
+
+    private static Boolean arrayContains(String json, java.util.function.Predicate<JsonNode> matches) {
+        JsonNode node = tree(json);
+        if (node == null || !node.isArray()) {
+            return null;
+        }
+        for (JsonNode element : node) {
+            if (matches.test(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * json_array_get(json, index): the element (0-based, negative from the end), NULL outside the array. As in
+     * Trino, a string element comes back as its text without quotes (which is not valid JSON).
+     */
+    public static String jsonArrayGet(String json, long index) {
+        JsonNode node = tree(json);
+        if (node == null || !node.isArray()) {
+            return null;
+        }
+        long i = index < 0 ? node.size() + index : index;
+        if (i < 0 || i >= node.size()) {
+            return null;
+        }
+        JsonNode element = node.get((int) i);
+        return element.isTextual() ? element.textValue() : write(element);
     }
 
     public static Long jsonArrayLength(String json) {

@@ -23,6 +23,9 @@ public final class TrinoFunctions {
             BinaryFunctions::declare,
             UrlFunctions::declare,
             JsonFunctions::declare,
+            MapFunctions::declare,
+            JsonCasts::declare,
+            TypeFunctions::declare,
             ConditionalFunctions::declare);
 
     private static final FunctionRegistry REGISTRY = FunctionRegistry.of(FAMILIES);

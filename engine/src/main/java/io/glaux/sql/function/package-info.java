@@ -49,8 +49,16 @@
  *       (over varbinary only, as in Trino).</li>
  *   <li>URLs: url_extract_protocol/host/port/path/query/fragment/parameter (NULL for an invalid URL),
  *       url_encode, url_decode.</li>
- *   <li>JSON, as VARCHAR text (no JSON type): json_extract_scalar, json_extract, json_parse, json_format,
- *       json_array_length, json_size, is_json_scalar; paths {@code $}, {@code .a}, {@code ["a"]}, {@code [0]}.</li>
+ *   <li>Maps ({@code MapFunctions}): map() and map(keys, values) (Trino's errors for NULL or repeated keys and
+ *       different lengths), map_from_entries, multimap_from_entries, map_entries, map_keys, map_values, map_concat
+ *       (the last value of a repeated key wins), split_to_map, split_to_multimap.</li>
+ *   <li>JSON, as VARCHAR text (no JSON type): json_extract_scalar, json_extract, json_parse, json_format (canonical:
+ *       members sorted, numbers as Java reads them), json_array_length, json_array_contains, json_array_get,
+ *       json_size, is_json_scalar; paths {@code $}, {@code .a}, {@code ["a"]}, {@code [0]}. {@code JSON '...'}
+ *       literals are json_parse calls ({@code ParserText}); CAST to JSON and CAST of a JSON value (json_parse,
+ *       json_extract, json_array_get, a JSON literal) to a type are bound to the name {@code cast} by
+ *       {@code JsonCasts}.</li>
+ *   <li>typeof(x): x's type as Trino spells it ({@code TrinoTypeNames}).</li>
  *   <li>Conditionals: if(c, a[, b]) as CASE; coalesce, nullif are Calcite's; greatest, least are Calcite's
  *       BigQuery/Oracle operators (NULL if any argument is NULL).</li>
  *   <li>Aggregates: count_if(b) as COUNT(CASE WHEN b THEN 1 END); approx_distinct(x[, e]) as COUNT(DISTINCT x) —
@@ -61,7 +69,7 @@
  * {@link io.glaux.sql.function.TrinoFunctions} answers for the registry ({@code FunctionRegistry}) that the function
  * families build: each family class ({@code DateTimeFunctions}, {@code StringFunctions}, {@code RegexpFunctions},
  * {@code ArrayFunctions}, {@code MathFunctions}, {@code BinaryFunctions}, {@code UrlFunctions}, {@code JsonFunctions},
- * {@code ConditionalFunctions}) declares, in its {@code declare(FunctionRegistry.Builder)}, how each of its Trino names
+ * {@code MapFunctions}, {@code JsonCasts}, {@code TypeFunctions}, {@code ConditionalFunctions}) declares, in its {@code declare(FunctionRegistry.Builder)}, how each of its Trino names
  * is bound — to a Glaux function (a {@code GlauxFunction} with {@code Signature}s naming the family's public static
  * methods), to a Calcite operator, or to an SQL expression — next to the methods that implement them. A new family is
  * one class and one line in {@code TrinoFunctions}. Glaux functions are registered under the qualified identifier

@@ -16,6 +16,10 @@ import java.util.Set;
  *   <li>{@code date_diff(} and {@code date_trunc(} (not qualified): Babel reads them with BigQuery's grammar, which
  *       rejects valid Trino calls such as {@code date_diff('day', d, DATE '2024-01-01')}; quoted, they are ordinary
  *       calls that {@link io.glaux.sql.function.TrinoFunctionRewriter} binds.</li>
+ *   <li>A structured type in Trino's spelling after {@code AS} (in CAST and TRY_CAST): {@code array(varchar)},
+ *       {@code map(varchar, integer)}, {@code row(x integer)}, nested, rewritten as Calcite's grammar spells them
+ *       (see {@link TrinoTypeSpelling}).</li>
+ *   <li>A JSON literal {@code JSON '[1, 2]'}: a call of {@code json_parse('[1, 2]')}, which is what it means.</li>
  * </ul>
  * Positions in errors about the prepared text are mapped back to the text as written with {@link #restore}.
  */
@@ -68,6 +72,27 @@ public final class ParserText {
                     end++;
                 }
                 String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
+                int typeStart = word.equals("as") ? skipSpaces(sql, end) : -1;
+                int typeEnd = typeStart < 0 ? -1 : TrinoTypeSpelling.end(sql, typeStart);
+                if (typeEnd > 0) {
+                    for (int k = i; k < typeStart; k++) {
+                        map = append(map, out, String.valueOf(sql.charAt(k)), k);
+                    }
+                    map = append(map, out, TrinoTypeSpelling.translate(sql.substring(typeStart, typeEnd)), typeStart);
+                    i = typeEnd;
+                    continue;
+                }
+                if (word.equals("json") && isJsonLiteral(sql, i, end)) {
+                    map = append(map, out, "json_parse(", i);
+                    int literalStart = skipSpaces(sql, end);
+                    int literalEnd = stringEnd(sql, literalStart);
+                    for (int k = literalStart; k < literalEnd; k++) {
+                        map = append(map, out, String.valueOf(sql.charAt(k)), k);
+                    }
+                    map = append(map, out, ")", literalEnd);
+                    i = literalEnd;
+                    continue;
+                }
                 if (word.equals("default") && nextToDot(sql, i, end)
                         || PARSER_BOUND_FUNCTIONS.contains(word) && isUnqualifiedCall(sql, i, end)) {
                     map = append(map, out, "\"", i);
@@ -97,6 +122,41 @@ public final class ParserText {
         }
         out.append(chars);
         return grown;
+    }
+
+    private static int skipSpaces(String sql, int from) {
+        int i = from;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code JSON '...'}: the word, not qualified, then a string literal. */
+    private static boolean isJsonLiteral(String sql, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        int after = skipSpaces(sql, end);
+        return (before < 0 || sql.charAt(before) != '.') && after < sql.length() && sql.charAt(after) == '\''
+                && stringEnd(sql, after) > after;
+    }
+
+    /** The end (exclusive) of the string literal opening at {@code start}, or -1 if it is not closed. */
+    private static int stringEnd(String sql, int start) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == '\'') {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return -1;
     }
 
     private static boolean isUnqualifiedCall(String sql, int start, int end) {

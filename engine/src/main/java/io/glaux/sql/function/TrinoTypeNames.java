@@ -1,0 +1,76 @@
+package io.glaux.sql.function;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A Calcite type spelled as Trino spells it ({@code typeof}, and the shape handed to the JSON casts): {@code integer},
+ * {@code varchar(5)} (Calcite's CHAR(n) literals are Trino's varchar(n)), {@code decimal(3,1)},
+ * {@code timestamp(3)}, {@code array(integer)}, {@code map(varchar(1), integer)}, {@code row(x integer)};
+ * unnamed row fields (Calcite's {@code EXPR$0}, Glaux's {@code field0}) print without a name, as Trino's do.
+ */
+final class TrinoTypeNames {
+    private static final Pattern UNNAMED_FIELD = Pattern.compile("(EXPR\\$|field)\\d+");
+
+    private TrinoTypeNames() {
+    }
+
+    static String of(RelDataType type) {
+        switch (type.getSqlTypeName()) {
+            case BOOLEAN:
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+            case DOUBLE:
+            case REAL:
+            case DATE:
+                return type.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
+            case FLOAT:
+                return "real";
+            case DECIMAL:
+                return "decimal(" + type.getPrecision() + "," + type.getScale() + ")";
+            case CHAR:
+            case VARCHAR:
+                return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED ? "varchar"
+                        : "varchar(" + type.getPrecision() + ")";
+            case BINARY:
+            case VARBINARY:
+                return "varbinary";
+            case TIME:
+                return "time(" + Math.max(type.getPrecision(), 0) + ")";
+            case TIMESTAMP:
+                return "timestamp(" + Math.max(type.getPrecision(), 0) + ")";
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return "timestamp(" + Math.max(type.getPrecision(), 0) + ") with time zone";
+            case ARRAY:
+            case MULTISET:
+                return "array(" + of(type.getComponentType()) + ")";
+            case MAP:
+                return "map(" + of(type.getKeyType()) + ", " + of(type.getValueType()) + ")";
+            case ROW:
+                List<String> fields = new ArrayList<>();
+                for (RelDataTypeField f : type.getFieldList()) {
+                    fields.add(UNNAMED_FIELD.matcher(f.getName()).matches() ? of(f.getType())
+                            : f.getName().toLowerCase(Locale.ROOT) + " " + of(f.getType()));
+                }
+                return "row(" + String.join(", ", fields) + ")";
+            case NULL:
+                return "unknown";
+            default:
+                if (type.getSqlTypeName().isYearMonth()) {
+                    return "interval year to month";
+                }
+                if (type.getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+                    return "interval day to second";
+                }
+                return type.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.glaux.sql;
 
+import io.glaux.sql.function.TrinoTypeNames;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlKind;
@@ -33,14 +34,14 @@ final class StatementDescriptions {
             boolean fromTable = origin != null && origin.size() >= 4;
             outputs.add(new StatementDescription.Output(names.get(i),
                     fromTable ? origin.get(origin.size() - 4) : "", fromTable ? origin.get(origin.size() - 3) : "",
-                    fromTable ? origin.get(origin.size() - 2) : "", TrinoTypeName.of(field.getType()),
-                    TrinoTypeName.fixedSize(field.getType()), aliased.get(i)));
+                    fromTable ? origin.get(origin.size() - 2) : "", TrinoTypeNames.of(field.getType()),
+                    TrinoTypeNames.fixedSize(field.getType()), aliased.get(i)));
         }
         List<String> parameters = new ArrayList<>();
         for (RelDataTypeField parameter : validator.getParameterRowType(validated).getFieldList()) {
             RelDataType type = parameter.getType();
             parameters.add(type.getSqlTypeName() == SqlTypeName.UNKNOWN || type.getSqlTypeName() == SqlTypeName.NULL
-                    ? "unknown" : TrinoTypeName.of(type));
+                    ? "unknown" : TrinoTypeNames.of(type));
         }
         return new StatementDescription(outputs, parameters);
     }

@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
  * A Calcite type spelled as Trino spells it ({@code typeof}, and the shape handed to the JSON casts): {@code integer},
  * {@code varchar(5)} (Calcite's CHAR(n) literals are Trino's varchar(n)), {@code decimal(3,1)},
  * {@code timestamp(3)}, {@code array(integer)}, {@code map(varchar(1), integer)}, {@code row(x integer)};
- * unnamed row fields (Calcite's {@code EXPR$0}, Glaux's {@code field0}) print without a name, as Trino's do.
+ * unnamed row fields (Calcite's {@code EXPR$0}, Glaux's {@code field0}) print without a name, as Trino's do. Also
+ * what DESCRIBE OUTPUT and DESCRIBE INPUT print, with {@link #fixedSize}.
  */
-final class TrinoTypeNames {
+public final class TrinoTypeNames {
     private static final Pattern UNNAMED_FIELD = Pattern.compile("(EXPR\\$|field)\\d+");
 
     private TrinoTypeNames() {
     }
 
-    static String of(RelDataType type) {
+    public static String of(RelDataType type) {
         switch (type.getSqlTypeName()) {
             case BOOLEAN:
             case TINYINT:
@@ -38,8 +39,8 @@ final class TrinoTypeNames {
                 return "decimal(" + type.getPrecision() + "," + type.getScale() + ")";
             case CHAR:
             case VARCHAR:
-                return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED ? "varchar"
-                        : "varchar(" + type.getPrecision() + ")";
+                return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
+                        || type.getPrecision() == Integer.MAX_VALUE ? "varchar" : "varchar(" + type.getPrecision() + ")";
             case BINARY:
             case VARBINARY:
                 return "varbinary";
@@ -72,5 +73,20 @@ final class TrinoTypeNames {
                 }
                 return type.getSqlTypeName().getName().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * The fixed width of a value in bytes, as Trino reports it in DESCRIBE OUTPUT's {@code Type Size}; 0 for types of
+     * variable width.
+     */
+    public static long fixedSize(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN, TINYINT -> 1;
+            case SMALLINT -> 2;
+            case INTEGER, REAL, FLOAT, DATE -> 4;
+            case BIGINT, DOUBLE, TIME, TIMESTAMP -> 8;
+            case DECIMAL -> type.getPrecision() <= 18 ? 8 : 16;
+            default -> 0;
+        };
     }
 }

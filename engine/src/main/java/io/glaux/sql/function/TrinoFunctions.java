@@ -20,7 +20,10 @@ public final class TrinoFunctions {
             RegexpFunctions::declare,
             ArrayFunctions::declare,
             MathFunctions::declare,
+            BitwiseFunctions::declare,
+            ProbabilityFunctions::declare,
             BinaryFunctions::declare,
+            HashFunctions::declare,
             UrlFunctions::declare,
             JsonFunctions::declare,
             ConditionalFunctions::declare);

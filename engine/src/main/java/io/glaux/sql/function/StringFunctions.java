@@ -4,7 +4,6 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -75,8 +74,6 @@ public final class StringFunctions {
                 STRING)));
         r.define(GlauxFunction.strict("chr", false, Signature.of(s, "chr", Returns.VARCHAR, BIGINT)));
         r.define(GlauxFunction.strict("codepoint", false, Signature.of(s, "codepoint", Returns.BIGINT, STRING)));
-        r.bindTo(SqlStdOperatorTable.LOWER, "lower");
-        r.bindTo(SqlStdOperatorTable.UPPER, "upper");
     }
 
     /**

@@ -17,6 +17,8 @@ public final class TrinoFunctions {
     private static final List<FunctionFamily> FAMILIES = List.of(
             DateTimeFunctions::declare,
             StringFunctions::declare,
+            TextFunctions::declare,
+            FormatFunction::declare,
             RegexpFunctions::declare,
             ArrayFunctions::declare,
             MathFunctions::declare,

@@ -16,6 +16,7 @@ import java.util.List;
 public final class TrinoFunctions {
     private static final List<FunctionFamily> FAMILIES = List.of(
             DateTimeFunctions::declare,
+            UnitFunctions::declare,
             StringFunctions::declare,
             TextFunctions::declare,
             FormatFunction::declare,

@@ -91,8 +91,9 @@ public final class DateTimeFunctions {
         r.define(GlauxFunction.strict("current_timezone", false,
                 Signature.of(dt, "currentTimezone", Returns.VARCHAR)));
         // date(x) is CAST(x AS DATE) in Trino.
-        r.bind("date", (call, operands, pos) -> SqlStdOperatorTable.CAST.createCall(pos, operands.get(0),
-                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos), pos)));
+        r.bind("date", (call, operands, pos) -> operands.size() != 1 ? call
+                : SqlStdOperatorTable.CAST.createCall(pos, operands.get(0),
+                        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos), pos)));
         // now() is current_timestamp; Glaux has no zoned timestamps, so it is the UTC wall clock, milliseconds.
         r.bind("now", (call, operands, pos) -> SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos,
                 SqlLiteral.createExactNumeric("3", pos)));

@@ -3,6 +3,8 @@ package io.glaux.sql.function;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 
+import java.util.List;
+
 import static io.glaux.sql.function.Arg.BIGINT;
 
 /**
@@ -29,7 +31,7 @@ public final class BitwiseFunctions {
         for (String name : new String[] {"bitwise_left_shift", "bitwise_right_shift",
                 "bitwise_right_shift_arithmetic"}) {
             r.define(GlauxFunction.strict(name, false, Signature.withHidden(b, methodName(name), ReturnTypes.ARG0, 1,
-                    types -> java.util.List.of((long) bits(types.get(0).getSqlTypeName())), BIGINT, BIGINT)));
+                    types -> List.of((long) bits(types.get(0).getSqlTypeName())), BIGINT, BIGINT)));
         }
     }
 

@@ -7,6 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32;
 
 import static io.glaux.sql.function.Arg.BINARY;
@@ -28,13 +30,13 @@ public final class HashFunctions {
         r.define(GlauxFunction.strict("murmur3", false, Signature.of(h, "murmur3", Returns.VARBINARY, BINARY)));
         for (String name : new String[] {"hmac_md5", "hmac_sha1", "hmac_sha256", "hmac_sha512"}) {
             r.define(GlauxFunction.strict(name, false, Signature.withHidden(h, "hmac", Returns.VARBINARY, 1,
-                    types -> java.util.List.of(macAlgorithm(name)), BINARY, BINARY)));
+                    types -> List.of(macAlgorithm(name)), BINARY, BINARY)));
         }
     }
 
     /** The JCA name of the MAC a Trino hmac_* function computes. */
     private static String macAlgorithm(String name) {
-        return "Hmac" + name.substring("hmac_".length()).toUpperCase(java.util.Locale.ROOT);
+        return "Hmac" + name.substring("hmac_".length()).toUpperCase(Locale.ROOT);
     }
 
     /** The CRC-32 checksum as an unsigned number. */

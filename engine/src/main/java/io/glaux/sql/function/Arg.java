@@ -3,6 +3,7 @@ package io.glaux.sql.function;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -31,6 +32,8 @@ enum Arg {
     TIMESTAMP(long.class),
     /** DATE or TIMESTAMP, as {@code long} milliseconds (a date is its midnight), as Trino coerces date to timestamp. */
     DATETIME(long.class),
+    /** INTERVAL DAY TO SECOND (or any of its parts), as {@code long} milliseconds. */
+    INTERVAL_DAY_TIME(long.class),
     /** BOOLEAN, as {@code boolean}. */
     BOOLEAN(boolean.class),
     /** BINARY or VARBINARY, as {@link ByteString}. */
@@ -69,6 +72,8 @@ enum Arg {
                 return name == SqlTypeName.TIMESTAMP;
             case DATETIME:
                 return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+            case INTERVAL_DAY_TIME:
+                return name.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME;
             case BOOLEAN:
                 return name == SqlTypeName.BOOLEAN;
             case BINARY:

@@ -2,7 +2,10 @@ package io.glaux.sql.function;
 
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +34,8 @@ public final class DateTimeFunctions {
     static final long MILLIS_PER_MINUTE = 60_000L;
     static final long MILLIS_PER_HOUR = 3_600_000L;
     static final long MILLIS_PER_DAY = 86_400_000L;
+    /** The zone Glaux's timestamps are read in (QueryDataContext's time zone). */
+    static final String SESSION_ZONE = "UTC";
 
     private DateTimeFunctions() {
     }
@@ -81,6 +86,14 @@ public final class DateTimeFunctions {
         r.define(GlauxFunction.strict("second", false, Signature.of(dt, "second", Returns.BIGINT, TIMESTAMP)));
         r.define(GlauxFunction.strict("millisecond", false, Signature.of(dt, "millisecond", Returns.BIGINT,
                 TIMESTAMP)));
+        r.define(GlauxFunction.strict("format_datetime", false,
+                Signature.of(dt, "formatDatetime", Returns.VARCHAR, DATETIME, STRING)));
+        r.define(GlauxFunction.strict("current_timezone", false,
+                Signature.of(dt, "currentTimezone", Returns.VARCHAR)));
+        // date(x) is CAST(x AS DATE) in Trino.
+        r.bind("date", (call, operands, pos) -> operands.size() != 1 ? call
+                : SqlStdOperatorTable.CAST.createCall(pos, operands.get(0),
+                        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos), pos)));
         // now() is current_timestamp; Glaux has no zoned timestamps, so it is the UTC wall clock, milliseconds.
         r.bind("now", (call, operands, pos) -> SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos,
                 SqlLiteral.createExactNumeric("3", pos)));
@@ -351,6 +364,17 @@ public final class DateTimeFunctions {
     // ---- helpers
 
     /** A DATE operand given to a timestamp parameter (see {@link Arg#DATETIME}): days to milliseconds. */
+    /** format_datetime(ts, pattern): Joda-Time's pattern letters, see {@link JodaDateFormat}. */
+    public static String formatDatetime(long ts, String pattern) {
+        return JodaDateFormat.format(LocalDateTime.ofEpochSecond(Math.floorDiv(ts, MILLIS_PER_SECOND),
+                (int) Math.floorMod(ts, MILLIS_PER_SECOND) * 1_000_000, ZoneOffset.UTC), pattern);
+    }
+
+    /** The session time zone: Glaux runs every query in UTC (its DataContext's zone). */
+    public static String currentTimezone() {
+        return SESSION_ZONE;
+    }
+
     public static Long daysToMillis(Integer days) {
         return days == null ? null : days * MILLIS_PER_DAY;
     }

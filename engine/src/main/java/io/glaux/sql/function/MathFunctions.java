@@ -8,14 +8,20 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.glaux.sql.function.Arg.ARRAY;
 import static io.glaux.sql.function.Arg.BIGINT;
 import static io.glaux.sql.function.Arg.DECIMAL;
 import static io.glaux.sql.function.Arg.DOUBLE;
+import static io.glaux.sql.function.Arg.STRING;
 
 /** Trino's math functions where Calcite's differ (rounding direction, argument order, types) or are missing. */
 public final class MathFunctions {
+    /** The mean Earth radius Trino measures great circles with, in kilometres. */
+    private static final double EARTH_RADIUS_KM = 6371.01;
+
     private MathFunctions() {
     }
 
@@ -60,6 +66,16 @@ public final class MathFunctions {
         r.define(GlauxFunction.nonDeterministic("random",
                 Signature.of(m, "random", Returns.DOUBLE), Signature.of(m, "random", ReturnTypes.ARG0, BIGINT)),
                 "rand");
+        r.define(GlauxFunction.strict("cosh", false, Signature.of(m, "cosh", Returns.DOUBLE, DOUBLE)));
+        r.define(GlauxFunction.strict("tanh", false, Signature.of(m, "tanh", Returns.DOUBLE, DOUBLE)));
+        r.define(GlauxFunction.strict("width_bucket", false,
+                Signature.of(m, "widthBucket", Returns.BIGINT, DOUBLE, DOUBLE, DOUBLE, BIGINT),
+                Signature.of(m, "widthBucket", Returns.BIGINT, DOUBLE, ARRAY)));
+        r.define(GlauxFunction.strict("from_base", false,
+                Signature.of(m, "fromBase", Returns.BIGINT, STRING, BIGINT)));
+        r.define(GlauxFunction.strict("to_base", false, Signature.of(m, "toBase", Returns.VARCHAR, BIGINT, BIGINT)));
+        r.define(GlauxFunction.strict("great_circle_distance", false,
+                Signature.of(m, "greatCircleDistance", Returns.DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE)));
         r.bindTo(SqlStdOperatorTable.ABS, "abs");
         r.bindTo(SqlStdOperatorTable.SQRT, "sqrt");
         r.bindTo(SqlStdOperatorTable.CBRT, "cbrt");
@@ -221,5 +237,125 @@ public final class MathFunctions {
             throw FunctionErrors.invalidArgument("bound must be positive");
         }
         return ThreadLocalRandom.current().nextLong(bound);
+    }
+
+    // ---- hyperbolic functions
+
+    public static double cosh(double x) {
+        return Math.cosh(x);
+    }
+
+    public static double tanh(double x) {
+        return Math.tanh(x);
+    }
+
+    // ---- buckets
+
+    /**
+     * width_bucket(x, bound1, bound2, n): the bucket (1..n) of x among n equal-width buckets between the bounds
+     * (which may be descending); 0 before the first bound, n + 1 from the second on.
+     */
+    public static long widthBucket(double x, double bound1, double bound2, long bucketCount) {
+        check(bucketCount > 0, "bucketCount must be greater than 0");
+        check(!Double.isNaN(x), "operand must not be NaN");
+        check(Double.isFinite(bound1), "first bound must be finite");
+        check(Double.isFinite(bound2), "second bound must be finite");
+        check(bound1 != bound2, "bounds cannot equal each other");
+        double lower = Math.min(bound1, bound2);
+        double upper = Math.max(bound1, bound2);
+        boolean ascending = bound1 < bound2;
+        if (ascending ? x < lower : x > upper) {
+            return 0;
+        }
+        if (ascending ? x >= upper : x <= lower) {
+            return Math.addExact(bucketCount, 1);
+        }
+        double offset = ascending ? x - bound1 : bound1 - x;
+        return (long) (offset * bucketCount / (upper - lower)) + 1;
+    }
+
+    /** width_bucket(x, bins): the number of bins (sorted ascending, finite) that are at most x. */
+    public static long widthBucket(double x, List<?> bins) {
+        int lower = 0;
+        int upper = bins.size();
+        while (lower < upper) {
+            check(bin(bins, lower) <= bin(bins, upper - 1), "Bin values are not sorted in ascending order");
+            int index = (lower + upper) >>> 1;
+            double bin = bin(bins, index);
+            check(Double.isFinite(bin), "Bin value must be finite, got " + bin);
+            if (x < bin) {
+                upper = index;
+            } else {
+                lower = index + 1;
+            }
+        }
+        return lower;
+    }
+
+    private static double bin(List<?> bins, int index) {
+        Object bin = bins.get(index);
+        check(bin != null, "Bin values cannot be NULL");
+        return ((Number) bin).doubleValue();
+    }
+
+    // ---- bases
+
+    /** from_base(s, radix): the BIGINT the digits of s stand for in the radix (2 to 36). */
+    public static long fromBase(String s, long radix) {
+        checkRadix(radix);
+        try {
+            return Long.parseLong(s, (int) radix);
+        } catch (NumberFormatException e) {
+            throw FunctionErrors.invalidArgument("Not a valid base-" + radix + " number: " + s);
+        }
+    }
+
+    /** to_base(x, radix): x's digits in the radix (2 to 36), lower case, '-' for negatives. */
+    public static String toBase(long x, long radix) {
+        checkRadix(radix);
+        return Long.toString(x, (int) radix);
+    }
+
+    private static void checkRadix(long radix) {
+        check(radix >= Character.MIN_RADIX && radix <= Character.MAX_RADIX, "Radix must be between "
+                + Character.MIN_RADIX + " and " + Character.MAX_RADIX);
+    }
+
+    // ---- geography
+
+    /** The great-circle distance in kilometres between two points given in degrees (latitude, longitude). */
+    public static double greatCircleDistance(double latitude1, double longitude1, double latitude2,
+            double longitude2) {
+        checkLatitude(latitude1);
+        checkLongitude(longitude1);
+        checkLatitude(latitude2);
+        checkLongitude(longitude2);
+        double phi1 = Math.toRadians(latitude1);
+        double phi2 = Math.toRadians(latitude2);
+        double deltaLambda = Math.toRadians(longitude1) - Math.toRadians(longitude2);
+        double sin1 = Math.sin(phi1);
+        double cos1 = Math.cos(phi1);
+        double sin2 = Math.sin(phi2);
+        double cos2 = Math.cos(phi2);
+        double cosDelta = Math.cos(deltaLambda);
+        // Vincenty's formula for a sphere: well conditioned for near and antipodal points alike.
+        double y1 = cos2 * Math.sin(deltaLambda);
+        double y2 = cos1 * sin2 - sin1 * cos2 * cosDelta;
+        double x = sin1 * sin2 + cos1 * cos2 * cosDelta;
+        return Math.atan2(Math.sqrt(y1 * y1 + y2 * y2), x) * EARTH_RADIUS_KM;
+    }
+
+    private static void checkLatitude(double latitude) {
+        check(latitude >= -90 && latitude <= 90, "Latitude must be between -90 and 90");
+    }
+
+    private static void checkLongitude(double longitude) {
+        check(longitude >= -180 && longitude <= 180, "Longitude must be between -180 and 180");
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw FunctionErrors.invalidArgument(message);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,11 @@ public final class RegexpFunctions {
                 Signature.of(re, "regexpReplace", Returns.VARCHAR, STRING, STRING, STRING)));
         r.define(GlauxFunction.strict("regexp_count", false, Signature.of(re, "regexpCount", Returns.BIGINT, STRING,
                 STRING)));
+        SqlReturnTypeInference integer = ReturnTypes.explicit(SqlTypeName.INTEGER);
+        r.define(GlauxFunction.strict("regexp_position", false,
+                Signature.of(re, "regexpPosition", integer, STRING, STRING),
+                Signature.of(re, "regexpPosition", integer, STRING, STRING, BIGINT),
+                Signature.of(re, "regexpPosition", integer, STRING, STRING, BIGINT, BIGINT)));
         r.define(GlauxFunction.strict("regexp_split", false,
                 Signature.of(re, "regexpSplit", Returns.ARRAY_OF_VARCHAR, STRING, STRING)));
     }
@@ -56,6 +64,40 @@ public final class RegexpFunctions {
             CACHE.put(regex, p);
         }
         return p;
+    }
+
+    /** regexp_position(s, pattern): the 1-based code point position of the first match, -1 if none. */
+    public static int regexpPosition(String s, String regex) {
+        return regexpPosition(s, regex, 1, 1);
+    }
+
+    /** regexp_position(s, pattern, start): the first match at or after code point position {@code start}. */
+    public static int regexpPosition(String s, String regex, long start) {
+        return regexpPosition(s, regex, start, 1);
+    }
+
+    /** regexp_position(s, pattern, start, occurrence): the position of the occurrence-th match from start. */
+    public static int regexpPosition(String s, String regex, long start, long occurrence) {
+        if (start < 1) {
+            throw FunctionErrors.invalidArgument("start position cannot be smaller than 1");
+        }
+        if (occurrence < 1) {
+            throw FunctionErrors.invalidArgument("occurrence cannot be smaller than 1");
+        }
+        int codePoints = s.codePointCount(0, s.length());
+        if (start > codePoints) {
+            return -1;
+        }
+        Matcher m = pattern(regex).matcher(s);
+        if (!m.find(s.offsetByCodePoints(0, (int) start - 1))) {
+            return -1;
+        }
+        for (long found = 1; found < occurrence; found++) {
+            if (!m.find()) {
+                return -1;
+            }
+        }
+        return s.codePointCount(0, m.start()) + 1;
     }
 
     public static boolean regexpLike(String s, String regex) {

@@ -40,6 +40,11 @@ final class Signature {
         return build(impl, methodName, returnType, List.of(args), true, 0, types -> List.of());
     }
 
+    static Signature variadicWithHidden(Class<?> impl, String methodName, SqlReturnTypeInference returnType,
+            int hiddenCount, Function<List<RelDataType>, List<Object>> hidden, Arg... args) {
+        return build(impl, methodName, returnType, List.of(args), true, hiddenCount, hidden);
+    }
+
     static Signature withHidden(Class<?> impl, String methodName, SqlReturnTypeInference returnType,
             int hiddenCount, Function<List<RelDataType>, List<Object>> hidden, Arg... args) {
         return build(impl, methodName, returnType, List.of(args), false, hiddenCount, hidden);

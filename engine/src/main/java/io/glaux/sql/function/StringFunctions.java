@@ -4,7 +4,6 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -30,7 +29,10 @@ public final class StringFunctions {
                 Signature.of(BinaryFunctions.class, "length", Returns.BIGINT, BINARY)));
         r.define(GlauxFunction.strict("substr", false,
                 Signature.of(s, "substr", ReturnTypes.ARG0, STRING, BIGINT),
-                Signature.of(s, "substr", ReturnTypes.ARG0, STRING, BIGINT, BIGINT)), "substring");
+                Signature.of(s, "substr", ReturnTypes.ARG0, STRING, BIGINT, BIGINT),
+                Signature.of(BinaryFunctions.class, "substr", Returns.VARBINARY, BINARY, BIGINT),
+                Signature.of(BinaryFunctions.class, "substr", Returns.VARBINARY, BINARY, BIGINT, BIGINT)),
+                "substring");
         r.define(GlauxFunction.strict("strpos", false,
                 Signature.of(s, "strpos", Returns.BIGINT, STRING, STRING),
                 Signature.of(s, "strpos", Returns.BIGINT, STRING, STRING, BIGINT)));
@@ -43,7 +45,8 @@ public final class StringFunctions {
                 Signature.of(s, "replace", Returns.VARCHAR, STRING, STRING, STRING)));
         r.define(GlauxFunction.strict("reverse", false,
                 Signature.of(s, "reverse", Returns.VARCHAR, STRING),
-                Signature.of(ArrayFunctions.class, "reverse", ReturnTypes.ARG0, ARRAY)));
+                Signature.of(ArrayFunctions.class, "reverse", ReturnTypes.ARG0, ARRAY),
+                Signature.of(BinaryFunctions.class, "reverse", Returns.VARBINARY, BINARY)));
         r.define(GlauxFunction.strict("split", false,
                 Signature.of(s, "split", Returns.ARRAY_OF_VARCHAR, STRING, STRING),
                 Signature.of(s, "split", Returns.ARRAY_OF_VARCHAR, STRING, STRING, BIGINT)));
@@ -52,9 +55,12 @@ public final class StringFunctions {
         r.define(GlauxFunction.nullAware("concat_ws",
                 Signature.variadic(s, "concatWs", Returns.VARCHAR, STRING, STRING),
                 Signature.of(s, "concatWs", Returns.VARCHAR, STRING, ARRAY)));
-        r.define(GlauxFunction.strict("concat", false, Signature.variadic(s, "concat", Returns.VARCHAR, STRING)));
-        r.define(GlauxFunction.strict("lpad", false, Signature.of(s, "lpad", Returns.VARCHAR, STRING, BIGINT, STRING)));
-        r.define(GlauxFunction.strict("rpad", false, Signature.of(s, "rpad", Returns.VARCHAR, STRING, BIGINT, STRING)));
+        r.define(GlauxFunction.strict("concat", false, Signature.variadic(s, "concat", Returns.VARCHAR, STRING),
+                Signature.variadic(BinaryFunctions.class, "concat", Returns.VARBINARY, BINARY)));
+        r.define(GlauxFunction.strict("lpad", false, Signature.of(s, "lpad", Returns.VARCHAR, STRING, BIGINT, STRING),
+                Signature.of(BinaryFunctions.class, "lpad", Returns.VARBINARY, BINARY, BIGINT, BINARY)));
+        r.define(GlauxFunction.strict("rpad", false, Signature.of(s, "rpad", Returns.VARCHAR, STRING, BIGINT, STRING),
+                Signature.of(BinaryFunctions.class, "rpad", Returns.VARBINARY, BINARY, BIGINT, BINARY)));
         GlauxFunction trim = GlauxFunction.strict("trim", false,
                 Signature.of(s, "trim", Returns.VARCHAR, STRING), Signature.of(s, "trim", Returns.VARCHAR, STRING,
                 STRING));
@@ -68,8 +74,6 @@ public final class StringFunctions {
                 STRING)));
         r.define(GlauxFunction.strict("chr", false, Signature.of(s, "chr", Returns.VARCHAR, BIGINT)));
         r.define(GlauxFunction.strict("codepoint", false, Signature.of(s, "codepoint", Returns.BIGINT, STRING)));
-        r.bindTo(SqlStdOperatorTable.LOWER, "lower");
-        r.bindTo(SqlStdOperatorTable.UPPER, "upper");
     }
 
     /**

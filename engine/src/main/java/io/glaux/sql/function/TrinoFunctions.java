@@ -16,11 +16,17 @@ import java.util.List;
 public final class TrinoFunctions {
     private static final List<FunctionFamily> FAMILIES = List.of(
             DateTimeFunctions::declare,
+            UnitFunctions::declare,
             StringFunctions::declare,
+            TextFunctions::declare,
+            FormatFunction::declare,
             RegexpFunctions::declare,
             ArrayFunctions::declare,
             MathFunctions::declare,
+            BitwiseFunctions::declare,
+            ProbabilityFunctions::declare,
             BinaryFunctions::declare,
+            HashFunctions::declare,
             UrlFunctions::declare,
             JsonFunctions::declare,
             MapFunctions::declare,

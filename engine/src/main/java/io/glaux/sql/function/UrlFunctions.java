@@ -83,10 +83,19 @@ public final class UrlFunctions {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             if (key.equals(name)) {
-                return eq < 0 ? "" : pair.substring(eq + 1);
+                return eq < 0 ? "" : decodedOrRaw(pair.substring(eq + 1));
             }
         }
         return null;
+    }
+
+    /** A parameter value with %-escapes and '+' decoded, as Trino returns it; as written if it cannot be decoded. */
+    private static String decodedOrRaw(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     public static String urlEncode(String s) {

@@ -35,7 +35,7 @@
  *       strpos (2 and 3 arguments), starts_with, ends_with, replace (2 and 3 arguments), reverse (also arrays),
  *       split (2 and 3 arguments, array(varchar)), split_part, concat_ws (variadic or array; NULLs skipped, NULL
  *       separator gives NULL), concat, lpad, rpad, trim/ltrim/rtrim (whitespace, or a set of characters), chr,
- *       codepoint; lower, upper are Calcite's.</li>
+ *       codepoint.</li>
  *   <li>Regular expressions (Java syntax): regexp_like, regexp_extract (NULL without match), regexp_extract_all,
  *       regexp_replace (2 arguments remove; $1 / ${name} in replacements), regexp_count, regexp_split.</li>
  *   <li>Arrays and maps: cardinality, element_at (arrays: 1-based, negative from the end, NULL outside, 0 is an
@@ -47,6 +47,15 @@
  *       (the parser binds them).</li>
  *   <li>Varbinary: to_hex, from_hex, to_utf8, from_utf8, to_base64, from_base64, md5, sha1, sha256, sha512
  *       (over varbinary only, as in Trino).</li>
+ *   <li>Scalars of issue 14: format_datetime (Joda patterns, {@code JodaDateFormat}), current_timezone, date,
+ *       parse_duration, to_milliseconds, human_readable_seconds, parse_data_size ({@code UnitFunctions}); format
+ *       ({@code FormatFunction}); upper, lower (code point by code point), translate, normalize,
+ *       levenshtein_distance, hamming_distance, soundex, luhn_check ({@code TextFunctions}); regexp_position;
+ *       width_bucket, from_base, to_base, cosh, tanh, great_circle_distance; normal_cdf, inverse_normal_cdf,
+ *       beta_cdf, inverse_beta_cdf, wilson_interval_lower/upper ({@code ProbabilityFunctions}); bit_count,
+ *       bitwise_and/or/xor/not and shifts ({@code BitwiseFunctions}); crc32, xxhash64, murmur3, hmac_md5/sha1/
+ *       sha256/sha512 ({@code HashFunctions}); to/from_base64url, to/from_big_endian_32/64, to/from_ieee754_32/64,
+ *       from_utf8 with a replacement, varbinary substr, lpad, rpad, concat, reverse.</li>
  *   <li>URLs: url_extract_protocol/host/port/path/query/fragment/parameter (NULL for an invalid URL),
  *       url_encode, url_decode.</li>
  *   <li>Maps ({@code MapFunctions}): map() and map(keys, values) (Trino's errors for NULL or repeated keys and

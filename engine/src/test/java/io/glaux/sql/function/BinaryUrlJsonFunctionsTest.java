@@ -50,6 +50,8 @@ class BinaryUrlJsonFunctionsTest {
         assertThat(value("SELECT url_extract_parameter(" + url + ", 'x')")).isEqualTo("1");
         assertThat(value("SELECT url_extract_parameter(" + url + ", 'flag')")).isEqualTo("");
         assertThat(value("SELECT url_extract_parameter(" + url + ", 'z')")).isNull();
+        assertThat(value("SELECT url_extract_parameter('http://example.com/path?b=hello%20world+x', 'b')"))
+                .isEqualTo("hello world x");
         assertThat(value("SELECT url_extract_port('http://example.com/')")).isNull();
         assertThat(value("SELECT url_extract_host('not a url')")).isNull();
         assertThat(value("SELECT url_encode('a b&c/é')")).isEqualTo("a+b%26c%2F%C3%A9");

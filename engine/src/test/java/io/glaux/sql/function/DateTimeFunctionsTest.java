@@ -320,4 +320,35 @@ class DateTimeFunctionsTest {
         assertThat(value("SELECT now()")).isEqualTo(DateTimeFunctions.dateTime(FunctionQueries.NOW));
         assertThat(type("SELECT now()")).isEqualTo("TIMESTAMP(3) NOT NULL");
     }
+    @Test
+    void formatDatetimeReadsJodaPatterns() {
+        String ts = "TIMESTAMP '2001-08-22 03:04:05.321'";
+        assertThat(value("SELECT format_datetime(" + ts + ", 'yyyy-MM-dd HH:mm:ss.SSS')"))
+                .isEqualTo("2001-08-22 03:04:05.321");
+        assertThat(value("SELECT format_datetime(" + ts + ", 'EEE EEEE MMM MMMM d D a h K k')"))
+                .isEqualTo("Wed Wednesday Aug August 22 234 AM 3 3 3");
+        assertThat(value("SELECT format_datetime(" + ts + ", 'YY Y xxxx w e G C')"))
+                .isEqualTo("01 2001 2001 34 3 AD 20");
+        assertThat(value("SELECT format_datetime(" + ts + ", 'Z ZZ ZZZ z')")).isEqualTo("+0000 +00:00 UTC UTC");
+        assertThat(value("SELECT format_datetime(" + ts + ", '''at'' HH''''mm SSSSSS')"))
+                .isEqualTo("at 03'04 321000");
+        assertThat(value("SELECT format_datetime(DATE '2024-12-30', 'xxxx-ww')")).isEqualTo("2025-01");
+        assertThat(column("SELECT format_datetime(ts, 'dd.MM.yy') FROM t ORDER BY id"))
+                .containsExactly("15.02.24", "31.12.23", null);
+        assertThatThrownBy(() -> value("SELECT format_datetime(ts, 'yyyy-qq') FROM t"))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("Illegal pattern component: qq");
+    }
+
+    @Test
+    void currentTimezoneIsTheSessionZone() {
+        assertThat(value("SELECT current_timezone()")).isEqualTo("UTC");
+    }
+
+    @Test
+    void dateCastsToDate() {
+        assertThat(value("SELECT date('2001-08-22')")).isEqualTo(LocalDate.of(2001, 8, 22));
+        assertThat(value("SELECT date(TIMESTAMP '2001-08-22 03:04:05.321')")).isEqualTo(LocalDate.of(2001, 8, 22));
+        assertThat(column("SELECT date(ts) FROM t ORDER BY id")).containsExactly(LocalDate.of(2024, 2, 15),
+                LocalDate.of(2023, 12, 31), null);
+    }
 }

@@ -99,4 +99,55 @@ class MathFunctionsTest {
         assertThat(column("SELECT random(1000000000000) FROM t")).doesNotHaveDuplicates();
         assertThatThrownBy(() -> value("SELECT random(0)")).isInstanceOf(GlauxException.class);
     }
+
+    @Test
+    void widthBucketCountsEqualWidthBucketsInEitherDirection() {
+        assertThat(value("SELECT width_bucket(5.3, 0.2, 10.6, 5)")).isEqualTo(3L);
+        assertThat(value("SELECT width_bucket(-1, 0, 10, 5)")).isEqualTo(0L);
+        assertThat(value("SELECT width_bucket(10, 0, 10, 5)")).isEqualTo(6L);
+        assertThat(value("SELECT width_bucket(2, 10, 0, 5)")).isEqualTo(5L);
+        assertThat(column("SELECT width_bucket(x, 0, 10, 4) FROM t ORDER BY id")).containsExactly(2L, 0L, null);
+        assertThatThrownBy(() -> value("SELECT width_bucket(x, 1, 1, 4) FROM t")).isInstanceOf(GlauxException.class)
+                .hasMessageContaining("bounds cannot equal each other");
+        assertThatThrownBy(() -> value("SELECT width_bucket(x, 0, 1, 0) FROM t")).isInstanceOf(GlauxException.class)
+                .hasMessageContaining("bucketCount must be greater than 0");
+    }
+
+    @Test
+    void widthBucketOverBinsCountsTheBinsAtMostTheValue() {
+        assertThat(value("SELECT width_bucket(6, ARRAY[1, 5, 10])")).isEqualTo(2L);
+        assertThat(value("SELECT width_bucket(0, ARRAY[1.5, 5, 10])")).isEqualTo(0L);
+        assertThat(value("SELECT width_bucket(10, ARRAY[1, 5, 10])")).isEqualTo(3L);
+        assertThatThrownBy(() -> value("SELECT width_bucket(x, ARRAY[5, 1]) FROM t"))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("Bin values are not sorted in ascending order");
+    }
+
+    @Test
+    void basesConvertBothWays() {
+        assertThat(value("SELECT from_base('7fffffffffffffff', 16)")).isEqualTo(Long.MAX_VALUE);
+        assertThat(value("SELECT from_base('-101', 2)")).isEqualTo(-5L);
+        assertThat(value("SELECT to_base(2147483648, 16)")).isEqualTo("80000000");
+        assertThat(value("SELECT to_base(-5, 2)")).isEqualTo("-101");
+        assertThat(column("SELECT to_base(n, 3) FROM t ORDER BY id")).containsExactly("10", "-2", null);
+        assertThatThrownBy(() -> value("SELECT from_base(s, 10) FROM t WHERE id = 2"))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("Not a valid base-10 number: x");
+        assertThatThrownBy(() -> value("SELECT to_base(n, 37) FROM t")).isInstanceOf(GlauxException.class)
+                .hasMessageContaining("Radix must be between 2 and 36");
+    }
+
+    @Test
+    void hyperbolicFunctions() {
+        assertThat(value("SELECT cosh(0)")).isEqualTo(1.0);
+        assertThat(value("SELECT tanh(0)")).isEqualTo(0.0);
+        assertThat(column("SELECT tanh(x) FROM t ORDER BY id")).containsExactly(Math.tanh(2.5), Math.tanh(-0.5),
+                null);
+    }
+
+    @Test
+    void greatCircleDistanceIsInKilometres() {
+        assertThat(value("SELECT great_circle_distance(36.12, -86.67, 33.94, -118.40)"))
+                .isEqualTo(2886.4489734367016);
+        assertThatThrownBy(() -> value("SELECT great_circle_distance(x + 90, 0, 0, 0) FROM t WHERE id = 1"))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("Latitude must be between -90 and 90");
+    }
 }

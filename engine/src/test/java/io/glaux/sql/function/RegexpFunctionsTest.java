@@ -72,4 +72,17 @@ class RegexpFunctionsTest {
     void invalidPatternIsAFunctionError() {
         assertThatThrownBy(() -> value("SELECT regexp_like('abc', '(')")).isInstanceOf(GlauxException.class);
     }
+
+    @Test
+    void regexpPositionFindsTheNthMatchFromAStart() {
+        String s = "'I have 23 apples, 5 pears and 13 oranges'";
+        assertThat(value("SELECT regexp_position(" + s + ", '\\b\\d+\\b')")).isEqualTo(8);
+        assertThat(value("SELECT regexp_position(" + s + ", '\\b\\d+\\b', 5)")).isEqualTo(8);
+        assertThat(value("SELECT regexp_position(" + s + ", '\\b\\d+\\b', 5, 2)")).isEqualTo(19);
+        assertThat(value("SELECT regexp_position(" + s + ", '\\b\\d+\\b', 5, 4)")).isEqualTo(-1);
+        assertThat(value("SELECT regexp_position('äb', 'b')")).isEqualTo(2);
+        assertThat(column("SELECT regexp_position(s, 'a') FROM t ORDER BY id")).containsExactly(1, -1, null);
+        assertThatThrownBy(() -> value("SELECT regexp_position(s, 'a', 0) FROM t"))
+                .isInstanceOf(GlauxException.class).hasMessageContaining("start position cannot be smaller than 1");
+    }
 }

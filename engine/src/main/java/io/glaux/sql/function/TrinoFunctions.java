@@ -19,6 +19,8 @@ public final class TrinoFunctions {
             StringFunctions::declare,
             RegexpFunctions::declare,
             ArrayFunctions::declare,
+            LambdaFunctions::declare,
+            SequenceFunctions::declare,
             MathFunctions::declare,
             BinaryFunctions::declare,
             UrlFunctions::declare,

@@ -67,6 +67,7 @@ public final class ArrayFunctions {
                 Signature.of(a, "combinations", ARRAY_OF_ARG0, ARRAY, BIGINT)));
         r.define(GlauxFunction.strict("ngrams", false, Signature.of(a, "ngrams", ARRAY_OF_ARG0, ARRAY, BIGINT)));
         r.define(GlauxFunction.strict("zip", false, Signature.variadic(a, "zip", ArrayFunctions::zipType, ARRAY)));
+        // Calcite's ARRAY_AGG, ORDER BY inside the call included; unlike Trino's it leaves out NULL elements.
         r.bindToLibrary(SqlLibraryOperators.ARRAY_AGG, "array_agg");
         r.define(GlauxFunction.nonDeterministic("shuffle", Signature.of(a, "shuffle", ReturnTypes.ARG0, ARRAY)));
         r.define(GlauxFunction.strict("array_join", false,

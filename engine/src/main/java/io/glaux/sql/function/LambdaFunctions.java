@@ -54,9 +54,9 @@ public final class LambdaFunctions {
         r.define(GlauxFunction.strict("map_filter", false,
                 Signature.withLambdas(c, "mapFilter", ReturnTypes.ARG0, entry, MAP, FUNCTION)));
         r.define(GlauxFunction.strict("transform_keys", false,
-                Signature.withLambdas(c, "transformKeys", mapOf(true), entry, MAP, FUNCTION)));
+                Signature.withLambdas(c, "transformKeys", mapOf(1, true), entry, MAP, FUNCTION)));
         r.define(GlauxFunction.strict("transform_values", false,
-                Signature.withLambdas(c, "transformValues", mapOf(false), entry, MAP, FUNCTION)));
+                Signature.withLambdas(c, "transformValues", mapOf(1, false), entry, MAP, FUNCTION)));
     }
 
     /** An array of the result type of the lambda at {@code lambda}. */
@@ -73,11 +73,11 @@ public final class LambdaFunctions {
         return b -> LambdaParameters.resultOf(LambdaBinding.operandTypes(b).get(lambda));
     }
 
-    /** The map at operand 0 with the lambda's result (operand 1) as its keys or as its values. */
-    private static SqlReturnTypeInference mapOf(boolean resultIsKey) {
+    /** The map at operand 0 with the result of the lambda at {@code lambda} as its keys or as its values. */
+    private static SqlReturnTypeInference mapOf(int lambda, boolean resultIsKey) {
         return b -> {
             List<RelDataType> types = LambdaBinding.operandTypes(b);
-            RelDataType result = LambdaParameters.resultOf(types.get(1));
+            RelDataType result = LambdaParameters.resultOf(types.get(lambda));
             if (result == null) {
                 return null;
             }

@@ -27,25 +27,31 @@ public final class LambdaFunctions {
     private LambdaFunctions() {
     }
 
+    /** A one-parameter lambda given a second parameter for the row value it uses (see {@link LambdaCapture}). */
+    private static final LambdaParameters CAPTURING = (operand, types, f) -> List.of(
+            LambdaParameters.element(types.get(0), f), LambdaParameters.nullable(types.get(2), f));
+
     /** Declares the functions taking lambdas. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> c = LambdaFunctions.class;
         LambdaParameters element = LambdaParameters.elementOf(0);
-        r.define(GlauxFunction.strict("transform", false,
-                Signature.withLambdas(c, "transform", arrayOfResult(1), element, ARRAY, FUNCTION)));
-        r.define(GlauxFunction.strict("filter", false,
-                Signature.withLambdas(c, "filter", ReturnTypes.ARG0, element, ARRAY, FUNCTION)));
+        LambdaCapture.define(r, GlauxFunction.strict("transform", false,
+                Signature.withLambdas(c, "transform", arrayOfResult(1), element, ARRAY, FUNCTION)),
+                Signature.withLambdas(c, "transform", arrayOfResult(1), CAPTURING, ARRAY, FUNCTION, ANY));
+        LambdaCapture.define(r, GlauxFunction.strict("filter", false,
+                Signature.withLambdas(c, "filter", ReturnTypes.ARG0, element, ARRAY, FUNCTION)),
+                Signature.withLambdas(c, "filter", ReturnTypes.ARG0, CAPTURING, ARRAY, FUNCTION, ANY));
         r.define(GlauxFunction.nullAware("reduce",
                 Signature.withLambdas(c, "reduce", resultOf(3), LambdaFunctions::reduceParameters,
                         ARRAY, ANY, FUNCTION, FUNCTION)));
         r.define(GlauxFunction.strict("zip_with", false, Signature.withLambdas(c, "zipWith", arrayOfResult(2),
                 LambdaParameters.elementsOf(0, 1), ARRAY, ARRAY, FUNCTION)));
-        r.define(GlauxFunction.strict("any_match", true,
-                Signature.withLambdas(c, "anyMatch", Returns.BOOLEAN, element, ARRAY, FUNCTION)));
-        r.define(GlauxFunction.strict("all_match", true,
-                Signature.withLambdas(c, "allMatch", Returns.BOOLEAN, element, ARRAY, FUNCTION)));
-        r.define(GlauxFunction.strict("none_match", true,
-                Signature.withLambdas(c, "noneMatch", Returns.BOOLEAN, element, ARRAY, FUNCTION)));
+        for (String match : List.of("any_match", "all_match", "none_match")) {
+            String method = match.startsWith("any") ? "anyMatch" : match.startsWith("all") ? "allMatch" : "noneMatch";
+            LambdaCapture.define(r, GlauxFunction.strict(match, true,
+                    Signature.withLambdas(c, method, Returns.BOOLEAN, element, ARRAY, FUNCTION)),
+                    Signature.withLambdas(c, method, Returns.BOOLEAN, CAPTURING, ARRAY, FUNCTION, ANY));
+        }
         r.define(GlauxFunction.strict("array_sort", false,
                 Signature.of(ArrayFunctions.class, "arraySort", ReturnTypes.ARG0, ARRAY),
                 Signature.withLambdas(c, "arraySort", ReturnTypes.ARG0, LambdaParameters.twoElementsOf(0),
@@ -106,18 +112,36 @@ public final class LambdaFunctions {
 
     /** transform(array, x -> y): the lambda applied to each element. */
     public static List<Object> transform(List<?> array, Function<?> lambda) {
+        return transform(array, e -> Lambdas.call(lambda, e));
+    }
+
+    /** transform with a lambda that uses a value of the row, passed as its second parameter; NULL array, NULL. */
+    public static List<Object> transform(List<?> array, Function<?> lambda, Object captured) {
+        return array == null ? null : transform(array, e -> Lambdas.call(lambda, e, captured));
+    }
+
+    private static List<Object> transform(List<?> array, java.util.function.Function<Object, Object> lambda) {
         List<Object> out = new ArrayList<>(array.size());
         for (Object element : array) {
-            out.add(Lambdas.call(lambda, element));
+            out.add(lambda.apply(element));
         }
         return out;
     }
 
     /** filter(array, x -> boolean): the elements for which the lambda is true (not false, not NULL). */
     public static List<Object> filter(List<?> array, Function<?> lambda) {
+        return filter(array, e -> Lambdas.call(lambda, e));
+    }
+
+    /** filter with a lambda that uses a value of the row; NULL array, NULL. */
+    public static List<Object> filter(List<?> array, Function<?> lambda, Object captured) {
+        return array == null ? null : filter(array, e -> Lambdas.call(lambda, e, captured));
+    }
+
+    private static List<Object> filter(List<?> array, java.util.function.Function<Object, Object> lambda) {
         List<Object> out = new ArrayList<>();
         for (Object element : array) {
-            if (Boolean.TRUE.equals(Lambdas.call(lambda, element))) {
+            if (Boolean.TRUE.equals(lambda.apply(element))) {
                 out.add(element);
             }
         }
@@ -148,19 +172,32 @@ public final class LambdaFunctions {
 
     /** any_match: true if the lambda is true for some element; else NULL if it was NULL for some; else false. */
     public static Boolean anyMatch(List<?> array, Function<?> lambda) {
-        return someResult(array, element -> Lambdas.call(lambda, element));
+        return someResult(array, e -> Lambdas.call(lambda, e));
+    }
+
+    /** any_match with a lambda that uses a value of the row; NULL array, NULL. */
+    public static Boolean anyMatch(List<?> array, Function<?> lambda, Object captured) {
+        return array == null ? null : someResult(array, e -> Lambdas.call(lambda, e, captured));
     }
 
     /** all_match: false if the lambda is false for some element; else NULL if it was NULL for some; else true. */
     public static Boolean allMatch(List<?> array, Function<?> lambda) {
-        Boolean someFalse = someResult(array, element -> negate(Lambdas.call(lambda, element)));
-        return someFalse == null ? null : !someFalse;
+        return not(someResult(array, e -> not(Lambdas.call(lambda, e))));
+    }
+
+    /** all_match with a lambda that uses a value of the row; NULL array, NULL. */
+    public static Boolean allMatch(List<?> array, Function<?> lambda, Object captured) {
+        return array == null ? null : not(someResult(array, e -> not(Lambdas.call(lambda, e, captured))));
     }
 
     /** none_match: false if the lambda is true for some element; else NULL if it was NULL for some; else true. */
     public static Boolean noneMatch(List<?> array, Function<?> lambda) {
-        Boolean someTrue = anyMatch(array, lambda);
-        return someTrue == null ? null : !someTrue;
+        return not(anyMatch(array, lambda));
+    }
+
+    /** none_match with a lambda that uses a value of the row; NULL array, NULL. */
+    public static Boolean noneMatch(List<?> array, Function<?> lambda, Object captured) {
+        return array == null ? null : not(anyMatch(array, lambda, captured));
     }
 
     /** Whether the test is true for some element, in three-valued logic. */
@@ -177,7 +214,7 @@ public final class LambdaFunctions {
         return sawNull ? null : false;
     }
 
-    private static Object negate(Object b) {
+    private static Boolean not(Object b) {
         return b == null ? null : !(Boolean) b;
     }
 

@@ -50,8 +50,10 @@
  *       comparator, map_filter, transform_keys, transform_values. A signature with {@code Arg.FUNCTION} operands
  *       names its lambdas' parameter types ({@code LambdaParameters}); {@code LambdaBinding} gives the lambda those
  *       types during validation and validates it again, and code generation passes it as a linq4j function
- *       ({@code Lambdas}). Not supported: lambdas using the row's columns (Calcite's lambda scope sees only the
- *       parameters), lambdas of three parameters (map_zip_with).</li>
+ *       ({@code Lambdas}). Calcite's lambda scope sees only the parameters, so {@code LambdaCapture} rewrites a
+ *       one-parameter lambda using one column of the row (transform, filter, *_match) into a two-parameter lambda
+ *       given the column's value. Not supported: lambdas using several columns, lambdas of three parameters
+ *       (map_zip_with).</li>
  *   <li>Math: round and truncate (1 and 2 arguments, half away from zero, decimal types kept), mod, log(b, x),
  *       log2, log10, nan, infinity, e, pi, is_nan, is_finite, is_infinite, random/rand (0 and 1 argument);
  *       abs, sqrt, cbrt, ln, exp, pow/power, sign, degrees, radians are Calcite's, and so are ceil/ceiling/floor

@@ -33,6 +33,24 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void aLambdaMayUseAColumnOfTheRow() {
+        assertThat(column("SELECT transform(nums, x -> x * n) FROM t ORDER BY id"))
+                .containsExactly(List.of(3L, 6L, 9L), Arrays.asList(-20L, null), null);
+        assertThat(column("SELECT filter(nums, x -> x < n) FROM t ORDER BY id"))
+                .containsExactly(List.of(1, 2), List.of(), null);
+        assertThat(column("SELECT any_match(tags, x -> x = s) FROM t ORDER BY id"))
+                .containsExactly(false, false, null);
+        assertThat(column("SELECT transform(ARRAY[1, 2], x -> coalesce(n, 0) + x) FROM t ORDER BY id"))
+                .containsExactly(List.of(4L, 5L), List.of(-1L, 0L), List.of(1L, 2L));
+    }
+
+    @Test
+    void aLambdaUsingTwoColumnsIsRefusedByName() {
+        assertThatThrownBy(() -> column("SELECT transform(nums, x -> x * n + id) FROM t"))
+                .hasMessageContaining("not found in lambda expression");
+    }
+
+    @Test
     void lambdasNest() {
         assertThat(value("SELECT transform(ARRAY[ARRAY[1, NULL, 2], ARRAY[3, NULL]], a -> filter(a, x -> x IS NOT NULL))"))
                 .isEqualTo(List.of(List.of(1, 2), List.of(3)));

@@ -38,12 +38,22 @@ enum Arg {
     BOOLEAN(boolean.class),
     /** BINARY or VARBINARY, as {@link ByteString}. */
     BINARY(ByteString.class),
+    /**
+     * An INTERVAL, as {@code long}: milliseconds for day-time intervals, months for year-month intervals (which a
+     * function tells apart by a hidden argument).
+     */
+    INTERVAL(long.class),
     /** ARRAY, as {@link List}. */
     ARRAY(List.class),
     /** MAP, as {@link Map}. */
     MAP(Map.class),
     /** Any type, as {@link Object}. */
-    ANY(Object.class);
+    ANY(Object.class),
+    /**
+     * A lambda expression, as the {@link org.apache.calcite.linq4j.function.Function} code generation makes of it
+     * (see {@link Lambdas} for calling it); its parameter types come from the signature's {@link LambdaParameters}.
+     */
+    FUNCTION(org.apache.calcite.linq4j.function.Function.class);
 
     final Class<?> javaClass;
 
@@ -51,10 +61,13 @@ enum Arg {
         this.javaClass = javaClass;
     }
 
-    /** Whether an operand of this type fits; NULL and not yet known types fit everywhere. */
+    /**
+     * Whether an operand of this type fits; NULL and not yet known types fit everywhere, and so does ANY: the type of
+     * a lambda parameter until the lambda is bound to its function's operands.
+     */
     boolean accepts(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
-        if (name == SqlTypeName.NULL || name == SqlTypeName.UNKNOWN) {
+        if (name == SqlTypeName.NULL || name == SqlTypeName.UNKNOWN || name == SqlTypeName.ANY) {
             return true;
         }
         switch (this) {
@@ -78,12 +91,16 @@ enum Arg {
                 return name == SqlTypeName.BOOLEAN;
             case BINARY:
                 return SqlTypeUtil.isBinary(type);
+            case INTERVAL:
+                return SqlTypeUtil.isInterval(type);
             case ARRAY:
                 return name == SqlTypeName.ARRAY;
             case MAP:
                 return name == SqlTypeName.MAP;
             case ANY:
                 return true;
+            case FUNCTION:
+                return name == SqlTypeName.FUNCTION;
             default:
                 throw new AssertionError(this);
         }

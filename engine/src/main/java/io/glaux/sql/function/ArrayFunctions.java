@@ -1,6 +1,11 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
 
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -40,10 +45,59 @@ public final class ArrayFunctions {
                 Signature.of(a, "arrayPosition", Returns.BIGINT, ARRAY, ANY)));
         r.define(GlauxFunction.strict("array_distinct", false, Signature.of(a, "arrayDistinct", ReturnTypes.ARG0,
                 ARRAY)));
+        r.define(GlauxFunction.strict("slice", false,
+                Signature.of(a, "slice", ReturnTypes.ARG0, ARRAY, BIGINT, BIGINT)));
+        r.define(GlauxFunction.strict("flatten", false, Signature.of(a, "flatten", INNER_ARRAY_OF_ARG0, ARRAY)));
+        r.define(GlauxFunction.strict("array_union", false,
+                Signature.of(a, "arrayUnion", ReturnTypes.ARG0, ARRAY, ARRAY)));
+        r.define(GlauxFunction.strict("array_intersect", false,
+                Signature.of(a, "arrayIntersect", ReturnTypes.ARG0, ARRAY, ARRAY)));
+        r.define(GlauxFunction.strict("array_except", false,
+                Signature.of(a, "arrayExcept", ReturnTypes.ARG0, ARRAY, ARRAY)));
+        r.define(GlauxFunction.strict("array_max", true,
+                Signature.of(a, "arrayMax", Returns.ELEMENT_OF_ARG0, ARRAY)));
+        r.define(GlauxFunction.strict("array_min", true,
+                Signature.of(a, "arrayMin", Returns.ELEMENT_OF_ARG0, ARRAY)));
+        r.define(GlauxFunction.strict("array_remove", false,
+                Signature.of(a, "arrayRemove", ReturnTypes.ARG0, ARRAY, ANY)));
+        r.define(GlauxFunction.strict("arrays_overlap", true,
+                Signature.of(a, "arraysOverlap", Returns.BOOLEAN, ARRAY, ARRAY)));
+        r.define(GlauxFunction.nullAware("repeat", Signature.of(a, "repeat", ARRAY_OF_ARG0, ANY, BIGINT)));
+        r.define(GlauxFunction.strict("combinations", false,
+                Signature.of(a, "combinations", ARRAY_OF_ARG0, ARRAY, BIGINT)));
+        r.define(GlauxFunction.strict("ngrams", false, Signature.of(a, "ngrams", ARRAY_OF_ARG0, ARRAY, BIGINT)));
+        r.define(GlauxFunction.strict("zip", false, Signature.variadic(a, "zip", ArrayFunctions::zipType, ARRAY)));
+        // Calcite's ARRAY_AGG, ORDER BY inside the call included; unlike Trino's it leaves out NULL elements.
+        r.bindToLibrary(SqlLibraryOperators.ARRAY_AGG, "array_agg");
+        r.define(GlauxFunction.nonDeterministic("shuffle", Signature.of(a, "shuffle", ReturnTypes.ARG0, ARRAY)));
         r.define(GlauxFunction.strict("array_join", false,
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING),
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING,
                 STRING)));
+    }
+
+    /** An array of operand 0's type. */
+    private static final SqlReturnTypeInference ARRAY_OF_ARG0 =
+            b -> b.getTypeFactory().createArrayType(b.getOperandType(0), -1);
+
+    /** The elements' type of operand 0 (flatten: the inner array type). */
+    private static final SqlReturnTypeInference INNER_ARRAY_OF_ARG0 = b -> {
+        RelDataType element = b.getOperandType(0).getComponentType();
+        return element == null ? null : b.getTypeFactory().createTypeWithNullability(element, false);
+    };
+
+    /** zip: an array of rows with one field per array, each nullable (the shorter arrays are padded). */
+    private static RelDataType zipType(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataTypeFactory.Builder row = f.builder();
+        for (int i = 0; i < b.getOperandCount(); i++) {
+            RelDataType element = b.getOperandType(i).getComponentType();
+            if (element == null) {
+                return null;
+            }
+            row.add("field" + i, f.createTypeWithNullability(element, true));
+        }
+        return f.createArrayType(row.build(), -1);
     }
 
     public static long cardinality(List<?> array) {
@@ -131,6 +185,224 @@ public final class ArrayFunctions {
             first = false;
         }
         return b.toString();
+    }
+
+    /** array_sort(array): ascending, NULLs last; elements must be orderable. */
+    public static List<Object> arraySort(List<?> array) {
+        List<Object> copy = new ArrayList<>(array);
+        copy.sort(ArrayOrder.NULLS_LAST);
+        return copy;
+    }
+
+    /** slice(array, start, length): from 1-based {@code start} (negative: from the end), at most length elements. */
+    public static List<Object> slice(List<?> array, long start, long length) {
+        if (start == 0) {
+            throw FunctionErrors.invalidArgument("SQL array indices start at 1");
+        }
+        if (length < 0) {
+            throw FunctionErrors.invalidArgument("length must be greater than or equal to 0");
+        }
+        long from = start > 0 ? start - 1 : array.size() + start;
+        if (from < 0 || from >= array.size()) {
+            return new ArrayList<>();
+        }
+        long to = Math.min(array.size(), from + length);
+        return new ArrayList<>(array.subList((int) from, (int) to));
+    }
+
+    /** flatten(array of arrays): the inner arrays' elements in order; NULL inner arrays are skipped. */
+    public static List<Object> flatten(List<?> arrays) {
+        List<Object> out = new ArrayList<>();
+        for (Object inner : arrays) {
+            if (inner != null) {
+                out.addAll((List<?>) inner);
+            }
+        }
+        return out;
+    }
+
+    /** array_union(x, y): the distinct elements of x then y, in order of first appearance. */
+    public static List<Object> arrayUnion(List<?> x, List<?> y) {
+        List<Object> out = new ArrayList<>();
+        for (List<?> array : List.of(x, y)) {
+            for (Object element : array) {
+                addDistinct(out, element);
+            }
+        }
+        return out;
+    }
+
+    /** array_intersect(x, y): the distinct elements of x that are in y, in x's order. */
+    public static List<Object> arrayIntersect(List<?> x, List<?> y) {
+        List<Object> out = new ArrayList<>();
+        for (Object element : x) {
+            if (indexOf(y, element) >= 0) {
+                addDistinct(out, element);
+            }
+        }
+        return out;
+    }
+
+    /** array_except(x, y): the distinct elements of x that are not in y, in x's order. */
+    public static List<Object> arrayExcept(List<?> x, List<?> y) {
+        List<Object> out = new ArrayList<>();
+        for (Object element : x) {
+            if (indexOf(y, element) < 0) {
+                addDistinct(out, element);
+            }
+        }
+        return out;
+    }
+
+    /** array_max(array): the greatest element; NULL if the array is empty or holds a NULL. */
+    public static Object arrayMax(List<?> array) {
+        return extreme(array, 1);
+    }
+
+    /** array_min(array): the least element; NULL if the array is empty or holds a NULL. */
+    public static Object arrayMin(List<?> array) {
+        return extreme(array, -1);
+    }
+
+    private static Object extreme(List<?> array, int sign) {
+        Object best = null;
+        for (Object element : array) {
+            if (element == null) {
+                return null;
+            }
+            if (best == null || sign * ArrayOrder.compare(element, best) > 0) {
+                best = element;
+            }
+        }
+        return best;
+    }
+
+    /** array_remove(array, x): without the elements equal to x (NULL elements stay). */
+    public static List<Object> arrayRemove(List<?> array, Object value) {
+        List<Object> out = new ArrayList<>();
+        for (Object element : array) {
+            if (element == null || !same(element, value)) {
+                out.add(element);
+            }
+        }
+        return out;
+    }
+
+    /** arrays_overlap(x, y): true if they share a non-NULL element; else NULL if either holds a NULL; else false. */
+    public static Boolean arraysOverlap(List<?> x, List<?> y) {
+        for (Object element : x) {
+            if (element != null && indexOf(y, element) >= 0) {
+                return true;
+            }
+        }
+        return x.contains(null) || y.contains(null) ? null : false;
+    }
+
+    /** repeat(element, count): the element count times (NULL elements too); NULL count gives NULL. */
+    public static List<Object> repeat(Object element, Long count) {
+        if (count == null) {
+            return null;
+        }
+        if (count < 0) {
+            throw FunctionErrors.invalidArgument("count argument of repeat function must be greater than or equal to 0");
+        }
+        if (count > 10_000) {
+            throw FunctionErrors.invalidArgument("count argument of repeat function must be less than or equal to 10000");
+        }
+        return new ArrayList<>(Collections.nCopies(count.intValue(), element));
+    }
+
+    /** combinations(array, n): the n-element combinations of the positions, in lexicographic order of positions. */
+    public static List<Object> combinations(List<?> array, long n) {
+        if (n < 0) {
+            throw FunctionErrors.invalidArgument("combination size must not be negative: " + n);
+        }
+        if (n > 5) {
+            throw FunctionErrors.invalidArgument("combination size must not exceed 5: " + n);
+        }
+        List<Object> out = new ArrayList<>();
+        if (n > array.size()) {
+            return out;
+        }
+        int[] idx = new int[(int) n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        while (true) {
+            List<Object> combination = new ArrayList<>();
+            for (int i : idx) {
+                combination.add(array.get(i));
+            }
+            out.add(combination);
+            int k = (int) n - 1;
+            while (k >= 0 && idx[k] == array.size() - n + k) {
+                k--;
+            }
+            if (k < 0) {
+                return out;
+            }
+            idx[k]++;
+            for (int j = k + 1; j < n; j++) {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+
+    /** ngrams(array, n): the runs of n consecutive elements; the whole array if it is shorter than n. */
+    public static List<Object> ngrams(List<?> array, long n) {
+        if (n <= 0) {
+            throw FunctionErrors.invalidArgument("N must be positive");
+        }
+        List<Object> out = new ArrayList<>();
+        if (n >= array.size()) {
+            out.add(new ArrayList<>(array));
+            return out;
+        }
+        for (int i = 0; i + n <= array.size(); i++) {
+            out.add(new ArrayList<>(array.subList(i, (int) (i + n))));
+        }
+        return out;
+    }
+
+    /** zip(a, b, ...): rows of the i-th elements, the shorter arrays padded with NULLs. */
+    public static List<Object> zip(List<?>... arrays) {
+        int n = 0;
+        for (List<?> array : arrays) {
+            n = Math.max(n, array.size());
+        }
+        List<Object> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object[] row = new Object[arrays.length];
+            for (int k = 0; k < arrays.length; k++) {
+                row[k] = i < arrays[k].size() ? arrays[k].get(i) : null;
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** shuffle(array): a random permutation. */
+    public static List<Object> shuffle(List<?> array) {
+        List<Object> copy = new ArrayList<>(array);
+        Collections.shuffle(copy, java.util.concurrent.ThreadLocalRandom.current());
+        return copy;
+    }
+
+    private static void addDistinct(List<Object> out, Object element) {
+        if (indexOf(out, element) < 0) {
+            out.add(element);
+        }
+    }
+
+    /** The position of a value in a list by SQL equality, NULL matching NULL (as DISTINCT treats it); -1 if absent. */
+    private static int indexOf(List<?> list, Object value) {
+        for (int i = 0; i < list.size(); i++) {
+            Object e = list.get(i);
+            if (e == null ? value == null : value != null && same(e, value)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static List<Object> arrayDistinct(List<?> array) {

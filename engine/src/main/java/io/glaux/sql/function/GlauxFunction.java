@@ -9,7 +9,6 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ImplementableFunction;
 import org.apache.calcite.schema.ScalarFunction;
@@ -95,17 +94,19 @@ final class GlauxFunction extends SqlUserDefinedFunction {
     private static SqlReturnTypeInference returnType(List<Signature> signatures, boolean strict,
             boolean mayReturnNull) {
         return binding -> {
-            List<RelDataType> types = binding.collectOperandTypes();
+            List<RelDataType> types = LambdaBinding.operandTypes(binding);
             Signature s = match(signatures, types);
-            if (s == null) {
-                return null;
-            }
-            RelDataType type = s.returnType.inferReturnType(binding);
+            RelDataType type = s == null ? null : s.returnType.inferReturnType(binding);
             if (type == null) {
-                return null;
+                // Inside a lambda whose parameters are not bound yet (type ANY), the result is not known either.
+                return types.stream().anyMatch(t -> t.getSqlTypeName() == SqlTypeName.ANY)
+                        ? binding.getTypeFactory().createTypeWithNullability(
+                                binding.getTypeFactory().createSqlType(SqlTypeName.ANY), true)
+                        : null;
             }
             boolean nullable = mayReturnNull || type.isNullable()
-                    || (strict && types.stream().anyMatch(RelDataType::isNullable));
+                    || (strict && types.stream().anyMatch(t -> t.isNullable()
+                            && t.getSqlTypeName() != SqlTypeName.FUNCTION));
             return binding.getTypeFactory().createTypeWithNullability(type, nullable);
         };
     }
@@ -142,7 +143,14 @@ final class GlauxFunction extends SqlUserDefinedFunction {
 
         @Override
         public boolean checkOperandTypes(SqlCallBinding callBinding, boolean throwOnFailure) {
-            if (match(signatures, callBinding.collectOperandTypes()) != null) {
+            if (LambdaBinding.hasLambda(callBinding)) {
+                for (Signature s : signatures) {
+                    List<RelDataType> bound = s.hasLambdas() ? LambdaBinding.bind(callBinding, s) : null;
+                    if (bound != null && s.matches(bound)) {
+                        return true;
+                    }
+                }
+            } else if (match(signatures, callBinding.collectOperandTypes()) != null) {
                 return true;
             }
             if (throwOnFailure) {
@@ -200,7 +208,7 @@ final class GlauxFunction extends SqlUserDefinedFunction {
         }
 
         private Expression implement(RexCall call, List<Expression> operands) {
-            List<RelDataType> types = call.getOperands().stream().map(RexNode::getType).collect(Collectors.toList());
+            List<RelDataType> types = LambdaBinding.operandTypes(call.getOperands(), operands);
             Signature s = match(signatures, types);
             if (s == null) {
                 throw new IllegalStateException("No signature of " + call.getOperator() + " for " + types);

@@ -22,14 +22,17 @@ final class Signature {
     final SqlReturnTypeInference returnType;
     final Method method;
     final Function<List<RelDataType>, List<Object>> hidden;
+    /** The parameter types of the {@link Arg#FUNCTION} operands; none if there are none. */
+    final LambdaParameters lambdaParameters;
 
     private Signature(List<Arg> args, boolean variadic, SqlReturnTypeInference returnType, Method method,
-            Function<List<RelDataType>, List<Object>> hidden) {
+            Function<List<RelDataType>, List<Object>> hidden, LambdaParameters lambdaParameters) {
         this.args = args;
         this.variadic = variadic;
         this.returnType = returnType;
         this.method = method;
         this.hidden = hidden;
+        this.lambdaParameters = lambdaParameters;
     }
 
     static Signature of(Class<?> impl, String methodName, SqlReturnTypeInference returnType, Arg... args) {
@@ -50,6 +53,21 @@ final class Signature {
         return build(impl, methodName, returnType, List.of(args), false, hiddenCount, hidden);
     }
 
+    /** A signature with lambda operands ({@link Arg#FUNCTION}), whose parameter types {@code parameters} gives. */
+    static Signature withLambdas(Class<?> impl, String methodName, SqlReturnTypeInference returnType,
+            LambdaParameters parameters, Arg... args) {
+        return build(impl, methodName, returnType, List.of(args), false, 0, types -> List.of())
+                .lambdas(parameters);
+    }
+
+    private Signature lambdas(LambdaParameters parameters) {
+        return new Signature(args, variadic, returnType, method, hidden, parameters);
+    }
+
+    boolean hasLambdas() {
+        return args.contains(Arg.FUNCTION);
+    }
+
     private static Signature build(Class<?> impl, String methodName, SqlReturnTypeInference returnType,
             List<Arg> args, boolean variadic, int hiddenCount, Function<List<RelDataType>, List<Object>> hidden) {
         List<Method> found = new ArrayList<>();
@@ -63,7 +81,7 @@ final class Signature {
             throw new IllegalStateException("Expected one method " + impl.getSimpleName() + "." + methodName
                     + " for " + args + (variadic ? "..." : "") + ", found " + found);
         }
-        return new Signature(args, variadic, returnType, found.get(0), hidden);
+        return new Signature(args, variadic, returnType, found.get(0), hidden, LambdaParameters.NONE);
     }
 
     private static boolean fits(Method m, List<Arg> args, boolean variadic) {

@@ -22,6 +22,8 @@ public final class TrinoFunctions {
             FormatFunction::declare,
             RegexpFunctions::declare,
             ArrayFunctions::declare,
+            LambdaFunctions::declare,
+            SequenceFunctions::declare,
             MathFunctions::declare,
             BitwiseFunctions::declare,
             ProbabilityFunctions::declare,

@@ -40,7 +40,20 @@
  *       regexp_replace (2 arguments remove; $1 / ${name} in replacements), regexp_count, regexp_split.</li>
  *   <li>Arrays and maps: cardinality, element_at (arrays: 1-based, negative from the end, NULL outside, 0 is an
  *       error; maps: NULL for a missing key), contains (NULL if not found among NULLs), array_position,
- *       array_distinct, array_join (2 and 3 arguments; dates/timestamps printed as Trino casts them).</li>
+ *       array_distinct, array_join (2 and 3 arguments; dates/timestamps printed as Trino casts them), array_sort
+ *       (NULLs last), slice, flatten, array_union, array_intersect, array_except, array_max, array_min (NULL if an
+ *       element is NULL), array_remove, arrays_overlap (NULL when only NULLs could match), repeat, combinations,
+ *       ngrams, zip, shuffle, sequence (bigints, dates by days or an interval, timestamps by an interval; at most
+ *       10000 entries), array_agg (Calcite's ARRAY_AGG, ORDER BY inside the call; NULL elements left out).</li>
+ *   <li>Lambdas ({@code x -> expr}, {@code (x, y) -> expr}, parsed by Calcite's Babel grammar as {@code SqlLambda}):
+ *       transform, filter, reduce, zip_with, any_match, all_match, none_match (three-valued), array_sort with a
+ *       comparator, map_filter, transform_keys, transform_values. A signature with {@code Arg.FUNCTION} operands
+ *       names its lambdas' parameter types ({@code LambdaParameters}); {@code LambdaBinding} gives the lambda those
+ *       types during validation and validates it again, and code generation passes it as a linq4j function
+ *       ({@code Lambdas}). Calcite's lambda scope sees only the parameters, so {@code LambdaCapture} rewrites a
+ *       one-parameter lambda using one column of the row (transform, filter, *_match) into a two-parameter lambda
+ *       given the column's value. Not supported: lambdas using several columns, lambdas of three parameters
+ *       (map_zip_with).</li>
  *   <li>Math: round and truncate (1 and 2 arguments, half away from zero, decimal types kept), mod, log(b, x),
  *       log2, log10, nan, infinity, e, pi, is_nan, is_finite, is_infinite, random/rand (0 and 1 argument);
  *       abs, sqrt, cbrt, ln, exp, pow/power, sign, degrees, radians are Calcite's, and so are ceil/ceiling/floor

@@ -77,14 +77,8 @@ final class CreateTableAsRunner {
         }
         PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
         List<Column> columns = QueryColumnNames.check(query);
-        List<String> partitionedBy = stringList(properties.get("partitioned_by"));
-        int dataCount = columns.size() - partitionedBy.size();
-        for (int i = 0; i < partitionedBy.size(); i++) {
-            if (dataCount < 1 || !columns.get(dataCount + i).name().equals(partitionedBy.get(i))) {
-                throw new GlauxException(ErrorType.USER_ERROR, "Partition columns " + partitionedBy
-                        + " must be the last columns of the query, in the same order");
-            }
-        }
+        List<String> partitionedBy = PartitionedWrites.columnNames(properties.get("partitioned_by"));
+        int dataCount = PartitionedWrites.dataColumnCount(columns, partitionedBy);
         S3Location location = location(properties, outputPrefix, queryId, database, name);
         StorageDescriptor storage = storage(properties, location);
         Map<String, String> parameters = tableParameters(properties);
@@ -167,21 +161,8 @@ final class CreateTableAsRunner {
     }
 
     private static StorageDescriptor storage(Map<String, Object> properties, S3Location location) {
-        String format = String.valueOf(properties.getOrDefault("format", "PARQUET")).toUpperCase(Locale.ROOT);
-        return switch (format) {
-            case "PARQUET" -> StorageDescriptor.parquet(location.toString());
-            case "TEXTFILE" -> {
-                String delimiter = String.valueOf(properties.getOrDefault("field_delimiter", "\u0001"));
-                yield new StorageDescriptor(location.toString(), DataFormat.CSV, StorageDescriptor.LAZY_SIMPLE_SERDE,
-                        StorageDescriptor.TEXT_INPUT_FORMAT, StorageDescriptor.TEXT_OUTPUT_FORMAT,
-                        Map.of("field.delim", delimiter, "serialization.format", delimiter));
-            }
-            case "JSON" -> new StorageDescriptor(location.toString(), DataFormat.JSON,
-                    StorageDescriptor.HIVE_JSON_SERDE, StorageDescriptor.TEXT_INPUT_FORMAT,
-                    StorageDescriptor.TEXT_OUTPUT_FORMAT, Map.of());
-            default -> throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Unsupported format '" + format
-                    + "' for CREATE TABLE AS: use PARQUET, TEXTFILE or JSON");
-        };
+        return WriteFormats.storage("CREATE TABLE AS", String.valueOf(properties.getOrDefault("format", "PARQUET")),
+                properties, location);
     }
 
     private static Map<String, String> tableParameters(Map<String, Object> properties) {
@@ -190,17 +171,7 @@ final class CreateTableAsRunner {
                 : Map.of("EXTERNAL", "TRUE", "write_compression", compression.toString());
     }
 
-    private static List<String> stringList(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(o -> o.toString().toLowerCase(Locale.ROOT)).toList();
-        }
-        throw new GlauxException(ErrorType.INVALID_ARGUMENT, "partitioned_by must be an ARRAY of column names");
-    }
-
-    /** The objects a CTAS or INSERT wrote, and how many rows. */
+    /** The objects a CTAS, INSERT or UNLOAD wrote, and how many rows. */
     record WriteOutcome(List<S3Location> objects, long rows) {
     }
 }

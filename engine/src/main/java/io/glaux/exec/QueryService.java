@@ -380,7 +380,7 @@ public final class QueryService implements AutoCloseable {
                 return;
             }
             QueryResultInfo result = new QueryResultInfo(outcome.columns(), outcome.rowCount(),
-                    outcome.updateCount(), outcome.resultObject());
+                    outcome.updateCount(), outcome.resultObject(), outcome.dataManifestLocation());
             finish(QueryState.SUCCEEDED, null, null, result, bytesScanned, outcome.planningMillis());
         }
 

@@ -31,8 +31,9 @@ import java.util.Optional;
 
 /**
  * Runs statements: queries stream their rows into {@code <id>.csv}; catalog DDL writes its output lines to
- * {@code <id>.txt}; CREATE VIEW, CTAS and INSERT INTO plan their query part with the SQL planner, and the last two
- * also write a manifest of the data objects they added. PREPARE and DEALLOCATE PREPARE manage the workgroup's
+ * {@code <id>.txt}; CREATE VIEW, CTAS, INSERT INTO and UNLOAD plan their query part with the SQL planner, and the
+ * last three also write a manifest of the data objects they added ({@code <id>-manifest.csv}, reported as the
+ * outcome's data manifest). PREPARE and DEALLOCATE PREPARE manage the workgroup's
  * prepared statements; EXECUTE runs one.
  */
 public final class StatementExecutor implements StatementRunner {
@@ -45,6 +46,7 @@ public final class StatementExecutor implements StatementRunner {
     private final CreateViewRunner views;
     private final CreateTableAsRunner createTableAs;
     private final InsertRunner inserts;
+    private final UnloadRunner unloads;
     private final PreparedStatementCommands prepared;
     private volatile QueryAccess access = QueryAccess.NONE;
 
@@ -63,6 +65,7 @@ public final class StatementExecutor implements StatementRunner {
         this.views = new CreateViewRunner(catalog, planner);
         this.createTableAs = new CreateTableAsRunner(catalog, planner, store, formats);
         this.inserts = new InsertRunner(catalog, planner, store, formats);
+        this.unloads = new UnloadRunner(planner, store, formats);
         this.prepared = new PreparedStatementCommands(preparedStatements, planner);
     }
 
@@ -193,14 +196,21 @@ public final class StatementExecutor implements StatementRunner {
             if (statement instanceof DdlStatement.CreateTableAsSelect ctas) {
                 CreateTableAsRunner.WriteOutcome outcome = createTableAs.run(queryId, ctas, context,
                         request.executionParameters(), outputPrefix, scan);
-                writeManifest(sink, outputPrefix, queryId, outcome.objects());
-                return text(sink, queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
+                return written(sink, queryId, outputPrefix, outcome, planningStart);
             }
             if (statement instanceof DdlStatement.InsertInto insert) {
                 CreateTableAsRunner.WriteOutcome outcome = inserts.run(queryId, insert, context,
                         request.executionParameters(), scan);
-                writeManifest(sink, outputPrefix, queryId, outcome.objects());
-                return text(sink, queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart);
+                return written(sink, queryId, outputPrefix, outcome, planningStart);
+            }
+            if (statement instanceof DdlStatement.Unload unload) {
+                UnloadRunner.Planned planned = unloads.plan(unload, context, request.executionParameters());
+                if (request.principal() != null) {
+                    access.check(request.principal(), planned.query().tables(),
+                            io.glaux.results.ResultLocations.text(outputPrefix, queryId));
+                    access.check(request.principal(), List.of(), planned.location());
+                }
+                return written(sink, queryId, outputPrefix, unloads.write(queryId, planned, scan), planningStart);
             }
         } catch (GlauxException e) {
             throw SqlPositions.shift(e, request.query(), ((DdlStatement.WithQuery) statement).queryOffset());
@@ -279,10 +289,17 @@ public final class StatementExecutor implements StatementRunner {
         }
     }
 
-    private static void writeManifest(ResultObjects.Sink sink, S3Location outputPrefix, String queryId,
-                                      List<S3Location> objects) throws IOException {
-        ResultWriteFailures.translated(io.glaux.results.ResultLocations.manifest(outputPrefix, queryId),
-                () -> TextResultWriter.writeManifest(sink, outputPrefix, queryId, objects));
+    /**
+     * After a CTAS, INSERT INTO or UNLOAD: the manifest of the files it wrote, and an empty text result whose
+     * UpdateCount is the number of rows written.
+     */
+    private StatementOutcome written(ResultObjects.Sink sink, String queryId, S3Location outputPrefix,
+                                     CreateTableAsRunner.WriteOutcome outcome, long planningStart) throws IOException {
+        S3Location manifest = ResultWriteFailures.translated(
+                io.glaux.results.ResultLocations.manifest(outputPrefix, queryId),
+                () -> TextResultWriter.writeManifest(sink, outputPrefix, queryId, outcome.objects()));
+        return text(sink, queryId, outputPrefix, "rows", List.of(), outcome.rows(), planningStart)
+                .withDataManifest(manifest);
     }
 
     private StatementOutcome text(ResultObjects.Sink sink, String queryId, S3Location outputPrefix, String column,

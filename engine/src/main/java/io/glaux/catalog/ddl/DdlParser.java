@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recursive-descent parser for Athena's Hive-style DDL (and the heads of CREATE VIEW, CTAS and INSERT INTO).
+ * Recursive-descent parser for Athena's Hive-style DDL (and the heads of CREATE VIEW, CTAS, INSERT INTO and
+ * UNLOAD).
  * Keywords are case-insensitive; names are lower-cased. Errors are {@link GlauxException#syntax} with the 1-based
  * line and column of the offending token and Trino's wording ({@code mismatched input 'X'. Expecting: ...}).
  *
@@ -20,7 +21,8 @@ public final class DdlParser {
     }
 
     /**
-     * Parses {@code sql} if it is a statement this parser owns (CREATE, DROP, ALTER, MSCK, SHOW, DESCRIBE, INSERT);
+     * Parses {@code sql} if it is a statement this parser owns (CREATE, DROP, ALTER, MSCK, SHOW, DESCRIBE, INSERT,
+     * UNLOAD);
      * returns empty for any other statement (SELECT, WITH, VALUES, EXPLAIN, ...), which the engine handles.
      *
      * @throws GlauxException a syntax error in a statement this parser owns
@@ -65,6 +67,9 @@ public final class DdlParser {
             case "INSERT":
                 c.next();
                 return Optional.of(new QueryStatementParser(c).insert());
+            case "UNLOAD":
+                c.next();
+                return Optional.of(new QueryStatementParser(c).unload());
             default:
                 return Optional.empty();
         }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public sealed interface DdlStatement {
 
-    /** Statements with a query part that the engine plans and runs: views, CTAS and INSERT INTO. */
+    /** Statements with a query part that the engine plans and runs: views, CTAS, INSERT INTO and UNLOAD. */
     sealed interface WithQuery extends DdlStatement {
         /** The query text, an exact substring of the statement (no trailing ';' or WITH [NO] DATA). */
         String query();
@@ -163,6 +163,17 @@ public sealed interface DdlStatement {
     record CreateTableAsSelect(QualifiedName name, boolean ifNotExists, Map<String, Object> properties, String query,
                                int queryOffset, boolean withData) implements WithQuery {
         public CreateTableAsSelect {
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
+    }
+
+    /**
+     * UNLOAD (query) TO 's3://...' WITH (...): writes the query's rows as files under {@code location} without a
+     * table. Property keys are lower case; values as for {@link CreateTableAsSelect}.
+     */
+    record Unload(String location, Map<String, Object> properties, String query, int queryOffset)
+            implements WithQuery {
+        public Unload {
             properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The statements whose query part the engine runs: CREATE [OR REPLACE] VIEW, CTAS and INSERT INTO. Only their heads
+ * The statements whose query part the engine runs: CREATE [OR REPLACE] VIEW, CTAS, INSERT INTO and UNLOAD. Only their heads
  * are parsed here; the query is kept as the exact text of the statement, with its offset.
  */
 final class QueryStatementParser {
@@ -29,16 +29,7 @@ final class QueryStatementParser {
 
     /** After CREATE TABLE [IF NOT EXISTS] name, at WITH or AS. */
     DdlStatement.CreateTableAsSelect createTableAs(QualifiedName name, boolean ifNotExists) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        if (c.acceptKeyword("WITH")) {
-            c.expectSymbol('(');
-            do {
-                String key = c.identifier();
-                c.expectSymbol('=');
-                properties.put(key, value());
-            } while (c.acceptSymbol(','));
-            c.expectSymbol(')');
-        }
+        Map<String, Object> properties = c.acceptKeyword("WITH") ? properties() : Map.of();
         c.expectKeyword("AS");
         QueryText query = query(true);
         return new DdlStatement.CreateTableAsSelect(name, ifNotExists, properties, query.text(), query.offset(),
@@ -61,7 +52,32 @@ final class QueryStatementParser {
         return new DdlStatement.InsertInto(table, columns, query.text(), query.offset());
     }
 
-    /** A CTAS property value: 'string', number, TRUE/FALSE, or ARRAY[value, ...]. */
+    /** After UNLOAD: {@code (query) TO 's3://...' WITH (name = value, ...)}. */
+    DdlStatement.Unload unload() {
+        c.expectSymbol('(');
+        QueryText query = parenthesizedQuery();
+        c.expectKeyword("TO");
+        String location = CommonClauses.s3Location(c);
+        c.expectKeyword("WITH");
+        Map<String, Object> properties = properties();
+        c.expectEnd();
+        return new DdlStatement.Unload(location, properties, query.text(), query.offset());
+    }
+
+    /** {@code (name = value, ...)}: the WITH properties of CTAS and UNLOAD, keys lower case, in written order. */
+    private Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        c.expectSymbol('(');
+        do {
+            String key = c.identifier();
+            c.expectSymbol('=');
+            properties.put(key, value());
+        } while (c.acceptSymbol(','));
+        c.expectSymbol(')');
+        return properties;
+    }
+
+    /** A CTAS or UNLOAD property value: 'string', number, TRUE/FALSE, or ARRAY[value, ...]. */
     private Object value() {
         c.expect("<number>");
         if (c.atString()) {
@@ -129,6 +145,39 @@ final class QueryStatementParser {
             throw c.errorAt(end, "mismatched input ';'. Expecting: <EOF>");
         }
         return new QueryText(c.sql().substring(first.offset(), end.end()), first.offset(), withData);
+    }
+
+    /**
+     * After the '(' that opens UNLOAD's query: the query up to the matching ')', which is consumed. The cursor stays
+     * in SQL mode, so string literals after it follow SQL rules too.
+     */
+    private QueryText parenthesizedQuery() {
+        c.switchToSqlMode();
+        c.expect("'('");
+        QUERY_STARTS.forEach(k -> c.expect("'" + k + "'"));
+        Token first = c.peek();
+        if (!startsQuery(first)) {
+            throw c.mismatch();
+        }
+        Token end = first;
+        int depth = 0;
+        while (true) {
+            Token token = c.peek();
+            if (token.kind() == Token.Kind.EOF) {
+                c.expect("')'");
+                throw c.mismatch();
+            }
+            if (token.isSymbol(')') && depth == 0) {
+                c.next();
+                return new QueryText(c.sql().substring(first.offset(), end.end()), first.offset(), true);
+            }
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth--;
+            }
+            end = c.next();
+        }
     }
 
     private static Token last(List<Token> tokens, int back) {

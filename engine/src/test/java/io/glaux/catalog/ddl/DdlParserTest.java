@@ -35,9 +35,25 @@ class DdlParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"SELECT 1", "  with x as (select 1) select * from x", "VALUES 1", "EXPLAIN SELECT 1",
             "(SELECT 1)", "-- c\nselect 2", "PREPARE p FROM SELECT 1", "EXECUTE p", "DESCRIBE INPUT p",
-            "DEALLOCATE PREPARE p", "UNLOAD (SELECT 1) TO 's3://bkt/x/' WITH (format = 'PARQUET')"})
+            "DEALLOCATE PREPARE p"})
     void statementsOfTheEngineAreNotParsed(String sql) {
         assertThat(DdlParser.tryParse(sql)).isEmpty();
+    }
+
+    @Test
+    void unloadKeepsItsParenthesizedQueryAndProperties() {
+        String sql = "UNLOAD (SELECT f(a), ')' FROM (t)) TO 's3://bkt/x/' WITH (format = 'JSON',"
+                + " partitioned_by = ARRAY['a']);";
+        assertThat(parse(sql)).isEqualTo(new DdlStatement.Unload("s3://bkt/x/",
+                Map.of("format", "JSON", "partitioned_by", List.of("a")), "SELECT f(a), ')' FROM (t)", 8));
+    }
+
+    @Test
+    void unloadWithoutItsClosingParenthesisOrWithClauseIsASyntaxError() {
+        assertThatThrownBy(() -> parse("UNLOAD (SELECT 1 TO 's3://bkt/x/' WITH (format = 'JSON')"))
+                .hasMessageContaining("mismatched input '<EOF>'");
+        assertThatThrownBy(() -> parse("UNLOAD (SELECT 1) TO 's3://bkt/x/'"))
+                .hasMessageContaining("Expecting: 'WITH'");
     }
 
     // ---------------------------------------------------------------- databases

@@ -301,6 +301,9 @@ final class QueryExecutionOperations {
         statistics.put("QueryQueueTimeInMillis", stats.queryQueueTimeInMillis());
         statistics.put("QueryPlanningTimeInMillis", stats.queryPlanningTimeInMillis());
         statistics.put("ServiceProcessingTimeInMillis", stats.serviceProcessingTimeInMillis());
+        if (execution.result() != null) {
+            AwsJson.putString(statistics, "DataManifestLocation", execution.result().dataManifestLocation());
+        }
         statistics.putObject("ResultReuseInformation").put("ReusedPreviousResult", false);
         node.put("WorkGroup", execution.workgroup());
         ObjectNode engine = node.putObject("EngineVersion");
@@ -317,6 +320,9 @@ final class QueryExecutionOperations {
         String head = query.stripLeading().toUpperCase(java.util.Locale.ROOT);
         if (head.startsWith("CREATE")) {
             return "CREATE_TABLE_AS_SELECT";
+        }
+        if (head.startsWith("UNLOAD")) {
+            return "UNLOAD";
         }
         return head.startsWith("INSERT") ? "INSERT" : "SELECT";
     }

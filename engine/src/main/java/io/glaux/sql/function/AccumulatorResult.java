@@ -1,0 +1,41 @@
+package io.glaux.sql.function;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.math.BigDecimal;
+
+/**
+ * Converts an accumulator's result to the Java class of its result column, for generated code (a class rather than
+ * a static method of {@link GlauxAccumulator}: the code compiler cannot call static interface methods).
+ */
+public final class AccumulatorResult {
+    private AccumulatorResult() {
+    }
+
+    /**
+     * A numeric result in the boxed class of the result column (an accumulator computing in {@code double} answers
+     * a REAL column as {@link Float}); other values unchanged.
+     */
+    public static @Nullable Object as(@Nullable Object value, Class<?> type) {
+        if (!(value instanceof Number) || type.isInstance(value)) {
+            return value;
+        }
+        Number n = (Number) value;
+        if (type == Float.class || type == float.class) {
+            return n.floatValue();
+        } else if (type == Double.class || type == double.class) {
+            return n.doubleValue();
+        } else if (type == Long.class || type == long.class) {
+            return n.longValue();
+        } else if (type == Integer.class || type == int.class) {
+            return n.intValue();
+        } else if (type == Short.class || type == short.class) {
+            return n.shortValue();
+        } else if (type == Byte.class || type == byte.class) {
+            return n.byteValue();
+        } else if (type == BigDecimal.class) {
+            return n instanceof BigDecimal ? n : new BigDecimal(n.toString());
+        }
+        return value;
+    }
+}

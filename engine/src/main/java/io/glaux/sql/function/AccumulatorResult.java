@@ -3,6 +3,8 @@ package io.glaux.sql.function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Converts an accumulator's result to the Java class of its result column, for generated code (a class rather than
@@ -10,6 +12,21 @@ import java.math.BigDecimal;
  */
 public final class AccumulatorResult {
     private AccumulatorResult() {
+    }
+
+    /**
+     * A result in the class of its result column, and an array's elements in the class of its element type
+     * ({@code Object.class}: unchanged); e.g. approx_percentile keeps an integer column's values, answered as bigint.
+     */
+    public static @Nullable Object as(@Nullable Object value, Class<?> type, Class<?> elementType) {
+        if (value instanceof List && elementType != Object.class) {
+            List<Object> converted = new ArrayList<>();
+            for (Object element : (List<?>) value) {
+                converted.add(as(element, elementType));
+            }
+            return converted;
+        }
+        return as(value, type);
     }
 
     /**

@@ -118,9 +118,31 @@ final class GlauxAggregate extends SqlUserDefinedAggFunction {
         public Expression implementResult(AggContext info, AggResultContext result) {
             Type target = info.returnType();
             Class<?> boxed = target instanceof Class ? Primitive.box((Class<?>) target) : Object.class;
+            RelDataType element = info.returnRelType().getComponentType();
             Expression value = Expressions.call(AccumulatorResult.class, "as",
-                    Expressions.call(result.accumulator().get(0), "result"), Expressions.constant(boxed, Class.class));
+                    Expressions.call(result.accumulator().get(0), "result"), Expressions.constant(boxed, Class.class),
+                    Expressions.constant(element == null ? Object.class : numberClass(element), Class.class));
             return EnumUtils.convert(value, target);
+        }
+
+        /** The boxed Java class of a numeric SQL type's values, {@code Object} for other types. */
+        private static Class<?> numberClass(RelDataType type) {
+            switch (type.getSqlTypeName()) {
+                case TINYINT:
+                    return Byte.class;
+                case SMALLINT:
+                    return Short.class;
+                case INTEGER:
+                    return Integer.class;
+                case BIGINT:
+                    return Long.class;
+                case REAL:
+                    return Float.class;
+                case DOUBLE:
+                    return Double.class;
+                default:
+                    return Object.class;
+            }
         }
 
         private AggregateSignature match(List<? extends RelDataType> types) {

@@ -4,7 +4,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts an accumulator's result to the Java class of its result column, for generated code (a class rather than
@@ -15,15 +17,22 @@ public final class AccumulatorResult {
     }
 
     /**
-     * A result in the class of its result column, and an array's elements in the class of its element type
-     * ({@code Object.class}: unchanged); e.g. approx_percentile keeps an integer column's values, answered as bigint.
+     * A result in the class of its result column, with an array's elements in {@code elementType}, or a map's keys
+     * in {@code elementType} and values in {@code valueType} ({@code Object.class}: unchanged); e.g.
+     * approx_percentile keeps an integer column's values, answered as bigint.
      */
-    public static @Nullable Object as(@Nullable Object value, Class<?> type, Class<?> elementType) {
+    public static @Nullable Object as(@Nullable Object value, Class<?> type, Class<?> elementType,
+            Class<?> valueType) {
         if (value instanceof List && elementType != Object.class) {
             List<Object> converted = new ArrayList<>();
             for (Object element : (List<?>) value) {
                 converted.add(as(element, elementType));
             }
+            return converted;
+        }
+        if (value instanceof Map && (elementType != Object.class || valueType != Object.class)) {
+            Map<Object, Object> converted = new LinkedHashMap<>();
+            ((Map<?, ?>) value).forEach((k, v) -> converted.put(as(k, elementType), as(v, valueType)));
             return converted;
         }
         return as(value, type);

@@ -36,6 +36,12 @@ final class AggregateFunctions {
     private static final SqlReturnTypeInference MOST_FREQUENT = b -> mapOf(b,
             SqlTypeUtil.isCharacter(b.getOperandType(1)) ? b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR)
                     : b.getOperandType(1), b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+    /** numeric_histogram: map(real, real) for integers and reals, map(double, double) for doubles. */
+    private static final SqlReturnTypeInference NUMERIC_HISTOGRAM = b -> {
+        RelDataType number = b.getTypeFactory().createSqlType(
+                b.getOperandType(1).getSqlTypeName() == SqlTypeName.DOUBLE ? SqlTypeName.DOUBLE : SqlTypeName.REAL);
+        return mapOf(b, number, number);
+    };
     private static final SqlReturnTypeInference MAP = b -> mapOf(b, b.getOperandType(0), b.getOperandType(1));
     private static final SqlReturnTypeInference MULTIMAP = b -> mapOf(b, b.getOperandType(0),
             arrayOf(b, b.getOperandType(1)));
@@ -51,6 +57,7 @@ final class AggregateFunctions {
                 Arg.BOOLEAN)));
         declareRanking(r);
         declareStatistics(r);
+        declareHistogram(r);
         declareCollecting(r);
         // any_value(x) is Trino's newer name for arbitrary(x) (Calcite's ANY_VALUE, bound in ConditionalFunctions).
         r.bindTo(org.apache.calcite.sql.fun.SqlStdOperatorTable.ANY_VALUE, "any_value");
@@ -96,6 +103,14 @@ final class AggregateFunctions {
                     of(StatisticsAccumulators.Covariance.class, List.of(answer), REAL_UNLESS_DOUBLE, Arg.DOUBLE,
                             Arg.DOUBLE)));
         }
+    }
+
+    private static void declareHistogram(FunctionRegistry.Builder r) {
+        r.define(GlauxAggregate.of("numeric_histogram",
+                of(StatisticsAccumulators.NumericHistogram.class, List.of(false), NUMERIC_HISTOGRAM, Arg.BIGINT,
+                        Arg.DOUBLE),
+                of(StatisticsAccumulators.NumericHistogram.class, List.of(true), NUMERIC_HISTOGRAM, Arg.BIGINT,
+                        Arg.DOUBLE, Arg.DOUBLE)));
     }
 
     private static void declareCollecting(FunctionRegistry.Builder r) {

@@ -118,10 +118,14 @@ final class GlauxAggregate extends SqlUserDefinedAggFunction {
         public Expression implementResult(AggContext info, AggResultContext result) {
             Type target = info.returnType();
             Class<?> boxed = target instanceof Class ? Primitive.box((Class<?>) target) : Object.class;
-            RelDataType element = info.returnRelType().getComponentType();
+            RelDataType returns = info.returnRelType();
+            RelDataType element = returns.getSqlTypeName() == SqlTypeName.MAP ? returns.getKeyType()
+                    : returns.getComponentType();
+            RelDataType mapValue = returns.getSqlTypeName() == SqlTypeName.MAP ? returns.getValueType() : null;
             Expression value = Expressions.call(AccumulatorResult.class, "as",
                     Expressions.call(result.accumulator().get(0), "result"), Expressions.constant(boxed, Class.class),
-                    Expressions.constant(element == null ? Object.class : numberClass(element), Class.class));
+                    Expressions.constant(element == null ? Object.class : numberClass(element), Class.class),
+                    Expressions.constant(mapValue == null ? Object.class : numberClass(mapValue), Class.class));
             return EnumUtils.convert(value, target);
         }
 

@@ -2,9 +2,15 @@ package io.glaux.sql.function;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Accumulators of Trino's statistical aggregates over numbers: central moments (geometric_mean, skewness, kurtosis)
- * and covariance (corr, covar_pop, covar_samp, regr_slope, regr_intercept). They update running means and sums of
+ * and covariance (corr, covar_pop, covar_samp, regr_slope, regr_intercept), and numeric_histogram. They update running means and sums of
  * powers of deviations one row at a time, as Trino's states do, so results agree to the last digits. Rows with a
  * NULL operand are skipped.
  */
@@ -183,6 +189,89 @@ final class StatisticsAccumulators {
                     value = meanY - c2 / m2X * meanX;
             }
             return Double.isFinite(value) ? value : null;
+        }
+    }
+
+    /**
+     * numeric_histogram(buckets, x[, weight]): at most {@code buckets} centroids (mean value, total weight), found as
+     * Trino finds them: values are buffered (four times the bucket count), and when the buffer is full, and at the
+     * end, equal values are combined and the adjacent pair that costs least to merge (weight1 * weight2 /
+     * (weight1 + weight2) * distance squared; the leftmost of equal costs) is merged until {@code buckets} remain.
+     * NULL values are skipped; NULL over no values.
+     */
+    public static final class NumericHistogram implements GlauxAccumulator {
+        private final boolean weighted;
+        private final List<double[]> centroids = new ArrayList<>();
+        private int buckets;
+
+        public NumericHistogram(boolean weighted) {
+            this.weighted = weighted;
+        }
+
+        @Override
+        public void add(@Nullable Object[] operands) {
+            long b = ((Number) operands[0]).longValue();
+            if (b < 2) {
+                throw FunctionErrors.invalidArgument("numeric_histogram bucket count must be greater than one");
+            }
+            buckets = (int) Math.min(b, 10_000);
+            if (operands[1] == null || weighted && operands[2] == null) {
+                return;
+            }
+            if (centroids.size() >= 4 * buckets) {
+                compact();
+            }
+            double weight = weighted ? ((Number) operands[2]).doubleValue() : 1;
+            centroids.add(new double[] {((Number) operands[1]).doubleValue(), weight});
+        }
+
+        @Override
+        public void merge(GlauxAccumulator other) {
+            NumericHistogram o = (NumericHistogram) other;
+            buckets = Math.max(buckets, o.buckets);
+            centroids.addAll(o.centroids);
+            compact();
+        }
+
+        private void compact() {
+            centroids.sort(Comparator.comparingDouble(c -> c[0]));
+            for (int i = centroids.size() - 1; i > 0; i--) {
+                if (centroids.get(i)[0] == centroids.get(i - 1)[0]) {
+                    centroids.get(i - 1)[1] += centroids.remove(i)[1];
+                }
+            }
+            while (centroids.size() > buckets) {
+                int best = 0;
+                double bestCost = Double.POSITIVE_INFINITY;
+                for (int i = 0; i + 1 < centroids.size(); i++) {
+                    double cost = cost(centroids.get(i), centroids.get(i + 1));
+                    if (cost < bestCost) {
+                        best = i;
+                        bestCost = cost;
+                    }
+                }
+                double[] left = centroids.get(best);
+                double[] right = centroids.remove(best + 1);
+                double weight = left[1] + right[1];
+                left[0] = (left[0] * left[1] + right[0] * right[1]) / weight;
+                left[1] = weight;
+            }
+        }
+
+        private static double cost(double[] a, double[] b) {
+            double d = a[0] - b[0];
+            return a[1] * b[1] / (a[1] + b[1]) * d * d;
+        }
+
+        @Override
+        public @Nullable Object result() {
+            if (centroids.isEmpty()) {
+                return null;
+            }
+            compact();
+            Map<Object, Object> histogram = new LinkedHashMap<>();
+            centroids.forEach(c -> histogram.put(c[0], c[1]));
+            return histogram;
         }
     }
 }

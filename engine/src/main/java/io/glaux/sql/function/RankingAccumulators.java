@@ -27,9 +27,15 @@ final class RankingAccumulators {
     }
 
     private static int count(@Nullable Object n, String function) {
+        if (n == null) {
+            throw FunctionErrors.invalidArgument(function + " must not be null");
+        }
         long value = ((Number) n).longValue();
-        if (value <= 0 || value > 10_000) {
-            throw FunctionErrors.invalidArgument(function + " must be a positive integer not above 10000");
+        if (value <= 0) {
+            throw FunctionErrors.invalidArgument(function + " must be a positive integer");
+        }
+        if (value > 10_000) {
+            throw FunctionErrors.invalidArgument(function + " must be less than or equal to 10000");
         }
         return (int) value;
     }

@@ -210,7 +210,7 @@ final class StatisticsAccumulators {
 
         @Override
         public void add(@Nullable Object[] operands) {
-            long b = ((Number) operands[0]).longValue();
+            long b = operands[0] == null ? 0 : ((Number) operands[0]).longValue();
             if (b < 2) {
                 throw FunctionErrors.invalidArgument("numeric_histogram bucket count must be greater than one");
             }

@@ -80,6 +80,16 @@ class VectorizedPlanTest {
     }
 
     @Test
+    void trinoAggregatesTheVectorsDoNotKnowRunAboveAVectorizedFilter() {
+        String sql = "SELECT code, max_by(name, amount), approx_percentile(amount, 0.5), bool_or(flag)"
+                + " FROM %s WHERE id < 1000 GROUP BY code ORDER BY code";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("EnumerableAggregate", "filter=");
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+    }
+
+    @Test
     void productsThatMayExceedALongAreLeftToExactDecimalArithmetic() {
         String sql = "SELECT sum(v * v), max(v * 3) FROM %s";
         assertThat(plan(String.format(sql, "spice.default.huge"))).contains("EnumerableAggregate");

@@ -32,11 +32,13 @@ final class FunctionRegistry {
     }
 
     private final Map<String, GlauxFunction> functions;
+    private final Map<String, GlauxAggregate> aggregates;
     private final Map<String, Binding> bindings;
     private final List<SqlOperator> libraryOperators;
 
     private FunctionRegistry(Builder b) {
         this.functions = Map.copyOf(b.functions);
+        this.aggregates = Map.copyOf(b.aggregates);
         this.bindings = b.bindings;
         this.libraryOperators = List.copyOf(b.libraryOperators);
     }
@@ -50,6 +52,14 @@ final class FunctionRegistry {
 
     Collection<GlauxFunction> functions() {
         return functions.values();
+    }
+
+    Collection<GlauxAggregate> aggregates() {
+        return aggregates.values();
+    }
+
+    @Nullable GlauxAggregate aggregate(String name) {
+        return aggregates.get(name);
     }
 
     @Nullable GlauxFunction function(String name) {
@@ -72,6 +82,7 @@ final class FunctionRegistry {
     /** What a family declares into; each name (function or binding) at most once. */
     static final class Builder {
         private final Map<String, GlauxFunction> functions = new LinkedHashMap<>();
+        private final Map<String, GlauxAggregate> aggregates = new LinkedHashMap<>();
         private final Map<String, Binding> bindings = new LinkedHashMap<>();
         private final Set<SqlOperator> libraryOperators = new LinkedHashSet<>();
 
@@ -90,10 +101,37 @@ final class FunctionRegistry {
 
         /** Registers a Glaux function without binding a Trino name to it (a binding reaches it by {@link #get}). */
         Builder add(GlauxFunction f) {
-            if (functions.put(f.getName(), f) != null) {
+            if (aggregates.containsKey(f.getName()) || functions.put(f.getName(), f) != null) {
                 throw new IllegalStateException("Duplicate function " + f.getName());
             }
             return this;
+        }
+
+        /** Registers a Glaux aggregate and binds its name and the given aliases to it. */
+        Builder define(GlauxAggregate a, String... aliases) {
+            add(a);
+            bindTo(a, a.getName());
+            for (String alias : aliases) {
+                bindTo(a, alias);
+            }
+            return this;
+        }
+
+        /** Registers a Glaux aggregate without binding a Trino name to it (a binding reaches it by {@link #get}). */
+        Builder add(GlauxAggregate a) {
+            if (functions.containsKey(a.getName()) || aggregates.put(a.getName(), a) != null) {
+                throw new IllegalStateException("Duplicate function " + a.getName());
+            }
+            return this;
+        }
+
+        /** An aggregate added earlier, for bindings that rewrite into it. */
+        GlauxAggregate getAggregate(String name) {
+            GlauxAggregate a = aggregates.get(name);
+            if (a == null) {
+                throw new IllegalStateException("No aggregate " + name + " declared yet");
+            }
+            return a;
         }
 
         /** A function added earlier, for bindings that rewrite into it. */

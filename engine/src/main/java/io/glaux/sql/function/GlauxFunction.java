@@ -91,7 +91,7 @@ final class GlauxFunction extends SqlUserDefinedFunction {
         return null;
     }
 
-    private static SqlReturnTypeInference returnType(List<Signature> signatures, boolean strict,
+    static SqlReturnTypeInference returnType(List<Signature> signatures, boolean strict,
             boolean mayReturnNull) {
         return binding -> {
             List<RelDataType> types = LambdaBinding.operandTypes(binding);
@@ -111,7 +111,7 @@ final class GlauxFunction extends SqlUserDefinedFunction {
         };
     }
 
-    private static SqlOperandTypeInference operandTypeInference(List<Signature> signatures) {
+    static SqlOperandTypeInference operandTypeInference(List<Signature> signatures) {
         return (binding, returnType, operandTypes) -> {
             RelDataTypeFactory typeFactory = binding.getTypeFactory();
             for (Signature s : signatures) {
@@ -133,8 +133,8 @@ final class GlauxFunction extends SqlUserDefinedFunction {
         };
     }
 
-    /** Accepts the operands if one signature matches them. */
-    private static final class Checker implements SqlOperandMetadata {
+    /** Accepts the operands if one signature matches them (also {@link GlauxAggregate}'s). */
+    static final class Checker implements SqlOperandMetadata {
         private final List<Signature> signatures;
 
         Checker(List<Signature> signatures) {

@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlOperator;
@@ -16,15 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Glaux's functions, found by their qualified identifier {@code glaux.<name>} only: the rewriter binds Trino calls to
+ * Glaux's functions and aggregates, found by their qualified identifier {@code glaux.<name>} only: the rewriter binds Trino calls to
  * them, and validation looks each bound call up again by that identifier. Unqualified names never reach this table,
  * so it cannot shadow or be shadowed by a Calcite operator of the same simple name.
  */
 final class GlauxOperatorTable implements SqlOperatorTable {
-    private final Map<String, GlauxFunction> byName = new LinkedHashMap<>();
+    private final Map<String, SqlFunction> byName = new LinkedHashMap<>();
 
-    GlauxOperatorTable(Collection<GlauxFunction> functions) {
-        for (GlauxFunction f : functions) {
+    GlauxOperatorTable(Collection<? extends SqlFunction> functions) {
+        for (SqlFunction f : functions) {
             if (byName.put(f.getName().toLowerCase(Locale.ROOT), f) != null) {
                 throw new IllegalArgumentException("Duplicate function " + f.getName());
             }
@@ -38,7 +39,7 @@ final class GlauxOperatorTable implements SqlOperatorTable {
                 || !opName.names.get(0).equalsIgnoreCase(GlauxFunction.QUALIFIER)) {
             return;
         }
-        GlauxFunction f = byName.get(opName.names.get(1).toLowerCase(Locale.ROOT));
+        SqlFunction f = byName.get(opName.names.get(1).toLowerCase(Locale.ROOT));
         if (f != null) {
             operatorList.add(f);
         }

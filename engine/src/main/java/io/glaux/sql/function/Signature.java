@@ -2,6 +2,7 @@ package io.glaux.sql.function;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -20,12 +21,13 @@ final class Signature {
     final List<Arg> args;
     final boolean variadic;
     final SqlReturnTypeInference returnType;
-    final Method method;
+    /** The implementing method; null for an aggregate's signature ({@link #operands}). */
+    final @Nullable Method method;
     final Function<List<RelDataType>, List<Object>> hidden;
     /** The parameter types of the {@link Arg#FUNCTION} operands; none if there are none. */
     final LambdaParameters lambdaParameters;
 
-    private Signature(List<Arg> args, boolean variadic, SqlReturnTypeInference returnType, Method method,
+    private Signature(List<Arg> args, boolean variadic, SqlReturnTypeInference returnType, @Nullable Method method,
             Function<List<RelDataType>, List<Object>> hidden, LambdaParameters lambdaParameters) {
         this.args = args;
         this.variadic = variadic;
@@ -37,6 +39,11 @@ final class Signature {
 
     static Signature of(Class<?> impl, String methodName, SqlReturnTypeInference returnType, Arg... args) {
         return build(impl, methodName, returnType, List.of(args), false, 0, types -> List.of());
+    }
+
+    /** Operand kinds and result type without a method: an aggregate's accumulator implements it. */
+    static Signature operands(SqlReturnTypeInference returnType, Arg... args) {
+        return new Signature(List.of(args), false, returnType, null, types -> List.of(), LambdaParameters.NONE);
     }
 
     static Signature variadic(Class<?> impl, String methodName, SqlReturnTypeInference returnType, Arg... args) {
@@ -143,6 +150,7 @@ final class Signature {
 
     @Override
     public String toString() {
-        return method.getName() + Arrays.toString(method.getParameterTypes());
+        return method == null ? describe("aggregate")
+                : method.getName() + Arrays.toString(method.getParameterTypes());
     }
 }

@@ -1,9 +1,11 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +36,8 @@ public final class TrinoFunctions {
             MapFunctions::declare,
             JsonCasts::declare,
             TypeFunctions::declare,
-            ConditionalFunctions::declare);
+            ConditionalFunctions::declare,
+            AggregateFunctions::declare);
 
     private static final FunctionRegistry REGISTRY = FunctionRegistry.of(FAMILIES);
 
@@ -43,7 +46,9 @@ public final class TrinoFunctions {
 
     /** Every operator Glaux adds; chain it after {@code SqlStdOperatorTable.instance()}. */
     public static SqlOperatorTable operatorTable() {
-        return new GlauxOperatorTable(REGISTRY.functions());
+        List<SqlFunction> operators = new ArrayList<>(REGISTRY.functions());
+        operators.addAll(REGISTRY.aggregates());
+        return new GlauxOperatorTable(operators);
     }
 
     /**
@@ -62,6 +67,15 @@ public final class TrinoFunctions {
     /** The Trino names with a binding, in declaration order. */
     public static List<String> supportedNames() {
         return REGISTRY.names();
+    }
+
+    /** A Glaux aggregate by name, for tests and documentation. */
+    static GlauxAggregate aggregate(String name) {
+        GlauxAggregate a = REGISTRY.aggregate(name);
+        if (a == null) {
+            throw new IllegalArgumentException("No Glaux aggregate " + name);
+        }
+        return a;
     }
 
     /** A Glaux function by name, for bindings, tests and documentation. */

@@ -1,76 +1,85 @@
 package io.glaux.sql.function;
 
 /**
- * The 64-bit xxHash of a byte array with seed 0 (Yann Collet's XXH64, as Trino's xxhash64 computes it). No library
- * on Glaux's class path exposes it, and the algorithm is short and fully specified.
+ * The 64-bit xxHash (seed 0) of a long's eight bytes or of a byte array, the hash Trino's types use for checksum.
+ * Written from the published xxHash algorithm.
  */
 final class XxHash64 {
-    private static final long PRIME_1 = 0x9E3779B185EBCA87L;
-    private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
-    private static final long PRIME_3 = 0x165667B19E3779F9L;
-    private static final long PRIME_4 = 0x85EBCA77C2B2AE63L;
-    private static final long PRIME_5 = 0x27D4EB2F165667C5L;
+    private static final long P1 = 0x9E3779B185EBCA87L;
+    private static final long P2 = 0xC2B2AE3D27D4EB4FL;
+    private static final long P3 = 0x165667B19E3779F9L;
+    private static final long P4 = 0x85EBCA77C2B2AE63L;
+    private static final long P5 = 0x27D4EB2F165667C5L;
 
     private XxHash64() {
     }
 
-    static long hash(byte[] input) {
-        int length = input.length;
+    static long hash(long value) {
+        long h = P5 + 8;
+        h ^= round(0, value);
+        h = Long.rotateLeft(h, 27) * P1 + P4;
+        return avalanche(h);
+    }
+
+    static long hash(byte[] data) {
+        int length = data.length;
         int i = 0;
         long h;
         if (length >= 32) {
-            long v1 = PRIME_1 + PRIME_2;
-            long v2 = PRIME_2;
+            long v1 = P1 + P2;
+            long v2 = P2;
             long v3 = 0;
-            long v4 = -PRIME_1;
+            long v4 = -P1;
             for (; i <= length - 32; i += 32) {
-                v1 = round(v1, longAt(input, i));
-                v2 = round(v2, longAt(input, i + 8));
-                v3 = round(v3, longAt(input, i + 16));
-                v4 = round(v4, longAt(input, i + 24));
+                v1 = round(v1, longAt(data, i));
+                v2 = round(v2, longAt(data, i + 8));
+                v3 = round(v3, longAt(data, i + 16));
+                v4 = round(v4, longAt(data, i + 24));
             }
-            h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12)
-                    + Long.rotateLeft(v4, 18);
-            h = merge(h, v1);
-            h = merge(h, v2);
-            h = merge(h, v3);
-            h = merge(h, v4);
+            h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
+            h = mergeRound(mergeRound(mergeRound(mergeRound(h, v1), v2), v3), v4);
         } else {
-            h = PRIME_5;
+            h = P5;
         }
         h += length;
         for (; i <= length - 8; i += 8) {
-            h ^= round(0, longAt(input, i));
-            h = Long.rotateLeft(h, 27) * PRIME_1 + PRIME_4;
+            h ^= round(0, longAt(data, i));
+            h = Long.rotateLeft(h, 27) * P1 + P4;
         }
         if (i <= length - 4) {
-            h ^= (intAt(input, i) & 0xFFFF_FFFFL) * PRIME_1;
-            h = Long.rotateLeft(h, 23) * PRIME_2 + PRIME_3;
+            h ^= (intAt(data, i) & 0xFFFFFFFFL) * P1;
+            h = Long.rotateLeft(h, 23) * P2 + P3;
             i += 4;
         }
         for (; i < length; i++) {
-            h ^= (input[i] & 0xFFL) * PRIME_5;
-            h = Long.rotateLeft(h, 11) * PRIME_1;
+            h ^= (data[i] & 0xFFL) * P5;
+            h = Long.rotateLeft(h, 11) * P1;
         }
+        return avalanche(h);
+    }
+
+    private static long round(long acc, long input) {
+        return Long.rotateLeft(acc + input * P2, 31) * P1;
+    }
+
+    private static long mergeRound(long acc, long value) {
+        return (acc ^ round(0, value)) * P1 + P4;
+    }
+
+    private static long avalanche(long h) {
         h ^= h >>> 33;
-        h *= PRIME_2;
+        h *= P2;
         h ^= h >>> 29;
-        h *= PRIME_3;
-        h ^= h >>> 32;
-        return h;
+        h *= P3;
+        return h ^ (h >>> 32);
     }
 
-    private static long round(long accumulator, long input) {
-        return Long.rotateLeft(accumulator + input * PRIME_2, 31) * PRIME_1;
-    }
-
-    private static long merge(long accumulator, long value) {
-        return (accumulator ^ round(0, value)) * PRIME_1 + PRIME_4;
-    }
-
-    /** Little-endian. */
     private static long longAt(byte[] b, int i) {
-        return (intAt(b, i) & 0xFFFF_FFFFL) | ((long) intAt(b, i + 4) << 32);
+        long v = 0;
+        for (int k = 7; k >= 0; k--) {
+            v = (v << 8) | (b[i + k] & 0xFFL);
+        }
+        return v;
     }
 
     private static int intAt(byte[] b, int i) {

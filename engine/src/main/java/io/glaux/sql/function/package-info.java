@@ -85,6 +85,13 @@
  *       BigQuery/Oracle operators (NULL if any argument is NULL).</li>
  *   <li>Aggregates: count_if(b) as COUNT(CASE WHEN b THEN 1 END); approx_distinct(x[, e]) as COUNT(DISTINCT x) —
  *       exact, so within any error bound; arbitrary(x) as ANY_VALUE(x).</li>
+ *   <li>Glaux aggregates ({@code AggregateFunctions}; GROUP BY, no GROUP BY, DISTINCT, FILTER and OVER (...)):
+ *       bool_and/every, bool_or, max_by/min_by (x, y[, n]), max/min (x, n) as arrays, approx_percentile (x[, w], p
+ *       or ARRAY[p...]; exact: the smallest value whose cumulative weight exceeds p times the total),
+ *       approx_most_frequent (exact counts), geometric_mean, skewness, kurtosis, corr, covar_pop, covar_samp,
+ *       regr_slope, regr_intercept (real for integer and real operands, double for doubles, as Trino picks),
+ *       map_agg, multimap_agg, histogram (maps as {@code java.util.Map}), bitwise_and_agg, bitwise_or_agg,
+ *       checksum (Trino's XXH64-based sum), numeric_histogram; any_value as ANY_VALUE. NULL over no rows.</li>
  * </ul>
  *
  * <h2>Structure</h2>
@@ -96,6 +103,8 @@
  * methods), to a Calcite operator, or to an SQL expression — next to the methods that implement them. A new family is
  * one class and one line in {@code TrinoFunctions}. Glaux functions are registered under the qualified identifier
  * {@code glaux.<name>} so they never collide with Calcite operators of the same simple name during validation's
- * lookup.
+ * lookup. Aggregates are {@code GlauxAggregate}s, declared the same way with {@code AggregateSignature}s: each names
+ * the public {@code GlauxAccumulator} class (init by its constructor, add, merge, result) that Calcite's Enumerable
+ * aggregation and windows run per group; SPICE's vectorized aggregation leaves them to Calcite.
  */
 package io.glaux.sql.function;

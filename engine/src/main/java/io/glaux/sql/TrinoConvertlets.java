@@ -1,6 +1,7 @@
 package io.glaux.sql;
 
 import io.glaux.sql.function.CastToVarchar;
+import io.glaux.sql.function.TryFunction;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
@@ -14,6 +15,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * does ({@link CastToVarchar}). The rewrite must happen here, while the SQL is converted: the standard conversion
  * folds a cast of a literal ({@code CAST(true AS varchar)}) into a literal of Calcite's text at once. Implicit casts
  * the validator inserts (string concatenation of a number) are CAST calls too, so they are covered.
+ *
+ * <p>{@code try(expr)} converts its operand to a lambda ({@link TryFunction#convert}) so that it is evaluated only
+ * inside try's handler.
  */
 final class TrinoConvertlets implements SqlRexConvertletTable {
 
@@ -24,6 +28,10 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
 
     @Override
     public @Nullable SqlRexConvertlet get(SqlCall call) {
+        if (TryFunction.isTry(call)) {
+            return (cx, tryCall) -> TryFunction.convert(cx.getRexBuilder(), cx.getValidator().getValidatedNodeType(tryCall),
+                    cx.convertExpression(tryCall.operand(0)));
+        }
         SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
         if (call.getKind() != SqlKind.CAST || standard == null) {
             return standard;

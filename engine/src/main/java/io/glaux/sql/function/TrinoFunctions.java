@@ -23,7 +23,8 @@ public final class TrinoFunctions {
             BinaryFunctions::declare,
             UrlFunctions::declare,
             JsonFunctions::declare,
-            ConditionalFunctions::declare);
+            ConditionalFunctions::declare,
+            TryFunction::declare);
 
     private static final FunctionRegistry REGISTRY = FunctionRegistry.of(FAMILIES);
 

@@ -98,7 +98,16 @@ class TrinoSemanticsTest {
     @Test
     void tryOfConstantsThatFail() {
         assertThat(g.rows("SELECT coalesce(try(2147483647 + 1), -1), try(CAST('x' AS integer)), "
-                + "try(ARRAY[1, 2][3])")).containsExactly(Arrays.asList("-1", null, null));
+                + "try(ARRAY[1, 2][3]), try(1 / 0), try(5 % 0), try(7 - 2)"))
+                .containsExactly(Arrays.asList("-1", null, null, null, null, "5"));
+    }
+
+    @Test
+    void nanEqualsNothing() {
+        assertThat(g.rows("SELECT nan() = nan(), nan() <> nan(), nan() < 1e0, nan() > 1e0"))
+                .containsExactly(List.of("false", "true", "false", "false"));
+        assertThat(g.rows("SELECT x = x, x <> x FROM (SELECT i / 0e0 AS x FROM t WHERE i = 0)"))
+                .containsExactly(List.of("false", "true"));
     }
 
     @Test

@@ -32,10 +32,24 @@ import java.util.function.Function;
  */
 final class PlannedOperator extends SqlUserDefinedFunction {
 
+    private final boolean deterministic;
+
     PlannedOperator(String name, SqlReturnTypeInference returnType, Class<?> owner, String method,
             Function<RexCall, Class<?>[]> parameters) {
+        this(name, returnType, owner, method, parameters, true);
+    }
+
+    /** An operator the planner must not evaluate while it plans when {@code deterministic} is false. */
+    PlannedOperator(String name, SqlReturnTypeInference returnType, Class<?> owner, String method,
+            Function<RexCall, Class<?>[]> parameters, boolean deterministic) {
         super(new SqlIdentifier(List.of(GlauxFunction.QUALIFIER, name), SqlParserPos.ZERO), returnType, null,
                 OperandTypes.VARIADIC, List.of(), new Implementation(owner, method, parameters));
+        this.deterministic = deterministic;
+    }
+
+    @Override
+    public boolean isDeterministic() {
+        return deterministic;
     }
 
     /** Calls the method matching the parameter types the call asks for. */

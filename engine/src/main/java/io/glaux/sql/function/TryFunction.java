@@ -16,7 +16,9 @@ import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.schema.FunctionParameter;
@@ -25,6 +27,8 @@ import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -54,6 +58,9 @@ public final class TryFunction extends SqlUserDefinedFunction {
     private static final Set<TrinoErrorCode> CAUGHT = Set.of(TrinoErrorCode.DIVISION_BY_ZERO,
             TrinoErrorCode.INVALID_CAST_ARGUMENT, TrinoErrorCode.INVALID_FUNCTION_ARGUMENT,
             TrinoErrorCode.NUMERIC_VALUE_OUT_OF_RANGE);
+
+    private static final SqlOperator CONSTANT = new PlannedOperator("try_constant", ReturnTypes.ARG0,
+            TryFunction.class, "constant", call -> new Class<?>[] {Object.class}, false);
 
     private TryFunction() {
         super(new SqlIdentifier("try", SqlParserPos.ZERO), ReturnTypes.ARG0_FORCE_NULLABLE, null, OperandTypes.ANY,
@@ -87,8 +94,8 @@ public final class TryFunction extends SqlUserDefinedFunction {
      */
     public static RexNode convert(RexBuilder rexBuilder, RelDataType type, RexNode operand) {
         List<RexNode> operands = new ArrayList<>();
-        operands.add(rexBuilder.makeLambdaCall(operand, List.of()));
-        operand.accept(new RexShuttle() {
+        operands.add(null);
+        RexNode body = operand.accept(new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef ref) {
                 if (!operands.contains(ref)) {
@@ -96,8 +103,32 @@ public final class TryFunction extends SqlUserDefinedFunction {
                 }
                 return ref;
             }
+
+            @Override
+            public RexNode visitCall(RexCall call) {
+                RexCall visited = (RexCall) super.visitCall(call);
+                if (visited.getKind() == SqlKind.CAST) {
+                    return visited;
+                }
+                List<RexNode> hidden = new ArrayList<>();
+                for (RexNode o : visited.getOperands()) {
+                    hidden.add(o instanceof RexLiteral && !RexLiteral.isNullLiteral(o)
+                            ? rexBuilder.makeCall(o.getType(), CONSTANT, List.of(o)) : o);
+                }
+                return visited.clone(visited.getType(), hidden);
+            }
         });
+        operands.set(0, rexBuilder.makeLambdaCall(body, List.of()));
         return rexBuilder.makeCall(type, INSTANCE, operands);
+    }
+
+    /**
+     * A literal operand of a call inside try, unchanged. Code generation computes an operation on literals once, when
+     * the generated class loads (outside try's handler): {@code try(1 / 0)} would fail. Literals passed through this
+     * method are not constants to it. The planner does not fold it either; the call is cheap.
+     */
+    public static Object constant(Object value) {
+        return value;
     }
 
     /** Evaluates {@code expression}; NULL if it fails with one of the errors try catches. */

@@ -67,5 +67,13 @@
  * one class and one line in {@code TrinoFunctions}. Glaux functions are registered under the qualified identifier
  * {@code glaux.<name>} so they never collide with Calcite operators of the same simple name during validation's
  * lookup.
+ *
+ * <h2>Numeric semantics and try</h2>
+ * Some of Calcite's operators behave differently from Trino's at run time; the planner replaces them after
+ * conversion by operators implemented here ({@code PlannedOperator}: an operator never written in SQL, calling a public
+ * static method): {@code CheckedArithmetic} (integer {@code + - *}, negation and {@code abs} failing on overflow
+ * through {@code TrinoArithmetic}'s {@code Math.*Exact} calls) and {@code ArraySubscript} (a subscript past the end
+ * fails). {@code NanComparison} keeps the simplifier from deciding that a double equals itself. {@code TryFunction} is
+ * Trino's {@code try}: its operand becomes a lambda so that generated code evaluates it inside try's handler.
  */
 package io.glaux.sql.function;

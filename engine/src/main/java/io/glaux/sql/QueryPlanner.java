@@ -225,7 +225,7 @@ public final class QueryPlanner {
                 cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        return root.withRel(ConnectorLimitPushdown.apply(TrinoCastRounding.apply(root.rel)));
+        return root.withRel(ConnectorLimitPushdown.apply(TrinoSemantics.apply(root.rel)));
     }
 
     private PreparedQuery compile(RelRoot root) {

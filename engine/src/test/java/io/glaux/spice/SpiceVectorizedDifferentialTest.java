@@ -433,7 +433,7 @@ class SpiceVectorizedDifferentialTest {
             q("sum(big + 1)", "SELECT sum(big + 1), sum(big - id) FROM items"),
             q("sum(CAST(x AS double) * 0.5)", "SELECT sum(CAST(id AS double) * 0.5), sum(CAST(small AS double)"
                     + " * 0.5), sum(CAST(amount AS double) * 0.5) FROM items"),
-            q("sum of int arithmetic", "SELECT sum(id * 3 - small), sum(tiny * tiny) FROM items"),
+            q("sum of int arithmetic", "SELECT sum(id * 3 - small), sum(tiny * 2) FROM items"),
             q("sum(price * (1 - discount))", "SELECT sum(l_extendedprice * (1 - l_discount)) FROM lineitem"),
             q("sum(price * (1 - discount) * (1 + tax))", "SELECT sum(l_extendedprice * (1 - l_discount)"
                     + " * (1 + l_tax)) FROM lineitem"),

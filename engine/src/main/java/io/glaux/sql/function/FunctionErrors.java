@@ -18,4 +18,9 @@ final class FunctionErrors {
     static GlauxException divisionByZero() {
         return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.DIVISION_BY_ZERO, "Division by zero");
     }
+
+    /** Trino's NUMERIC_VALUE_OUT_OF_RANGE: an arithmetic result or a cast value the type cannot hold. */
+    static GlauxException numericValueOutOfRange(String message) {
+        return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, message);
+    }
 }

@@ -37,7 +37,8 @@ public final class TrinoFunctions {
             JsonCasts::declare,
             TypeFunctions::declare,
             ConditionalFunctions::declare,
-            AggregateFunctions::declare);
+            AggregateFunctions::declare,
+            TryFunction::declare);
 
     private static final FunctionRegistry REGISTRY = FunctionRegistry.of(FAMILIES);
 

@@ -106,5 +106,13 @@
  * lookup. Aggregates are {@code GlauxAggregate}s, declared the same way with {@code AggregateSignature}s: each names
  * the public {@code GlauxAccumulator} class (init by its constructor, add, merge, result) that Calcite's Enumerable
  * aggregation and windows run per group; SPICE's vectorized aggregation leaves them to Calcite.
+ *
+ * <h2>Numeric semantics and try</h2>
+ * Some of Calcite's operators behave differently from Trino's at run time; the planner replaces them after
+ * conversion by operators implemented here ({@code PlannedOperator}: an operator never written in SQL, calling a public
+ * static method): {@code CheckedArithmetic} (integer {@code + - *}, negation and {@code abs} failing on overflow
+ * through {@code TrinoArithmetic}'s {@code Math.*Exact} calls) and {@code ArraySubscript} (a subscript past the end
+ * fails). {@code NanComparison} keeps the simplifier from deciding that a double equals itself. {@code TryFunction} is
+ * Trino's {@code try}: its operand becomes a lambda so that generated code evaluates it inside try's handler.
  */
 package io.glaux.sql.function;

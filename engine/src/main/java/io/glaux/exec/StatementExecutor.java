@@ -104,9 +104,18 @@ public final class StatementExecutor implements StatementRunner {
     public boolean writesText(QueryRequest request) {
         return switch (classify(request)) {
             case DDL -> true;
-            case UTILITY -> !ExplainStatement.isExplain(request.query()) && !isDescribeOfPrepared(request.query());
+            case UTILITY -> !ExplainStatement.isExplain(request.query()) && !isDescribeOfPrepared(request.query())
+                    && !isShowFunctions(request.query());
             case DML -> isParsedAsDdl(request.query());
         };
+    }
+
+    private static boolean isShowFunctions(String sql) {
+        try {
+            return ShowFunctionsStatement.parse(sql).isPresent();
+        } catch (GlauxException e) {
+            return true;
+        }
     }
 
     private static boolean isDescribeOfPrepared(String sql) {
@@ -177,6 +186,11 @@ public final class StatementExecutor implements StatementRunner {
                 prepared.deallocate((PreparedStatementCommand.Deallocate) command.get(), request);
             }
             return text(sink, queryId, outputPrefix, "result", List.of(), null, planningStart);
+        }
+        Optional<ShowFunctionsStatement> showFunctions = ShowFunctionsStatement.parse(request.query());
+        if (showFunctions.isPresent()) {
+            return table(sink, queryId, outputPrefix, ShowFunctionsStatement.COLUMNS, showFunctions.get().rows(),
+                    (System.nanoTime() - planningStart) / 1_000_000);
         }
         Optional<ExplainStatement> explain = ExplainStatement.parse(request.query());
         if (explain.isPresent()) {

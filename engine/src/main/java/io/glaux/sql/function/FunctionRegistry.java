@@ -34,12 +34,14 @@ final class FunctionRegistry {
     private final Map<String, GlauxFunction> functions;
     private final Map<String, GlauxAggregate> aggregates;
     private final Map<String, Binding> bindings;
+    private final Map<String, SqlOperator> targets;
     private final List<SqlOperator> libraryOperators;
 
     private FunctionRegistry(Builder b) {
         this.functions = Map.copyOf(b.functions);
         this.aggregates = Map.copyOf(b.aggregates);
         this.bindings = b.bindings;
+        this.targets = Map.copyOf(b.targets);
         this.libraryOperators = List.copyOf(b.libraryOperators);
     }
 
@@ -66,6 +68,11 @@ final class FunctionRegistry {
         return functions.get(name);
     }
 
+    /** The operator a name is bound to as it is (a Glaux function or a Calcite operator); null for a rewrite. */
+    @Nullable SqlOperator target(String name) {
+        return targets.get(name);
+    }
+
     @Nullable Binding binding(String name) {
         return bindings.get(name.toLowerCase(Locale.ROOT));
     }
@@ -84,6 +91,7 @@ final class FunctionRegistry {
         private final Map<String, GlauxFunction> functions = new LinkedHashMap<>();
         private final Map<String, GlauxAggregate> aggregates = new LinkedHashMap<>();
         private final Map<String, Binding> bindings = new LinkedHashMap<>();
+        private final Map<String, SqlOperator> targets = new LinkedHashMap<>();
         private final Set<SqlOperator> libraryOperators = new LinkedHashSet<>();
 
         private Builder() {
@@ -145,6 +153,7 @@ final class FunctionRegistry {
 
         /** Binds a Trino name to a Calcite or Glaux operator called with the same operands. */
         Builder bindTo(SqlOperator op, String name) {
+            targets.put(name, op);
             return bind(name, (call, operands, pos) -> op.createCall(call.getFunctionQuantifier(), pos,
                     operands.stream().map(Builder::columnNotTimeUnit).collect(Collectors.toList())));
         }

@@ -79,6 +79,11 @@ public final class TrinoFunctions {
         return a;
     }
 
+    /** What SHOW FUNCTIONS lists: every function name Glaux resolves, one row per declared signature. */
+    public static List<FunctionListing> listing() {
+        return FunctionListing.of(REGISTRY);
+    }
+
     /** A Glaux function by name, for bindings, tests and documentation. */
     static GlauxFunction function(String name) {
         GlauxFunction f = REGISTRY.function(name);

@@ -9,9 +9,6 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -187,7 +184,7 @@ final class GlauxFunction extends SqlUserDefinedFunction {
     }
 
     /** Generates a call of the matching signature's method, converting operands to its parameter types. */
-    private static final class Implementation implements ScalarFunction, ImplementableFunction {
+    private static final class Implementation extends GeneratedFunction {
         private static final Method DAYS_TO_MILLIS = method("daysToMillis");
         private final List<Signature> signatures;
         private final CallImplementor implementor;
@@ -247,14 +244,5 @@ final class GlauxFunction extends SqlUserDefinedFunction {
             return implementor;
         }
 
-        @Override
-        public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-            return typeFactory.createSqlType(SqlTypeName.ANY);
-        }
-
-        @Override
-        public List<FunctionParameter> getParameters() {
-            return List.of();
-        }
     }
 }

@@ -7,11 +7,7 @@ import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -53,7 +49,7 @@ final class PlannedOperator extends SqlUserDefinedFunction {
     }
 
     /** Calls the method matching the parameter types the call asks for. */
-    private static final class Implementation implements ScalarFunction, ImplementableFunction {
+    private static final class Implementation extends GeneratedFunction {
         private final CallImplementor implementor;
 
         Implementation(Class<?> owner, String name, Function<RexCall, Class<?>[]> parameters) {
@@ -78,14 +74,5 @@ final class PlannedOperator extends SqlUserDefinedFunction {
             return implementor;
         }
 
-        @Override
-        public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-            return typeFactory.createSqlType(SqlTypeName.ANY);
-        }
-
-        @Override
-        public List<FunctionParameter> getParameters() {
-            return List.of();
-        }
     }
 }

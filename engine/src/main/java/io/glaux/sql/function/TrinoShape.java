@@ -1,5 +1,7 @@
 package io.glaux.sql.function;
 
+import io.glaux.sql.parse.TrinoTypeSpelling;
+
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -23,7 +25,7 @@ record TrinoShape(String base, List<TrinoShape> params, List<String> fieldNames,
             return new TrinoShape(t.toLowerCase(Locale.ROOT), List.of(), List.of(), List.of());
         }
         String base = t.substring(0, open).trim().toLowerCase(Locale.ROOT);
-        List<String> parts = splitTopLevel(t.substring(open + 1, t.length() - 1));
+        List<String> parts = TrinoTypeSpelling.splitTopLevel(t.substring(open + 1, t.length() - 1));
         List<TrinoShape> params = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
@@ -114,22 +116,4 @@ record TrinoShape(String base, List<TrinoShape> params, List<String> fieldNames,
         return base + "(" + String.join(", ", parts) + ")";
     }
 
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
-    }
 }

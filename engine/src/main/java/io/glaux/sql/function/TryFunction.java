@@ -14,16 +14,12 @@ import org.apache.calcite.linq4j.function.Function0;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -145,7 +141,7 @@ public final class TryFunction extends SqlUserDefinedFunction {
     }
 
     /** Calls {@link #evaluate} with the operand's lambda and converts its answer to the call's Java type. */
-    private static final class Implementation implements ScalarFunction, ImplementableFunction {
+    private static final class Implementation extends GeneratedFunction {
         private static final Method EVALUATE;
 
         static {
@@ -171,14 +167,5 @@ public final class TryFunction extends SqlUserDefinedFunction {
             return implementor;
         }
 
-        @Override
-        public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-            return typeFactory.createSqlType(SqlTypeName.ANY);
-        }
-
-        @Override
-        public List<FunctionParameter> getParameters() {
-            return List.of();
-        }
     }
 }

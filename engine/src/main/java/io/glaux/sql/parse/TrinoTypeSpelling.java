@@ -12,7 +12,7 @@ import java.util.Set;
  * as Athena prints such fields. Nesting is translated inside out; other type names ({@code varchar(5)},
  * {@code decimal(3,1)}, {@code varbinary}, {@code json}) are left as written.
  */
-final class TrinoTypeSpelling {
+public final class TrinoTypeSpelling {
 
     /** The words that start a structured type written with parentheses. */
     static final Set<String> STRUCTURED = Set.of("array", "map", "row");
@@ -97,7 +97,8 @@ final class TrinoTypeSpelling {
     }
 
     /** Splits at commas outside parentheses and angle brackets. */
-    private static List<String> splitTopLevel(String text) {
+    /** The comma-separated parts of a type's parameter list, commas inside nested parentheses or angle brackets kept. */
+    public static List<String> splitTopLevel(String text) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;

@@ -52,12 +52,18 @@ class GlauxVsDuckDbTest {
         List<String> undocumented = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         int agreeing = 0;
+        long glauxNanos = 0;
+        long duckDbNanos = 0;
         try (GlauxFixture glaux = GlauxFixture.local(data.resolve("glaux"));
              Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
             load(glaux, duckDb, tables);
             for (QueryGenerator.Query query : queries) {
+                long start = System.nanoTime();
                 Answer fromGlaux = glaux(glaux, query.sql());
+                long middle = System.nanoTime();
                 Answer fromDuckDb = duckDb(duckDb, DuckDbTranslation.toDuckDb(query.sql()));
+                glauxNanos += middle - start;
+                duckDbNanos += System.nanoTime() - middle;
                 if (fromGlaux.agreesWith(fromDuckDb, query.ordered())) {
                     agreeing++;
                     continue;
@@ -78,7 +84,8 @@ class GlauxVsDuckDbTest {
         List<String> stale = explained.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey)
                 .toList();
         String summary = QUERIES + " queries: " + agreeing + " agree, " + (QUERIES - agreeing) + " differ ("
-                + undocumented.size() + " undocumented); differences explained per entry: " + explained + "\n\n";
+                + undocumented.size() + " undocumented); differences explained per entry: " + explained
+                + "\nTime in Glaux " + glauxNanos / 1_000_000 + " ms, in DuckDB " + duckDbNanos / 1_000_000 + " ms\n\n";
         Path out = Path.of("target", "differential-report.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, summary + report, StandardCharsets.UTF_8);

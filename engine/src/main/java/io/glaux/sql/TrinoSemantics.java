@@ -1,5 +1,6 @@
 package io.glaux.sql;
 
+import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.MapSubscript;
@@ -14,8 +15,9 @@ import org.apache.calcite.rex.RexShuttle;
  * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
  * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
- * ({@link ArraySubscript}, {@link MapSubscript}). It runs once, before optimization, so constant folding evaluates
- * the rewritten expressions and fails as the query would at run time.
+ * ({@link ArraySubscript}, {@link MapSubscript}); {@code ARRAY[]} widened to another array type becomes the empty
+ * array of that type ({@link ArrayFunctions#retypeEmptyArray}). It runs once, before optimization, so constant
+ * folding evaluates the rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
 
@@ -38,7 +40,11 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                     return checked;
                 }
                 RexNode subscript = ArraySubscript.rewrite(rexBuilder, c);
-                return subscript != c ? subscript : MapSubscript.rewrite(rexBuilder, c);
+                if (subscript != c) {
+                    return subscript;
+                }
+                RexNode mapSubscript = MapSubscript.rewrite(rexBuilder, c);
+                return mapSubscript != c ? mapSubscript : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
             }
         };
     }

@@ -2,6 +2,10 @@ package io.glaux.sql.function;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -85,6 +89,20 @@ public final class ArrayFunctions {
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING),
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING,
                 STRING)));
+    }
+
+    /**
+     * A cast of {@code ARRAY[]} to another array type (made where the empty array widens, as in
+     * {@code ARRAY[ARRAY[1], ARRAY[]]}) as the empty array of that type; {@code call} itself if it is no such cast.
+     * Calcite's generated cast would convert each element from the NULL type, which does not compile.
+     */
+    public static RexNode retypeEmptyArray(RexBuilder rexBuilder, RexCall call) {
+        if (call.getKind() != SqlKind.CAST || !(call.getOperands().get(0) instanceof RexCall operand)
+                || !operand.getOperator().getName().equals(EMPTY_ARRAY)
+                || call.getType().getSqlTypeName() != SqlTypeName.ARRAY) {
+            return call;
+        }
+        return rexBuilder.makeCall(call.getType(), operand.getOperator(), List.of());
     }
 
     /** ARRAY[]: a new empty array. */

@@ -12,8 +12,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** UNNEST's multi-column forms and ARRAY[] widened to other arrays, through the whole engine. */
-class UnnestAndEmptyArrayEndToEndTest {
+/**
+ * UNNEST's multi-column forms, ARRAY[] widened to other arrays and intervals cast to varchar, through the whole
+ * engine.
+ */
+class UnnestArrayAndIntervalEndToEndTest {
 
     @TempDir
     Path data;
@@ -44,5 +47,14 @@ class UnnestAndEmptyArrayEndToEndTest {
         assertThat(g.rows("SELECT flatten(ARRAY[ARRAY[1, 2], ARRAY[3], ARRAY[]])"))
                 .containsExactly(List.of("[1, 2, 3]"));
         assertThat(g.rows("SELECT cardinality(ARRAY[ARRAY[], ARRAY[n]][1]) FROM t")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void intervalsCastToVarcharAsTrinoPrintsThem() {
+        assertThat(g.rows("SELECT CAST(INTERVAL '3' DAY - INTERVAL '2' HOUR AS varchar),"
+                + " CAST(INTERVAL '14' MONTH AS varchar), CAST(parse_duration('42.8ms') AS varchar)"))
+                .containsExactly(List.of("2 22:00:00.000", "1-2", "0 00:00:00.043"));
+        assertThat(g.rows("SELECT INTERVAL '1' YEAR + INTERVAL '2' MONTH, INTERVAL '-90' MINUTE"))
+                .containsExactly(List.of("1-2", "-0 01:30:00.000"));
     }
 }

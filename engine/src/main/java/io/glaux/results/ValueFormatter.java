@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Values ({@link io.glaux.format.Values} form) as Athena prints them in result objects: timestamps with
  * milliseconds, dates ISO, decimals with their type's scale, arrays {@code [a, b]}, maps {@code {k=v}}, rows
- * {@code {a=1, b=x}}, varbinary as hex bytes. Nested NULLs print as {@code null}.
+ * {@code {a=1, b=x}}, varbinary as hex bytes, intervals as {@link IntervalText} spells them. Nested NULLs print as
+ * {@code null}.
  */
 public final class ValueFormatter {
 
@@ -85,6 +86,10 @@ public final class ValueFormatter {
                         ? LocalDateTime.ofEpochSecond(Math.floorDiv(millis.longValue(), 1000),
                         (int) Math.floorMod(millis.longValue(), 1000) * 1_000_000, ZoneOffset.UTC).format(TIMESTAMP)
                         : value.toString();
+            case "interval day to second":
+                return value instanceof Number millis ? IntervalText.dayToSecond(millis.longValue()) : value.toString();
+            case "interval year to month":
+                return value instanceof Number months ? IntervalText.yearToMonth(months.longValue()) : value.toString();
             case "decimal":
                 // Calcite may carry more digits than the column's type (e.g. after division); Athena prints the type's.
                 return value instanceof BigDecimal decimal

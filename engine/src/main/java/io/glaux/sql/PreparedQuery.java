@@ -150,7 +150,10 @@ public final class PreparedQuery {
         return new RowEnumerator(raw, columns.size());
     }
 
-    /** Calcite yields a bare value instead of a one-element array for single-column rows; undo that. */
+    /**
+     * Calcite yields a bare value instead of a one-element array for single-column rows, and a list for the rows of
+     * some operators (UNNEST of a map or WITH ORDINALITY); undo that.
+     */
     private static final class RowEnumerator implements Enumerator<Object[]> {
         private final Enumerator<?> raw;
         private final boolean scalar;
@@ -166,7 +169,7 @@ public final class PreparedQuery {
             if (scalar) {
                 return row instanceof Object[] array && array.length == 1 ? array : new Object[] {row};
             }
-            return (Object[]) row;
+            return row instanceof List<?> list ? list.toArray() : (Object[]) row;
         }
 
         @Override

@@ -1,7 +1,9 @@
 package io.glaux.sql;
 
+import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
+import io.glaux.sql.function.MapSubscript;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
@@ -12,8 +14,10 @@ import org.apache.calcite.rex.RexShuttle;
 /**
  * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
  * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
- * ({@link CheckedArithmetic}) and array subscripts past the end fail ({@link ArraySubscript}). It runs once, before
- * optimization, so constant folding evaluates the rewritten expressions and fails as the query would at run time.
+ * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
+ * ({@link ArraySubscript}, {@link MapSubscript}); {@code ARRAY[]} widened to another array type becomes the empty
+ * array of that type ({@link ArrayFunctions#retypeEmptyArray}). It runs once, before optimization, so constant
+ * folding evaluates the rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
 
@@ -32,7 +36,15 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                     return rounded;
                 }
                 RexNode checked = CheckedArithmetic.rewrite(rexBuilder, c);
-                return checked != c ? checked : ArraySubscript.rewrite(rexBuilder, c);
+                if (checked != c) {
+                    return checked;
+                }
+                RexNode subscript = ArraySubscript.rewrite(rexBuilder, c);
+                if (subscript != c) {
+                    return subscript;
+                }
+                RexNode mapSubscript = MapSubscript.rewrite(rexBuilder, c);
+                return mapSubscript != c ? mapSubscript : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
             }
         };
     }

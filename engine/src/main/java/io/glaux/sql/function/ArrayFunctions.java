@@ -2,10 +2,15 @@ package io.glaux.sql.function;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -28,12 +33,22 @@ import static io.glaux.sql.function.Arg.STRING;
  * {@code Integer} and a TIMESTAMP element a {@code Long}.
  */
 public final class ArrayFunctions {
+    /**
+     * The function an empty array constructor {@code ARRAY[]} becomes (Calcite's constructor requires an element);
+     * its type is Trino's {@code array(unknown)}, an array of NULL type that widens to any array.
+     */
+    static final String EMPTY_ARRAY = "$empty_array";
+
+    private static final SqlReturnTypeInference ARRAY_OF_UNKNOWN = b -> b.getTypeFactory().createArrayType(
+            b.getTypeFactory().createSqlType(SqlTypeName.NULL), -1);
+
     private ArrayFunctions() {
     }
 
     /** Declares the array and map functions and the Trino names bound to them. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> a = ArrayFunctions.class;
+        r.add(GlauxFunction.strict(EMPTY_ARRAY, false, Signature.of(a, "emptyArray", ARRAY_OF_UNKNOWN)));
         r.define(GlauxFunction.strict("cardinality", false,
                 Signature.of(a, "cardinality", Returns.BIGINT, ARRAY), Signature.of(a, "cardinality", Returns.BIGINT,
                 MAP)));
@@ -74,6 +89,25 @@ public final class ArrayFunctions {
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING),
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING,
                 STRING)));
+    }
+
+    /**
+     * A cast of {@code ARRAY[]} to another array type (made where the empty array widens, as in
+     * {@code ARRAY[ARRAY[1], ARRAY[]]}) as the empty array of that type; {@code call} itself if it is no such cast.
+     * Calcite's generated cast would convert each element from the NULL type, which does not compile.
+     */
+    public static RexNode retypeEmptyArray(RexBuilder rexBuilder, RexCall call) {
+        if (call.getKind() != SqlKind.CAST || !(call.getOperands().get(0) instanceof RexCall operand)
+                || !operand.getOperator().getName().equals(EMPTY_ARRAY)
+                || call.getType().getSqlTypeName() != SqlTypeName.ARRAY) {
+            return call;
+        }
+        return rexBuilder.makeCall(call.getType(), operand.getOperator(), List.of());
+    }
+
+    /** ARRAY[]: a new empty array. */
+    public static List<Object> emptyArray() {
+        return new ArrayList<>();
     }
 
     /** An array of operand 0's type. */

@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+import io.glaux.results.IntervalText;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * CAST to varchar as Trino prints the value, where Calcite's generated cast differs: booleans ({@code true}, not
  * {@code TRUE}), decimals (their scale and a leading zero: {@code 0.10}, not {@code .10}), reals and doubles (Java's
- * shortest text) and timestamps (as many fractional digits as the type's precision; Calcite drops them). The
+ * shortest text), timestamps (as many fractional digits as the type's precision; Calcite drops them) and intervals
+ * ({@code 2 22:00:00.000}, {@code 1-2}, as {@link IntervalText} prints them). The
  * implicit casts of string concatenation ({@code 'a' || 1.5}) are casts too, so they print the same way.
  *
  * <p>Only casts to unbounded varchar are rewritten: a cast to {@code varchar(n)} keeps Calcite's behaviour.
@@ -35,7 +37,9 @@ public final class CastToVarchar {
             Signature.withHidden(CastToVarchar.class, "timestamp", TEXT, 1,
                     types -> List.of(types.get(0).getPrecision()), Arg.TIMESTAMP),
             Signature.withHidden(CastToVarchar.class, "floating", TEXT, 1,
-                    types -> List.of(types.get(0).getSqlTypeName() == SqlTypeName.DOUBLE), Arg.DOUBLE));
+                    types -> List.of(types.get(0).getSqlTypeName() == SqlTypeName.DOUBLE), Arg.DOUBLE),
+            Signature.withHidden(CastToVarchar.class, "interval", TEXT, 1,
+                    types -> List.of(types.get(0).getSqlTypeName().isYearMonth()), Arg.INTERVAL));
 
     private CastToVarchar() {
     }
@@ -47,12 +51,18 @@ public final class CastToVarchar {
     public static boolean rewrites(RelDataType source, RelDataType target) {
         return target.getSqlTypeName() == SqlTypeName.VARCHAR
                 && target.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
-                && REWRITTEN.contains(source.getSqlTypeName());
+                && (REWRITTEN.contains(source.getSqlTypeName())
+                || SqlTypeName.INTERVAL_TYPES.contains(source.getSqlTypeName()));
     }
 
     /** The call that casts {@code operand} to {@code target} as Trino prints it (where {@link #rewrites}). */
     public static RexNode call(RexBuilder rexBuilder, RelDataType target, RexNode operand) {
         return rexBuilder.makeCall(target, FUNCTION, List.of(operand));
+    }
+
+    /** An interval: months if {@code yearMonth}, else milliseconds. */
+    public static String interval(long value, boolean yearMonth) {
+        return yearMonth ? IntervalText.yearToMonth(value) : IntervalText.dayToSecond(value);
     }
 
     public static String bool(boolean value) {

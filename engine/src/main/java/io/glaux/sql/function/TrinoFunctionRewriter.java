@@ -3,6 +3,7 @@ package io.glaux.sql.function;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 
@@ -11,7 +12,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * matched by function name, case-insensitively, whatever operator the parser chose: the Babel parser binds some Trino
  * names to other dialects' functions with other argument orders (date_trunc, date_diff to BigQuery's), which an
  * operator table cannot override. Names without a binding in {@link TrinoFunctions} and qualified names are left
- * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless.
+ * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless. An
+ * empty array constructor {@code ARRAY[]}, which Calcite refuses, becomes Glaux's empty array of unknown elements.
  */
 public class TrinoFunctionRewriter extends SqlShuttle {
 
@@ -25,6 +27,9 @@ public class TrinoFunctionRewriter extends SqlShuttle {
             return visited;
         }
         SqlCall c = (SqlCall) visited;
+        if (c.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR && c.operandCount() == 0) {
+            return TrinoFunctions.function(ArrayFunctions.EMPTY_ARRAY).createCall(c.getParserPosition());
+        }
         if (!(c.getOperator() instanceof SqlFunction) || c.getOperator() instanceof GlauxFunction) {
             return c;
         }

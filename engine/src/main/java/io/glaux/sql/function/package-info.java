@@ -39,7 +39,8 @@
  *   <li>Regular expressions (Java syntax): regexp_like, regexp_extract (NULL without match), regexp_extract_all,
  *       regexp_replace (2 arguments remove; $1 / ${name} in replacements), regexp_count, regexp_split.</li>
  *   <li>Arrays and maps: cardinality, element_at (arrays: 1-based, negative from the end, NULL outside, 0 is an
- *       error; maps: NULL for a missing key), contains (NULL if not found among NULLs), array_position,
+ *       error; maps: NULL for a missing key), {@code ARRAY[]} (the rewriter makes it {@code ArrayFunctions}'
+ *       {@code $empty_array}, of NULL elements, which the planner retypes where it widens), contains (NULL if not found among NULLs), array_position,
  *       array_distinct, array_join (2 and 3 arguments; dates/timestamps printed as Trino casts them), array_sort
  *       (NULLs last), slice, flatten, array_union, array_intersect, array_except, array_max, array_min (NULL if an
  *       element is NULL), array_remove, arrays_overlap (NULL when only NULLs could match), repeat, combinations,
@@ -111,8 +112,8 @@
  * Some of Calcite's operators behave differently from Trino's at run time; the planner replaces them after
  * conversion by operators implemented here ({@code PlannedOperator}: an operator never written in SQL, calling a public
  * static method): {@code CheckedArithmetic} (integer {@code + - *}, negation and {@code abs} failing on overflow
- * through {@code TrinoArithmetic}'s {@code Math.*Exact} calls) and {@code ArraySubscript} (a subscript past the end
- * fails). {@code NanComparison} keeps the simplifier from deciding that a double equals itself. {@code TryFunction} is
+ * through {@code TrinoArithmetic}'s {@code Math.*Exact} calls), {@code ArraySubscript} (a subscript past the end
+ * fails) and {@code MapSubscript} (a subscript of a key the map does not hold fails). {@code NanComparison} keeps the simplifier from deciding that a double equals itself. {@code TryFunction} is
  * Trino's {@code try}: its operand becomes a lambda so that generated code evaluates it inside try's handler.
  */
 package io.glaux.sql.function;

@@ -20,6 +20,10 @@ import java.util.Set;
  *       {@code map(varchar, integer)}, {@code row(x integer)}, nested, rewritten as Calcite's grammar spells them
  *       (see {@link TrinoTypeSpelling}).</li>
  *   <li>A JSON literal {@code JSON '[1, 2]'}: a call of {@code json_parse('[1, 2]')}, which is what it means.</li>
+ *   <li>A literal of a numeric type Calcite has no literal syntax for ({@code TINYINT '7'}, {@code SMALLINT '1'},
+ *       {@code INTEGER '1'}, {@code BIGINT '0'}, {@code REAL '1.5'}, {@code DOUBLE '0.0'}): {@code CAST('7' AS
+ *       TINYINT)}, which is how Trino reads such a literal (a value of that type from the text, refused if the text
+ *       is not one).</li>
  * </ul>
  * Positions in errors about the prepared text are mapped back to the text as written with {@link #restore}.
  */
@@ -27,6 +31,10 @@ public final class ParserText {
 
     /** Trino functions the Babel grammar parses with another dialect's argument syntax. */
     private static final Set<String> PARSER_BOUND_FUNCTIONS = Set.of("date_diff", "date_trunc");
+
+    /** Types whose literal ({@code TYPE 'text'}) Calcite's grammar lacks, read as a cast of the text. */
+    private static final Set<String> CAST_LITERAL_TYPES = Set.of("tinyint", "smallint", "integer", "int", "bigint",
+            "real", "double");
 
     private final String original;
     private final String text;
@@ -82,7 +90,7 @@ public final class ParserText {
                     i = typeEnd;
                     continue;
                 }
-                if (word.equals("json") && isJsonLiteral(sql, i, end)) {
+                if (word.equals("json") && isTypedLiteral(sql, i, end)) {
                     map = append(map, out, "json_parse(", i);
                     int literalStart = skipSpaces(sql, end);
                     int literalEnd = stringEnd(sql, literalStart);
@@ -90,6 +98,17 @@ public final class ParserText {
                         map = append(map, out, String.valueOf(sql.charAt(k)), k);
                     }
                     map = append(map, out, ")", literalEnd);
+                    i = literalEnd;
+                    continue;
+                }
+                if (CAST_LITERAL_TYPES.contains(word) && isTypedLiteral(sql, i, end)) {
+                    map = append(map, out, "CAST(", i);
+                    int literalStart = skipSpaces(sql, end);
+                    int literalEnd = stringEnd(sql, literalStart);
+                    for (int k = literalStart; k < literalEnd; k++) {
+                        map = append(map, out, String.valueOf(sql.charAt(k)), k);
+                    }
+                    map = append(map, out, " AS " + word.toUpperCase(Locale.ROOT) + ")", literalEnd);
                     i = literalEnd;
                     continue;
                 }
@@ -132,8 +151,8 @@ public final class ParserText {
         return i;
     }
 
-    /** {@code JSON '...'}: the word, not qualified, then a string literal. */
-    private static boolean isJsonLiteral(String sql, int start, int end) {
+    /** {@code WORD '...'} ({@code JSON '...'}, {@code BIGINT '...'}): the word, not qualified, then a string. */
+    private static boolean isTypedLiteral(String sql, int start, int end) {
         int before = start - 1;
         while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
             before--;

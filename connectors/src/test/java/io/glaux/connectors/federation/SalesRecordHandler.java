@@ -5,6 +5,7 @@ import com.amazonaws.athena.connector.lambda.data.Block;
 import com.amazonaws.athena.connector.lambda.data.BlockAllocator;
 import com.amazonaws.athena.connector.lambda.data.BlockSpiller;
 import com.amazonaws.athena.connector.lambda.data.FieldResolver;
+import com.amazonaws.athena.connector.lambda.data.SpillConfig;
 import com.amazonaws.athena.connector.lambda.domain.predicate.Constraints;
 import com.amazonaws.athena.connector.lambda.domain.predicate.OrderByField;
 import com.amazonaws.athena.connector.lambda.handlers.RecordHandler;
@@ -57,6 +58,22 @@ final class SalesRecordHandler extends RecordHandler {
                 request.getQueryId(), request.getTableName(), request.getSchema(), request.getSplit(),
                 request.getConstraints(), Math.min(max, request.getMaxBlockSize()),
                 Math.min(max, request.getMaxInlineBlockSize())));
+    }
+
+    /**
+     * The SDK's spill settings with one spill thread instead of its two. Its S3BlockSpiller collects the locations of
+     * spilled blocks in an unsynchronised list that both threads append to, so now and then, when two blocks finish
+     * writing at once, a location is lost and the response omits a block that is in the bucket. On one thread the
+     * response lists every block, and a block missing from a query's answer is Glaux's fault, not the SDK's.
+     */
+    @Override
+    protected SpillConfig getSpillConfig(ReadRecordsRequest request) {
+        SpillConfig sdk = super.getSpillConfig(request);
+        // Built field by field: the SDK's copying builder leaves the spill location out.
+        return SpillConfig.newBuilder().withSpillLocation(sdk.getSpillLocation())
+                .withMaxBlockBytes(sdk.getMaxBlockBytes()).withMaxInlineBlockBytes(sdk.getMaxInlineBlockSize())
+                .withRequestId(sdk.getRequestId()).withEncryptionKey(sdk.getEncryptionKey())
+                .withNumSpillThreads(1).build();
     }
 
     @Override

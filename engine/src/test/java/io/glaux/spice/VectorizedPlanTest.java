@@ -1,6 +1,9 @@
 package io.glaux.spice;
 
 import io.glaux.Glaux;
+import io.glaux.exec.QueryExecution;
+import io.glaux.exec.QueryRequest;
+import io.glaux.exec.QueryState;
 import io.glaux.sql.QueryContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +99,38 @@ class VectorizedPlanTest {
         List<List<String>> cached = SpiceTestData.query(glaux, String.format(sql, "spice.default.huge"));
         assertThat(cached).isEqualTo(SpiceTestData.query(glaux, String.format(sql, "huge")));
         assertThat(cached.get(0).get(0)).isEqualTo("20019999999999999959800000000000000021");
+    }
+
+    @Test
+    void integerArithmeticIsVectorizedWithTrinosOverflowChecks() {
+        String sql = "SELECT sum(id * 3 + small), max(tiny - id), min(-big) FROM %s WHERE id < 1500";
+        assertThat(plan(String.format(sql, "spice.default.items"))).contains("aggregation=")
+                .doesNotContain("EnumerableAggregate", "EnumerableCalc");
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+    }
+
+    @Test
+    void integerOverflowFailsCachedAsItFailsLive() {
+        // k is an int between 1 and 3: k * 2147483647 leaves the int range on every row but k = 1.
+        String sql = "SELECT sum(k * 2147483647) FROM %s";
+        assertThat(plan(String.format(sql, "spice.default.huge"))).contains("aggregation=")
+                .doesNotContain("EnumerableAggregate", "EnumerableCalc");
+        String live = failure(String.format(sql, "huge"));
+        assertThat(live).contains("NUMERIC_VALUE_OUT_OF_RANGE: integer multiplication overflow: 2 * 2147483647");
+        assertThat(failure(String.format(sql, "spice.default.huge"))).isEqualTo(live);
+        // The rows where k = 1 alone do not overflow, cached or live.
+        String fits = "SELECT sum(k * 2147483647) FROM %s WHERE k = 1";
+        assertThat(SpiceTestData.query(glaux, String.format(fits, "spice.default.huge")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(fits, "huge")))
+                .isEqualTo(List.of(List.of("2147483647")));
+    }
+
+    /** Why {@code sql} failed (its StateChangeReason). */
+    private String failure(String sql) {
+        QueryExecution done = glaux.execute(QueryRequest.of(sql));
+        assertThat(done.state()).as(sql).isEqualTo(QueryState.FAILED);
+        return done.status().stateChangeReason();
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.glaux.spice.vector.RowFilter;
 import io.glaux.spice.vector.RowFilters;
 import io.glaux.spice.vector.RowFilters.Comparison;
 import io.glaux.spice.vector.ValueKind;
+import io.glaux.sql.function.CheckedArithmetic;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -521,8 +522,7 @@ final class VectorCompiler {
         if (!(node instanceof RexCall call)) {
             throw new Unsupported("expression " + node);
         }
-        Expressions.Overflow overflow = overflowOf(type);
-        switch (call.getKind()) {
+        switch (CheckedArithmetic.arithmeticKind(call)) {
             case CAST -> {
                 LongCode input = longCode(call.getOperands().get(0));
                 RelDataType from = call.getOperands().get(0).getType();
@@ -535,12 +535,11 @@ final class VectorCompiler {
             case PLUS, MINUS -> {
                 LongCode left = rescaled(longCode(call.getOperands().get(0)), scale);
                 LongCode right = rescaled(longCode(call.getOperands().get(1)), scale);
-                boolean plus = call.getKind() == SqlKind.PLUS;
+                boolean plus = CheckedArithmetic.arithmeticKind(call) == SqlKind.PLUS;
                 BigInteger min = plus ? left.min().add(right.min()) : left.min().subtract(right.max());
                 BigInteger max = plus ? left.max().add(right.max()) : left.max().subtract(right.min());
-                checkFits(min, max);
-                return new LongCode(combine(plus ? Expressions.Arithmetic.PLUS : Expressions.Arithmetic.MINUS,
-                        left, right, overflow), scale, min, max);
+                return arithmetic(plus ? Expressions.Arithmetic.PLUS : Expressions.Arithmetic.MINUS, type, left,
+                        right, scale, min, max);
             }
             case TIMES -> {
                 LongCode left = longCode(call.getOperands().get(0));
@@ -556,41 +555,45 @@ final class VectorCompiler {
                     min = min.min(corner);
                     max = max.max(corner);
                 }
-                checkFits(min, max);
-                return new LongCode(combine(Expressions.Arithmetic.TIMES, left, right, overflow), scale, min, max);
+                return arithmetic(Expressions.Arithmetic.TIMES, type, left, right, scale, min, max);
             }
             case MINUS_PREFIX -> {
                 LongCode input = rescaled(longCode(call.getOperands().get(0)), scale);
-                checkFits(input.max().negate(), input.min().negate());
-                return new LongCode(Expressions.negate(input.expression(), overflow), scale,
-                        input.max().negate(), input.min().negate());
+                BigInteger min = input.max().negate();
+                BigInteger max = input.min().negate();
+                Expressions.Range range = resultRange(type, min, max);
+                return new LongCode(Expressions.negate(input.expression(), range), scale,
+                        IntegerResults.clamp(type, min), IntegerResults.clamp(type, max));
             }
             default -> throw new Unsupported("operator " + call.getKind());
         }
     }
 
-    /** Operands known at compile time become a loop over the other operand alone. */
-    private static LongExpression combine(Expressions.Arithmetic operator, LongCode left, LongCode right,
-                                          Expressions.Overflow overflow) {
+    /**
+     * {@code left op right} with result bounds {@code [min, max]}: an integer result is checked against its type
+     * where the bounds allow it to leave it (and then bounded by the type), a decimal one must fit a long.
+     */
+    private LongCode arithmetic(Expressions.Arithmetic operator, RelDataType type, LongCode left, LongCode right,
+                                int scale, BigInteger min, BigInteger max) {
+        Expressions.Range range = resultRange(type, min, max);
+        LongExpression expression;
         if (right.constant()) {
-            return Expressions.arithmetic(operator, left.expression(), right.min().longValueExact(), false,
-                    overflow);
+            expression = Expressions.arithmetic(operator, left.expression(), right.min().longValueExact(), false,
+                    range);
+        } else if (left.constant()) {
+            expression = Expressions.arithmetic(operator, right.expression(), left.min().longValueExact(), true,
+                    range);
+        } else {
+            expression = Expressions.arithmetic(operator, left.expression(), right.expression(), range);
         }
-        if (left.constant()) {
-            return Expressions.arithmetic(operator, right.expression(), left.min().longValueExact(), true,
-                    overflow);
-        }
-        return Expressions.arithmetic(operator, left.expression(), right.expression(), overflow);
+        return new LongCode(expression, scale, IntegerResults.clamp(type, min), IntegerResults.clamp(type, max));
     }
 
-    private static Expressions.Overflow overflowOf(RelDataType type) {
-        return switch (type.getSqlTypeName()) {
-            case TINYINT -> Expressions.Overflow.WRAP_BYTE;
-            case SMALLINT -> Expressions.Overflow.WRAP_SHORT;
-            case INTEGER -> Expressions.Overflow.WRAP_INT;
-            case BIGINT -> Expressions.Overflow.WRAP_LONG;
-            default -> Expressions.Overflow.CHECKED;
-        };
+    private Expressions.Range resultRange(RelDataType type, BigInteger min, BigInteger max) {
+        if (!SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())) {
+            checkFits(min, max);
+        }
+        return IntegerResults.range(type, min, max);
     }
 
     private LongCode rescaled(LongCode code, int scale) {

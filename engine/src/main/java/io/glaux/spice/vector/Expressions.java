@@ -4,10 +4,25 @@ package io.glaux.spice.vector;
 public final class Expressions {
 
     /** Integer arithmetic operators. */
-    public enum Arithmetic { PLUS, MINUS, TIMES }
+    public enum Arithmetic { PLUS, MINUS, TIMES, NEGATE }
 
-    /** How an integer result is kept: wrapped to its SQL type's width like Java's int arithmetic, or checked. */
-    public enum Overflow { WRAP_BYTE, WRAP_SHORT, WRAP_INT, WRAP_LONG, CHECKED }
+    /** Builds the error of a row whose result left its range, from the operands (NEGATE: {@code right} is 0). */
+    @FunctionalInterface
+    public interface OverflowError {
+        RuntimeException of(Arithmetic operator, long left, long right);
+    }
+
+    /**
+     * The range an integer result must stay in. A row outside it, or whose result does not fit a long, fails with
+     * {@link #error()}, unless the row is NULL. {@link #UNCHECKED} is for results the caller has proven to fit.
+     */
+    public record Range(long min, long max, OverflowError error) {
+        public static final Range UNCHECKED = new Range(Long.MIN_VALUE, Long.MAX_VALUE, null);
+
+        boolean checked() {
+            return error != null;
+        }
+    }
 
     private Expressions() {
     }
@@ -38,11 +53,16 @@ public final class Expressions {
         };
     }
 
-    public static LongExpression negate(LongExpression input, Overflow overflow) {
+    public static LongExpression negate(LongExpression input, Range range) {
         return (batch, rows, count, out, nulls) -> {
             boolean anyNull = input.evaluate(batch, rows, count, out, nulls);
             for (int i = 0; i < count; i++) {
-                out[i] = overflow == Overflow.CHECKED ? Math.negateExact(out[i]) : wrap(-out[i], overflow);
+                long value = out[i];
+                if (range.checked() && (value == Long.MIN_VALUE || -value < range.min() || -value > range.max())
+                        && !(anyNull && nulls[i])) {
+                    throw range.error().of(Arithmetic.NEGATE, value, 0);
+                }
+                out[i] = -value;
             }
             return anyNull;
         };
@@ -50,11 +70,10 @@ public final class Expressions {
 
     /**
      * {@code left op right}; decimal operands arrive already at the scale the operator needs (the caller rescales
-     * them), and decimal results are checked for overflow, while integer results wrap like Java arithmetic on the
-     * SQL type, which is what the row-by-row path does.
+     * them). A result outside {@code range} fails at its row unless the row is NULL, as Trino's checked arithmetic does.
      */
     public static LongExpression arithmetic(Arithmetic operator, LongExpression left, LongExpression right,
-                                            Overflow overflow) {
+                                            Range range) {
         return (batch, rows, count, out, nulls) -> {
             Scratch scratch = batch.scratch();
             long[] rightValues = scratch.borrowLongs();
@@ -62,35 +81,9 @@ public final class Expressions {
             try {
                 boolean leftNull = left.evaluate(batch, rows, count, out, nulls);
                 boolean rightNull = right.evaluate(batch, rows, count, rightValues, rightNulls);
-                if (overflow == Overflow.CHECKED) {
-                    switch (operator) {
-                        case PLUS -> {
-                            for (int i = 0; i < count; i++) {
-                                out[i] = Math.addExact(out[i], rightValues[i]);
-                            }
-                        }
-                        case MINUS -> {
-                            for (int i = 0; i < count; i++) {
-                                out[i] = Math.subtractExact(out[i], rightValues[i]);
-                            }
-                        }
-                        case TIMES -> {
-                            for (int i = 0; i < count; i++) {
-                                out[i] = Math.multiplyExact(out[i], rightValues[i]);
-                            }
-                        }
-                    }
-                } else {
-                    for (int i = 0; i < count; i++) {
-                        long value = switch (operator) {
-                            case PLUS -> out[i] + rightValues[i];
-                            case MINUS -> out[i] - rightValues[i];
-                            case TIMES -> out[i] * rightValues[i];
-                        };
-                        out[i] = wrap(value, overflow);
-                    }
-                }
-                return mergeNulls(count, nulls, leftNull, rightNulls, rightNull);
+                boolean anyNull = mergeNulls(count, nulls, leftNull, rightNulls, rightNull);
+                compute(operator, out, rightValues, out, count, range, anyNull ? nulls : null);
+                return anyNull;
             } finally {
                 java.util.Arrays.fill(rightNulls, 0, count, false);
                 scratch.release(rightNulls);
@@ -99,35 +92,80 @@ public final class Expressions {
         };
     }
 
-    /** {@code input op constant}, or {@code constant op input} when {@code constantFirst}, in one pass. */
+    /** {@code input op constant}, or {@code constant op input} when {@code constantFirst}. */
     public static LongExpression arithmetic(Arithmetic operator, LongExpression input, long constant,
-                                            boolean constantFirst, Overflow overflow) {
+                                            boolean constantFirst, Range range) {
         return (batch, rows, count, out, nulls) -> {
-            boolean anyNull = input.evaluate(batch, rows, count, out, nulls);
-            boolean checked = overflow == Overflow.CHECKED;
-            switch (operator) {
-                case PLUS -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = checked ? Math.addExact(out[i], constant) : wrap(out[i] + constant, overflow);
-                    }
+            Scratch scratch = batch.scratch();
+            long[] constants = scratch.borrowLongs();
+            try {
+                boolean anyNull = input.evaluate(batch, rows, count, out, nulls);
+                java.util.Arrays.fill(constants, 0, count, constant);
+                boolean[] nullRows = anyNull ? nulls : null;
+                if (constantFirst) {
+                    compute(operator, constants, out, out, count, range, nullRows);
+                } else {
+                    compute(operator, out, constants, out, count, range, nullRows);
                 }
-                case MINUS -> {
-                    for (int i = 0; i < count; i++) {
-                        long value = out[i];
-                        out[i] = checked ? (constantFirst ? Math.subtractExact(constant, value)
-                                : Math.subtractExact(value, constant))
-                                : wrap(constantFirst ? constant - value : value - constant, overflow);
-                    }
-                }
-                case TIMES -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = checked ? Math.multiplyExact(out[i], constant)
-                                : wrap(out[i] * constant, overflow);
-                    }
-                }
+                return anyNull;
+            } finally {
+                scratch.release(constants);
             }
-            return anyNull;
         };
+    }
+
+    /**
+     * {@code result[i] = left[i] op right[i]} ({@code result} may be either operand). With a checked range, a row
+     * whose result overflows a long or leaves the range fails before it is written, unless the row is NULL.
+     */
+    private static void compute(Arithmetic operator, long[] left, long[] right, long[] result, int count, Range range,
+                                boolean[] nulls) {
+        if (!range.checked()) {
+            for (int i = 0; i < count; i++) {
+                result[i] = apply(operator, left[i], right[i]);
+            }
+            return;
+        }
+        long min = range.min();
+        long max = range.max();
+        for (int i = 0; i < count; i++) {
+            long a = left[i];
+            long b = right[i];
+            if (overflows(operator, a, b, min, max) && (nulls == null || !nulls[i])) {
+                throw range.error().of(operator, a, b);
+            }
+            result[i] = apply(operator, a, b);
+        }
+    }
+
+    private static long apply(Arithmetic operator, long a, long b) {
+        return switch (operator) {
+            case PLUS -> a + b;
+            case MINUS -> a - b;
+            case TIMES -> a * b;
+            case NEGATE -> throw new IllegalArgumentException("NEGATE is unary");
+        };
+    }
+
+    private static boolean overflows(Arithmetic operator, long a, long b, long min, long max) {
+        long r;
+        boolean exceedsLong;
+        switch (operator) {
+            case PLUS -> {
+                r = a + b;
+                exceedsLong = ((a ^ r) & (b ^ r)) < 0;
+            }
+            case MINUS -> {
+                r = a - b;
+                exceedsLong = ((a ^ b) & (a ^ r)) < 0;
+            }
+            case TIMES -> {
+                r = a * b;
+                exceedsLong = Math.multiplyHigh(a, b) != (r >> 63);
+            }
+            default -> throw new IllegalArgumentException("NEGATE is unary");
+        }
+        return exceedsLong | r < min | r > max;
     }
 
     public static DoubleExpression doubleColumn(int column) {
@@ -241,14 +279,5 @@ public final class Expressions {
             }
         }
         return true;
-    }
-
-    private static long wrap(long value, Overflow overflow) {
-        return switch (overflow) {
-            case WRAP_BYTE -> (byte) value;
-            case WRAP_SHORT -> (short) value;
-            case WRAP_INT -> (int) value;
-            default -> value;
-        };
     }
 }

@@ -4,6 +4,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -44,6 +45,24 @@ public final class CheckedArithmetic {
             return call;
         }
         return rexBuilder.makeCall(call.getParserPosition(), call.getType(), checked, call.getOperands());
+    }
+
+    /**
+     * The arithmetic a call computes: PLUS, MINUS, TIMES or MINUS_PREFIX for Calcite's operators and for their checked
+     * forms alike (so that an executor with its own kernels, such as SPICE's, can compile both), else the call's kind.
+     */
+    public static SqlKind arithmeticKind(RexCall call) {
+        SqlOperator operator = call.getOperator();
+        if (operator == ADD) {
+            return SqlKind.PLUS;
+        }
+        if (operator == SUBTRACT) {
+            return SqlKind.MINUS;
+        }
+        if (operator == MULTIPLY) {
+            return SqlKind.TIMES;
+        }
+        return operator == NEGATE ? SqlKind.MINUS_PREFIX : call.getKind();
     }
 
     private static SqlOperator binary(String name, String method) {

@@ -17,7 +17,7 @@ public final class TrinoArithmetic {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw overflow("bigint addition overflow: " + a + " + " + b);
+            throw overflow("bigint", '+', a, b);
         }
     }
 
@@ -25,23 +25,23 @@ public final class TrinoArithmetic {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw overflow("integer addition overflow: " + a + " + " + b);
+            throw overflow("integer", '+', a, b);
         }
     }
 
     public static short add(short a, short b) {
-        return smallint(a + b, "smallint addition overflow: ", a, " + ", b);
+        return smallint(a + b, '+', a, b);
     }
 
     public static byte add(byte a, byte b) {
-        return tinyint(a + b, "tinyint addition overflow: ", a, " + ", b);
+        return tinyint(a + b, '+', a, b);
     }
 
     public static long subtract(long a, long b) {
         try {
             return Math.subtractExact(a, b);
         } catch (ArithmeticException e) {
-            throw overflow("bigint subtraction overflow: " + a + " - " + b);
+            throw overflow("bigint", '-', a, b);
         }
     }
 
@@ -49,23 +49,23 @@ public final class TrinoArithmetic {
         try {
             return Math.subtractExact(a, b);
         } catch (ArithmeticException e) {
-            throw overflow("integer subtraction overflow: " + a + " - " + b);
+            throw overflow("integer", '-', a, b);
         }
     }
 
     public static short subtract(short a, short b) {
-        return smallint(a - b, "smallint subtraction overflow: ", a, " - ", b);
+        return smallint(a - b, '-', a, b);
     }
 
     public static byte subtract(byte a, byte b) {
-        return tinyint(a - b, "tinyint subtraction overflow: ", a, " - ", b);
+        return tinyint(a - b, '-', a, b);
     }
 
     public static long multiply(long a, long b) {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw overflow("bigint multiplication overflow: " + a + " * " + b);
+            throw overflow("bigint", '*', a, b);
         }
     }
 
@@ -73,23 +73,23 @@ public final class TrinoArithmetic {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw overflow("integer multiplication overflow: " + a + " * " + b);
+            throw overflow("integer", '*', a, b);
         }
     }
 
     public static short multiply(short a, short b) {
-        return smallint(a * b, "smallint multiplication overflow: ", a, " * ", b);
+        return smallint(a * b, '*', a, b);
     }
 
     public static byte multiply(byte a, byte b) {
-        return tinyint(a * b, "tinyint multiplication overflow: ", a, " * ", b);
+        return tinyint(a * b, '*', a, b);
     }
 
     public static long negate(long a) {
         try {
             return Math.negateExact(a);
         } catch (ArithmeticException e) {
-            throw overflow("bigint negation overflow: " + a);
+            throw overflow("bigint", 'n', a, 0);
         }
     }
 
@@ -97,20 +97,20 @@ public final class TrinoArithmetic {
         try {
             return Math.negateExact(a);
         } catch (ArithmeticException e) {
-            throw overflow("integer negation overflow: " + a);
+            throw overflow("integer", 'n', a, 0);
         }
     }
 
     public static short negate(short a) {
         if (a == Short.MIN_VALUE) {
-            throw overflow("smallint negation overflow: " + a);
+            throw overflow("smallint", 'n', a, 0);
         }
         return (short) -a;
     }
 
     public static byte negate(byte a) {
         if (a == Byte.MIN_VALUE) {
-            throw overflow("tinyint negation overflow: " + a);
+            throw overflow("tinyint", 'n', a, 0);
         }
         return (byte) -a;
     }
@@ -143,18 +143,33 @@ public final class TrinoArithmetic {
         return (byte) Math.abs(a);
     }
 
-    private static short smallint(int result, String operation, int a, String symbol, int b) {
+    private static short smallint(int result, char operator, int a, int b) {
         if (result != (short) result) {
-            throw overflow(operation + a + symbol + b);
+            throw overflow("smallint", operator, a, b);
         }
         return (short) result;
     }
 
-    private static byte tinyint(int result, String operation, int a, String symbol, int b) {
+    private static byte tinyint(int result, char operator, int a, int b) {
         if (result != (byte) result) {
-            throw overflow(operation + a + symbol + b);
+            throw overflow("tinyint", operator, a, b);
         }
         return (byte) result;
+    }
+
+    /**
+     * Trino's error for {@code a op b} leaving the range of {@code type} (Trino's name: tinyint, smallint, integer,
+     * bigint); {@code op} is {@code +}, {@code -} or {@code *}, or {@code n} for the negation {@code -a}. Public for
+     * executors that detect the overflow themselves (SPICE's vectorized kernels).
+     */
+    public static GlauxException overflow(String type, char op, long a, long b) {
+        return overflow(switch (op) {
+            case '+' -> type + " addition overflow: " + a + " + " + b;
+            case '-' -> type + " subtraction overflow: " + a + " - " + b;
+            case '*' -> type + " multiplication overflow: " + a + " * " + b;
+            case 'n' -> type + " negation overflow: " + a;
+            default -> throw new IllegalArgumentException("operator " + op);
+        });
     }
 
     private static GlauxException overflow(String message) {

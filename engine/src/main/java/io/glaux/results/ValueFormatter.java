@@ -86,6 +86,8 @@ public final class ValueFormatter {
                         ? LocalDateTime.ofEpochSecond(Math.floorDiv(millis.longValue(), 1000),
                         (int) Math.floorMod(millis.longValue(), 1000) * 1_000_000, ZoneOffset.UTC).format(TIMESTAMP)
                         : value.toString();
+            case "time":
+                return value instanceof Number millis ? TimeText.of(millis.longValue(), type.scale()) : value.toString();
             case "interval day to second":
                 return value instanceof Number millis ? IntervalText.dayToSecond(millis.longValue()) : value.toString();
             case "interval year to month":

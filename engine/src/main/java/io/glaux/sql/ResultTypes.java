@@ -36,6 +36,8 @@ final class ResultTypes {
             case MAP -> new ValueType.MapOf(valueType(type.getKeyType()), valueType(type.getValueType()));
             case ROW -> new ValueType.RowOf(type.getFieldNames().stream().map(ResultTypes::fieldName).toList(),
                     type.getFieldList().stream().map(f -> valueType(f.getType())).toList());
+            // A time's fractional digits travel as its scale: time(3) prints milliseconds, time(0) none.
+            case TIME -> new ValueType.Scalar(athenaTypeName(type), Math.max(type.getPrecision(), 0));
             default -> new ValueType.Scalar(athenaTypeName(type),
                     type.getSqlTypeName().allowsScale() ? type.getScale() : 0);
         };

@@ -25,6 +25,17 @@ class ValueFormatterTest {
     }
 
     @Test
+    void timesPrintWithTheirPrecisionsDigits() {
+        int millis = ((1 * 60 + 2) * 60 + 3) * 1000 + 456;
+        assertThat(new ValueFormatter(new ValueType.Scalar("time", 0)).format(millis)).isEqualTo("01:02:03");
+        assertThat(new ValueFormatter(new ValueType.Scalar("time", 3)).format(millis)).isEqualTo("01:02:03.456");
+        assertThat(new ValueFormatter(new ValueType.Scalar("time", 1)).format(millis)).isEqualTo("01:02:03.4");
+        assertThat(new ValueFormatter(new ValueType.Scalar("time", 6)).format(millis)).isEqualTo("01:02:03.456000");
+        assertThat(new ValueFormatter(new ValueType.ArrayOf(new ValueType.Scalar("time", 0))).format(List.of(0)))
+                .isEqualTo("[00:00:00]");
+    }
+
+    @Test
     void numbersPrintPlainly() {
         ValueFormatter decimal = new ValueFormatter(ColumnInfo.of("c", "decimal", 10, 2));
         assertThat(decimal.format(new BigDecimal("1E+3"))).isEqualTo("1000.00");

@@ -30,6 +30,8 @@ enum Arg {
     DATE(int.class),
     /** TIMESTAMP, as {@code long} milliseconds since the epoch. */
     TIMESTAMP(long.class),
+    /** TIME, as {@code int} milliseconds of the day. */
+    TIME(int.class),
     /** DATE or TIMESTAMP, as {@code long} milliseconds (a date is its midnight), as Trino coerces date to timestamp. */
     DATETIME(long.class),
     /** INTERVAL DAY TO SECOND (or any of its parts), as {@code long} milliseconds. */
@@ -83,6 +85,8 @@ enum Arg {
                 return name == SqlTypeName.DATE;
             case TIMESTAMP:
                 return name == SqlTypeName.TIMESTAMP;
+            case TIME:
+                return name == SqlTypeName.TIME;
             case DATETIME:
                 return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
             case INTERVAL_DAY_TIME:
@@ -120,6 +124,8 @@ enum Arg {
             case TIMESTAMP:
             case DATETIME:
                 return typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case TIME:
+                return typeFactory.createSqlType(SqlTypeName.TIME, 3);
             case BOOLEAN:
                 return typeFactory.createSqlType(SqlTypeName.BOOLEAN);
             case BINARY:

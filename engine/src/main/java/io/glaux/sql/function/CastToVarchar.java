@@ -1,6 +1,7 @@
 package io.glaux.sql.function;
 
 import io.glaux.results.IntervalText;
+import io.glaux.results.TimeText;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class CastToVarchar {
 
     private static final Set<SqlTypeName> REWRITTEN = EnumSet.of(SqlTypeName.BOOLEAN, SqlTypeName.DECIMAL,
-            SqlTypeName.REAL, SqlTypeName.FLOAT, SqlTypeName.DOUBLE, SqlTypeName.TIMESTAMP);
+            SqlTypeName.REAL, SqlTypeName.FLOAT, SqlTypeName.DOUBLE, SqlTypeName.TIMESTAMP, SqlTypeName.TIME);
 
     private static final SqlReturnTypeInference TEXT = ReturnTypes.explicit(SqlTypeName.VARCHAR);
 
@@ -36,6 +37,8 @@ public final class CastToVarchar {
                     types -> List.of(types.get(0).getScale()), Arg.DECIMAL),
             Signature.withHidden(CastToVarchar.class, "timestamp", TEXT, 1,
                     types -> List.of(types.get(0).getPrecision()), Arg.TIMESTAMP),
+            Signature.withHidden(CastToVarchar.class, "time", TEXT, 1,
+                    types -> List.of(types.get(0).getPrecision()), Arg.TIME),
             Signature.withHidden(CastToVarchar.class, "floating", TEXT, 1,
                     types -> List.of(types.get(0).getSqlTypeName() == SqlTypeName.DOUBLE), Arg.DOUBLE),
             Signature.withHidden(CastToVarchar.class, "interval", TEXT, 1,
@@ -75,6 +78,10 @@ public final class CastToVarchar {
 
     public static String timestamp(long millis, int precision) {
         return Varchars.timestamp(millis, precision);
+    }
+
+    public static String time(int millisOfDay, int precision) {
+        return TimeText.of(millisOfDay, precision);
     }
 
     public static String floating(double value, boolean isDouble) {

@@ -88,6 +88,7 @@ public record FunctionListing(String name, String returnType, String argumentTyp
             case DECIMAL -> "decimal(p,s)";
             case DATE -> "date";
             case TIMESTAMP, DATETIME -> "timestamp(p)";
+            case TIME -> "time(p)";
             case INTERVAL_DAY_TIME -> "interval day to second";
             case INTERVAL -> "interval";
             case BOOLEAN -> "boolean";

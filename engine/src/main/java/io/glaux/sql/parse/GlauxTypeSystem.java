@@ -27,7 +27,9 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public int getDefaultPrecision(SqlTypeName typeName) {
-        if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+        // Trino's timestamp and time without a precision are timestamp(3) and time(3).
+        if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                || typeName == SqlTypeName.TIME) {
             return 3;
         }
         return super.getDefaultPrecision(typeName);

@@ -3,14 +3,11 @@ package io.glaux.exec;
 import io.glaux.QueryResults;
 import io.glaux.catalog.ddl.StatementType;
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,20 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AthenaStatementsEndToEndTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "id int, k string", "1,a\n2,b\n3,a\n");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("id int, k string", "1,a\n2,b\n3,a\n");
 
     private List<String> plan(String sql) {
         QueryResults results = g.query(sql);

@@ -1,13 +1,9 @@
 package io.glaux.exec;
 
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,20 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** DESCRIBE OUTPUT and DESCRIBE INPUT of prepared statements, answered as Trino answers them, without running them. */
 class DescribeInputOutputTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "id bigint, name string, price decimal(10,2)", "1,a,2.50\n");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("id bigint, name string, price decimal(10,2)", "1,a,2.50\n");
 
     @Test
     void describeOutputNamesEachColumnItsSourceTypeSizeAndAlias() {

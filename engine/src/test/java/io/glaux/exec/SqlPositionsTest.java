@@ -5,33 +5,16 @@ import io.glaux.error.GlauxException;
 import io.glaux.error.SourceLocation;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Errors in the query part of a statement move to the statement's coordinates as a location field. */
 class SqlPositionsTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "id int, name string", "1,x\n");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("id int, name string", "1,x\n");
 
     private GlauxException planning(String query) {
         return g.planningError(query);

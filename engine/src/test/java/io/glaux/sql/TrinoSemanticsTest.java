@@ -3,13 +3,9 @@ package io.glaux.sql;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryState;
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,21 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrinoSemanticsTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "i int, b bigint, s string",
-                "2147483647,9223372036854775807,ab\n0,-9223372036854775808,7\n");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("i int, b bigint, s string",
+            "2147483647,9223372036854775807,ab\n0,-9223372036854775808,7\n");
 
     private String failure(String sql) {
         QueryExecution done = g.run(sql);

@@ -8,19 +8,70 @@ import io.glaux.exec.QueryState;
 import io.glaux.sql.QueryContext;
 import io.glaux.storage.S3StoreConfig;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
-/** A Glaux over a temporary data folder (and optionally an S3 endpoint) with helpers for tests. */
-public final class GlauxFixture implements AutoCloseable {
+/**
+ * A Glaux over a temporary data folder (and optionally an S3 endpoint) with helpers for tests. Either opened by the
+ * test ({@link #local}, closed by it), or one per test method as a JUnit extension ({@link #perTest()}, {@link
+ * #perTestWithTable}): {@code @RegisterExtension final GlauxFixture g = GlauxFixture.perTest();} opens a Glaux over a
+ * new folder before each test and closes it and deletes the folder after.
+ */
+public final class GlauxFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-    private final Glaux glaux;
+    /** What a per-test fixture sets up in each new Glaux. */
+    private final Consumer<GlauxFixture> setup;
+    private Glaux glaux;
+    private Path folder;
 
     private GlauxFixture(Glaux glaux) {
         this.glaux = glaux;
+        this.setup = null;
+    }
+
+    private GlauxFixture(Consumer<GlauxFixture> setup) {
+        this.setup = setup;
+    }
+
+    /** A fresh embedded Glaux for every test method of the class that registers it. */
+    public static GlauxFixture perTest() {
+        return new GlauxFixture(fixture -> { });
+    }
+
+    /** {@link #perTest()} with the table {@code t} of {@link #localWithTable}. */
+    public static GlauxFixture perTestWithTable(String columns, String rows) {
+        return new GlauxFixture(fixture -> fixture.createTable(columns, rows));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("glaux-test");
+        glaux = Glaux.builder().dataFolder(folder).build();
+        setup.accept(this);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            glaux.close();
+        } finally {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     public static GlauxFixture local(Path dataFolder) throws IOException {
@@ -33,10 +84,14 @@ public final class GlauxFixture implements AutoCloseable {
      */
     public static GlauxFixture localWithTable(Path dataFolder, String columns, String rows) throws IOException {
         GlauxFixture fixture = local(dataFolder);
-        fixture.put("lake", "t/a.csv", rows);
-        fixture.script("CREATE EXTERNAL TABLE t (" + columns + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
-                + " LOCATION 's3://lake/t/'");
+        fixture.createTable(columns, rows);
         return fixture;
+    }
+
+    private void createTable(String columns, String rows) {
+        put("lake", "t/a.csv", rows);
+        script("CREATE EXTERNAL TABLE t (" + columns + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
+                + " LOCATION 's3://lake/t/'");
     }
 
     /** The error planning {@code sql} raises (null when it plans). */

@@ -3,13 +3,9 @@ package io.glaux.sql.function;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryState;
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,20 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Map subscripts through the whole engine, for constants (folded while planning) and column values. */
 class MapSubscriptTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "k string, n bigint", "a,1\nz,2\n");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("k string, n bigint", "a,1\nz,2\n");
 
     private String failure(String sql) {
         QueryExecution done = g.run(sql);

@@ -30,8 +30,15 @@ enum Arg {
     DATE(int.class),
     /** TIMESTAMP, as {@code long} milliseconds since the epoch. */
     TIMESTAMP(long.class),
-    /** DATE or TIMESTAMP, as {@code long} milliseconds (a date is its midnight), as Trino coerces date to timestamp. */
+    /** TIMESTAMP WITH TIME ZONE, as the packed {@code long} of {@link io.glaux.format.ZonedTimestamp}. */
+    ZONED(long.class),
+    /**
+     * DATE, TIMESTAMP or TIMESTAMP WITH TIME ZONE, as {@code long} milliseconds of the wall clock (a date is its
+     * midnight, as Trino coerces date to timestamp; a zoned value its time in its own zone).
+     */
     DATETIME(long.class),
+    /** TIMESTAMP or TIMESTAMP WITH TIME ZONE, as {@code long} milliseconds of the wall clock. */
+    WALL_CLOCK(long.class),
     /** INTERVAL DAY TO SECOND (or any of its parts), as {@code long} milliseconds. */
     INTERVAL_DAY_TIME(long.class),
     /** BOOLEAN, as {@code boolean}. */
@@ -83,8 +90,12 @@ enum Arg {
                 return name == SqlTypeName.DATE;
             case TIMESTAMP:
                 return name == SqlTypeName.TIMESTAMP;
+            case ZONED:
+                return name == SqlTypeName.TIMESTAMP_TZ;
             case DATETIME:
-                return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+                return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ;
+            case WALL_CLOCK:
+                return name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ;
             case INTERVAL_DAY_TIME:
                 return name.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME;
             case BOOLEAN:
@@ -119,6 +130,7 @@ enum Arg {
                 return typeFactory.createSqlType(SqlTypeName.DATE);
             case TIMESTAMP:
             case DATETIME:
+            case WALL_CLOCK:
                 return typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
             case BOOLEAN:
                 return typeFactory.createSqlType(SqlTypeName.BOOLEAN);

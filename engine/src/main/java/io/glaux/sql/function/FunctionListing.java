@@ -87,7 +87,8 @@ public record FunctionListing(String name, String returnType, String argumentTyp
             case DOUBLE -> "double";
             case DECIMAL -> "decimal(p,s)";
             case DATE -> "date";
-            case TIMESTAMP, DATETIME -> "timestamp(p)";
+            case TIMESTAMP, DATETIME, WALL_CLOCK -> "timestamp(p)";
+            case ZONED -> "timestamp(p) with time zone";
             case INTERVAL_DAY_TIME -> "interval day to second";
             case INTERVAL -> "interval";
             case BOOLEAN -> "boolean";

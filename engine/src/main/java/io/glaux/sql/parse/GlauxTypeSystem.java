@@ -27,7 +27,8 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public int getDefaultPrecision(SqlTypeName typeName) {
-        if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+        if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                || typeName == SqlTypeName.TIMESTAMP_TZ) {
             return 3;
         }
         return super.getDefaultPrecision(typeName);

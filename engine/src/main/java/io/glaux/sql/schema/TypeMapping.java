@@ -86,9 +86,8 @@ public final class TypeMapping {
             case CHAR -> AthenaType.STRING;
             case DATE -> AthenaType.DATE;
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> AthenaType.TIMESTAMP;
-            // As Athena's Hive tables: no column type holds a zone.
-            case TIMESTAMP_TZ -> throw new io.glaux.error.GlauxException(io.glaux.error.ErrorType.USER_ERROR,
-                    io.glaux.error.TrinoErrorCode.NOT_SUPPORTED, "Unsupported Hive type: timestamp(3) with time zone");
+            // Tables hold no zone: a zoned value is stored as its instant (PreparedQuery#runAsTableRows).
+            case TIMESTAMP_TZ -> AthenaType.TIMESTAMP;
             case BINARY, VARBINARY -> AthenaType.BINARY;
             case ARRAY, MULTISET -> new AthenaType.Array(toAthenaType(type.getComponentType()));
             case MAP -> new AthenaType.Map(toAthenaType(type.getKeyType()), toAthenaType(type.getValueType()));

@@ -49,7 +49,11 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                     return mapSubscript;
                 }
                 RexNode instants = ZonedCasts.compareInstants(rexBuilder, c);
-                return instants != c ? instants : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
+                if (instants != c) {
+                    return instants;
+                }
+                RexNode zonedArithmetic = ZonedCasts.intervalArithmetic(rexBuilder, c);
+                return zonedArithmetic != c ? zonedArithmetic : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
             }
         };
     }

@@ -126,6 +126,18 @@ class ZonedTimestampsTest {
     }
 
     @Test
+    void intervalsMoveTheInstantOrTheWallClock() {
+        assertThat(zoned("SELECT TIMESTAMP '2020-03-08 00:00:00 America/Los_Angeles' + INTERVAL '24' HOUR"))
+                .isEqualTo("2020-03-09 01:00:00.000 America/Los_Angeles");
+        assertThat(zoned("SELECT TIMESTAMP '2020-03-09 00:00:00 America/Los_Angeles' - INTERVAL '1' DAY"))
+                .isEqualTo("2020-03-07 23:00:00.000 America/Los_Angeles");
+        assertThat(zoned("SELECT INTERVAL '1' MONTH + TIMESTAMP '2020-02-08 00:00:00 America/Los_Angeles'"))
+                .isEqualTo("2020-03-08 00:00:00.000 America/Los_Angeles");
+        assertThat(value("SELECT from_unixtime(0) > TIMESTAMP '1970-01-01 00:00 UTC' - INTERVAL '1' SECOND"))
+                .isEqualTo(true);
+    }
+
+    @Test
     void fieldsAndFormattingReadTheWallClockInTheValuesZone() {
         assertThat(value("SELECT hour(TIMESTAMP '2001-08-22 03:04:05.321 America/Los_Angeles')")).isEqualTo(3L);
         assertThat(value("SELECT day(TIMESTAMP '2001-08-22 23:04:05.321 America/Los_Angeles')")).isEqualTo(22L);

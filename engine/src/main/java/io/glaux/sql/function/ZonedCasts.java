@@ -21,7 +21,8 @@ import static io.glaux.sql.function.Arg.ZONED;
  * packed long ({@link io.glaux.format.ZonedTimestamp}) itself: varchar, timestamp (read in the session zone, UTC) and
  * date to zoned; zoned to varchar ({@code 2001-08-22 03:04:05.321 Europe/Paris}), to timestamp and date (its wall
  * clock). Comparisons compare instants: {@code TIMESTAMP '2020-03-08 03:00:00 America/Los_Angeles' = TIMESTAMP
- * '2020-03-08 10:00:00 UTC'} is true.
+ * '2020-03-08 10:00:00 UTC'} is true. A zoned value plus or minus an interval: a day-to-second interval moves the
+ * instant, a year-to-month interval the wall clock in the value's zone (as Trino's operators do).
  */
 public final class ZonedCasts {
 
@@ -39,6 +40,12 @@ public final class ZonedCasts {
             Signature.of(Z, "toDate", Returns.DATE, ZONED));
     private static final GlauxFunction INSTANT = GlauxFunction.strict("$zoned_instant", false,
             Signature.of(Z, "instant", Returns.BIGINT, ZONED));
+    private static final GlauxFunction PLUS = GlauxFunction.strict("$zoned_plus", false,
+            Signature.withHidden(Z, "plusInterval", Returns.ZONED_3, 1,
+                    types -> List.of(types.get(1).getSqlTypeName().isYearMonth()), ZONED, Arg.INTERVAL));
+    private static final GlauxFunction MINUS = GlauxFunction.strict("$zoned_minus", false,
+            Signature.withHidden(Z, "minusInterval", Returns.ZONED_3, 1,
+                    types -> List.of(types.get(1).getSqlTypeName().isYearMonth()), ZONED, Arg.INTERVAL));
 
     private ZonedCasts() {
     }
@@ -95,6 +102,23 @@ public final class ZonedCasts {
                     zoned.getType().isNullable()), INSTANT, List.of(zoned)));
         }
         return rexBuilder.makeCall(call.getType(), call.getOperator(), instants);
+    }
+
+    /** A zoned value plus or minus an interval as {@link ZonedTimestampFunctions}' arithmetic; any other call as is. */
+    public static RexNode intervalArithmetic(RexBuilder rexBuilder, RexCall call) {
+        if (!call.isA(List.of(SqlKind.PLUS, SqlKind.MINUS)) || call.getOperands().size() != 2
+                || !isZoned(call.getType())) {
+            return call;
+        }
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        if (isZoned(right.getType()) && SqlTypeUtil.isInterval(left.getType()) && call.isA(SqlKind.PLUS)) {
+            return rexBuilder.makeCall(call.getType(), PLUS, List.of(right, left));
+        }
+        if (!isZoned(left.getType()) || !SqlTypeUtil.isInterval(right.getType())) {
+            return call;
+        }
+        return rexBuilder.makeCall(call.getType(), call.isA(SqlKind.PLUS) ? PLUS : MINUS, List.of(left, right));
     }
 
     private static boolean isZoned(RelDataType type) {

@@ -178,6 +178,19 @@ public final class ZonedTimestampFunctions {
         return unit.millis != 0 && unit.millis < DateTimeFunctions.MILLIS_PER_DAY;
     }
 
+    // ---- interval arithmetic (ZonedCasts)
+
+    /** Plus an interval: milliseconds move the instant; months ({@code yearMonth}) the wall clock. */
+    public static long plusInterval(long packed, long interval, boolean yearMonth) {
+        return yearMonth ? atWallClock(DateTimeFunctions.add(Unit.MONTH, interval, localMillis(packed)), packed)
+                : ZonedTimestamp.pack(Math.addExact(ZonedTimestamp.millis(packed), interval),
+                        ZonedTimestamp.zoneKey(packed));
+    }
+
+    public static long minusInterval(long packed, long interval, boolean yearMonth) {
+        return plusInterval(packed, Math.negateExact(interval), yearMonth);
+    }
+
     // ---- conversions
 
     public static double toUnixtime(long packed) {

@@ -158,6 +158,9 @@ class ZonedTimestampsTest {
         assertThat(zoned("SELECT from_unixtime(1000000000, 'Asia/Tokyo')"))
                 .isEqualTo("2001-09-09 10:46:40.000 Asia/Tokyo");
         assertThat(zoned("SELECT from_unixtime(1000000000, 5, 30)")).isEqualTo("2001-09-09 07:16:40.000 +05:30");
+        assertThat(zoned("SELECT from_unixtime_nanos(1000000000123456789)")).isEqualTo("2001-09-09 01:46:40.123 UTC");
+        assertThat(zoned("SELECT from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456789+01:00')"))
+                .isEqualTo("2020-05-11 11:15:05.123 +01:00");
         assertThat(zoned("SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00')"))
                 .isEqualTo("2020-05-11 11:15:05.055 +01:00");
         assertThat(zoned("SELECT from_iso8601_timestamp('2020-05-11T11:15:05')"))

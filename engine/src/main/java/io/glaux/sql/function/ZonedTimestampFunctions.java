@@ -53,6 +53,11 @@ public final class ZonedTimestampFunctions {
                 Signature.of(z, "timezoneHour", Returns.BIGINT, ZONED)));
         r.define(GlauxFunction.strict("timezone_minute", false,
                 Signature.of(z, "timezoneMinute", Returns.BIGINT, ZONED)));
+        // Glaux's zoned timestamps hold milliseconds: the nanosecond variants keep the first three digits.
+        r.define(GlauxFunction.strict("from_iso8601_timestamp_nanos", false,
+                Signature.of(z, "fromIso8601Timestamp", Returns.ZONED_3, STRING)));
+        r.define(GlauxFunction.strict("from_unixtime_nanos", false,
+                Signature.of(z, "fromUnixtimeNanos", Returns.ZONED_3, BIGINT)));
         r.define(GlauxFunction.strict("parse_datetime", false,
                 Signature.of(z, "parseDatetime", Returns.ZONED_3, STRING, STRING)));
     }
@@ -217,6 +222,10 @@ public final class ZonedTimestampFunctions {
 
     public static long fromUnixtime(double seconds) {
         return ZonedTimestamp.pack(DateTimeFunctions.fromUnixtime(seconds), 0);
+    }
+
+    public static long fromUnixtimeNanos(long nanos) {
+        return ZonedTimestamp.pack(Math.floorDiv(nanos, 1_000_000L), 0);
     }
 
     public static long fromUnixtimeInZone(double seconds, String zone) {

@@ -38,6 +38,9 @@ public record FunctionListing(String name, String returnType, String argumentTyp
         List<FunctionListing> rows = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (String name : registry.names()) {
+            if (name.startsWith("$")) {
+                continue; // internal names the parser writes (a zoned timestamp literal), not functions to list
+            }
             listed.add(name);
             SqlOperator target = registry.target(name);
             if (target instanceof GlauxFunction f) {

@@ -93,7 +93,7 @@ final class CreateTableAsRunner {
                 queryId);
         try (writer) {
             if (statement.withData()) {
-                try (Enumerator<Object[]> results = query.run(scan, scan.cancelFlag())) {
+                try (Enumerator<Object[]> results = query.runAsTableRows(scan, scan.cancelFlag())) {
                     while (results.moveNext()) {
                         writer.write(results.current());
                     }

@@ -65,7 +65,7 @@ final class InsertRunner {
         TableDataWriter writer = new TableDataWriter(store, formats.writer(table.storage().format()),
                 TableWrites.writerProperties(table), location, table.columns(), table.partitionKeys(), queryId);
         try (writer) {
-            try (Enumerator<Object[]> results = query.run(scan, scan.cancelFlag())) {
+            try (Enumerator<Object[]> results = query.runAsTableRows(scan, scan.cancelFlag())) {
                 while (results.moveNext()) {
                     Object[] source = results.current();
                     Object[] row = new Object[all.size()];

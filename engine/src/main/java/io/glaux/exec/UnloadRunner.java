@@ -93,7 +93,7 @@ final class UnloadRunner {
         }
         try (TableDataWriter writer = new TableDataWriter(store, formats.writer(planned.storage().format()),
                 planned.writerProperties(), location, planned.dataColumns(), planned.partitionKeys(), queryId)) {
-            try (Enumerator<Object[]> rows = planned.query().run(scan, scan.cancelFlag())) {
+            try (Enumerator<Object[]> rows = planned.query().runAsTableRows(scan, scan.cancelFlag())) {
                 while (rows.moveNext()) {
                     writer.write(rows.current());
                 }

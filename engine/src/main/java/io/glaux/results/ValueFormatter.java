@@ -1,5 +1,6 @@
 package io.glaux.results;
 
+import io.glaux.format.ZonedTimestamp;
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Values ({@link io.glaux.format.Values} form) as Athena prints them in result objects: timestamps with
- * milliseconds, dates ISO, decimals with their type's scale, arrays {@code [a, b]}, maps {@code {k=v}}, rows
+ * milliseconds (with time zone: {@code 2001-08-22 03:04:05.321 Europe/Paris}, see {@link ZonedTimestamp}), dates ISO, decimals with their type's scale, arrays {@code [a, b]}, maps {@code {k=v}}, rows
  * {@code {a=1, b=x}}, varbinary as hex bytes, intervals as {@link IntervalText} spells them. Nested NULLs print as
  * {@code null}.
  */
@@ -88,6 +89,8 @@ public final class ValueFormatter {
                         : value.toString();
             case "time":
                 return value instanceof Number millis ? TimeText.of(millis.longValue(), type.scale()) : value.toString();
+            case "timestamp with time zone":
+                return value instanceof Number packed ? ZonedTimestamp.format(packed.longValue()) : value.toString();
             case "interval day to second":
                 return value instanceof Number millis ? IntervalText.dayToSecond(millis.longValue()) : value.toString();
             case "interval year to month":

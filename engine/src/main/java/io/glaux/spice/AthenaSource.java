@@ -1,5 +1,6 @@
 package io.glaux.spice;
 
+import io.glaux.format.ZonedTimestamp;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.catalog.AthenaType;
@@ -200,7 +201,8 @@ final class AthenaSource implements IngestionSource {
                     ? new AthenaType.Varchar(info.precision()) : AthenaType.STRING;
             case "char", "string" -> AthenaType.STRING;
             case "date" -> AthenaType.DATE;
-            case "timestamp" -> AthenaType.TIMESTAMP;
+            // A zoned column is imported as its instant.
+            case "timestamp", "timestamp with time zone" -> AthenaType.TIMESTAMP;
             case "varbinary" -> AthenaType.BINARY;
             case "map" -> new AthenaType.Map(AthenaType.STRING, AthenaType.STRING);
             case "row" -> new AthenaType.Struct(List.of());
@@ -226,7 +228,10 @@ final class AthenaSource implements IngestionSource {
             case DECIMAL -> new BigDecimal(text).setScale(((AthenaType.Decimal) type).scale());
             case CHAR, VARCHAR, STRING -> text;
             case DATE -> Math.toIntExact(LocalDate.parse(text).toEpochDay());
-            case TIMESTAMP -> RowShape.parseDateTime(text);
+            case TIMESTAMP -> ZonedTimestamp.hasZone(text)
+                    ? ZonedTimestamp.millis(ZonedTimestamp.parse(text, 0).orElseThrow(
+                            () -> new IllegalArgumentException("Not a timestamp: " + text)))
+                    : RowShape.parseDateTime(text);
             case BINARY -> hex(text);
             default -> throw new IllegalArgumentException("SPICE cannot hold " + type.ddl());
         };

@@ -1,6 +1,10 @@
 package io.glaux.sql;
 
 import io.glaux.catalog.Column;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
+import io.glaux.format.ZonedTimestamp;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ValueType;
 import io.glaux.sql.schema.TypeMapping;
@@ -13,6 +17,8 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -148,6 +154,43 @@ public final class PreparedQuery {
                 stash);
         Enumerator<?> raw = bindable.bind(dataContext).enumerator();
         return new RowEnumerator(raw, columns.size());
+    }
+
+    /**
+     * Starts the query for writing its rows to a table or files (CTAS, INSERT, UNLOAD): a {@code timestamp with time
+     * zone} column is written as its instant, a timestamp, as Athena writes it. A zone nested in an array, map or row
+     * is Trino's NOT_SUPPORTED.
+     */
+    public Enumerator<Object[]> runAsTableRows(ScanContext scanContext, AtomicBoolean cancelFlag) {
+        List<Integer> zoned = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            if (field.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
+                zoned.add(field.getIndex());
+            } else if (nestsZone(field.getType())) {
+                throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED,
+                        "Unsupported type: timestamp with time zone inside " + field.getType().getSqlTypeName()
+                                .getName().toLowerCase(java.util.Locale.ROOT) + " column " + field.getName());
+            }
+        }
+        Enumerator<Object[]> rows = run(scanContext, cancelFlag);
+        return zoned.isEmpty() ? rows : Linq4j.transform(rows, row -> {
+            Object[] copy = row.clone();
+            for (int i : zoned) {
+                copy[i] = copy[i] == null ? null : ZonedTimestamp.millis(((Number) copy[i]).longValue());
+            }
+            return copy;
+        });
+    }
+
+    private static boolean nestsZone(RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
+            return true;
+        }
+        if (type.isStruct()) {
+            return type.getFieldList().stream().anyMatch(f -> nestsZone(f.getType()));
+        }
+        return type.getComponentType() != null && nestsZone(type.getComponentType())
+                || type.getKeyType() != null && (nestsZone(type.getKeyType()) || nestsZone(type.getValueType()));
     }
 
     /**

@@ -67,6 +67,7 @@ final class ResultTypes {
             case DATE -> "date";
             case TIME -> "time";
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamp with time zone";
             case BINARY, VARBINARY -> "varbinary";
             case ARRAY, MULTISET -> "array";
             case MAP -> "map";
@@ -88,7 +89,7 @@ final class ResultTypes {
             case REAL, FLOAT, DOUBLE -> 17;
             case DECIMAL -> type.getPrecision();
             case CHAR, VARCHAR, BINARY, VARBINARY -> type.getPrecision() < 0 ? Integer.MAX_VALUE : type.getPrecision();
-            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 3;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> 3;
             default -> 0;
         };
     }

@@ -1,6 +1,7 @@
 package io.glaux.sql;
 
 import io.glaux.sql.function.CastToVarchar;
+import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
 import io.glaux.sql.function.TryFunction;
 import org.apache.calcite.rel.type.RelDataType;
@@ -18,7 +19,7 @@ import java.util.Set;
 
 /**
  * Calcite's conversions of SQL calls to row expressions, except that a CAST to varchar prints the value as Trino
- * does ({@link CastToVarchar}). The rewrite must happen here, while the SQL is converted: the standard conversion
+ * does ({@link CastToVarchar}), and casts to and from timestamp with time zone work on its values ({@link ZonedCasts}). The rewrite must happen here, while the SQL is converted: the standard conversion
  * folds a cast of a literal ({@code CAST(true AS varchar)}) into a literal of Calcite's text at once. Implicit casts
  * the validator inserts (string concatenation of a number) are CAST calls too, so they are covered.
  *
@@ -58,6 +59,9 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
             // the standard conversion.
             RelDataType target = cx.getValidator().getValidatedNodeTypeIfKnown(cast);
             RelDataType source = cx.getValidator().getValidatedNodeTypeIfKnown(cast.operand(0));
+            if (target != null && source != null && ZonedCasts.rewrites(source, target)) {
+                return ZonedCasts.call(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
+            }
             if (target == null || source == null || !CastToVarchar.rewrites(source, target)) {
                 return standard.convertCall(cx, cast);
             }

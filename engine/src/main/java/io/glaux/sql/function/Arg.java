@@ -32,8 +32,15 @@ enum Arg {
     TIMESTAMP(long.class),
     /** TIME, as {@code int} milliseconds of the day. */
     TIME(int.class),
-    /** DATE or TIMESTAMP, as {@code long} milliseconds (a date is its midnight), as Trino coerces date to timestamp. */
+    /** TIMESTAMP WITH TIME ZONE, as the packed {@code long} of {@link io.glaux.format.ZonedTimestamp}. */
+    ZONED(long.class),
+    /**
+     * DATE, TIMESTAMP or TIMESTAMP WITH TIME ZONE, as {@code long} milliseconds of the wall clock (a date is its
+     * midnight, as Trino coerces date to timestamp; a zoned value its time in its own zone).
+     */
     DATETIME(long.class),
+    /** TIMESTAMP or TIMESTAMP WITH TIME ZONE, as {@code long} milliseconds of the wall clock. */
+    WALL_CLOCK(long.class),
     /** INTERVAL DAY TO SECOND (or any of its parts), as {@code long} milliseconds. */
     INTERVAL_DAY_TIME(long.class),
     /** BOOLEAN, as {@code boolean}. */
@@ -87,8 +94,12 @@ enum Arg {
                 return name == SqlTypeName.TIMESTAMP;
             case TIME:
                 return name == SqlTypeName.TIME;
+            case ZONED:
+                return name == SqlTypeName.TIMESTAMP_TZ;
             case DATETIME:
-                return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+                return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ;
+            case WALL_CLOCK:
+                return name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ;
             case INTERVAL_DAY_TIME:
                 return name.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME;
             case BOOLEAN:
@@ -123,6 +134,7 @@ enum Arg {
                 return typeFactory.createSqlType(SqlTypeName.DATE);
             case TIMESTAMP:
             case DATETIME:
+            case WALL_CLOCK:
                 return typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
             case TIME:
                 return typeFactory.createSqlType(SqlTypeName.TIME, 3);

@@ -23,11 +23,15 @@ import static io.glaux.sql.function.Arg.DATETIME;
 import static io.glaux.sql.function.Arg.DOUBLE;
 import static io.glaux.sql.function.Arg.STRING;
 import static io.glaux.sql.function.Arg.TIMESTAMP;
+import static io.glaux.sql.function.Arg.WALL_CLOCK;
+import static io.glaux.sql.function.Arg.ZONED;
 
 /**
  * Trino's date and time functions over Calcite's internal values: DATE = {@code int} days since 1970-01-01,
  * TIMESTAMP = {@code long} milliseconds since 1970-01-01T00:00 (no time zone; Glaux works in UTC). Operands declared
- * {@link Arg#DATETIME} arrive as milliseconds whether the SQL value was a date or a timestamp.
+ * {@link Arg#DATETIME} arrive as milliseconds whether the SQL value was a date, a timestamp or a timestamp with time
+ * zone (its wall clock); {@link Arg#WALL_CLOCK} takes timestamps of either kind. Zoned signatures are
+ * {@link ZonedTimestampFunctions}'.
  */
 public final class DateTimeFunctions {
     static final long MILLIS_PER_SECOND = 1000L;
@@ -43,29 +47,37 @@ public final class DateTimeFunctions {
     /** Declares the date and time functions and the Trino names bound to them. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> dt = DateTimeFunctions.class;
+        Class<?> z = ZonedTimestampFunctions.class;
         r.define(GlauxFunction.strict("date_trunc", false,
                 Signature.of(dt, "dateTruncDate", Returns.DATE, STRING, DATE),
-                Signature.of(dt, "dateTruncTimestamp", ReturnTypes.ARG1, STRING, TIMESTAMP)));
+                Signature.of(dt, "dateTruncTimestamp", ReturnTypes.ARG1, STRING, TIMESTAMP),
+                Signature.of(z, "dateTrunc", ReturnTypes.ARG1, STRING, ZONED)));
         r.define(GlauxFunction.strict("date_add", false,
                 Signature.of(dt, "dateAddDate", Returns.DATE, STRING, BIGINT, DATE),
-                Signature.of(dt, "dateAddTimestamp", ReturnTypes.ARG2, STRING, BIGINT, TIMESTAMP)));
+                Signature.of(dt, "dateAddTimestamp", ReturnTypes.ARG2, STRING, BIGINT, TIMESTAMP),
+                Signature.of(z, "dateAdd", ReturnTypes.ARG2, STRING, BIGINT, ZONED)));
         r.define(GlauxFunction.strict("date_diff", false,
                 Signature.of(dt, "dateDiffDate", Returns.BIGINT, STRING, DATE, DATE),
+                Signature.of(z, "dateDiff", Returns.BIGINT, STRING, ZONED, ZONED),
                 Signature.of(dt, "dateDiffTimestamp", Returns.BIGINT, STRING, DATETIME, DATETIME)));
         r.define(GlauxFunction.strict("date_format", false,
                 Signature.of(dt, "dateFormat", Returns.VARCHAR, DATETIME, STRING)));
         r.define(GlauxFunction.strict("date_parse", false,
                 Signature.of(dt, "dateParse", Returns.TIMESTAMP_3, STRING, STRING)));
         r.define(GlauxFunction.strict("from_iso8601_timestamp", false,
-                Signature.of(dt, "fromIso8601Timestamp", Returns.TIMESTAMP_3, STRING)));
+                Signature.of(z, "fromIso8601Timestamp", Returns.ZONED_3, STRING)));
         r.define(GlauxFunction.strict("from_iso8601_date", false,
                 Signature.of(dt, "fromIso8601Date", Returns.DATE, STRING)));
         r.define(GlauxFunction.strict("to_iso8601", false,
                 Signature.of(dt, "toIso8601Date", Returns.VARCHAR, DATE),
-                Signature.of(dt, "toIso8601Timestamp", Returns.VARCHAR, TIMESTAMP)));
+                Signature.of(dt, "toIso8601Timestamp", Returns.VARCHAR, TIMESTAMP),
+                Signature.of(z, "toIso8601", Returns.VARCHAR, ZONED)));
         r.define(GlauxFunction.strict("from_unixtime", false,
-                Signature.of(dt, "fromUnixtime", Returns.TIMESTAMP_3, DOUBLE)));
+                Signature.of(z, "fromUnixtime", Returns.ZONED_3, DOUBLE),
+                Signature.of(z, "fromUnixtimeInZone", Returns.ZONED_3, DOUBLE, STRING),
+                Signature.of(z, "fromUnixtimeWithOffset", Returns.ZONED_3, DOUBLE, BIGINT, BIGINT)));
         r.define(GlauxFunction.strict("to_unixtime", false,
+                Signature.of(z, "toUnixtime", Returns.DOUBLE, ZONED),
                 Signature.of(dt, "toUnixtime", Returns.DOUBLE, DATETIME)));
         r.define(GlauxFunction.strict("last_day_of_month", false,
                 Signature.of(dt, "lastDayOfMonth", Returns.DATE, DATETIME)));
@@ -81,12 +93,13 @@ public final class DateTimeFunctions {
                 "dow");
         r.define(GlauxFunction.strict("day_of_year", false, Signature.of(dt, "dayOfYear", Returns.BIGINT, DATETIME)),
                 "doy");
-        r.define(GlauxFunction.strict("hour", false, Signature.of(dt, "hour", Returns.BIGINT, TIMESTAMP)));
-        r.define(GlauxFunction.strict("minute", false, Signature.of(dt, "minute", Returns.BIGINT, TIMESTAMP)));
-        r.define(GlauxFunction.strict("second", false, Signature.of(dt, "second", Returns.BIGINT, TIMESTAMP)));
+        r.define(GlauxFunction.strict("hour", false, Signature.of(dt, "hour", Returns.BIGINT, WALL_CLOCK)));
+        r.define(GlauxFunction.strict("minute", false, Signature.of(dt, "minute", Returns.BIGINT, WALL_CLOCK)));
+        r.define(GlauxFunction.strict("second", false, Signature.of(dt, "second", Returns.BIGINT, WALL_CLOCK)));
         r.define(GlauxFunction.strict("millisecond", false, Signature.of(dt, "millisecond", Returns.BIGINT,
-                TIMESTAMP)));
+                WALL_CLOCK)));
         r.define(GlauxFunction.strict("format_datetime", false,
+                Signature.of(z, "formatDatetime", Returns.VARCHAR, ZONED, STRING),
                 Signature.of(dt, "formatDatetime", Returns.VARCHAR, DATETIME, STRING)));
         r.define(GlauxFunction.strict("current_timezone", false,
                 Signature.of(dt, "currentTimezone", Returns.VARCHAR)));
@@ -94,7 +107,7 @@ public final class DateTimeFunctions {
         r.bind("date", (call, operands, pos) -> operands.size() != 1 ? call
                 : SqlStdOperatorTable.CAST.createCall(pos, operands.get(0),
                         new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos), pos)));
-        // now() is current_timestamp; Glaux has no zoned timestamps, so it is the UTC wall clock, milliseconds.
+        // now() is current_timestamp: the UTC wall clock, milliseconds.
         r.bind("now", (call, operands, pos) -> SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos,
                 SqlLiteral.createExactNumeric("3", pos)));
     }
@@ -143,7 +156,7 @@ public final class DateTimeFunctions {
         return (int) Math.floorDiv(truncate(Unit.forDate(unit), days * MILLIS_PER_DAY), MILLIS_PER_DAY);
     }
 
-    private static long truncate(Unit unit, long ts) {
+    static long truncate(Unit unit, long ts) {
         switch (unit) {
             case MILLISECOND:
             case SECOND:
@@ -183,7 +196,7 @@ public final class DateTimeFunctions {
         return (int) Math.floorDiv(add(Unit.forDate(unit), value, days * MILLIS_PER_DAY), MILLIS_PER_DAY);
     }
 
-    private static long add(Unit unit, long value, long ts) {
+    static long add(Unit unit, long value, long ts) {
         if (unit.millis != 0) {
             return Math.addExact(ts, Math.multiplyExact(value, unit.millis));
         }
@@ -212,7 +225,7 @@ public final class DateTimeFunctions {
         return diff(Unit.forDate(unit), a * MILLIS_PER_DAY, b * MILLIS_PER_DAY);
     }
 
-    private static long diff(Unit unit, long a, long b) {
+    static long diff(Unit unit, long a, long b) {
         switch (unit) {
             case MONTH:
                 return monthsBetween(a, b);
@@ -343,10 +356,6 @@ public final class DateTimeFunctions {
 
     public static String toIso8601Timestamp(long ts) {
         return ISO_MILLIS.format(dateTime(ts));
-    }
-
-    public static long fromIso8601Timestamp(String text) {
-        return Iso8601.parseTimestamp(text);
     }
 
     public static int fromIso8601Date(String text) {

@@ -38,6 +38,9 @@ public record FunctionListing(String name, String returnType, String argumentTyp
         List<FunctionListing> rows = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (String name : registry.names()) {
+            if (name.startsWith("$")) {
+                continue; // internal names the parser writes (a zoned timestamp literal), not functions to list
+            }
             listed.add(name);
             SqlOperator target = registry.target(name);
             if (target instanceof GlauxFunction f) {
@@ -87,7 +90,8 @@ public record FunctionListing(String name, String returnType, String argumentTyp
             case DOUBLE -> "double";
             case DECIMAL -> "decimal(p,s)";
             case DATE -> "date";
-            case TIMESTAMP, DATETIME -> "timestamp(p)";
+            case TIMESTAMP, DATETIME, WALL_CLOCK -> "timestamp(p)";
+            case ZONED -> "timestamp(p) with time zone";
             case TIME -> "time(p)";
             case INTERVAL_DAY_TIME -> "interval day to second";
             case INTERVAL -> "interval";

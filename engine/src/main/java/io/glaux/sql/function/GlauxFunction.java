@@ -185,7 +185,9 @@ final class GlauxFunction extends SqlUserDefinedFunction {
 
     /** Generates a call of the matching signature's method, converting operands to its parameter types. */
     private static final class Implementation extends GeneratedFunction {
-        private static final Method DAYS_TO_MILLIS = method("daysToMillis");
+        private static final Method DAYS_TO_MILLIS = method(DateTimeFunctions.class, "daysToMillis", Integer.class);
+        private static final Method WALL_CLOCK_MILLIS = method(ZonedTimestampFunctions.class, "wallClockMillis",
+                Long.class);
         private final List<Signature> signatures;
         private final CallImplementor implementor;
 
@@ -196,9 +198,9 @@ final class GlauxFunction extends SqlUserDefinedFunction {
                     strict ? NullPolicy.STRICT : NullPolicy.NONE, false);
         }
 
-        private static Method method(String name) {
+        private static Method method(Class<?> owner, String name, Class<?> parameter) {
             try {
-                return DateTimeFunctions.class.getMethod(name, Integer.class);
+                return owner.getMethod(name, parameter);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
@@ -235,6 +237,9 @@ final class GlauxFunction extends SqlUserDefinedFunction {
             Expression e = operand;
             if (arg == Arg.DATETIME && type.getSqlTypeName() == SqlTypeName.DATE) {
                 e = Expressions.call(DAYS_TO_MILLIS, EnumUtils.convert(e, Integer.class));
+            } else if ((arg == Arg.DATETIME || arg == Arg.WALL_CLOCK)
+                    && type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
+                e = Expressions.call(WALL_CLOCK_MILLIS, EnumUtils.convert(e, Long.class));
             }
             return EnumUtils.convert(e, parameter);
         }

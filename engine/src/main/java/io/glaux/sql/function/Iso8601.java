@@ -3,6 +3,8 @@ package io.glaux.sql.function;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
@@ -13,8 +15,7 @@ import java.util.regex.Pattern;
  * {@code 2020-05}, {@code 2020-05-11}), week dates ({@code 2020-W10}, {@code 2020-W10-3}), ordinal dates
  * ({@code 2020-123}); timestamps add {@code T} and a time ({@code 11}, {@code 11:15}, {@code 11:15:05},
  * {@code 11:15:05.055}) and an optional offset ({@code Z}, {@code +01}, {@code +01:00}, {@code +0100}). Text without
- * an offset is in UTC (Athena's session zone). Glaux has no zoned timestamps: the result is the UTC instant as a
- * TIMESTAMP.
+ * an offset is in UTC (Athena's session zone). from_iso8601_timestamp keeps the offset as the value's zone.
  */
 final class Iso8601 {
     private static final String DATE =
@@ -34,7 +35,8 @@ final class Iso8601 {
         return (int) date(m, text).toEpochDay();
     }
 
-    static long parseTimestamp(String text) {
+    /** The timestamp in the zone of its offset ({@code Z} or none: UTC). */
+    static ZonedDateTime parseZoned(String text) {
         Matcher m = DATE_TIME.matcher(text.trim());
         if (!m.matches()) {
             throw invalid(text);
@@ -54,20 +56,18 @@ final class Iso8601 {
                 String fraction = (m.group(10) + "00").substring(0, 3);
                 t = t.plus(Integer.parseInt(fraction), ChronoUnit.MILLIS);
             }
-            long millis = DateTimeFunctions.millis(t);
             String offset = m.group(11);
-            if (offset != null && !offset.equals("Z")) {
-                String digits = offset.substring(1).replace(":", "");
-                int hours = Integer.parseInt(digits.substring(0, 2));
-                int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
-                if (hours > 23 || minutes > 59) {
-                    throw invalid(text);
-                }
-                long offsetMillis = hours * DateTimeFunctions.MILLIS_PER_HOUR
-                        + minutes * DateTimeFunctions.MILLIS_PER_MINUTE;
-                millis -= offset.charAt(0) == '-' ? -offsetMillis : offsetMillis;
+            if (offset == null || offset.equals("Z")) {
+                return t.atZone(ZoneOffset.UTC);
             }
-            return millis;
+            String digits = offset.substring(1).replace(":", "");
+            int hours = Integer.parseInt(digits.substring(0, 2));
+            int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
+            if (hours > 23 || minutes > 59) {
+                throw invalid(text);
+            }
+            int seconds = (hours * 60 + minutes) * 60;
+            return t.atZone(ZoneOffset.ofTotalSeconds(offset.charAt(0) == '-' ? -seconds : seconds));
         } catch (DateTimeException e) {
             throw invalid(text);
         }

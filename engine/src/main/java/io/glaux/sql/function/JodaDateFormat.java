@@ -1,7 +1,17 @@
 package io.glaux.sql.function;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
 import java.time.format.TextStyle;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -14,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Formats a timestamp with a Joda-Time pattern, as Trino's format_datetime does, without depending on Joda-Time.
  * Joda's letters do not all mean what {@code java.time}'s do ({@code Y} is the year of era, {@code x} the week-based
  * year, {@code e} the ISO day-of-week number, {@code Z}/{@code ZZ}/{@code ZZZ} offset, offset with colon, zone id), so
- * the pattern is read here and each field printed directly. Glaux's timestamps have no zone: they are printed in the
- * session zone, UTC. Text is English.
+ * the pattern is read here and each field printed directly. A timestamp without a zone is printed in the session
+ * zone, UTC; a timestamp with a time zone in its own. Text is English. {@link #parseDateTime} reads text with the same
+ * patterns (Trino's parse_datetime).
  */
 final class JodaDateFormat {
     private static final int CACHE_LIMIT = 1000;
@@ -39,14 +50,12 @@ final class JodaDateFormat {
 
     /** The timestamp printed with the pattern; a bad pattern is Trino's INVALID_FUNCTION_ARGUMENT. */
     static String format(LocalDateTime t, String pattern) {
-        List<Field> fields = CACHE.get(pattern);
-        if (fields == null) {
-            fields = parse(pattern);
-            if (CACHE.size() > CACHE_LIMIT) {
-                CACHE.clear();
-            }
-            CACHE.put(pattern, fields);
-        }
+        return format(t.atZone(ZoneOffset.UTC), pattern);
+    }
+
+    /** The zoned timestamp printed with the pattern, its zone's fields ({@code z}, {@code Z}) included. */
+    static String format(ZonedDateTime t, String pattern) {
+        List<Field> fields = fields(pattern);
         StringBuilder b = new StringBuilder();
         for (Field f : fields) {
             if (f.letter == 0) {
@@ -56,6 +65,103 @@ final class JodaDateFormat {
             }
         }
         return b.toString();
+    }
+
+    private static List<Field> fields(String pattern) {
+        List<Field> fields = CACHE.get(pattern);
+        if (fields == null) {
+            fields = parse(pattern);
+            if (CACHE.size() > CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(pattern, fields);
+        }
+        return fields;
+    }
+
+    /**
+     * Text read with the pattern, as Trino's parse_datetime: fields left out take their defaults (1970-01-01
+     * 00:00:00.000), and the zone is the one the text names ({@code Z}, {@code ZZ}, {@code ZZZ}) or else the session
+     * zone, UTC. Text that does not fit is Trino's INVALID_FUNCTION_ARGUMENT.
+     */
+    static ZonedDateTime parseDateTime(String text, String pattern) {
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
+        for (Field f : fields(pattern)) {
+            if (f.letter == 0) {
+                builder.appendLiteral(f.literal);
+            } else {
+                parser(builder, f.letter, f.count);
+            }
+        }
+        DateTimeFormatter formatter = builder
+                .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
+                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.SMART);
+        try {
+            TemporalAccessor parsed = formatter.parse(text);
+            ZoneId zone = parsed.query(TemporalQueries.zone());
+            LocalDateTime local = LocalDateTime.of(
+                    parsed.isSupported(ChronoField.YEAR) ? parsed.get(ChronoField.YEAR) : 1970,
+                    parsed.get(ChronoField.MONTH_OF_YEAR), parsed.get(ChronoField.DAY_OF_MONTH),
+                    hour(parsed), parsed.isSupported(ChronoField.MINUTE_OF_HOUR)
+                            ? parsed.get(ChronoField.MINUTE_OF_HOUR) : 0,
+                    parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
+                    parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0);
+            return ZonedDateTime.ofLocal(local, zone == null ? ZoneOffset.UTC : zone, null);
+        } catch (DateTimeException e) {
+            throw FunctionErrors.invalidArgument("Invalid format: \"" + text + "\"");
+        }
+    }
+
+    private static int hour(TemporalAccessor parsed) {
+        if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
+            return parsed.get(ChronoField.HOUR_OF_DAY);
+        }
+        if (parsed.isSupported(ChronoField.HOUR_OF_AMPM)) {
+            int ampm = parsed.isSupported(ChronoField.AMPM_OF_DAY) ? parsed.get(ChronoField.AMPM_OF_DAY) : 0;
+            return ampm * 12 + parsed.get(ChronoField.HOUR_OF_AMPM);
+        }
+        return 0;
+    }
+
+    private static void parser(DateTimeFormatterBuilder b, char letter, int count) {
+        switch (letter) {
+            case 'y', 'Y', 'x' -> {
+                ChronoField field = letter == 'Y' ? ChronoField.YEAR_OF_ERA : ChronoField.YEAR;
+                if (count == 2) {
+                    b.appendValueReduced(field, 2, 2, 2000);
+                } else {
+                    b.appendValue(field, count, 9, SignStyle.NORMAL);
+                }
+            }
+            case 'M' -> {
+                if (count >= 3) {
+                    b.appendText(ChronoField.MONTH_OF_YEAR, count >= 4 ? TextStyle.FULL : TextStyle.SHORT);
+                } else {
+                    b.appendValue(ChronoField.MONTH_OF_YEAR, count, 2, SignStyle.NOT_NEGATIVE);
+                }
+            }
+            case 'd' -> b.appendValue(ChronoField.DAY_OF_MONTH, count, 2, SignStyle.NOT_NEGATIVE);
+            case 'D' -> b.appendValue(ChronoField.DAY_OF_YEAR, count, 3, SignStyle.NOT_NEGATIVE);
+            case 'H' -> b.appendValue(ChronoField.HOUR_OF_DAY, count, 2, SignStyle.NOT_NEGATIVE);
+            case 'h', 'K' -> b.appendValue(ChronoField.HOUR_OF_AMPM, count, 2, SignStyle.NOT_NEGATIVE);
+            case 'k' -> b.appendValue(ChronoField.CLOCK_HOUR_OF_DAY, count, 2, SignStyle.NOT_NEGATIVE);
+            case 'm' -> b.appendValue(ChronoField.MINUTE_OF_HOUR, count, 2, SignStyle.NOT_NEGATIVE);
+            case 's' -> b.appendValue(ChronoField.SECOND_OF_MINUTE, count, 2, SignStyle.NOT_NEGATIVE);
+            case 'S' -> b.appendFraction(ChronoField.NANO_OF_SECOND, count, Math.max(count, 9), false);
+            case 'a' -> b.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
+            case 'E' -> b.appendText(ChronoField.DAY_OF_WEEK, count >= 4 ? TextStyle.FULL : TextStyle.SHORT);
+            case 'e' -> b.appendValue(ChronoField.DAY_OF_WEEK, count);
+            case 'Z' -> {
+                if (count >= 3) {
+                    b.appendZoneId();
+                } else {
+                    b.appendOffset(count == 1 ? "+HHMM" : "+HH:MM", "Z");
+                }
+            }
+            default -> throw FunctionErrors.invalidArgument("Parsing of '" + String.valueOf(letter).repeat(count)
+                    + "' is not supported");
+        }
     }
 
     private static List<Field> parse(String pattern) {
@@ -105,7 +211,7 @@ final class JodaDateFormat {
         return fields;
     }
 
-    private static void print(StringBuilder b, LocalDateTime t, char letter, int count) {
+    private static void print(StringBuilder b, ZonedDateTime t, char letter, int count) {
         switch (letter) {
             case 'G':
                 b.append(t.getYear() > 0 ? "AD" : "BC");
@@ -171,10 +277,17 @@ final class JodaDateFormat {
                 fraction(b, t.getNano(), count);
                 break;
             case 'z':
-                b.append(count >= 4 ? "Coordinated Universal Time" : DateTimeFunctions.SESSION_ZONE);
+                b.append(t.getZone().equals(ZoneOffset.UTC)
+                        ? (count >= 4 ? "Coordinated Universal Time" : DateTimeFunctions.SESSION_ZONE)
+                        : DateTimeFormatter.ofPattern(count >= 4 ? "zzzz" : "z", Locale.ENGLISH).format(t));
                 break;
             case 'Z':
-                b.append(count == 1 ? "+0000" : count == 2 ? "+00:00" : DateTimeFunctions.SESSION_ZONE);
+                if (count >= 3) {
+                    b.append(t.getZone().equals(ZoneOffset.UTC) ? DateTimeFunctions.SESSION_ZONE : t.getZone().getId());
+                } else {
+                    String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
+                    b.append(count == 1 ? offset.replace(":", "") : offset);
+                }
                 break;
             default:
                 throw new AssertionError(letter);

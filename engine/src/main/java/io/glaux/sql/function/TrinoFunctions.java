@@ -18,6 +18,7 @@ import java.util.List;
 public final class TrinoFunctions {
     private static final List<FunctionFamily> FAMILIES = List.of(
             DateTimeFunctions::declare,
+            ZonedTimestampFunctions::declare,
             UnitFunctions::declare,
             StringFunctions::declare,
             TextFunctions::declare,

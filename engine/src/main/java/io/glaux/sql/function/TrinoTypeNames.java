@@ -49,6 +49,7 @@ public final class TrinoTypeNames {
             case TIMESTAMP:
                 return "timestamp(" + Math.max(type.getPrecision(), 0) + ")";
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+            case TIMESTAMP_TZ:
                 return "timestamp(" + Math.max(type.getPrecision(), 0) + ") with time zone";
             case ARRAY:
             case MULTISET:

@@ -29,8 +29,11 @@
  *       day..year), date_format, date_parse (MySQL-style specifiers, see {@code MySqlDateFormat}),
  *       from_iso8601_timestamp, from_iso8601_date, to_iso8601, from_unixtime(double), to_unixtime, now,
  *       last_day_of_month, year, quarter, month, week/week_of_year, year_of_week/yow, day/day_of_month,
- *       day_of_week/dow, day_of_year/doy, hour, minute, second, millisecond. Glaux has no zoned timestamps:
- *       from_iso8601_timestamp and from_unixtime return the UTC instant as a TIMESTAMP(3).</li>
+ *       day_of_week/dow, day_of_year/doy, hour, minute, second, millisecond. {@code timestamp(3) with time zone}
+ *       ({@code ZonedTimestampFunctions}, values packed by {@code io.glaux.format.ZonedTimestamp}): at_timezone,
+ *       with_timezone, timezone_hour/minute, parse_datetime, from_unixtime (1 to 3 arguments) and
+ *       from_iso8601_timestamp return zoned values; the functions above take them too, in their own zone;
+ *       {@code ZonedCasts} does casts, instant comparisons and interval arithmetic.</li>
  *   <li>Strings (code points, 1-based): length (also varbinary), substr/substring (negative start from the end),
  *       strpos (2 and 3 arguments), starts_with, ends_with, replace (2 and 3 arguments), reverse (also arrays),
  *       split (2 and 3 arguments, array(varchar)), split_part, concat_ws (variadic or array; NULLs skipped, NULL

@@ -29,7 +29,7 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
     public int getDefaultPrecision(SqlTypeName typeName) {
         // Trino's timestamp and time without a precision are timestamp(3) and time(3).
         if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
-                || typeName == SqlTypeName.TIME) {
+                || typeName == SqlTypeName.TIMESTAMP_TZ || typeName == SqlTypeName.TIME) {
             return 3;
         }
         return super.getDefaultPrecision(typeName);

@@ -2,10 +2,13 @@ package io.glaux.sql.parse;
 
 import io.glaux.error.GlauxException;
 import io.glaux.error.SourceLocation;
+import io.glaux.format.ZonedTimestamp;
+import io.glaux.sql.function.ZonedTimestampFunctions;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * SQL text prepared for Calcite's Babel parser, where it reads words differently from Trino: names are quoted so they
@@ -25,6 +28,13 @@ import java.util.Set;
  *       TINYINT)}, which is how Trino reads such a literal (a value of that type from the text, refused if the text
  *       is not one).</li>
  * </ul>
+ * <ul>
+ *   <li>A timestamp literal with a time zone ({@code TIMESTAMP '2012-10-31 01:00 UTC'}, {@code ... +08:35}, {@code ...
+ *       Europe/Paris}): a call of {@code $zoned_timestamp('...')}, a {@code timestamp(3) with time zone}; one without
+ *       seconds ({@code TIMESTAMP '2012-10-31 01:00'}) gets {@code :00}.</li>
+ *   <li>{@code x AT TIME ZONE zone}: {@code at_timezone(x, zone)}, x being the literal, call, parenthesised expression
+ *       or identifier just before it (AT TIME ZONE binds tighter than any other operator).</li>
+ * </ul>
  * Positions in errors about the prepared text are mapped back to the text as written with {@link #restore}.
  */
 public final class ParserText {
@@ -33,6 +43,12 @@ public final class ParserText {
     private static final Set<String> PARSER_BOUND_FUNCTIONS = Set.of("date_diff", "date_trunc");
 
     /** Types whose literal ({@code TYPE 'text'}) Calcite's grammar lacks, read as a cast of the text. */
+    /** A timestamp literal without seconds ({@code 2012-10-31 01:00}), which Trino reads and Calcite does not. */
+    private static final Pattern MINUTES_LITERAL = Pattern.compile("\\s*\\d{4,}-\\d{1,2}-\\d{1,2} \\d{1,2}:\\d{1,2}\\s*");
+
+    /** Type words before a string literal that belong to the literal. */
+    private static final Set<String> TYPED_LITERAL_WORDS = Set.of("timestamp", "date", "time");
+
     private static final Set<String> CAST_LITERAL_TYPES = Set.of("tinyint", "smallint", "integer", "int", "bigint",
             "real", "double");
 
@@ -90,6 +106,37 @@ public final class ParserText {
                     i = typeEnd;
                     continue;
                 }
+                if (word.equals("timestamp") && isTypedLiteral(sql, i, end)) {
+                    int literalStart = skipSpaces(sql, end);
+                    int literalEnd = stringEnd(sql, literalStart);
+                    String value = sql.substring(literalStart + 1, literalEnd - 1);
+                    if (ZonedTimestamp.hasZone(value)) {
+                        map = append(map, out, "\"" + ZonedTimestampFunctions.LITERAL + "\"(", i);
+                        map = append(map, out, sql.substring(literalStart, literalEnd), literalStart);
+                        map = append(map, out, ")", literalEnd);
+                        i = literalEnd;
+                        continue;
+                    }
+                    if (MINUTES_LITERAL.matcher(value).matches()) {
+                        map = append(map, out, "TIMESTAMP '" + value.trim() + ":00'", i);
+                        i = literalEnd;
+                        continue;
+                    }
+                }
+                if (word.equals("at") && atTimeZoneEnd(sql, end) > 0) {
+                    int zoneStart = skipSpaces(sql, atTimeZoneEnd(sql, end));
+                    int zoneEnd = zoneStart < n && sql.charAt(zoneStart) == '\'' ? stringEnd(sql, zoneStart)
+                            : wordEnd(sql, zoneStart);
+                    int operandStart = operandStart(out);
+                    if (zoneEnd > zoneStart && operandStart >= 0) {
+                        map = insert(map, out, operandStart, "at_timezone(");
+                        map = append(map, out, ", ", i);
+                        map = append(map, out, sql.substring(zoneStart, zoneEnd), zoneStart);
+                        map = append(map, out, ")", zoneEnd);
+                        i = zoneEnd;
+                        continue;
+                    }
+                }
                 if (word.equals("json") && isTypedLiteral(sql, i, end)) {
                     map = append(map, out, "json_parse(", i);
                     int literalStart = skipSpaces(sql, end);
@@ -132,6 +179,121 @@ public final class ParserText {
         }
         map = append(map, out, "", n);
         return new ParserText(sql, out.toString(), Arrays.copyOf(map, out.length() + 1));
+    }
+
+    /** Inserts {@code chars} at {@code at} in {@code out}; they map to the original offset of what follows. */
+    private static int[] insert(int[] map, StringBuilder out, int at, String chars) {
+        int[] grown = map.length < out.length() + chars.length() + 1 ? Arrays.copyOf(map, map.length * 2
+                + chars.length()) : map;
+        System.arraycopy(grown, at, grown, at + chars.length(), out.length() - at);
+        Arrays.fill(grown, at, at + chars.length(), grown[at + chars.length()]);
+        out.insert(at, chars);
+        return grown;
+    }
+
+    /** After {@code AT}: the end of {@code TIME ZONE}, or -1. */
+    private static int atTimeZoneEnd(String sql, int end) {
+        int time = skipSpaces(sql, end);
+        int timeEnd = wordEnd(sql, time);
+        if (!sql.substring(time, timeEnd).equalsIgnoreCase("time")) {
+            return -1;
+        }
+        int zone = skipSpaces(sql, timeEnd);
+        int zoneEnd = wordEnd(sql, zone);
+        return zone > timeEnd && sql.substring(zone, zoneEnd).equalsIgnoreCase("zone") ? zoneEnd : -1;
+    }
+
+    private static int wordEnd(String sql, int start) {
+        int i = start;
+        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+                || sql.charAt(i) == '/' || sql.charAt(i) == '.')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Where the operand of {@code AT TIME ZONE} starts in the text prepared so far (it binds tighter than any other
+     * operator): a string literal with its type word ({@code TIMESTAMP '...'}), a parenthesised expression or a call
+     * with its name (written next to the parenthesis), or a (qualified, possibly quoted) identifier; -1 if there is
+     * none.
+     */
+    private static int operandStart(StringBuilder out) {
+        int i = out.length() - 1;
+        while (i >= 0 && Character.isWhitespace(out.charAt(i))) {
+            i--;
+        }
+        if (i < 0) {
+            return -1;
+        }
+        char c = out.charAt(i);
+        if (c == '\'') {
+            i = quotedStart(out, i, '\'');
+            int word = i - 1;
+            while (word >= 0 && Character.isWhitespace(out.charAt(word))) {
+                word--;
+            }
+            int wordStart = word;
+            while (wordStart >= 0 && Character.isLetter(out.charAt(wordStart))) {
+                wordStart--;
+            }
+            String type = out.substring(wordStart + 1, word + 1).toLowerCase(Locale.ROOT);
+            return TYPED_LITERAL_WORDS.contains(type) ? wordStart + 1 : i;
+        }
+        if (c == ')') {
+            int depth = 0;
+            for (; i >= 0; i--) {
+                char k = out.charAt(i);
+                if (k == '\'' || k == '"') {
+                    i = quotedStart(out, i, k);
+                } else if (k == ')') {
+                    depth++;
+                } else if (k == '(' && --depth == 0) {
+                    break;
+                }
+            }
+            if (i < 0) {
+                return -1;
+            }
+            // A call's name touches its parenthesis; a word before a space is a keyword (SELECT (...)).
+            int name = i - 1;
+            int nameStart = identifierStart(out, name);
+            return nameStart <= name ? nameStart : i;
+        }
+        int start = identifierStart(out, i);
+        return start <= i ? start : -1;
+    }
+
+    /** The start of the (dotted, possibly quoted) identifier ending at {@code end}; {@code end + 1} if none. */
+    private static int identifierStart(StringBuilder out, int end) {
+        int i = end;
+        while (i >= 0) {
+            char k = out.charAt(i);
+            if (k == '"') {
+                i = quotedStart(out, i, '"') - 1;
+            } else if (Character.isLetterOrDigit(k) || k == '_' || k == '$' || k == '.') {
+                i--;
+            } else {
+                break;
+            }
+        }
+        return i + 1;
+    }
+
+    /** The opening quote of the quoted text whose closing quote is at {@code close}. */
+    private static int quotedStart(StringBuilder out, int close, char quote) {
+        int i = close - 1;
+        while (i >= 0) {
+            if (out.charAt(i) == quote) {
+                if (i > 0 && out.charAt(i - 1) == quote) {
+                    i -= 2;
+                    continue;
+                }
+                return i;
+            }
+            i--;
+        }
+        return 0;
     }
 
     private static int[] append(int[] map, StringBuilder out, String chars, int originalOffset) {

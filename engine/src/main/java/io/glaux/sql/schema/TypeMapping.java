@@ -86,6 +86,8 @@ public final class TypeMapping {
             case CHAR -> AthenaType.STRING;
             case DATE -> AthenaType.DATE;
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> AthenaType.TIMESTAMP;
+            // Tables hold no zone: a zoned value is stored as its instant (PreparedQuery#runAsTableRows).
+            case TIMESTAMP_TZ -> AthenaType.TIMESTAMP;
             case BINARY, VARBINARY -> AthenaType.BINARY;
             case ARRAY, MULTISET -> new AthenaType.Array(toAthenaType(type.getComponentType()));
             case MAP -> new AthenaType.Map(toAthenaType(type.getKeyType()), toAthenaType(type.getValueType()));

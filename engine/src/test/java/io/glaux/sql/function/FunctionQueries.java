@@ -112,6 +112,8 @@ final class FunctionQueries {
                 return LocalDate.ofEpochDay(((Number) value).longValue());
             case TIMESTAMP:
                 return DateTimeFunctions.dateTime(((Number) value).longValue());
+            case TIMESTAMP_TZ:
+                return io.glaux.format.ZonedTimestamp.format(((Number) value).longValue());
             case ARRAY: {
                 List<Object> list = new ArrayList<>();
                 for (Object e : (List<?>) value) {

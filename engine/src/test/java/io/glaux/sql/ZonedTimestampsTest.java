@@ -1,0 +1,182 @@
+package io.glaux.sql;
+
+import io.glaux.format.ZonedTimestamp;
+import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerator;
+import io.glaux.sql.function.TrinoFunctionRewriter;
+import io.glaux.sql.function.TrinoFunctions;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * timestamp(3) with time zone through the whole planner: literals, AT TIME ZONE, casts, comparisons and the date
+ * functions in the value's own zone, with the examples of Trino's documentation (DST in America/Los_Angeles began on
+ * 2020-03-08 at 02:00).
+ */
+class ZonedTimestampsTest {
+
+    private final QueryPlanner planner = new QueryPlanner(CalciteSchema.createRootSchema(false, false),
+            SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
+            List.of(TrinoFunctionRewriter::new));
+
+    private List<List<Object>> rows(String sql) {
+        PreparedQuery query = planner.prepare(sql, QueryContext.DEFAULT, List.of());
+        List<List<Object>> rows = new ArrayList<>();
+        AtomicBoolean cancel = new AtomicBoolean();
+        try (Enumerator<Object[]> e = query.run(new ScanContext(cancel, Long.MAX_VALUE), cancel)) {
+            while (e.moveNext()) {
+                rows.add(Arrays.asList(e.current()));
+            }
+        }
+        return rows;
+    }
+
+    private Object value(String sql) {
+        List<List<Object>> rows = rows(sql);
+        assertThat(rows).hasSize(1);
+        return rows.get(0).get(0);
+    }
+
+    /** A zoned result as Trino prints it. */
+    private String zoned(String sql) {
+        return ZonedTimestamp.format((Long) value(sql));
+    }
+
+    @Test
+    void literalsKeepTheirZoneAndPrintAsTrino() {
+        assertThat(zoned("SELECT TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris'"))
+                .isEqualTo("2001-08-22 03:04:05.321 Europe/Paris");
+        assertThat(zoned("SELECT TIMESTAMP '2020-05-10 12:34:56 +08:35'")).isEqualTo("2020-05-10 12:34:56.000 +08:35");
+        assertThat(zoned("SELECT TIMESTAMP '2012-10-31 01:00 UTC'")).isEqualTo("2012-10-31 01:00:00.000 UTC");
+        assertThat(value("SELECT typeof(TIMESTAMP '2001-08-22 03:04:05.321 UTC')"))
+                .isEqualTo("timestamp(3) with time zone");
+    }
+
+    @Test
+    void atTimeZoneConvertsTheInstant() {
+        assertThat(zoned("SELECT TIMESTAMP '2012-10-31 01:00 UTC' AT TIME ZONE 'America/Los_Angeles'"))
+                .isEqualTo("2012-10-30 18:00:00.000 America/Los_Angeles");
+        // Without a zone, the timestamp is read in the session zone (UTC).
+        assertThat(zoned("SELECT TIMESTAMP '2012-10-31 01:00' AT TIME ZONE 'Asia/Tokyo'"))
+                .isEqualTo("2012-10-31 10:00:00.000 Asia/Tokyo");
+        assertThat(zoned("SELECT (TIMESTAMP '2012-10-31 01:00 UTC') at time zone 'Asia/Tokyo'"))
+                .isEqualTo("2012-10-31 10:00:00.000 Asia/Tokyo");
+        assertThat(zoned("SELECT at_timezone(TIMESTAMP '2021-08-22 03:04:05.321 UTC', 'America/Los_Angeles')"))
+                .isEqualTo("2021-08-21 20:04:05.321 America/Los_Angeles");
+        assertThat(zoned("SELECT with_timezone(TIMESTAMP '2001-08-22 03:04:05.321', 'America/Los_Angeles')"))
+                .isEqualTo("2001-08-22 03:04:05.321 America/Los_Angeles");
+    }
+
+    @Test
+    void atTimeZoneAppliesToTheOperandBeforeIt() {
+        assertThat(value("SELECT hour(ts AT TIME ZONE 'Asia/Tokyo') FROM (VALUES TIMESTAMP '2020-01-01 00:00:00')"
+                + " AS t(ts)")).isEqualTo(9L);
+        assertThat(value("SELECT date_add('hour', 1, TIMESTAMP '2020-01-01 00:00 UTC') AT TIME ZONE '+01:00'"
+                + " = TIMESTAMP '2020-01-01 01:00:00 UTC'")).isEqualTo(true);
+    }
+
+    @Test
+    void comparisonsCompareInstantsAcrossZones() {
+        assertThat(value("SELECT TIMESTAMP '2020-03-08 03:00:00 America/Los_Angeles'"
+                + " = TIMESTAMP '2020-03-08 10:00:00 UTC'")).isEqualTo(true);
+        assertThat(value("SELECT TIMESTAMP '2020-03-08 03:00:00 America/Los_Angeles'"
+                + " < TIMESTAMP '2020-03-08 10:00:00 UTC'")).isEqualTo(false);
+        assertThat(rows("SELECT z FROM (VALUES TIMESTAMP '2020-01-01 10:00 +05:00', TIMESTAMP '2020-01-01 06:00 UTC')"
+                + " AS t(z) ORDER BY z").stream().map(r -> ZonedTimestamp.format((Long) r.get(0))))
+                .containsExactly("2020-01-01 10:00:00.000 +05:00", "2020-01-01 06:00:00.000 UTC");
+    }
+
+    @Test
+    void castsPrintAndReadTheZone() {
+        assertThat(value("SELECT CAST(TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris' AS VARCHAR)"))
+                .isEqualTo("2001-08-22 03:04:05.321 Europe/Paris");
+        assertThat(zoned("SELECT CAST('2001-08-22 03:04:05.321 +02:00' AS timestamp with time zone)"))
+                .isEqualTo("2001-08-22 03:04:05.321 +02:00");
+        assertThat(zoned("SELECT CAST(TIMESTAMP '2001-08-22 03:04:05' AS timestamp with time zone)"))
+                .isEqualTo("2001-08-22 03:04:05.000 UTC");
+        assertThat(value("SELECT CAST(CAST(TIMESTAMP '2001-08-22 23:04:05 America/Los_Angeles' AS DATE) AS VARCHAR)"))
+                .isEqualTo("2001-08-22");
+        assertThat(value("SELECT CAST(CAST(TIMESTAMP '2001-08-22 23:04:05.5 America/Los_Angeles' AS TIMESTAMP)"
+                + " AS VARCHAR)")).isEqualTo("2001-08-22 23:04:05.500");
+    }
+
+    @Test
+    void dateArithmeticFollowsTheZonesDaylightSavingTime() {
+        assertThat(zoned("SELECT date_add('day', -1, TIMESTAMP '2020-03-01 00:00:00 UTC')"))
+                .isEqualTo("2020-02-29 00:00:00.000 UTC");
+        assertThat(zoned("SELECT date_add('hour', 24, TIMESTAMP '2020-03-08 00:00:00 America/Los_Angeles')"))
+                .isEqualTo("2020-03-09 01:00:00.000 America/Los_Angeles");
+        assertThat(zoned("SELECT date_add('day', 1, TIMESTAMP '2020-03-08 00:00:00 America/Los_Angeles')"))
+                .isEqualTo("2020-03-09 00:00:00.000 America/Los_Angeles");
+        assertThat(value("SELECT date_diff('hour', TIMESTAMP '2020-03-08 00:00:00 America/Los_Angeles',"
+                + " TIMESTAMP '2020-03-09 00:00:00 America/Los_Angeles')")).isEqualTo(23L);
+        assertThat(value("SELECT date_diff('day', TIMESTAMP '2020-03-08 00:00:00 America/Los_Angeles',"
+                + " TIMESTAMP '2020-03-09 00:00:00 America/Los_Angeles')")).isEqualTo(1L);
+        assertThat(zoned("SELECT date_trunc('day', TIMESTAMP '2020-03-08 12:00:00 America/Los_Angeles')"))
+                .isEqualTo("2020-03-08 00:00:00.000 America/Los_Angeles");
+    }
+
+    @Test
+    void intervalsMoveTheInstantOrTheWallClock() {
+        assertThat(zoned("SELECT TIMESTAMP '2020-03-08 00:00:00 America/Los_Angeles' + INTERVAL '24' HOUR"))
+                .isEqualTo("2020-03-09 01:00:00.000 America/Los_Angeles");
+        assertThat(zoned("SELECT TIMESTAMP '2020-03-09 00:00:00 America/Los_Angeles' - INTERVAL '1' DAY"))
+                .isEqualTo("2020-03-07 23:00:00.000 America/Los_Angeles");
+        assertThat(zoned("SELECT INTERVAL '1' MONTH + TIMESTAMP '2020-02-08 00:00:00 America/Los_Angeles'"))
+                .isEqualTo("2020-03-08 00:00:00.000 America/Los_Angeles");
+        assertThat(value("SELECT from_unixtime(0) > TIMESTAMP '1970-01-01 00:00 UTC' - INTERVAL '1' SECOND"))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void fieldsAndFormattingReadTheWallClockInTheValuesZone() {
+        assertThat(value("SELECT hour(TIMESTAMP '2001-08-22 03:04:05.321 America/Los_Angeles')")).isEqualTo(3L);
+        assertThat(value("SELECT day(TIMESTAMP '2001-08-22 23:04:05.321 America/Los_Angeles')")).isEqualTo(22L);
+        assertThat(value("SELECT timezone_hour(TIMESTAMP '2020-05-10 12:34:56 +08:35'),"
+                + " timezone_minute(TIMESTAMP '2020-05-10 12:34:56 +08:35')")).isEqualTo(8L);
+        assertThat(rows("SELECT timezone_hour(z), timezone_minute(z) FROM (VALUES TIMESTAMP"
+                + " '2020-05-10 12:34:56 -03:30') AS t(z)")).containsExactly(List.of(-3L, -30L));
+        assertThat(value("SELECT format_datetime(TIMESTAMP '2001-08-22 03:04:05.321 America/Los_Angeles',"
+                + " 'yyyy-MM-dd HH:mm:ss ZZZ EEE MMM')")).isEqualTo("2001-08-22 03:04:05 America/Los_Angeles Wed Aug");
+        assertThat(value("SELECT format_datetime(TIMESTAMP '2001-08-22 03:04:05 +05:30', 'Z ZZ')"))
+                .isEqualTo("+0530 +05:30");
+    }
+
+    @Test
+    void conversionsReturnZonedValues() {
+        assertThat(zoned("SELECT from_unixtime(1000000000)")).isEqualTo("2001-09-09 01:46:40.000 UTC");
+        assertThat(zoned("SELECT from_unixtime(1000000000.5)")).isEqualTo("2001-09-09 01:46:40.500 UTC");
+        assertThat(zoned("SELECT from_unixtime(1000000000, 'Asia/Tokyo')"))
+                .isEqualTo("2001-09-09 10:46:40.000 Asia/Tokyo");
+        assertThat(zoned("SELECT from_unixtime(1000000000, 5, 30)")).isEqualTo("2001-09-09 07:16:40.000 +05:30");
+        assertThat(zoned("SELECT from_unixtime_nanos(1000000000123456789)")).isEqualTo("2001-09-09 01:46:40.123 UTC");
+        assertThat(zoned("SELECT from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456789+01:00')"))
+                .isEqualTo("2020-05-11 11:15:05.123 +01:00");
+        assertThat(zoned("SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00')"))
+                .isEqualTo("2020-05-11 11:15:05.055 +01:00");
+        assertThat(zoned("SELECT from_iso8601_timestamp('2020-05-11T11:15:05')"))
+                .isEqualTo("2020-05-11 11:15:05.000 UTC");
+        assertThat(value("SELECT to_iso8601(TIMESTAMP '2020-05-11 11:15:05.055 +01:00')"))
+                .isEqualTo("2020-05-11T11:15:05.055+01:00");
+        assertThat(value("SELECT to_unixtime(TIMESTAMP '2001-09-09 01:46:40 UTC')")).isEqualTo(1.0E9);
+        assertThat(zoned("SELECT parse_datetime('2022-10-20 05:10', 'yyyy-MM-dd HH:mm')"))
+                .isEqualTo("2022-10-20 05:10:00.000 UTC");
+        assertThat(zoned("SELECT parse_datetime('2022-10-20 05:10 +05:30', 'yyyy-MM-dd HH:mm ZZ')"))
+                .isEqualTo("2022-10-20 05:10:00.000 +05:30");
+    }
+
+    @Test
+    void anUnknownZoneIsAnInvalidArgument() {
+        assertThatThrownBy(() -> value("SELECT at_timezone(TIMESTAMP '2021-08-22 03:04:05 UTC', 'Mars/Base')"))
+                .hasStackTraceContaining("'Mars/Base' is not a valid time zone");
+    }
+}

@@ -1,5 +1,8 @@
 package io.glaux.sql.function;
 
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -34,7 +37,8 @@ import java.util.Set;
  * </ul>
  * The partition's size is {@code count(*)} over the same window with the frame {@code ROWS BETWEEN UNBOUNDED PRECEDING
  * AND UNBOUNDED FOLLOWING}; the rows up to the current row's peers are {@code count(*)} over the window itself, whose
- * default frame with ORDER BY is {@code RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW}.
+ * default frame with ORDER BY is {@code RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW}. Calcite cannot run
+ * {@code IGNORE NULLS}: such calls fail with NOT_SUPPORTED rather than an internal error.
  */
 final class WindowFunctions {
     private static final Set<String> NEED_PARTITIONING = Set.of("percent_rank", "cume_dist");
@@ -87,6 +91,10 @@ final class WindowFunctions {
         SqlNode window = over.operand(1);
         if (!(function instanceof SqlCall call)) {
             return over;
+        }
+        if (call.getKind() == SqlKind.IGNORE_NULLS) {
+            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED,
+                    "IGNORE NULLS is not supported in window functions");
         }
         SqlParserPos pos = over.getParserPosition();
         // The parser leaves some of these names unresolved: match them by name.

@@ -58,4 +58,17 @@ class HashFunctionsTest {
         assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('0123456789abcdefghijklmnopqrstuvwxyz')))"))
                 .isEqualTo("B7C97DB807C32F38");
     }
+
+    @Test
+    void spookyHashV2HashesMessagesOf192BytesAndMoreInBlocks() {
+        // 445 bytes: four 96-byte blocks, then 61 bytes padded (reference vector of SpookyHash V2)
+        String lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut"
+                + " labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris"
+                + " nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate"
+                + " velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat cupidatat non"
+                + " proident, sunt in culpa qui officia deserunt mollit anim id est laborum.";
+        assertThat(lorem).hasSize(445);
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('" + lorem + "')))")).isEqualTo("B6E1542B9044ED66");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_32(to_utf8('" + lorem + "')))")).isEqualTo("9044ED66");
+    }
 }

@@ -5,6 +5,7 @@ import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
 import io.glaux.sql.plan.TableSources;
+import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.plan.RepeatedInputs;
 import io.glaux.sql.parse.ParserText;
@@ -190,7 +191,9 @@ public final class QueryPlanner {
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
+        WindowCollation.replaceWindowRule(planner);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        WindowCollation.install(cluster);
         return convert(node, context, cluster);
     }
 

@@ -14,9 +14,8 @@ import java.util.zip.CRC32;
 import static io.glaux.sql.function.Arg.BINARY;
 
 /**
- * Trino's non-cryptographic hashes (crc32, xxhash64, murmur3) and HMACs over varbinary. The digests md5, sha1, ...
- * are {@link BinaryFunctions}'. Trino's spooky_hash_v2_32/64 are not here: no library on the class path computes
- * SpookyHash.
+ * Trino's non-cryptographic hashes (crc32, xxhash64, murmur3, spooky_hash_v2_32/64 by {@link SpookyHashV2}) and
+ * HMACs over varbinary. The digests md5, sha1, ... are {@link BinaryFunctions}'.
  */
 public final class HashFunctions {
     private HashFunctions() {
@@ -28,6 +27,10 @@ public final class HashFunctions {
         r.define(GlauxFunction.strict("crc32", false, Signature.of(h, "crc32", Returns.BIGINT, BINARY)));
         r.define(GlauxFunction.strict("xxhash64", false, Signature.of(h, "xxhash64", Returns.VARBINARY, BINARY)));
         r.define(GlauxFunction.strict("murmur3", false, Signature.of(h, "murmur3", Returns.VARBINARY, BINARY)));
+        r.define(GlauxFunction.strict("spooky_hash_v2_32", false,
+                Signature.of(h, "spookyHashV2x32", Returns.VARBINARY, BINARY)));
+        r.define(GlauxFunction.strict("spooky_hash_v2_64", false,
+                Signature.of(h, "spookyHashV2x64", Returns.VARBINARY, BINARY)));
         for (String name : new String[] {"hmac_md5", "hmac_sha1", "hmac_sha256", "hmac_sha512"}) {
             r.define(GlauxFunction.strict(name, false, Signature.withHidden(h, "hmac", Returns.VARBINARY, 1,
                     types -> List.of(macAlgorithm(name)), BINARY, BINARY)));
@@ -54,6 +57,17 @@ public final class HashFunctions {
     /** The 128-bit MurmurHash3 (x64 variant, seed 0), as 16 bytes. */
     public static ByteString murmur3(ByteString b) {
         return new ByteString(Hashing.murmur3_128().hashBytes(b.getBytes()).asBytes());
+    }
+
+    /** The 32-bit SpookyHash V2 (seed 0) as 4 big-endian bytes. */
+    public static ByteString spookyHashV2x32(ByteString b) {
+        return new ByteString(ByteBuffer.allocate(Integer.BYTES).putInt((int) SpookyHashV2.hash64(b.getBytes(), 0))
+                .array());
+    }
+
+    /** The 64-bit SpookyHash V2 (seed 0) as 8 big-endian bytes. */
+    public static ByteString spookyHashV2x64(ByteString b) {
+        return new ByteString(ByteBuffer.allocate(Long.BYTES).putLong(SpookyHashV2.hash64(b.getBytes(), 0)).array());
     }
 
     /** The HMAC of the message with the key, computed by the named JCA algorithm (HmacMD5, HmacSHA256, ...). */

@@ -77,6 +77,8 @@ public final class MapFunctions {
                 Signature.of(m, "multimapFromEntries", MULTIMAP_OF_ENTRIES, ARRAY)));
         r.define(GlauxFunction.strict("map_entries", false, Signature.of(m, "mapEntries", ENTRIES, MAP)));
         r.define(GlauxFunction.strict("map_keys", false, Signature.of(m, "mapKeys", KEYS, MAP)));
+        r.define(GlauxFunction.strict("cosine_similarity", true,
+                Signature.of(m, "cosineSimilarity", Returns.DOUBLE, MAP, MAP)));
         r.define(GlauxFunction.strict("map_values", false, Signature.of(m, "mapValues", VALUES, MAP)));
         r.define(GlauxFunction.strict("map_concat", false, Signature.variadic(m, "mapConcat", SAME_MAPS, MAP)));
         r.define(GlauxFunction.strict("split_to_map", false,
@@ -134,6 +136,38 @@ public final class MapFunctions {
         List<Object> entries = new ArrayList<>(map.size());
         map.forEach((k, v) -> entries.add(new Object[] {k, v}));
         return entries;
+    }
+
+    /**
+     * cosine_similarity(x, y) of two sparse vectors given as maps from names to numbers: their dot product over keys
+     * both hold, divided by the product of their Euclidean norms. NULL if a value is NULL.
+     */
+    public static Double cosineSimilarity(Map<?, ?> x, Map<?, ?> y) {
+        Double normX = norm(x);
+        Double normY = norm(y);
+        if (normX == null || normY == null) {
+            return null;
+        }
+        double dot = 0;
+        for (Map.Entry<?, ?> e : x.entrySet()) {
+            Object other = y.get(e.getKey());
+            if (other != null) {
+                dot += ((Number) e.getValue()).doubleValue() * ((Number) other).doubleValue();
+            }
+        }
+        return dot / (normX * normY);
+    }
+
+    private static Double norm(Map<?, ?> vector) {
+        double sum = 0;
+        for (Object v : vector.values()) {
+            if (v == null) {
+                return null;
+            }
+            double d = ((Number) v).doubleValue();
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 
     public static List<Object> mapKeys(Map<?, ?> map) {

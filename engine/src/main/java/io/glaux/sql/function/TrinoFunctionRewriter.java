@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -14,6 +15,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * operator table cannot override. Names without a binding in {@link TrinoFunctions} and qualified names are left
  * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless. An
  * empty array constructor {@code ARRAY[]}, which Calcite refuses, becomes Glaux's empty array of unknown elements.
+ * Window functions Calcite lacks or frames differently are rewritten by {@link WindowFunctions}.
  */
 public class TrinoFunctionRewriter extends SqlShuttle {
 
@@ -22,6 +24,9 @@ public class TrinoFunctionRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlSelect select) {
+            WindowFunctions.inlineNamedWindows(select);
+        }
         SqlNode visited = super.visit(call);
         if (!(visited instanceof SqlCall)) {
             return visited;
@@ -29,6 +34,9 @@ public class TrinoFunctionRewriter extends SqlShuttle {
         SqlCall c = (SqlCall) visited;
         if (c.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR && c.operandCount() == 0) {
             return TrinoFunctions.function(ArrayFunctions.EMPTY_ARRAY).createCall(c.getParserPosition());
+        }
+        if (c.getKind() == SqlKind.OVER) {
+            return WindowFunctions.rewrite(c);
         }
         if (!(c.getOperator() instanceof SqlFunction) || c.getOperator() instanceof GlauxFunction) {
             return c;

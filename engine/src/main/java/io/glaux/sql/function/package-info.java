@@ -70,7 +70,7 @@
  *       levenshtein_distance, hamming_distance, soundex, luhn_check ({@code TextFunctions}); regexp_position;
  *       width_bucket, from_base, to_base, cosh, tanh, great_circle_distance; normal_cdf, inverse_normal_cdf,
  *       beta_cdf, inverse_beta_cdf, wilson_interval_lower/upper ({@code ProbabilityFunctions}); bit_count,
- *       bitwise_and/or/xor/not and shifts ({@code BitwiseFunctions}); crc32, xxhash64, murmur3, hmac_md5/sha1/
+ *       bitwise_and/or/xor/not and shifts ({@code BitwiseFunctions}); crc32, xxhash64, murmur3, spooky_hash_v2_32/64 ({@code SpookyHashV2}), hmac_md5/sha1/
  *       sha256/sha512 ({@code HashFunctions}); to/from_base64url, to/from_big_endian_32/64, to/from_ieee754_32/64,
  *       from_utf8 with a replacement, varbinary substr, lpad, rpad, concat, reverse.</li>
  *   <li>URLs: url_extract_protocol/host/port/path/query/fragment/parameter (NULL for an invalid URL),
@@ -78,6 +78,10 @@
  *   <li>Maps ({@code MapFunctions}): map() and map(keys, values) (Trino's errors for NULL or repeated keys and
  *       different lengths), map_from_entries, multimap_from_entries, map_entries, map_keys, map_values, map_concat
  *       (the last value of a repeated key wins), split_to_map, split_to_multimap.</li>
+ *   <li>Window functions: Calcite's, with {@code WindowFunctions} (from {@code TrinoFunctionRewriter}) writing
+ *       percent_rank and cume_dist as windowed counts and nth_value as NULL past the frame's end;
+ *       {@code io.glaux.sql.plan.WindowCollation} keeps an ORDER BY above a window. cosine_similarity is
+ *       {@code MapFunctions}'.</li>
  *   <li>JSON, as VARCHAR text (no JSON type): json_extract_scalar, json_extract, json_parse, json_format (canonical:
  *       members sorted, numbers as Java reads them), json_array_length, json_array_contains, json_array_get,
  *       json_size, is_json_scalar; paths {@code $}, {@code .a}, {@code ["a"]}, {@code [0]}. {@code JSON '...'}

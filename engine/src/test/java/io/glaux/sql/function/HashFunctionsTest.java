@@ -39,4 +39,36 @@ class HashFunctionsTest {
         assertThatThrownBy(() -> value("SELECT hmac_sha256(to_utf8(s), X'') FROM t WHERE id = 1"))
                 .isInstanceOf(GlauxException.class).hasMessageContaining("Empty key");
     }
+
+    @Test
+    void spookyHashV2MatchesTrinos() {
+        assertThat(value("SELECT to_hex(spooky_hash_v2_32(to_utf8('abc')))")).isEqualTo("7537C967");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('abc')))")).isEqualTo("8AAB15F77537C967");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(X''))")).isEqualTo("232706FC6BF50919");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_32(to_utf8('hello')))")).isEqualTo("D382E6CA");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('hello')))")).isEqualTo("3768826AD382E6CA");
+        assertThat(column("SELECT spooky_hash_v2_64(to_utf8(s)) FROM t ORDER BY id").get(2)).isNull();
+    }
+
+    @Test
+    void spookyHashV2MixesWholeWordsOfLongerShortMessages() {
+        // 16 bytes: one 16-byte mix; 36 bytes: a 32-byte round, then 4 bytes (reference vectors of SpookyHash V2)
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('0123456789abcdef')))"))
+                .isEqualTo("E2D06846964B80AD");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('0123456789abcdefghijklmnopqrstuvwxyz')))"))
+                .isEqualTo("B7C97DB807C32F38");
+    }
+
+    @Test
+    void spookyHashV2HashesMessagesOf192BytesAndMoreInBlocks() {
+        // 445 bytes: four 96-byte blocks, then 61 bytes padded (reference vector of SpookyHash V2)
+        String lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut"
+                + " labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris"
+                + " nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate"
+                + " velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat cupidatat non"
+                + " proident, sunt in culpa qui officia deserunt mollit anim id est laborum.";
+        assertThat(lorem).hasSize(445);
+        assertThat(value("SELECT to_hex(spooky_hash_v2_64(to_utf8('" + lorem + "')))")).isEqualTo("B6E1542B9044ED66");
+        assertThat(value("SELECT to_hex(spooky_hash_v2_32(to_utf8('" + lorem + "')))")).isEqualTo("9044ED66");
+    }
 }

@@ -63,4 +63,16 @@ class MapFunctionsTest {
                 .isInstanceOf(GlauxException.class)
                 .hasMessageContaining("Key-value delimiter must appear exactly once in each entry. Bad input: 'b'");
     }
+
+    @Test
+    void cosineSimilarityOfSparseVectors() {
+        assertThat(value("SELECT cosine_similarity(MAP(ARRAY['a', 'b'], ARRAY[1.0, 2.0]),"
+                + " MAP(ARRAY['a', 'c'], ARRAY[3.0, 4.0]))")).isEqualTo(0.2683281572999747);
+        assertThat(value("SELECT cosine_similarity(MAP(ARRAY['x', 'y'], ARRAY[3E0, 4E0]),"
+                + " MAP(ARRAY['y', 'x'], ARRAY[4E0, 3E0]))")).isEqualTo(1.0);
+        assertThat(value("SELECT cosine_similarity(MAP(ARRAY['x'], ARRAY[3E0]), MAP(ARRAY['y'], ARRAY[4E0]))"))
+                .isEqualTo(0.0);
+        assertThat(value("SELECT cosine_similarity(MAP(ARRAY['a'], ARRAY[1E0]),"
+                + " MAP(ARRAY['a'], ARRAY[CAST(NULL AS DOUBLE)]))")).isNull();
+    }
 }

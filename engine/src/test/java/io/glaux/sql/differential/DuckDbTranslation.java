@@ -36,6 +36,12 @@ import java.util.function.Function;
  *   <li>{@code array_join(array, sep)}: {@code array_to_string}.</li>
  *   <li>{@code transform(array, lambda)}, {@code filter(array, lambda)}: {@code list_transform},
  *       {@code list_filter}.</li>
+ *   <li>{@code at_timezone(ts, zone)}: DuckDB has no zone in its values, so the zoned value becomes its wall clock
+ *       in the zone, {@code ((ts AT TIME ZONE 'UTC') AT TIME ZONE zone)} (the session zone is UTC in both); the
+ *       generator only applies to it what reads the wall clock (fields, text, truncation, a cast to timestamp), and
+ *       {@code to_unixtime}, which reads the instant and so takes the timestamp inside.</li>
+ *   <li>{@code format_datetime(x, 'yyyy-MM-dd HH:mm')}: {@code strftime} with the same fields.</li>
+ *   <li>{@code from_unixtime(n)}: {@code to_timestamp(n)}, as its UTC wall clock.</li>
  * </ul>
  */
 final class DuckDbTranslation {
@@ -46,7 +52,7 @@ final class DuckDbTranslation {
                     : "CAST(" + a.get(2) + " + INTERVAL (" + a.get(1) + ") " + unquote(a.get(0)) + " AS DATE)"),
             Map.entry("date_diff", a -> call("date_sub", a)),
             Map.entry("date_trunc", a -> "CASE WHEN " + a.get(1) + " IS NULL THEN NULL ELSE CAST("
-                    + call("date_trunc", a) + " AS " + (a.get(1).trim().endsWith("ts") ? "TIMESTAMP" : "DATE")
+                    + call("date_trunc", a) + " AS " + (isTimestamp(a.get(1)) ? "TIMESTAMP" : "DATE")
                     + ") END"),
             Map.entry("day_of_week", a -> call("isodow", a)),
             Map.entry("concat", a -> "(" + String.join(" ||", a) + ")"),
@@ -57,7 +63,11 @@ final class DuckDbTranslation {
             Map.entry("array_min", a -> call("list_min", a)),
             Map.entry("array_max", a -> call("list_max", a)),
             Map.entry("transform", a -> call("list_transform", a)),
-            Map.entry("filter", a -> call("list_filter", a)));
+            Map.entry("filter", a -> call("list_filter", a)),
+            Map.entry("at_timezone", a -> "((" + a.get(0) + " AT TIME ZONE 'UTC') AT TIME ZONE " + a.get(1) + ")"),
+            Map.entry("to_unixtime", a -> call("epoch", List.of(instant(a.get(0))))),
+            Map.entry("format_datetime", a -> "strftime(" + a.get(0) + ", " + strftime(a.get(1)) + ")"),
+            Map.entry("from_unixtime", a -> "(to_timestamp(" + a.get(0) + ") AT TIME ZONE 'UTC')"));
 
     private DuckDbTranslation() {
     }
@@ -101,6 +111,25 @@ final class DuckDbTranslation {
 
     private static String call(String name, List<String> arguments) {
         return name + "(" + String.join(",", arguments) + ")";
+    }
+
+    /** The generator's timestamp column, or a zoned value's wall clock made from it. */
+    private static boolean isTimestamp(String argument) {
+        return argument.trim().endsWith("ts") || argument.contains(" AT TIME ZONE ");
+    }
+
+    /** The timestamp (UTC) inside a translated {@code at_timezone}: the instant a zoned value stands for. */
+    private static String instant(String argument) {
+        String prefix = "((";
+        int at = argument.indexOf(" AT TIME ZONE 'UTC')");
+        return argument.trim().startsWith(prefix) && at > 0 ? argument.trim().substring(prefix.length(), at)
+                : argument;
+    }
+
+    /** Joda's {@code yyyy-MM-dd HH:mm}, the one pattern the generator uses, in strftime's letters. */
+    private static String strftime(String jodaPattern) {
+        return jodaPattern.replace("yyyy", "%Y").replace("MM", "%m").replace("dd", "%d").replace("HH", "%H")
+                .replace("mm", "%M");
     }
 
     private static boolean isMap(String argument) {

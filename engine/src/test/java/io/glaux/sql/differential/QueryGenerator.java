@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Queries in Trino's dialect over {@link DifferentialData}'s tables, drawn from templates with random choices (a
  * fixed seed gives the same queries): filters, joins, grouped aggregates with HAVING, window functions, ORDER BY with
- * NULLS FIRST/LAST and LIMIT, scalar expressions (CASE, COALESCE, NULLIF, decimal arithmetic, date, string, array
- * and map functions) and UNNEST. A query that has a LIMIT or whose order is compared orders by a unique key last, so
+ * NULLS FIRST/LAST and LIMIT, scalar expressions (CASE, COALESCE, NULLIF, decimal arithmetic, date, zoned timestamp,
+ * string, array and map functions) and UNNEST. A query that has a LIMIT or whose order is compared orders by a unique key last, so
  * that its answer is one list whatever the engine.
  */
 final class QueryGenerator {
@@ -199,7 +199,7 @@ final class QueryGenerator {
                         "date_diff('" + pick("hour", "day", "minute") + "', ts, TIMESTAMP '2024-06-15 08:00:00')",
                         "extract(" + pick("YEAR", "MONTH", "DAY", "QUARTER") + " FROM d)",
                         "extract(" + pick("HOUR", "MINUTE", "DAY") + " FROM ts)",
-                        "year(d)", "month(ts)", "day_of_week(d)", "CAST(ts AS date)");
+                        "year(d)", "month(ts)", "day_of_week(d)", "CAST(ts AS date)", zoned());
             case 4:
                 return pick("upper(note)", "lower(note)", "length(note)", "substr(note, " + (1 + random.nextInt(4))
                                 + ")", "substr(note, " + (1 + random.nextInt(3)) + ", " + random.nextInt(4) + ")",
@@ -224,6 +224,20 @@ final class QueryGenerator {
                         "qty IS DISTINCT FROM cust_id", "greatest(qty, cust_id)", "least(price, 0.5)",
                         "qty BETWEEN 0 AND 10");
         }
+    }
+
+    /**
+     * An expression over {@code timestamp with time zone} values, ending in a type both engines print alike: the same
+     * instant in another zone ({@code at_timezone}), its fields, text and wall clock there, and instants from numbers.
+     */
+    private String zoned() {
+        String zone = pick("America/Los_Angeles", "Asia/Tokyo", "Asia/Kolkata", "Europe/Berlin", "UTC");
+        String zonedTs = "at_timezone(ts, '" + zone + "')";
+        return pick("hour(" + zonedTs + ")", "minute(" + zonedTs + ")", "day(" + zonedTs + ")",
+                "format_datetime(" + zonedTs + ", 'yyyy-MM-dd HH:mm')",
+                "CAST(date_trunc('" + pick("day", "hour", "month") + "', " + zonedTs + ") AS timestamp)",
+                "CAST(" + zonedTs + " AS timestamp)", "to_unixtime(" + zonedTs + ")",
+                "CAST(from_unixtime(id * " + pick("3600", "86400", "61") + ") AS timestamp)");
     }
 
     @SafeVarargs

@@ -7,7 +7,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
-import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -82,8 +81,6 @@ public final class ArrayFunctions {
                 Signature.of(a, "combinations", ARRAY_OF_ARG0, ARRAY, BIGINT)));
         r.define(GlauxFunction.strict("ngrams", false, Signature.of(a, "ngrams", ARRAY_OF_ARG0, ARRAY, BIGINT)));
         r.define(GlauxFunction.strict("zip", false, Signature.variadic(a, "zip", ArrayFunctions::zipType, ARRAY)));
-        // Calcite's ARRAY_AGG, ORDER BY inside the call included; unlike Trino's it leaves out NULL elements.
-        r.bindToLibrary(SqlLibraryOperators.ARRAY_AGG, "array_agg");
         r.define(GlauxFunction.nonDeterministic("shuffle", Signature.of(a, "shuffle", ReturnTypes.ARG0, ARRAY)));
         r.define(GlauxFunction.strict("array_join", false,
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING),

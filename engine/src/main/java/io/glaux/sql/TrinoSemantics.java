@@ -4,12 +4,16 @@ import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.MapSubscript;
+import io.glaux.sql.function.RowField;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
@@ -25,6 +29,22 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     private TrinoSemantics(RexBuilder rexBuilder) {
         this.expressions = new RexShuttle() {
+            /**
+             * A lambda parameter of unknown type (an element of {@code ARRAY[]}) is always NULL; as a NULL literal its
+             * casts compile ({@code transform(ARRAY[], x -> x + 1)}).
+             */
+            @Override
+            public RexNode visitLambda(RexLambda lambda) {
+                RexNode visited = super.visitLambda(lambda);
+                return visited instanceof RexLambda l ? RowField.untypeRowParameters(rexBuilder, l) : visited;
+            }
+
+            @Override
+            public RexNode visitLambdaRef(RexLambdaRef ref) {
+                return ref.getType().getSqlTypeName() == SqlTypeName.NULL ? rexBuilder.makeNullLiteral(ref.getType())
+                        : ref;
+            }
+
             @Override
             public RexNode visitCall(RexCall call) {
                 RexNode visited = super.visitCall(call);
@@ -42,6 +62,10 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                 RexNode subscript = ArraySubscript.rewrite(rexBuilder, c);
                 if (subscript != c) {
                     return subscript;
+                }
+                RexNode field = RowField.rewrite(rexBuilder, c);
+                if (field != c) {
+                    return field;
                 }
                 RexNode mapSubscript = MapSubscript.rewrite(rexBuilder, c);
                 return mapSubscript != c ? mapSubscript : ArrayFunctions.retypeEmptyArray(rexBuilder, c);

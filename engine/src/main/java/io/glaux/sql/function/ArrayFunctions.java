@@ -41,7 +41,24 @@ public final class ArrayFunctions {
     private static final SqlReturnTypeInference ARRAY_OF_UNKNOWN = b -> b.getTypeFactory().createArrayType(
             b.getTypeFactory().createSqlType(SqlTypeName.NULL), -1);
 
+    /** concat(array1, array2, ...): the arrays' elements in order, of their common type. */
+    static final Signature CONCAT_ARRAYS = Signature.variadic(ArrayFunctions.class, "concat",
+            b -> b.getTypeFactory().leastRestrictive(b.collectOperandTypes()), ARRAY);
+    /** concat(array, element): the array with the element appended. */
+    static final Signature APPEND = Signature.of(ArrayFunctions.class, "append",
+            b -> arrayWith(b, b.getOperandType(0), b.getOperandType(1)), ARRAY, ANY);
+    /** concat(element, array): the array with the element prepended. */
+    static final Signature PREPEND = Signature.of(ArrayFunctions.class, "prepend",
+            b -> arrayWith(b, b.getOperandType(1), b.getOperandType(0)), ANY, ARRAY);
+
     private ArrayFunctions() {
+    }
+
+    /** The type of {@code array} with an element of type {@code element} added: the common element type. */
+    private static RelDataType arrayWith(SqlOperatorBinding b, RelDataType array, RelDataType element) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType common = f.leastRestrictive(List.of(array.getComponentType(), element));
+        return common == null ? null : f.createArrayType(common, -1);
     }
 
     /** Declares the array and map functions and the Trino names bound to them. */
@@ -392,6 +409,30 @@ public final class ArrayFunctions {
         for (int i = 0; i + n <= array.size(); i++) {
             out.add(new ArrayList<>(array.subList(i, (int) (i + n))));
         }
+        return out;
+    }
+
+    /** concat(a, b, ...) and {@code a || b} of arrays: the elements of each array in turn. */
+    public static List<Object> concat(List<?>... arrays) {
+        List<Object> out = new ArrayList<>();
+        for (List<?> array : arrays) {
+            out.addAll(array);
+        }
+        return out;
+    }
+
+    /** concat(array, x) and {@code array || x}: the array, then x. */
+    public static List<Object> append(List<?> array, Object element) {
+        List<Object> out = new ArrayList<>(array);
+        out.add(element);
+        return out;
+    }
+
+    /** concat(x, array) and {@code x || array}: x, then the array. */
+    public static List<Object> prepend(Object element, List<?> array) {
+        List<Object> out = new ArrayList<>(array.size() + 1);
+        out.add(element);
+        out.addAll(array);
         return out;
     }
 

@@ -102,7 +102,8 @@ public final class LambdaFunctions {
     private static List<RelDataType> reduceParameters(int operand, List<RelDataType> types, RelDataTypeFactory f) {
         RelDataType state = types.get(1);
         RelDataType input = LambdaParameters.resultOf(types.get(2));
-        if (input != null) {
+        // Over ARRAY[] the input function never runs; its result's type (s + x with x unknown) must not widen s.
+        if (input != null && !LambdaParameters.isUnknown(types.get(0).getComponentType())) {
             RelDataType wider = f.leastRestrictive(List.of(state, input));
             state = wider == null ? state : wider;
         }

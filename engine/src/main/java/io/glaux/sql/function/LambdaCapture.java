@@ -4,7 +4,10 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -15,12 +18,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lets a one-parameter lambda use a column of the row, as in {@code transform(prices, x -> x * rate)}. Calcite's
+ * Lets a one-parameter lambda use columns of the row, as in {@code transform(prices, x -> x * rate)}. Calcite's
  * lambda scope resolves only the lambda's own parameters, so before validation the column becomes a second
  * parameter, and the call passes the column's value: {@code transform(prices, (x, "$captured") -> x *
- * "$captured", rate)}, bound to an overload that hands the value to the lambda with each element. One column (or
- * other name from outside the lambda, used any number of times) can be captured; a lambda using several, or nested
- * in another lambda that captures, is left as written and validation reports the name it cannot resolve.
+ * "$captured", rate)}, bound to an overload that hands the value to the lambda with each element. Several columns
+ * (or other names from outside the lambda) travel as one row, {@code ROW(a, b)}, whose fields replace them in the
+ * body. A lambda nested in another lambda that captures is left as written and validation reports the name it
+ * cannot resolve.
  */
 final class LambdaCapture {
     /** The name of the added parameter, one no SQL text can spell without quotes. */
@@ -45,15 +49,19 @@ final class LambdaCapture {
         SqlNode last = operands.isEmpty() ? null : operands.get(operands.size() - 1);
         if (last instanceof SqlLambda && ((SqlLambda) last).getParameters().size() == 1) {
             SqlLambda lambda = (SqlLambda) last;
-            Set<String> free = freeNames(lambda);
-            if (free.size() == 1) {
-                SqlIdentifier captured = (SqlIdentifier) lambda.getExpression().accept(new FirstFree(free));
+            List<String> free = new ArrayList<>(freeNames(lambda));
+            if (!free.isEmpty()) {
+                List<SqlNode> captured = new ArrayList<>();
+                for (String name : free) {
+                    captured.add(lambda.getExpression().accept(new FirstFree(Set.of(name))));
+                }
                 List<SqlNode> params = new ArrayList<>(lambda.getParameters().getList());
                 params.add(new SqlIdentifier(PARAMETER, pos));
-                SqlNode body = lambda.getExpression().accept(new Replace(free.iterator().next()));
+                SqlNode body = lambda.getExpression().accept(new Replace(free));
                 List<SqlNode> newOperands = new ArrayList<>(operands.subList(0, operands.size() - 1));
                 newOperands.add(new SqlLambda(lambda.getParserPosition(), new SqlNodeList(params, pos), body));
-                newOperands.add(captured);
+                newOperands.add(captured.size() == 1 ? captured.get(0)
+                        : SqlStdOperatorTable.ROW.createCall(pos, captured));
                 return withCapture.createCall(call.getFunctionQuantifier(), pos, newOperands);
             }
         }
@@ -112,17 +120,26 @@ final class LambdaCapture {
         }
     }
 
-    /** Replaces the free name with the added parameter. */
+    /**
+     * Replaces the free names with the added parameter: the one name by the parameter, several by the fields of
+     * the row the parameter is ({@code "$captured"['EXPR$1']}, which {@link RowField} reads).
+     */
     private static final class Replace extends SqlShuttle {
-        private final String name;
+        private final List<String> names;
 
-        Replace(String name) {
-            this.name = name;
+        Replace(List<String> names) {
+            this.names = names;
         }
 
         @Override
         public SqlNode visit(SqlIdentifier id) {
-            return id.toString().equals(name) ? new SqlIdentifier(PARAMETER, id.getParserPosition()) : id;
+            int i = names.indexOf(id.toString());
+            if (i < 0) {
+                return id;
+            }
+            SqlIdentifier parameter = new SqlIdentifier(PARAMETER, id.getParserPosition());
+            return names.size() == 1 ? parameter : SqlStdOperatorTable.ITEM.createCall(id.getParserPosition(),
+                    parameter, SqlLiteral.createCharString(SqlUtil.deriveAliasFromOrdinal(i), id.getParserPosition()));
         }
     }
 }

@@ -4,9 +4,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -57,7 +55,7 @@ final class LambdaCapture {
                 }
                 List<SqlNode> params = new ArrayList<>(lambda.getParameters().getList());
                 params.add(new SqlIdentifier(PARAMETER, pos));
-                SqlNode body = lambda.getExpression().accept(new Replace(free));
+                SqlNode body = lambda.getExpression().accept(new PackedParameter(free, PARAMETER));
                 List<SqlNode> newOperands = new ArrayList<>(operands.subList(0, operands.size() - 1));
                 newOperands.add(new SqlLambda(lambda.getParserPosition(), new SqlNodeList(params, pos), body));
                 newOperands.add(captured.size() == 1 ? captured.get(0)
@@ -117,29 +115,6 @@ final class LambdaCapture {
                 }
             }
             return found;
-        }
-    }
-
-    /**
-     * Replaces the free names with the added parameter: the one name by the parameter, several by the fields of
-     * the row the parameter is ({@code "$captured"['EXPR$1']}, which {@link RowField} reads).
-     */
-    private static final class Replace extends SqlShuttle {
-        private final List<String> names;
-
-        Replace(List<String> names) {
-            this.names = names;
-        }
-
-        @Override
-        public SqlNode visit(SqlIdentifier id) {
-            int i = names.indexOf(id.toString());
-            if (i < 0) {
-                return id;
-            }
-            SqlIdentifier parameter = new SqlIdentifier(PARAMETER, id.getParserPosition());
-            return names.size() == 1 ? parameter : SqlStdOperatorTable.ITEM.createCall(id.getParserPosition(),
-                    parameter, SqlLiteral.createCharString(SqlUtil.deriveAliasFromOrdinal(i), id.getParserPosition()));
         }
     }
 }

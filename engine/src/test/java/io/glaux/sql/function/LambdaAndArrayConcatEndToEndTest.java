@@ -69,4 +69,16 @@ class LambdaAndArrayConcatEndToEndTest {
         assertThat(g.rows("SELECT transform(ARRAY['p', 'q'], x -> concat(x, CAST(n AS varchar), CAST(n + 1 AS varchar)))"
                 + " FROM t")).containsExactly(List.of("[p12, q12]"));
     }
+
+    @Test
+    void mapZipWithMergesTwoMapsKeyByKey() {
+        assertThat(g.rows("SELECT map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']),"
+                + " MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2))"))
+                .containsExactly(List.of("{1=ad, 2=be, 3=cf}"));
+        assertThat(g.rows("SELECT map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a', 'b'], ARRAY[10, 20]),"
+                + " (k, x, y) -> coalesce(x, 0) + y)")).containsExactly(List.of("{a=11, b=20}"));
+        assertThat(g.rows("SELECT typeof(map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]),"
+                + " MAP(ARRAY['k2', 'k3'], ARRAY[4, 9]), (k, v1, v2) -> (v1, v2)))"))
+                .containsExactly(List.of("map(varchar(2), row(integer, integer))"));
+    }
 }

@@ -62,12 +62,13 @@ class LambdaAndArrayConcatEndToEndTest {
     void lambdasUseSeveralColumnsOfTheRow() {
         assertThat(g.rows("SELECT transform(a, x -> x * b + c) FROM (VALUES (ARRAY[1, 2], 10, 5)) t(a, b, c)"))
                 .containsExactly(List.of("[15, 25]"));
-        assertThat(g.rows("SELECT filter(a, x -> x > b AND x < c) FROM (VALUES (ARRAY[1, 2, 3, 4], 1, 4)) t(a, b, c)"))
-                .containsExactly(List.of("[2, 3]"));
+        assertThat(g.rows("SELECT filter(a, x -> x > b AND x < c)"
+                + " FROM (VALUES (ARRAY[1, 2, 3, 4], 1, 4)) t(a, b, c)")).containsExactly(List.of("[2, 3]"));
         assertThat(g.rows("SELECT any_match(a, x -> x = b OR x = c), none_match(a, x -> x IN (b, c))"
                 + " FROM (VALUES (ARRAY[1, 2, 3, 4], 7, 4)) t(a, b, c)")).containsExactly(List.of("true", "false"));
-        assertThat(g.rows("SELECT transform(ARRAY['p', 'q'], x -> concat(x, CAST(n AS varchar), CAST(n + 1 AS varchar)))"
-                + " FROM t")).containsExactly(List.of("[p12, q12]"));
+        assertThat(g.rows("SELECT transform(ARRAY['p', 'q'],"
+                + " x -> concat(x, CAST(n AS varchar), CAST(n + 1 AS varchar))) FROM t"))
+                .containsExactly(List.of("[p12, q12]"));
     }
 
     @Test

@@ -4,56 +4,82 @@ import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.MapSubscript;
+import io.glaux.sql.function.RowField;
 import io.glaux.sql.function.ZonedCasts;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.List;
 
 /**
  * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
  * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
- * ({@link ArraySubscript}, {@link MapSubscript}), zoned timestamps compare their instants ({@link ZonedCasts}); {@code ARRAY[]} widened to another array type becomes the empty
- * array of that type ({@link ArrayFunctions#retypeEmptyArray}). It runs once, before optimization, so constant
- * folding evaluates the rewritten expressions and fails as the query would at run time.
+ * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
+ * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}); {@code ARRAY[]} widened to
+ * another array type becomes the empty array of that type ({@link ArrayFunctions#retypeEmptyArray}). It runs once,
+ * before optimization, so constant folding evaluates the rewritten expressions and fails as the query would at run
+ * time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
+
+    /** One rewrite of a call: the call itself when it does not apply. */
+    @FunctionalInterface
+    private interface CallRewrite {
+        RexNode apply(RexBuilder rexBuilder, RexCall call);
+    }
+
+    /** Tried in order on every call, innermost first; the first that changes a call wins. */
+    private static final List<CallRewrite> REWRITES = List.of(
+            TrinoCastRounding::rewrite,
+            CheckedArithmetic::rewrite,
+            ArraySubscript::rewrite,
+            RowField::rewrite,
+            MapSubscript::rewrite,
+            ZonedCasts::compareInstants,
+            ZonedCasts::intervalArithmetic,
+            ArrayFunctions::retypeEmptyArray);
 
     private final RexShuttle expressions;
 
     private TrinoSemantics(RexBuilder rexBuilder) {
         this.expressions = new RexShuttle() {
+            /**
+             * A lambda parameter of unknown type (an element of {@code ARRAY[]}) is always NULL; as a NULL literal its
+             * casts compile ({@code transform(ARRAY[], x -> x + 1)}).
+             */
+            @Override
+            public RexNode visitLambda(RexLambda lambda) {
+                RexNode visited = super.visitLambda(lambda);
+                return visited instanceof RexLambda l ? RowField.untypeRowParameters(rexBuilder, l) : visited;
+            }
+
+            @Override
+            public RexNode visitLambdaRef(RexLambdaRef ref) {
+                return ref.getType().getSqlTypeName() == SqlTypeName.NULL ? rexBuilder.makeNullLiteral(ref.getType())
+                        : ref;
+            }
+
             @Override
             public RexNode visitCall(RexCall call) {
                 RexNode visited = super.visitCall(call);
                 if (!(visited instanceof RexCall c)) {
                     return visited;
                 }
-                RexNode rounded = TrinoCastRounding.rewrite(rexBuilder, c);
-                if (rounded != c) {
-                    return rounded;
+                for (CallRewrite rewrite : REWRITES) {
+                    RexNode rewritten = rewrite.apply(rexBuilder, c);
+                    if (rewritten != c) {
+                        return rewritten;
+                    }
                 }
-                RexNode checked = CheckedArithmetic.rewrite(rexBuilder, c);
-                if (checked != c) {
-                    return checked;
-                }
-                RexNode subscript = ArraySubscript.rewrite(rexBuilder, c);
-                if (subscript != c) {
-                    return subscript;
-                }
-                RexNode mapSubscript = MapSubscript.rewrite(rexBuilder, c);
-                if (mapSubscript != c) {
-                    return mapSubscript;
-                }
-                RexNode instants = ZonedCasts.compareInstants(rexBuilder, c);
-                if (instants != c) {
-                    return instants;
-                }
-                RexNode zonedArithmetic = ZonedCasts.intervalArithmetic(rexBuilder, c);
-                return zonedArithmetic != c ? zonedArithmetic : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
+                return c;
             }
         };
     }

@@ -5,6 +5,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -114,6 +115,10 @@ final class AggregateFunctions {
     }
 
     private static void declareCollecting(FunctionRegistry.Builder r) {
+        r.define(GlauxAggregate.of("array_agg",
+                of(CollectingAccumulators.ArrayAgg.class, List.of(), ARRAY_OF_ARG0, Arg.ANY)));
+        r.define(GlauxAggregate.of("map_union",
+                of(CollectingAccumulators.MapUnion.class, List.of(), ReturnTypes.ARG0, Arg.MAP)));
         r.define(GlauxAggregate.of("map_agg",
                 of(CollectingAccumulators.MapAgg.class, List.of(), MAP, Arg.ANY, Arg.ANY)));
         r.define(GlauxAggregate.of("multimap_agg",

@@ -7,7 +7,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
-import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -42,7 +41,24 @@ public final class ArrayFunctions {
     private static final SqlReturnTypeInference ARRAY_OF_UNKNOWN = b -> b.getTypeFactory().createArrayType(
             b.getTypeFactory().createSqlType(SqlTypeName.NULL), -1);
 
+    /** concat(array1, array2, ...): the arrays' elements in order, of their common type. */
+    static final Signature CONCAT_ARRAYS = Signature.variadic(ArrayFunctions.class, "concat",
+            b -> b.getTypeFactory().leastRestrictive(b.collectOperandTypes()), ARRAY);
+    /** concat(array, element): the array with the element appended. */
+    static final Signature APPEND = Signature.of(ArrayFunctions.class, "append",
+            b -> arrayWith(b, b.getOperandType(0), b.getOperandType(1)), ARRAY, ANY);
+    /** concat(element, array): the array with the element prepended. */
+    static final Signature PREPEND = Signature.of(ArrayFunctions.class, "prepend",
+            b -> arrayWith(b, b.getOperandType(1), b.getOperandType(0)), ANY, ARRAY);
+
     private ArrayFunctions() {
+    }
+
+    /** The type of {@code array} with an element of type {@code element} added: the common element type. */
+    private static RelDataType arrayWith(SqlOperatorBinding b, RelDataType array, RelDataType element) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType common = f.leastRestrictive(List.of(array.getComponentType(), element));
+        return common == null ? null : f.createArrayType(common, -1);
     }
 
     /** Declares the array and map functions and the Trino names bound to them. */
@@ -82,8 +98,6 @@ public final class ArrayFunctions {
                 Signature.of(a, "combinations", ARRAY_OF_ARG0, ARRAY, BIGINT)));
         r.define(GlauxFunction.strict("ngrams", false, Signature.of(a, "ngrams", ARRAY_OF_ARG0, ARRAY, BIGINT)));
         r.define(GlauxFunction.strict("zip", false, Signature.variadic(a, "zip", ArrayFunctions::zipType, ARRAY)));
-        // Calcite's ARRAY_AGG, ORDER BY inside the call included; unlike Trino's it leaves out NULL elements.
-        r.bindToLibrary(SqlLibraryOperators.ARRAY_AGG, "array_agg");
         r.define(GlauxFunction.nonDeterministic("shuffle", Signature.of(a, "shuffle", ReturnTypes.ARG0, ARRAY)));
         r.define(GlauxFunction.strict("array_join", false,
                 Signature.withHidden(a, "arrayJoin", Returns.VARCHAR, 1, Returns.elementTypeOf(0), ARRAY, STRING),
@@ -395,6 +409,30 @@ public final class ArrayFunctions {
         for (int i = 0; i + n <= array.size(); i++) {
             out.add(new ArrayList<>(array.subList(i, (int) (i + n))));
         }
+        return out;
+    }
+
+    /** concat(a, b, ...) and {@code a || b} of arrays: the elements of each array in turn. */
+    public static List<Object> concat(List<?>... arrays) {
+        List<Object> out = new ArrayList<>();
+        for (List<?> array : arrays) {
+            out.addAll(array);
+        }
+        return out;
+    }
+
+    /** concat(array, x) and {@code array || x}: the array, then x. */
+    public static List<Object> append(List<?> array, Object element) {
+        List<Object> out = new ArrayList<>(array);
+        out.add(element);
+        return out;
+    }
+
+    /** concat(x, array) and {@code x || array}: x, then the array. */
+    public static List<Object> prepend(Object element, List<?> array) {
+        List<Object> out = new ArrayList<>(array.size() + 1);
+        out.add(element);
+        out.addAll(array);
         return out;
     }
 

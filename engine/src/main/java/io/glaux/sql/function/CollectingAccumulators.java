@@ -11,12 +11,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accumulators of Trino's aggregates that collect values into a map (map_agg, multimap_agg, histogram) or fold them
- * bit by bit (bitwise_and_agg, bitwise_or_agg, checksum). Maps are {@link java.util.Map}s in order of first
- * appearance; NULL keys are skipped. All answer NULL over no rows.
+ * Accumulators of Trino's aggregates that collect values into an array (array_agg) or a map (map_agg, multimap_agg,
+ * map_union, histogram) or fold them bit by bit (bitwise_and_agg, bitwise_or_agg, checksum). Maps are
+ * {@link java.util.Map}s in order of first appearance; NULL keys are skipped. All answer NULL over no rows.
  */
 final class CollectingAccumulators {
     private CollectingAccumulators() {
+    }
+
+    /**
+     * array_agg(x): every row's value, NULLs included, in the order the rows arrive (the call's ORDER BY sorts them
+     * before they do).
+     */
+    public static final class ArrayAgg implements GlauxAccumulator {
+        private final List<Object> values = new ArrayList<>();
+        private boolean any;
+
+        @Override
+        public void add(@Nullable Object[] operands) {
+            values.add(operands[0]);
+            any = true;
+        }
+
+        @Override
+        public void merge(GlauxAccumulator other) {
+            values.addAll(((ArrayAgg) other).values);
+            any = any || ((ArrayAgg) other).any;
+        }
+
+        @Override
+        public @Nullable Object result() {
+            return any ? new ArrayList<>(values) : null;
+        }
+    }
+
+    /** map_union(m): the entries of every non-NULL map; a repeated key keeps the value of its first map. */
+    public static final class MapUnion implements GlauxAccumulator {
+        private final Map<Object, Object> map = new LinkedHashMap<>();
+        private boolean any;
+
+        @Override
+        public void add(@Nullable Object[] operands) {
+            if (operands[0] != null) {
+                ((Map<?, ?>) operands[0]).forEach(map::putIfAbsent);
+                any = true;
+            }
+        }
+
+        @Override
+        public void merge(GlauxAccumulator other) {
+            ((MapUnion) other).map.forEach(map::putIfAbsent);
+            any = any || ((MapUnion) other).any;
+        }
+
+        @Override
+        public @Nullable Object result() {
+            return any ? new LinkedHashMap<>(map) : null;
+        }
     }
 
     /** map_agg(k, v): each key with the value of its first row. */

@@ -4,7 +4,9 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -118,11 +120,29 @@ final class FunctionRegistry {
         /** Registers a Glaux aggregate and binds its name and the given aliases to it. */
         Builder define(GlauxAggregate a, String... aliases) {
             add(a);
-            bindTo(a, a.getName());
+            bindAggregate(a, a.getName());
             for (String alias : aliases) {
-                bindTo(a, alias);
+                bindAggregate(a, alias);
             }
             return this;
+        }
+
+        /**
+         * Binds a Trino name to a Glaux aggregate; {@code agg(x ORDER BY y)}, whose ORDER BY the parser leaves as a
+         * last operand, becomes {@code agg(x) WITHIN GROUP (ORDER BY y)}, which Calcite turns into the aggregate
+         * call's collation: the accumulator then sees the rows in that order.
+         */
+        private void bindAggregate(GlauxAggregate a, String name) {
+            targets.put(name, a);
+            bind(name, (call, operands, pos) -> {
+                if (operands.isEmpty() || !(operands.get(operands.size() - 1) instanceof SqlNodeList)) {
+                    return a.createCall(call.getFunctionQuantifier(), pos, operands);
+                }
+                SqlNode order = operands.get(operands.size() - 1);
+                SqlCall unordered = a.createCall(call.getFunctionQuantifier(), pos,
+                        operands.subList(0, operands.size() - 1));
+                return SqlStdOperatorTable.WITHIN_GROUP.createCall(pos, unordered, order);
+            });
         }
 
         /** Registers a Glaux aggregate without binding a Trino name to it (a binding reaches it by {@link #get}). */

@@ -45,7 +45,7 @@ final class GlauxAggregate extends SqlUserDefinedAggFunction {
         super(new SqlIdentifier(List.of(GlauxFunction.QUALIFIER, name), SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
                 GlauxFunction.returnType(shapes, false, true), GlauxFunction.operandTypeInference(shapes),
                 new GlauxFunction.Checker(shapes), new Implementation(signatures), false, false,
-                Optionality.FORBIDDEN);
+                Optionality.OPTIONAL);
         this.signatures = signatures;
     }
 

@@ -16,9 +16,11 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.FunctionSqlType;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlLambdaScope;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -163,6 +165,15 @@ final class LambdaBinding {
         public Void visit(SqlCall call) {
             validator.removeValidatedNodeType(call);
             return super.visit(call);
+        }
+
+        /** A NULL's type is inferred from its neighbours ({@code IF(c, NULL, s.sum)}), which may change. */
+        @Override
+        public Void visit(SqlLiteral literal) {
+            if (literal.getTypeName() == SqlTypeName.NULL) {
+                validator.removeValidatedNodeType(literal);
+            }
+            return null;
         }
     }
 }

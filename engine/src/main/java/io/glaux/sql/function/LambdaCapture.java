@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -15,12 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lets a one-parameter lambda use a column of the row, as in {@code transform(prices, x -> x * rate)}. Calcite's
+ * Lets a one-parameter lambda use columns of the row, as in {@code transform(prices, x -> x * rate)}. Calcite's
  * lambda scope resolves only the lambda's own parameters, so before validation the column becomes a second
  * parameter, and the call passes the column's value: {@code transform(prices, (x, "$captured") -> x *
- * "$captured", rate)}, bound to an overload that hands the value to the lambda with each element. One column (or
- * other name from outside the lambda, used any number of times) can be captured; a lambda using several, or nested
- * in another lambda that captures, is left as written and validation reports the name it cannot resolve.
+ * "$captured", rate)}, bound to an overload that hands the value to the lambda with each element. Several columns
+ * (or other names from outside the lambda) travel as one row, {@code ROW(a, b)}, whose fields replace them in the
+ * body. A lambda nested in another lambda that captures is left as written and validation reports the name it
+ * cannot resolve.
  */
 final class LambdaCapture {
     /** The name of the added parameter, one no SQL text can spell without quotes. */
@@ -45,15 +47,19 @@ final class LambdaCapture {
         SqlNode last = operands.isEmpty() ? null : operands.get(operands.size() - 1);
         if (last instanceof SqlLambda && ((SqlLambda) last).getParameters().size() == 1) {
             SqlLambda lambda = (SqlLambda) last;
-            Set<String> free = freeNames(lambda);
-            if (free.size() == 1) {
-                SqlIdentifier captured = (SqlIdentifier) lambda.getExpression().accept(new FirstFree(free));
+            List<String> free = new ArrayList<>(freeNames(lambda));
+            if (!free.isEmpty()) {
+                List<SqlNode> captured = new ArrayList<>();
+                for (String name : free) {
+                    captured.add(lambda.getExpression().accept(new FirstFree(Set.of(name))));
+                }
                 List<SqlNode> params = new ArrayList<>(lambda.getParameters().getList());
                 params.add(new SqlIdentifier(PARAMETER, pos));
-                SqlNode body = lambda.getExpression().accept(new Replace(free.iterator().next()));
+                SqlNode body = lambda.getExpression().accept(new PackedParameter(free, PARAMETER));
                 List<SqlNode> newOperands = new ArrayList<>(operands.subList(0, operands.size() - 1));
                 newOperands.add(new SqlLambda(lambda.getParserPosition(), new SqlNodeList(params, pos), body));
-                newOperands.add(captured);
+                newOperands.add(captured.size() == 1 ? captured.get(0)
+                        : SqlStdOperatorTable.ROW.createCall(pos, captured));
                 return withCapture.createCall(call.getFunctionQuantifier(), pos, newOperands);
             }
         }
@@ -109,20 +115,6 @@ final class LambdaCapture {
                 }
             }
             return found;
-        }
-    }
-
-    /** Replaces the free name with the added parameter. */
-    private static final class Replace extends SqlShuttle {
-        private final String name;
-
-        Replace(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public SqlNode visit(SqlIdentifier id) {
-            return id.toString().equals(name) ? new SqlIdentifier(PARAMETER, id.getParserPosition()) : id;
         }
     }
 }

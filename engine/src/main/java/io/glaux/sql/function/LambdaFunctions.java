@@ -3,14 +3,21 @@ package io.glaux.sql.function;
 import org.apache.calcite.linq4j.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.glaux.sql.function.Arg.ANY;
 import static io.glaux.sql.function.Arg.ARRAY;
@@ -63,6 +70,41 @@ public final class LambdaFunctions {
                 Signature.withLambdas(c, "transformKeys", mapOf(1, true), entry, MAP, FUNCTION)));
         r.define(GlauxFunction.strict("transform_values", false,
                 Signature.withLambdas(c, "transformValues", mapOf(1, false), entry, MAP, FUNCTION)));
+        GlauxFunction mapZipWith = GlauxFunction.strict("map_zip_with", false, Signature.withLambdas(c,
+                "mapZipWith", mapOf(2, false), LambdaFunctions::mapZipWithParameters, MAP, MAP, FUNCTION));
+        r.add(mapZipWith);
+        r.bind("map_zip_with", (call, operands, pos) -> mapZipWith.createCall(call.getFunctionQuantifier(), pos,
+                packValues(operands)));
+    }
+
+    /** The parameter that carries map_zip_with's two values, as a row. */
+    private static final String VALUES = "$values";
+
+    /**
+     * map_zip_with's {@code (k, v1, v2) -> ...} as {@code (k, "$values") -> ...}, v1 and v2 read from the row
+     * "$values" (generated lambdas take at most two parameters); other operands as they are.
+     */
+    private static List<SqlNode> packValues(List<SqlNode> operands) {
+        if (operands.size() != 3 || !(operands.get(2) instanceof SqlLambda lambda)
+                || lambda.getParameters().size() != 3) {
+            return operands;
+        }
+        List<String> values = List.of(lambda.getParameters().get(1).toString(),
+                lambda.getParameters().get(2).toString());
+        SqlParserPos pos = lambda.getParserPosition();
+        SqlNode body = lambda.getExpression().accept(new PackedParameter(values, VALUES));
+        SqlLambda packed = new SqlLambda(pos, new SqlNodeList(List.of(lambda.getParameters().get(0),
+                new SqlIdentifier(VALUES, pos)), pos), body);
+        return List.of(operands.get(0), operands.get(1), packed);
+    }
+
+    /** map_zip_with: the key, and a row of the two maps' values (NULL where a map lacks the key). */
+    private static List<RelDataType> mapZipWithParameters(int operand, List<RelDataType> types,
+            RelDataTypeFactory f) {
+        RelDataType values = f.createStructType(
+                List.of(LambdaParameters.value(types.get(0), f), LambdaParameters.value(types.get(1), f)),
+                List.of(PackedParameter.field(0), PackedParameter.field(1)));
+        return List.of(LambdaParameters.key(types.get(0), f), LambdaParameters.nullable(values, f));
     }
 
     /** An array of the result type of the lambda at {@code lambda}. */
@@ -102,12 +144,27 @@ public final class LambdaFunctions {
     private static List<RelDataType> reduceParameters(int operand, List<RelDataType> types, RelDataTypeFactory f) {
         RelDataType state = types.get(1);
         RelDataType input = LambdaParameters.resultOf(types.get(2));
-        if (input != null) {
+        // Over ARRAY[] the input function never runs; its result's type (s + x with x unknown) must not widen s.
+        if (input != null && !LambdaParameters.isUnknown(types.get(0).getComponentType())) {
             RelDataType wider = f.leastRestrictive(List.of(state, input));
             state = wider == null ? state : wider;
         }
         state = LambdaParameters.nullable(state, f);
         return operand == 2 ? List.of(state, LambdaParameters.element(types.get(0), f)) : List.of(state);
+    }
+
+    /**
+     * map_zip_with(m1, m2, (k, v1, v2) -> v): each key of either map (m1's first) with the lambda's value for it;
+     * the lambda receives the two values as one row (see {@link #packValues}).
+     */
+    public static Map<Object, Object> mapZipWith(Map<?, ?> first, Map<?, ?> second, Function<?> lambda) {
+        Set<Object> keys = new LinkedHashSet<>(first.keySet());
+        keys.addAll(second.keySet());
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Object key : keys) {
+            out.put(key, Lambdas.call(lambda, key, new Object[] {first.get(key), second.get(key)}));
+        }
+        return out;
     }
 
     /** transform(array, x -> y): the lambda applied to each element. */

@@ -61,6 +61,11 @@ interface LambdaParameters {
         return nullable(map.getSqlTypeName() == SqlTypeName.MAP ? map.getValueType() : null, f);
     }
 
+    /** Whether a type is Trino's unknown (the NULL type, as the elements of {@code ARRAY[]}). */
+    static boolean isUnknown(@Nullable RelDataType type) {
+        return type != null && type.getSqlTypeName() == SqlTypeName.NULL;
+    }
+
     /** The result type of a lambda operand's type, or null if it is not a bound lambda yet. */
     static @Nullable RelDataType resultOf(RelDataType lambda) {
         if (!(lambda instanceof FunctionSqlType)) {

@@ -10,7 +10,7 @@ import org.apache.calcite.linq4j.function.Predicate2;
  * Calls the lambdas generated code passes to Glaux functions. Calcite compiles {@code x -> expr} to a linq4j
  * {@link Function1}, or a {@link Predicate1} when the body is boolean (likewise with two parameters), so functions
  * receive the common {@link Function} type and call it through here. linq4j's code generation stops at two
- * parameters, so Glaux has no function taking a lambda of three (map_zip_with).
+ * parameters, so map_zip_with's lambda of three receives its two values as one row ({@link PackedParameter}).
  */
 final class Lambdas {
     private Lambdas() {

@@ -63,7 +63,10 @@ final class PlannedOperator extends SqlUserDefinedFunction {
                 }
                 List<Expression> args = new ArrayList<>();
                 for (int i = 0; i < operands.size(); i++) {
-                    args.add(EnumUtils.convert(operands.get(i), types[i]));
+                    // A row's synthetic record type is no class EnumUtils can convert from: a plain cast.
+                    Expression operand = operands.get(i);
+                    args.add(operand.getType() instanceof Class ? EnumUtils.convert(operand, types[i])
+                            : Expressions.convert_(operand, types[i]));
                 }
                 return Expressions.call(method, args);
             }, NullPolicy.STRICT, false);

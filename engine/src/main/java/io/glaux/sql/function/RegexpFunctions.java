@@ -4,6 +4,8 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 
+import org.apache.calcite.linq4j.function.Function;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,11 @@ public final class RegexpFunctions {
                 Signature.of(re, "regexpExtractAll", Returns.ARRAY_OF_VARCHAR, STRING, STRING, BIGINT)));
         r.define(GlauxFunction.strict("regexp_replace", false,
                 Signature.of(re, "regexpReplace", Returns.VARCHAR, STRING, STRING),
-                Signature.of(re, "regexpReplace", Returns.VARCHAR, STRING, STRING, STRING)));
+                Signature.of(re, "regexpReplace", Returns.VARCHAR, STRING, STRING, STRING),
+                Signature.withLambdas(re, "regexpReplace", Returns.VARCHAR, (operand, types, f) -> List.of(
+                        LambdaParameters.nullable(f.createArrayType(LambdaParameters.nullable(
+                                f.createSqlType(SqlTypeName.VARCHAR), f), -1), f)),
+                        STRING, STRING, Arg.FUNCTION)));
         r.define(GlauxFunction.strict("regexp_count", false, Signature.of(re, "regexpCount", Returns.BIGINT, STRING,
                 STRING)));
         SqlReturnTypeInference integer = ReturnTypes.explicit(SqlTypeName.INTEGER);
@@ -152,6 +158,27 @@ public final class RegexpFunctions {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw FunctionErrors.invalidArgument("Illegal replacement sequence: " + replacement);
         }
+    }
+
+    /**
+     * regexp_replace(s, pattern, groups -> replacement): each match replaced by what the lambda answers for its
+     * capturing groups (an array from group 1, NULL for a group that did not take part); a NULL answer removes the
+     * match.
+     */
+    public static String regexpReplace(String s, String regex, Function<?> replacement) {
+        Matcher m = pattern(regex).matcher(s);
+        StringBuilder out = new StringBuilder();
+        int end = 0;
+        while (m.find()) {
+            List<String> groups = new ArrayList<>(m.groupCount());
+            for (int g = 1; g <= m.groupCount(); g++) {
+                groups.add(m.group(g));
+            }
+            Object replaced = Lambdas.call(replacement, groups);
+            out.append(s, end, m.start()).append(replaced == null ? "" : replaced.toString());
+            end = m.end();
+        }
+        return out.append(s, end, s.length()).toString();
     }
 
     private static void checkGroup(Matcher m, long group) {

@@ -56,7 +56,8 @@ public final class StringFunctions {
                 Signature.variadic(s, "concatWs", Returns.VARCHAR, STRING, STRING),
                 Signature.of(s, "concatWs", Returns.VARCHAR, STRING, ARRAY)));
         r.define(GlauxFunction.strict("concat", false, Signature.variadic(s, "concat", Returns.VARCHAR, STRING),
-                Signature.variadic(BinaryFunctions.class, "concat", Returns.VARBINARY, BINARY)));
+                Signature.variadic(BinaryFunctions.class, "concat", Returns.VARBINARY, BINARY),
+                ArrayFunctions.CONCAT_ARRAYS, ArrayFunctions.APPEND, ArrayFunctions.PREPEND));
         r.define(GlauxFunction.strict("lpad", false, Signature.of(s, "lpad", Returns.VARCHAR, STRING, BIGINT, STRING),
                 Signature.of(BinaryFunctions.class, "lpad", Returns.VARBINARY, BINARY, BIGINT, BINARY)));
         r.define(GlauxFunction.strict("rpad", false, Signature.of(s, "rpad", Returns.VARCHAR, STRING, BIGINT, STRING),

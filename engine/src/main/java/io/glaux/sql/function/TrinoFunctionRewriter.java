@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -30,6 +31,9 @@ public class TrinoFunctionRewriter extends SqlShuttle {
         SqlNode visited = super.visit(call);
         if (!(visited instanceof SqlCall)) {
             return visited;
+        }
+        if (visited instanceof SqlLambda) {
+            return LambdaFieldAccess.rewrite((SqlLambda) visited);
         }
         SqlCall c = (SqlCall) visited;
         if (c.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR && c.operandCount() == 0) {

@@ -48,16 +48,18 @@
  *       (NULLs last), slice, flatten, array_union, array_intersect, array_except, array_max, array_min (NULL if an
  *       element is NULL), array_remove, arrays_overlap (NULL when only NULLs could match), repeat, combinations,
  *       ngrams, zip, shuffle, sequence (bigints, dates by days or an interval, timestamps by an interval; at most
- *       10000 entries), array_agg (Calcite's ARRAY_AGG, ORDER BY inside the call; NULL elements left out).</li>
+ *       10000 entries), concat of arrays and of an array and an element.</li>
  *   <li>Lambdas ({@code x -> expr}, {@code (x, y) -> expr}, parsed by Calcite's Babel grammar as {@code SqlLambda}):
  *       transform, filter, reduce, zip_with, any_match, all_match, none_match (three-valued), array_sort with a
  *       comparator, map_filter, transform_keys, transform_values. A signature with {@code Arg.FUNCTION} operands
  *       names its lambdas' parameter types ({@code LambdaParameters}); {@code LambdaBinding} gives the lambda those
  *       types during validation and validates it again, and code generation passes it as a linq4j function
  *       ({@code Lambdas}). Calcite's lambda scope sees only the parameters, so {@code LambdaCapture} rewrites a
- *       one-parameter lambda using one column of the row (transform, filter, *_match) into a two-parameter lambda
- *       given the column's value. Not supported: lambdas using several columns, lambdas of three parameters
- *       (map_zip_with).</li>
+ *       one-parameter lambda using columns of the row (transform, filter, *_match) into a two-parameter lambda
+ *       given the column's value (several columns: a row of them, {@code PackedParameter}); map_zip_with's
+ *       three-parameter lambda gets its two values as one row likewise. {@code LambdaFieldAccess} reads
+ *       {@code s.sum} on a row parameter as {@code s['sum']}, which the planner makes a {@code RowField} read.
+ *       regexp_replace with a lambda over the capturing groups.</li>
  *   <li>Math: round and truncate (1 and 2 arguments, half away from zero, decimal types kept), mod, log(b, x),
  *       log2, log10, nan, infinity, e, pi, is_nan, is_finite, is_infinite, random/rand (0 and 1 argument);
  *       abs, sqrt, cbrt, ln, exp, pow/power, sign, degrees, radians are Calcite's, and so are ceil/ceiling/floor
@@ -98,8 +100,9 @@
  *       or ARRAY[p...]; exact: the smallest value whose cumulative weight exceeds p times the total),
  *       approx_most_frequent (exact counts), geometric_mean, skewness, kurtosis, corr, covar_pop, covar_samp,
  *       regr_slope, regr_intercept (real for integer and real operands, double for doubles, as Trino picks),
- *       map_agg, multimap_agg, histogram (maps as {@code java.util.Map}), bitwise_and_agg, bitwise_or_agg,
- *       checksum (Trino's XXH64-based sum), numeric_histogram; any_value as ANY_VALUE. NULL over no rows.</li>
+ *       array_agg (NULLs kept), map_agg, multimap_agg, map_union, histogram (maps as {@code java.util.Map}), bitwise_and_agg, bitwise_or_agg,
+ *       checksum (Trino's XXH64-based sum), numeric_histogram; any_value as ANY_VALUE. NULL over no rows.
+ *       {@code agg(x ORDER BY y)} becomes {@code agg(x) WITHIN GROUP (ORDER BY y)}, the call's collation.</li>
  * </ul>
  *
  * <h2>Structure</h2>

@@ -129,6 +129,33 @@ class AggregateFunctionsTest {
     }
 
     @Test
+    void arrayAggKeepsNullElementsInItsOrderBy() {
+        String values = " FROM (VALUES 3, NULL, 1, 2) t(x)";
+        assertThat(value("SELECT array_agg(x ORDER BY x)" + values)).isEqualTo(Arrays.asList(1, 2, 3, null));
+        assertThat(value("SELECT array_agg(x ORDER BY x DESC NULLS FIRST)" + values))
+                .isEqualTo(Arrays.asList(null, 3, 2, 1));
+        assertThat(value("SELECT array_agg(x)" + values)).isEqualTo(Arrays.asList(3, null, 1, 2));
+        assertThat(value("SELECT array_agg(s)" + EMPTY)).isNull();
+        assertThat(type("SELECT array_agg(x)" + values)).isEqualTo("INTEGER ARRAY");
+    }
+
+    @Test
+    void orderByInsideAnAggregateCallOrdersEachGroupsRows() {
+        assertThat(rows("SELECT k, array_agg(v ORDER BY v DESC) FROM (VALUES ('a', 1), ('a', 2), ('b', 3)) t(k, v) "
+                + "GROUP BY k ORDER BY k")).containsExactly(List.of("a", List.of(2, 1)), List.of("b", List.of(3)));
+        assertThat(value("SELECT array_agg(s ORDER BY id DESC) FROM t")).isEqualTo(Arrays.asList(null, "x",
+                "apple,banana"));
+    }
+
+    @Test
+    void mapUnionMergesTheMapsOfEveryRow() {
+        assertThat(value("SELECT map_union(m) FROM (VALUES MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['b'], ARRAY[2]), "
+                + "NULL) t(m)")).isEqualTo(Map.of("a", 1, "b", 2));
+        assertThat(value("SELECT map_union(m)" + EMPTY)).isNull();
+        assertThat(type("SELECT map_union(m) FROM t")).isEqualTo("(VARCHAR NOT NULL, INTEGER NOT NULL) MAP");
+    }
+
+    @Test
     void bitwiseAggregatesFoldNonNullValues() {
         assertThat(value("SELECT bitwise_and_agg(x) FROM (VALUES 7, 14, NULL) t(x)")).isEqualTo(6L);
         assertThat(value("SELECT bitwise_or_agg(n) FROM t")).isEqualTo(-1L);

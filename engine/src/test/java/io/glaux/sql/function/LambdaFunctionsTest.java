@@ -45,12 +45,6 @@ class LambdaFunctionsTest {
     }
 
     @Test
-    void aLambdaUsingTwoColumnsIsRefusedByName() {
-        assertThatThrownBy(() -> column("SELECT transform(nums, x -> x * n + id) FROM t"))
-                .hasMessageContaining("not found in lambda expression");
-    }
-
-    @Test
     void lambdasNest() {
         assertThat(value("SELECT transform(ARRAY[ARRAY[1, NULL, 2], ARRAY[3, NULL]], a -> filter(a, x -> x IS NOT NULL))"))
                 .isEqualTo(List.of(List.of(1, 2), List.of(3)));

@@ -85,4 +85,12 @@ class RegexpFunctionsTest {
         assertThatThrownBy(() -> value("SELECT regexp_position(s, 'a', 0) FROM t"))
                 .isInstanceOf(GlauxException.class).hasMessageContaining("start position cannot be smaller than 1");
     }
+
+    @Test
+    void regexpReplaceWithALambdaReplacesEachMatchByItsGroups() {
+        assertThat(value("SELECT regexp_replace('new york', '(\\w)(\\w*)', x -> upper(x[1]) || lower(x[2]))"))
+                .isEqualTo("New York");
+        assertThat(value("SELECT regexp_replace('ab', '(a)|(b)', x -> coalesce(x[2], '-'))")).isEqualTo("-b");
+        assertThat(value("SELECT regexp_replace(s, 'p+', x -> NULL) FROM t WHERE id = 1")).isEqualTo("ale,banana");
+    }
 }

@@ -1,0 +1,85 @@
+package io.glaux.sql.function;
+
+import io.glaux.testing.GlauxFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lambdas over ARRAY[] and row parameters, and array concatenation, through the whole engine (the planner's rewrites
+ * of lambda parameters included), with Trino's documented examples.
+ */
+class LambdaAndArrayConcatEndToEndTest {
+
+    @TempDir
+    Path data;
+
+    private GlauxFixture g;
+
+    @BeforeEach
+    void open() throws IOException {
+        g = GlauxFixture.localWithTable(data, "n bigint", "1\n");
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        g.close();
+    }
+
+    @Test
+    void lambdasOverAnEmptyArrayAnswerEmptyOrTheInitialState() {
+        assertThat(g.rows("SELECT transform(ARRAY[], x -> x + 1)")).containsExactly(List.of("[]"));
+        assertThat(g.rows("SELECT reduce(ARRAY[], 0, (s, x) -> s + x, s -> s)")).containsExactly(List.of("0"));
+        assertThat(g.rows("SELECT transform_keys(MAP(ARRAY[], ARRAY[]), (k, v) -> k + 1)"))
+                .containsExactly(List.of("{}"));
+        assertThat(g.rows("SELECT transform(ARRAY[NULL], x -> x + 1)")).containsExactly(List.of("[null]"));
+    }
+
+    @Test
+    void reduceKeepsARowStateReadByFieldName() {
+        assertThat(g.rows("SELECT reduce(ARRAY[5, 6, 10, 20], CAST(ROW(0.0, 0) AS ROW(sum DOUBLE, count INTEGER)),"
+                + " (s, x) -> CAST(ROW(x + s.sum, s.count + 1) AS ROW(sum DOUBLE, count INTEGER)),"
+                + " s -> IF(s.count = 0, NULL, s.sum / s.count))")).containsExactly(List.of("10.25"));
+        assertThat(g.rows("SELECT transform(ARRAY[CAST(ROW(1.0, 2) AS ROW(sum DOUBLE, count INTEGER))],"
+                + " s -> IF(s.count = 0, NULL, s.sum / s.count))")).containsExactly(List.of("[0.5]"));
+    }
+
+    @Test
+    void concatJoinsArraysAndAddsElements() {
+        assertThat(g.rows("SELECT concat(ARRAY[1, 2], ARRAY[3], ARRAY[4, 5])"))
+                .containsExactly(List.of("[1, 2, 3, 4, 5]"));
+        assertThat(g.rows("SELECT concat(ARRAY[1, 2], 3), concat(0, ARRAY[1, 2])"))
+                .containsExactly(List.of("[1, 2, 3]", "[0, 1, 2]"));
+        assertThat(g.rows("SELECT ARRAY[1, 2] || ARRAY[3]")).containsExactly(List.of("[1, 2, 3]"));
+    }
+
+    @Test
+    void lambdasUseSeveralColumnsOfTheRow() {
+        assertThat(g.rows("SELECT transform(a, x -> x * b + c) FROM (VALUES (ARRAY[1, 2], 10, 5)) t(a, b, c)"))
+                .containsExactly(List.of("[15, 25]"));
+        assertThat(g.rows("SELECT filter(a, x -> x > b AND x < c)"
+                + " FROM (VALUES (ARRAY[1, 2, 3, 4], 1, 4)) t(a, b, c)")).containsExactly(List.of("[2, 3]"));
+        assertThat(g.rows("SELECT any_match(a, x -> x = b OR x = c), none_match(a, x -> x IN (b, c))"
+                + " FROM (VALUES (ARRAY[1, 2, 3, 4], 7, 4)) t(a, b, c)")).containsExactly(List.of("true", "false"));
+        assertThat(g.rows("SELECT transform(ARRAY['p', 'q'],"
+                + " x -> concat(x, CAST(n AS varchar), CAST(n + 1 AS varchar))) FROM t"))
+                .containsExactly(List.of("[p12, q12]"));
+    }
+
+    @Test
+    void mapZipWithMergesTwoMapsKeyByKey() {
+        assertThat(g.rows("SELECT map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']),"
+                + " MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2))"))
+                .containsExactly(List.of("{1=ad, 2=be, 3=cf}"));
+        assertThat(g.rows("SELECT map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a', 'b'], ARRAY[10, 20]),"
+                + " (k, x, y) -> coalesce(x, 0) + y)")).containsExactly(List.of("{a=11, b=20}"));
+        assertThat(g.rows("SELECT typeof(map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]),"
+                + " MAP(ARRAY['k2', 'k3'], ARRAY[4, 9]), (k, v1, v2) -> (v1, v2)))"))
+                .containsExactly(List.of("map(varchar(2), row(integer, integer))"));
+    }
+}

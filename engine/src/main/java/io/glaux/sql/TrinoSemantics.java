@@ -3,6 +3,7 @@ package io.glaux.sql;
 import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
+import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.MapSubscript;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -12,7 +13,9 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 
 /**
- * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
+ * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: numeric casts
+ * and decimal arithmetic fail on values out of range ({@link CheckedCasts}), decimal sums fail past 38 digits and
+ * decimal averages keep their type ({@link DecimalAggregates}), other casts of
  * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
  * ({@link ArraySubscript}, {@link MapSubscript}); {@code ARRAY[]} widened to another array type becomes the empty
@@ -30,6 +33,10 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                 RexNode visited = super.visitCall(call);
                 if (!(visited instanceof RexCall c)) {
                     return visited;
+                }
+                RexNode checkedCast = CheckedCasts.rewrite(rexBuilder, c);
+                if (checkedCast != c) {
+                    return checkedCast;
                 }
                 RexNode rounded = TrinoCastRounding.rewrite(rexBuilder, c);
                 if (rounded != c) {
@@ -55,6 +62,6 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     @Override
     public RelNode visit(RelNode other) {
-        return super.visit(other).accept(expressions);
+        return DecimalAggregates.rewrite(super.visit(other).accept(expressions));
     }
 }

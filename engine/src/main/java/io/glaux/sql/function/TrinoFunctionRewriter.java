@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 
@@ -14,10 +15,16 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * operator table cannot override. Names without a binding in {@link TrinoFunctions} and qualified names are left
  * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless. An
  * empty array constructor {@code ARRAY[]}, which Calcite refuses, becomes Glaux's empty array of unknown elements.
+ * Decimal literals get Trino's precision ({@link TrinoDecimalLiteral}).
  */
 public class TrinoFunctionRewriter extends SqlShuttle {
 
     public TrinoFunctionRewriter() {
+    }
+
+    @Override
+    public SqlNode visit(SqlLiteral literal) {
+        return TrinoDecimalLiteral.of(literal);
     }
 
     @Override

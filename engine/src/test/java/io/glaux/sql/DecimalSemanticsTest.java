@@ -24,7 +24,8 @@ class DecimalSemanticsTest {
 
     @BeforeEach
     void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "id int, d decimal(10,2)", "1,1.25\n2,2.50\n3,\n");
+        g = GlauxFixture.localWithTable(data, "id int, d decimal(10,2), s string",
+                "1,1.25,x\n2,2.50,300\n3,,\n");
     }
 
     @AfterEach
@@ -92,6 +93,12 @@ class DecimalSemanticsTest {
         assertThat(row("SELECT CAST(-2.5e0 AS bigint), CAST(id + 1.5e0 AS integer), CAST(127.4e0 AS tinyint)"
                 + " FROM t WHERE id = 1")).containsExactly("-3", "3", "127");
         assertThat(failure("SELECT CAST('abc' AS integer)")).isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast 'abc' to INT");
+        assertThat(failure("SELECT CAST(s AS tinyint) FROM t WHERE id = 1"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast 'x' to TINYINT");
+        assertThat(failure("SELECT CAST(s AS tinyint) FROM t WHERE id = 2"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast '300' to TINYINT");
+        assertThat(failure("SELECT CAST(s AS smallint) FROM t WHERE id = 1"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast 'x' to SMALLINT");
     }
 
     @Test

@@ -109,6 +109,15 @@ class DecimalSemanticsTest {
                 .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast DECIMAL(3, 2) '9.99' to DECIMAL(2, 1)");
         assertThat(failure("SELECT CAST(12345 AS decimal(4,1))"))
                 .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast INTEGER '12345' to DECIMAL(4, 1)");
+        assertThat(failure("SELECT CAST(CAST(300 AS decimal(5,0)) AS tinyint)"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast '300' to TINYINT");
+        assertThat(failure("SELECT CAST(3000000000.4 AS integer)"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast '3000000000' to INTEGER");
+        // Above 18 digits Trino names the decimal itself.
+        assertThat(failure("SELECT CAST(d * 100000000000 AS integer) FROM t WHERE id = 1"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast '125000000000.00' to INTEGER");
+        assertThat(row("SELECT CAST(d AS integer), CAST(-d AS tinyint) FROM t WHERE id = 2"))
+                .containsExactly("3", "-3");
         assertThat(row("SELECT CAST(1.25 AS decimal(2,1)), CAST(d AS decimal(3,1)) FROM t WHERE id = 1"))
                 .containsExactly("1.3", "1.3");
     }

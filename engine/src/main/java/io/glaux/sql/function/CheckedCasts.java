@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Numeric casts and decimal arithmetic that fail as Trino's do ({@link TrinoNumericCasts}): the planner replaces a
  * CAST that can lose a value (an integer to a narrower integer, a real or double to an integer, a number to a decimal
- * with fewer integer digits) by a checked call, and wraps decimal {@code + - *} in an overflow check. TRY_CAST
+ * with fewer integer digits, a decimal to an integer type) by a checked call, and wraps decimal {@code + - *} in an overflow check. TRY_CAST
  * (Calcite's SAFE_CAST) keeps Calcite's NULL for a value out of range.
  */
 public final class CheckedCasts {
@@ -27,6 +27,9 @@ public final class CheckedCasts {
     private static final SqlOperator DECIMAL = new PlannedOperator("checked_decimal", ReturnTypes.ARG0,
             TrinoNumericCasts.class, "toDecimal",
             call -> new Class<?>[] {BigDecimal.class, String.class, int.class, int.class});
+    private static final SqlOperator DECIMAL_TO_INTEGER = new PlannedOperator("checked_decimal_integer",
+            ReturnTypes.BIGINT, TrinoNumericCasts.class, "decimalToInteger",
+            call -> new Class<?>[] {BigDecimal.class, int.class, String.class, long.class});
     private static final SqlOperator DECIMAL_RESULT = new PlannedOperator("checked_decimal_result", ReturnTypes.ARG0,
             TrinoNumericCasts.class, "checkDecimal", call -> new Class<?>[] {BigDecimal.class, int.class});
 
@@ -55,6 +58,16 @@ public final class CheckedCasts {
             case BIGINT -> approximate ? BIGINT : null;
             default -> null;
         };
+        if (from == SqlTypeName.DECIMAL && SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())) {
+            RelDataType bigint = rexBuilder.getTypeFactory().createTypeWithNullability(
+                    rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), type.isNullable());
+            RexNode integral = rexBuilder.makeCall(call.getParserPosition(), bigint, DECIMAL_TO_INTEGER, List.of(
+                    operand, rexBuilder.makeLiteral(operand.getType().getPrecision(), intType(rexBuilder)),
+                    rexBuilder.makeLiteral(type.getSqlTypeName().getName().toUpperCase(Locale.ROOT)),
+                    rexBuilder.makeLiteral(BigDecimal.valueOf(maximum(type.getSqlTypeName())),
+                            rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT))));
+            return rexBuilder.makeCast(type, integral, false, false);
+        }
         if (checked != null) {
             return rexBuilder.makeCall(call.getParserPosition(), type, checked, List.of(operand));
         }
@@ -77,6 +90,15 @@ public final class CheckedCasts {
     public static RexNode checkDecimal(RexBuilder rexBuilder, RexNode decimal) {
         return rexBuilder.makeCall(decimal.getType(), DECIMAL_RESULT,
                 List.of(decimal, rexBuilder.makeLiteral(decimal.getType().getPrecision(), intType(rexBuilder))));
+    }
+
+    private static long maximum(SqlTypeName type) {
+        return switch (type) {
+            case TINYINT -> Byte.MAX_VALUE;
+            case SMALLINT -> Short.MAX_VALUE;
+            case INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     private static RelDataType intType(RexBuilder rexBuilder) {

@@ -74,6 +74,20 @@ public final class TrinoNumericCasts {
         return result;
     }
 
+    /**
+     * A decimal of precision {@code sourcePrecision} as an integer type ({@code TINYINT} .. {@code BIGINT}, at most
+     * {@code max}), rounded half up, or INVALID_CAST_ARGUMENT naming the rounded value (Trino names the decimal
+     * itself when its precision is above 18).
+     */
+    public static long decimalToInteger(BigDecimal value, int sourcePrecision, String type, long max) {
+        BigDecimal rounded = value.setScale(0, RoundingMode.HALF_UP);
+        if (rounded.compareTo(BigDecimal.valueOf(max)) > 0 || rounded.compareTo(BigDecimal.valueOf(-max - 1)) < 0) {
+            throw FunctionErrors.invalidCast("Cannot cast '" + (sourcePrecision > 18 ? value : rounded).toPlainString()
+                    + "' to " + type);
+        }
+        return rounded.longValueExact();
+    }
+
     /** An arithmetic result of type decimal(precision, s), or NUMERIC_VALUE_OUT_OF_RANGE if it needs more digits. */
     public static BigDecimal checkDecimal(BigDecimal value, int precision) {
         if (value.unscaledValue().abs().compareTo(java.math.BigInteger.TEN.pow(precision)) >= 0) {

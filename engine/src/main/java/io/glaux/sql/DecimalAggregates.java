@@ -20,8 +20,8 @@ import java.util.List;
  * Decimal sums and averages as Trino computes them. A decimal sum past 38 digits fails with
  * NUMERIC_VALUE_OUT_OF_RANGE {@code Decimal overflow} instead of answering a value its type cannot hold. An average
  * of decimal(p, s) is decimal(p, s), but Calcite casts the running sum to the average's type before dividing it, so
- * the average becomes a decimal(38, s) sum and a count, divided above the aggregate (rounded half up) and cast to
- * decimal(p, s) (an average lies between the smallest and largest value, so it fits). Applied by {@link TrinoSemantics}.
+ * the average becomes a decimal(38, s) sum and a count, divided exactly above the aggregate (rounded half up) at
+ * scale s (an average lies between the smallest and largest value, so it fits decimal(p, s)). Applied by {@link TrinoSemantics}.
  */
 final class DecimalAggregates {
 
@@ -51,11 +51,10 @@ final class DecimalAggregates {
                 calls.add(sum);
                 calls.add(count);
                 // The sum is NULL when nothing was counted.
-                column = rexBuilder.makeCast(c.getType(),
-                        rexBuilder.makeCall(SqlStdOperatorTable.DIVIDE, sumRef, countRef), true, false);
+                column = CheckedCasts.average(rexBuilder, c.getType(), sumRef, countRef);
             } else {
                 calls.add(c);
-                if (isDecimal(c.getType()) && isSum(c)) {
+                if (isDecimal(c.getType()) && isSum(c) && mayOverflow(c, aggregate)) {
                     column = CheckedCasts.checkDecimal(rexBuilder, column);
                 }
             }
@@ -72,6 +71,15 @@ final class DecimalAggregates {
         return AggregateCall.create(function, c.isDistinct(), c.isApproximate(), c.ignoreNulls(), c.rexList,
                 c.getArgList(), c.filterArg, c.distinctKeys, c.getCollation(), aggregate.getGroupCount(),
                 aggregate.getInput(), null, null);
+    }
+
+    /**
+     * A sum of decimal(p, s) with p at most 19 stays within 38 digits over fewer than 10^19 rows; only wider
+     * arguments are checked (so the common sums keep their vectorized plans).
+     */
+    private static boolean mayOverflow(AggregateCall c, Aggregate aggregate) {
+        return c.getArgList().size() != 1 || aggregate.getInput().getRowType().getFieldList()
+                .get(c.getArgList().get(0)).getType().getPrecision() > 19;
     }
 
     private static boolean isDecimal(RelDataType type) {

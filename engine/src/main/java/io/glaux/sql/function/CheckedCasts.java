@@ -30,8 +30,12 @@ public final class CheckedCasts {
     private static final SqlOperator DECIMAL_TO_INTEGER = new PlannedOperator("checked_decimal_integer",
             ReturnTypes.BIGINT, TrinoNumericCasts.class, "decimalToInteger",
             call -> new Class<?>[] {BigDecimal.class, int.class, String.class, long.class});
+    private static final SqlOperator AVERAGE = new PlannedOperator("decimal_average", ReturnTypes.ARG0,
+            TrinoNumericCasts.class, "average", call -> new Class<?>[] {BigDecimal.class, long.class, int.class});
     private static final SqlOperator DECIMAL_RESULT = new PlannedOperator("checked_decimal_result", ReturnTypes.ARG0,
             TrinoNumericCasts.class, "checkDecimal", call -> new Class<?>[] {BigDecimal.class, int.class});
+
+    private static final int MAX_PRECISION = 38;
 
     private CheckedCasts() {
     }
@@ -39,7 +43,8 @@ public final class CheckedCasts {
     /** The checked form of {@code call}, or {@code call} itself if it is no cast or arithmetic that can overflow. */
     public static RexNode rewrite(RexBuilder rexBuilder, RexCall call) {
         RelDataType type = call.getType();
-        if (type.getSqlTypeName() == SqlTypeName.DECIMAL
+        // Below 38 digits Trino's result type holds any result.
+        if (type.getSqlTypeName() == SqlTypeName.DECIMAL && type.getPrecision() >= MAX_PRECISION
                 && (call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS
                 || call.getKind() == SqlKind.TIMES) && call.getOperands().size() == 2) {
             return checkDecimal(rexBuilder, call);
@@ -99,6 +104,12 @@ public final class CheckedCasts {
             case INTEGER -> Integer.MAX_VALUE;
             default -> Long.MAX_VALUE;
         };
+    }
+
+    /** The exact average of decimal {@code sum} over {@code count} values, as {@code type}: NULL when sum is. */
+    public static RexNode average(RexBuilder rexBuilder, RelDataType type, RexNode sum, RexNode count) {
+        return rexBuilder.makeCall(type, AVERAGE, List.of(sum, count,
+                rexBuilder.makeLiteral(type.getScale(), intType(rexBuilder))));
     }
 
     private static RelDataType intType(RexBuilder rexBuilder) {

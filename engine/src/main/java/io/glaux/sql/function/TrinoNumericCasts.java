@@ -88,6 +88,11 @@ public final class TrinoNumericCasts {
         return rounded.longValueExact();
     }
 
+    /** A decimal average: {@code sum / count} at {@code scale} digits, rounded half up, exactly. */
+    public static BigDecimal average(BigDecimal sum, long count, int scale) {
+        return sum.divide(BigDecimal.valueOf(count), scale, RoundingMode.HALF_UP);
+    }
+
     /** An arithmetic result of type decimal(precision, s), or NUMERIC_VALUE_OUT_OF_RANGE if it needs more digits. */
     public static BigDecimal checkDecimal(BigDecimal value, int precision) {
         if (value.unscaledValue().abs().compareTo(java.math.BigInteger.TEN.pow(precision)) >= 0) {

@@ -31,6 +31,8 @@ public final class SqlErrors {
     private static final Pattern NEAR_KEYWORD = Pattern.compile("^Incorrect syntax near the keyword '([^']*)'");
     private static final Pattern INPUT_STRING = Pattern.compile("For input string: \"(.*)\"");
     private static final Pattern QUOTED = Pattern.compile("'(.*)'");
+    /** Byte.parseByte's and Short.parseShort's words for a number out of their range. */
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Value out of range\\. Value:\"(.*)\" Radix");
     private static final String STATEMENT_STARTS = "'ALTER', 'CREATE', 'DESC', 'DESCRIBE', 'DROP', 'INSERT', 'MSCK',"
             + " 'SHOW', <query>";
 
@@ -263,7 +265,9 @@ public final class SqlErrors {
         String target = null;
         for (StackTraceElement frame : t.getStackTrace()) {
             if (frame.getClassName().equals("org.apache.calcite.runtime.SqlFunctions")
-                    || frame.getClassName().equals("org.apache.calcite.avatica.util.DateTimeUtils")) {
+                    || frame.getClassName().equals("org.apache.calcite.avatica.util.DateTimeUtils")
+                    || frame.getClassName().equals("java.lang.Byte")
+                    || frame.getClassName().equals("java.lang.Short")) {
                 target = castTarget(frame.getMethodName());
                 if (target != null) {
                     break;
@@ -278,7 +282,8 @@ public final class SqlErrors {
             text = text.substring("Invalid character for cast: ".length());
         } else {
             Matcher value = (t instanceof NumberFormatException ? INPUT_STRING : QUOTED).matcher(text);
-            text = value.find() ? value.group(1) : text;
+            Matcher outOfRange = OUT_OF_RANGE.matcher(text);
+            text = value.find() ? value.group(1) : outOfRange.find() ? outOfRange.group(1) : text;
         }
         String message = Character.isLowerCase(target.charAt(0))
                 ? "Value cannot be cast to " + target + ": " + text
@@ -290,8 +295,8 @@ public final class SqlErrors {
         return switch (runtimeMethod) {
             case "toInt" -> "INT";
             case "toLong" -> "BIGINT";
-            case "toShort" -> "SMALLINT";
-            case "toByte" -> "TINYINT";
+            case "toShort", "parseShort" -> "SMALLINT";
+            case "toByte", "parseByte" -> "TINYINT";
             case "toFloat" -> "REAL";
             case "toDouble" -> "DOUBLE";
             case "toBoolean" -> "BOOLEAN";

@@ -3,6 +3,7 @@ package io.glaux.sql;
 import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
+import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.MapSubscript;
 import io.glaux.sql.function.RowField;
 import io.glaux.sql.function.ZonedCasts;
@@ -19,7 +20,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import java.util.List;
 
 /**
- * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
+ * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: numeric casts
+ * and decimal arithmetic fail on values out of range ({@link CheckedCasts}), decimal sums fail past 38 digits and
+ * decimal averages keep their type ({@link DecimalAggregates}), other casts of
  * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
  * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
@@ -38,6 +41,7 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     /** Tried in order on every call, innermost first; the first that changes a call wins. */
     private static final List<CallRewrite> REWRITES = List.of(
+            CheckedCasts::rewrite,
             TrinoCastRounding::rewrite,
             CheckedArithmetic::rewrite,
             ArraySubscript::rewrite,
@@ -90,6 +94,6 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     @Override
     public RelNode visit(RelNode other) {
-        return super.visit(other).accept(expressions);
+        return DecimalAggregates.rewrite(super.visit(other).accept(expressions));
     }
 }

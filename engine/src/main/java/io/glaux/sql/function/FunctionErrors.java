@@ -19,6 +19,11 @@ final class FunctionErrors {
         return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.DIVISION_BY_ZERO, "Division by zero");
     }
 
+    /** Trino's INVALID_CAST_ARGUMENT: a value the cast's target type cannot hold. */
+    static GlauxException invalidCast(String message) {
+        return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.INVALID_CAST_ARGUMENT, message);
+    }
+
     /** Trino's NUMERIC_VALUE_OUT_OF_RANGE: an arithmetic result or a cast value the type cannot hold. */
     static GlauxException numericValueOutOfRange(String message) {
         return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, message);

@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -17,10 +18,16 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless. An
  * empty array constructor {@code ARRAY[]}, which Calcite refuses, becomes Glaux's empty array of unknown elements.
  * Window functions Calcite lacks or frames differently are rewritten by {@link WindowFunctions}.
+ * Decimal literals get Trino's precision ({@link TrinoDecimalLiteral}).
  */
 public class TrinoFunctionRewriter extends SqlShuttle {
 
     public TrinoFunctionRewriter() {
+    }
+
+    @Override
+    public SqlNode visit(SqlLiteral literal) {
+        return TrinoDecimalLiteral.of(literal);
     }
 
     @Override

@@ -83,19 +83,14 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
     }
 
     /**
-     * Trino: avg of an integer type is double; real and double keep their type. A decimal average keeps its scale
-     * but gets 38 digits: Calcite computes avg as sum / count with the sum typed like the average, so a decimal(12,2)
-     * average over large values would overflow its own running sum.
+     * Trino: avg of an integer type is double; real and double keep their type; a decimal average keeps the
+     * argument's precision and scale (rounded half up). Calcite reduces avg to a sum, typed by
+     * {@link #deriveSumType}, divided by the count.
      */
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
         if (SqlTypeName.INT_TYPES.contains(argumentType.getSqlTypeName())) {
             return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
-                    argumentType.isNullable());
-        }
-        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
-            return typeFactory.createTypeWithNullability(
-                    typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()),
                     argumentType.isNullable());
         }
         return super.deriveAvgAggType(typeFactory, argumentType);

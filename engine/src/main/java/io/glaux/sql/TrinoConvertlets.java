@@ -1,14 +1,18 @@
 package io.glaux.sql;
 
 import io.glaux.sql.function.CastToVarchar;
+import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
 import io.glaux.sql.function.TryFunction;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -19,8 +23,10 @@ import java.util.Set;
 
 /**
  * Calcite's conversions of SQL calls to row expressions, except that a CAST to varchar prints the value as Trino
- * does ({@link CastToVarchar}), and casts to and from timestamp with time zone work on its values ({@link ZonedCasts}). The rewrite must happen here, while the SQL is converted: the standard conversion
- * folds a cast of a literal ({@code CAST(true AS varchar)}) into a literal of Calcite's text at once. Implicit casts
+ * does ({@link CastToVarchar}), casts to and from timestamp with time zone work on its values ({@link ZonedCasts}),
+ * and a cast of a real or double to an integer rounds and checks its range ({@link CheckedCasts}). The rewrite must
+ * happen here, while the SQL is converted: the standard conversion folds a cast of a literal
+ * ({@code CAST(true AS varchar)}, {@code CAST(2.5e0 AS integer)}) into a literal of Calcite's at once. Implicit casts
  * the validator inserts (string concatenation of a number) are CAST calls too, so they are covered.
  *
  * <p>{@code try(expr)} converts its operand to a lambda ({@link TryFunction#convert}) so that it is evaluated only
@@ -51,7 +57,7 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
                 return converted instanceof RexCall c ? NanComparison.rewrite(cx.getRexBuilder(), c) : converted;
             };
         }
-        if (call.getKind() != SqlKind.CAST || standard == null) {
+        if (call.getKind() != SqlKind.CAST && call.getKind() != SqlKind.SAFE_CAST || standard == null) {
             return standard;
         }
         return (cx, cast) -> {
@@ -61,6 +67,23 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
             RelDataType source = cx.getValidator().getValidatedNodeTypeIfKnown(cast.operand(0));
             if (target != null && source != null && ZonedCasts.rewrites(source, target)) {
                 return ZonedCasts.call(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
+            }
+            boolean safe = cast.getKind() == SqlKind.SAFE_CAST;
+            if (target != null && source != null && SqlTypeName.APPROX_TYPES.contains(source.getSqlTypeName())
+                    && SqlTypeName.INT_TYPES.contains(target.getSqlTypeName())) {
+                // Rounded here: the standard conversion, and the simplifier while the plan is built, would fold a
+                // literal by truncating (CAST(2.5e0 AS integer) would be 2, not Trino's 3). CAST also checks the
+                // range with Trino's errors; TRY_CAST rounds and keeps its NULL for a value out of range.
+                RexBuilder rexBuilder = cx.getRexBuilder();
+                RexNode operand = cx.convertExpression(cast.operand(0));
+                if (safe) {
+                    return rexBuilder.makeAbstractCast(target,
+                            rexBuilder.makeCall(SqlStdOperatorTable.ROUND, operand), true);
+                }
+                return CheckedCasts.rewrite(rexBuilder, (RexCall) rexBuilder.makeAbstractCast(target, operand, false));
+            }
+            if (safe) {
+                return standard.convertCall(cx, cast);
             }
             if (target == null || source == null || !CastToVarchar.rewrites(source, target)) {
                 return standard.convertCall(cx, cast);

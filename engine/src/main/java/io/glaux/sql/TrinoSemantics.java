@@ -21,9 +21,9 @@ import java.util.List;
 
 /**
  * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: numeric casts
- * and decimal arithmetic fail on values out of range ({@link CheckedCasts}), decimal sums fail past 38 digits and
- * decimal averages keep their type ({@link DecimalAggregates}), other casts of
- * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
+ * and decimal arithmetic fail on values out of range, and casts of reals and doubles to integers round half away
+ * from zero ({@link CheckedCasts}), decimal sums fail past 38 digits and decimal averages keep their type
+ * ({@link DecimalAggregates}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
  * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
  * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}); {@code ARRAY[]} widened to
@@ -42,7 +42,6 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
     /** Tried in order on every call, innermost first; the first that changes a call wins. */
     private static final List<CallRewrite> REWRITES = List.of(
             CheckedCasts::rewrite,
-            TrinoCastRounding::rewrite,
             CheckedArithmetic::rewrite,
             ArraySubscript::rewrite,
             RowField::rewrite,

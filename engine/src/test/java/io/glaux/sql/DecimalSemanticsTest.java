@@ -126,5 +126,8 @@ class DecimalSemanticsTest {
     void tryCastAnswersNullForEachValueOutOfRange() {
         assertThat(row("SELECT try_cast(300 AS tinyint), try_cast(1e20 AS bigint), try_cast(12345.6 AS decimal(4,1)),"
                 + " try_cast('abc' AS integer)")).containsExactly(null, null, null, null);
+        // In range, a real or double still rounds half away from zero, literal or not.
+        assertThat(row("SELECT try_cast(2.5e0 AS integer), try_cast(-2.5e0 AS bigint), try_cast(REAL '0.5' AS tinyint),"
+                + " try_cast(id + 1.5e0 AS integer) FROM t WHERE id = 1")).containsExactly("3", "-3", "1", "3");
     }
 }

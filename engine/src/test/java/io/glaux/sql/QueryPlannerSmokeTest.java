@@ -59,6 +59,10 @@ class QueryPlannerSmokeTest {
     void castsToIntegerRoundHalfUpAsTrinoDoes() {
         assertThat(run("SELECT CAST(2.5 AS integer), CAST(-2.5 AS integer), CAST(-2.5E0 AS bigint)"))
                 .containsExactly(List.of(3, -3, -3L));
+        // Literals of double and real too, which the standard conversion would fold by truncating.
+        assertThat(run("SELECT CAST(2.5E0 AS integer), CAST(-2.5E0 AS integer), CAST(REAL '0.5' AS integer),"
+                + " CAST(DOUBLE '3.5' AS tinyint)"))
+                .containsExactly(List.of(3, -3, 1, (byte) 4));
         assertThat(run("SELECT CAST(d AS integer), CAST(-d AS bigint), CAST(d - 0.1E0 AS smallint)"
                 + " FROM (VALUES (2.5E0)) AS t(d)"))
                 .containsExactly(List.of(3, -3L, (short) 2));

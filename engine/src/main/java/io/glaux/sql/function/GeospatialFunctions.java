@@ -15,6 +15,8 @@ import static io.glaux.sql.function.Arg.GEOMETRY;
 import static io.glaux.sql.function.Arg.STRING;
 import static io.glaux.sql.function.GeometryKind.LINE_STRING;
 import static io.glaux.sql.function.GeometryKind.MULTI_LINE_STRING;
+import static io.glaux.sql.function.GeometryKind.MULTI_POINT;
+import static io.glaux.sql.function.GeometryKind.MULTI_POLYGON;
 import static io.glaux.sql.function.GeometryKind.POINT;
 import static io.glaux.sql.function.GeometryKind.POLYGON;
 
@@ -66,6 +68,8 @@ public final class GeospatialFunctions {
                 Signature.of(g, "endPoint", Returns.GEOMETRY, GEOMETRY)));
         r.define(GlauxFunction.strict("st_convexhull", false,
                 Signature.of(g, "convexHull", Returns.GEOMETRY, GEOMETRY)));
+        r.define(GlauxFunction.strict("st_centroid", false,
+                Signature.of(g, "centroid", Returns.GEOMETRY, GEOMETRY)));
         GeometryRelations.declare(r);
     }
 
@@ -184,6 +188,13 @@ public final class GeospatialFunctions {
     public static Geometry endPoint(Geometry g) {
         GeometryKind.require("ST_EndPoint", g, LINE_STRING);
         return g.isEmpty() ? null : ((LineString) g).getEndPoint();
+    }
+
+    /** The centre of mass of a point set, line or polygon (not of a geometry collection); empty for empty. */
+    public static Geometry centroid(Geometry g) {
+        GeometryKind.require("ST_Centroid", g, POINT, MULTI_POINT, LINE_STRING, MULTI_LINE_STRING, POLYGON,
+                MULTI_POLYGON);
+        return g.isEmpty() ? FACTORY.createPoint() : g.getCentroid();
     }
 
     public static Geometry convexHull(Geometry g) {

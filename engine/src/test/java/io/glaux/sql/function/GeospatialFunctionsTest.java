@@ -69,6 +69,19 @@ class GeospatialFunctionsTest {
     }
 
     @Test
+    void centroidsOfPointSetsLinesAndPolygons() {
+        assertThat(value("SELECT ST_AsText(ST_Centroid(ST_GeometryFromText('POLYGON ((0 0, 0 2, 2 2, 2 0, 0 0))')))"))
+                .isEqualTo("POINT (1 1)");
+        assertThat(value("SELECT ST_AsText(ST_Centroid(ST_GeometryFromText('MULTIPOINT ((0 0), (4 2))')))"))
+                .isEqualTo("POINT (2 1)");
+        assertThat(value("SELECT ST_AsText(ST_Centroid(ST_GeometryFromText('POINT EMPTY')))")).isEqualTo("POINT EMPTY");
+        assertThatThrownBy(() -> value("SELECT ST_Centroid(ST_GeometryFromText('GEOMETRYCOLLECTION (POINT (1 1))'))"))
+                .isInstanceOf(GlauxException.class)
+                .hasMessageContaining("ST_Centroid only applies to POINT or MULTI_POINT or LINE_STRING or "
+                        + "MULTI_LINE_STRING or POLYGON or MULTI_POLYGON. Input type is: GEOMETRY_COLLECTION");
+    }
+
+    @Test
     void relationshipsFollowTheDe9imModel() {
         String square = "ST_GeometryFromText('POLYGON ((0 0, 0 2, 2 2, 2 0, 0 0))')";
         assertThat(value("SELECT ST_Contains(" + square + ", ST_Point(1, 1))")).isEqualTo(true);

@@ -74,6 +74,7 @@ final class ResultTypes {
             case ROW -> "row";
             case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> "interval year to month";
             case NULL -> "unknown";
+            case GEOMETRY -> "Geometry";
             default -> type.getSqlTypeName().isYearMonth() ? "interval year to month"
                     : type.getSqlTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME
                     ? "interval day to second" : type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT);

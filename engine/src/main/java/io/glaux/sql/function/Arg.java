@@ -57,6 +57,8 @@ enum Arg {
     /** MAP, as {@link Map}. */
     MAP(Map.class),
     /** Any type, as {@link Object}. */
+    /** A geometry ({@code SqlTypeName.GEOMETRY}), a JTS object at run time. */
+    GEOMETRY(org.locationtech.jts.geom.Geometry.class),
     ANY(Object.class),
     /**
      * A lambda expression, as the {@link org.apache.calcite.linq4j.function.Function} code generation makes of it
@@ -112,6 +114,8 @@ enum Arg {
                 return name == SqlTypeName.ARRAY;
             case MAP:
                 return name == SqlTypeName.MAP;
+            case GEOMETRY:
+                return name == SqlTypeName.GEOMETRY;
             case ANY:
                 return true;
             case FUNCTION:

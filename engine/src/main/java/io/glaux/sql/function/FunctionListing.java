@@ -97,6 +97,7 @@ public record FunctionListing(String name, String returnType, String argumentTyp
             case INTERVAL -> "interval";
             case BOOLEAN -> "boolean";
             case BINARY -> "varbinary";
+            case GEOMETRY -> "Geometry";
             case ARRAY -> "array(T)";
             case MAP -> "map(K,V)";
             case ANY -> "T";
@@ -115,6 +116,7 @@ public record FunctionListing(String name, String returnType, String argumentTyp
                 case DATE -> SqlTypeName.DATE;
                 case BOOLEAN -> SqlTypeName.BOOLEAN;
                 case BINARY -> SqlTypeName.VARBINARY;
+                case GEOMETRY -> SqlTypeName.GEOMETRY;
                 default -> null;
             };
             if (name == null) {

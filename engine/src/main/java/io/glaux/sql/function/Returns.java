@@ -16,6 +16,7 @@ final class Returns {
     static final SqlReturnTypeInference BOOLEAN = ReturnTypes.explicit(SqlTypeName.BOOLEAN);
     static final SqlReturnTypeInference DATE = ReturnTypes.explicit(SqlTypeName.DATE);
     static final SqlReturnTypeInference VARBINARY = ReturnTypes.explicit(SqlTypeName.VARBINARY);
+    static final SqlReturnTypeInference GEOMETRY = ReturnTypes.explicit(SqlTypeName.GEOMETRY);
     static final SqlReturnTypeInference TIMESTAMP_3 =
             b -> b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3);
     static final SqlReturnTypeInference ZONED_3 =

@@ -33,6 +33,7 @@ public final class TrinoFunctions {
             BinaryFunctions::declare,
             HashFunctions::declare,
             UrlFunctions::declare,
+            GeospatialFunctions::declare,
             JsonFunctions::declare,
             MapFunctions::declare,
             JsonCasts::declare,

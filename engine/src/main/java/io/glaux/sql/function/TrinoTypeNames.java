@@ -65,6 +65,8 @@ public final class TrinoTypeNames {
                 return "row(" + String.join(", ", fields) + ")";
             case NULL:
                 return "unknown";
+            case GEOMETRY:
+                return "Geometry";
             default:
                 if (type.getSqlTypeName().isYearMonth()) {
                     return "interval year to month";

@@ -77,6 +77,11 @@
  *       from_utf8 with a replacement, varbinary substr, lpad, rpad, concat, reverse.</li>
  *   <li>URLs: url_extract_protocol/host/port/path/query/fragment/parameter (NULL for an invalid URL),
  *       url_encode, url_decode.</li>
+ *   <li>Geospatial ({@code GeospatialFunctions}, {@code GeometryRelations}; SQL type GEOMETRY, JTS objects at run
+ *       time, printed as WKT): ST_Point, ST_GeometryFromText, ST_LineFromText, ST_Polygon, ST_AsText, ST_X/Y,
+ *       ST_XMin/XMax/YMin/YMax, ST_Area, ST_Length, ST_Distance, ST_GeometryType, ST_NumPoints, ST_StartPoint/EndPoint,
+ *       ST_IsEmpty, ST_IsValid, ST_Centroid, ST_ConvexHull, ST_Contains/Within/Intersects/Touches/Overlaps/Crosses/
+ *       Disjoint/Equals.</li>
  *   <li>Maps ({@code MapFunctions}): map() and map(keys, values) (Trino's errors for NULL or repeated keys and
  *       different lengths), map_from_entries, multimap_from_entries, map_entries, map_keys, map_values, map_concat
  *       (the last value of a repeated key wins), split_to_map, split_to_multimap.</li>

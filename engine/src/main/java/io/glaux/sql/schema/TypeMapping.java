@@ -95,6 +95,9 @@ public final class TypeMapping {
                     .map(f -> new AthenaType.Field(f.getName().toLowerCase(java.util.Locale.ROOT),
                             toAthenaType(f.getType())))
                     .toList());
+            // Trino's Hive connector has no column type for a geometry.
+            case GEOMETRY -> throw new io.glaux.error.GlauxException(io.glaux.error.ErrorType.USER_ERROR,
+                    io.glaux.error.TrinoErrorCode.NOT_SUPPORTED, "Unsupported Hive type: Geometry");
             default -> throw new io.glaux.error.GlauxException(io.glaux.error.ErrorType.USER_ERROR,
                     "Column type " + type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT)
                             + " cannot be stored in a table");

@@ -73,7 +73,7 @@ public final class JsonCasts {
     /** Declares the two conversions and the binding of {@code cast} that rewrites into them. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> c = JsonCasts.class;
-        r.add(GlauxFunction.strict("$to_json", false, Signature.withHidden(c, "toJson", Returns.VARCHAR, 1,
+        r.add(GlauxFunction.strict("$to_json", false, Signature.withHidden(c, "toJson", JsonType.RETURNS, 1,
                 types -> List.of(TrinoTypeNames.of(types.get(0))), ANY)));
         r.add(GlauxFunction.strict("$from_json", true,
                 Signature.of(c, "fromJson", TARGET, STRING, STRING, Arg.BOOLEAN)));
@@ -215,6 +215,8 @@ public final class JsonCasts {
             }
             case "decimal":
                 return NODES.numberNode((BigDecimal) value);
+            case "json":
+                return tree((String) value);
             case "date":
                 return NODES.textNode(LocalDate.ofEpochDay(((Number) value).longValue()).toString());
             case "timestamp":
@@ -224,6 +226,14 @@ public final class JsonCasts {
                     return NODES.textNode(((ByteString) value).toBase64String());
                 }
                 return NODES.textNode(value.toString());
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -327,8 +337,10 @@ public final class JsonCasts {
         }
     }
 
+    /** Trino's message: its casts to arrays, maps and rows word it one way, its casts to scalars another. */
     private static GlauxException invalidCast(String json, String type) {
+        boolean container = type.startsWith("array(") || type.startsWith("map(") || type.startsWith("row(");
         return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.INVALID_CAST_ARGUMENT,
-                "Cannot cast to " + type + ". " + json);
+                container ? "Cannot cast to " + type + ". " + json : "Cannot cast '" + json + "' to " + type);
     }
 }

@@ -47,9 +47,9 @@ public final class JsonFunctions {
         Class<?> j = JsonFunctions.class;
         r.define(GlauxFunction.strict("json_extract_scalar", true,
                 Signature.of(j, "jsonExtractScalar", Returns.VARCHAR, STRING, STRING)));
-        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", Returns.VARCHAR, STRING,
+        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", JsonType.RETURNS, STRING,
                 STRING)));
-        r.define(GlauxFunction.strict("json_parse", false, Signature.of(j, "jsonParse", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("json_parse", false, Signature.of(j, "jsonParse", JsonType.RETURNS, STRING)));
         r.define(GlauxFunction.strict("json_format", false, Signature.of(j, "jsonFormat", Returns.VARCHAR, STRING)));
         r.define(GlauxFunction.strict("json_array_length", true, Signature.of(j, "jsonArrayLength", Returns.BIGINT,
                 STRING)));
@@ -60,7 +60,7 @@ public final class JsonFunctions {
                 Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, DOUBLE),
                 Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, STRING)));
         r.define(GlauxFunction.strict("json_array_get", true,
-                Signature.of(j, "jsonArrayGet", Returns.VARCHAR, STRING, BIGINT)));
+                Signature.of(j, "jsonArrayGet", JsonType.RETURNS, STRING, BIGINT)));
         r.define(GlauxFunction.strict("is_json_scalar", false, Signature.of(j, "isJsonScalar", Returns.BOOLEAN,
                 STRING)));
     }

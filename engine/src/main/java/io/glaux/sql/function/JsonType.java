@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class JsonType extends BasicSqlType {
     /** The result type of functions that return json. */
-    static final SqlReturnTypeInference RETURNS = b -> of(b.getTypeFactory());
+    static final SqlReturnTypeInference RETURNS = b -> new JsonType(b.getTypeFactory().getTypeSystem(), false);
 
     private JsonType(RelDataTypeSystem typeSystem, boolean nullable) {
         super(typeSystem, SqlTypeName.VARCHAR, nullable);

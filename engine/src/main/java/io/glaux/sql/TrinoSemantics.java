@@ -3,6 +3,7 @@ package io.glaux.sql;
 import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
+import io.glaux.sql.function.JsonCasts;
 import io.glaux.sql.function.MapSubscript;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -15,7 +16,8 @@ import org.apache.calcite.rex.RexShuttle;
  * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: casts of
  * approximate numbers to integers round ({@link TrinoCastRounding}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
- * ({@link ArraySubscript}, {@link MapSubscript}); {@code ARRAY[]} widened to another array type becomes the empty
+ * ({@link ArraySubscript}, {@link MapSubscript}), casts of json values read their JSON text ({@link JsonCasts});
+ * {@code ARRAY[]} widened to another array type becomes the empty
  * array of that type ({@link ArrayFunctions#retypeEmptyArray}). It runs once, before optimization, so constant
  * folding evaluates the rewritten expressions and fails as the query would at run time.
  */
@@ -44,7 +46,11 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                     return subscript;
                 }
                 RexNode mapSubscript = MapSubscript.rewrite(rexBuilder, c);
-                return mapSubscript != c ? mapSubscript : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
+                if (mapSubscript != c) {
+                    return mapSubscript;
+                }
+                RexNode fromJson = JsonCasts.rewrite(rexBuilder, c);
+                return fromJson != c ? fromJson : ArrayFunctions.retypeEmptyArray(rexBuilder, c);
             }
         };
     }

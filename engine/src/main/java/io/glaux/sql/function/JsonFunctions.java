@@ -20,7 +20,8 @@ import static io.glaux.sql.function.Arg.DOUBLE;
 import static io.glaux.sql.function.Arg.STRING;
 
 /**
- * Trino's JSON functions over JSON text. Glaux has no JSON type: json values are VARCHAR holding JSON text.
+ * Trino's JSON functions over JSON text: json values ({@link JsonType}) are VARCHAR holding JSON text, so each function
+ * takes json or varchar; json_parse, json_extract and json_array_get return json.
  * json_parse (and so a {@code JSON '...'} literal) and json_format give Trino's canonical text: compact, object members
  * sorted by name, numbers as Java reads them ({@code 1.50} is {@code 1.5}); json_extract keeps the text's order and
  * numbers. Paths are the subset of JSONPath Trino's json_extract

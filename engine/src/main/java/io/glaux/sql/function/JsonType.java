@@ -63,6 +63,20 @@ public final class JsonType extends BasicSqlType {
         }
     }
 
+    /** Whether a type is json or holds json (as an array's elements, a map's keys or values, a row's fields). */
+    public static boolean within(RelDataType type) {
+        if (is(type)) {
+            return true;
+        }
+        if (type.isStruct()) {
+            return type.getFieldList().stream().anyMatch(f -> within(f.getType()));
+        }
+        RelDataType component = type.getComponentType();
+        RelDataType key = type.getKeyType();
+        RelDataType value = type.getValueType();
+        return component != null && within(component) || key != null && within(key) || value != null && within(value);
+    }
+
     @Override
     public BasicSqlType createWithNullability(boolean nullable) {
         return nullable == isNullable() ? this : new JsonType(typeSystem, nullable);

@@ -75,7 +75,8 @@
  *   <li>Maps ({@code MapFunctions}): map() and map(keys, values) (Trino's errors for NULL or repeated keys and
  *       different lengths), map_from_entries, multimap_from_entries, map_entries, map_keys, map_values, map_concat
  *       (the last value of a repeated key wins), split_to_map, split_to_multimap.</li>
- *   <li>JSON, as VARCHAR text (no JSON type): json_extract_scalar, json_extract, json_parse, json_format (canonical:
+ *   <li>JSON: the json type is {@code JsonType}, a VARCHAR holding canonical JSON text that {@code typeof}, result
+ *       metadata and casts tell apart; json_extract_scalar, json_extract, json_parse, json_format (canonical:
  *       members sorted, numbers as Java reads them), json_array_length, json_array_contains, json_array_get,
  *       json_size, is_json_scalar; paths {@code $}, {@code .a}, {@code ["a"]}, {@code [0]}. {@code JSON '...'}
  *       literals are json_parse calls ({@code ParserText}); CAST to JSON and CAST of a JSON value (json_parse,

@@ -64,6 +64,27 @@ class JsonTypeTest {
     }
 
     @Test
+    void castOfAJsonColumnReadsItsText() {
+        assertThat(g.rows("SELECT CAST(j AS VARCHAR), CAST(j AS BIGINT), TRY_CAST(j AS BOOLEAN)"
+                + " FROM (SELECT json_parse(s) AS j, n FROM t) WHERE n = 1"))
+                .containsExactly(Arrays.asList("7", "7", "true"));
+        assertThat(failure("SELECT CAST(j AS VARCHAR) FROM (SELECT json_parse(s) AS j, n FROM t) WHERE n = 2"))
+                .isEqualTo("INVALID_CAST_ARGUMENT: Cannot cast '[1]' to varchar");
+    }
+
+    @Test
+    void tablesAndUnloadsCannotHoldJson() {
+        assertThat(failure("CREATE TABLE j AS SELECT json_parse(s) AS j FROM t"))
+                .isEqualTo("NOT_SUPPORTED: Unsupported Hive type: json");
+        assertThat(failure("CREATE TABLE j AS SELECT ARRAY[JSON '1'] AS a"))
+                .isEqualTo("NOT_SUPPORTED: Unsupported Hive type: json");
+        assertThat(failure("UNLOAD (SELECT JSON '1' AS j) TO 's3://lake/unload/j/' WITH (format = 'TEXTFILE')"))
+                .isEqualTo("NOT_SUPPORTED: Unsupported Hive type: json");
+        g.run("CREATE TABLE f AS SELECT json_format(json_parse(s)) AS f, n FROM t");
+        assertThat(g.rows("SELECT f FROM f ORDER BY n")).containsExactly(List.of("7"), List.of("[1]"));
+    }
+
+    @Test
     void jsonFunctionsTakeJsonAsWellAsVarchar() {
         assertThat(g.rows("SELECT json_extract(JSON '{\"a\": [1, 2]}', '$.a'), json_extract_scalar(JSON '{\"a\": 7}',"
                 + " '$.a'), json_size(JSON '{\"x\": [1, 2, 3]}', '$.x'), json_array_length(json_parse('[1, 2]')),"

@@ -76,6 +76,7 @@ final class CreateTableAsRunner {
             }
         }
         PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
+        query.writtenColumns();
         List<Column> columns = QueryColumnNames.check(query);
         List<String> partitionedBy = PartitionedWrites.columnNames(properties.get("partitioned_by"));
         int dataCount = PartitionedWrites.dataColumnCount(columns, partitionedBy);

@@ -69,7 +69,7 @@ final class UnloadRunner {
         }
         StorageDescriptor storage = WriteFormats.storage("UNLOAD", format.toString(), properties, location);
         PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
-        List<Column> columns = query.tableColumns();
+        List<Column> columns = query.writtenColumns();
         List<String> partitionedBy = PartitionedWrites.columnNames(properties.get("partitioned_by"));
         int dataCount = PartitionedWrites.dataColumnCount(columns, partitionedBy);
         Object compression = properties.getOrDefault("compression", "GZIP");

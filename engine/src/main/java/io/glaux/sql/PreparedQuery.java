@@ -5,6 +5,7 @@ import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.ZonedTimestamp;
+import io.glaux.sql.function.JsonType;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ValueType;
 import io.glaux.sql.schema.TypeMapping;
@@ -132,6 +133,20 @@ public final class PreparedQuery {
      * The output columns as Athena table columns (for CTAS, views, SPICE and INSERT type checks), with Trino's names
      * ({@code _col0} for an unnamed expression).
      */
+    /**
+     * The output columns as the columns of files a CTAS or UNLOAD writes: {@link #tableColumns()}, except that a json
+     * column fails as Trino's Hive connector refuses it (NOT_SUPPORTED).
+     */
+    public List<Column> writtenColumns() {
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            if (JsonType.within(field.getType())) {
+                throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED,
+                        "Unsupported Hive type: json");
+            }
+        }
+        return tableColumns();
+    }
+
     public List<Column> tableColumns() {
         List<Column> result = new ArrayList<>();
         for (RelDataTypeField field : rowType.getFieldList()) {

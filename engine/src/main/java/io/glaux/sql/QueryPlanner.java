@@ -4,6 +4,7 @@ import io.glaux.error.AthenaMessages;
 import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
+import io.glaux.sql.function.JsonType;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
@@ -20,7 +21,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -34,6 +34,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.Pair;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlNode;
@@ -70,7 +71,7 @@ public final class QueryPlanner {
     private final CalciteSchema rootSchema;
     private final SqlOperatorTable operatorTable;
     private final List<Supplier<SqlShuttle>> rewriters;
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(GlauxTypeSystem.INSTANCE);
+    private final JavaTypeFactory typeFactory = new JsonType.TypeFactory(GlauxTypeSystem.INSTANCE);
     private final CalciteConnectionConfig config;
     private final LongSupplier catalogVersion;
     private final PlanCache cache;
@@ -248,8 +249,11 @@ public final class QueryPlanner {
             for (int field : Pair.left(root.fields)) {
                 projects.add(rexBuilder.makeInputRef(physical, field));
             }
-            RexProgram projection = RexProgram.create(physical.getRowType(), projects, null, root.validatedRowType,
-                    rexBuilder);
+            // Planning may turn a json field into the VARCHAR that holds it; the result keeps the validated types.
+            RelDataType output = root.validatedRowType.getFieldList().stream().anyMatch(f -> JsonType.is(f.getType()))
+                    ? RexUtil.createStructType(typeFactory, projects, root.validatedRowType.getFieldNames(), null)
+                    : root.validatedRowType;
+            RexProgram projection = RexProgram.create(physical.getRowType(), projects, null, output, rexBuilder);
             physical = EnumerableCalc.create(physical, projection);
         }
         String plan = RelOptUtil.toString(physical);

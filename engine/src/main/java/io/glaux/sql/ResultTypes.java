@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ValueType;
+import io.glaux.sql.function.JsonType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
@@ -53,6 +54,9 @@ final class ResultTypes {
     }
 
     static String athenaTypeName(RelDataType type) {
+        if (JsonType.is(type)) {
+            return "json";
+        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> "boolean";
             case TINYINT -> "tinyint";
@@ -82,6 +86,9 @@ final class ResultTypes {
     }
 
     private static int precision(RelDataType type) {
+        if (JsonType.is(type)) {
+            return 0;
+        }
         return switch (type.getSqlTypeName()) {
             case TINYINT -> 3;
             case SMALLINT -> 5;

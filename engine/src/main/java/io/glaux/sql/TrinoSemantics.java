@@ -4,6 +4,7 @@ import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.CheckedCasts;
+import io.glaux.sql.function.JsonCasts;
 import io.glaux.sql.function.MapSubscript;
 import io.glaux.sql.function.RowField;
 import io.glaux.sql.function.ZonedCasts;
@@ -26,10 +27,10 @@ import java.util.List;
  * ({@link DecimalAggregates}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
  * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
- * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}); {@code ARRAY[]} widened to
- * another array type becomes the empty array of that type ({@link ArrayFunctions#retypeEmptyArray}). It runs once,
- * before optimization, so constant folding evaluates the rewritten expressions and fails as the query would at run
- * time.
+ * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}), casts of json values read
+ * their JSON text ({@link JsonCasts}); {@code ARRAY[]} widened to another array type becomes the empty array of that
+ * type ({@link ArrayFunctions#retypeEmptyArray}). It runs once, before optimization, so constant folding evaluates
+ * the rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
 
@@ -48,6 +49,7 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
             MapSubscript::rewrite,
             ZonedCasts::compareInstants,
             ZonedCasts::intervalArithmetic,
+            JsonCasts::rewrite,
             ArrayFunctions::retypeEmptyArray);
 
     private final RexShuttle expressions;

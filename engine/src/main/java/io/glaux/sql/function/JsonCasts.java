@@ -16,10 +16,15 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMapTypeNameSpec;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlRowTypeNameSpec;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -43,7 +48,7 @@ import static io.glaux.sql.function.Arg.ANY;
 import static io.glaux.sql.function.Arg.STRING;
 
 /**
- * CAST to and from JSON, with JSON as VARCHAR text (Glaux has no JSON type). Bound to the name {@code cast}: the
+ * CAST to and from JSON ({@link JsonType}, VARCHAR holding JSON text). Bound to the name {@code cast}: the
  * binding looks at each CAST after parsing and rewrites only two kinds, leaving every other cast to Calcite.
  * <ul>
  *   <li>{@code CAST(x AS JSON)}: x's value as JSON text — arrays as arrays, maps as objects with members sorted by
@@ -54,7 +59,9 @@ import static io.glaux.sql.function.Arg.STRING;
  *       Trino, so such casts stay Calcite's (and fail as Trino's do). The target type travels as its Trino spelling
  *       in a string operand ({@link TrinoShape}).</li>
  * </ul>
- * Values that do not fit fail with Trino's INVALID_CAST_ARGUMENT; under TRY_CAST (bound the same way) they are NULL.
+ * After validation, a CAST of any other json value (a subquery's json column) to a scalar type is rewritten the same
+ * way ({@link #rewrite}). Values that do not fit fail with Trino's INVALID_CAST_ARGUMENT; under TRY_CAST (bound the
+ * same way) they are NULL.
  */
 public final class JsonCasts {
     private static final Set<String> JSON_PRODUCERS = Set.of("json_parse", "json_extract", "json_array_get",
@@ -67,13 +74,32 @@ public final class JsonCasts {
     private static final SqlReturnTypeInference TARGET = b -> TrinoShape.parse(
             b.getOperandLiteralValue(1, String.class)).toType(b.getTypeFactory());
 
+    /** CAST of a json value that is not JSON by construction (a json column of a subquery, say), after validation. */
+    private static final SqlOperator FROM_JSON_VALUE = new PlannedOperator("from_json_value",
+            b -> b.getTypeFactory().createTypeWithNullability(TARGET.inferReturnType(b), true), JsonCasts.class,
+            "fromJson", call -> new Class<?>[] {String.class, String.class, boolean.class});
+
     private JsonCasts() {
+    }
+
+    /**
+     * A CAST (or TRY_CAST) of a value of type json to another type as {@link #fromJson}, which reads the JSON text as
+     * Trino does; other calls as they are.
+     */
+    public static RexNode rewrite(RexBuilder rexBuilder, RexCall call) {
+        if ((call.getKind() != SqlKind.CAST && call.getKind() != SqlKind.SAFE_CAST)
+                || !JsonType.is(call.getOperands().get(0).getType()) || JsonType.within(call.getType())) {
+            return call;
+        }
+        return rexBuilder.makeCall(call.getParserPosition(), call.getType(), FROM_JSON_VALUE,
+                List.of(call.getOperands().get(0), rexBuilder.makeLiteral(TrinoTypeNames.of(call.getType())),
+                        rexBuilder.makeLiteral(call.getKind() == SqlKind.SAFE_CAST)));
     }
 
     /** Declares the two conversions and the binding of {@code cast} that rewrites into them. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> c = JsonCasts.class;
-        r.add(GlauxFunction.strict("$to_json", false, Signature.withHidden(c, "toJson", Returns.VARCHAR, 1,
+        r.add(GlauxFunction.strict("$to_json", false, Signature.withHidden(c, "toJson", JsonType.RETURNS, 1,
                 types -> List.of(TrinoTypeNames.of(types.get(0))), ANY)));
         r.add(GlauxFunction.strict("$from_json", true,
                 Signature.of(c, "fromJson", TARGET, STRING, STRING, Arg.BOOLEAN)));
@@ -215,6 +241,8 @@ public final class JsonCasts {
             }
             case "decimal":
                 return NODES.numberNode((BigDecimal) value);
+            case "json":
+                return tree((String) value);
             case "date":
                 return NODES.textNode(LocalDate.ofEpochDay(((Number) value).longValue()).toString());
             case "timestamp":
@@ -224,6 +252,14 @@ public final class JsonCasts {
                     return NODES.textNode(((ByteString) value).toBase64String());
                 }
                 return NODES.textNode(value.toString());
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -327,8 +363,10 @@ public final class JsonCasts {
         }
     }
 
+    /** Trino's message: its casts to arrays, maps and rows word it one way, its casts to scalars another. */
     private static GlauxException invalidCast(String json, String type) {
+        boolean container = type.startsWith("array(") || type.startsWith("map(") || type.startsWith("row(");
         return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.INVALID_CAST_ARGUMENT,
-                "Cannot cast to " + type + ". " + json);
+                container ? "Cannot cast to " + type + ". " + json : "Cannot cast '" + json + "' to " + type);
     }
 }

@@ -20,7 +20,8 @@ import static io.glaux.sql.function.Arg.DOUBLE;
 import static io.glaux.sql.function.Arg.STRING;
 
 /**
- * Trino's JSON functions over JSON text. Glaux has no JSON type: json values are VARCHAR holding JSON text.
+ * Trino's JSON functions over JSON text: json values ({@link JsonType}) are VARCHAR holding JSON text, so each function
+ * takes json or varchar; json_parse, json_extract and json_array_get return json.
  * json_parse (and so a {@code JSON '...'} literal) and json_format give Trino's canonical text: compact, object members
  * sorted by name, numbers as Java reads them ({@code 1.50} is {@code 1.5}); json_extract keeps the text's order and
  * numbers. Paths are the subset of JSONPath Trino's json_extract
@@ -47,9 +48,9 @@ public final class JsonFunctions {
         Class<?> j = JsonFunctions.class;
         r.define(GlauxFunction.strict("json_extract_scalar", true,
                 Signature.of(j, "jsonExtractScalar", Returns.VARCHAR, STRING, STRING)));
-        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", Returns.VARCHAR, STRING,
+        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", JsonType.RETURNS, STRING,
                 STRING)));
-        r.define(GlauxFunction.strict("json_parse", false, Signature.of(j, "jsonParse", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("json_parse", false, Signature.of(j, "jsonParse", JsonType.RETURNS, STRING)));
         r.define(GlauxFunction.strict("json_format", false, Signature.of(j, "jsonFormat", Returns.VARCHAR, STRING)));
         r.define(GlauxFunction.strict("json_array_length", true, Signature.of(j, "jsonArrayLength", Returns.BIGINT,
                 STRING)));
@@ -60,7 +61,7 @@ public final class JsonFunctions {
                 Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, DOUBLE),
                 Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, STRING)));
         r.define(GlauxFunction.strict("json_array_get", true,
-                Signature.of(j, "jsonArrayGet", Returns.VARCHAR, STRING, BIGINT)));
+                Signature.of(j, "jsonArrayGet", JsonType.RETURNS, STRING, BIGINT)));
         r.define(GlauxFunction.strict("is_json_scalar", false, Signature.of(j, "isJsonScalar", Returns.BOOLEAN,
                 STRING)));
     }

@@ -23,6 +23,9 @@ public final class TrinoTypeNames {
     }
 
     public static String of(RelDataType type) {
+        if (JsonType.is(type)) {
+            return "json";
+        }
         switch (type.getSqlTypeName()) {
             case BOOLEAN:
             case TINYINT:

@@ -89,7 +89,8 @@
  *       percent_rank and cume_dist as windowed counts and nth_value as NULL past the frame's end;
  *       {@code io.glaux.sql.plan.WindowCollation} keeps an ORDER BY above a window. cosine_similarity is
  *       {@code MapFunctions}'.</li>
- *   <li>JSON, as VARCHAR text (no JSON type): json_extract_scalar, json_extract, json_parse, json_format (canonical:
+ *   <li>JSON: the json type is {@code JsonType}, a VARCHAR holding canonical JSON text that {@code typeof}, result
+ *       metadata and casts tell apart; json_extract_scalar, json_extract, json_parse, json_format (canonical:
  *       members sorted, numbers as Java reads them), json_array_length, json_array_contains, json_array_get,
  *       json_size, is_json_scalar; paths {@code $}, {@code .a}, {@code ["a"]}, {@code [0]}. {@code JSON '...'}
  *       literals are json_parse calls ({@code ParserText}); CAST to JSON and CAST of a JSON value (json_parse,

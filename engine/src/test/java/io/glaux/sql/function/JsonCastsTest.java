@@ -20,9 +20,9 @@ class JsonCastsTest {
         assertThat(value("SELECT CAST(CAST(ROW(1, 'x') AS row(v1 bigint, v2 varchar)) AS JSON)"))
                 .isEqualTo("{\"v1\":1,\"v2\":\"x\"}");
         assertThat(value("SELECT CAST('abc' AS JSON)")).isEqualTo("\"abc\"");
-        assertThat(column("SELECT CAST(d AS JSON) FROM t ORDER BY id")).containsExactly("\"2024-02-15\"",
+        assertThat(column("SELECT CAST(d AS JSON), id FROM t ORDER BY id")).containsExactly("\"2024-02-15\"",
                 "\"2024-01-31\"", null);
-        assertThat(type("SELECT CAST(1 AS JSON)")).isEqualTo("VARCHAR NOT NULL");
+        assertThat(type("SELECT CAST(1 AS JSON)")).isEqualTo("JSON NOT NULL");
     }
 
     @Test

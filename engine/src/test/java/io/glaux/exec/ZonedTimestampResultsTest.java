@@ -2,13 +2,9 @@ package io.glaux.exec;
 
 import io.glaux.QueryResults;
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,20 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** timestamp with time zone in Athena's results, and written to tables as its instant. */
 class ZonedTimestampResultsTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.local(data);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTest();
 
     @Test
     void resultsPrintTheZoneAndTypeTheColumnAsTrino() {

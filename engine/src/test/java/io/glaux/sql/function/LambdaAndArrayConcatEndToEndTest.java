@@ -1,12 +1,8 @@
 package io.glaux.sql.function;
 
 import io.glaux.testing.GlauxFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.io.IOException;
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,20 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LambdaAndArrayConcatEndToEndTest {
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.localWithTable(data, "n bigint", "1\n");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
-    }
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("n bigint", "1\n");
 
     @Test
     void lambdasOverAnEmptyArrayAnswerEmptyOrTheInitialState() {

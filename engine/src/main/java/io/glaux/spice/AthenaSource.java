@@ -199,7 +199,8 @@ final class AthenaSource implements IngestionSource {
             case "decimal" -> new AthenaType.Decimal(info.precision(), info.scale());
             case "varchar" -> info.precision() > 0 && info.precision() <= 65535
                     ? new AthenaType.Varchar(info.precision()) : AthenaType.STRING;
-            case "char", "string" -> AthenaType.STRING;
+            // json is imported as its text, as QuickSight imports Athena's json columns as strings.
+            case "char", "string", "json" -> AthenaType.STRING;
             case "date" -> AthenaType.DATE;
             // A zoned column is imported as its instant.
             case "timestamp", "timestamp with time zone" -> AthenaType.TIMESTAMP;

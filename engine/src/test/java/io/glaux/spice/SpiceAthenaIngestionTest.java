@@ -109,6 +109,26 @@ class SpiceAthenaIngestionTest {
     }
 
     @Test
+    void zonedAndJsonColumnsImportAsTheirInstantAndText() throws Exception {
+        try (Glaux glaux = open()) {
+            SpiceTestData.createItems(glaux, 3);
+            glaux.spice().createDataset(athena("typed", "SELECT id, at_timezone(from_unixtime(id * 3600),"
+                    + " 'Asia/Tokyo') AS at, json_parse('{\"b\":' || CAST(id AS varchar) || ',\"a\":[1]}') AS doc"
+                    + " FROM items"));
+            Ingestion ingestion = SpiceTestData.await(glaux.spice().createIngestion(IngestionRequest.of("typed")));
+            assertThat(ingestion.status()).as(String.valueOf(ingestion.errorInfo()))
+                    .isEqualTo(IngestionStatus.COMPLETED);
+            assertThat(glaux.spice().dataset("typed").orElseThrow().columns()).extracting(c -> c.type().ddl())
+                    .containsExactly("int", "timestamp", "string");
+            // The zoned value's instant (10:00 in Tokyo is 01:00 UTC), and the json's canonical text.
+            assertThat(SpiceTestData.query(glaux,
+                    "SELECT id, at, doc FROM spice.default.typed WHERE id < 3 ORDER BY id"))
+                    .containsExactly(List.of("1", "1970-01-01 01:00:00.000", "{\"a\":[1],\"b\":1}"),
+                            List.of("2", "1970-01-01 02:00:00.000", "{\"a\":[1],\"b\":2}"));
+        }
+    }
+
+    @Test
     void aValueThatFailsItsDeclaredTypeDropsItsRow() throws Exception {
         try (Glaux glaux = open()) {
             SpiceTestData.put(glaux, "lake", "mixed/part-0", "1|alpha|2024-01-02 03:04:05|true\n"

@@ -28,6 +28,7 @@ public enum TrinoErrorCode {
     DUPLICATE_COLUMN_NAME(54, TrinoErrorType.USER_ERROR),
     MISSING_COLUMN_NAME(55, TrinoErrorType.USER_ERROR),
     TYPE_MISMATCH(58, TrinoErrorType.USER_ERROR),
+    INVALID_LITERAL(59, TrinoErrorType.USER_ERROR),
 
     GENERIC_INTERNAL_ERROR(65536, TrinoErrorType.INTERNAL_ERROR),
 

@@ -31,6 +31,7 @@ public final class SqlErrors {
     private static final Pattern NEAR_KEYWORD = Pattern.compile("^Incorrect syntax near the keyword '([^']*)'");
     private static final Pattern INPUT_STRING = Pattern.compile("For input string: \"(.*)\"");
     private static final Pattern QUOTED = Pattern.compile("'(.*)'");
+    private static final Pattern ILLEGAL_LITERAL = Pattern.compile("^Illegal (TIMESTAMP|DATE|TIME) literal '(.*)':");
     /** Byte.parseByte's and Short.parseShort's words for a number out of their range. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("Value out of range\\. Value:\"(.*)\" Radix");
     private static final String STATEMENT_STARTS = "'ALTER', 'CREATE', 'DESC', 'DESCRIBE', 'DROP', 'INSERT', 'MSCK',"
@@ -221,6 +222,11 @@ public final class SqlErrors {
         if (function.find()) {
             return new GlauxException(ErrorType.FUNCTION_ERROR, TrinoErrorCode.FUNCTION_NOT_FOUND, at, "Function '"
                     + function.group(1).toLowerCase(Locale.ROOT) + "' not registered", e);
+        }
+        Matcher literal = ILLEGAL_LITERAL.matcher(message);
+        if (literal.find()) {
+            return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.INVALID_LITERAL, at, "'" + literal.group(2)
+                    + "' is not a valid " + literal.group(1).toLowerCase(Locale.ROOT) + " literal", e);
         }
         if (message.startsWith("Cannot apply") || message.contains("Cannot assign")) {
             return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.TYPE_MISMATCH, at, message, e);

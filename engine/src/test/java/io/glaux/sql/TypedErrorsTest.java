@@ -3,6 +3,7 @@ package io.glaux.sql;
 import io.glaux.error.GlauxException;
 import io.glaux.error.SourceLocation;
 import io.glaux.error.TrinoErrorCode;
+import io.glaux.exec.QueryExecution;
 import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,21 @@ class TypedErrorsTest {
         assertThat(e.location()).contains(new SourceLocation(1, 15));
         assertThat(e.getMessage()).isEqualTo(
                 "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.nothere' does not exist");
+    }
+
+    @Test
+    void anInvalidDateTimeLiteralIsInvalidLiteralInTrinosWords() {
+        GlauxException timestamp = planning("SELECT TIMESTAMP '2020-13-01 00:00:00'");
+        assertThat(timestamp.trinoCode()).contains(TrinoErrorCode.INVALID_LITERAL);
+        assertThat(timestamp.getMessage())
+                .isEqualTo("INVALID_LITERAL: line 1:8: '2020-13-01 00:00:00' is not a valid timestamp literal");
+        assertThat(planning("SELECT DATE '2020-02-30'").getMessage())
+                .isEqualTo("INVALID_LITERAL: line 1:8: '2020-02-30' is not a valid date literal");
+        assertThat(planning("SELECT 1, TIME '25:00:00'").getMessage())
+                .isEqualTo("INVALID_LITERAL: line 1:11: '25:00:00' is not a valid time literal");
+        QueryExecution zoned = g.run("SELECT TIMESTAMP '2020-01-01 00:00:00 Mars/Olympus'");
+        assertThat(zoned.status().stateChangeReason())
+                .contains("INVALID_LITERAL: '2020-01-01 00:00:00 Mars/Olympus' is not a valid timestamp literal");
     }
 
     @Test

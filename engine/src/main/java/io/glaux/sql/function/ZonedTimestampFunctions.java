@@ -98,8 +98,8 @@ public final class ZonedTimestampFunctions {
 
     /** {@code TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris'}. */
     public static long literal(String text) {
-        return ZonedTimestamp.parse(text, 0).orElseThrow(() -> new GlauxException(ErrorType.FUNCTION_ERROR,
-                TrinoErrorCode.INVALID_CAST_ARGUMENT, "'" + text + "' is not a valid timestamp literal"));
+        return ZonedTimestamp.parse(text, 0).orElseThrow(() -> new GlauxException(ErrorType.USER_ERROR,
+                TrinoErrorCode.INVALID_LITERAL, "'" + text + "' is not a valid timestamp literal"));
     }
 
     /** CAST(varchar AS timestamp with time zone): text without a zone is in the session zone. */

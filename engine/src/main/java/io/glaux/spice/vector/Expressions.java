@@ -131,10 +131,11 @@ public final class Expressions {
         for (int i = 0; i < count; i++) {
             long a = left[i];
             long b = right[i];
-            if (overflows(operator, a, b, min, max) && (nulls == null || !nulls[i])) {
+            long r = apply(operator, a, b);
+            if ((exceedsLong(operator, a, b, r) | r < min | r > max) && (nulls == null || !nulls[i])) {
                 throw range.error().of(operator, a, b);
             }
-            result[i] = apply(operator, a, b);
+            result[i] = r;
         }
     }
 
@@ -147,25 +148,14 @@ public final class Expressions {
         };
     }
 
-    private static boolean overflows(Arithmetic operator, long a, long b, long min, long max) {
-        long r;
-        boolean exceedsLong;
-        switch (operator) {
-            case PLUS -> {
-                r = a + b;
-                exceedsLong = ((a ^ r) & (b ^ r)) < 0;
-            }
-            case MINUS -> {
-                r = a - b;
-                exceedsLong = ((a ^ b) & (a ^ r)) < 0;
-            }
-            case TIMES -> {
-                r = a * b;
-                exceedsLong = Math.multiplyHigh(a, b) != (r >> 63);
-            }
-            default -> throw new IllegalArgumentException("NEGATE is unary");
-        }
-        return exceedsLong | r < min | r > max;
+    /** Whether {@code r}, the wrapped result of {@code a op b}, lost the true result's high bits. */
+    private static boolean exceedsLong(Arithmetic operator, long a, long b, long r) {
+        return switch (operator) {
+            case PLUS -> ((a ^ r) & (b ^ r)) < 0;
+            case MINUS -> ((a ^ b) & (a ^ r)) < 0;
+            case TIMES -> Math.multiplyHigh(a, b) != (r >> 63);
+            case NEGATE -> throw new IllegalArgumentException("NEGATE is unary");
+        };
     }
 
     public static DoubleExpression doubleColumn(int column) {

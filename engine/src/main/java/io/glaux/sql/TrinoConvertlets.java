@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.sql.function.CastToVarchar;
 import io.glaux.sql.function.CheckedCasts;
+import io.glaux.sql.function.FractionRounding;
 import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
 import io.glaux.sql.function.TryFunction;
@@ -13,6 +14,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -24,6 +26,7 @@ import java.util.Set;
 /**
  * Calcite's conversions of SQL calls to row expressions, except that a CAST to varchar prints the value as Trino
  * does ({@link CastToVarchar}), casts to and from timestamp with time zone work on its values ({@link ZonedCasts}),
+ * a cast to a time or timestamp of fewer than three fractional digits rounds ({@link FractionRounding}),
  * and a cast of a real or double to an integer rounds and checks its range ({@link CheckedCasts}). The rewrite must
  * happen here, while the SQL is converted: the standard conversion folds a cast of a literal
  * ({@code CAST(true AS varchar)}, {@code CAST(2.5e0 AS integer)}) into a literal of Calcite's at once. Implicit casts
@@ -65,6 +68,16 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
             // the standard conversion.
             RelDataType target = cx.getValidator().getValidatedNodeTypeIfKnown(cast);
             RelDataType source = cx.getValidator().getValidatedNodeTypeIfKnown(cast.operand(0));
+            if (target != null && source != null && FractionRounding.rounds(source, target)) {
+                // Cast to milliseconds, then round to the target's digits (Calcite's cast would truncate).
+                RexBuilder rexBuilder = cx.getRexBuilder();
+                RelDataType millis = FractionRounding.milliseconds(rexBuilder.getTypeFactory(), target);
+                RexNode operand = cx.convertExpression(cast.operand(0));
+                RexNode value = ZonedCasts.rewrites(source, millis) ? ZonedCasts.call(rexBuilder, millis, operand)
+                        : SqlTypeUtil.equalSansNullability(source, millis) ? operand
+                        : rexBuilder.makeAbstractCast(millis, operand, cast.getKind() == SqlKind.SAFE_CAST);
+                return FractionRounding.round(rexBuilder, target, value);
+            }
             if (target != null && source != null && ZonedCasts.rewrites(source, target)) {
                 return ZonedCasts.call(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
             }

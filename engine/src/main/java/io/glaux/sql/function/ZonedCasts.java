@@ -33,7 +33,8 @@ public final class ZonedCasts {
             Signature.of(Z, "fromTimestamp", Returns.ZONED_3, TIMESTAMP),
             Signature.of(Z, "fromDate", Returns.ZONED_3, DATE));
     private static final GlauxFunction TO_VARCHAR = GlauxFunction.strict("$zoned_to_varchar", false,
-            Signature.of(Z, "toVarchar", Returns.VARCHAR, ZONED));
+            Signature.withHidden(Z, "toVarchar", Returns.VARCHAR, 1, types -> List.of(types.get(0).getPrecision()),
+                    ZONED));
     private static final GlauxFunction TO_TIMESTAMP = GlauxFunction.strict("$zoned_to_timestamp", false,
             Signature.of(Z, "localMillis", Returns.TIMESTAMP_3, ZONED));
     private static final GlauxFunction TO_DATE = GlauxFunction.strict("$zoned_to_date", false,

@@ -117,8 +117,10 @@ public final class ZonedTimestampFunctions {
         return fromTimestamp(days * DateTimeFunctions.MILLIS_PER_DAY);
     }
 
-    public static String toVarchar(long packed) {
-        return ZonedTimestamp.format(packed);
+    /** As Trino casts to varchar: the wall clock with the type's fractional digits, then the zone. */
+    public static String toVarchar(long packed, int precision) {
+        return Varchars.timestamp(localMillis(packed), precision) + " "
+                + ZonedTimestamp.zoneName(ZonedTimestamp.zoneKey(packed));
     }
 
     public static int toDate(long packed) {

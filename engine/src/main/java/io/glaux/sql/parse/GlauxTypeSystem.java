@@ -11,7 +11,7 @@ import java.math.RoundingMode;
 
 /**
  * Trino's typing where Calcite's defaults differ: CASE/IF/UNION of strings of different lengths are VARCHAR (not
- * blank-padded CHAR), and timestamps have millisecond precision.
+ * blank-padded CHAR), timestamps and times default to millisecond precision and take up to nine digits.
  */
 public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
 
@@ -35,10 +35,17 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
         return super.getDefaultPrecision(typeName);
     }
 
-    /** Athena decimals go to 38 digits (Calcite's default is 19). */
+    /**
+     * Athena decimals go to 38 digits (Calcite's default is 19); Trino's timestamps and times take a precision of up
+     * to 9 fractional digits (Calcite's default is 3).
+     */
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+        return switch (typeName) {
+            case DECIMAL -> 38;
+            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> 9;
+            default -> super.getMaxPrecision(typeName);
+        };
     }
 
     @Override

@@ -184,6 +184,18 @@ public final class ZonedTimestamp {
         return m.matches() && m.group(6) != null;
     }
 
+    /**
+     * The precision of a zoned timestamp literal, as Trino types it: its count of fractional digits (0 for none), at
+     * most {@code max}; {@code fallback} if the text is no literal.
+     */
+    public static int precision(String text, int max, int fallback) {
+        Matcher m = LITERAL.matcher(text);
+        if (!m.matches()) {
+            return fallback;
+        }
+        return m.group(5) == null ? 0 : Math.min(m.group(5).length(), max);
+    }
+
     /** Region ids known to the zone keys (for tests and listings). */
     static List<String> regions() {
         return new ArrayList<>(REGIONS);

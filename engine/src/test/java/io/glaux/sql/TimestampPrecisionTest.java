@@ -75,4 +75,19 @@ class TimestampPrecisionTest {
                 + " CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(6)) = TIMESTAMP '2020-01-01 00:00:00.567'"))
                 .containsExactly(List.of("2020-01-01 00:00:00.567000", "true"));
     }
+
+    @Test
+    void zonedLiteralsTakeTheirDigitsAsPrecision() {
+        assertThat(run("SELECT typeof(TIMESTAMP '2020-01-01 00:00:00 UTC'),"
+                + " typeof(TIMESTAMP '2020-01-01 00:00:00.123456 Europe/Paris'),"
+                + " CAST(TIMESTAMP '2020-01-01 00:00:00 UTC' AS varchar),"
+                + " TIMESTAMP '2020-01-01 00:00:00 UTC' = TIMESTAMP '2020-01-01 01:00:00.000 +01:00'"))
+                .containsExactly(List.of("timestamp(0) with time zone", "timestamp(6) with time zone",
+                        "2020-01-01 00:00:00 UTC", "true"));
+        // Mixed precisions widen to the larger one and keep each value's zone.
+        assertThat(run("SELECT CAST(x AS varchar) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00 UTC',"
+                + " TIMESTAMP '2020-01-01 00:00:00.123 Europe/Paris') t(x)"))
+                .containsExactly(List.of("2020-01-01 00:00:00.000 UTC"),
+                        List.of("2020-01-01 00:00:00.123 Europe/Paris"));
+    }
 }

@@ -5,6 +5,10 @@ import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.ZonedTimestamp;
 import io.glaux.sql.function.DateTimeFunctions.Unit;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -43,7 +47,7 @@ public final class ZonedTimestampFunctions {
 
     static void declare(FunctionRegistry.Builder r) {
         Class<?> z = ZonedTimestampFunctions.class;
-        r.define(GlauxFunction.strict(LITERAL, false, Signature.of(z, "literal", Returns.ZONED_3, STRING)));
+        r.define(GlauxFunction.strict(LITERAL, false, Signature.of(z, "literal", ZonedTimestampFunctions::literalType, STRING)));
         r.define(GlauxFunction.strict("at_timezone", false,
                 Signature.of(z, "atTimezone", Returns.ZONED_3, ZONED, STRING),
                 Signature.of(z, "atTimezoneOfTimestamp", Returns.ZONED_3, TIMESTAMP, STRING)));
@@ -97,6 +101,14 @@ public final class ZonedTimestampFunctions {
     // ---- literals and zones
 
     /** {@code TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris'}. */
+    /** A literal's type: {@code timestamp(p) with time zone}, p its count of fractional digits, as in Trino. */
+    private static RelDataType literalType(SqlOperatorBinding binding) {
+        RelDataTypeFactory types = binding.getTypeFactory();
+        int max = types.getTypeSystem().getMaxPrecision(SqlTypeName.TIMESTAMP_TZ);
+        String text = binding.isOperandLiteral(0, false) ? binding.getOperandLiteralValue(0, String.class) : null;
+        return types.createSqlType(SqlTypeName.TIMESTAMP_TZ, text == null ? 3 : ZonedTimestamp.precision(text, max, 3));
+    }
+
     public static long literal(String text) {
         return ZonedTimestamp.parse(text, 0).orElseThrow(() -> new GlauxException(ErrorType.USER_ERROR,
                 TrinoErrorCode.INVALID_LITERAL, "'" + text + "' is not a valid timestamp literal"));

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * </ul>
  * <ul>
  *   <li>A timestamp literal with a time zone ({@code TIMESTAMP '2012-10-31 01:00 UTC'}, {@code ... +08:35}, {@code ...
- *       Europe/Paris}): a call of {@code $zoned_timestamp('...')}, a {@code timestamp(3) with time zone}; one without
+ *       Europe/Paris}): a call of {@code $zoned_timestamp('...')}, a {@code timestamp(p) with time zone} (p its count
+ *       of fractional digits); one without
  *       seconds ({@code TIMESTAMP '2012-10-31 01:00'}) gets {@code :00}.</li>
  *   <li>{@code x AT TIME ZONE zone}: {@code at_timezone(x, zone)}, x being the literal, call, parenthesised expression
  *       or identifier just before it (AT TIME ZONE binds tighter than any other operator).</li>

@@ -1,6 +1,7 @@
 package io.glaux.saved;
 
 import io.glaux.error.GlauxException;
+import io.glaux.sql.parse.SqlScan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +188,7 @@ final class PreparedStatementParser {
         int contentEnd = pos;
         int at = pos;
         while (at < sql.length()) {
-            int next = skipQuotedOrComment(at);
+            int next = SqlScan.skip(sql, at);
             if (next != at) {
                 if (sql.charAt(at) == '\'' || sql.charAt(at) == '"') {
                     contentEnd = next;
@@ -212,53 +213,7 @@ final class PreparedStatementParser {
 
     /** The end of one USING value: the next comma outside quotes and brackets, or the statement's end. */
     private int endOfValue(int end) {
-        int depth = 0;
-        int at = pos;
-        while (at < end) {
-            int next = skipQuotedOrComment(at);
-            if (next != at) {
-                at = next;
-                continue;
-            }
-            char ch = sql.charAt(at);
-            if (ch == '(' || ch == '[') {
-                depth++;
-            } else if ((ch == ')' || ch == ']') && depth > 0) {
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                return at;
-            }
-            at++;
-        }
-        return end;
-    }
-
-    /** Past a string, a quoted identifier or a comment starting at {@code at}; {@code at} itself when none does. */
-    private int skipQuotedOrComment(int at) {
-        char ch = sql.charAt(at);
-        if (ch == '\'' || ch == '"') {
-            int i = at + 1;
-            while (i < sql.length()) {
-                if (sql.charAt(i) == ch) {
-                    if (i + 1 < sql.length() && sql.charAt(i + 1) == ch) {
-                        i += 2;
-                        continue;
-                    }
-                    return i + 1;
-                }
-                i++;
-            }
-            return sql.length();
-        }
-        if (sql.startsWith("--", at)) {
-            int newline = sql.indexOf('\n', at);
-            return newline < 0 ? sql.length() : newline + 1;
-        }
-        if (sql.startsWith("/*", at)) {
-            int close = sql.indexOf("*/", at + 2);
-            return close < 0 ? sql.length() : close + 2;
-        }
-        return at;
+        return SqlScan.topLevelIndexOf(sql, ',', pos, end);
     }
 
     private void skipBlanks() {
@@ -266,7 +221,7 @@ final class PreparedStatementParser {
             if (Character.isWhitespace(sql.charAt(pos))) {
                 pos++;
             } else if (sql.startsWith("--", pos) || sql.startsWith("/*", pos)) {
-                pos = skipQuotedOrComment(pos);
+                pos = SqlScan.skip(sql, pos);
             } else {
                 return;
             }

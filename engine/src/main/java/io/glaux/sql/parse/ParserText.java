@@ -71,26 +71,9 @@ public final class ParserText {
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
-            int end;
-            if (c == '\'' || c == '"' || c == '`') {
-                end = i + 1;
-                while (end < n) {
-                    if (sql.charAt(end) == c) {
-                        if (end + 1 < n && sql.charAt(end + 1) == c) {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
-                }
-                end = Math.min(end + 1, n);
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                end = sql.indexOf('\n', i);
-                end = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
+            int end = SqlScan.skip(sql, i);
+            if (end != i) {
+                // A string, quoted identifier or comment: copied as it is.
             } else if (Character.isLetter(c) || c == '_') {
                 end = i;
                 while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
@@ -327,18 +310,7 @@ public final class ParserText {
 
     /** The end (exclusive) of the string literal opening at {@code start}, or -1 if it is not closed. */
     private static int stringEnd(String sql, int start) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == '\'') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return -1;
+        return SqlScan.quotedEnd(sql, start);
     }
 
     private static boolean isUnqualifiedCall(String sql, int start, int end) {

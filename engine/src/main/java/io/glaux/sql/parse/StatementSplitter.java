@@ -19,18 +19,11 @@ public final class StatementSplitter {
         int n = script.length();
         while (i < n) {
             char c = script.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = closing(script, i, c);
-                current.append(script, i, end);
-                i = end;
-            } else if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
-                int end = script.indexOf('\n', i);
+            // Hive DDL strings may escape a quote with a backslash.
+            int end = c == '\'' || c == '"' || c == '`' ? SqlScan.quotedEnd(script, i, true)
+                    : SqlScan.commentEnd(script, i);
+            if (end != i) {
                 end = end < 0 ? n : end;
-                current.append(script, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && script.charAt(i + 1) == '*') {
-                int end = script.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
                 current.append(script, i, end);
                 i = end;
             } else if (c == ';') {
@@ -59,27 +52,6 @@ public final class StatementSplitter {
                 return rest;
             }
         }
-    }
-
-    /** The index just past the quote that closes the one at {@code start}; a doubled quote does not close. */
-    private static int closing(String script, int start, char quote) {
-        int i = start + 1;
-        while (i < script.length()) {
-            char c = script.charAt(i);
-            if (c == '\\' && quote == '\'' && i + 1 < script.length()) {
-                i += 2;
-                continue;
-            }
-            if (c == quote) {
-                if (i + 1 < script.length() && script.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return script.length();
     }
 
     private static void add(List<String> statements, StringBuilder current) {

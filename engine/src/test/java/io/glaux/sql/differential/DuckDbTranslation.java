@@ -1,5 +1,7 @@
 package io.glaux.sql.differential;
 
+import io.glaux.sql.parse.SqlScan;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,10 +80,10 @@ final class DuckDbTranslation {
         int i = 0;
         while (i < trinoSql.length()) {
             char c = trinoSql.charAt(i);
-            if (c == '\'') {
-                int end = endOfQuoted(trinoSql, i);
-                out.append(trinoSql, i, end);
-                i = end;
+            int skipped = SqlScan.skip(trinoSql, i);
+            if (skipped != i) {
+                out.append(trinoSql, i, skipped);
+                i = skipped;
             } else if (Character.isLetter(c) && (i == 0 || !isIdentifierPart(trinoSql.charAt(i - 1)))) {
                 int end = i;
                 while (end < trinoSql.length() && isIdentifierPart(trinoSql.charAt(end))) {
@@ -90,9 +92,12 @@ final class DuckDbTranslation {
                 String name = trinoSql.substring(i, end).toLowerCase(Locale.ROOT);
                 Function<List<String>, String> call = CALLS.get(name);
                 if (call != null && end < trinoSql.length() && trinoSql.charAt(end) == '(') {
-                    int close = matching(trinoSql, end);
+                    int close = SqlScan.matching(trinoSql, end);
+                    if (close < 0) {
+                        throw new IllegalArgumentException("Unbalanced parentheses in " + trinoSql);
+                    }
                     List<String> args = new ArrayList<>();
-                    for (String arg : splitArguments(trinoSql.substring(end + 1, close))) {
+                    for (String arg : SqlScan.splitTopLevel(trinoSql.substring(end + 1, close), ',')) {
                         args.add(toDuckDb(arg));
                     }
                     out.append(call.apply(args));
@@ -143,68 +148,5 @@ final class DuckDbTranslation {
 
     private static boolean isIdentifierPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    private static int endOfQuoted(String sql, int start) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == '\'') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        throw new IllegalArgumentException("Unterminated string in " + sql);
-    }
-
-    /** The index of the bracket closing the one at {@code open}. */
-    private static int matching(String sql, int open) {
-        int depth = 0;
-        int i = open;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                i = endOfQuoted(sql, i);
-                continue;
-            }
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-            i++;
-        }
-        throw new IllegalArgumentException("Unbalanced parentheses in " + sql);
-    }
-
-    private static List<String> splitArguments(String text) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                i = endOfQuoted(text, i);
-                continue;
-            }
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                args.add(text.substring(start, i));
-                start = i + 1;
-            }
-            i++;
-        }
-        args.add(text.substring(start));
-        return args;
     }
 }

@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.sql.function.CastToVarchar;
 import io.glaux.sql.function.CheckedCasts;
+import io.glaux.sql.function.ConcatOperator;
 import io.glaux.sql.function.FractionRounding;
 import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
@@ -36,9 +37,9 @@ import java.util.Set;
  * inside try's handler. A comparison of a real or double with itself also asks whether it is NaN
  * ({@link NanComparison}), before Calcite's simplifier reduces {@code x = x} to {@code x IS NOT NULL}.
  */
-final class TrinoConvertlets implements SqlRexConvertletTable {
+public final class TrinoConvertlets implements SqlRexConvertletTable {
 
-    static final TrinoConvertlets INSTANCE = new TrinoConvertlets();
+    public static final TrinoConvertlets INSTANCE = new TrinoConvertlets();
 
     /** Comparisons the simplifier reduces when both sides are the same expression, wrongly so for NaN. */
     private static final Set<SqlKind> NAN_AWARE = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
@@ -52,6 +53,11 @@ final class TrinoConvertlets implements SqlRexConvertletTable {
         if (TryFunction.isTry(call)) {
             return (cx, tryCall) -> TryFunction.convert(cx.getRexBuilder(), cx.getValidator().getValidatedNodeType(tryCall),
                     cx.convertExpression(tryCall.operand(0)));
+        }
+        if (ConcatOperator.is(call)) {
+            return (cx, concat) -> ConcatOperator.convert(cx.getRexBuilder(),
+                    cx.getValidator().getValidatedNodeType(concat),
+                    concat.getOperandList().stream().map(cx::convertExpression).toList());
         }
         SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
         if (standard != null && call.isA(NAN_AWARE)) {

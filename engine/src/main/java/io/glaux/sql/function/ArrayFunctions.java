@@ -55,7 +55,7 @@ public final class ArrayFunctions {
     }
 
     /** The type of {@code array} with an element of type {@code element} added: the common element type. */
-    private static RelDataType arrayWith(SqlOperatorBinding b, RelDataType array, RelDataType element) {
+    static RelDataType arrayWith(SqlOperatorBinding b, RelDataType array, RelDataType element) {
         RelDataTypeFactory f = b.getTypeFactory();
         RelDataType common = f.leastRestrictive(List.of(array.getComponentType(), element));
         return common == null ? null : f.createArrayType(common, -1);

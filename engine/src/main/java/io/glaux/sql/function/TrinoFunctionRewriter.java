@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -18,7 +19,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * alone. Operands are rewritten first, so nested calls are bound too. Applying the rewriter twice is harmless. An
  * empty array constructor {@code ARRAY[]}, which Calcite refuses, becomes Glaux's empty array of unknown elements.
  * Window functions Calcite lacks or frames differently are rewritten by {@link WindowFunctions}.
- * Decimal literals get Trino's precision ({@link TrinoDecimalLiteral}).
+ * Decimal literals get Trino's precision ({@link TrinoDecimalLiteral}); {@code ||} is Trino's ({@link ConcatOperator}).
  */
 public class TrinoFunctionRewriter extends SqlShuttle {
 
@@ -48,6 +49,9 @@ public class TrinoFunctionRewriter extends SqlShuttle {
         }
         if (c.getKind() == SqlKind.OVER) {
             return WindowFunctions.rewrite(c);
+        }
+        if (c.getOperator() == SqlStdOperatorTable.CONCAT) {
+            return ConcatOperator.INSTANCE.createCall(c.getParserPosition(), c.getOperandList());
         }
         if (!(c.getOperator() instanceof SqlFunction) || c.getOperator() instanceof GlauxFunction) {
             return c;

@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+import io.glaux.sql.TrinoConvertlets;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.parse.ParserText;
 import io.glaux.sql.parse.GlauxTypeSystem;
@@ -45,6 +46,7 @@ import java.util.function.Function;
 
 /**
  * Runs SQL the way the engine will: Babel parser with {@link GlauxParserConfig#PARSER}, {@link TrinoFunctionRewriter},
+ * {@link TrinoConvertlets},
  * validation against SqlStdOperatorTable + Glaux's tables with {@link GlauxTypeSystem}, conversion to relational
  * algebra, Enumerable code generation (Janino) and execution. Table {@code t} has rows with non-constant values and
  * NULLs so that functions run in generated code rather than being folded at planning time.
@@ -153,6 +155,7 @@ final class FunctionQueries {
                         .withIdentifierExpansion(true))
                 .defaultSchema(root)
                 .programs(Programs.standard())
+                .convertletTable(TrinoConvertlets.INSTANCE)
                 .build();
         Planner planner = Frameworks.getPlanner(config);
         try {

@@ -35,41 +35,48 @@ public final class LambdaFunctions {
     }
 
     /** A one-parameter lambda given a second parameter for the row value it uses (see {@link LambdaCapture}). */
-    private static final LambdaParameters CAPTURING = (operand, types, f) -> List.of(
-            LambdaParameters.element(types.get(0), f), LambdaParameters.nullable(types.get(2), f));
 
     /** Declares the functions taking lambdas. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> c = LambdaFunctions.class;
         LambdaParameters element = LambdaParameters.elementOf(0);
+        LambdaParameters capturing = LambdaCapture.capturing(element);
         LambdaCapture.define(r, GlauxFunction.strict("transform", false,
                 Signature.withLambdas(c, "transform", arrayOfResult(1), element, ARRAY, FUNCTION)),
-                Signature.withLambdas(c, "transform", arrayOfResult(1), CAPTURING, ARRAY, FUNCTION, ANY));
+                Signature.withLambdas(c, "transform", arrayOfResult(1), capturing, ARRAY, FUNCTION, ANY));
         LambdaCapture.define(r, GlauxFunction.strict("filter", false,
                 Signature.withLambdas(c, "filter", ReturnTypes.ARG0, element, ARRAY, FUNCTION)),
-                Signature.withLambdas(c, "filter", ReturnTypes.ARG0, CAPTURING, ARRAY, FUNCTION, ANY));
+                Signature.withLambdas(c, "filter", ReturnTypes.ARG0, capturing, ARRAY, FUNCTION, ANY));
         r.define(GlauxFunction.nullAware("reduce",
                 Signature.withLambdas(c, "reduce", resultOf(3), LambdaFunctions::reduceParameters,
                         ARRAY, ANY, FUNCTION, FUNCTION)));
-        r.define(GlauxFunction.strict("zip_with", false, Signature.withLambdas(c, "zipWith", arrayOfResult(2),
-                LambdaParameters.elementsOf(0, 1), ARRAY, ARRAY, FUNCTION)));
+        LambdaParameters elements = LambdaParameters.elementsOf(0, 1);
+        LambdaCapture.define(r, GlauxFunction.strict("zip_with", false, Signature.withLambdas(c, "zipWith",
+                arrayOfResult(2), elements, ARRAY, ARRAY, FUNCTION)), Signature.withLambdas(c, "zipWith",
+                arrayOfResult(2), LambdaCapture.capturing(elements), ARRAY, ARRAY, FUNCTION, ANY));
         for (String match : List.of("any_match", "all_match", "none_match")) {
             String method = match.startsWith("any") ? "anyMatch" : match.startsWith("all") ? "allMatch" : "noneMatch";
             LambdaCapture.define(r, GlauxFunction.strict(match, true,
                     Signature.withLambdas(c, method, Returns.BOOLEAN, element, ARRAY, FUNCTION)),
-                    Signature.withLambdas(c, method, Returns.BOOLEAN, CAPTURING, ARRAY, FUNCTION, ANY));
+                    Signature.withLambdas(c, method, Returns.BOOLEAN, capturing, ARRAY, FUNCTION, ANY));
         }
-        r.define(GlauxFunction.strict("array_sort", false,
+        LambdaParameters pair = LambdaParameters.twoElementsOf(0);
+        LambdaCapture.define(r, GlauxFunction.strict("array_sort", false,
                 Signature.of(ArrayFunctions.class, "arraySort", ReturnTypes.ARG0, ARRAY),
-                Signature.withLambdas(c, "arraySort", ReturnTypes.ARG0, LambdaParameters.twoElementsOf(0),
-                        ARRAY, FUNCTION)));
+                Signature.withLambdas(c, "arraySort", ReturnTypes.ARG0, pair, ARRAY, FUNCTION)),
+                Signature.withLambdas(c, "arraySort", ReturnTypes.ARG0, LambdaCapture.capturing(pair),
+                        ARRAY, FUNCTION, ANY));
         LambdaParameters entry = LambdaParameters.entryOf(0);
-        r.define(GlauxFunction.strict("map_filter", false,
-                Signature.withLambdas(c, "mapFilter", ReturnTypes.ARG0, entry, MAP, FUNCTION)));
-        r.define(GlauxFunction.strict("transform_keys", false,
-                Signature.withLambdas(c, "transformKeys", mapOf(1, true), entry, MAP, FUNCTION)));
-        r.define(GlauxFunction.strict("transform_values", false,
-                Signature.withLambdas(c, "transformValues", mapOf(1, false), entry, MAP, FUNCTION)));
+        LambdaParameters capturingEntry = LambdaCapture.capturing(entry);
+        LambdaCapture.define(r, GlauxFunction.strict("map_filter", false,
+                Signature.withLambdas(c, "mapFilter", ReturnTypes.ARG0, entry, MAP, FUNCTION)),
+                Signature.withLambdas(c, "mapFilter", ReturnTypes.ARG0, capturingEntry, MAP, FUNCTION, ANY));
+        LambdaCapture.define(r, GlauxFunction.strict("transform_keys", false,
+                Signature.withLambdas(c, "transformKeys", mapOf(1, true), entry, MAP, FUNCTION)),
+                Signature.withLambdas(c, "transformKeys", mapOf(1, true), capturingEntry, MAP, FUNCTION, ANY));
+        LambdaCapture.define(r, GlauxFunction.strict("transform_values", false,
+                Signature.withLambdas(c, "transformValues", mapOf(1, false), entry, MAP, FUNCTION)),
+                Signature.withLambdas(c, "transformValues", mapOf(1, false), capturingEntry, MAP, FUNCTION, ANY));
         GlauxFunction mapZipWith = GlauxFunction.strict("map_zip_with", false, Signature.withLambdas(c,
                 "mapZipWith", mapOf(2, false), LambdaFunctions::mapZipWithParameters, MAP, MAP, FUNCTION));
         r.add(mapZipWith);
@@ -227,6 +234,11 @@ public final class LambdaFunctions {
         return out;
     }
 
+    /** zip_with with a lambda that uses values of the row ({@link LambdaCapture}); NULL if an array is. */
+    public static List<Object> zipWith(List<?> a, List<?> b, Function<?> lambda, Object captured) {
+        return a == null || b == null ? null : zipWith(a, b, LambdaCapture.packing(lambda, captured));
+    }
+
     /** any_match: true if the lambda is true for some element; else NULL if it was NULL for some; else false. */
     public static Boolean anyMatch(List<?> array, Function<?> lambda) {
         return someResult(array, e -> Lambdas.call(lambda, e));
@@ -287,6 +299,26 @@ public final class LambdaFunctions {
             return (int) v;
         });
         return new ArrayList<>(Arrays.asList(copy));
+    }
+
+    /** array_sort with a comparator that uses values of the row ({@link LambdaCapture}); NULL array, NULL. */
+    public static List<Object> arraySort(List<?> array, Function<?> comparator, Object captured) {
+        return array == null ? null : arraySort(array, LambdaCapture.packing(comparator, captured));
+    }
+
+    /** map_filter with a lambda that uses values of the row ({@link LambdaCapture}); NULL map, NULL. */
+    public static Map<Object, Object> mapFilter(Map<?, ?> map, Function<?> lambda, Object captured) {
+        return map == null ? null : mapFilter(map, LambdaCapture.packing(lambda, captured));
+    }
+
+    /** transform_keys with a lambda that uses values of the row ({@link LambdaCapture}); NULL map, NULL. */
+    public static Map<Object, Object> transformKeys(Map<?, ?> map, Function<?> lambda, Object captured) {
+        return map == null ? null : transformKeys(map, LambdaCapture.packing(lambda, captured));
+    }
+
+    /** transform_values with a lambda that uses values of the row ({@link LambdaCapture}); NULL map, NULL. */
+    public static Map<Object, Object> transformValues(Map<?, ?> map, Function<?> lambda, Object captured) {
+        return map == null ? null : transformValues(map, LambdaCapture.packing(lambda, captured));
     }
 
     /** map_filter(map, (k, v) -> boolean): the entries for which the lambda is true. */

@@ -55,8 +55,9 @@
  *       names its lambdas' parameter types ({@code LambdaParameters}); {@code LambdaBinding} gives the lambda those
  *       types during validation and validates it again, and code generation passes it as a linq4j function
  *       ({@code Lambdas}). Calcite's lambda scope sees only the parameters, so {@code LambdaCapture} rewrites a
- *       one-parameter lambda using columns of the row (transform, filter, *_match) into a two-parameter lambda
- *       given the column's value (several columns: a row of them, {@code PackedParameter}); map_zip_with's
+ *       lambda using columns of the row (transform, filter, *_match, zip_with, array_sort, map_filter,
+ *       transform_keys, transform_values) into one given the column's value as its last parameter (several columns:
+ *       a row of them, {@code PackedParameter}; with two parameters, a row of the second and the columns); map_zip_with's
  *       three-parameter lambda gets its two values as one row likewise. {@code LambdaFieldAccess} reads
  *       {@code s.sum} on a row parameter as {@code s['sum']}, which the planner makes a {@code RowField} read.
  *       regexp_replace with a lambda over the capturing groups.</li>

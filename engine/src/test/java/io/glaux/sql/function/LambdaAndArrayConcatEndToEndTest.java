@@ -56,6 +56,24 @@ class LambdaAndArrayConcatEndToEndTest {
     }
 
     @Test
+    void twoParameterLambdasUseColumnsOfTheRow() {
+        assertThat(g.rows("SELECT transform_values(m, (k, v) -> v * r), transform_keys(m, (k, v) -> k || s),"
+                + " map_filter(m, (k, v) -> v > r / 10)"
+                + " FROM (VALUES (MAP(ARRAY['a', 'b'], ARRAY[1, 2]), 10, '_x')) t(m, r, s)"))
+                .containsExactly(List.of("{a=10, b=20}", "{a_x=1, b_x=2}", "{b=2}"));
+        // Each row's own values: the captured columns travel with the row.
+        assertThat(g.rows("SELECT zip_with(a, b, (x, y) -> x + y + c + d) FROM (VALUES (ARRAY[1], ARRAY[2], 10, 1000),"
+                + " (ARRAY[3], ARRAY[4], 20, 2000)) t(a, b, c, d)"))
+                .containsExactly(List.of("[1013]"), List.of("[2027]"));
+        // A comparator by distance from a column's value.
+        assertThat(g.rows("SELECT array_sort(a, (x, y) -> IF(abs(x - p) < abs(y - p), -1,"
+                + " IF(abs(x - p) = abs(y - p), 0, 1))) FROM (VALUES (ARRAY[1, 5, 9], 6)) t(a, p)"))
+                .containsExactly(List.of("[5, 9, 1]"));
+        assertThat(g.rows("SELECT transform_values(m, (k, v) -> v + n) FROM (VALUES MAP(ARRAY[1], ARRAY[2])) v(m), t"))
+                .containsExactly(List.of("{1=3}"));
+    }
+
+    @Test
     void mapZipWithMergesTwoMapsKeyByKey() {
         assertThat(g.rows("SELECT map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']),"
                 + " MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2))"))

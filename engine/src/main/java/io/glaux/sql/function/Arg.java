@@ -18,8 +18,10 @@ import java.util.Map;
  * operand of unknown type ({@code NULL}, {@code ?}).
  */
 enum Arg {
-    /** CHAR or VARCHAR, as {@link String}. */
+    /** CHAR or VARCHAR, as {@link String}; not json, which Trino does not take for varchar. */
     STRING(String.class),
+    /** JSON text: json, or a CHAR or VARCHAR holding it, as {@link String} (the JSON functions take either). */
+    JSON(String.class),
     /** TINYINT, SMALLINT, INTEGER or BIGINT, as {@code long}. */
     BIGINT(long.class),
     /** Any number, as {@code double}. */
@@ -83,6 +85,8 @@ enum Arg {
         }
         switch (this) {
             case STRING:
+                return SqlTypeUtil.isCharacter(type) && !JsonType.is(type);
+            case JSON:
                 return SqlTypeUtil.isCharacter(type);
             case BIGINT:
                 return SqlTypeUtil.isIntType(type);
@@ -129,6 +133,7 @@ enum Arg {
     @Nullable RelDataType defaultType(RelDataTypeFactory typeFactory) {
         switch (this) {
             case STRING:
+            case JSON:
                 return typeFactory.createSqlType(SqlTypeName.VARCHAR);
             case BIGINT:
                 return typeFactory.createSqlType(SqlTypeName.BIGINT);

@@ -99,6 +99,13 @@ public final class ConcatOperator extends SqlBinaryOperator {
 
     @Override
     public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+        // Trino has no || for json: it must be cast to varchar first.
+        if (JsonType.is(binding.getOperandType(0)) || JsonType.is(binding.getOperandType(1))) {
+            if (throwOnFailure) {
+                throw binding.newValidationSignatureError();
+            }
+            return false;
+        }
         if (elementSide(binding.getOperandType(0), binding.getOperandType(1)) >= 0
                 && arrayWithElement(binding) != null) {
             return true;

@@ -86,6 +86,7 @@ public record FunctionListing(String name, String returnType, String argumentTyp
     private static String argument(Arg arg) {
         return switch (arg) {
             case STRING -> "varchar";
+            case JSON -> "json";
             case BIGINT -> "bigint";
             case DOUBLE -> "double";
             case DECIMAL -> "decimal(p,s)";

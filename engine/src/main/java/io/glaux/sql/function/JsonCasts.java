@@ -102,7 +102,7 @@ public final class JsonCasts {
         r.add(GlauxFunction.strict("$to_json", false, Signature.withHidden(c, "toJson", JsonType.RETURNS, 1,
                 types -> List.of(TrinoTypeNames.of(types.get(0))), ANY)));
         r.add(GlauxFunction.strict("$from_json", true,
-                Signature.of(c, "fromJson", TARGET, STRING, STRING, Arg.BOOLEAN)));
+                Signature.of(c, "fromJson", TARGET, Arg.JSON, STRING, Arg.BOOLEAN)));
         r.bind("cast", binding(r.get("$to_json"), r.get("$from_json"), false));
         r.bind("try_cast", binding(r.get("$to_json"), r.get("$from_json"), true));
     }

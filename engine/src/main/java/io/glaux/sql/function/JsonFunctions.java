@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static io.glaux.sql.function.Arg.BIGINT;
 import static io.glaux.sql.function.Arg.BOOLEAN;
 import static io.glaux.sql.function.Arg.DOUBLE;
+import static io.glaux.sql.function.Arg.JSON;
 import static io.glaux.sql.function.Arg.STRING;
 
 /**
@@ -47,23 +48,23 @@ public final class JsonFunctions {
     static void declare(FunctionRegistry.Builder r) {
         Class<?> j = JsonFunctions.class;
         r.define(GlauxFunction.strict("json_extract_scalar", true,
-                Signature.of(j, "jsonExtractScalar", Returns.VARCHAR, STRING, STRING)));
-        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", JsonType.RETURNS, STRING,
+                Signature.of(j, "jsonExtractScalar", Returns.VARCHAR, JSON, STRING)));
+        r.define(GlauxFunction.strict("json_extract", true, Signature.of(j, "jsonExtract", JsonType.RETURNS, JSON,
                 STRING)));
         r.define(GlauxFunction.strict("json_parse", false, Signature.of(j, "jsonParse", JsonType.RETURNS, STRING)));
-        r.define(GlauxFunction.strict("json_format", false, Signature.of(j, "jsonFormat", Returns.VARCHAR, STRING)));
+        r.define(GlauxFunction.strict("json_format", false, Signature.of(j, "jsonFormat", Returns.VARCHAR, JSON)));
         r.define(GlauxFunction.strict("json_array_length", true, Signature.of(j, "jsonArrayLength", Returns.BIGINT,
-                STRING)));
-        r.define(GlauxFunction.strict("json_size", true, Signature.of(j, "jsonSize", Returns.BIGINT, STRING, STRING)));
+                JSON)));
+        r.define(GlauxFunction.strict("json_size", true, Signature.of(j, "jsonSize", Returns.BIGINT, JSON, STRING)));
         r.define(GlauxFunction.strict("json_array_contains", true,
-                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, BOOLEAN),
-                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, BIGINT),
-                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, DOUBLE),
-                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, STRING, STRING)));
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, JSON, BOOLEAN),
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, JSON, BIGINT),
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, JSON, DOUBLE),
+                Signature.of(j, "jsonArrayContains", Returns.BOOLEAN, JSON, STRING)));
         r.define(GlauxFunction.strict("json_array_get", true,
-                Signature.of(j, "jsonArrayGet", JsonType.RETURNS, STRING, BIGINT)));
+                Signature.of(j, "jsonArrayGet", JsonType.RETURNS, JSON, BIGINT)));
         r.define(GlauxFunction.strict("is_json_scalar", false, Signature.of(j, "isJsonScalar", Returns.BOOLEAN,
-                STRING)));
+                JSON)));
     }
 
     /** The scalar at the path as text (strings unquoted); NULL for objects, arrays, JSON null, no match or bad JSON. */

@@ -96,6 +96,19 @@ class JsonTypeTest {
     }
 
     @Test
+    void stringFunctionsRefuseJsonUntilItIsCastToVarchar() {
+        // Trino has no implicit coercion of json to varchar: length(json), upper(json) and json || varchar fail.
+        assertThat(g.run("SELECT length(JSON '\"abc\"')").status().stateChangeReason())
+                .startsWith("TYPE_MISMATCH: line 1:8: Cannot apply 'length' to arguments of type 'length(<JSON>)'");
+        assertThat(g.run("SELECT upper(json_parse(s)) FROM t").status().stateChangeReason())
+                .startsWith("TYPE_MISMATCH: line 1:8: Cannot apply 'upper'");
+        assertThat(g.run("SELECT JSON '[1]' || 'x'").status().stateChangeReason())
+                .startsWith("TYPE_MISMATCH: line 1:8: Cannot apply '||'");
+        assertThat(g.rows("SELECT length(CAST(JSON '\"abc\"' AS varchar)), upper(json_format(JSON '[\"a\"]'))"))
+                .containsExactly(List.of("3", "[\"A\"]"));
+    }
+
+    @Test
     void jsonValuesCompareGroupAndDistinctByTheirCanonicalText() {
         assertThat(g.rows("SELECT json_parse('{\"a\": 1, \"b\": 2}') = json_parse('{\"b\":2,\"a\":1}'),"
                 + " JSON '[1]' = JSON '[2]'")).containsExactly(List.of("true", "false"));

@@ -225,6 +225,7 @@ public final class QueryPlanner {
         GlauxCatalogReader catalogReader = new GlauxCatalogReader(rootSchema, context, typeFactory, config);
         SqlValidator validator = validator(catalogReader);
         SqlNode validated = validator.validate(rewrite(node));
+        OrderableTypes.check(validator, validated);
         SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
                 cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));

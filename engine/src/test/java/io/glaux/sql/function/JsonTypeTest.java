@@ -109,6 +109,22 @@ class JsonTypeTest {
     }
 
     @Test
+    void jsonIsNotOrderable() {
+        assertThat(g.run("SELECT j FROM (VALUES JSON '[2]', JSON '[1]') t(j) ORDER BY j").status()
+                .stateChangeReason()).isEqualTo("TYPE_MISMATCH: line 1:1: Type json is not orderable, and therefore"
+                + " cannot be used in ORDER BY: j");
+        assertThat(g.run("SELECT json_parse(s) FROM t ORDER BY 1 DESC").status().stateChangeReason())
+                .startsWith("TYPE_MISMATCH: line 1:1: Type json is not orderable");
+        assertThat(g.run("SELECT json_parse(s) AS j, n FROM t ORDER BY n, j").status().stateChangeReason())
+                .endsWith("cannot be used in ORDER BY: j");
+        assertThat(g.run("SELECT row_number() OVER (ORDER BY json_parse(s)) FROM t").status().stateChangeReason())
+                .endsWith("json is not orderable, and therefore cannot be used in window function ORDER BY");
+        // Sorting by its text, or grouping by it, is allowed.
+        assertThat(g.rows("SELECT json_format(j) FROM (VALUES JSON '[2]', JSON '[1]') t(j) ORDER BY 1"))
+                .containsExactly(List.of("[1]"), List.of("[2]"));
+    }
+
+    @Test
     void jsonValuesCompareGroupAndDistinctByTheirCanonicalText() {
         assertThat(g.rows("SELECT json_parse('{\"a\": 1, \"b\": 2}') = json_parse('{\"b\":2,\"a\":1}'),"
                 + " JSON '[1]' = JSON '[2]'")).containsExactly(List.of("true", "false"));

@@ -35,10 +35,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
- *      -cp bench/target/benchmarks.jar io.glaux.bench.TpchQueries [--scale 0.01] [--timeout-seconds 60]
+ *      -cp bench/target/benchmarks.jar io.glaux.bench.TpchQueries [--scale 0.01] [--timeout-seconds 60] \
+ *      [--explain N]...
  * </pre>
  *
- * prints, per query, Glaux's and DuckDB's time (one run each, after Glaux's warm-up) and whether they agree.
+ * prints, per query, Glaux's and DuckDB's time (one run each, after Glaux's warm-up) and whether they agree; with
+ * {@code --explain N} it prints Glaux's plan of query N instead.
  */
 public final class TpchQueries implements AutoCloseable {
 
@@ -146,6 +148,19 @@ public final class TpchQueries implements AutoCloseable {
         return new Outcome(n, onGlaux, onDuckDb, difference);
     }
 
+    /** Glaux's EXPLAIN of query {@code n}: the optimized plan it runs, one line per operator. */
+    String explain(int n) throws IOException {
+        QueryExecution done = glaux.execute(QueryRequest.of("EXPLAIN " + sql(n)).withContext(CONTEXT));
+        if (done.state() != QueryState.SUCCEEDED) {
+            throw new IllegalStateException("EXPLAIN Q" + n + ": " + done.status().stateChangeReason());
+        }
+        StringBuilder plan = new StringBuilder();
+        for (List<String> row : glaux.results(done.queryExecutionId()).rows()) {
+            plan.append(String.join(" ", row)).append('\n');
+        }
+        return plan.toString();
+    }
+
     private Run glaux(String sql, Duration timeout) {
         long started = System.nanoTime();
         QueryExecution submitted = glaux.queries().submit(QueryRequest.of(sql).withContext(CONTEXT));
@@ -221,12 +236,14 @@ public final class TpchQueries implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         double scale = 0.01;
         long timeoutSeconds = 60;
+        List<Integer> explain = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[i + 1]);
                 case "--timeout-seconds" -> timeoutSeconds = Long.parseLong(args[i + 1]);
+                case "--explain" -> explain.add(Integer.parseInt(args[i + 1]));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (expected --scale, --timeout-seconds)");
+                        + " (expected --scale, --timeout-seconds, --explain)");
             }
         }
         if (args.length % 2 != 0) {
@@ -238,6 +255,12 @@ public final class TpchQueries implements AutoCloseable {
             try (TpchQueries queries = open(folder, scale)) {
                 System.out.printf(Locale.ROOT, "TPC-H scale %s generated and registered in %.1f s; %d processors%n%n",
                         scale, millis(started) / 1000, Runtime.getRuntime().availableProcessors());
+                for (int n : explain) {
+                    System.out.printf(Locale.ROOT, "Q%d, Glaux's plan:%n%s%n", n, queries.explain(n));
+                }
+                if (!explain.isEmpty()) {
+                    return;
+                }
                 System.out.println("| query | Glaux, ms | DuckDB, ms | answers |");
                 System.out.println("|---|---:|---:|---|");
                 for (int n = 1; n <= COUNT; n++) {

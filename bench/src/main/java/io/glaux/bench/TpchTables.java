@@ -8,10 +8,22 @@ import io.glaux.exec.QueryState;
 import io.glaux.format.RowWriter;
 import io.glaux.format.csv.CsvFormatWriter;
 import io.glaux.format.parquet.ParquetFormatWriter;
+import io.trino.tpch.Customer;
+import io.trino.tpch.CustomerGenerator;
 import io.trino.tpch.LineItem;
 import io.trino.tpch.LineItemGenerator;
+import io.trino.tpch.Nation;
+import io.trino.tpch.NationGenerator;
 import io.trino.tpch.Order;
 import io.trino.tpch.OrderGenerator;
+import io.trino.tpch.Part;
+import io.trino.tpch.PartGenerator;
+import io.trino.tpch.PartSupplier;
+import io.trino.tpch.PartSupplierGenerator;
+import io.trino.tpch.Region;
+import io.trino.tpch.RegionGenerator;
+import io.trino.tpch.Supplier;
+import io.trino.tpch.SupplierGenerator;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -26,11 +38,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * TPC-H {@code lineitem} and {@code orders} generated with {@code io.trino.tpch} (the same generator, so every
- * {@code l_orderkey} has its order), written into a Glaux bucket as Parquet (snappy, 16 MiB row groups) and/or
- * '|'-delimited text (LazySimpleSerDe), and registered with Athena DDL as {@code <database>.<table>_parquet} and
- * {@code <database>.<table>_csv}. Money columns are TPC-H's {@code decimal(12,2)}; dates are the generator's days
- * since 1970-01-01, which is Glaux's date representation.
+ * The eight TPC-H tables generated with {@code io.trino.tpch} (one generator for all, so every foreign key has its
+ * row), written into a Glaux bucket as Parquet (snappy, 16 MiB row groups) and/or '|'-delimited text
+ * (LazySimpleSerDe), and registered with Athena DDL as {@code <database>.<table>_parquet} and
+ * {@code <database>.<table>_csv}. Money, quantity, discount and tax are TPC-H's {@code decimal(12,2)}; keys are
+ * {@code bigint}; dates are the generator's days since 1970-01-01, which is Glaux's date representation.
  */
 final class TpchTables {
 
@@ -65,10 +77,64 @@ final class TpchTables {
             new Column("o_shippriority", AthenaType.INT),
             new Column("o_comment", AthenaType.STRING));
 
+    static final List<Column> REGION_COLUMNS = List.of(
+            new Column("r_regionkey", AthenaType.BIGINT),
+            new Column("r_name", AthenaType.STRING),
+            new Column("r_comment", AthenaType.STRING));
+
+    static final List<Column> NATION_COLUMNS = List.of(
+            new Column("n_nationkey", AthenaType.BIGINT),
+            new Column("n_name", AthenaType.STRING),
+            new Column("n_regionkey", AthenaType.BIGINT),
+            new Column("n_comment", AthenaType.STRING));
+
+    static final List<Column> SUPPLIER_COLUMNS = List.of(
+            new Column("s_suppkey", AthenaType.BIGINT),
+            new Column("s_name", AthenaType.STRING),
+            new Column("s_address", AthenaType.STRING),
+            new Column("s_nationkey", AthenaType.BIGINT),
+            new Column("s_phone", AthenaType.STRING),
+            new Column("s_acctbal", MONEY),
+            new Column("s_comment", AthenaType.STRING));
+
+    static final List<Column> CUSTOMER_COLUMNS = List.of(
+            new Column("c_custkey", AthenaType.BIGINT),
+            new Column("c_name", AthenaType.STRING),
+            new Column("c_address", AthenaType.STRING),
+            new Column("c_nationkey", AthenaType.BIGINT),
+            new Column("c_phone", AthenaType.STRING),
+            new Column("c_acctbal", MONEY),
+            new Column("c_mktsegment", AthenaType.STRING),
+            new Column("c_comment", AthenaType.STRING));
+
+    static final List<Column> PART_COLUMNS = List.of(
+            new Column("p_partkey", AthenaType.BIGINT),
+            new Column("p_name", AthenaType.STRING),
+            new Column("p_mfgr", AthenaType.STRING),
+            new Column("p_brand", AthenaType.STRING),
+            new Column("p_type", AthenaType.STRING),
+            new Column("p_size", AthenaType.INT),
+            new Column("p_container", AthenaType.STRING),
+            new Column("p_retailprice", MONEY),
+            new Column("p_comment", AthenaType.STRING));
+
+    static final List<Column> PARTSUPP_COLUMNS = List.of(
+            new Column("ps_partkey", AthenaType.BIGINT),
+            new Column("ps_suppkey", AthenaType.BIGINT),
+            new Column("ps_availqty", AthenaType.INT),
+            new Column("ps_supplycost", MONEY),
+            new Column("ps_comment", AthenaType.STRING));
+
     /** One generated table: its name, columns and rows at a scale. */
     enum Table {
         LINEITEM("lineitem", LINEITEM_COLUMNS),
-        ORDERS("orders", ORDERS_COLUMNS);
+        ORDERS("orders", ORDERS_COLUMNS),
+        REGION("region", REGION_COLUMNS),
+        NATION("nation", NATION_COLUMNS),
+        SUPPLIER("supplier", SUPPLIER_COLUMNS),
+        CUSTOMER("customer", CUSTOMER_COLUMNS),
+        PART("part", PART_COLUMNS),
+        PARTSUPP("partsupp", PARTSUPP_COLUMNS);
 
         final String tableName;
         final List<Column> columns;
@@ -82,6 +148,12 @@ final class TpchTables {
             return switch (this) {
                 case LINEITEM -> generated(new LineItemGenerator(scale, 1, 1), TpchTables::lineitem);
                 case ORDERS -> generated(new OrderGenerator(scale, 1, 1), TpchTables::order);
+                case REGION -> generated(new RegionGenerator(), TpchTables::region);
+                case NATION -> generated(new NationGenerator(), TpchTables::nation);
+                case SUPPLIER -> generated(new SupplierGenerator(scale, 1, 1), TpchTables::supplier);
+                case CUSTOMER -> generated(new CustomerGenerator(scale, 1, 1), TpchTables::customer);
+                case PART -> generated(new PartGenerator(scale, 1, 1), TpchTables::part);
+                case PARTSUPP -> generated(new PartSupplierGenerator(scale, 1, 1), TpchTables::partSupplier);
             };
         }
 
@@ -103,13 +175,17 @@ final class TpchTables {
         return StreamSupport.stream(generator.spliterator(), false).map(row);
     }
 
+    private static BigDecimal cents(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
     private static Object[] lineitem(LineItem item) {
         return new Object[] {
                 item.getOrderKey(), item.getPartKey(), item.getSupplierKey(), item.getLineNumber(),
                 BigDecimal.valueOf(item.getQuantity()).setScale(2),
-                BigDecimal.valueOf(item.getExtendedPriceInCents(), 2),
-                BigDecimal.valueOf(item.getDiscountPercent(), 2),
-                BigDecimal.valueOf(item.getTaxPercent(), 2),
+                cents(item.getExtendedPriceInCents()),
+                cents(item.getDiscountPercent()),
+                cents(item.getTaxPercent()),
                 item.getReturnFlag(), item.getStatus(),
                 item.getShipDate(), item.getCommitDate(), item.getReceiptDate(),
                 item.getShipInstructions(), item.getShipMode(), item.getComment()};
@@ -118,8 +194,41 @@ final class TpchTables {
     private static Object[] order(Order order) {
         return new Object[] {
                 order.getOrderKey(), order.getCustomerKey(), String.valueOf(order.getOrderStatus()),
-                BigDecimal.valueOf(order.getTotalPriceInCents(), 2), order.getOrderDate(),
+                cents(order.getTotalPriceInCents()), order.getOrderDate(),
                 order.getOrderPriority(), order.getClerk(), order.getShipPriority(), order.getComment()};
+    }
+
+    private static Object[] region(Region region) {
+        return new Object[] {region.getRegionKey(), region.getName(), region.getComment()};
+    }
+
+    private static Object[] nation(Nation nation) {
+        return new Object[] {nation.getNationKey(), nation.getName(), nation.getRegionKey(), nation.getComment()};
+    }
+
+    private static Object[] supplier(Supplier supplier) {
+        return new Object[] {
+                supplier.getSupplierKey(), supplier.getName(), supplier.getAddress(), supplier.getNationKey(),
+                supplier.getPhone(), cents(supplier.getAccountBalanceInCents()), supplier.getComment()};
+    }
+
+    private static Object[] customer(Customer customer) {
+        return new Object[] {
+                customer.getCustomerKey(), customer.getName(), customer.getAddress(), customer.getNationKey(),
+                customer.getPhone(), cents(customer.getAccountBalanceInCents()), customer.getMarketSegment(),
+                customer.getComment()};
+    }
+
+    private static Object[] part(Part part) {
+        return new Object[] {
+                part.getPartKey(), part.getName(), part.getManufacturer(), part.getBrand(), part.getType(),
+                part.getSize(), part.getContainer(), cents(part.getRetailPriceInCents()), part.getComment()};
+    }
+
+    private static Object[] partSupplier(PartSupplier partSupplier) {
+        return new Object[] {
+                partSupplier.getPartKey(), partSupplier.getSupplierKey(), partSupplier.getAvailableQuantity(),
+                cents(partSupplier.getSupplyCostInCents()), partSupplier.getComment()};
     }
 
     /**
@@ -162,16 +271,27 @@ final class TpchTables {
      * {@link #write} put in bucket {@code bucket}.
      */
     static void register(Glaux glaux, Table table, String bucket, String database, boolean withCsv) {
-        String columns = String.join(",\n  ", table.columns.stream().map(c -> c.name() + " " + c.type().ddl())
-                .toList());
+        String columns = columnsDdl(table);
         ddl(glaux, "CREATE DATABASE IF NOT EXISTS " + database);
-        ddl(glaux, "CREATE EXTERNAL TABLE " + database + "." + table.tableName + "_parquet (\n  " + columns + ")\n"
-                + "STORED AS PARQUET\nLOCATION 's3://" + bucket + "/" + table.tableName + "_parquet/'");
+        registerParquet(glaux, table, bucket, database + "." + table.tableName + "_parquet");
         if (withCsv) {
             ddl(glaux, "CREATE EXTERNAL TABLE " + database + "." + table.tableName + "_csv (\n  " + columns + ")\n"
                     + "ROW FORMAT DELIMITED\n  FIELDS TERMINATED BY '|'\nSTORED AS TEXTFILE\n"
                     + "LOCATION 's3://" + bucket + "/" + table.tableName + "_csv/'");
         }
+    }
+
+    /**
+     * Registers {@code qualifiedName} (database.table, the database existing) over the Parquet object {@link #write}
+     * put in bucket {@code bucket}.
+     */
+    static void registerParquet(Glaux glaux, Table table, String bucket, String qualifiedName) {
+        ddl(glaux, "CREATE EXTERNAL TABLE " + qualifiedName + " (\n  " + columnsDdl(table) + ")\n"
+                + "STORED AS PARQUET\nLOCATION 's3://" + bucket + "/" + table.tableName + "_parquet/'");
+    }
+
+    private static String columnsDdl(Table table) {
+        return String.join(",\n  ", table.columns.stream().map(c -> c.name() + " " + c.type().ddl()).toList());
     }
 
     /** Runs a statement that must succeed. */

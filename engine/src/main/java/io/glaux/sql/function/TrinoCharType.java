@@ -61,6 +61,11 @@ public final class TrinoCharType extends BasicSqlType {
                 types.stream().anyMatch(RelDataType::isNullable)) : null;
     }
 
+    /** n for Trino's char(n), -1 for any other type. */
+    static long fixedLength(RelDataType type) {
+        return is(type) ? type.getPrecision() : -1L;
+    }
+
     /** A value as Trino holds a char(length): cut to length characters, without trailing spaces. */
     public static String value(String text, int length) {
         return new AthenaType.Char(length).hold(text);

@@ -78,4 +78,12 @@ class CharTypeTest {
                 + " length(CAST(CAST('ab' AS char(4)) AS varchar))"))
                 .containsExactly(List.of("ab", "2"));
     }
+
+    @Test
+    void lengthOfACharIsItsDeclaredLength() {
+        // Trino's length(char(x)) is x, whatever the padding.
+        assertThat(run("SELECT length(CAST('ab' AS char(5))), length(c)"
+                + " FROM (VALUES CAST('abc' AS char(3))) AS t(c)"))
+                .containsExactly(List.of("5", "3"));
+    }
 }

@@ -1,6 +1,5 @@
 package io.glaux.sql.function;
 
-import io.glaux.catalog.AthenaType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
@@ -68,7 +67,12 @@ public final class TrinoCharType extends BasicSqlType {
 
     /** A value as Trino holds a char(length): cut to length characters, without trailing spaces. */
     public static String value(String text, int length) {
-        return new AthenaType.Char(length).hold(text);
+        int end = Math.min(text.length(), text.offsetByCodePoints(0, Math.min(length,
+                text.codePointCount(0, text.length()))));
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /** A held char(length) value as Trino shows it: padded with spaces to length characters. */

@@ -1,6 +1,5 @@
 package io.glaux.sql.schema;
 
-import io.glaux.sql.function.TrinoCharType;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import org.apache.calcite.rel.type.RelDataType;
@@ -40,7 +39,7 @@ public final class TypeMapping {
                 AthenaType.Decimal decimal = (AthenaType.Decimal) type;
                 yield factory.createSqlType(SqlTypeName.DECIMAL, decimal.precision(), decimal.scale());
             }
-            case CHAR -> TrinoCharType.of(factory, ((AthenaType.Char) type).length());
+            case CHAR -> factory.createSqlType(SqlTypeName.CHAR, ((AthenaType.Char) type).length());
             case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR, ((AthenaType.Varchar) type).length());
             case STRING -> factory.createSqlType(SqlTypeName.VARCHAR);
             case DATE -> factory.createSqlType(SqlTypeName.DATE);
@@ -71,9 +70,6 @@ public final class TypeMapping {
      * the type of a bare NULL, are refused.
      */
     public static AthenaType toAthenaType(RelDataType type) {
-        if (TrinoCharType.is(type)) {
-            return new AthenaType.Char(type.getPrecision());
-        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> AthenaType.BOOLEAN;
             case TINYINT -> AthenaType.TINYINT;

@@ -6,6 +6,7 @@ import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.format.ZonedTimestamp;
 import io.glaux.sql.function.JsonType;
+import io.glaux.sql.function.TrinoCharType;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ValueType;
 import io.glaux.sql.schema.TypeMapping;
@@ -168,7 +169,24 @@ public final class PreparedQuery {
         QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
                 stash);
         Enumerator<?> raw = bindable.bind(dataContext).enumerator();
-        return new RowEnumerator(raw, columns.size());
+        Enumerator<Object[]> rows = new RowEnumerator(raw, columns.size());
+        List<Integer> chars = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            if (TrinoCharType.is(field.getType())) {
+                chars.add(field.getIndex());
+            }
+        }
+        return chars.isEmpty() ? rows : Linq4j.transform(rows, row -> padChars(row, chars));
+    }
+
+    /** Trino holds a char(n) value without its trailing spaces and shows it padded to n. */
+    private Object[] padChars(Object[] row, List<Integer> chars) {
+        Object[] copy = row.clone();
+        for (int i : chars) {
+            copy[i] = copy[i] == null ? null
+                    : TrinoCharType.pad((String) copy[i], rowType.getFieldList().get(i).getType().getPrecision());
+        }
+        return copy;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
 import io.glaux.sql.function.JsonType;
+import io.glaux.sql.function.TrinoCharType;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
@@ -250,8 +251,10 @@ public final class QueryPlanner {
             for (int field : Pair.left(root.fields)) {
                 projects.add(rexBuilder.makeInputRef(physical, field));
             }
-            // Planning may turn a json field into the VARCHAR that holds it; the result keeps the validated types.
-            RelDataType output = root.validatedRowType.getFieldList().stream().anyMatch(f -> JsonType.is(f.getType()))
+            // Planning may turn a json or char(n) field into the VARCHAR that holds it; the result keeps the validated
+            // types.
+            RelDataType output = root.validatedRowType.getFieldList().stream()
+                    .anyMatch(f -> JsonType.is(f.getType()) || TrinoCharType.is(f.getType()))
                     ? RexUtil.createStructType(typeFactory, projects, root.validatedRowType.getFieldNames(), null)
                     : root.validatedRowType;
             RexProgram projection = RexProgram.create(physical.getRowType(), projects, null, output, rexBuilder);

@@ -3,6 +3,7 @@ package io.glaux.sql;
 import io.glaux.results.ColumnInfo;
 import io.glaux.results.ValueType;
 import io.glaux.sql.function.JsonType;
+import io.glaux.sql.function.TrinoCharType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
@@ -56,6 +57,9 @@ final class ResultTypes {
     static String athenaTypeName(RelDataType type) {
         if (JsonType.is(type)) {
             return "json";
+        }
+        if (TrinoCharType.is(type)) {
+            return "char";
         }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> "boolean";

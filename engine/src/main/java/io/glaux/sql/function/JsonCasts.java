@@ -103,12 +103,14 @@ public final class JsonCasts {
                 types -> List.of(TrinoTypeNames.of(types.get(0))), ANY)));
         r.add(GlauxFunction.strict("$from_json", true,
                 Signature.of(c, "fromJson", TARGET, Arg.JSON, STRING, Arg.BOOLEAN)));
-        r.bind("cast", binding(r.get("$to_json"), r.get("$from_json"), false));
-        r.bind("try_cast", binding(r.get("$to_json"), r.get("$from_json"), true));
+        CharFunctions.declare(r);
+        r.bind("cast", binding(r.get("$to_json"), r.get("$from_json"), r.get("$cast_char"), false));
+        r.bind("try_cast", binding(r.get("$to_json"), r.get("$from_json"), r.get("$cast_char"), true));
     }
 
     /** The rewrite of CAST ({@code lenient}: TRY_CAST, where JSON that does not fit gives NULL). */
-    private static FunctionRegistry.Binding binding(GlauxFunction toJson, GlauxFunction fromJson, boolean lenient) {
+    private static FunctionRegistry.Binding binding(GlauxFunction toJson, GlauxFunction fromJson,
+            GlauxFunction castChar, boolean lenient) {
         return (call, operands, pos) -> {
             if (operands.size() != 2 || !(operands.get(1) instanceof SqlDataTypeSpec)) {
                 return call;
@@ -116,6 +118,11 @@ public final class JsonCasts {
             SqlNode value = operands.get(0);
             SqlTypeNameSpec target = ((SqlDataTypeSpec) operands.get(1)).getTypeNameSpec();
             boolean fromJsonValue = isJson(value);
+            SqlNode toChar = fromJsonValue ? null
+                    : CharFunctions.rewriteCast(castChar, value, (SqlDataTypeSpec) operands.get(1), pos);
+            if (toChar != null) {
+                return toChar;
+            }
             if (isJsonType(target)) {
                 return fromJsonValue ? value : toJson.createCall(pos, value);
             }

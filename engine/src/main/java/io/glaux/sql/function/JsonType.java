@@ -41,7 +41,8 @@ public final class JsonType extends BasicSqlType {
 
     /**
      * The type factory of planning: Calcite's, except that json values together (CASE, COALESCE, UNION, ARRAY[...])
-     * stay json, where Calcite would make them a plain VARCHAR.
+     * stay json, where Calcite would make them a plain VARCHAR; so do Trino's char(n) values ({@link TrinoCharType}),
+     * as char(max n).
      */
     public static final class TypeFactory extends JavaTypeFactoryImpl {
         public TypeFactory(RelDataTypeSystem typeSystem) {
@@ -52,14 +53,18 @@ public final class JsonType extends BasicSqlType {
         public @Nullable RelDataType leastRestrictive(List<RelDataType> types) {
             boolean json = types.stream().anyMatch(JsonType::is) && types.stream()
                     .allMatch(t -> is(t) || t.getSqlTypeName() == SqlTypeName.NULL);
-            return json ? new JsonType(getTypeSystem(), types.stream().anyMatch(RelDataType::isNullable))
-                    : super.leastRestrictive(types);
+            if (json) {
+                return new JsonType(getTypeSystem(), types.stream().anyMatch(RelDataType::isNullable));
+            }
+            RelDataType chars = TrinoCharType.leastRestrictive(getTypeSystem(), types);
+            return chars != null ? chars : super.leastRestrictive(types);
         }
 
         @Override
         public RelDataType createTypeWithCharsetAndCollation(RelDataType type, Charset charset,
                 SqlCollation collation) {
-            return is(type) ? type : super.createTypeWithCharsetAndCollation(type, charset, collation);
+            return is(type) || TrinoCharType.is(type) ? type
+                    : super.createTypeWithCharsetAndCollation(type, charset, collation);
         }
     }
 

@@ -25,7 +25,8 @@ public final class StringFunctions {
     /** Declares the string functions and the Trino names bound to them. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> s = StringFunctions.class;
-        r.define(GlauxFunction.strict("length", false, Signature.of(s, "length", Returns.BIGINT, STRING),
+        r.define(GlauxFunction.strict("length", false, Signature.withHidden(s, "length", Returns.BIGINT, 1,
+                        types -> List.of(TrinoCharType.fixedLength(types.get(0))), STRING),
                 Signature.of(BinaryFunctions.class, "length", Returns.BIGINT, BINARY)));
         r.define(GlauxFunction.strict("substr", false,
                 Signature.of(s, "substr", ReturnTypes.ARG0, STRING, BIGINT),
@@ -98,6 +99,11 @@ public final class StringFunctions {
 
     public static long length(String s) {
         return s.codePointCount(0, s.length());
+    }
+
+    /** length(s); of a char(n) value ({@code fixedLength} n, else -1), n as in Trino. */
+    public static long length(String s, long fixedLength) {
+        return fixedLength >= 0 ? fixedLength : length(s);
     }
 
     /** substr(s, start): from start (negative: counted from the end) to the end; '' when start is 0 or outside. */

@@ -26,6 +26,9 @@ public final class TrinoTypeNames {
         if (JsonType.is(type)) {
             return "json";
         }
+        if (TrinoCharType.is(type)) {
+            return "char(" + type.getPrecision() + ")";
+        }
         switch (type.getSqlTypeName()) {
             case BOOLEAN:
             case TINYINT:

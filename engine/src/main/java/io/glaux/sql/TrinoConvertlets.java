@@ -1,11 +1,13 @@
 package io.glaux.sql;
 
 import io.glaux.sql.function.CastToVarchar;
+import io.glaux.sql.function.CharFunctions;
 import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.ConcatOperator;
 import io.glaux.sql.function.FractionRounding;
 import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
+import io.glaux.sql.function.TrinoCharType;
 import io.glaux.sql.function.TryFunction;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -74,6 +76,10 @@ public final class TrinoConvertlets implements SqlRexConvertletTable {
             // the standard conversion.
             RelDataType target = cx.getValidator().getValidatedNodeTypeIfKnown(cast);
             RelDataType source = cx.getValidator().getValidatedNodeTypeIfKnown(cast.operand(0));
+            if (target != null && source != null && TrinoCharType.is(source) && !TrinoCharType.is(target)
+                    && SqlTypeUtil.isCharacter(target)) {
+                return CharFunctions.castToVarchar(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
+            }
             if (target != null && source != null && FractionRounding.rounds(source, target)) {
                 // Cast to milliseconds, then round to the target's digits (Calcite's cast would truncate).
                 RexBuilder rexBuilder = cx.getRexBuilder();

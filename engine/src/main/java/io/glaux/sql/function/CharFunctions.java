@@ -1,14 +1,21 @@
 package io.glaux.sql.function;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.List;
 
 import static io.glaux.sql.function.Arg.STRING;
 
@@ -23,7 +30,29 @@ public final class CharFunctions {
     private static final SqlReturnTypeInference CHAR_OF_LENGTH = b -> TrinoCharType.of(b.getTypeFactory(),
             Integer.parseInt(b.getOperandLiteralValue(1, String.class)));
 
+    /** CAST of a char(n) to varchar: the value padded with spaces to n (then cut to the varchar's length). */
+    private static final SqlOperator TO_VARCHAR = new PlannedOperator("$char_to_varchar", ReturnTypes.ARG0,
+            CharFunctions.class, "toVarchar", call -> new Class<?>[] {String.class, int.class});
+
     private CharFunctions() {
+    }
+
+    /**
+     * The cast of {@code value}, a char(n), to the character type {@code target}: Trino 368 pads the value to n (to
+     * the varchar's length when that is shorter, after cutting it), where Glaux holds it without trailing spaces.
+     */
+    public static RexNode castToVarchar(RexBuilder rexBuilder, RelDataType target, RexNode value) {
+        int length = value.getType().getPrecision();
+        if (target.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED) {
+            length = Math.min(length, target.getPrecision());
+        }
+        return rexBuilder.makeCall(target, TO_VARCHAR, List.of(value,
+                rexBuilder.makeLiteral(length, rexBuilder.getTypeFactory().createSqlType(SqlTypeName.INTEGER))));
+    }
+
+    /** A held char value as varchar({@code length}): cut to length, then padded with spaces to it. */
+    public static String toVarchar(String value, int length) {
+        return TrinoCharType.pad(TrinoCharType.value(value, length), length);
     }
 
     static void declare(FunctionRegistry.Builder r) {

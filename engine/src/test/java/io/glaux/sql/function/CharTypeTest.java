@@ -72,11 +72,12 @@ class CharTypeTest {
     }
 
     @Test
-    void castToVarcharDropsThePadding() {
-        // Trino's char-to-varchar cast yields the value without trailing spaces.
+    void castToVarcharPadsToTheLength() {
+        // Trino 368's char-to-varchar cast pads the value to n (Chars.padSpaces), to the varchar's length if shorter.
         assertThat(run("SELECT CAST(CAST('ab' AS char(4)) AS varchar),"
-                + " length(CAST(CAST('ab' AS char(4)) AS varchar))"))
-                .containsExactly(List.of("ab", "2"));
+                + " length(CAST(CAST('ab' AS char(4)) AS varchar)), CAST(CAST('abc' AS char(5)) AS varchar(2)),"
+                + " length(CAST(c AS varchar)) FROM (VALUES CAST('x' AS char(3))) AS t(c)"))
+                .containsExactly(List.of("ab  ", "4", "ab", "3"));
     }
 
     @Test

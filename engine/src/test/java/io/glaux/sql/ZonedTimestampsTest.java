@@ -96,6 +96,27 @@ class ZonedTimestampsTest {
     }
 
     @Test
+    void nowIsZonedInUtcAndMixesWithTimestampsAndDatesInTheSessionZone() {
+        // Trino 368: now() is timestamp(3) with time zone in the session zone (UTC); a timestamp compared or
+        // subtracted with it is read in the session zone.
+        assertThat((String) value("SELECT CAST(now() AS varchar)"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC");
+        assertThat(value("SELECT now() = current_timestamp AND CAST(now() AS timestamp) = localtimestamp"))
+                .isEqualTo(true);
+        assertThat(value("SELECT TIMESTAMP '2020-01-01 00:00:00' < now() AND now() > TIMESTAMP '2020-01-01 00:00:00'"))
+                .isEqualTo(true);
+        assertThat(value("SELECT count(*) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00', localtimestamp) AS t(ts)"
+                + " WHERE ts > now() - INTERVAL '7' DAY")).isEqualTo(1L);
+        assertThat(value("SELECT now() - INTERVAL '7' DAY = date_add('day', -7, now())")).isEqualTo(true);
+        assertThat(value("SELECT date_diff('day', localtimestamp - INTERVAL '3' DAY, now())")).isEqualTo(3L);
+        assertThat(value("SELECT CAST(now() AS date) = current_date")).isEqualTo(true);
+        assertThat(value("SELECT current_date - INTERVAL '1' DAY = date_add('day', -1, current_date)"))
+                .isEqualTo(true);
+        assertThat(value("SELECT CAST(date_trunc('day', now()) AS varchar) = CAST(current_date AS varchar)"
+                + " || ' 00:00:00.000 UTC'")).isEqualTo(true);
+    }
+
+    @Test
     void castsPrintAndReadTheZone() {
         assertThat(value("SELECT CAST(TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris' AS VARCHAR)"))
                 .isEqualTo("2001-08-22 03:04:05.321 Europe/Paris");

@@ -246,6 +246,8 @@ class SpiceVectorizedDifferentialTest {
             q("timestamp < zoned now()", "SELECT count(*) FROM items WHERE ts < now()"),
             q("timestamp > now() - interval", "SELECT count(*) FROM items WHERE ts > now() - INTERVAL '36500' DAY"),
             q("date_diff to now()", "SELECT count(*) FROM items WHERE date_diff('day', ts, now()) > 300"),
+            q("count distinct zoned", "SELECT count(DISTINCT with_timezone(ts, 'UTC')) FROM items"),
+            q("group by zoned", "SELECT count(*) FROM (SELECT with_timezone(ts, 'UTC') FROM items GROUP BY 1)"),
             q("boolean column", "SELECT id FROM items WHERE flag AND id < 60 ORDER BY id"),
             q("NOT boolean", "SELECT count(*) FROM items WHERE NOT flag"),
             q("boolean = true", "SELECT count(*) FROM items WHERE flag = true"),

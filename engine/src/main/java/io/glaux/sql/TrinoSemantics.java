@@ -95,6 +95,6 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     @Override
     public RelNode visit(RelNode other) {
-        return DecimalAggregates.rewrite(super.visit(other).accept(expressions));
+        return DecimalAggregates.rewrite(ZonedGrouping.rewrite(super.visit(other).accept(expressions)));
     }
 }

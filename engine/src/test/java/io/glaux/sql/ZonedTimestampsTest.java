@@ -96,6 +96,70 @@ class ZonedTimestampsTest {
     }
 
     @Test
+    void nowIsZonedInUtcAndMixesWithTimestampsAndDatesInTheSessionZone() {
+        // Trino 368: now() is timestamp(3) with time zone in the session zone (UTC); a timestamp compared or
+        // subtracted with it is read in the session zone.
+        assertThat((String) value("SELECT CAST(now() AS varchar)"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC");
+        assertThat(value("SELECT now() = current_timestamp AND CAST(now() AS timestamp) = localtimestamp"))
+                .isEqualTo(true);
+        assertThat(value("SELECT TIMESTAMP '2020-01-01 00:00:00' < now() AND now() > TIMESTAMP '2020-01-01 00:00:00'"))
+                .isEqualTo(true);
+        assertThat(value("SELECT count(*) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00', localtimestamp) AS t(ts)"
+                + " WHERE ts > now() - INTERVAL '7' DAY")).isEqualTo(1L);
+        assertThat(value("SELECT now() - INTERVAL '7' DAY = date_add('day', -7, now())")).isEqualTo(true);
+        assertThat(value("SELECT date_diff('day', localtimestamp - INTERVAL '3' DAY, now())")).isEqualTo(3L);
+        assertThat(value("SELECT CAST(now() AS date) = current_date")).isEqualTo(true);
+        assertThat(value("SELECT current_date - INTERVAL '1' DAY = date_add('day', -1, current_date)"))
+                .isEqualTo(true);
+        assertThat(value("SELECT CAST(date_trunc('day', now()) AS varchar) = CAST(current_date AS varchar)"
+                + " || ' 00:00:00.000 UTC'")).isEqualTo(true);
+    }
+
+    private static final String SAME_INSTANT = "(VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1),"
+            + " (TIMESTAMP '2020-01-01 01:00:00 +01:00', 2), (TIMESTAMP '2020-01-01 00:00:00 +01:00', 3),"
+            + " (CAST(NULL AS timestamp with time zone), 4)) AS t(x, n)";
+
+    @Test
+    void equalInstantsInDifferentZonesAreOneGroup() {
+        // Trino hashes and compares timestamp with time zone by instant: the first two rows are one group.
+        assertThat(rows("SELECT to_unixtime(x), count(*), sum(n) FROM " + SAME_INSTANT + " GROUP BY x ORDER BY 1"))
+                .containsExactly(List.of(1577833200.0, 1L, 3L), List.of(1577836800.0, 2L, 3L),
+                        Arrays.asList(null, 1L, 4L));
+        assertThat(value("SELECT count(*) FROM (SELECT DISTINCT x FROM " + SAME_INSTANT + ")")).isEqualTo(3L);
+        // The group keeps one of its values (which one is arbitrary in Trino), with that value's zone.
+        assertThat((String) value("SELECT CAST(x AS varchar) FROM " + SAME_INSTANT + " WHERE n < 3 GROUP BY x"))
+                .isIn("2020-01-01 00:00:00.000 UTC", "2020-01-01 01:00:00.000 +01:00");
+        assertThat(rows("SELECT n <= 2, count(DISTINCT x) FROM " + SAME_INSTANT + " GROUP BY n <= 2 ORDER BY 1"))
+                .containsExactly(List.of(false, 1L), List.of(true, 1L));
+        assertThat(value("SELECT count(DISTINCT x) FROM " + SAME_INSTANT)).isEqualTo(2L);
+        assertThat(value("SELECT approx_distinct(x) FROM " + SAME_INSTANT)).isEqualTo(2L);
+    }
+
+    @Test
+    void setOperationsJoinsAndInMatchEqualInstants() {
+        // Trino: the same instant in UTC and in +01:00 is one value for UNION, INTERSECT, EXCEPT, joins and IN lists.
+        String utc = "(SELECT * FROM (VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1)) AS p(x, k))";
+        String paris = "(SELECT * FROM (VALUES (TIMESTAMP '2020-01-01 01:00:00 +01:00', 1),"
+                + " (TIMESTAMP '2020-01-01 01:00:00 +01:00', 2)) AS q(y, m))";
+        assertThat(value("SELECT count(*) FROM (SELECT x FROM " + utc + " UNION SELECT y FROM " + paris + ")"))
+                .isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM (SELECT x, k FROM " + utc + " UNION SELECT y, m FROM " + paris + ")"))
+                .isEqualTo(2L);
+        assertThat(value("SELECT count(*) FROM (SELECT x FROM " + utc + " INTERSECT SELECT y FROM " + paris + ")"))
+                .isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM (SELECT x, k FROM " + utc + " INTERSECT SELECT y, m FROM " + paris
+                + ")")).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM (SELECT x FROM " + utc + " EXCEPT SELECT y FROM " + paris + ")"))
+                .isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM (SELECT y, m FROM " + paris + " EXCEPT SELECT x, k FROM " + utc
+                + ")")).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + utc + " JOIN " + paris + " ON x = y")).isEqualTo(2L);
+        assertThat(value("SELECT count(*) FROM " + utc + " WHERE x IN (TIMESTAMP '2020-01-01 01:00:00 +01:00',"
+                + " TIMESTAMP '2020-01-01 02:00:00 +01:00')")).isEqualTo(1L);
+    }
+
+    @Test
     void castsPrintAndReadTheZone() {
         assertThat(value("SELECT CAST(TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris' AS VARCHAR)"))
                 .isEqualTo("2001-08-22 03:04:05.321 Europe/Paris");

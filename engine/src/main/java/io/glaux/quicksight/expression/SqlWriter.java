@@ -161,7 +161,8 @@ final class SqlWriter {
                 return "date_add(" + quote(period(args.get(1)).unit()) + ", " + sql(args.get(0)) + ", "
                         + sql(args.get(2)) + ")";
             case "now":
-                return "now()";
+                // QuickSight's now() is a datetime: the UTC wall clock as a timestamp, not Trino's zoned now().
+                return "localtimestamp";
             case "avg":
                 return "avg(CAST(" + sql(args.get(0)) + " AS DOUBLE))";
             case "distinct_count":

@@ -3,6 +3,10 @@ package io.glaux.sql.function;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -107,9 +111,41 @@ public final class DateTimeFunctions {
         r.bind("date", (call, operands, pos) -> operands.size() != 1 ? call
                 : SqlStdOperatorTable.CAST.createCall(pos, operands.get(0),
                         new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos), pos)));
-        // now() is current_timestamp: the UTC wall clock, milliseconds.
-        r.bind("now", (call, operands, pos) -> SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos,
-                SqlLiteral.createExactNumeric("3", pos)));
+        // Trino's now() and current_timestamp are timestamp(3) with time zone in the session zone (UTC): the query's
+        // start, read from the query clock as the UTC wall clock (localtimestamp) and put in zone UTC. Glaux's zoned
+        // values hold milliseconds, so current_timestamp(p) is timestamp(3) with time zone too.
+        FunctionRegistry.Binding zonedNow = (call, operands, pos) -> TrinoFunctions.function(
+                ZonedTimestampFunctions.UTC_CLOCK).createCall(pos, clock(SqlStdOperatorTable.LOCALTIMESTAMP, pos));
+        r.bind("now", zonedNow);
+        r.bind("current_timestamp", zonedNow);
+        // localtimestamp is timestamp(3), localtime time(3) (Calcite's default precision is 0); an explicit
+        // precision is kept, which also makes the binding idempotent.
+        r.bind("localtimestamp", (call, operands, pos) -> operands.isEmpty()
+                ? clock(SqlStdOperatorTable.LOCALTIMESTAMP, pos) : call);
+        r.bind("localtime", (call, operands, pos) -> operands.isEmpty()
+                ? clock(SqlStdOperatorTable.LOCALTIME, pos) : call);
+    }
+
+    /**
+     * The call an unquoted clock keyword without parentheses stands for (the parser leaves {@code current_timestamp},
+     * {@code localtimestamp}, {@code localtime} as identifiers), so that its binding applies; null for other names.
+     */
+    static SqlCall clockCall(SqlIdentifier id) {
+        if (!id.isSimple() || id.isComponentQuoted(0)) {
+            return null;
+        }
+        SqlOperator clock = switch (id.getSimple().toUpperCase(Locale.ROOT)) {
+            case "CURRENT_TIMESTAMP" -> SqlStdOperatorTable.CURRENT_TIMESTAMP;
+            case "LOCALTIMESTAMP" -> SqlStdOperatorTable.LOCALTIMESTAMP;
+            case "LOCALTIME" -> SqlStdOperatorTable.LOCALTIME;
+            default -> null;
+        };
+        return clock == null ? null : clock.createCall(id.getParserPosition());
+    }
+
+    /** A call of a clock function at millisecond precision. */
+    private static SqlCall clock(SqlOperator clock, SqlParserPos pos) {
+        return clock.createCall(pos, SqlLiteral.createExactNumeric("3", pos));
     }
 
     /** The units of date_trunc, date_add and date_diff. */

@@ -20,6 +20,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * empty array constructor {@code ARRAY[]}, which Calcite refuses, becomes Glaux's empty array of unknown elements.
  * Window functions Calcite lacks or frames differently are rewritten by {@link WindowFunctions}.
  * Decimal literals get Trino's precision ({@link TrinoDecimalLiteral}); {@code ||} is Trino's ({@link ConcatOperator}).
+ * The clock keywords written without parentheses ({@code current_timestamp}, {@code localtimestamp},
+ * {@code localtime}), which the parser leaves as identifiers, are bound like calls.
  */
 public class TrinoFunctionRewriter extends SqlShuttle {
 
@@ -29,6 +31,12 @@ public class TrinoFunctionRewriter extends SqlShuttle {
     @Override
     public SqlNode visit(SqlLiteral literal) {
         return TrinoDecimalLiteral.of(literal);
+    }
+
+    @Override
+    public SqlNode visit(SqlIdentifier id) {
+        SqlCall clock = DateTimeFunctions.clockCall(id);
+        return clock == null ? id : visit(clock);
     }
 
     @Override

@@ -89,7 +89,6 @@ public final class ZonedCasts {
         if (!call.isA(SqlKind.BINARY_COMPARISON) || call.getOperands().stream().noneMatch(o -> isZoned(o.getType()))) {
             return call;
         }
-        RelDataType bigint = rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT);
         List<RexNode> instants = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
             RelDataType zonedType = rexBuilder.getTypeFactory().createTypeWithNullability(
@@ -99,10 +98,16 @@ public final class ZonedCasts {
                 return call;
             }
             RexNode zoned = isZoned(operand.getType()) ? operand : call(rexBuilder, zonedType, operand);
-            instants.add(rexBuilder.makeCall(rexBuilder.getTypeFactory().createTypeWithNullability(bigint,
-                    zoned.getType().isNullable()), INSTANT, List.of(zoned)));
+            instants.add(instant(rexBuilder, zoned));
         }
         return rexBuilder.makeCall(call.getType(), call.getOperator(), instants);
+    }
+
+    /** The instant of a zoned value, in milliseconds since the epoch (bigint): what Trino compares and hashes. */
+    public static RexNode instant(RexBuilder rexBuilder, RexNode zoned) {
+        RelDataType bigint = rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT);
+        return rexBuilder.makeCall(rexBuilder.getTypeFactory().createTypeWithNullability(bigint,
+                zoned.getType().isNullable()), INSTANT, List.of(zoned));
     }
 
     /** A zoned value plus or minus an interval as {@link ZonedTimestampFunctions}' arithmetic; any other call as is. */
@@ -122,7 +127,7 @@ public final class ZonedCasts {
         return rexBuilder.makeCall(call.getType(), call.isA(SqlKind.PLUS) ? PLUS : MINUS, List.of(left, right));
     }
 
-    private static boolean isZoned(RelDataType type) {
+    public static boolean isZoned(RelDataType type) {
         return type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ;
     }
 }

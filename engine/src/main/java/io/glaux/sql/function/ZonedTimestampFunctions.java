@@ -40,6 +40,9 @@ public final class ZonedTimestampFunctions {
     /** The name the parser gives a {@code TIMESTAMP '... zone'} literal ({@code ParserText}). */
     public static final String LITERAL = "$zoned_timestamp";
 
+    /** The function that puts a UTC wall clock (the query clock) in zone UTC: now() and current_timestamp. */
+    static final String UTC_CLOCK = "$utc_clock";
+
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private ZonedTimestampFunctions() {
@@ -47,7 +50,9 @@ public final class ZonedTimestampFunctions {
 
     static void declare(FunctionRegistry.Builder r) {
         Class<?> z = ZonedTimestampFunctions.class;
-        r.define(GlauxFunction.strict(LITERAL, false, Signature.of(z, "literal", ZonedTimestampFunctions::literalType, STRING)));
+        r.define(GlauxFunction.strict(LITERAL, false, Signature.of(z, "literal", ZonedTimestampFunctions::literalType,
+                STRING)));
+        r.define(GlauxFunction.strict(UTC_CLOCK, false, Signature.of(z, "fromTimestamp", Returns.ZONED_3, TIMESTAMP)));
         r.define(GlauxFunction.strict("at_timezone", false,
                 Signature.of(z, "atTimezone", Returns.ZONED_3, ZONED, STRING),
                 Signature.of(z, "atTimezoneOfTimestamp", Returns.ZONED_3, TIMESTAMP, STRING)));

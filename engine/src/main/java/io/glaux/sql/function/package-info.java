@@ -15,8 +15,8 @@
  *       name).</li>
  *   <li>System properties {@code calcite.default.charset=UTF-8}, {@code calcite.default.nationalcharset=UTF-8},
  *       {@code calcite.default.collation.name=UTF-8$en_US} before Calcite loads, else non-Latin-1 literals fail.</li>
- *   <li>The DataContext's clock ({@code currentTimestamp}, {@code localTimestamp}) and time zone in UTC: now() is
- *       {@code CURRENT_TIMESTAMP(3)}.</li>
+ *   <li>The DataContext's clock ({@code currentTimestamp}, {@code localTimestamp}) and time zone in UTC: now() and
+ *       current_timestamp are {@code $utc_clock(LOCALTIMESTAMP(3))}, timestamp(3) with time zone in UTC.</li>
  *   <li>Functions throw {@link io.glaux.error.GlauxException} ({@code FUNCTION_ERROR}, Trino code
  *       {@code INVALID_FUNCTION_ARGUMENT} or {@code DIVISION_BY_ZERO} in {@code trinoCode()}, Trino's wording in
  *       {@code detail()}; see {@code FunctionErrors}) from generated code at run time, or during planning when

@@ -300,6 +300,10 @@ class TranslationOverGlauxTest {
         Translation t = translator.translate("now()", textColumns);
         assertThat(t.type()).isEqualTo(DATETIME);
         assertThat(text("dateDiff(parseDate('2020-01-01'), now(), 'YYYY') >= 4")).isEqualTo("true");
+        // A datetime without zone (Athena's now() is zoned; QuickSight's is not).
+        assertThat(text("now()")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+        assertThat(perRow("dates", dateColumns, "dateDiff({purchaseDate}, addDateTime(-2, 'MM', now()), 'DD') > 0"))
+                .containsExactly("true", "true", "true", null, "true");
     }
 
     // ---- numbers

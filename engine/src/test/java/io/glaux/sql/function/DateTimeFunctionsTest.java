@@ -317,10 +317,35 @@ class DateTimeFunctionsTest {
     }
 
     @Test
-    void nowIsTheQueryClockInMilliseconds() {
-        assertThat(value("SELECT now()")).isEqualTo(DateTimeFunctions.dateTime(FunctionQueries.NOW));
-        assertThat(type("SELECT now()")).isEqualTo("TIMESTAMP(3) NOT NULL");
+    void nowAndCurrentTimestampAreTheQueryStartAsTimestamp3WithTimeZoneInUtc() {
+        // Trino 368 (Athena's session zone is UTC): now() and current_timestamp are timestamp(3) with time zone.
+        for (String now : new String[] {"now()", "current_timestamp", "current_timestamp(3)", "CURRENT_TIMESTAMP"}) {
+            assertThat(value("SELECT typeof(" + now + ")")).as(now).isEqualTo("timestamp(3) with time zone");
+            assertThat(value("SELECT to_iso8601(" + now + ")")).as(now).isEqualTo("2024-03-10T12:34:56.789Z");
+        }
+        assertThat(value("SELECT timezone_hour(now())")).isEqualTo(0L);
     }
+
+    @Test
+    void localClockFunctionsHaveMillisecondPrecisionAndCurrentDateIsADate() {
+        assertThat(value("SELECT typeof(localtimestamp)")).isEqualTo("timestamp(3)");
+        assertThat(value("SELECT localtimestamp")).isEqualTo(DateTimeFunctions.dateTime(FunctionQueries.NOW));
+        assertThat(value("SELECT typeof(localtime)")).isEqualTo("time(3)");
+        assertThat(value("SELECT typeof(localtimestamp(0))")).isEqualTo("timestamp(0)");
+        assertThat(value("SELECT typeof(current_date)")).isEqualTo("date");
+        assertThat(value("SELECT current_date")).isEqualTo(LocalDate.of(2024, 3, 10));
+    }
+
+    @Test
+    void dateFunctionsTakeZonedNowAndTimestampsTogether() {
+        // Trino coerces a timestamp to timestamp with time zone in the session zone (UTC) to mix it with now().
+        assertThat(column("SELECT date_diff('day', ts, now()) FROM t ORDER BY id")).containsExactly(24L, 69L, null);
+        assertThat(value("SELECT to_iso8601(date_add('day', -7, now()))")).isEqualTo("2024-03-03T12:34:56.789Z");
+        assertThat(value("SELECT to_iso8601(date_trunc('day', now()))")).isEqualTo("2024-03-10T00:00:00.000Z");
+        assertThat(value("SELECT hour(now())")).isEqualTo(12L);
+        assertThat(value("SELECT to_unixtime(now())")).isEqualTo(FunctionQueries.NOW / 1000.0);
+    }
+
     @Test
     void formatDatetimeReadsJodaPatterns() {
         String ts = "TIMESTAMP '2001-08-22 03:04:05.321'";

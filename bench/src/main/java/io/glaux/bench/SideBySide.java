@@ -413,17 +413,22 @@ public final class SideBySide {
     }
 
     private static List<List<String>> duckdb(Connection duck, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
         try (Statement statement = duck.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> row = new ArrayList<>(columns);
-                for (int c = 1; c <= columns; c++) {
-                    Object value = result.getObject(c);
-                    row.add(value == null ? null : value.toString());
-                }
-                rows.add(row);
+            return rows(result);
+        }
+    }
+
+    /** A JDBC result's rows, each value as its text (null for NULL). */
+    static List<List<String>> rows(ResultSet result) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+            List<String> row = new ArrayList<>(columns);
+            for (int c = 1; c <= columns; c++) {
+                Object value = result.getObject(c);
+                row.add(value == null ? null : value.toString());
             }
+            rows.add(row);
         }
         return rows;
     }

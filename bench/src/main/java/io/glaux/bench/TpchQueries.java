@@ -198,17 +198,7 @@ public final class TpchQueries implements AutoCloseable {
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try (ResultSet result = statement.executeQuery(sql)) {
-                List<List<String>> rows = new ArrayList<>();
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<String> row = new ArrayList<>(columns);
-                    for (int c = 1; c <= columns; c++) {
-                        Object value = result.getObject(c);
-                        row.add(value == null ? null : value.toString());
-                    }
-                    rows.add(row);
-                }
-                return new Run(rows, null, false, millis(started));
+                return new Run(SideBySide.rows(result), null, false, millis(started));
             } finally {
                 cancel.cancel(false);
             }

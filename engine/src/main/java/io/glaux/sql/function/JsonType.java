@@ -8,7 +8,6 @@ import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.BasicSqlType;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.Util;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.Charset;
@@ -20,12 +19,12 @@ import java.util.List;
  * {@code json} to {@code typeof}, to the result's column types and wherever {@link #is} asks. Its digest is
  * {@code JSON}, so it equals only itself.
  */
-public final class JsonType extends BasicSqlType {
+public final class JsonType extends VarcharHeldType {
     /** The result type of functions that return json. */
     static final SqlReturnTypeInference RETURNS = b -> new JsonType(b.getTypeFactory().getTypeSystem(), false);
 
     private JsonType(RelDataTypeSystem typeSystem, boolean nullable) {
-        super(typeSystem, SqlTypeName.VARCHAR, nullable);
+        super(typeSystem, nullable);
         computeDigest();
     }
 
@@ -85,16 +84,6 @@ public final class JsonType extends BasicSqlType {
     @Override
     public BasicSqlType createWithNullability(boolean nullable) {
         return nullable == isNullable() ? this : new JsonType(typeSystem, nullable);
-    }
-
-    @Override
-    public Charset getCharset() {
-        return Util.getDefaultCharset();
-    }
-
-    @Override
-    public SqlCollation getCollation() {
-        return SqlCollation.IMPLICIT;
     }
 
     @Override

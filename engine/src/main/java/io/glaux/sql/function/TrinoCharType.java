@@ -3,13 +3,9 @@ package io.glaux.sql.function;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
-import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.BasicSqlType;
-import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.Util;
 
-import java.nio.charset.Charset;
 import java.util.List;
 
 /**
@@ -19,15 +15,12 @@ import java.util.List;
  * Trino's pad semantics for free; results show it padded with spaces to n ({@link #pad}). Its digest is
  * {@code CHAR_TRINO(n)}, so it equals only itself.
  */
-public final class TrinoCharType extends BasicSqlType {
+public final class TrinoCharType extends VarcharHeldType {
     /** Trino's limit on n. */
     public static final int MAX_LENGTH = 65_536;
 
-    /** The result type of a function whose first operand is a char(n): that type. */
-    static final SqlReturnTypeInference ARG0 = b -> b.getOperandType(0);
-
     private TrinoCharType(RelDataTypeSystem typeSystem, int length, boolean nullable) {
-        super(typeSystem, SqlTypeName.VARCHAR, nullable, length);
+        super(typeSystem, nullable, length);
         computeDigest();
     }
 
@@ -84,16 +77,6 @@ public final class TrinoCharType extends BasicSqlType {
     @Override
     public BasicSqlType createWithNullability(boolean nullable) {
         return nullable == isNullable() ? this : new TrinoCharType(typeSystem, getPrecision(), nullable);
-    }
-
-    @Override
-    public Charset getCharset() {
-        return Util.getDefaultCharset();
-    }
-
-    @Override
-    public SqlCollation getCollation() {
-        return SqlCollation.IMPLICIT;
     }
 
     @Override

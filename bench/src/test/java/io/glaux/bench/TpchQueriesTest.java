@@ -85,5 +85,7 @@ class TpchQueriesTest {
     void everyQueryHasItsText() {
         queryNumbers().forEach(n -> assertThat(TpchQueries.sql(n)).containsIgnoringCase("select"));
         assertThat(KNOWN.keySet()).allMatch(n -> n >= 1 && n <= TpchQueries.COUNT);
+        // The side-by-side harness runs the suite's Q1 over each engine's lineitem.
+        assertThat(SideBySide.QUERIES.get("TPC-H Q1")).contains("FROM ${lineitem}").contains("l_returnflag");
     }
 }

@@ -170,21 +170,23 @@ public final class PreparedQuery {
                 stash);
         Enumerator<?> raw = bindable.bind(dataContext).enumerator();
         Enumerator<Object[]> rows = new RowEnumerator(raw, columns.size());
-        List<Integer> chars = new ArrayList<>();
-        for (RelDataTypeField field : rowType.getFieldList()) {
-            if (TrinoCharType.is(field.getType())) {
-                chars.add(field.getIndex());
-            }
+        // char(n) columns and their lengths, found once: each row only pads.
+        List<RelDataTypeField> charFields = rowType.getFieldList().stream()
+                .filter(field -> TrinoCharType.is(field.getType())).toList();
+        if (charFields.isEmpty()) {
+            return rows;
         }
-        return chars.isEmpty() ? rows : Linq4j.transform(rows, row -> padChars(row, chars));
+        int[] indexes = charFields.stream().mapToInt(RelDataTypeField::getIndex).toArray();
+        int[] lengths = charFields.stream().mapToInt(field -> field.getType().getPrecision()).toArray();
+        return Linq4j.transform(rows, row -> padChars(row, indexes, lengths));
     }
 
     /** Trino holds a char(n) value without its trailing spaces and shows it padded to n. */
-    private Object[] padChars(Object[] row, List<Integer> chars) {
+    private static Object[] padChars(Object[] row, int[] indexes, int[] lengths) {
         Object[] copy = row.clone();
-        for (int i : chars) {
-            copy[i] = copy[i] == null ? null
-                    : TrinoCharType.pad((String) copy[i], rowType.getFieldList().get(i).getType().getPrecision());
+        for (int k = 0; k < indexes.length; k++) {
+            Object value = copy[indexes[k]];
+            copy[indexes[k]] = value == null ? null : TrinoCharType.pad((String) value, lengths[k]);
         }
         return copy;
     }

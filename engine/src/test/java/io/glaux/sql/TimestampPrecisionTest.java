@@ -19,13 +19,9 @@ class TimestampPrecisionTest {
     @RegisterExtension
     final GlauxFixture g = GlauxFixture.perTest();
 
-    private List<List<String>> run(String sql) {
-        return g.rows(sql);
-    }
-
     @Test
     void literalsAndCastsKeepPrecisionsUpToNine() {
-        assertThat(run("SELECT typeof(TIMESTAMP '2020-01-01 00:00:00'), typeof(TIMESTAMP '2020-01-01 00:00:00.1'),"
+        assertThat(g.rows("SELECT typeof(TIMESTAMP '2020-01-01 00:00:00'), typeof(TIMESTAMP '2020-01-01 00:00:00.1'),"
                 + " typeof(TIMESTAMP '2020-01-01 00:00:00.123456'),"
                 + " typeof(TIMESTAMP '2020-06-02 12:30:45.123456789'),"
                 + " typeof(CAST('2020-01-01 00:00:00.5' AS timestamp(6))), typeof(TIME '01:02:03.456789'),"
@@ -37,7 +33,7 @@ class TimestampPrecisionTest {
     @Test
     void castToVarcharPrintsTheTypesDigits() {
         // Digits past the millisecond are zeros: Glaux keeps milliseconds.
-        assertThat(run("SELECT CAST(TIMESTAMP '2020-01-01 00:00:00' AS varchar),"
+        assertThat(g.rows("SELECT CAST(TIMESTAMP '2020-01-01 00:00:00' AS varchar),"
                 + " CAST(CAST('2020-01-01 00:00:00.5' AS timestamp(6)) AS varchar),"
                 + " CAST(TIMESTAMP '2020-01-01 00:00:00.25' AS varchar)"))
                 .containsExactly(List.of("2020-01-01 00:00:00", "2020-01-01 00:00:00.500000", "2020-01-01 00:00:00.25"));
@@ -46,7 +42,7 @@ class TimestampPrecisionTest {
     @Test
     void castToFewerDigitsRoundsHalfUp() {
         // Trino: CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(0)) is 2020-01-01 00:00:01 (Calcite truncates).
-        assertThat(run("SELECT CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(0)) AS varchar),"
+        assertThat(g.rows("SELECT CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(0)) AS varchar),"
                 + " CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(1)) AS varchar),"
                 + " CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.549' AS timestamp(1)) AS varchar),"
                 + " CAST(CAST('2020-01-01 23:59:59.5' AS timestamp(0)) AS varchar),"
@@ -57,13 +53,13 @@ class TimestampPrecisionTest {
 
     @Test
     void roundingWorksOnColumnsTryCastTimesAndZonedValues() {
-        assertThat(run("SELECT CAST(CAST(ts AS timestamp(0)) AS varchar), CAST(try_cast(s AS timestamp(1)) AS varchar)"
+        assertThat(g.rows("SELECT CAST(CAST(ts AS timestamp(0)) AS varchar), CAST(try_cast(s AS timestamp(1)) AS varchar)"
                 + " FROM (VALUES (TIMESTAMP '2024-01-02 03:04:05.500', '2024-01-02 03:04:05.96'),"
                 + " (TIMESTAMP '2024-01-02 03:04:05.499', 'not a timestamp')) AS t(ts, s)"))
                 .containsExactly(List.of("2024-01-02 03:04:06", "2024-01-02 03:04:06.0"),
                         Arrays.asList("2024-01-02 03:04:05", null));
         // A time of day wraps at midnight; a zoned value rounds its instant and keeps its zone.
-        assertThat(run("SELECT CAST(CAST(TIME '23:59:59.5' AS time(0)) AS varchar),"
+        assertThat(g.rows("SELECT CAST(CAST(TIME '23:59:59.5' AS time(0)) AS varchar),"
                 + " CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.567 Europe/Paris' AS timestamp(0) with time zone)"
                 + " AS varchar)"))
                 .containsExactly(List.of("00:00:00", "2020-01-01 00:00:01 Europe/Paris"));
@@ -71,21 +67,21 @@ class TimestampPrecisionTest {
 
     @Test
     void aCastThatAddsDigitsKeepsTheValue() {
-        assertThat(run("SELECT CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(6)) AS varchar),"
+        assertThat(g.rows("SELECT CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(6)) AS varchar),"
                 + " CAST(TIMESTAMP '2020-01-01 00:00:00.567' AS timestamp(6)) = TIMESTAMP '2020-01-01 00:00:00.567'"))
                 .containsExactly(List.of("2020-01-01 00:00:00.567000", "true"));
     }
 
     @Test
     void zonedLiteralsTakeTheirDigitsAsPrecision() {
-        assertThat(run("SELECT typeof(TIMESTAMP '2020-01-01 00:00:00 UTC'),"
+        assertThat(g.rows("SELECT typeof(TIMESTAMP '2020-01-01 00:00:00 UTC'),"
                 + " typeof(TIMESTAMP '2020-01-01 00:00:00.123456 Europe/Paris'),"
                 + " CAST(TIMESTAMP '2020-01-01 00:00:00 UTC' AS varchar),"
                 + " TIMESTAMP '2020-01-01 00:00:00 UTC' = TIMESTAMP '2020-01-01 01:00:00.000 +01:00'"))
                 .containsExactly(List.of("timestamp(0) with time zone", "timestamp(6) with time zone",
                         "2020-01-01 00:00:00 UTC", "true"));
         // Mixed precisions widen to the larger one and keep each value's zone.
-        assertThat(run("SELECT CAST(x AS varchar) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00 UTC',"
+        assertThat(g.rows("SELECT CAST(x AS varchar) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00 UTC',"
                 + " TIMESTAMP '2020-01-01 00:00:00.123 Europe/Paris') t(x)"))
                 .containsExactly(List.of("2020-01-01 00:00:00.000 UTC"),
                         List.of("2020-01-01 00:00:00.123 Europe/Paris"));

@@ -42,10 +42,7 @@ class TpchQueriesTest {
      * The queries Glaux does not yet answer as DuckDB does at scale {@value #SCALE} within {@link #KNOWN_TIMEOUT},
      * and why (measured on the 2-core machine).
      */
-    static final Map<Integer, String> KNOWN = Map.of(
-            19, "83 s (load average 8): the join condition p_partkey = l_partkey sits inside each branch of the"
-                    + " OR, so lineitem and part meet in a nested-loop join that evaluates the whole OR for every"
-                    + " pair (60,175 x 2,000 pairs); at scale 0.1 it runs for more than 90 s");
+    static final Map<Integer, String> KNOWN = Map.of();
 
     private TpchQueries queries;
 

@@ -6,6 +6,7 @@ import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
 import io.glaux.sql.function.JsonType;
 import io.glaux.sql.function.TrinoCharType;
+import io.glaux.sql.plan.OrFactors;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
@@ -231,7 +232,7 @@ public final class QueryPlanner {
                 cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        return root.withRel(ConnectorLimitPushdown.apply(TrinoSemantics.apply(root.rel)));
+        return root.withRel(OrFactors.pull(ConnectorLimitPushdown.apply(TrinoSemantics.apply(root.rel))));
     }
 
     private PreparedQuery compile(RelRoot root) {

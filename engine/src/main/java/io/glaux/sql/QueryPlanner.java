@@ -6,6 +6,7 @@ import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
 import io.glaux.sql.function.JsonType;
 import io.glaux.sql.function.TrinoCharType;
+import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.plan.WindowCollation;
@@ -50,7 +51,6 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Program;
-import org.apache.calcite.tools.Programs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -241,7 +241,7 @@ public final class QueryPlanner {
         RelNode logical = root.rel;
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation)
                 .simplify();
-        Program program = Programs.standard();
+        Program program = OptimizerProgram.create();
         EnumerableRel physical = (EnumerableRel) program.run(logical.getCluster().getPlanner(), logical, desired,
                 List.of(), List.of());
         // A nested loop or correlate would scan its inner table again for every outer row: read it once instead.

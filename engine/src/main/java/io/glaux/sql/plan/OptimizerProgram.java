@@ -1,0 +1,76 @@
+package io.glaux.sql.plan;
+
+import org.apache.calcite.plan.RelOptLattice;
+import org.apache.calcite.plan.RelOptMaterialization;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+import java.util.List;
+
+/**
+ * The optimizer's phases, as Calcite's standard program runs them (sub-queries to joins, decorrelation, field
+ * trimming, the cost-based planner, calcs), with the join order settled before the cost-based planner when a query
+ * joins many tables.
+ *
+ * <p>Calcite's planner reorders joins by applying commute and associate rules until no new plan appears; the number of
+ * plans it visits grows exponentially with the joined tables (TPC-H Q7's six tables took most of a minute to plan).
+ * From {@value #HEURISTIC_JOINS} joins on, the tables of each tree of inner joins are gathered into one multi-join and
+ * ordered greedily by estimated cost (Calcite's {@code LoptOptimizeJoinRule}: the largest table first, then at each
+ * step the join that keeps the intermediate result smallest, cross joins last), and the cost-based planner is left
+ * without the reordering rules; it still chooses each join's algorithm and which side it builds.
+ */
+public final class OptimizerProgram {
+
+    /** From this many joins in a query on, the join order is chosen greedily before the cost-based planner. */
+    static final int HEURISTIC_JOINS = 3;
+
+    private static final List<RelOptRule> REORDERING_RULES = List.of(CoreRules.JOIN_COMMUTE,
+            CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT);
+
+    private OptimizerProgram() {
+    }
+
+    public static Program create() {
+        DefaultRelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
+        return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
+                Programs.trim(), OptimizerProgram::orderJoins, OptimizerProgram::costBased, Programs.calc(metadata));
+    }
+
+    private static RelNode orderJoins(RelOptPlanner planner, RelNode rel, RelTraitSet traits,
+                                      List<RelOptMaterialization> materializations,
+                                      List<RelOptLattice> lattices) {
+        if (RelOptUtil.countJoins(rel) < HEURISTIC_JOINS) {
+            return rel;
+        }
+        HepProgram gather = new HepProgramBuilder()
+                .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+                .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+                .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+                .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+                .build();
+        RelNode ordered = Programs.of(gather, false, DefaultRelMetadataProvider.INSTANCE)
+                .run(planner, rel, traits, materializations, lattices);
+        REORDERING_RULES.forEach(planner::removeRule);
+        return ordered;
+    }
+
+    private static RelNode costBased(RelOptPlanner planner, RelNode rel, RelTraitSet traits,
+                                     List<RelOptMaterialization> materializations,
+                                     List<RelOptLattice> lattices) {
+        planner.setRoot(rel);
+        RelNode root = rel.getTraitSet().equals(traits) ? rel : planner.changeTraits(rel, traits);
+        planner.setRoot(root);
+        return planner.chooseDelegate().findBestExp();
+    }
+}

@@ -8,6 +8,7 @@ import io.glaux.sql.function.JsonType;
 import io.glaux.sql.function.TrinoCharType;
 import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
+import io.glaux.sql.plan.PlannerMetadata;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
@@ -196,7 +197,7 @@ public final class QueryPlanner {
         RelOptUtil.registerDefaultRules(planner, false, false);
         WindowCollation.replaceWindowRule(planner);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-        WindowCollation.install(cluster);
+        PlannerMetadata.install(cluster);
         return convert(node, context, cluster);
     }
 

@@ -10,7 +10,7 @@ import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
 import org.apache.calcite.tools.Program;
@@ -42,7 +42,7 @@ public final class OptimizerProgram {
     }
 
     public static Program create() {
-        DefaultRelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
+        RelMetadataProvider metadata = PlannerMetadata.PROVIDER;
         return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
                 Programs.trim(), OptimizerProgram::orderJoins, OptimizerProgram::costBased, Programs.calc(metadata));
     }
@@ -59,7 +59,7 @@ public final class OptimizerProgram {
                 .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
                 .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
                 .build();
-        RelNode ordered = Programs.of(gather, false, DefaultRelMetadataProvider.INSTANCE)
+        RelNode ordered = Programs.of(gather, false, PlannerMetadata.PROVIDER)
                 .run(planner, rel, traits, materializations, lattices);
         REORDERING_RULES.forEach(planner::removeRule);
         return ordered;

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.plan.Convention;
-import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollations;
@@ -13,12 +12,10 @@ import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
-import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataDef;
 import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 import java.util.List;
@@ -31,18 +28,11 @@ import java.util.List;
  */
 public final class WindowCollation implements MetadataHandler<BuiltInMetadata.Collation> {
 
-    private static final JaninoRelMetadataProvider PROVIDER = JaninoRelMetadataProvider.of(
-            ChainedRelMetadataProvider.of(List.of(
-                    ReflectiveRelMetadataProvider.reflectiveSource(new WindowCollation(),
-                            BuiltInMetadata.Collation.Handler.class),
-                    DefaultRelMetadataProvider.INSTANCE)));
+    /** The correction, for {@link PlannerMetadata} to put in front of Calcite's handlers. */
+    static final RelMetadataProvider SOURCE = ReflectiveRelMetadataProvider.reflectiveSource(new WindowCollation(),
+            BuiltInMetadata.Collation.Handler.class);
 
     private WindowCollation() {
-    }
-
-    /** Makes the cluster's metadata queries use Calcite's handlers corrected for windows. */
-    public static void install(RelOptCluster cluster) {
-        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(PROVIDER));
     }
 
     /**

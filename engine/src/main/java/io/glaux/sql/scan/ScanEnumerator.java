@@ -163,7 +163,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
         while (true) {
             while (!pendingObjects.isEmpty()) {
                 ObjectInfo object = pendingObjects.poll();
-                if (isData(object)) {
+                if (DataObjects.isData(object)) {
                     return object;
                 }
             }
@@ -187,13 +187,6 @@ final class ScanEnumerator implements Enumerator<Object[]> {
                         + ", location " + slice.prefix() + ")");
             }
         }
-    }
-
-    /** Hive and Athena skip empty objects and files whose names start with '_' or '.' (e.g. _SUCCESS). */
-    private static boolean isData(ObjectInfo object) {
-        String key = object.key();
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        return object.size() > 0 && !name.isEmpty() && !name.startsWith("_") && !name.startsWith(".");
     }
 
     @Override

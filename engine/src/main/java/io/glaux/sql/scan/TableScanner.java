@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads a catalog table for a query: picks the partitions its filters allow, lists their objects, and streams the
@@ -33,6 +34,7 @@ public final class TableScanner {
     private final ObjectStore store;
     private final FormatRegistry formats;
     private final Clock clock;
+    private final RowCountEstimate rowCounts;
 
     public TableScanner(Catalog catalog, ObjectStore store, FormatRegistry formats) {
         this(catalog, store, formats, Clock.systemUTC());
@@ -44,6 +46,12 @@ public final class TableScanner {
         this.store = store;
         this.formats = formats;
         this.clock = clock;
+        this.rowCounts = new RowCountEstimate(store);
+    }
+
+    /** Roughly how many rows the table holds, for the planner; empty when unknown. */
+    public OptionalDouble estimatedRows(TableDefinition table) {
+        return rowCounts.rows(table);
     }
 
     public Enumerable<Object[]> scan(TableDefinition table, List<RexNode> filters, int[] projects,

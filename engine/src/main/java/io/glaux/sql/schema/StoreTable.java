@@ -9,9 +9,12 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A catalog table whose rows live in store objects. Calcite hands it the projected columns and the filters; it reads
@@ -22,6 +25,7 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
 
     private final TableDefinition definition;
     private final TableScanner scanner;
+    private Statistic statistic;
 
     StoreTable(TableDefinition definition, TableScanner scanner) {
         this.definition = definition;
@@ -35,6 +39,16 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         return TypeMapping.rowType(typeFactory, definition.allColumns());
+    }
+
+    /** The table's estimated row count, looked up once per planning of a query (a table is resolved per query). */
+    @Override
+    public Statistic getStatistic() {
+        if (statistic == null) {
+            OptionalDouble rows = scanner.estimatedRows(definition);
+            statistic = rows.isPresent() ? Statistics.of(rows.getAsDouble(), List.of()) : Statistics.UNKNOWN;
+        }
+        return statistic;
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.glaux.sql.plan;
+
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+import java.util.List;
+
+/**
+ * What the planner knows about plans: Calcite's metadata handlers with Glaux's corrections in front of them (a
+ * window's output has no order, {@link WindowCollation}; an equi-join's estimated rows, {@link JoinRowCounts}).
+ */
+public final class PlannerMetadata {
+
+    /** Glaux's handlers, then Calcite's. */
+    public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
+            WindowCollation.SOURCE, JoinRowCounts.SOURCE, DefaultRelMetadataProvider.INSTANCE));
+
+    private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
+
+    private PlannerMetadata() {
+    }
+
+    /**
+     * Makes a cluster's metadata queries use these handlers, whichever thread asks (EXPLAIN renders a plan's
+     * estimates after planning).
+     */
+    public static void install(RelOptCluster cluster) {
+        cluster.setMetadataProvider(PROVIDER);
+        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(HANDLERS));
+    }
+}

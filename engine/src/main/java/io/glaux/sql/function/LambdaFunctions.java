@@ -202,7 +202,7 @@ public final class LambdaFunctions {
 
     /** reduce(array, initial, (s, x) -> s', s -> r): folds the elements from the initial state; NULL array, NULL. */
     public static Object reduce(List<?> array, Object initial, Function<?> input, Function<?> output) {
-        return reduce(array, initial, (s, x) -> Lambdas.call(input, s, x), s -> Lambdas.call(output, s));
+        return reduce(array, initial, input, (s, x) -> Lambdas.call(input, s, x), s -> Lambdas.call(output, s));
     }
 
     /**
@@ -211,18 +211,23 @@ public final class LambdaFunctions {
      */
     public static Object reduce(List<?> array, Object initial, Function<?> input, Function<?> output,
             Object captured) {
-        return reduce(array, initial, (s, x) -> Lambdas.call(input, s, LambdaCapture.row(captured, x)),
+        return reduce(array, initial, input, (s, x) -> Lambdas.call(input, s, LambdaCapture.row(captured, x)),
                 s -> Lambdas.call(output, s, captured));
     }
 
-    private static Object reduce(List<?> array, Object initial, BinaryOperator<Object> input,
+    /**
+     * The fold; the state is kept as the input function's state parameter's class: an integer initial state (or
+     * step) of a bigint state is a bigint, as Trino coerces it to the state type.
+     */
+    private static Object reduce(List<?> array, Object initial, Function<?> lambda, BinaryOperator<Object> input,
             UnaryOperator<Object> output) {
         if (array == null) {
             return null;
         }
-        Object state = initial;
+        Class<?> type = Lambdas.parameterClass(lambda, 0);
+        Object state = Lambdas.as(type, initial);
         for (Object element : array) {
-            state = input.apply(state, element);
+            state = Lambdas.as(type, input.apply(state, element));
         }
         return output.apply(state);
     }

@@ -88,6 +88,14 @@ class LambdaAndArrayConcatEndToEndTest {
     }
 
     @Test
+    void reduceKeepsTheStateInTheWiderOfTheInitialAndTheStepsType() {
+        assertThat(g.rows("SELECT reduce(ARRAY[n, 2], 10, (s, x) -> s - x, s -> s), typeof(reduce(ARRAY[n], 10,"
+                + " (s, x) -> s - x, s -> s)) FROM t")).containsExactly(List.of("7", "bigint"));
+        assertThat(g.rows("SELECT reduce(ARRAY[5, 20, 50], 0, (s, x) -> s + x * 0.5, s -> s)"))
+                .containsExactly(List.of("37.5"));
+    }
+
+    @Test
     void reduceLambdasUseColumnsOfEachRow() {
         assertThat(g.rows("SELECT reduce(a, 0, (s, x) -> s + x * w, s -> s + b) FROM (VALUES (ARRAY[1, 2], 10, 5),"
                 + " (ARRAY[3], 2, 1), (ARRAY[4], NULL, 1), (NULL, 1, 1), (ARRAY[], 3, 7)) t(a, w, b)"))

@@ -54,6 +54,9 @@ final class AggregateFunctions {
     private static final SqlReturnTypeInference MULTIMAP = b -> mapOf(b, b.getOperandType(0),
             arrayOf(b, b.getOperandType(1)));
 
+    /** The non-NULL values in order, as an array (NULL if none): window functions' IGNORE NULLS. */
+    static final String NON_NULL_VALUES = "$non_null_values";
+
     private AggregateFunctions() {
     }
 
@@ -124,6 +127,8 @@ final class AggregateFunctions {
     private static void declareCollecting(FunctionRegistry.Builder r) {
         r.define(GlauxAggregate.of("array_agg",
                 of(CollectingAccumulators.ArrayAgg.class, List.of(), ARRAY_OF_ARG0, Arg.ANY)));
+        r.add(GlauxAggregate.of(NON_NULL_VALUES,
+                of(CollectingAccumulators.ArrayAgg.class, List.of(true), ARRAY_OF_ARG0, Arg.ANY)));
         r.define(GlauxAggregate.of("map_union",
                 of(CollectingAccumulators.MapUnion.class, List.of(), ReturnTypes.ARG0, Arg.MAP)));
         r.define(GlauxAggregate.of("map_agg",

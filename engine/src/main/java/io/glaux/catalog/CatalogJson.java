@@ -112,7 +112,7 @@ final class CatalogJson {
         return docs.stream().map(d -> {
             require(d.name(), "column name");
             require(d.type(), "column type");
-            return new Column(d.name(), AthenaType.parse(d.type()), d.comment());
+            return new Column(d.name(), AthenaType.parseStored(d.type()), d.comment());
         }).toList();
     }
 

@@ -12,13 +12,16 @@ import java.util.Locale;
 final class TypeParser {
 
     private final String text;
+    /** Whether json is a type: a view's column may be json, a table's may not. */
+    private final boolean json;
     private int pos;
 
-    TypeParser(String text) {
+    TypeParser(String text, boolean json) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Missing column type");
         }
         this.text = text;
+        this.json = json;
     }
 
     AthenaType parseWhole() {
@@ -34,6 +37,9 @@ final class TypeParser {
         skipSpaces();
         int start = pos;
         String name = word().toLowerCase(Locale.ROOT);
+        if (json && name.equals("json")) {
+            return AthenaType.JSON;
+        }
         switch (name) {
             case "boolean": return AthenaType.BOOLEAN;
             case "tinyint": return AthenaType.TINYINT;

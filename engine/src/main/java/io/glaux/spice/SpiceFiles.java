@@ -195,7 +195,7 @@ final class SpiceFiles {
     private static List<Column> columns(Schema schema) {
         List<Column> columns = new ArrayList<>();
         for (Field field : schema.getFields()) {
-            columns.add(new Column(field.getName(), AthenaType.parse(field.getMetadata().get(ColumnCodecs.TYPE_KEY))));
+            columns.add(new Column(field.getName(), AthenaType.parseStored(field.getMetadata().get(ColumnCodecs.TYPE_KEY))));
         }
         return columns;
     }

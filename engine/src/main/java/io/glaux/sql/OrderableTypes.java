@@ -42,7 +42,7 @@ final class OrderableTypes {
                         SqlNode key = key(item);
                         RelDataType type = type(validator, select, key);
                         if (type != null && JsonType.is(type)) {
-                            throw error(select.getParserPosition(), "Type json is not orderable, and therefore"
+                            throw typeMismatch(select.getParserPosition(), "Type json is not orderable, and therefore"
                                     + " cannot be used in ORDER BY: " + text(key));
                         }
                     }
@@ -51,7 +51,7 @@ final class OrderableTypes {
                     for (SqlNode item : window.getOrderList()) {
                         RelDataType type = validator.getValidatedNodeTypeIfKnown(key(item));
                         if (type != null && JsonType.is(type)) {
-                            throw error(window.getParserPosition(),
+                            throw typeMismatch(window.getParserPosition(),
                                     "json is not orderable, and therefore cannot be used in window function ORDER BY");
                         }
                     }
@@ -96,7 +96,8 @@ final class OrderableTypes {
                 : key.toString().replace("\"", "").replace("`", "");
     }
 
-    private static GlauxException error(SqlParserPos pos, String message) {
+    /** Trino's TYPE_MISMATCH at a position, found while the query is analyzed. */
+    static GlauxException typeMismatch(SqlParserPos pos, String message) {
         return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.TYPE_MISMATCH,
                 new SourceLocation(Math.max(1, pos.getLineNum()), Math.max(1, pos.getColumnNum())), message, null);
     }

@@ -229,6 +229,7 @@ public final class QueryPlanner {
         SqlValidator validator = validator(catalogReader);
         SqlNode validated = validator.validate(rewrite(node));
         OrderableTypes.check(validator, validated);
+        JsonOperands.check(validator, validated);
         SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
                 cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));

@@ -18,6 +18,15 @@ class TypeParserTest {
     }
 
     @Test
+    void jsonIsAStoredViewColumnTypeButNoDdlType() {
+        assertThat(AthenaType.parseStored("array<json>")).isEqualTo(new AthenaType.Array(AthenaType.JSON));
+        assertThat(AthenaType.parseStored("json").trinoName()).isEqualTo("json");
+        assertThat(AthenaType.JSON.kind()).isEqualTo(AthenaType.Kind.STRING);
+        assertThatThrownBy(() -> AthenaType.parse("json")).isInstanceOf(TypeSyntaxException.class)
+                .hasMessageContaining("unknown type 'json'");
+    }
+
+    @Test
     void bracketsMustMatch() {
         assertThatThrownBy(() -> AthenaType.parse("array(varchar>")).isInstanceOf(TypeSyntaxException.class);
         assertThatThrownBy(() -> AthenaType.parse("row<x:int>")).isInstanceOf(TypeSyntaxException.class);

@@ -3,8 +3,15 @@ package io.glaux.sql.function;
 import io.glaux.sql.function.StatisticsAccumulators.CovarianceResult;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -47,6 +54,9 @@ final class AggregateFunctions {
     private static final SqlReturnTypeInference MULTIMAP = b -> mapOf(b, b.getOperandType(0),
             arrayOf(b, b.getOperandType(1)));
 
+    /** The non-NULL values in order, as an array (NULL if none): window functions' IGNORE NULLS. */
+    static final String NON_NULL_VALUES = "$non_null_values";
+
     private AggregateFunctions() {
     }
 
@@ -61,7 +71,7 @@ final class AggregateFunctions {
         declareHistogram(r);
         declareCollecting(r);
         // any_value(x) is Trino's newer name for arbitrary(x) (Calcite's ANY_VALUE, bound in ConditionalFunctions).
-        r.bindTo(org.apache.calcite.sql.fun.SqlStdOperatorTable.ANY_VALUE, "any_value");
+        r.bindTo(SqlStdOperatorTable.ANY_VALUE, "any_value");
     }
 
     private static void declareRanking(FunctionRegistry.Builder r) {
@@ -117,6 +127,8 @@ final class AggregateFunctions {
     private static void declareCollecting(FunctionRegistry.Builder r) {
         r.define(GlauxAggregate.of("array_agg",
                 of(CollectingAccumulators.ArrayAgg.class, List.of(), ARRAY_OF_ARG0, Arg.ANY)));
+        r.add(GlauxAggregate.of(NON_NULL_VALUES,
+                of(CollectingAccumulators.ArrayAgg.class, List.of(true), ARRAY_OF_ARG0, Arg.ANY)));
         r.define(GlauxAggregate.of("map_union",
                 of(CollectingAccumulators.MapUnion.class, List.of(), ReturnTypes.ARG0, Arg.MAP)));
         r.define(GlauxAggregate.of("map_agg",
@@ -131,6 +143,32 @@ final class AggregateFunctions {
                 of(CollectingAccumulators.Bitwise.class, List.of(false), Returns.BIGINT, Arg.BIGINT)));
         r.define(GlauxAggregate.of("checksum",
                 of(CollectingAccumulators.Checksum.class, List.of(), Returns.VARBINARY, Arg.ANY)));
+        r.bind("reduce_agg", AggregateFunctions::reduceAgg);
+    }
+
+    /**
+     * reduce_agg(x, initial, (s, x) -> s', (s, t) -> s'') as reduce over the group's values: Trino folds each
+     * non-NULL value (of a row whose initial state is not NULL either) into the state, starting from the initial
+     * one, and combines states only when partial aggregations of one group meet, which a group computed in one
+     * place never does; no such rows, NULL. Calcite passes an aggregate only columns of its input, never a lambda,
+     * so the values are collected by array_agg and folded by reduce:
+     * {@code reduce(array_agg(x) FILTER (WHERE x IS NOT NULL AND initial IS NOT NULL), initial, f, s -> s)}.
+     */
+    private static SqlNode reduceAgg(SqlCall call, List<SqlNode> operands, SqlParserPos pos) {
+        if (operands.size() != 4 || !(operands.get(3) instanceof SqlLambda combine)
+                || combine.getParameters().size() != 2) {
+            return call;
+        }
+        SqlNode value = operands.get(0);
+        SqlNode initial = operands.get(1);
+        SqlNode kept = SqlStdOperatorTable.AND.createCall(pos,
+                SqlStdOperatorTable.IS_NOT_NULL.createCall(pos, SqlNode.clone(value)),
+                SqlStdOperatorTable.IS_NOT_NULL.createCall(pos, SqlNode.clone(initial)));
+        SqlCall arrayAgg = (SqlCall) TrinoFunctions.binding("array_agg").rewrite(call, List.of(value), pos);
+        SqlIdentifier state = new SqlIdentifier("$state", pos);
+        SqlLambda identity = new SqlLambda(pos, new SqlNodeList(List.of(state), pos), state.clone(pos));
+        return TrinoFunctions.binding("reduce").rewrite(call, List.of(
+                SqlStdOperatorTable.FILTER.createCall(pos, arrayAgg, kept), initial, operands.get(2), identity), pos);
     }
 
     private static AggregateSignature of(Class<? extends GlauxAccumulator> accumulator, List<Object> constructorArgs,

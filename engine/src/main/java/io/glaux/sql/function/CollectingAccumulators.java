@@ -25,12 +25,25 @@ final class CollectingAccumulators {
      */
     public static final class ArrayAgg implements GlauxAccumulator {
         private final List<Object> values = new ArrayList<>();
+        private final boolean skipNulls;
         private boolean any;
+
+        /** array_agg: NULLs kept. */
+        public ArrayAgg() {
+            this(false);
+        }
+
+        /** With {@code skipNulls}, the non-NULL values only (window functions' IGNORE NULLS). */
+        public ArrayAgg(boolean skipNulls) {
+            this.skipNulls = skipNulls;
+        }
 
         @Override
         public void add(@Nullable Object[] operands) {
-            values.add(operands[0]);
-            any = true;
+            if (operands[0] != null || !skipNulls) {
+                values.add(operands[0]);
+                any = true;
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.glaux.sql.function;
 import org.apache.calcite.linq4j.function.Function;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLambda;
@@ -25,7 +26,8 @@ import java.util.Set;
  * overload that hands the value to the lambda with each element. Several columns (or other names from outside the
  * lambda) travel as one row, {@code ROW(a, b)}, whose fields replace them in the body. Generated lambdas take at most
  * two parameters, so a two-parameter lambda {@code (k, v) -> v * rate} becomes {@code (k, "$captured") -> ...} whose
- * second parameter is a row of v and the captured values ({@link #packing}). A lambda nested in another lambda that
+ * second parameter is a row of v and the captured values ({@link #packing}); so does a lambda of three parameters,
+ * map_zip_with's, captured values or not. Every lambda of the call (reduce's two) gets the same captured row. A lambda nested in another lambda that
  * captures is left as written and validation reports the name it cannot resolve.
  */
 final class LambdaCapture {
@@ -36,8 +38,9 @@ final class LambdaCapture {
     }
 
     /**
-     * Registers {@code plain} (whose last operand is a lambda of one or two parameters) and its capturing overload,
-     * and binds the Trino name to whichever fits the call.
+     * Registers {@code plain} (whose lambda operands' parameters are packed to two, {@link #packed}) and its
+     * capturing overload (the captured value or row an extra last operand), and binds the Trino name to whichever
+     * fits the call.
      */
     static void define(FunctionRegistry.Builder r, GlauxFunction plain, Signature capturing) {
         GlauxFunction withCapture = GlauxFunction.nullAware(plain.getName() + PARAMETER, capturing);
@@ -48,35 +51,68 @@ final class LambdaCapture {
 
     private static SqlNode rewrite(SqlCall call, List<SqlNode> operands, SqlParserPos pos, GlauxFunction plain,
             GlauxFunction withCapture) {
-        SqlNode last = operands.isEmpty() ? null : operands.get(operands.size() - 1);
-        if (last instanceof SqlLambda lambda && lambda.getParameters().size() <= 2) {
-            List<String> free = new ArrayList<>(freeNames(lambda));
-            if (!free.isEmpty()) {
-                List<SqlNode> captured = new ArrayList<>();
-                for (String name : free) {
-                    captured.add(lambda.getExpression().accept(new FirstFree(Set.of(name))));
-                }
-                boolean twoParameters = lambda.getParameters().size() == 2;
-                // With two parameters the second one travels in the row, ahead of the captured values.
-                List<String> packed = new ArrayList<>(free);
-                if (twoParameters) {
-                    packed.add(0, lambda.getParameters().get(1).toString());
-                }
-                List<SqlNode> params = List.of(lambda.getParameters().get(0), new SqlIdentifier(PARAMETER, pos));
-                SqlNode body = lambda.getExpression().accept(new PackedParameter(packed, PARAMETER));
-                List<SqlNode> newOperands = new ArrayList<>(operands.subList(0, operands.size() - 1));
-                newOperands.add(new SqlLambda(lambda.getParserPosition(), new SqlNodeList(params, pos), body));
-                newOperands.add(captured.size() == 1 && !twoParameters ? captured.get(0)
-                        : SqlStdOperatorTable.ROW.createCall(pos, captured));
-                return withCapture.createCall(call.getFunctionQuantifier(), pos, newOperands);
+        Set<String> names = new LinkedHashSet<>();
+        boolean packs = false;
+        for (SqlNode operand : operands) {
+            if (operand instanceof SqlLambda lambda) {
+                names.addAll(freeNames(lambda));
+                packs |= lambda.getParameters().size() > 1;
             }
         }
-        return plain.createCall(call.getFunctionQuantifier(), pos, operands);
+        List<String> free = new ArrayList<>(names);
+        // With two parameters or more, or several captured values, the values travel as one row.
+        boolean row = packs || free.size() > 1;
+        List<SqlNode> newOperands = new ArrayList<>();
+        for (SqlNode operand : operands) {
+            newOperands.add(operand instanceof SqlLambda lambda && (!free.isEmpty()
+                    || lambda.getParameters().size() > 2) ? pack(lambda, free, row, pos) : operand);
+        }
+        if (free.isEmpty()) {
+            return plain.createCall(call.getFunctionQuantifier(), pos, newOperands);
+        }
+        List<SqlNode> captured = new ArrayList<>();
+        for (String name : free) {
+            for (SqlNode operand : operands) {
+                SqlNode found = operand instanceof SqlLambda lambda
+                        ? lambda.getExpression().accept(new FirstFree(Set.of(name))) : null;
+                if (found != null) {
+                    captured.add(found);
+                    break;
+                }
+            }
+        }
+        newOperands.add(row ? SqlStdOperatorTable.ROW.createCall(pos, captured) : captured.get(0));
+        return withCapture.createCall(call.getFunctionQuantifier(), pos, newOperands);
     }
 
     /**
-     * The parameter types of a capturing overload whose plain lambda takes {@code plain}'s parameters: for one
-     * parameter, it and the captured value (the last operand); for two, the first and a row of the second and the
+     * The lambda as one of at most two parameters: its first, and {@link #PARAMETER} carrying the others (then the
+     * captured names) as a row's fields, or the one captured name itself when {@code row} is false.
+     */
+    private static SqlLambda pack(SqlLambda lambda, List<String> free, boolean row, SqlParserPos pos) {
+        List<SqlNode> params = lambda.getParameters();
+        List<String> packed = new ArrayList<>();
+        params.subList(1, params.size()).forEach(p -> packed.add(p.toString()));
+        packed.addAll(free);
+        SqlNode body = lambda.getExpression().accept(new PackedParameter(packed, PARAMETER, row));
+        return new SqlLambda(lambda.getParserPosition(),
+                new SqlNodeList(List.of(params.get(0), new SqlIdentifier(PARAMETER, pos)), pos), body);
+    }
+
+    /**
+     * The parameter types of a call whose lambdas take {@code plain}'s parameters, as {@link #rewrite} packs them
+     * without captured values: a lambda of three parameters or more gets its first, and a row of the others.
+     */
+    static LambdaParameters packed(LambdaParameters plain) {
+        return (operand, types, f) -> {
+            List<RelDataType> params = plain.of(operand, types, f);
+            return params.size() <= 2 ? params : List.of(params.get(0), row(params.subList(1, params.size()), f));
+        };
+    }
+
+    /**
+     * The parameter types of a capturing overload whose plain lambdas take {@code plain}'s parameters: for one
+     * parameter, it and the captured value (the last operand); for more, the first and a row of the others and the
      * captured row's fields.
      */
     static LambdaParameters capturing(LambdaParameters plain) {
@@ -86,19 +122,22 @@ final class LambdaCapture {
             if (params.size() == 1) {
                 return List.of(params.get(0), LambdaParameters.nullable(captured, f));
             }
-            List<RelDataType> fields = new ArrayList<>();
-            fields.add(params.get(1));
+            List<RelDataType> fields = new ArrayList<>(params.subList(1, params.size()));
             if (captured.isStruct()) {
                 captured.getFieldList().forEach(field -> fields.add(field.getType()));
             } else {
                 fields.add(LambdaParameters.nullable(captured, f));
             }
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < fields.size(); i++) {
-                names.add(PackedParameter.field(i));
-            }
-            return List.of(params.get(0), LambdaParameters.nullable(f.createStructType(fields, names), f));
+            return List.of(params.get(0), row(fields, f));
         };
+    }
+
+    private static RelDataType row(List<RelDataType> fields, RelDataTypeFactory f) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            names.add(PackedParameter.field(i));
+        }
+        return LambdaParameters.nullable(f.createStructType(fields, names), f);
     }
 
     /**
@@ -106,13 +145,16 @@ final class LambdaCapture {
      * the captured row's values as one row.
      */
     static Function2<Object, Object, Object> packing(Function<?> lambda, Object captured) {
+        return (a, b) -> Lambdas.call(lambda, a, row(captured, b));
+    }
+
+    /** The row a packed lambda's second parameter receives: {@code leading} then the captured row's values. */
+    static Object[] row(Object captured, Object... leading) {
         Object[] values = captured instanceof Object[] fields ? fields : ((List<?>) captured).toArray();
-        return (a, b) -> {
-            Object[] row = new Object[values.length + 1];
-            row[0] = b;
-            System.arraycopy(values, 0, row, 1, values.length);
-            return Lambdas.call(lambda, a, row);
-        };
+        Object[] row = new Object[leading.length + values.length];
+        System.arraycopy(leading, 0, row, 0, leading.length);
+        System.arraycopy(values, 0, row, leading.length, values.length);
+        return row;
     }
 
     /** The names in a lambda's body that are not parameters of it or of lambdas inside it. */

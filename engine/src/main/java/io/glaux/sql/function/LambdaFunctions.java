@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 import static io.glaux.sql.function.Arg.ANY;
 import static io.glaux.sql.function.Arg.ARRAY;
@@ -34,8 +36,6 @@ public final class LambdaFunctions {
     private LambdaFunctions() {
     }
 
-    /** A one-parameter lambda given a second parameter for the row value it uses (see {@link LambdaCapture}). */
-
     /** Declares the functions taking lambdas. */
     static void declare(FunctionRegistry.Builder r) {
         Class<?> c = LambdaFunctions.class;
@@ -47,9 +47,11 @@ public final class LambdaFunctions {
         LambdaCapture.define(r, GlauxFunction.strict("filter", false,
                 Signature.withLambdas(c, "filter", ReturnTypes.ARG0, element, ARRAY, FUNCTION)),
                 Signature.withLambdas(c, "filter", ReturnTypes.ARG0, capturing, ARRAY, FUNCTION, ANY));
-        r.define(GlauxFunction.nullAware("reduce",
-                Signature.withLambdas(c, "reduce", resultOf(3), LambdaFunctions::reduceParameters,
-                        ARRAY, ANY, FUNCTION, FUNCTION)));
+        LambdaParameters reduce = LambdaFunctions::reduceParameters;
+        LambdaCapture.define(r, GlauxFunction.nullAware("reduce",
+                Signature.withLambdas(c, "reduce", resultOf(3), reduce, ARRAY, ANY, FUNCTION, FUNCTION)),
+                Signature.withLambdas(c, "reduce", resultOf(3), LambdaCapture.capturing(reduce),
+                        ARRAY, ANY, FUNCTION, FUNCTION, ANY));
         LambdaParameters elements = LambdaParameters.elementsOf(0, 1);
         LambdaCapture.define(r, GlauxFunction.strict("zip_with", false, Signature.withLambdas(c, "zipWith",
                 arrayOfResult(2), elements, ARRAY, ARRAY, FUNCTION)), Signature.withLambdas(c, "zipWith",
@@ -77,41 +79,18 @@ public final class LambdaFunctions {
         LambdaCapture.define(r, GlauxFunction.strict("transform_values", false,
                 Signature.withLambdas(c, "transformValues", mapOf(1, false), entry, MAP, FUNCTION)),
                 Signature.withLambdas(c, "transformValues", mapOf(1, false), capturingEntry, MAP, FUNCTION, ANY));
-        GlauxFunction mapZipWith = GlauxFunction.strict("map_zip_with", false, Signature.withLambdas(c,
-                "mapZipWith", mapOf(2, false), LambdaFunctions::mapZipWithParameters, MAP, MAP, FUNCTION));
-        r.add(mapZipWith);
-        r.bind("map_zip_with", (call, operands, pos) -> mapZipWith.createCall(call.getFunctionQuantifier(), pos,
-                packValues(operands)));
+        LambdaParameters mapZipWith = LambdaFunctions::mapZipWithParameters;
+        LambdaCapture.define(r, GlauxFunction.strict("map_zip_with", false, Signature.withLambdas(c, "mapZipWith",
+                mapOf(2, false), LambdaCapture.packed(mapZipWith), MAP, MAP, FUNCTION)),
+                Signature.withLambdas(c, "mapZipWith", mapOf(2, false), LambdaCapture.capturing(mapZipWith),
+                        MAP, MAP, FUNCTION, ANY));
     }
 
-    /** The parameter that carries map_zip_with's two values, as a row. */
-    private static final String VALUES = "$values";
-
-    /**
-     * map_zip_with's {@code (k, v1, v2) -> ...} as {@code (k, "$values") -> ...}, v1 and v2 read from the row
-     * "$values" (generated lambdas take at most two parameters); other operands as they are.
-     */
-    private static List<SqlNode> packValues(List<SqlNode> operands) {
-        if (operands.size() != 3 || !(operands.get(2) instanceof SqlLambda lambda)
-                || lambda.getParameters().size() != 3) {
-            return operands;
-        }
-        List<String> values = List.of(lambda.getParameters().get(1).toString(),
-                lambda.getParameters().get(2).toString());
-        SqlParserPos pos = lambda.getParserPosition();
-        SqlNode body = lambda.getExpression().accept(new PackedParameter(values, VALUES));
-        SqlLambda packed = new SqlLambda(pos, new SqlNodeList(List.of(lambda.getParameters().get(0),
-                new SqlIdentifier(VALUES, pos)), pos), body);
-        return List.of(operands.get(0), operands.get(1), packed);
-    }
-
-    /** map_zip_with: the key, and a row of the two maps' values (NULL where a map lacks the key). */
+    /** map_zip_with: the key and the two maps' values (NULL where a map lacks the key). */
     private static List<RelDataType> mapZipWithParameters(int operand, List<RelDataType> types,
             RelDataTypeFactory f) {
-        RelDataType values = f.createStructType(
-                List.of(LambdaParameters.value(types.get(0), f), LambdaParameters.value(types.get(1), f)),
-                List.of(PackedParameter.field(0), PackedParameter.field(1)));
-        return List.of(LambdaParameters.key(types.get(0), f), LambdaParameters.nullable(values, f));
+        return List.of(LambdaParameters.key(types.get(0), f), LambdaParameters.value(types.get(0), f),
+                LambdaParameters.value(types.get(1), f));
     }
 
     /** An array of the result type of the lambda at {@code lambda}. */
@@ -162,14 +141,23 @@ public final class LambdaFunctions {
 
     /**
      * map_zip_with(m1, m2, (k, v1, v2) -> v): each key of either map (m1's first) with the lambda's value for it;
-     * the lambda receives the two values as one row (see {@link #packValues}).
+     * the lambda receives the two values as one row ({@link LambdaCapture} packs it).
      */
     public static Map<Object, Object> mapZipWith(Map<?, ?> first, Map<?, ?> second, Function<?> lambda) {
+        return mapZipWith(first, second, lambda, List.of());
+    }
+
+    /** map_zip_with with a lambda that uses values of the row, after the two values in its row; NULL map, NULL. */
+    public static Map<Object, Object> mapZipWith(Map<?, ?> first, Map<?, ?> second, Function<?> lambda,
+            Object captured) {
+        if (first == null || second == null) {
+            return null;
+        }
         Set<Object> keys = new LinkedHashSet<>(first.keySet());
         keys.addAll(second.keySet());
         Map<Object, Object> out = new LinkedHashMap<>();
         for (Object key : keys) {
-            out.put(key, Lambdas.call(lambda, key, new Object[] {first.get(key), second.get(key)}));
+            out.put(key, Lambdas.call(lambda, key, LambdaCapture.row(captured, first.get(key), second.get(key))));
         }
         return out;
     }
@@ -214,14 +202,34 @@ public final class LambdaFunctions {
 
     /** reduce(array, initial, (s, x) -> s', s -> r): folds the elements from the initial state; NULL array, NULL. */
     public static Object reduce(List<?> array, Object initial, Function<?> input, Function<?> output) {
+        return reduce(array, initial, input, (s, x) -> Lambdas.call(input, s, x), s -> Lambdas.call(output, s));
+    }
+
+    /**
+     * reduce with lambdas that use values of the row ({@link LambdaCapture}): the input function receives the
+     * element and the captured values as one row, the output function the captured row; NULL array, NULL.
+     */
+    public static Object reduce(List<?> array, Object initial, Function<?> input, Function<?> output,
+            Object captured) {
+        return reduce(array, initial, input, (s, x) -> Lambdas.call(input, s, LambdaCapture.row(captured, x)),
+                s -> Lambdas.call(output, s, captured));
+    }
+
+    /**
+     * The fold; the state is kept as the input function's state parameter's class: an integer initial state (or
+     * step) of a bigint state is a bigint, as Trino coerces it to the state type.
+     */
+    private static Object reduce(List<?> array, Object initial, Function<?> lambda, BinaryOperator<Object> input,
+            UnaryOperator<Object> output) {
         if (array == null) {
             return null;
         }
-        Object state = initial;
+        Class<?> type = Lambdas.parameterClass(lambda, 0);
+        Object state = Lambdas.as(type, initial);
         for (Object element : array) {
-            state = Lambdas.call(input, state, element);
+            state = Lambdas.as(type, input.apply(state, element));
         }
-        return Lambdas.call(output, state);
+        return output.apply(state);
     }
 
     /** zip_with(a, b, (x, y) -> z): pairwise, the shorter array padded with NULLs. */

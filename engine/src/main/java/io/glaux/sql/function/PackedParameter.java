@@ -13,15 +13,18 @@ import java.util.List;
  * Replaces names in a lambda's body by one parameter that carries their values: a single name by the parameter
  * itself, several by the fields of the row the parameter is ({@code "$p"['EXPR$1']} for the second name, which
  * {@link RowField} reads). Generated lambdas take at most two parameters, so Glaux passes a lambda's captured
- * columns ({@link LambdaCapture}) and map_zip_with's two values this way.
+ * columns and map_zip_with's two values this way ({@link LambdaCapture}).
  */
 final class PackedParameter extends SqlShuttle {
     private final List<String> names;
     private final String parameter;
+    private final boolean row;
 
-    PackedParameter(List<String> names, String parameter) {
+    /** Names replaced by {@code parameter}: by its fields if {@code row}, else (one name) by itself. */
+    PackedParameter(List<String> names, String parameter, boolean row) {
         this.names = names;
         this.parameter = parameter;
+        this.row = row;
     }
 
     /** The name of the row field that carries the name at {@code index}. */
@@ -36,7 +39,7 @@ final class PackedParameter extends SqlShuttle {
             return id;
         }
         SqlIdentifier packed = new SqlIdentifier(parameter, id.getParserPosition());
-        return names.size() == 1 ? packed : SqlStdOperatorTable.ITEM.createCall(id.getParserPosition(), packed,
+        return !row ? packed : SqlStdOperatorTable.ITEM.createCall(id.getParserPosition(), packed,
                 SqlLiteral.createCharString(field(i), id.getParserPosition()));
     }
 }

@@ -21,6 +21,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,7 +39,8 @@ import java.util.Set;
  * The partition's size is {@code count(*)} over the same window with the frame {@code ROWS BETWEEN UNBOUNDED PRECEDING
  * AND UNBOUNDED FOLLOWING}; the rows up to the current row's peers are {@code count(*)} over the window itself, whose
  * default frame with ORDER BY is {@code RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW}. Calcite cannot run
- * {@code IGNORE NULLS}: such calls fail with NOT_SUPPORTED rather than an internal error.
+ * {@code IGNORE NULLS}: first_value, last_value, nth_value, lag and lead with it read the non-NULL values of a frame
+ * collected as an array; other functions with it fail with NOT_SUPPORTED.
  */
 final class WindowFunctions {
     private static final Set<String> NEED_PARTITIONING = Set.of("percent_rank", "cume_dist");
@@ -61,7 +63,8 @@ final class WindowFunctions {
                 @Override
                 public SqlNode visit(SqlCall call) {
                     if (call.getKind() == SqlKind.OVER && call.operand(1) instanceof SqlIdentifier name
-                            && NEED_PARTITIONING.contains(name(call.operand(0)))) {
+                            && (NEED_PARTITIONING.contains(name(call.operand(0)))
+                                    || call.operand(0).getKind() == SqlKind.IGNORE_NULLS)) {
                         for (SqlNode d : declared) {
                             SqlWindow w = (SqlWindow) d;
                             if (w.getDeclName() != null && w.getDeclName().equalsDeep(name, Litmus.IGNORE)) {
@@ -92,11 +95,10 @@ final class WindowFunctions {
         if (!(function instanceof SqlCall call)) {
             return over;
         }
-        if (call.getKind() == SqlKind.IGNORE_NULLS) {
-            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED,
-                    "IGNORE NULLS is not supported in window functions");
-        }
         SqlParserPos pos = over.getParserPosition();
+        if (call.getKind() == SqlKind.IGNORE_NULLS) {
+            return ignoringNulls(over, call.operand(0), window, pos);
+        }
         // The parser leaves some of these names unresolved: match them by name.
         return switch (name(call)) {
             case "percent_rank" -> percentRank(window, pos);
@@ -104,6 +106,54 @@ final class WindowFunctions {
             case "nth_value" -> call.operandCount() == 2 ? whenFrameHolds(over, call.operand(1), window, pos) : over;
             default -> over;
         };
+    }
+
+    /**
+     * {@code f(x, ...) IGNORE NULLS OVER w} from the array of x's non-NULL values over a frame
+     * ({@link AggregateFunctions#NON_NULL_VALUES}): first_value, last_value and nth_value read the window's frame's
+     * first, last and n-th; lag(x, k, d) and lead(x, k, d) read the k-th from the end of the rows before the current
+     * one, or the k-th of the rows after it, d if there are fewer (an offset of 0 is the current row's x).
+     */
+    private static SqlNode ignoringNulls(SqlCall over, SqlCall call, SqlNode window, SqlParserPos pos) {
+        List<SqlNode> args = call.getOperandList();
+        String name = name(call);
+        if (args.isEmpty() || !Set.of("first_value", "last_value", "nth_value", "lag", "lead").contains(name)) {
+            throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED,
+                    "IGNORE NULLS is not supported for " + name);
+        }
+        SqlNode x = args.get(0);
+        SqlNode one = SqlLiteral.createExactNumeric("1", pos);
+        return switch (name) {
+            case "first_value" -> element(over, nonNull(x, window, pos), one, pos);
+            case "last_value" -> element(over, nonNull(x, window, pos),
+                    SqlLiteral.createNegative(SqlLiteral.createExactNumeric("1", pos), pos), pos);
+            case "nth_value" -> element(over, nonNull(x, window, pos), args.get(1), pos);
+            default -> {
+                boolean lag = name.equals("lag");
+                SqlNode offset = args.size() > 1 ? args.get(1) : one;
+                SqlNode bound = SqlWindow.createPreceding(SqlLiteral.createExactNumeric("1", pos), pos);
+                SqlWindow rows = lag ? frame(window, SqlWindow.createUnboundedPreceding(pos), bound, pos)
+                        : frame(window, SqlWindow.createFollowing(SqlLiteral.createExactNumeric("1", pos), pos),
+                                SqlWindow.createUnboundedFollowing(pos), pos);
+                SqlNode index = lag ? SqlStdOperatorTable.UNARY_MINUS.createCall(pos, offset) : offset;
+                SqlNode found = SqlStdOperatorTable.COALESCE.createCall(pos,
+                        element(over, nonNull(x, rows, pos), index, pos),
+                        args.size() > 2 ? args.get(2) : SqlLiteral.createNull(pos));
+                SqlNode current = SqlStdOperatorTable.EQUALS.createCall(pos, SqlNode.clone(offset),
+                        SqlLiteral.createExactNumeric("0", pos));
+                yield new SqlCase(pos, null, SqlNodeList.of(current), SqlNodeList.of(SqlNode.clone(x)), found);
+            }
+        };
+    }
+
+    private static SqlNode nonNull(SqlNode x, SqlNode window, SqlParserPos pos) {
+        return over(TrinoFunctions.aggregate(AggregateFunctions.NON_NULL_VALUES).createCall(pos, SqlNode.clone(x)),
+                window, pos);
+    }
+
+    /** element_at(array, index): 1-based, negative from the end, NULL outside. */
+    private static SqlNode element(SqlCall over, SqlNode array, SqlNode index, SqlParserPos pos) {
+        return TrinoFunctions.binding("element_at").rewrite(over, List.of(array, index), pos);
     }
 
     private static SqlNode percentRank(SqlNode window, SqlParserPos pos) {
@@ -130,14 +180,18 @@ final class WindowFunctions {
 
     /** The window's partitions, each a frame of its own. */
     private static SqlWindow wholePartition(SqlNode window, SqlParserPos pos) {
+        return frame(window, SqlWindow.createUnboundedPreceding(pos), SqlWindow.createUnboundedFollowing(pos), pos);
+    }
+
+    /** The window's partitioning and order with the frame {@code ROWS BETWEEN lower AND upper}. */
+    private static SqlWindow frame(SqlNode window, SqlNode lower, SqlNode upper, SqlParserPos pos) {
         SqlNodeList none = SqlNodeList.EMPTY;
         if (window instanceof SqlWindow w) {
             return SqlWindow.create(null, w.getRefName(), w.getPartitionList(), w.getOrderList(),
-                    SqlLiteral.createBoolean(true, pos), SqlWindow.createUnboundedPreceding(pos),
-                    SqlWindow.createUnboundedFollowing(pos), null, pos);
+                    SqlLiteral.createBoolean(true, pos), lower, upper, null, pos);
         }
         return SqlWindow.create(null, (SqlIdentifier) window, none, none, SqlLiteral.createBoolean(true, pos),
-                SqlWindow.createUnboundedPreceding(pos), SqlWindow.createUnboundedFollowing(pos), null, pos);
+                lower, upper, null, pos);
     }
 
     private static SqlNode minusOne(SqlNode value, SqlParserPos pos) {

@@ -56,9 +56,10 @@
  *       types during validation and validates it again, and code generation passes it as a linq4j function
  *       ({@code Lambdas}). Calcite's lambda scope sees only the parameters, so {@code LambdaCapture} rewrites a
  *       lambda using columns of the row (transform, filter, *_match, zip_with, array_sort, map_filter,
- *       transform_keys, transform_values) into one given the column's value as its last parameter (several columns:
- *       a row of them, {@code PackedParameter}; with two parameters, a row of the second and the columns); map_zip_with's
- *       three-parameter lambda gets its two values as one row likewise. {@code LambdaFieldAccess} reads
+ *       transform_keys, transform_values, reduce, map_zip_with) into one given the column's value as its last parameter
+ *       (several columns: a row of them, {@code PackedParameter}; with two parameters, a row of the second and the
+ *       columns; every lambda of the call gets the same row); map_zip_with's three-parameter lambda gets its two
+ *       values (and columns) as one row likewise. {@code LambdaFieldAccess} reads
  *       {@code s.sum} on a row parameter as {@code s['sum']}, which the planner makes a {@code RowField} read.
  *       regexp_replace with a lambda over the capturing groups.</li>
  *   <li>Math: round and truncate (1 and 2 arguments, half away from zero, decimal types kept), mod, log(b, x),
@@ -87,7 +88,8 @@
  *       different lengths), map_from_entries, multimap_from_entries, map_entries, map_keys, map_values, map_concat
  *       (the last value of a repeated key wins), split_to_map, split_to_multimap.</li>
  *   <li>Window functions: Calcite's, with {@code WindowFunctions} (from {@code TrinoFunctionRewriter}) writing
- *       percent_rank and cume_dist as windowed counts and nth_value as NULL past the frame's end;
+ *       percent_rank and cume_dist as windowed counts, nth_value as NULL past the frame's end, and IGNORE NULLS
+ *       of first_value, last_value, nth_value, lag and lead as reads of the frame's non-NULL values;
  *       {@code io.glaux.sql.plan.WindowCollation} keeps an ORDER BY above a window. cosine_similarity is
  *       {@code MapFunctions}'.</li>
  *   <li>JSON: the json type is {@code JsonType}, a VARCHAR holding canonical JSON text that {@code typeof}, result
@@ -108,7 +110,8 @@
  *       approx_most_frequent (exact counts), geometric_mean, skewness, kurtosis, corr, covar_pop, covar_samp,
  *       regr_slope, regr_intercept (real for integer and real operands, double for doubles, as Trino picks),
  *       array_agg (NULLs kept), map_agg, multimap_agg, map_union, histogram (maps as {@code java.util.Map}), bitwise_and_agg, bitwise_or_agg,
- *       checksum (Trino's XXH64-based sum), numeric_histogram; any_value as ANY_VALUE. NULL over no rows.
+ *       checksum (Trino's XXH64-based sum), numeric_histogram; any_value as ANY_VALUE; reduce_agg as reduce over
+ *       {@code array_agg} of the non-NULL values. NULL over no rows.
  *       {@code agg(x ORDER BY y)} becomes {@code agg(x) WITHIN GROUP (ORDER BY y)}, the call's collation.</li>
  * </ul>
  *

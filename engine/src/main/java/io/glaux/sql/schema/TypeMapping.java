@@ -2,6 +2,7 @@ package io.glaux.sql.schema;
 
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
+import io.glaux.sql.function.JsonType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.StructKind;
@@ -27,6 +28,9 @@ public final class TypeMapping {
     }
 
     public static RelDataType toRelType(RelDataTypeFactory factory, AthenaType type) {
+        if (type instanceof AthenaType.Json) {
+            return JsonType.of(factory);
+        }
         RelDataType relType = switch (type.kind()) {
             case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
             case TINYINT -> factory.createSqlType(SqlTypeName.TINYINT);
@@ -70,6 +74,9 @@ public final class TypeMapping {
      * the type of a bare NULL, are refused.
      */
     public static AthenaType toAthenaType(RelDataType type) {
+        if (JsonType.is(type)) {
+            return AthenaType.JSON;
+        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> AthenaType.BOOLEAN;
             case TINYINT -> AthenaType.TINYINT;

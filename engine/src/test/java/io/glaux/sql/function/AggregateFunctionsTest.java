@@ -43,6 +43,23 @@ class AggregateFunctionsTest {
     }
 
     @Test
+    void reduceAggFoldsEachGroupsNonNullValuesFromTheInitialState() {
+        // Trino's documented examples.
+        assertThat(rows("SELECT id, reduce_agg(value, 0, (a, b) -> a + b, (a, b) -> a + b)"
+                + " FROM (VALUES (1, 3), (1, 4), (1, 5), (2, 6), (2, 7)) AS t(id, value) GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(1, 12), List.of(2, 13));
+        assertThat(rows("SELECT id, reduce_agg(value, 1, (a, b) -> a * b, (a, b) -> a * b)"
+                + " FROM (VALUES (1, 3), (1, 4), (1, 5), (2, 6), (2, 7)) AS t(id, value) GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(1, 60), List.of(2, 42));
+        assertThat(value("SELECT reduce_agg(n, 10, (s, v) -> s - v, (a, b) -> a + b) FROM t")).isEqualTo(9L);
+        assertThat(value("SELECT reduce_agg(n, 0, (s, v) -> s + v, (a, b) -> a + b)" + EMPTY)).isNull();
+        assertThat(value("SELECT reduce_agg(n, 0, (s, v) -> s + v, (a, b) -> a + b) FROM t WHERE n IS NULL"))
+                .isNull();
+        assertThat(value("SELECT reduce_agg(x, 0.5, (s, v) -> greatest(s, v), (a, b) -> greatest(a, b)) FROM t"))
+                .isEqualTo(2.5);
+    }
+
+    @Test
     void maxByRefusesANonPositiveCount() {
         assertThatThrownBy(() -> value("SELECT max_by(s, n, 0) FROM t"))
                 .hasStackTraceContaining("third argument of max_by/min_by must be a positive integer");

@@ -134,4 +134,30 @@ class JsonTypeTest {
         assertThat(g.rows("SELECT count(DISTINCT j) FROM (VALUES JSON '[1]', JSON '[1]', JSON '[2]') AS v(j)"))
                 .containsExactly(List.of("2"));
     }
+
+    @Test
+    void jsonComparesWithJsonOnlyAndLikeRefusesIt() {
+        assertThat(failure("SELECT JSON '1' = '1'")).isEqualTo("TYPE_MISMATCH: line 1:8: '=' cannot be applied to json,"
+                + " varchar(1)");
+        assertThat(failure("SELECT n FROM t WHERE json_parse(s) <> s"))
+                .startsWith("TYPE_MISMATCH: line 1:23: '<>' cannot be applied to json, varchar");
+        assertThat(failure("SELECT JSON '1' < JSON '2'")).endsWith("'<' cannot be applied to json, json");
+        assertThat(failure("SELECT json_parse(s) LIKE '[%' FROM t"))
+                .isEqualTo("TYPE_MISMATCH: line 1:8: Left side of LIKE expression must evaluate to a varchar"
+                        + " (actual: json)");
+        // Its text, through a cast, compares and matches; json compares with json and NULL.
+        assertThat(g.rows("SELECT CAST(JSON '\"1\"' AS varchar) = '1', json_format(json_parse(s)) LIKE '[%',"
+                + " json_parse(s) IS DISTINCT FROM JSON '7', json_parse(s) = NULL FROM t ORDER BY n"))
+                .containsExactly(Arrays.asList("true", "false", "false", null),
+                        Arrays.asList("true", "true", "true", null));
+    }
+
+    @Test
+    void aViewOfAJsonColumnKeepsItsType() {
+        g.query("CREATE VIEW jv AS SELECT json_parse(s) AS j, n FROM t");
+        assertThat(g.rows("SELECT typeof(j), j FROM jv ORDER BY n"))
+                .containsExactly(List.of("json", "7"), List.of("json", "[1]"));
+        assertThat(g.query("SELECT j FROM jv").columns()).extracting(c -> c.type()).containsExactly("json");
+        assertThat(g.rows("DESCRIBE jv").get(0).get(0)).contains("json");
+    }
 }

@@ -15,6 +15,8 @@ class LambdaAndArrayConcatEndToEndTest {
     @RegisterExtension
     final GlauxFixture g = GlauxFixture.perTestWithTable("n bigint", "1\n");
 
+    private static final List<String> NULL = java.util.Collections.singletonList(null);
+
     @Test
     void lambdasOverAnEmptyArrayAnswerEmptyOrTheInitialState() {
         assertThat(g.rows("SELECT transform(ARRAY[], x -> x + 1)")).containsExactly(List.of("[]"));
@@ -83,5 +85,41 @@ class LambdaAndArrayConcatEndToEndTest {
         assertThat(g.rows("SELECT typeof(map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]),"
                 + " MAP(ARRAY['k2', 'k3'], ARRAY[4, 9]), (k, v1, v2) -> (v1, v2)))"))
                 .containsExactly(List.of("map(varchar(2), row(integer, integer))"));
+    }
+
+    @Test
+    void reduceKeepsTheStateInTheWiderOfTheInitialAndTheStepsType() {
+        assertThat(g.rows("SELECT reduce(ARRAY[n, 2], 10, (s, x) -> s - x, s -> s), typeof(reduce(ARRAY[n], 10,"
+                + " (s, x) -> s - x, s -> s)) FROM t")).containsExactly(List.of("7", "bigint"));
+        assertThat(g.rows("SELECT reduce(ARRAY[5, 20, 50], 0, (s, x) -> s + x * 0.5, s -> s)"))
+                .containsExactly(List.of("37.5"));
+    }
+
+    @Test
+    void reduceLambdasUseColumnsOfEachRow() {
+        assertThat(g.rows("SELECT reduce(a, 0, (s, x) -> s + x * w, s -> s + b) FROM (VALUES (ARRAY[1, 2], 10, 5),"
+                + " (ARRAY[3], 2, 1), (ARRAY[4], NULL, 1), (NULL, 1, 1), (ARRAY[], 3, 7)) t(a, w, b)"))
+                .containsExactly(List.of("35"), List.of("7"), NULL, NULL, List.of("7"));
+        // Only the output function uses a column; only the input function does.
+        assertThat(g.rows("SELECT reduce(a, 0, (s, x) -> s + x, s -> s * w), reduce(a, 1, (s, x) -> s * x + w, s -> s)"
+                + " FROM (VALUES (ARRAY[1, 2], 10), (ARRAY[3], 2)) t(a, w)"))
+                .containsExactly(List.of("30", "32"), List.of("6", "5"));
+        // Trino's documented average, divided by a column.
+        assertThat(g.rows("SELECT reduce(a, CAST(ROW(0.0, 0) AS ROW(sum DOUBLE, count INTEGER)),"
+                + " (s, x) -> CAST(ROW(x + s.sum, s.count + 1) AS ROW(sum DOUBLE, count INTEGER)),"
+                + " s -> IF(s.count = 0, NULL, s.sum / s.count / d)) FROM (VALUES (ARRAY[5, 6, 10, 20], 1),"
+                + " (ARRAY[1, 3], 4)) t(a, d)")).containsExactly(List.of("10.25"), List.of("0.5"));
+    }
+
+    @Test
+    void mapZipWithLambdaUsesColumnsOfEachRow() {
+        assertThat(g.rows("SELECT map_zip_with(m1, m2, (k, v1, v2) -> coalesce(v1, 0) * f + coalesce(v2, d))"
+                + " FROM (VALUES (MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a', 'b'], ARRAY[10, 20]), 100, 0),"
+                + " (MAP(ARRAY['a'], ARRAY[2]), MAP(ARRAY['b'], ARRAY[30]), 1000, 7),"
+                + " (MAP(ARRAY['a'], ARRAY[2]), NULL, 1, 1)) t(m1, m2, f, d)"))
+                .containsExactly(List.of("{a=110, b=20}"), List.of("{a=2007, b=30}"), NULL);
+        assertThat(g.rows("SELECT map_zip_with(MAP(ARRAY[1], ARRAY['x']), MAP(ARRAY[1], ARRAY['y']),"
+                + " (k, v1, v2) -> concat(v1, v2, CAST(k + n AS varchar))) FROM t"))
+                .containsExactly(List.of("{1=xy2}"));
     }
 }

@@ -112,8 +112,36 @@ class WindowFunctionsTest {
     }
 
     @Test
-    void ignoreNullsFailsAsNotSupportedRatherThanInternally() {
-        String reason = glaux.run("SELECT lag(y) IGNORE NULLS OVER (ORDER BY x)"
+    void lagAndLeadIgnoringNullsSkipNullValues() {
+        assertThat(rows("SELECT x, lag(y) IGNORE NULLS OVER (ORDER BY x), lead(y) IGNORE NULLS OVER (ORDER BY x),"
+                + " lag(y, 2, -1) IGNORE NULLS OVER (ORDER BY x), lag(y, 0) IGNORE NULLS OVER (ORDER BY x)"
+                + " FROM (VALUES (1, NULL), (2, 20), (3, NULL), (4, 40), (5, NULL)) t(x, y) ORDER BY x"))
+                .containsExactly(List.of("1", "NULL", "20", "-1", "NULL"), List.of("2", "NULL", "40", "-1", "20"),
+                        List.of("3", "20", "40", "-1", "NULL"), List.of("4", "20", "NULL", "-1", "40"),
+                        List.of("5", "40", "NULL", "20", "NULL"));
+        assertThat(rows("SELECT p, x, lag(y) IGNORE NULLS OVER (PARTITION BY p ORDER BY x)"
+                + " FROM (VALUES ('a', 1, 10), ('a', 2, NULL), ('a', 3, 30), ('b', 1, NULL), ('b', 2, 5))"
+                + " t(p, x, y) ORDER BY p, x"))
+                .containsExactly(List.of("a", "1", "NULL"), List.of("a", "2", "10"), List.of("a", "3", "10"),
+                        List.of("b", "1", "NULL"), List.of("b", "2", "NULL"));
+    }
+
+    @Test
+    void valueFunctionsIgnoringNullsReadTheFramesNonNullValues() {
+        assertThat(rows("SELECT x, first_value(y) IGNORE NULLS OVER (ORDER BY x),"
+                + " last_value(y) IGNORE NULLS OVER (ORDER BY x), nth_value(y, 2) IGNORE NULLS OVER (ORDER BY x"
+                + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), first_value(y) OVER (ORDER BY x)"
+                + " FROM (VALUES (1, NULL), (2, 20), (3, NULL), (4, 40), (5, NULL)) t(x, y) ORDER BY x"))
+                .containsExactly(List.of("1", "NULL", "NULL", "40", "NULL"), List.of("2", "20", "20", "40", "NULL"),
+                        List.of("3", "20", "20", "40", "NULL"), List.of("4", "20", "40", "40", "NULL"),
+                        List.of("5", "20", "40", "40", "NULL"));
+        assertThat(rows("SELECT x, last_value(y) IGNORE NULLS OVER w FROM (VALUES (1, 10), (2, NULL)) t(x, y)"
+                + " WINDOW w AS (ORDER BY x) ORDER BY x")).containsExactly(List.of("1", "10"), List.of("2", "10"));
+    }
+
+    @Test
+    void ignoreNullsOfOtherFunctionsFailsAsNotSupportedAndRespectNullsIsTheDefault() {
+        String reason = glaux.run("SELECT rank() IGNORE NULLS OVER (ORDER BY x)"
                 + " FROM (VALUES (1, NULL), (2, 20)) t(x, y)").status().stateChangeReason();
         assertThat(reason).startsWith("NOT_SUPPORTED").contains("IGNORE NULLS");
         assertThat(rows("SELECT x, lag(y) RESPECT NULLS OVER (ORDER BY x)"

@@ -112,6 +112,19 @@ public sealed interface AthenaType {
             return "char(" + length + ")";
         }
 
+        /**
+         * A value as Trino holds a char(length): cut to length characters, without its trailing spaces (padding is
+         * added only when the value is shown).
+         */
+        public String hold(String text) {
+            int end = text.codePointCount(0, text.length()) > length ? text.offsetByCodePoints(0, length)
+                    : text.length();
+            while (end > 0 && text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            return text.substring(0, end);
+        }
+
         public String trinoName() {
             return ddl();
         }

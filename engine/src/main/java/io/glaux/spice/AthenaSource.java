@@ -200,7 +200,9 @@ final class AthenaSource implements IngestionSource {
             case "varchar" -> info.precision() > 0 && info.precision() <= 65535
                     ? new AthenaType.Varchar(info.precision()) : AthenaType.STRING;
             // json is imported as its text, as QuickSight imports Athena's json columns as strings.
-            case "char", "string", "json" -> AthenaType.STRING;
+            // char(n) stays char(n): held without its trailing spaces (the result object shows them padded).
+            case "char" -> new AthenaType.Char(info.precision());
+            case "string", "json" -> AthenaType.STRING;
             case "date" -> AthenaType.DATE;
             // A zoned column is imported as its instant.
             case "timestamp", "timestamp with time zone" -> AthenaType.TIMESTAMP;
@@ -227,7 +229,8 @@ final class AthenaSource implements IngestionSource {
             case FLOAT -> Float.parseFloat(text);
             case DOUBLE -> Double.parseDouble(text);
             case DECIMAL -> new BigDecimal(text).setScale(((AthenaType.Decimal) type).scale());
-            case CHAR, VARCHAR, STRING -> text;
+            case CHAR -> ((AthenaType.Char) type).hold(text);
+            case VARCHAR, STRING -> text;
             case DATE -> Math.toIntExact(LocalDate.parse(text).toEpochDay());
             case TIMESTAMP -> ZonedTimestamp.hasZone(text)
                     ? ZonedTimestamp.millis(ZonedTimestamp.parse(text, 0).orElseThrow(

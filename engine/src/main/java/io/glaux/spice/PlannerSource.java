@@ -28,7 +28,8 @@ final class PlannerSource implements IngestionSource {
     public SourceRows open(SpiceDefinition definition, String sql, Ingestion ingestion) {
         PreparedQuery query = prepare(definition, sql);
         List<Column> columns = query.tableColumns();
-        Enumerator<Object[]> rows = query.run(new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE),
+        // char(n) values are stored as Trino holds them, without trailing spaces.
+        Enumerator<Object[]> rows = query.runHeld(new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE),
                 ingestion.cancelFlag());
         return new SourceRows() {
             @Override

@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.results.ValueFormatter;
 import io.glaux.results.ValueType;
+import io.glaux.sql.function.TrinoCharType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -146,7 +147,9 @@ final class RowShape {
     static Object cast(Object value, AthenaType source, OutputColumn.Type target) {
         AthenaType.Kind kind = source.kind();
         return switch (target) {
-            case STRING -> value instanceof String text ? text : text(value, source);
+            // A char(n) value reads as Athena prints it: padded to n.
+            case STRING -> source instanceof AthenaType.Char c ? TrinoCharType.pad((String) value, c.length())
+                    : value instanceof String text ? text : text(value, source);
             case INTEGER -> switch (kind) {
                 case TINYINT, SMALLINT, INT, BIGINT -> ((Number) value).longValue();
                 case DECIMAL -> ((BigDecimal) value).longValueExact();

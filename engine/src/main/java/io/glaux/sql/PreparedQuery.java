@@ -164,12 +164,9 @@ public final class PreparedQuery {
         return names.named().get(index);
     }
 
-    /** Starts the query; rows are produced as the caller pulls them. */
+    /** Starts the query; rows are produced as the caller pulls them, char(n) values shown padded to n. */
     public Enumerator<Object[]> run(ScanContext scanContext, AtomicBoolean cancelFlag) {
-        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
-                stash);
-        Enumerator<?> raw = bindable.bind(dataContext).enumerator();
-        Enumerator<Object[]> rows = new RowEnumerator(raw, columns.size());
+        Enumerator<Object[]> rows = runHeld(scanContext, cancelFlag);
         // char(n) columns and their lengths, found once: each row only pads.
         List<RelDataTypeField> charFields = rowType.getFieldList().stream()
                 .filter(field -> TrinoCharType.is(field.getType())).toList();
@@ -179,6 +176,16 @@ public final class PreparedQuery {
         int[] indexes = charFields.stream().mapToInt(RelDataTypeField::getIndex).toArray();
         int[] lengths = charFields.stream().mapToInt(field -> field.getType().getPrecision()).toArray();
         return Linq4j.transform(rows, row -> padChars(row, indexes, lengths));
+    }
+
+    /**
+     * Starts the query with char(n) values as Trino holds them, without trailing spaces (padding is added only when
+     * they are shown): how tables and SPICE datasets store them.
+     */
+    public Enumerator<Object[]> runHeld(ScanContext scanContext, AtomicBoolean cancelFlag) {
+        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
+                stash);
+        return new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size());
     }
 
     /** Trino holds a char(n) value without its trailing spaces and shows it padded to n. */
@@ -193,8 +200,8 @@ public final class PreparedQuery {
 
     /**
      * Starts the query for writing its rows to a table or files (CTAS, INSERT, UNLOAD): a {@code timestamp with time
-     * zone} column is written as its instant, a timestamp, as Athena writes it. A zone nested in an array, map or row
-     * is Trino's NOT_SUPPORTED.
+     * zone} column is written as its instant, a timestamp, as Athena writes it; a char(n) value without its trailing
+     * spaces. A zone nested in an array, map or row is Trino's NOT_SUPPORTED.
      */
     public Enumerator<Object[]> runAsTableRows(ScanContext scanContext, AtomicBoolean cancelFlag) {
         List<Integer> zoned = new ArrayList<>();
@@ -207,7 +214,7 @@ public final class PreparedQuery {
                                 .getName().toLowerCase(java.util.Locale.ROOT) + " column " + field.getName());
             }
         }
-        Enumerator<Object[]> rows = run(scanContext, cancelFlag);
+        Enumerator<Object[]> rows = runHeld(scanContext, cancelFlag);
         return zoned.isEmpty() ? rows : Linq4j.transform(rows, row -> {
             Object[] copy = row.clone();
             for (int i : zoned) {

@@ -5,6 +5,7 @@ import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.connector.ConnectorLimitPushdown;
 import io.glaux.sql.function.JsonType;
+import io.glaux.sql.function.CharCoercion;
 import io.glaux.sql.function.TrinoCharType;
 import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
@@ -206,7 +207,8 @@ public final class QueryPlanner {
                 SqlValidator.Config.DEFAULT
                         .withConformance(GlauxParserConfig.CONFORMANCE)
                         .withDefaultNullCollation(NullCollation.LAST)
-                        .withIdentifierExpansion(true));
+                        .withIdentifierExpansion(true)
+                        .withTypeCoercionFactory(CharCoercion::new));
     }
 
     /**

@@ -80,6 +80,10 @@ public final class TrinoConvertlets implements SqlRexConvertletTable {
                     && SqlTypeUtil.isCharacter(target)) {
                 return CharFunctions.castToVarchar(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
             }
+            if (target != null && source != null && TrinoCharType.is(target) && !TrinoCharType.is(source)
+                    && SqlTypeUtil.isCharacter(source)) {
+                return CharFunctions.toChar(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));
+            }
             if (target != null && source != null && FractionRounding.rounds(source, target)) {
                 // Cast to milliseconds, then round to the target's digits (Calcite's cast would truncate).
                 RexBuilder rexBuilder = cx.getRexBuilder();

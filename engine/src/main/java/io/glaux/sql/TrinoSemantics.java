@@ -2,6 +2,7 @@ package io.glaux.sql;
 
 import io.glaux.sql.function.ArrayFunctions;
 import io.glaux.sql.function.ArraySubscript;
+import io.glaux.sql.function.CharFunctions;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.JsonCasts;
@@ -29,7 +30,8 @@ import java.util.List;
  * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
  * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}), casts of json values read
  * their JSON text ({@link JsonCasts}); {@code ARRAY[]} widened to another array type becomes the empty array of that
- * type ({@link ArrayFunctions#retypeEmptyArray}). It runs once, before optimization, so constant folding evaluates
+ * type ({@link ArrayFunctions#retypeEmptyArray}); a varchar coerced to char(n) is held as one, and
+ * LIKE matches a char value padded ({@link CharFunctions#rewrite}). It runs once, before optimization, so constant folding evaluates
  * the rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
@@ -50,7 +52,8 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
             ZonedCasts::compareInstants,
             ZonedCasts::intervalArithmetic,
             JsonCasts::rewrite,
-            ArrayFunctions::retypeEmptyArray);
+            ArrayFunctions::retypeEmptyArray,
+            CharFunctions::rewrite);
 
     private final RexShuttle expressions;
 

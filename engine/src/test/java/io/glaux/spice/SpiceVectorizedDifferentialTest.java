@@ -64,8 +64,6 @@ class SpiceVectorizedDifferentialTest {
     private static final double FLOAT_TOLERANCE = 1e-6;
     private static final String LIVE = QueryContext.DEFAULT_CATALOG;
     private static final String CACHED = SpiceService.CATALOG;
-    /** The length Glaux reports for varchar without one. */
-    private static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private record Engine(String name, Glaux glaux) {
     }
@@ -73,27 +71,16 @@ class SpiceVectorizedDifferentialTest {
     /**
      * One statement; its name is what the test report shows. {@code failureAllowed}: the statement may fail live
      * (then it must fail cached with the same message); otherwise a live failure fails the case, since agreeing on
-     * an error proves nothing. {@code charBecomesString}: a known difference, see {@link #charAsString()}.
+     * an error proves nothing.
      */
-    record Case(String name, String sql, boolean failureAllowed, boolean charBecomesString) {
+    record Case(String name, String sql, boolean failureAllowed) {
         @Override
         public String toString() {
             return name;
         }
 
         Case mayFail() {
-            return new Case(name, sql, true, charBecomesString);
-        }
-
-        /**
-         * Marks a known difference (a bug of the SPICE import, not of any scan path): an import stores char(n)
-         * columns as string, because {@code TypeMapping.toAthenaType} maps Calcite's CHAR to STRING. Live, a char(n)
-         * column is reported as {@code varchar} of length n; cached, the same column (and min/max of it) as
-         * {@code varchar} without a length. A marked case accepts exactly that in its column types, and insists on
-         * it, so that the marker goes when the bug is fixed; its rows must still be equal.
-         */
-        Case charAsString() {
-            return new Case(name, sql, failureAllowed, true);
+            return new Case(name, sql, true);
         }
     }
 
@@ -166,7 +153,7 @@ class SpiceVectorizedDifferentialTest {
     // The statements, by theme.
 
     private static Case q(String name, String sql) {
-        return new Case(name, sql, false, false);
+        return new Case(name, sql, false);
     }
 
     static Stream<Case> filtersOnNumbers() {
@@ -333,7 +320,10 @@ class SpiceVectorizedDifferentialTest {
             q("LIKE with escape", "SELECT count(*) FROM items WHERE name LIKE 'c-_p%' OR name LIKE '%#_%' ESCAPE '#'"),
             q("NOT LIKE", "SELECT count(*) FROM items WHERE name NOT LIKE '%a%'"),
             q("LIKE varchar", "SELECT count(*) FROM items WHERE code LIKE 'k_' AND code NOT LIKE '%0'"),
+            // Trino matches a char(10) value padded to 10: '%AIR' matches none, '%AIR %' the values 'AIR', 'REG AIR'.
             q("LIKE char(10)", "SELECT count(*) FROM lineitem WHERE l_shipmode LIKE '%AIR'"),
+            q("LIKE char(10) padded", "SELECT count(*), count_if(l_shipmode LIKE '%AIR %') FROM lineitem"
+                    + " WHERE l_shipmode LIKE '%AIR%'"),
             q("two columns smallint < tinyint", "SELECT count(*) FROM items WHERE small < tiny"),
             q("two columns decimal > double", "SELECT count(*) FROM items WHERE amount > score"),
             q("two columns bigint < int", "SELECT count(*) FROM items WHERE big < id"),
@@ -400,7 +390,7 @@ class SpiceVectorizedDifferentialTest {
             q("three keys", "SELECT flag, tiny, code, count(*), sum(small) FROM items GROUP BY flag, tiny, code"
                     + " ORDER BY flag, tiny, code"),
             q("three string keys", "SELECT l_returnflag, l_linestatus, l_shipmode, count(*), sum(l_quantity)"
-                    + " FROM lineitem GROUP BY l_returnflag, l_linestatus, l_shipmode ORDER BY 1, 2, 3").charAsString(),
+                    + " FROM lineitem GROUP BY l_returnflag, l_linestatus, l_shipmode ORDER BY 1, 2, 3"),
             q("key not selected", "SELECT count(*), sum(amount) FROM items GROUP BY code ORDER BY 2, 1"),
             q("keys in other order than selected", "SELECT count(*), flag, name FROM items GROUP BY name, flag"
                     + " ORDER BY name, flag"),
@@ -429,7 +419,7 @@ class SpiceVectorizedDifferentialTest {
             q("per group with NULL key", "SELECT name, count(DISTINCT code), count(DISTINCT amount) FROM items"
                     + " GROUP BY name ORDER BY name"),
             q("on money", "SELECT l_shipmode, count(DISTINCT l_discount), count(DISTINCT l_orderkey) FROM lineitem"
-                    + " GROUP BY l_shipmode ORDER BY l_shipmode").charAsString());
+                    + " GROUP BY l_shipmode ORDER BY l_shipmode"));
     }
 
     static Stream<Case> expressions() {
@@ -443,7 +433,7 @@ class SpiceVectorizedDifferentialTest {
             q("sum(price * (1 - discount) * (1 + tax))", "SELECT sum(l_extendedprice * (1 - l_discount)"
                     + " * (1 + l_tax)) FROM lineitem"),
             q("sum(quantity * price) grouped", "SELECT l_returnflag, sum(l_quantity * l_extendedprice),"
-                    + " avg(l_extendedprice * l_discount) FROM lineitem GROUP BY l_returnflag ORDER BY 1").charAsString(),
+                    + " avg(l_extendedprice * l_discount) FROM lineitem GROUP BY l_returnflag ORDER BY 1"),
             q("avg(amount * 2) grouped", "SELECT name, avg(amount * 2), sum(amount * 2 + 0.01) FROM items"
                     + " GROUP BY name ORDER BY name NULLS FIRST"),
             q("projected arithmetic", "SELECT id, amount * 2, amount + 0.01, CAST(amount AS double), -small,"
@@ -453,7 +443,7 @@ class SpiceVectorizedDifferentialTest {
             q("all columns with filter", "SELECT * FROM items WHERE amount > 10.005 AND name LIKE '%a'"
                     + " ORDER BY id"),
             q("all columns", "SELECT * FROM items ORDER BY id"),
-            q("all lineitem columns", "SELECT * FROM lineitem ORDER BY l_orderkey, l_linenumber").charAsString());
+            q("all lineitem columns", "SELECT * FROM lineitem ORDER BY l_orderkey, l_linenumber"));
     }
 
     static Stream<Case> having() {
@@ -481,7 +471,7 @@ class SpiceVectorizedDifferentialTest {
                     + " ORDER BY count(*) DESC, code, flag NULLS FIRST LIMIT 4"),
             q("revenue by ship mode", "SELECT l_shipmode, sum(l_extendedprice * (1 - l_discount)) AS revenue"
                     + " FROM lineitem WHERE l_shipdate >= DATE '1995-01-01' GROUP BY l_shipmode"
-                    + " ORDER BY revenue DESC, l_shipmode LIMIT 3").charAsString(),
+                    + " ORDER BY revenue DESC, l_shipmode LIMIT 3"),
             q("avg ASC with OFFSET", "SELECT tiny, avg(amount) AS a FROM items GROUP BY tiny ORDER BY a, tiny"
                     + " LIMIT 5 OFFSET 2"),
             q("count distinct DESC", "SELECT small, count(DISTINCT name) AS n FROM items GROUP BY small"
@@ -528,7 +518,7 @@ class SpiceVectorizedDifferentialTest {
             q("money DESC with ties", "SELECT l_orderkey, l_linenumber, l_discount FROM lineitem"
                     + " ORDER BY l_discount DESC, l_orderkey, l_linenumber LIMIT 15"),
             q("char key then money", "SELECT l_shipmode, l_extendedprice, l_orderkey, l_linenumber FROM lineitem"
-                    + " ORDER BY l_shipmode DESC, l_extendedprice DESC, l_orderkey, l_linenumber LIMIT 10").charAsString());
+                    + " ORDER BY l_shipmode DESC, l_extendedprice DESC, l_orderkey, l_linenumber LIMIT 10"));
     }
 
     static Stream<Case> fallbacks() {
@@ -573,11 +563,11 @@ class SpiceVectorizedDifferentialTest {
         return Stream.of(
             q("NULL string key", "SELECT k, count(*), sum(v), sum(m), avg(x) FROM blanks GROUP BY k"),
             q("empty and NULL keys", "SELECT e, c, k, count(*), count(k), count(e), count(c), min(k), max(e)"
-                    + " FROM blanks GROUP BY e, c, k").charAsString(),
+                    + " FROM blanks GROUP BY e, c, k"),
             q("all-NULL numeric and date key", "SELECT n, dd, f, count(*), sum(b), max(m) FROM blanks"
                     + " GROUP BY n, dd, f"),
             q("aggregates of NULLs", "SELECT count(*), count(n), sum(n), avg(n), min(n), max(b), sum(b), sum(m),"
-                    + " avg(m), sum(x), min(dd), max(f), min(k), max(k), min(e), max(c) FROM blanks").charAsString(),
+                    + " avg(m), sum(x), min(dd), max(f), min(k), max(k), min(e), max(c) FROM blanks"),
             q("count distinct of NULL and empty", "SELECT count(DISTINCT k), count(DISTINCT e), count(DISTINCT c),"
                     + " count(DISTINCT n) FROM blanks"),
             q("k IS NULL", "SELECT count(*) FROM blanks WHERE k IS NULL"),
@@ -656,7 +646,7 @@ class SpiceVectorizedDifferentialTest {
                     order by
                     	l_returnflag,
                     	l_linestatus
-                    """).charAsString(),
+                    """),
             q("Q6", """
                     select
                     	sum(l_extendedprice * l_discount) as revenue
@@ -826,7 +816,7 @@ class SpiceVectorizedDifferentialTest {
         }
         for (int i = 0; i < engines.size(); i++) {
             String engine = engines.get(i).name();
-            differences(expected, await(cached.get(i)), ordered, statement.charBecomesString())
+            differences(expected, await(cached.get(i)), ordered)
                     .forEach(problem -> problems.add(engine + ": cached differs from live: " + problem));
         }
         if (!problems.isEmpty()) {
@@ -859,8 +849,7 @@ class SpiceVectorizedDifferentialTest {
     }
 
     /** What differs between {@code actual} and {@code expected} (nothing when they match). */
-    private static List<String> differences(Outcome expected, Outcome actual, boolean ordered,
-                                            boolean charAsString) {
+    private static List<String> differences(Outcome expected, Outcome actual, boolean ordered) {
         if (expected.failed() || actual.failed()) {
             if (Objects.equals(expected.error(), actual.error())) {
                 return List.of();
@@ -873,23 +862,8 @@ class SpiceVectorizedDifferentialTest {
         List<String> problems = new ArrayList<>();
         List<String> expectedColumns = expected.columns().stream().map(SpiceVectorizedDifferentialTest::describe)
                 .toList();
-        List<String> actualColumns = new ArrayList<>(actual.columns().stream()
-                .map(SpiceVectorizedDifferentialTest::describe).toList());
-        if (charAsString) {
-            int known = 0;
-            for (int i = 0; i < Math.min(expectedColumns.size(), actualColumns.size()); i++) {
-                if (expected.columns().get(i).type().equals("varchar")
-                        && expected.columns().get(i).precision() < UNBOUNDED
-                        && actual.columns().get(i).type().equals("varchar")
-                        && actual.columns().get(i).precision() == UNBOUNDED) {
-                    actualColumns.set(i, expectedColumns.get(i));
-                    known++;
-                }
-            }
-            if (known == 0) {
-                problems.add("the known difference charAsString() no longer shows: remove the marker");
-            }
-        }
+        List<String> actualColumns = actual.columns().stream().map(SpiceVectorizedDifferentialTest::describe)
+                .toList();
         if (!expectedColumns.equals(actualColumns)) {
             problems.add("columns " + actualColumns + " instead of " + expectedColumns);
             return problems;

@@ -43,7 +43,7 @@ final class JsonValueDecoder {
         }
         return switch (type.kind()) {
             case STRING -> text(parser);
-            case CHAR -> TextValueParser.truncate(text(parser), ((AthenaType.Char) type).length());
+            case CHAR -> ((AthenaType.Char) type).hold(text(parser));
             case VARCHAR -> TextValueParser.truncate(text(parser), ((AthenaType.Varchar) type).length());
             case BOOLEAN -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
                     ? parser.getBooleanValue() : fromString(parser, type);

@@ -45,9 +45,12 @@ final class ValueCoercion {
                 default -> null;
             };
             case DECIMAL -> toDecimal(file, (AthenaType.Decimal) table);
-            case STRING -> toText(file, Integer.MAX_VALUE, false);
-            case VARCHAR -> toText(file, ((AthenaType.Varchar) table).length(), false);
-            case CHAR -> toText(file, ((AthenaType.Char) table).length(), true);
+            case STRING -> toText(file, Integer.MAX_VALUE);
+            case VARCHAR -> toText(file, ((AthenaType.Varchar) table).length());
+            case CHAR -> {
+                UnaryOperator<Object> text = toText(file, Integer.MAX_VALUE);
+                yield text == null ? null : v -> ((AthenaType.Char) table).hold((String) text.apply(v));
+            }
             case BINARY -> switch (file) {
                 case BINARY -> IDENTITY;
                 case STRING -> v -> new ByteString(((String) v).getBytes(StandardCharsets.UTF_8));
@@ -87,25 +90,19 @@ final class ValueCoercion {
         return scaled.precision() - scaled.scale() > decimal.precision() - decimal.scale() ? null : scaled;
     }
 
-    private static UnaryOperator<Object> toText(FileValueKind file, int length, boolean padded) {
+    private static UnaryOperator<Object> toText(FileValueKind file, int length) {
         UnaryOperator<Object> decode = switch (file) {
             case STRING -> IDENTITY;
             case BINARY -> v -> new String(((ByteString) v).getBytes(), StandardCharsets.UTF_8);
             default -> null;
         };
-        if (decode == null || (length == Integer.MAX_VALUE && !padded)) {
+        if (decode == null || length == Integer.MAX_VALUE) {
             return decode;
         }
         return v -> {
             String text = (String) decode.apply(v);
             if (text.codePointCount(0, text.length()) > length) {
                 text = text.substring(0, text.offsetByCodePoints(0, length));
-            }
-            if (padded) {
-                int missing = length - text.codePointCount(0, text.length());
-                if (missing > 0) {
-                    text = text + " ".repeat(missing);
-                }
             }
             return text;
         };

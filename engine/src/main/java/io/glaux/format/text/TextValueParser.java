@@ -32,7 +32,7 @@ public final class TextValueParser {
             case FLOAT -> (float) parseDouble(text, "float");
             case DOUBLE -> parseDouble(text, "double");
             case DECIMAL -> parseDecimal(text, (AthenaType.Decimal) type);
-            case CHAR -> truncate(text, ((AthenaType.Char) type).length());
+            case CHAR -> ((AthenaType.Char) type).hold(text);
             case VARCHAR -> truncate(text, ((AthenaType.Varchar) type).length());
             case STRING -> text;
             case DATE -> parseDate(text);

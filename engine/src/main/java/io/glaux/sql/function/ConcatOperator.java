@@ -22,7 +22,8 @@ import java.util.List;
  * and an element, either side ({@code ARRAY[1, 2] || 3} is {@code [1, 2, 3]}, {@code 0 || ARRAY[1, 2]} is
  * {@code [0, 1, 2]}), which is Trino's {@code concat(array, element)}: NULL when the element is NULL. The parsed
  * {@code ||} is bound to this operator by {@link TrinoFunctionRewriter}; the converted call is Calcite's {@code ||}
- * or Glaux's {@code concat}.
+ * or Glaux's {@code concat}. With a char operand it is Trino's concat(char(x), char(y)), typed char(x + y)
+ * ({@link CharFunctions#concat(RexBuilder, RelDataType, RexNode, RexNode)}).
  */
 public final class ConcatOperator extends SqlBinaryOperator {
 
@@ -39,6 +40,9 @@ public final class ConcatOperator extends SqlBinaryOperator {
 
     /** The row expression of a validated {@code ||} of type {@code type} over {@code operands}. */
     public static RexNode convert(RexBuilder rexBuilder, RelDataType type, List<RexNode> operands) {
+        if (TrinoCharType.is(type)) {
+            return CharFunctions.concat(rexBuilder, type, operands.get(0), operands.get(1));
+        }
         int side = elementSide(operands.get(0).getType(), operands.get(1).getType());
         if (side < 0) {
             return rexBuilder.makeCall(type, SqlStdOperatorTable.CONCAT, operands);
@@ -115,6 +119,11 @@ public final class ConcatOperator extends SqlBinaryOperator {
 
     @Override
     public RelDataType inferReturnType(SqlOperatorBinding binding) {
+        RelDataType chars = CharFunctions.concatType(binding.getTypeFactory(), binding.getOperandType(0),
+                binding.getOperandType(1));
+        if (chars != null) {
+            return chars;
+        }
         RelDataType array = arrayWithElement(binding);
         return array != null ? array : SqlStdOperatorTable.CONCAT.inferReturnType(binding);
     }

@@ -11,6 +11,9 @@ import java.util.function.Function;
 /** Result type rules and hidden arguments that several function families share. */
 final class Returns {
     static final SqlReturnTypeInference VARCHAR = ReturnTypes.explicit(SqlTypeName.VARCHAR);
+    /** Trino's char(x) for a char(x) first operand (trim, ltrim, rtrim), else varchar. */
+    static final SqlReturnTypeInference CHAR_OR_VARCHAR = b -> TrinoCharType.is(b.getOperandType(0))
+            ? b.getOperandType(0) : VARCHAR.inferReturnType(b);
     static final SqlReturnTypeInference BIGINT = ReturnTypes.explicit(SqlTypeName.BIGINT);
     static final SqlReturnTypeInference DOUBLE = ReturnTypes.explicit(SqlTypeName.DOUBLE);
     static final SqlReturnTypeInference BOOLEAN = ReturnTypes.explicit(SqlTypeName.BOOLEAN);

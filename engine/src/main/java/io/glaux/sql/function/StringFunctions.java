@@ -64,16 +64,16 @@ public final class StringFunctions {
         r.define(GlauxFunction.strict("rpad", false, Signature.of(s, "rpad", Returns.VARCHAR, STRING, BIGINT, STRING),
                 Signature.of(BinaryFunctions.class, "rpad", Returns.VARBINARY, BINARY, BIGINT, BINARY)));
         GlauxFunction trim = GlauxFunction.strict("trim", false,
-                Signature.of(s, "trim", Returns.VARCHAR, STRING), Signature.of(s, "trim", Returns.VARCHAR, STRING,
-                STRING));
+                Signature.of(s, "trim", Returns.CHAR_OR_VARCHAR, STRING),
+                Signature.of(s, "trim", Returns.CHAR_OR_VARCHAR, STRING, STRING));
         r.add(trim);
         r.bind("trim", StringFunctions::trimBinding);
         r.define(GlauxFunction.strict("ltrim", false,
-                Signature.of(s, "ltrim", Returns.VARCHAR, STRING), Signature.of(s, "ltrim", Returns.VARCHAR, STRING,
-                STRING)));
+                Signature.of(s, "ltrim", Returns.CHAR_OR_VARCHAR, STRING),
+                Signature.of(s, "ltrim", Returns.CHAR_OR_VARCHAR, STRING, STRING)));
         r.define(GlauxFunction.strict("rtrim", false,
-                Signature.of(s, "rtrim", Returns.VARCHAR, STRING), Signature.of(s, "rtrim", Returns.VARCHAR, STRING,
-                STRING)));
+                Signature.of(s, "rtrim", Returns.CHAR_OR_VARCHAR, STRING),
+                Signature.of(s, "rtrim", Returns.CHAR_OR_VARCHAR, STRING, STRING)));
         r.define(GlauxFunction.strict("chr", false, Signature.of(s, "chr", Returns.VARCHAR, BIGINT)));
         r.define(GlauxFunction.strict("codepoint", false, Signature.of(s, "codepoint", Returns.BIGINT, STRING)));
     }

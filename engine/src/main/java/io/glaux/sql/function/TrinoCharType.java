@@ -1,10 +1,12 @@
 package io.glaux.sql.function;
 
+import io.glaux.catalog.AthenaType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.sql.type.BasicSqlType;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.util.List;
 
@@ -35,8 +37,10 @@ public final class TrinoCharType extends VarcharHeldType {
     }
 
     /**
-     * The common type of char values (CASE, COALESCE, UNION): Trino's char(max n), or null if some type is neither
-     * char(n) nor NULL.
+     * The common type of char values (CASE, COALESCE, UNION, comparisons), as Trino 368's TypeCoercion makes it:
+     * char(x) and char(y) give char(max(x, y)); a varchar coerces to char (varchar(n) to char(n), unbounded varchar
+     * to char(65536)), so char(x) and varchar(y) give char(max(x, y)). Null if no type is char(n), or some type is
+     * neither a string nor NULL.
      */
     static RelDataType leastRestrictive(RelDataTypeSystem typeSystem, List<RelDataType> types) {
         int length = 0;
@@ -45,6 +49,9 @@ public final class TrinoCharType extends VarcharHeldType {
             if (is(t)) {
                 chars = true;
                 length = Math.max(length, t.getPrecision());
+            } else if (SqlTypeUtil.isCharacter(t) && !JsonType.is(t)) {
+                int precision = t.getPrecision();
+                length = Math.max(length, precision < 0 || precision > MAX_LENGTH ? MAX_LENGTH : precision);
             } else if (t.getSqlTypeName() != SqlTypeName.NULL) {
                 return null;
             }
@@ -60,12 +67,7 @@ public final class TrinoCharType extends VarcharHeldType {
 
     /** A value as Trino holds a char(length): cut to length characters, without trailing spaces. */
     public static String value(String text, int length) {
-        int end = Math.min(text.length(), text.offsetByCodePoints(0, Math.min(length,
-                text.codePointCount(0, text.length()))));
-        while (end > 0 && text.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return text.substring(0, end);
+        return new AthenaType.Char(length).hold(text);
     }
 
     /** A held char(length) value as Trino shows it: padded with spaces to length characters. */

@@ -168,8 +168,10 @@ final class PredicateExtractor {
                     return literal instanceof BigDecimal d ? d.doubleValue() : null;
                 case DECIMAL:
                     return literal instanceof BigDecimal d ? d : null;
-                case CHAR: case VARCHAR: case STRING:
+                case VARCHAR: case STRING:
                     return literal instanceof String ? literal : null;
+                // A char(n) file may hold its values padded (and its statistics too) where the query compares them
+                // without trailing spaces: the scan does not filter them.
                 case DATE:
                     return literal instanceof Integer ? literal : null;
                 case TIMESTAMP:

@@ -3,6 +3,7 @@ package io.glaux.sql.schema;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.sql.function.JsonType;
+import io.glaux.sql.function.TrinoCharType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.StructKind;
@@ -43,7 +44,8 @@ public final class TypeMapping {
                 AthenaType.Decimal decimal = (AthenaType.Decimal) type;
                 yield factory.createSqlType(SqlTypeName.DECIMAL, decimal.precision(), decimal.scale());
             }
-            case CHAR -> factory.createSqlType(SqlTypeName.CHAR, ((AthenaType.Char) type).length());
+            // Trino's char(n): values held without trailing spaces, shown padded (see TrinoCharType).
+            case CHAR -> TrinoCharType.of(factory, ((AthenaType.Char) type).length());
             case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR, ((AthenaType.Varchar) type).length());
             case STRING -> factory.createSqlType(SqlTypeName.VARCHAR);
             case DATE -> factory.createSqlType(SqlTypeName.DATE);
@@ -76,6 +78,9 @@ public final class TypeMapping {
     public static AthenaType toAthenaType(RelDataType type) {
         if (JsonType.is(type)) {
             return AthenaType.JSON;
+        }
+        if (TrinoCharType.is(type)) {
+            return new AthenaType.Char(type.getPrecision());
         }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> AthenaType.BOOLEAN;

@@ -100,7 +100,10 @@ class ParquetRoundTripTest {
 
         List<Object[]> read = ParquetTestFiles.readAll(bytes, COLUMNS);
 
-        assertThat(Rows.comparableRows(read)).isEqualTo(Rows.comparableRows(sampleRows()));
+        // A char(3) value reads back as Trino holds it, without trailing spaces ("   " is "").
+        List<Object[]> expectedRows = sampleRows();
+        expectedRows.get(2)[12] = "";
+        assertThat(Rows.comparableRows(read)).isEqualTo(Rows.comparableRows(expectedRows));
         ParquetMetadata footer = footer(bytes);
         CompressionCodecName expected = switch (compression.toUpperCase()) {
             case "NONE", "UNCOMPRESSED" -> CompressionCodecName.UNCOMPRESSED;

@@ -74,6 +74,9 @@ class TextValueParserTest {
         assertThat(parse("  a b  ", "string")).isEqualTo("  a b  ");
         assertThat(parse("abcdef", "varchar(3)")).isEqualTo("abc");
         assertThat(parse("ab", "char(5)")).isEqualTo("ab");
+        // Trino holds a char(n) value without its trailing spaces.
+        assertThat(parse("ab   ", "char(5)")).isEqualTo("ab");
+        assertThat(parse("abc def", "char(4)")).isEqualTo("abc");
         assertThat(parse("\uD83D\uDE00xy", "varchar(2)")).isEqualTo("\uD83D\uDE00x");
     }
 

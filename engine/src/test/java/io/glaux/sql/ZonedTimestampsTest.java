@@ -159,6 +159,33 @@ class ZonedTimestampsTest {
                 + " TIMESTAMP '2020-01-01 02:00:00 +01:00')")).isEqualTo(1L);
     }
 
+    private static final String UTC_MIDNIGHT = "(VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1)) AS t(x, k)";
+    private static final String PARIS_TIMES = "(SELECT y FROM (VALUES TIMESTAMP '2020-01-01 01:00:00 +01:00',"
+            + " TIMESTAMP '2020-01-01 05:00:00 +01:00') AS u(y))";
+
+    @Test
+    void subqueriesAndJoinsMatchEqualInstants() {
+        // Trino's IN, quantified comparisons, correlated EXISTS and join keys use timestamp with time zone's equal
+        // and hash operators, which read the instant only: midnight UTC is one o'clock in +01:00.
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x IN " + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x NOT IN " + PARIS_TIMES)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE (x, k) IN (SELECT y, 1 FROM " + PARIS_TIMES
+                + ")")).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x = ANY " + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x < ALL " + PARIS_TIMES)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x <= ALL " + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE EXISTS (SELECT 1 FROM " + PARIS_TIMES
+                + " AS p WHERE p.y = t.x)")).isEqualTo(1L);
+        assertThat(value("SELECT TIMESTAMP '2020-01-01 00:00:00 UTC' IN " + PARIS_TIMES)).isEqualTo(true);
+        // A timestamp is read in the session zone (UTC) to match zoned values.
+        assertThat(value("SELECT count(*) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00') AS t(x) WHERE x IN "
+                + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(rows("SELECT k, CAST(y AS varchar) FROM " + UTC_MIDNIGHT + " JOIN " + PARIS_TIMES
+                + " AS p ON t.x = p.y")).containsExactly(List.of(1, "2020-01-01 01:00:00 +01:00"));
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " LEFT JOIN " + PARIS_TIMES
+                + " AS p ON t.x = p.y WHERE p.y IS NULL")).isEqualTo(0L);
+    }
+
     @Test
     void castsPrintAndReadTheZone() {
         assertThat(value("SELECT CAST(TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris' AS VARCHAR)"))

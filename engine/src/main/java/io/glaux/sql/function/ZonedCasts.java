@@ -91,16 +91,26 @@ public final class ZonedCasts {
         }
         List<RexNode> instants = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
-            RelDataType zonedType = rexBuilder.getTypeFactory().createTypeWithNullability(
-                    rexBuilder.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_TZ, 3),
-                    operand.getType().isNullable());
-            if (!isZoned(operand.getType()) && !rewrites(operand.getType(), zonedType)) {
+            RexNode instant = asInstant(rexBuilder, operand);
+            if (instant == null) {
                 return call;
             }
-            RexNode zoned = isZoned(operand.getType()) ? operand : call(rexBuilder, zonedType, operand);
-            instants.add(instant(rexBuilder, zoned));
+            instants.add(instant);
         }
         return rexBuilder.makeCall(call.getType(), call.getOperator(), instants);
+    }
+
+    /**
+     * The instant of {@code value} if it is zoned or casts to a zoned value (a timestamp or date, read in the session
+     * zone; varchar), or null if it does not.
+     */
+    public static RexNode asInstant(RexBuilder rexBuilder, RexNode value) {
+        if (isZoned(value.getType())) {
+            return instant(rexBuilder, value);
+        }
+        RelDataType zonedType = rexBuilder.getTypeFactory().createTypeWithNullability(
+                rexBuilder.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_TZ, 3), value.getType().isNullable());
+        return rewrites(value.getType(), zonedType) ? instant(rexBuilder, call(rexBuilder, zonedType, value)) : null;
     }
 
     /** The instant of a zoned value, in milliseconds since the epoch (bigint): what Trino compares and hashes. */

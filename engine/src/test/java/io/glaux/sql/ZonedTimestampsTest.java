@@ -159,6 +159,47 @@ class ZonedTimestampsTest {
                 + " TIMESTAMP '2020-01-01 02:00:00 +01:00')")).isEqualTo(1L);
     }
 
+    @Test
+    void groupingSetsKeyZonedValuesOnInstants() {
+        // Trino's grouping sets replicate the rows per set and group them by the same instant-hashing keys: the first
+        // two rows are one group in every set holding x, and a set leaving x out shows NULL for it.
+        String rows = "(VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1, 10), (TIMESTAMP '2020-01-01 01:00:00 +01:00', 1,"
+                + " 20), (TIMESTAMP '2020-01-01 02:00:00 +01:00', 2, 30), (NULL, 2, 40)) AS t(x, k, n)";
+        assertThat(rows("SELECT to_unixtime(x), count(*), sum(n) FROM " + rows + " GROUP BY ROLLUP (x) ORDER BY 1, 3"))
+                .containsExactly(List.of(1577836800.0, 2L, 30L), List.of(1577840400.0, 1L, 30L),
+                        Arrays.asList(null, 1L, 40L), Arrays.asList(null, 4L, 100L));
+        assertThat(rows("SELECT to_unixtime(x), k, grouping(x, k), sum(n) FROM " + rows
+                + " GROUP BY CUBE (x, k) ORDER BY 3, 1, 2")).containsExactly(
+                        List.of(1577836800.0, 1, 0L, 30L), List.of(1577840400.0, 2, 0L, 30L), Arrays.asList(null, 2, 0L,
+                        40L), Arrays.asList(1577836800.0, null, 1L, 30L), Arrays.asList(1577840400.0, null, 1L, 30L),
+                        Arrays.asList(null, null, 1L, 40L), Arrays.asList(null, 1, 2L, 30L),
+                        Arrays.asList(null, 2, 2L, 70L), Arrays.asList(null, null, 3L, 100L));
+        assertThat(value("SELECT count(*) FROM (SELECT x FROM " + rows + " GROUP BY GROUPING SETS ((x), (x, k)))"))
+                .isEqualTo(6L);
+        // The group shows one of its values (Trino: an arbitrary one).
+        assertThat(rows("SELECT CAST(x AS varchar) FROM " + rows + " WHERE n < 30 GROUP BY GROUPING SETS ((x), ())"
+                + " ORDER BY 1")).containsExactly(List.of("2020-01-01 00:00:00 UTC"), Arrays.asList((Object) null));
+    }
+
+    @Test
+    void intersectAllAndExceptAllMatchEqualInstants() {
+        // Trino: INTERSECT ALL keeps a row as often as the fewest copies of it in any input, EXCEPT ALL as often as
+        // its copies in the first input outnumber those in the others, rows being equal where their instants are.
+        String utc = "(SELECT x FROM (VALUES TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 00:00:00 UTC',"
+                + " TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 07:00:00 UTC') AS t(x))";
+        String paris = "(SELECT y FROM (VALUES TIMESTAMP '2020-01-01 01:00:00 +01:00',"
+                + " TIMESTAMP '2020-01-01 01:00:00 +01:00') AS u(y))";
+        assertThat(rows("SELECT CAST(x AS varchar) FROM (" + utc + " INTERSECT ALL " + paris + ")"))
+                .containsExactly(List.of("2020-01-01 00:00:00 UTC"), List.of("2020-01-01 00:00:00 UTC"));
+        assertThat(rows("SELECT CAST(x AS varchar) FROM (" + utc + " EXCEPT ALL " + paris + ") ORDER BY 1"))
+                .containsExactly(List.of("2020-01-01 00:00:00 UTC"), List.of("2020-01-01 07:00:00 UTC"));
+        assertThat(value("SELECT count(*) FROM (" + paris + " EXCEPT ALL " + utc + ")")).isEqualTo(0L);
+        // A column typed with more fractional digits than the first input's prints them.
+        assertThat(value("SELECT CAST(x AS varchar) FROM (SELECT x FROM (VALUES TIMESTAMP '2020-01-01 00:00:00.5 UTC')"
+                + " AS t(x) INTERSECT ALL SELECT TIMESTAMP '2020-01-01 01:00:00.500 +01:00')"))
+                .isEqualTo("2020-01-01 00:00:00.500 UTC");
+    }
+
     private static final String UTC_MIDNIGHT = "(VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1)) AS t(x, k)";
     private static final String PARIS_TIMES = "(SELECT y FROM (VALUES TIMESTAMP '2020-01-01 01:00:00 +01:00',"
             + " TIMESTAMP '2020-01-01 05:00:00 +01:00') AS u(y))";

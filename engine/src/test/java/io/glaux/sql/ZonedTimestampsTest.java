@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * timestamp(3) with time zone through the whole planner: literals, AT TIME ZONE, casts, comparisons and the date
  * functions in the value's own zone, with the examples of Trino's documentation (DST in America/Los_Angeles began on
- * 2020-03-08 at 02:00).
+ * 2020-03-08 at 02:00); and time with time zone's literals, casts and comparisons.
  */
 class ZonedTimestampsTest {
 
@@ -304,6 +304,56 @@ class ZonedTimestampsTest {
                 .isEqualTo("2022-10-20 05:10:00.000 UTC");
         assertThat(zoned("SELECT parse_datetime('2022-10-20 05:10 +05:30', 'yyyy-MM-dd HH:mm ZZ')"))
                 .isEqualTo("2022-10-20 05:10:00.000 +05:30");
+    }
+
+    @Test
+    void timeWithTimeZoneLiteralsCastsAndTypes() {
+        // Trino 368: a time literal with an offset is time(p) with time zone, p its fractional digits; it prints as
+        // SqlTimeWithTimeZone does, the offset right after the time.
+        assertThat(value("SELECT typeof(TIME '10:00:00 +02:00')")).isEqualTo("time(0) with time zone");
+        assertThat(value("SELECT typeof(TIME '10:00:00.12+02:00')")).isEqualTo("time(2) with time zone");
+        assertThat(value("SELECT CAST(TIME '10:00:00.12 +02:00' AS varchar)")).isEqualTo("10:00:00.12+02:00");
+        assertThat(value("SELECT CAST(TIME '00:30:00 -05:30' AS varchar)")).isEqualTo("00:30:00-05:30");
+        assertThat(value("SELECT CAST(CAST('10:00:00.123 +02:00' AS time with time zone) AS varchar)"))
+                .isEqualTo("10:00:00.123+02:00");
+        assertThat(value("SELECT typeof(CAST('10:00:00 +02:00' AS time with time zone))"))
+                .isEqualTo("time(3) with time zone");
+        // To time: the wall clock; from time: at the session zone's offset, +00:00.
+        assertThat(value("SELECT CAST(CAST(TIME '10:00:00.123 +02:00' AS time) AS varchar)")).isEqualTo("10:00:00.123");
+        assertThat(value("SELECT CAST(CAST(TIME '10:00:00' AS time with time zone) AS varchar)"))
+                .isEqualTo("10:00:00.000+00:00");
+        assertThatThrownBy(() -> value("SELECT TIME '25:00:00 +02:00'"))
+                .hasStackTraceContaining("'25:00:00 +02:00' is not a valid time literal");
+        assertThatThrownBy(() -> value("SELECT CAST('noon +02:00' AS time with time zone)"))
+                .hasStackTraceContaining("INVALID_CAST_ARGUMENT");
+    }
+
+    @Test
+    void timesWithTimeZoneCompareAndOrderByInstant() {
+        // Trino compares time with time zone by its instant of the day: 10:00 at +02:00 is 08:00 in UTC.
+        assertThat(value("SELECT TIME '10:00:00 +02:00' = TIME '08:00:00 +00:00'")).isEqualTo(true);
+        assertThat(value("SELECT TIME '10:00:00 +02:00' < TIME '09:00:00 +00:00'")).isEqualTo(true);
+        assertThat(value("SELECT TIME '01:00:00 +02:00' = TIME '23:00:00 +00:00'")).isEqualTo(true);
+        assertThat(value("SELECT CAST('10:00:00 +02:00' AS time with time zone) <> TIME '10:00:00 +00:00'"))
+                .isEqualTo(true);
+        // A time is read at the session zone's offset (+00:00) to compare with one.
+        assertThat(rows("SELECT t = TIME '08:00:00', TIME '08:00:00' <= t FROM (VALUES TIME '10:00:00 +02:00') AS v(t)"))
+                .containsExactly(List.of(true, true));
+        assertThat(rows("SELECT CAST(t AS varchar) FROM (VALUES TIME '10:00:00 +02:00', TIME '07:00:00 +00:00',"
+                + " TIME '00:30:00 -01:00') AS v(t) ORDER BY t").stream().map(r -> r.get(0)))
+                .containsExactly("00:30:00-01:00", "07:00:00+00:00", "10:00:00+02:00");
+    }
+
+    @Test
+    void currentTimeIsTimeWithTimeZoneInUtc() {
+        // Trino 368: typeof(current_time) is time(3) with time zone, at the session zone's offset.
+        assertThat(value("SELECT typeof(current_time)")).isEqualTo("time(3) with time zone");
+        assertThat((String) value("SELECT CAST(current_time AS varchar)"))
+                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+        assertThat(value("SELECT current_time = CAST(localtime AS time with time zone)"
+                + " AND CAST(current_time AS time) = localtime")).isEqualTo(true);
+        assertThatThrownBy(() -> value("SELECT CAST(current_time AS timestamp)")).hasStackTraceContaining(
+                "NOT_SUPPORTED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.glaux.results;
 
+import io.glaux.format.ZonedTime;
 import io.glaux.format.ZonedTimestamp;
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -89,6 +90,8 @@ public final class ValueFormatter {
                         : value.toString();
             case "time":
                 return value instanceof Number millis ? TimeText.of(millis.longValue(), type.scale()) : value.toString();
+            case "time with time zone":
+                return value instanceof Number packed ? ZonedTime.format(packed.longValue(), 3) : value.toString();
             case "timestamp with time zone":
                 return value instanceof Number packed ? ZonedTimestamp.format(packed.longValue()) : value.toString();
             case "interval day to second":

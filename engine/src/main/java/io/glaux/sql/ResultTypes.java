@@ -74,6 +74,7 @@ final class ResultTypes {
             case CHAR, VARCHAR -> "varchar";
             case DATE -> "date";
             case TIME -> "time";
+            case TIME_TZ -> "time with time zone";
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "timestamp";
             case TIMESTAMP_TZ -> "timestamp with time zone";
             case BINARY, VARBINARY -> "varbinary";

@@ -1,5 +1,8 @@
 package io.glaux.sql;
 
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.error.TrinoErrorCode;
 import io.glaux.sql.function.CastToVarchar;
 import io.glaux.sql.function.CharFunctions;
 import io.glaux.sql.function.CheckedCasts;
@@ -8,6 +11,7 @@ import io.glaux.sql.function.FractionRounding;
 import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
 import io.glaux.sql.function.TrinoCharType;
+import io.glaux.sql.function.TrinoTypeNames;
 import io.glaux.sql.function.TryFunction;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -15,20 +19,25 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Calcite's conversions of SQL calls to row expressions, except that a CAST to varchar prints the value as Trino
- * does ({@link CastToVarchar}), casts to and from timestamp with time zone work on its values ({@link ZonedCasts}),
+ * does ({@link CastToVarchar}), casts to and from timestamp and time with time zone work on their values
+ * ({@link ZonedCasts}), a time compared with a time with time zone is cast to one by them too,
  * a cast to a time or timestamp of fewer than three fractional digits rounds ({@link FractionRounding}),
  * and a cast of a real or double to an integer rounds and checks its range ({@link CheckedCasts}). The rewrite must
  * happen here, while the SQL is converted: the standard conversion folds a cast of a literal
@@ -50,6 +59,34 @@ public final class TrinoConvertlets implements SqlRexConvertletTable {
     private TrinoConvertlets() {
     }
 
+    /**
+     * A time with time zone compared with a time or varchar, the other operand cast to time with time zone by
+     * {@link ZonedCasts} (Calcite's own cast of a time literal cannot be folded); null for other comparisons.
+     */
+    private static @Nullable RexNode zonedTimeComparison(SqlRexContext cx, SqlCall comparison) {
+        RelDataType left = cx.getValidator().getValidatedNodeTypeIfKnown(comparison.operand(0));
+        RelDataType right = cx.getValidator().getValidatedNodeTypeIfKnown(comparison.operand(1));
+        if (left == null || right == null || ZonedCasts.isZonedTime(left) == ZonedCasts.isZonedTime(right)) {
+            return null;
+        }
+        RelDataType zoned = ZonedCasts.isZonedTime(left) ? left : right;
+        RexBuilder rexBuilder = cx.getRexBuilder();
+        List<RexNode> operands = new ArrayList<>();
+        for (SqlNode operand : comparison.getOperandList()) {
+            RexNode value = cx.convertExpression(operand);
+            if (!ZonedCasts.isZonedTime(value.getType())) {
+                RelDataType target = rexBuilder.getTypeFactory().createTypeWithNullability(zoned,
+                        value.getType().isNullable());
+                if (!ZonedCasts.rewrites(value.getType(), target)) {
+                    return null;
+                }
+                value = ZonedCasts.call(rexBuilder, target, value);
+            }
+            operands.add(value);
+        }
+        return rexBuilder.makeCall(comparison.getOperator(), operands);
+    }
+
     @Override
     public @Nullable SqlRexConvertlet get(SqlCall call) {
         if (TryFunction.isTry(call)) {
@@ -62,6 +99,16 @@ public final class TrinoConvertlets implements SqlRexConvertletTable {
                     concat.getOperandList().stream().map(cx::convertExpression).toList());
         }
         SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
+        if (standard != null && call.isA(SqlKind.BINARY_COMPARISON) && call.operandCount() == 2) {
+            SqlRexConvertlet comparison = call.isA(NAN_AWARE) ? (cx, c) -> {
+                RexNode converted = standard.convertCall(cx, c);
+                return converted instanceof RexCall rc ? NanComparison.rewrite(cx.getRexBuilder(), rc) : converted;
+            } : standard;
+            return (cx, c) -> {
+                RexNode mixed = zonedTimeComparison(cx, c);
+                return mixed != null ? mixed : comparison.convertCall(cx, c);
+            };
+        }
         if (standard != null && call.isA(NAN_AWARE)) {
             return (cx, comparison) -> {
                 RexNode converted = standard.convertCall(cx, comparison);
@@ -93,6 +140,12 @@ public final class TrinoConvertlets implements SqlRexConvertletTable {
                         : SqlTypeUtil.equalSansNullability(source, millis) ? operand
                         : rexBuilder.makeAbstractCast(millis, operand, cast.getKind() == SqlKind.SAFE_CAST);
                 return FractionRounding.round(rexBuilder, target, value);
+            }
+            if (target != null && source != null && ZonedCasts.isZonedTime(source) != ZonedCasts.isZonedTime(target)
+                    && !ZonedCasts.rewrites(source, target) && source.getSqlTypeName() != SqlTypeName.NULL) {
+                // Glaux's time with time zone casts only to and from varchar and time.
+                throw new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.NOT_SUPPORTED, "Cannot cast "
+                        + TrinoTypeNames.of(source) + " to " + TrinoTypeNames.of(target));
             }
             if (target != null && source != null && ZonedCasts.rewrites(source, target)) {
                 return ZonedCasts.call(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));

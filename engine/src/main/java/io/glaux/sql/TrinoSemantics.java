@@ -17,6 +17,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexLambda;
 import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.List;
@@ -28,11 +29,12 @@ import java.util.List;
  * ({@link DecimalAggregates}), integer arithmetic fails on overflow
  * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
  * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
- * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}), casts of json values read
- * their JSON text ({@link JsonCasts}); {@code ARRAY[]} widened to another array type becomes the empty array of that
- * type ({@link ArrayFunctions#retypeEmptyArray}); a varchar coerced to char(n) is held as one, and
- * LIKE matches a char value padded ({@link CharFunctions#rewrite}). It runs once, before optimization, so constant folding evaluates
- * the rewritten expressions and fails as the query would at run time.
+ * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}) and IN / ANY subqueries match
+ * their instants ({@link ZonedSubQueries}), casts of json values read their JSON text ({@link JsonCasts});
+ * {@code ARRAY[]} widened to another array type becomes the empty array of that type
+ * ({@link ArrayFunctions#retypeEmptyArray}); a varchar coerced to char(n) is held as one, and LIKE matches a char value
+ * padded ({@link CharFunctions#rewrite}). Subqueries' plans are rewritten alike. It runs once, before optimization,
+ * so constant folding evaluates the rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
 
@@ -73,6 +75,13 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
             public RexNode visitLambdaRef(RexLambdaRef ref) {
                 return ref.getType().getSqlTypeName() == SqlTypeName.NULL ? rexBuilder.makeNullLiteral(ref.getType())
                         : ref;
+            }
+
+            /** A subquery's own plan is rewritten too; IN and ANY subqueries of zoned values match instants. */
+            @Override
+            public RexNode visitSubQuery(RexSubQuery subQuery) {
+                RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
+                return ZonedSubQueries.matchInstants(rexBuilder, visited.clone(TrinoSemantics.apply(visited.rel)));
             }
 
             @Override

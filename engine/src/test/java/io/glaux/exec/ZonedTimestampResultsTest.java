@@ -25,6 +25,15 @@ class ZonedTimestampResultsTest {
     }
 
     @Test
+    void timeWithTimeZonePrintsItsOffsetAsTrino() {
+        // Trino's SqlTimeWithTimeZone: the wall clock, then the offset as +hh:mm with no space.
+        QueryResults results = g.query("SELECT TIME '10:00:00.123 +02:00' AS t, current_time AS c");
+        assertThat(results.rows().get(0).get(0)).isEqualTo("10:00:00.123+02:00");
+        assertThat(results.rows().get(0).get(1)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+        assertThat(results.columns().get(0).type()).isEqualTo("time with time zone");
+    }
+
+    @Test
     void aTableStoresAZonedValueAsItsInstant() {
         g.query("CREATE TABLE zoned WITH (format = 'PARQUET', external_location = 's3://lake/zoned/') AS"
                 + " SELECT TIMESTAMP '2020-03-08 03:00:00 America/Los_Angeles' AS z");

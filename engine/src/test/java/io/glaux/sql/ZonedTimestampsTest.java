@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * timestamp(3) with time zone through the whole planner: literals, AT TIME ZONE, casts, comparisons and the date
  * functions in the value's own zone, with the examples of Trino's documentation (DST in America/Los_Angeles began on
- * 2020-03-08 at 02:00).
+ * 2020-03-08 at 02:00); and time with time zone's literals, casts and comparisons.
  */
 class ZonedTimestampsTest {
 
@@ -160,6 +160,74 @@ class ZonedTimestampsTest {
     }
 
     @Test
+    void groupingSetsKeyZonedValuesOnInstants() {
+        // Trino's grouping sets replicate the rows per set and group them by the same instant-hashing keys: the first
+        // two rows are one group in every set holding x, and a set leaving x out shows NULL for it.
+        String rows = "(VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1, 10), (TIMESTAMP '2020-01-01 01:00:00 +01:00', 1,"
+                + " 20), (TIMESTAMP '2020-01-01 02:00:00 +01:00', 2, 30), (NULL, 2, 40)) AS t(x, k, n)";
+        assertThat(rows("SELECT to_unixtime(x), count(*), sum(n) FROM " + rows + " GROUP BY ROLLUP (x) ORDER BY 1, 3"))
+                .containsExactly(List.of(1577836800.0, 2L, 30L), List.of(1577840400.0, 1L, 30L),
+                        Arrays.asList(null, 1L, 40L), Arrays.asList(null, 4L, 100L));
+        assertThat(rows("SELECT to_unixtime(x), k, grouping(x, k), sum(n) FROM " + rows
+                + " GROUP BY CUBE (x, k) ORDER BY 3, 1, 2")).containsExactly(
+                        List.of(1577836800.0, 1, 0L, 30L), List.of(1577840400.0, 2, 0L, 30L), Arrays.asList(null, 2, 0L,
+                        40L), Arrays.asList(1577836800.0, null, 1L, 30L), Arrays.asList(1577840400.0, null, 1L, 30L),
+                        Arrays.asList(null, null, 1L, 40L), Arrays.asList(null, 1, 2L, 30L),
+                        Arrays.asList(null, 2, 2L, 70L), Arrays.asList(null, null, 3L, 100L));
+        assertThat(value("SELECT count(*) FROM (SELECT x FROM " + rows + " GROUP BY GROUPING SETS ((x), (x, k)))"))
+                .isEqualTo(6L);
+        // The group shows one of its values (Trino: an arbitrary one).
+        assertThat(rows("SELECT CAST(x AS varchar) FROM " + rows + " WHERE n < 30 GROUP BY GROUPING SETS ((x), ())"
+                + " ORDER BY 1")).containsExactly(List.of("2020-01-01 00:00:00 UTC"), Arrays.asList((Object) null));
+    }
+
+    @Test
+    void intersectAllAndExceptAllMatchEqualInstants() {
+        // Trino: INTERSECT ALL keeps a row as often as the fewest copies of it in any input, EXCEPT ALL as often as
+        // its copies in the first input outnumber those in the others, rows being equal where their instants are.
+        String utc = "(SELECT x FROM (VALUES TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 00:00:00 UTC',"
+                + " TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 07:00:00 UTC') AS t(x))";
+        String paris = "(SELECT y FROM (VALUES TIMESTAMP '2020-01-01 01:00:00 +01:00',"
+                + " TIMESTAMP '2020-01-01 01:00:00 +01:00') AS u(y))";
+        assertThat(rows("SELECT CAST(x AS varchar) FROM (" + utc + " INTERSECT ALL " + paris + ")"))
+                .containsExactly(List.of("2020-01-01 00:00:00 UTC"), List.of("2020-01-01 00:00:00 UTC"));
+        assertThat(rows("SELECT CAST(x AS varchar) FROM (" + utc + " EXCEPT ALL " + paris + ") ORDER BY 1"))
+                .containsExactly(List.of("2020-01-01 00:00:00 UTC"), List.of("2020-01-01 07:00:00 UTC"));
+        assertThat(value("SELECT count(*) FROM (" + paris + " EXCEPT ALL " + utc + ")")).isEqualTo(0L);
+        // A column typed with more fractional digits than the first input's prints them.
+        assertThat(value("SELECT CAST(x AS varchar) FROM (SELECT x FROM (VALUES TIMESTAMP '2020-01-01 00:00:00.5 UTC')"
+                + " AS t(x) INTERSECT ALL SELECT TIMESTAMP '2020-01-01 01:00:00.500 +01:00')"))
+                .isEqualTo("2020-01-01 00:00:00.500 UTC");
+    }
+
+    private static final String UTC_MIDNIGHT = "(VALUES (TIMESTAMP '2020-01-01 00:00:00 UTC', 1)) AS t(x, k)";
+    private static final String PARIS_TIMES = "(SELECT y FROM (VALUES TIMESTAMP '2020-01-01 01:00:00 +01:00',"
+            + " TIMESTAMP '2020-01-01 05:00:00 +01:00') AS u(y))";
+
+    @Test
+    void subqueriesAndJoinsMatchEqualInstants() {
+        // Trino's IN, quantified comparisons, correlated EXISTS and join keys use timestamp with time zone's equal
+        // and hash operators, which read the instant only: midnight UTC is one o'clock in +01:00.
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x IN " + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x NOT IN " + PARIS_TIMES)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE (x, k) IN (SELECT y, 1 FROM " + PARIS_TIMES
+                + ")")).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x = ANY " + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x < ALL " + PARIS_TIMES)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE x <= ALL " + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " WHERE EXISTS (SELECT 1 FROM " + PARIS_TIMES
+                + " AS p WHERE p.y = t.x)")).isEqualTo(1L);
+        assertThat(value("SELECT TIMESTAMP '2020-01-01 00:00:00 UTC' IN " + PARIS_TIMES)).isEqualTo(true);
+        // A timestamp is read in the session zone (UTC) to match zoned values.
+        assertThat(value("SELECT count(*) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00') AS t(x) WHERE x IN "
+                + PARIS_TIMES)).isEqualTo(1L);
+        assertThat(rows("SELECT k, CAST(y AS varchar) FROM " + UTC_MIDNIGHT + " JOIN " + PARIS_TIMES
+                + " AS p ON t.x = p.y")).containsExactly(List.of(1, "2020-01-01 01:00:00 +01:00"));
+        assertThat(value("SELECT count(*) FROM " + UTC_MIDNIGHT + " LEFT JOIN " + PARIS_TIMES
+                + " AS p ON t.x = p.y WHERE p.y IS NULL")).isEqualTo(0L);
+    }
+
+    @Test
     void castsPrintAndReadTheZone() {
         assertThat(value("SELECT CAST(TIMESTAMP '2001-08-22 03:04:05.321 Europe/Paris' AS VARCHAR)"))
                 .isEqualTo("2001-08-22 03:04:05.321 Europe/Paris");
@@ -236,6 +304,56 @@ class ZonedTimestampsTest {
                 .isEqualTo("2022-10-20 05:10:00.000 UTC");
         assertThat(zoned("SELECT parse_datetime('2022-10-20 05:10 +05:30', 'yyyy-MM-dd HH:mm ZZ')"))
                 .isEqualTo("2022-10-20 05:10:00.000 +05:30");
+    }
+
+    @Test
+    void timeWithTimeZoneLiteralsCastsAndTypes() {
+        // Trino 368: a time literal with an offset is time(p) with time zone, p its fractional digits; it prints as
+        // SqlTimeWithTimeZone does, the offset right after the time.
+        assertThat(value("SELECT typeof(TIME '10:00:00 +02:00')")).isEqualTo("time(0) with time zone");
+        assertThat(value("SELECT typeof(TIME '10:00:00.12+02:00')")).isEqualTo("time(2) with time zone");
+        assertThat(value("SELECT CAST(TIME '10:00:00.12 +02:00' AS varchar)")).isEqualTo("10:00:00.12+02:00");
+        assertThat(value("SELECT CAST(TIME '00:30:00 -05:30' AS varchar)")).isEqualTo("00:30:00-05:30");
+        assertThat(value("SELECT CAST(CAST('10:00:00.123 +02:00' AS time with time zone) AS varchar)"))
+                .isEqualTo("10:00:00.123+02:00");
+        assertThat(value("SELECT typeof(CAST('10:00:00 +02:00' AS time with time zone))"))
+                .isEqualTo("time(3) with time zone");
+        // To time: the wall clock; from time: at the session zone's offset, +00:00.
+        assertThat(value("SELECT CAST(CAST(TIME '10:00:00.123 +02:00' AS time) AS varchar)")).isEqualTo("10:00:00.123");
+        assertThat(value("SELECT CAST(CAST(TIME '10:00:00' AS time with time zone) AS varchar)"))
+                .isEqualTo("10:00:00.000+00:00");
+        assertThatThrownBy(() -> value("SELECT TIME '25:00:00 +02:00'"))
+                .hasStackTraceContaining("'25:00:00 +02:00' is not a valid time literal");
+        assertThatThrownBy(() -> value("SELECT CAST('noon +02:00' AS time with time zone)"))
+                .hasStackTraceContaining("INVALID_CAST_ARGUMENT");
+    }
+
+    @Test
+    void timesWithTimeZoneCompareAndOrderByInstant() {
+        // Trino compares time with time zone by its instant of the day: 10:00 at +02:00 is 08:00 in UTC.
+        assertThat(value("SELECT TIME '10:00:00 +02:00' = TIME '08:00:00 +00:00'")).isEqualTo(true);
+        assertThat(value("SELECT TIME '10:00:00 +02:00' < TIME '09:00:00 +00:00'")).isEqualTo(true);
+        assertThat(value("SELECT TIME '01:00:00 +02:00' = TIME '23:00:00 +00:00'")).isEqualTo(true);
+        assertThat(value("SELECT CAST('10:00:00 +02:00' AS time with time zone) <> TIME '10:00:00 +00:00'"))
+                .isEqualTo(true);
+        // A time is read at the session zone's offset (+00:00) to compare with one.
+        assertThat(rows("SELECT t = TIME '08:00:00', TIME '08:00:00' <= t FROM (VALUES TIME '10:00:00 +02:00') AS v(t)"))
+                .containsExactly(List.of(true, true));
+        assertThat(rows("SELECT CAST(t AS varchar) FROM (VALUES TIME '10:00:00 +02:00', TIME '07:00:00 +00:00',"
+                + " TIME '00:30:00 -01:00') AS v(t) ORDER BY t").stream().map(r -> r.get(0)))
+                .containsExactly("00:30:00-01:00", "07:00:00+00:00", "10:00:00+02:00");
+    }
+
+    @Test
+    void currentTimeIsTimeWithTimeZoneInUtc() {
+        // Trino 368: typeof(current_time) is time(3) with time zone, at the session zone's offset.
+        assertThat(value("SELECT typeof(current_time)")).isEqualTo("time(3) with time zone");
+        assertThat((String) value("SELECT CAST(current_time AS varchar)"))
+                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+        assertThat(value("SELECT current_time = CAST(localtime AS time with time zone)"
+                + " AND CAST(current_time AS time) = localtime")).isEqualTo(true);
+        assertThatThrownBy(() -> value("SELECT CAST(current_time AS timestamp)")).hasStackTraceContaining(
+                "NOT_SUPPORTED");
     }
 
     @Test

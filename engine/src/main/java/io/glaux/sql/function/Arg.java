@@ -36,6 +36,8 @@ enum Arg {
     TIME(int.class),
     /** TIMESTAMP WITH TIME ZONE, as the packed {@code long} of {@link io.glaux.format.ZonedTimestamp}. */
     ZONED(long.class),
+    /** TIME WITH TIME ZONE, as the packed {@code long} of {@link io.glaux.format.ZonedTime}. */
+    ZONED_TIME(long.class),
     /**
      * DATE, TIMESTAMP or TIMESTAMP WITH TIME ZONE, as {@code long} milliseconds of the wall clock (a date is its
      * midnight, as Trino coerces date to timestamp; a zoned value its time in its own zone).
@@ -102,6 +104,8 @@ enum Arg {
                 return name == SqlTypeName.TIME;
             case ZONED:
                 return name == SqlTypeName.TIMESTAMP_TZ;
+            case ZONED_TIME:
+                return name == SqlTypeName.TIME_TZ;
             case DATETIME:
                 return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ;
             case WALL_CLOCK:

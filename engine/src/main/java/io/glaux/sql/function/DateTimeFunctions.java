@@ -118,6 +118,9 @@ public final class DateTimeFunctions {
                 ZonedTimestampFunctions.UTC_CLOCK).createCall(pos, clock(SqlStdOperatorTable.LOCALTIMESTAMP, pos));
         r.bind("now", zonedNow);
         r.bind("current_timestamp", zonedNow);
+        // current_time is time(3) with time zone at the session zone's offset (+00:00), the query's start.
+        r.bind("current_time", (call, operands, pos) -> TrinoFunctions.function(ZonedTimeFunctions.UTC_CLOCK)
+                .createCall(pos, clock(SqlStdOperatorTable.LOCALTIME, pos)));
         // localtimestamp is timestamp(3), localtime time(3) (Calcite's default precision is 0); an explicit
         // precision is kept, which also makes the binding idempotent.
         r.bind("localtimestamp", (call, operands, pos) -> operands.isEmpty()
@@ -136,6 +139,7 @@ public final class DateTimeFunctions {
         }
         SqlOperator clock = switch (id.getSimple().toUpperCase(Locale.ROOT)) {
             case "CURRENT_TIMESTAMP" -> SqlStdOperatorTable.CURRENT_TIMESTAMP;
+            case "CURRENT_TIME" -> SqlStdOperatorTable.CURRENT_TIME;
             case "LOCALTIMESTAMP" -> SqlStdOperatorTable.LOCALTIMESTAMP;
             case "LOCALTIME" -> SqlStdOperatorTable.LOCALTIME;
             default -> null;

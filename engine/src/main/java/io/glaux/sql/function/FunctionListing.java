@@ -93,6 +93,7 @@ public record FunctionListing(String name, String returnType, String argumentTyp
             case DATE -> "date";
             case TIMESTAMP, DATETIME, WALL_CLOCK -> "timestamp(p)";
             case ZONED -> "timestamp(p) with time zone";
+            case ZONED_TIME -> "time(p) with time zone";
             case TIME -> "time(p)";
             case INTERVAL_DAY_TIME -> "interval day to second";
             case INTERVAL -> "interval";

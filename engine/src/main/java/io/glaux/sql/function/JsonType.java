@@ -41,7 +41,7 @@ public final class JsonType extends VarcharHeldType {
     /**
      * The type factory of planning: Calcite's, except that json values together (CASE, COALESCE, UNION, ARRAY[...])
      * stay json, where Calcite would make them a plain VARCHAR; so do Trino's char(n) values ({@link TrinoCharType}),
-     * as char(max n).
+     * as char(max n); and time with time zone is a {@code long} in generated code.
      */
     public static final class TypeFactory extends JavaTypeFactoryImpl {
         public TypeFactory(RelDataTypeSystem typeSystem) {
@@ -57,6 +57,15 @@ public final class JsonType extends VarcharHeldType {
             }
             RelDataType chars = TrinoCharType.leastRestrictive(getTypeSystem(), types);
             return chars != null ? chars : super.leastRestrictive(types);
+        }
+
+        /** time with time zone is held as the packed {@code long} of {@link io.glaux.format.ZonedTime}. */
+        @Override
+        public java.lang.reflect.Type getJavaClass(RelDataType type) {
+            if (type.getSqlTypeName() == SqlTypeName.TIME_TZ && !(type instanceof JavaType)) {
+                return type.isNullable() ? Long.class : long.class;
+            }
+            return super.getJavaClass(type);
         }
 
         @Override

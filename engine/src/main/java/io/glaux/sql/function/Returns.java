@@ -24,6 +24,9 @@ final class Returns {
             b -> b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3);
     static final SqlReturnTypeInference ZONED_3 =
             b -> b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_TZ, 3);
+    static final SqlReturnTypeInference ZONED_TIME_3 =
+            b -> b.getTypeFactory().createSqlType(SqlTypeName.TIME_TZ, 3);
+    static final SqlReturnTypeInference TIME_3 = b -> b.getTypeFactory().createSqlType(SqlTypeName.TIME, 3);
     static final SqlReturnTypeInference ARRAY_OF_VARCHAR = b -> b.getTypeFactory().createArrayType(
             b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), -1);
     static final SqlReturnTypeInference ELEMENT_OF_ARG0 = b -> b.getOperandType(0).getComponentType();

@@ -52,6 +52,8 @@ public final class TrinoTypeNames {
                 return "varbinary";
             case TIME:
                 return "time(" + Math.max(type.getPrecision(), 0) + ")";
+            case TIME_TZ:
+                return "time(" + Math.max(type.getPrecision(), 0) + ") with time zone";
             case TIMESTAMP:
                 return "timestamp(" + Math.max(type.getPrecision(), 0) + ")";
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:

@@ -15,6 +15,7 @@ import static io.glaux.sql.function.Arg.DATE;
 import static io.glaux.sql.function.Arg.STRING;
 import static io.glaux.sql.function.Arg.TIMESTAMP;
 import static io.glaux.sql.function.Arg.ZONED;
+import static io.glaux.sql.function.Arg.ZONED_TIME;
 
 /**
  * Casts to and from {@code timestamp with time zone} and comparisons of zoned values, which Calcite would do on the
@@ -22,7 +23,8 @@ import static io.glaux.sql.function.Arg.ZONED;
  * date to zoned; zoned to varchar ({@code 2001-08-22 03:04:05.321 Europe/Paris}), to timestamp and date (its wall
  * clock). Comparisons compare instants: {@code TIMESTAMP '2020-03-08 03:00:00 America/Los_Angeles' = TIMESTAMP
  * '2020-03-08 10:00:00 UTC'} is true. A zoned value plus or minus an interval: a day-to-second interval moves the
- * instant, a year-to-month interval the wall clock in the value's zone (as Trino's operators do).
+ * instant, a year-to-month interval the wall clock in the value's zone (as Trino's operators do). {@code time with
+ * time zone} ({@link ZonedTimeFunctions}) casts to and from varchar and time, and compares its instants.
  */
 public final class ZonedCasts {
 
@@ -48,11 +50,39 @@ public final class ZonedCasts {
             Signature.withHidden(Z, "minusInterval", Returns.ZONED_3, 1,
                     types -> List.of(types.get(1).getSqlTypeName().isYearMonth()), ZONED, Arg.INTERVAL));
 
+    private static final Class<?> T = ZonedTimeFunctions.class;
+    private static final GlauxFunction TO_ZONED_TIME = GlauxFunction.strict("$to_zoned_time", false,
+            Signature.of(T, "fromVarchar", Returns.ZONED_TIME_3, STRING),
+            Signature.of(T, "fromTime", Returns.ZONED_TIME_3, Arg.TIME));
+    private static final GlauxFunction ZONED_TIME_TO_VARCHAR = GlauxFunction.strict("$zoned_time_to_varchar", false,
+            Signature.withHidden(T, "toVarchar", Returns.VARCHAR, 1, types -> List.of(types.get(0).getPrecision()),
+                    ZONED_TIME));
+    private static final GlauxFunction ZONED_TIME_TO_TIME = GlauxFunction.strict("$zoned_time_to_time", false,
+            Signature.of(T, "toTime", Returns.TIME_3, ZONED_TIME));
+    private static final GlauxFunction TIME_INSTANT = GlauxFunction.strict("$zoned_time_instant", false,
+            Signature.of(T, "instant", Returns.BIGINT, ZONED_TIME));
+
     private ZonedCasts() {
+    }
+
+    /** The function a cast from or to time with time zone becomes, or null if there is none. */
+    private static GlauxFunction timeFunction(RelDataType source, RelDataType target) {
+        if (isZonedTime(target) && !isZonedTime(source)) {
+            return SqlTypeUtil.isCharacter(source) || source.getSqlTypeName() == SqlTypeName.TIME ? TO_ZONED_TIME
+                    : null;
+        }
+        if (isZonedTime(source) && !isZonedTime(target)) {
+            return SqlTypeUtil.isCharacter(target) ? ZONED_TIME_TO_VARCHAR
+                    : target.getSqlTypeName() == SqlTypeName.TIME ? ZONED_TIME_TO_TIME : null;
+        }
+        return null;
     }
 
     /** The function a cast from {@code source} to {@code target} becomes, or null if Calcite's cast is right. */
     private static GlauxFunction function(RelDataType source, RelDataType target) {
+        if (isZonedTime(source) || isZonedTime(target)) {
+            return timeFunction(source, target);
+        }
         boolean fromZoned = isZoned(source);
         if (isZoned(target)) {
             if (fromZoned) {
@@ -86,21 +116,51 @@ public final class ZonedCasts {
 
     /** A comparison of zoned values as a comparison of their instants; any other call as it is. */
     public static RexNode compareInstants(RexBuilder rexBuilder, RexCall call) {
-        if (!call.isA(SqlKind.BINARY_COMPARISON) || call.getOperands().stream().noneMatch(o -> isZoned(o.getType()))) {
+        if (!call.isA(SqlKind.BINARY_COMPARISON) || call.getOperands().stream()
+                .noneMatch(o -> isZoned(o.getType()) || isZonedTime(o.getType()))) {
             return call;
         }
+        boolean times = call.getOperands().stream().anyMatch(o -> isZonedTime(o.getType()));
         List<RexNode> instants = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
-            RelDataType zonedType = rexBuilder.getTypeFactory().createTypeWithNullability(
-                    rexBuilder.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_TZ, 3),
-                    operand.getType().isNullable());
-            if (!isZoned(operand.getType()) && !rewrites(operand.getType(), zonedType)) {
+            RexNode instant = times ? asTimeInstant(rexBuilder, operand) : asInstant(rexBuilder, operand);
+            if (instant == null) {
                 return call;
             }
-            RexNode zoned = isZoned(operand.getType()) ? operand : call(rexBuilder, zonedType, operand);
-            instants.add(instant(rexBuilder, zoned));
+            instants.add(instant);
         }
         return rexBuilder.makeCall(call.getType(), call.getOperator(), instants);
+    }
+
+    /**
+     * The instant of {@code value} if it is zoned or casts to a zoned value (a timestamp or date, read in the session
+     * zone; varchar), or null if it does not.
+     */
+    public static RexNode asInstant(RexBuilder rexBuilder, RexNode value) {
+        if (isZoned(value.getType())) {
+            return instant(rexBuilder, value);
+        }
+        RelDataType zonedType = rexBuilder.getTypeFactory().createTypeWithNullability(
+                rexBuilder.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_TZ, 3), value.getType().isNullable());
+        return rewrites(value.getType(), zonedType) ? instant(rexBuilder, call(rexBuilder, zonedType, value)) : null;
+    }
+
+    /**
+     * The instant of {@code value} (milliseconds of the day in UTC) if it is a time with time zone or casts to one
+     * (a time, at offset +00:00; varchar), or null if it does not: {@code TIME '10:00:00 +02:00' = TIME
+     * '08:00:00 +00:00'}, as in Trino.
+     */
+    private static RexNode asTimeInstant(RexBuilder rexBuilder, RexNode value) {
+        RelDataType bigint = rexBuilder.getTypeFactory().createTypeWithNullability(
+                rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), value.getType().isNullable());
+        if (isZonedTime(value.getType())) {
+            return rexBuilder.makeCall(bigint, TIME_INSTANT, List.of(value));
+        }
+        RelDataType zonedTime = rexBuilder.getTypeFactory().createTypeWithNullability(
+                ZonedTimeFunctions.type(rexBuilder.getTypeFactory(), ZonedTimeFunctions.PRECISION),
+                value.getType().isNullable());
+        return rewrites(value.getType(), zonedTime)
+                ? rexBuilder.makeCall(bigint, TIME_INSTANT, List.of(call(rexBuilder, zonedTime, value))) : null;
     }
 
     /** The instant of a zoned value, in milliseconds since the epoch (bigint): what Trino compares and hashes. */
@@ -129,5 +189,9 @@ public final class ZonedCasts {
 
     public static boolean isZoned(RelDataType type) {
         return type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ;
+    }
+
+    public static boolean isZonedTime(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.TIME_TZ;
     }
 }

@@ -53,6 +53,7 @@ public final class ZonedTimestampFunctions {
         r.define(GlauxFunction.strict(LITERAL, false, Signature.of(z, "literal", ZonedTimestampFunctions::literalType,
                 STRING)));
         r.define(GlauxFunction.strict(UTC_CLOCK, false, Signature.of(z, "fromTimestamp", Returns.ZONED_3, TIMESTAMP)));
+        ZonedTimeFunctions.declare(r);
         r.define(GlauxFunction.strict("at_timezone", false,
                 Signature.of(z, "atTimezone", Returns.ZONED_3, ZONED, STRING),
                 Signature.of(z, "atTimezoneOfTimestamp", Returns.ZONED_3, TIMESTAMP, STRING)));

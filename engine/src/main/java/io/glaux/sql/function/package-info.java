@@ -33,7 +33,9 @@
  *       ({@code ZonedTimestampFunctions}, values packed by {@code io.glaux.format.ZonedTimestamp}): at_timezone,
  *       with_timezone, timezone_hour/minute, parse_datetime, from_unixtime (1 to 3 arguments) and
  *       from_iso8601_timestamp return zoned values; the functions above take them too, in their own zone;
- *       {@code ZonedCasts} does casts, instant comparisons and interval arithmetic.</li>
+ *       {@code ZonedCasts} does casts, instant comparisons and interval arithmetic. {@code time(p) with time zone}
+ *       ({@code ZonedTimeFunctions}, values packed by {@code io.glaux.format.ZonedTime}, a {@code long} in generated
+ *       code by {@code JsonType.TypeFactory}): literals, current_time, casts and comparisons.</li>
  *   <li>Strings (code points, 1-based): length (also varbinary), substr/substring (negative start from the end),
  *       strpos (2 and 3 arguments), starts_with, ends_with, replace (2 and 3 arguments), reverse (also arrays),
  *       split (2 and 3 arguments, array(varchar)), split_part, concat_ws (variadic or array; NULLs skipped, NULL

@@ -29,7 +29,8 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
     public int getDefaultPrecision(SqlTypeName typeName) {
         // Trino's timestamp and time without a precision are timestamp(3) and time(3).
         if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
-                || typeName == SqlTypeName.TIMESTAMP_TZ || typeName == SqlTypeName.TIME) {
+                || typeName == SqlTypeName.TIMESTAMP_TZ || typeName == SqlTypeName.TIME
+                || typeName == SqlTypeName.TIME_TZ) {
             return 3;
         }
         return super.getDefaultPrecision(typeName);
@@ -43,7 +44,7 @@ public final class GlauxTypeSystem extends RelDataTypeSystemImpl {
     public int getMaxPrecision(SqlTypeName typeName) {
         return switch (typeName) {
             case DECIMAL -> 38;
-            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> 9;
+            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME, TIME_TZ -> 9;
             default -> super.getMaxPrecision(typeName);
         };
     }

@@ -2,7 +2,9 @@ package io.glaux.sql.parse;
 
 import io.glaux.error.GlauxException;
 import io.glaux.error.SourceLocation;
+import io.glaux.format.ZonedTime;
 import io.glaux.format.ZonedTimestamp;
+import io.glaux.sql.function.ZonedTimeFunctions;
 import io.glaux.sql.function.ZonedTimestampFunctions;
 
 import java.util.Arrays;
@@ -32,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>A timestamp literal with a time zone ({@code TIMESTAMP '2012-10-31 01:00 UTC'}, {@code ... +08:35}, {@code ...
  *       Europe/Paris}): a call of {@code $zoned_timestamp('...')}, a {@code timestamp(p) with time zone} (p its count
  *       of fractional digits); one without
- *       seconds ({@code TIMESTAMP '2012-10-31 01:00'}) gets {@code :00}.</li>
+ *       seconds ({@code TIMESTAMP '2012-10-31 01:00'}) gets {@code :00}. A time literal with an offset
+ *       ({@code TIME '10:00:00 +02:00'}): a call of {@code $zoned_time('...')}, a {@code time(p) with time zone}.</li>
  *   <li>{@code x AT TIME ZONE zone}: {@code at_timezone(x, zone)}, x being the literal, call, parenthesised expression
  *       or identifier just before it (AT TIME ZONE binds tighter than any other operator).</li>
  * </ul>
@@ -103,6 +106,17 @@ public final class ParserText {
                     }
                     if (MINUTES_LITERAL.matcher(value).matches()) {
                         map = append(map, out, "TIMESTAMP '" + value.trim() + ":00'", i);
+                        i = literalEnd;
+                        continue;
+                    }
+                }
+                if (word.equals("time") && isTypedLiteral(sql, i, end)) {
+                    int literalStart = skipSpaces(sql, end);
+                    int literalEnd = stringEnd(sql, literalStart);
+                    if (ZonedTime.hasZone(sql.substring(literalStart + 1, literalEnd - 1))) {
+                        map = append(map, out, "\"" + ZonedTimeFunctions.LITERAL + "\"(", i);
+                        map = append(map, out, sql.substring(literalStart, literalEnd), literalStart);
+                        map = append(map, out, ")", literalEnd);
                         i = literalEnd;
                         continue;
                     }

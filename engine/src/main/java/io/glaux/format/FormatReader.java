@@ -1,6 +1,7 @@
 package io.glaux.format;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /** Turns the bytes of one object into rows. One implementation per {@link io.glaux.catalog.DataFormat}. */
 public interface FormatReader {
@@ -10,4 +11,12 @@ public interface FormatReader {
      * and, where known, the line or row group.
      */
     RowSource open(ObjectSource source, ReadRequest request) throws IOException;
+
+    /**
+     * The object's row count and column ranges from its own metadata, for the planner's estimates; empty for formats
+     * that keep none (text).
+     */
+    default Optional<ObjectStatistics> statistics(ObjectSource source) throws IOException {
+        return Optional.empty();
+    }
 }

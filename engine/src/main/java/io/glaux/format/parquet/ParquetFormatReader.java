@@ -1,11 +1,13 @@
 package io.glaux.format.parquet;
 
 import io.glaux.format.FormatReader;
+import io.glaux.format.ObjectStatistics;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.RowSource;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Reads Parquet objects: only the projected columns (matched to file columns by name, case-insensitively; a column
@@ -19,5 +21,10 @@ public final class ParquetFormatReader implements FormatReader {
     @Override
     public RowSource open(ObjectSource source, ReadRequest request) throws IOException {
         return ParquetRowSource.open(source, request);
+    }
+
+    @Override
+    public Optional<ObjectStatistics> statistics(ObjectSource source) throws IOException {
+        return Optional.of(ParquetFooterStatistics.read(source));
     }
 }

@@ -74,7 +74,7 @@ final class ParquetRowSource implements RowSource {
         }
     }
 
-    private static ParquetReadOptions options(FilterPredicate filter) {
+    static ParquetReadOptions options(FilterPredicate filter) {
         return new ParquetReadOptions.Builder(new PlainParquetConfiguration())
                 .withCodecFactory(CodecFactory.INSTANCE)
                 .withRecordFilter(filter == null ? FilterCompat.NOOP : FilterCompat.get(filter))

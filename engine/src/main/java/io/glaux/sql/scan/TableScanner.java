@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Reads a catalog table for a query: picks the partitions its filters allow, lists their objects, and streams the
@@ -34,7 +33,7 @@ public final class TableScanner {
     private final ObjectStore store;
     private final FormatRegistry formats;
     private final Clock clock;
-    private final RowCountEstimate rowCounts;
+    private final TableEstimates estimates;
 
     public TableScanner(Catalog catalog, ObjectStore store, FormatRegistry formats) {
         this(catalog, store, formats, Clock.systemUTC());
@@ -46,12 +45,12 @@ public final class TableScanner {
         this.store = store;
         this.formats = formats;
         this.clock = clock;
-        this.rowCounts = new RowCountEstimate(store);
+        this.estimates = new TableEstimates(store, formats);
     }
 
-    /** Roughly how many rows the table holds, for the planner; empty when unknown. */
-    public OptionalDouble estimatedRows(TableDefinition table) {
-        return rowCounts.rows(table);
+    /** Roughly how many rows the table holds and its columns' value ranges, for the planner; empty when unknown. */
+    public Optional<TableEstimates.Estimate> estimate(TableDefinition table) {
+        return estimates.estimate(table);
     }
 
     public Enumerable<Object[]> scan(TableDefinition table, List<RexNode> filters, int[] projects,

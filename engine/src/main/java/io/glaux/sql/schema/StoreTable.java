@@ -2,9 +2,15 @@ package io.glaux.sql.schema;
 
 import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.scan.ScanContext;
+import io.glaux.sql.scan.TableEstimates;
 import io.glaux.sql.scan.TableScanner;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMdUtil;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -12,8 +18,10 @@ import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -25,7 +33,7 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
 
     private final TableDefinition definition;
     private final TableScanner scanner;
-    private Statistic statistic;
+    private Optional<TableEstimates.Estimate> estimate;
 
     StoreTable(TableDefinition definition, TableScanner scanner) {
         this.definition = definition;
@@ -41,14 +49,59 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
         return TypeMapping.rowType(typeFactory, definition.allColumns());
     }
 
-    /** The table's estimated row count, looked up once per planning of a query (a table is resolved per query). */
+    /** What the planner knows of the table, looked up once per planning of a query (a table is resolved per query). */
+    private Optional<TableEstimates.Estimate> estimate() {
+        if (estimate == null) {
+            estimate = scanner.estimate(definition);
+        }
+        return estimate;
+    }
+
     @Override
     public Statistic getStatistic() {
-        if (statistic == null) {
-            OptionalDouble rows = scanner.estimatedRows(definition);
-            statistic = rows.isPresent() ? Statistics.of(rows.getAsDouble(), List.of()) : Statistics.UNKNOWN;
+        return estimate().map(e -> Statistics.of(e.rows(), List.of())).orElse(Statistics.UNKNOWN);
+    }
+
+    /** Calcite asks a table for its distinct-count handler this way (Calcite's adapter idiom). */
+    @Override
+    public <C> C unwrap(Class<C> type) {
+        if (type == BuiltInMetadata.DistinctRowCount.Handler.class) {
+            return type.cast(new DistinctValues());
         }
-        return statistic;
+        return super.unwrap(type);
+    }
+
+    /**
+     * At most how many distinct values a set of the scan's columns holds: each column's value range from the
+     * objects' footers, multiplied and capped by the rows; unknown when a column has no range.
+     */
+    private final class DistinctValues implements BuiltInMetadata.DistinctRowCount.Handler {
+        @Override
+        public Double getDistinctRowCount(RelNode scan, RelMetadataQuery mq, ImmutableBitSet columns,
+                                          RexNode predicate) {
+            Optional<TableEstimates.Estimate> known = estimate();
+            if (known.isEmpty() || columns.isEmpty()) {
+                return null;
+            }
+            List<Integer> projects = scan instanceof Bindables.BindableTableScan bindable
+                    && !bindable.projects.isEmpty() ? bindable.projects : null;
+            double distinct = 1;
+            for (int field : columns) {
+                int column = projects == null ? field : projects.get(field);
+                if (column >= definition.allColumns().size()) {
+                    return null;
+                }
+                OptionalDouble values = known.get().distinctValues(definition.allColumns().get(column).name());
+                if (values.isEmpty()) {
+                    return null;
+                }
+                distinct *= values.getAsDouble();
+            }
+            Double rows = mq.getRowCount(scan);
+            double bound = rows == null ? distinct : Math.min(distinct, rows);
+            return predicate == null ? bound
+                    : RelMdUtil.numDistinctVals(bound, bound * RelMdUtil.guessSelectivity(predicate));
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.DataFormat;
 import io.glaux.catalog.TableDefinition;
+import io.glaux.format.FormatRegistry;
 import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RowCountEstimateTest {
+class TableEstimatesTest {
 
     @RegisterExtension
     final GlauxFixture g = GlauxFixture.perTest();
@@ -21,8 +22,8 @@ class RowCountEstimateTest {
         return g.glaux().catalog().getTable("default", name).orElseThrow();
     }
 
-    private RowCountEstimate estimate() {
-        return new RowCountEstimate(g.glaux().store());
+    private TableEstimates estimates() {
+        return new TableEstimates(g.glaux().store(), FormatRegistry.defaults());
     }
 
     @Test
@@ -35,7 +36,7 @@ class RowCountEstimateTest {
         g.put("lake", "nums/_SUCCESS", "marker that is not data and must not count, however long it is ".repeat(500));
         g.query("CREATE EXTERNAL TABLE nums (a int, b bigint) ROW FORMAT DELIMITED FIELDS TERMINATED BY ','"
                 + " LOCATION 's3://lake/nums/'");
-        double rowsEstimated = estimate().rows(table("nums")).orElseThrow();
+        double rowsEstimated = estimates().estimate(table("nums")).orElseThrow().rows();
         // 8,890 bytes over an estimated 20 bytes per row: the right order of magnitude, not Calcite's default 100.
         assertThat(rowsEstimated).isBetween(250.0, 4000.0);
     }
@@ -45,20 +46,36 @@ class RowCountEstimateTest {
         g.put("lake", "t/a.csv", "1\n2\n");
         g.query("CREATE EXTERNAL TABLE counted (a int) LOCATION 's3://lake/t/'"
                 + " TBLPROPERTIES ('numRows' = '123456')");
-        assertThat(estimate().rows(table("counted"))).hasValue(123456.0);
+        assertThat(estimates().estimate(table("counted")).orElseThrow().rows()).isEqualTo(123456.0);
     }
 
     @Test
     void aLocationThatCannotBeListedHasNoEstimate() {
         g.query("CREATE EXTERNAL TABLE nowhere (a int) LOCATION 's3://no-such-bucket/x/'");
-        assertThat(estimate().rows(table("nowhere"))).isEmpty();
+        assertThat(estimates().estimate(table("nowhere"))).isEmpty();
     }
 
     @Test
     void parquetRowsAreNarrowerThanTextRows() {
         List<Column> columns = List.of(new Column("id", AthenaType.BIGINT), new Column("name", AthenaType.STRING));
-        assertThat(RowCountEstimate.rowWidth(columns, DataFormat.PARQUET))
-                .isLessThan(RowCountEstimate.rowWidth(columns, DataFormat.CSV))
-                .isLessThan(RowCountEstimate.rowWidth(columns, DataFormat.JSON));
+        assertThat(TableEstimates.rowWidth(columns, DataFormat.PARQUET))
+                .isLessThan(TableEstimates.rowWidth(columns, DataFormat.CSV))
+                .isLessThan(TableEstimates.rowWidth(columns, DataFormat.JSON));
+    }
+
+    /** Parquet footers give the exact rows and each integer and date column's range, which bounds its distinct values. */
+    @Test
+    void parquetFootersGiveRowsAndRanges() {
+        g.put("lake", "src/a.csv", "1,3\n2,3\n3,4\n4,4\n5,3\n6,4\n");
+        g.script("""
+                CREATE EXTERNAL TABLE src (id bigint, nation int) ROW FORMAT DELIMITED FIELDS TERMINATED BY ','
+                  LOCATION 's3://lake/src/';
+                CREATE TABLE pq WITH (format = 'PARQUET', external_location = 's3://lake/pq/') AS SELECT * FROM src;
+                """);
+        TableEstimates.Estimate estimate = estimates().estimate(table("pq")).orElseThrow();
+        assertThat(estimate.rows()).isEqualTo(6.0);
+        assertThat(estimate.distinctValues("id")).hasValue(6.0);
+        assertThat(estimate.distinctValues("NATION")).hasValue(2.0);
+        assertThat(estimates().estimate(table("src")).orElseThrow().distinctValues("id")).isEmpty();
     }
 }

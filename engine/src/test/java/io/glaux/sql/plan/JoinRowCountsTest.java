@@ -73,4 +73,24 @@ class JoinRowCountsTest {
         assertThat(estimates(star)).allMatch(rows -> rows <= facts);
         assertThat(g.rows("SELECT count(*) FROM (" + star + ")")).containsExactly(List.of("2000"));
     }
+
+    /**
+     * Over Parquet the footers bound each key's distinct values: a join on a key stays at the other side's rows, a
+     * join on a column of 20 values is the product divided by 20.
+     */
+    @Test
+    void parquetKeyRangesTellAKeyJoinFromAManyToManyJoin() {
+        tables();
+        g.script("""
+                CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/') AS SELECT * FROM facts;
+                CREATE TABLE pdims WITH (format = 'PARQUET', external_location = 's3://lake/pdims/') AS SELECT * FROM dims;
+                """);
+        assertThat(estimates("SELECT amount FROM pfacts").get(0)).isEqualTo(2000L);
+        assertThat(estimates("SELECT f.amount, d.name FROM pfacts f JOIN pdims d ON f.dim = d.id").get(0))
+                .isEqualTo(2000L);
+        assertThat(estimates("SELECT f.amount FROM pfacts f JOIN pfacts g ON f.dim = g.dim").get(0))
+                .isEqualTo(2000L * 2000 / 20);
+        assertThat(g.rows("SELECT count(*) FROM pfacts f JOIN pfacts g ON f.dim = g.dim"))
+                .containsExactly(List.of(String.valueOf(2000L * 2000 / 20)));
+    }
 }

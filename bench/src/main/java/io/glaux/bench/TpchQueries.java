@@ -36,11 +36,12 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
  *      -cp bench/target/benchmarks.jar io.glaux.bench.TpchQueries [--scale 0.01] [--timeout-seconds 60] \
- *      [--explain N]...
+ *      [--athena-api true] [--explain N]...
  * </pre>
  *
  * prints, per query, Glaux's and DuckDB's time (one run each, after Glaux's warm-up) and whether they agree; with
- * {@code --explain N} it prints Glaux's plan of query N instead.
+ * {@code --athena-api true} Glaux's queries go through the Athena API (AWS SDK client, Glaux server on loopback);
+ * with {@code --explain N} it prints Glaux's plan of query N instead.
  */
 public final class TpchQueries implements AutoCloseable {
 
@@ -70,11 +71,13 @@ public final class TpchQueries implements AutoCloseable {
     }
 
     private final Glaux glaux;
+    private final AthenaApiQueries athenaApi;
     private final Connection duck;
     private final ScheduledExecutorService canceller;
 
-    private TpchQueries(Glaux glaux, Connection duck) {
+    private TpchQueries(Glaux glaux, AthenaApiQueries athenaApi, Connection duck) {
         this.glaux = glaux;
+        this.athenaApi = athenaApi;
         this.duck = duck;
         this.canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "duckdb-timeout");
@@ -85,11 +88,13 @@ public final class TpchQueries implements AutoCloseable {
 
     /**
      * Generates the eight tables at {@code scale} into {@code folder} (Glaux's data folder), registers them in Glaux
-     * and in a new in-process DuckDB, and warms Glaux up.
+     * and in a new in-process DuckDB, and warms Glaux up. With {@code athenaApi}, Glaux's queries go through the
+     * Athena API of a Glaux server on a loopback port ({@link AthenaApiQueries}); else straight to the engine.
      */
-    static TpchQueries open(Path folder, double scale) throws IOException, SQLException {
+    static TpchQueries open(Path folder, double scale, boolean athenaApi) throws IOException, SQLException {
         Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).build();
         Connection duck = null;
+        AthenaApiQueries api = null;
         try {
             glaux.store().createBucket(BUCKET);
             TpchTables.ddl(glaux, "CREATE DATABASE IF NOT EXISTS " + DATABASE);
@@ -105,8 +110,14 @@ public final class TpchQueries implements AutoCloseable {
                 }
             }
             glaux.warmUp();
-            return new TpchQueries(glaux, duck);
+            if (athenaApi) {
+                api = new AthenaApiQueries(glaux, DATABASE);
+            }
+            return new TpchQueries(glaux, api, duck);
         } catch (IOException | SQLException | RuntimeException e) {
+            if (api != null) {
+                api.close();
+            }
             if (duck != null) {
                 duck.close();
             }
@@ -131,7 +142,7 @@ public final class TpchQueries implements AutoCloseable {
     /** Runs query {@code n} on Glaux, then on DuckDB, each stopped after {@code timeout}, and compares them. */
     Outcome run(int n, Duration timeout) {
         String sql = sql(n);
-        Run onGlaux = glaux(sql, timeout);
+        Run onGlaux = athenaApi != null ? athenaApi.run(sql, timeout) : glaux(sql, timeout);
         Run onDuckDb = duckdb(sql, timeout);
         String difference;
         if (!onGlaux.succeeded() || !onDuckDb.succeeded()) {
@@ -217,6 +228,9 @@ public final class TpchQueries implements AutoCloseable {
     public void close() throws IOException, SQLException {
         canceller.shutdownNow();
         try {
+            if (athenaApi != null) {
+                athenaApi.close();
+            }
             duck.close();
         } finally {
             glaux.close();
@@ -226,14 +240,16 @@ public final class TpchQueries implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         double scale = 0.01;
         long timeoutSeconds = 60;
+        boolean athenaApi = false;
         List<Integer> explain = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[i + 1]);
                 case "--timeout-seconds" -> timeoutSeconds = Long.parseLong(args[i + 1]);
                 case "--explain" -> explain.add(Integer.parseInt(args[i + 1]));
+                case "--athena-api" -> athenaApi = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (expected --scale, --timeout-seconds, --explain)");
+                        + " (expected --scale, --timeout-seconds, --athena-api, --explain)");
             }
         }
         if (args.length % 2 != 0) {
@@ -242,7 +258,7 @@ public final class TpchQueries implements AutoCloseable {
         Path folder = Files.createTempDirectory("glaux-tpch");
         try {
             long started = System.nanoTime();
-            try (TpchQueries queries = open(folder, scale)) {
+            try (TpchQueries queries = open(folder, scale, athenaApi)) {
                 System.out.printf(Locale.ROOT, "TPC-H scale %s generated and registered in %.1f s; %d processors%n%n",
                         scale, millis(started) / 1000, Runtime.getRuntime().availableProcessors());
                 for (int n : explain) {

@@ -5,6 +5,7 @@ import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.CyclicMetadataException;
 import org.apache.calcite.rel.metadata.MetadataDef;
 import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
@@ -44,9 +45,16 @@ public final class DistinctRowCounts implements MetadataHandler<BuiltInMetadata.
         members.add(subset.getOriginal());
         members.addAll(subset.getRelList());
         for (RelNode member : members) {
-            Double distinct = member == null ? null : mq.getDistinctRowCount(member, columns, predicate);
-            if (distinct != null) {
-                return distinct;
+            if (member == null) {
+                continue;
+            }
+            try {
+                Double distinct = mq.getDistinctRowCount(member, columns, predicate);
+                if (distinct != null) {
+                    return distinct;
+                }
+            } catch (CyclicMetadataException e) {
+                // A member that reaches back to this subset (a join commuted above it): try the next one.
             }
         }
         return null;

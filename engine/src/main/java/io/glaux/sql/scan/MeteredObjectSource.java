@@ -1,6 +1,5 @@
 package io.glaux.sql.scan;
 
-import io.glaux.format.ObjectSource;
 import io.glaux.format.SourceReadException;
 import io.glaux.storage.ObjectInfo;
 import io.glaux.storage.ObjectStore;
@@ -13,38 +12,19 @@ import java.io.InputStream;
  * An object of the store, read for one query: every byte read is reported to the query's {@link ScanContext} with
  * its position in the object, so a range read again is not counted again.
  */
-final class MeteredObjectSource implements ObjectSource {
+final class MeteredObjectSource extends StoreObjectSource {
 
-    private final ObjectStore store;
-    private final ObjectInfo object;
     private final ScanContext context;
 
     MeteredObjectSource(ObjectStore store, ObjectInfo object, ScanContext context) {
-        this.store = store;
-        this.object = object;
+        super(store, object);
         this.context = context;
-    }
-
-    @Override
-    public String name() {
-        return object.location().toString();
-    }
-
-    @Override
-    public long size() {
-        return object.size();
     }
 
     @Override
     public InputStream open(long offset, long length) throws IOException {
         context.checkCancelled();
-        try {
-            return new MeteredStream(store.get(object.bucket(), object.key(), offset, length), offset);
-        } catch (java.io.InterruptedIOException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SourceReadException(name(), e);
-        }
+        return new MeteredStream(super.open(offset, length), offset);
     }
 
     private final class MeteredStream extends FilterInputStream {

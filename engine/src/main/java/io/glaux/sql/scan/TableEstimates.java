@@ -92,7 +92,7 @@ public final class TableEstimates {
             ObjectInfo object = objects.get(i);
             bytes += object.size();
             if (i < MAX_FOOTERS) {
-                Optional<ObjectStatistics> statistics = reader.statistics(new UnmeteredObjectSource(store, object));
+                Optional<ObjectStatistics> statistics = reader.statistics(new StoreObjectSource(store, object));
                 if (statistics.isPresent()) {
                     footerBytes += object.size();
                     footerRows += statistics.get().rows();

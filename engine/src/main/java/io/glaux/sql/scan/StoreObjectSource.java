@@ -7,14 +7,18 @@ import io.glaux.storage.ObjectStore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 
-/** An object of the store read while planning (a Parquet footer for estimates): no query's bytes scanned. */
-final class UnmeteredObjectSource implements ObjectSource {
+/**
+ * An object of the store as a format reader sees it; a store failure names the object. Read as it is while planning
+ * (a Parquet footer for estimates: no query's bytes scanned); {@link MeteredObjectSource} meters a query's reads.
+ */
+class StoreObjectSource implements ObjectSource {
 
-    private final ObjectStore store;
-    private final ObjectInfo object;
+    final ObjectStore store;
+    final ObjectInfo object;
 
-    UnmeteredObjectSource(ObjectStore store, ObjectInfo object) {
+    StoreObjectSource(ObjectStore store, ObjectInfo object) {
         this.store = store;
         this.object = object;
     }
@@ -33,6 +37,8 @@ final class UnmeteredObjectSource implements ObjectSource {
     public InputStream open(long offset, long length) throws IOException {
         try {
             return store.get(object.bucket(), object.key(), offset, length);
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
             throw new SourceReadException(name(), e);
         }

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trino groups and counts {@code timestamp with time zone} values by instant: {@code TIMESTAMP '2020-01-01 00:00:00
+ * Trino groups and counts {@code timestamp with time zone} values (and {@code time with time zone} ones) by instant: {@code TIMESTAMP '2020-01-01 00:00:00
  * UTC'} and {@code TIMESTAMP '2020-01-01 01:00:00 +01:00'} are one group, one distinct value. An aggregate (GROUP BY,
  * SELECT DISTINCT) keyed on a zoned column is keyed on the column's instant instead, and keeps one of the group's
  * values (the least packed one; Trino keeps an arbitrary one); count(DISTINCT) and approx_distinct of a zoned column
@@ -72,9 +72,9 @@ final class ZonedGrouping {
         RelNode input = aggregate.getInput();
         List<RelDataTypeField> fields = input.getRowType().getFieldList();
         List<Integer> zonedKeys = aggregate.getGroupSet().asList().stream()
-                .filter(i -> ZonedCasts.isZoned(fields.get(i).getType())).toList();
+                .filter(i -> ZonedCasts.holdsInstant(fields.get(i).getType())).toList();
         List<Integer> countedZoned = aggregate.getAggCallList().stream().filter(ZonedGrouping::countsValues)
-                .flatMap(c -> c.getArgList().stream()).filter(i -> ZonedCasts.isZoned(fields.get(i).getType()))
+                .flatMap(c -> c.getArgList().stream()).filter(i -> ZonedCasts.holdsInstant(fields.get(i).getType()))
                 .toList();
         if (zonedKeys.isEmpty() && countedZoned.isEmpty()) {
             return rel;
@@ -158,7 +158,7 @@ final class ZonedGrouping {
         List<RexNode> keysAndValues = new ArrayList<>(((LogicalProject) keys(first)).getProjects());
         List<Integer> zoned = new ArrayList<>();
         for (RelDataTypeField field : fields) {
-            if (ZonedCasts.isZoned(field.getType())) {
+            if (ZonedCasts.holdsInstant(field.getType())) {
                 zoned.add(field.getIndex());
                 keysAndValues.add(rexBuilder.makeInputRef(field.getType(), field.getIndex()));
             }
@@ -207,7 +207,7 @@ final class ZonedGrouping {
         List<RexNode> keys = new ArrayList<>();
         for (RelDataTypeField field : rel.getRowType().getFieldList()) {
             RexNode column = rexBuilder.makeInputRef(field.getType(), field.getIndex());
-            keys.add(ZonedCasts.isZoned(field.getType()) ? ZonedCasts.instant(rexBuilder, column) : column);
+            keys.add(ZonedCasts.holdsInstant(field.getType()) ? ZonedCasts.instant(rexBuilder, column) : column);
         }
         return LogicalProject.create(rel, List.of(), keys, (List<String>) null, Set.of());
     }
@@ -227,7 +227,7 @@ final class ZonedGrouping {
         for (int i = 0; i < leftFields.size(); i++) {
             RexNode l = rexBuilder.makeInputRef(leftFields.get(i).getType(), i);
             RexNode r = rexBuilder.makeInputRef(rightFields.get(i).getType(), leftFields.size() + i);
-            if (ZonedCasts.isZoned(l.getType())) {
+            if (ZonedCasts.holdsInstant(l.getType())) {
                 l = ZonedCasts.instant(rexBuilder, l);
             }
             alike.add(rexBuilder.makeCall(SqlStdOperatorTable.IS_NOT_DISTINCT_FROM, l, r));
@@ -236,7 +236,7 @@ final class ZonedGrouping {
     }
 
     private static boolean hasZoned(RelNode rel) {
-        return rel.getRowType().getFieldList().stream().anyMatch(f -> ZonedCasts.isZoned(f.getType()));
+        return rel.getRowType().getFieldList().stream().anyMatch(f -> ZonedCasts.holdsInstant(f.getType()));
     }
 
     /** Calls whose result depends only on which distinct values they see: count(DISTINCT), approx_distinct. */

@@ -345,6 +345,19 @@ class ZonedTimestampsTest {
     }
 
     @Test
+    void timesWithTimeZoneGroupAndCountByInstant() {
+        // Trino hashes time with time zone by its instant of the day, as timestamp with time zone: 10:00 at +02:00 and
+        // 08:00 at +00:00 are one group and one distinct value.
+        String times = "(VALUES TIME '10:00:00 +02:00', TIME '08:00:00 +00:00', TIME '09:00:00 +00:00') AS v(t)";
+        assertThat(rows("SELECT count(*) FROM " + times + " GROUP BY t ORDER BY 1")).containsExactly(List.of(1L),
+                List.of(2L));
+        assertThat(rows("SELECT count(DISTINCT t), count(t) FROM " + times)).containsExactly(List.of(2L, 3L));
+        assertThat(rows("SELECT count(*) FROM (SELECT DISTINCT t FROM " + times + ")")).containsExactly(List.of(2L));
+        assertThat(rows("SELECT count(*) FROM (SELECT TIME '10:00:00 +02:00' UNION SELECT TIME '08:00:00 +00:00')"))
+                .containsExactly(List.of(1L));
+    }
+
+    @Test
     void currentTimeIsTimeWithTimeZoneInUtc() {
         // Trino 368: typeof(current_time) is time(3) with time zone, at the session zone's offset.
         assertThat(value("SELECT typeof(current_time)")).isEqualTo("time(3) with time zone");

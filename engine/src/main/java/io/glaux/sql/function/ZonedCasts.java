@@ -163,11 +163,14 @@ public final class ZonedCasts {
                 ? rexBuilder.makeCall(bigint, TIME_INSTANT, List.of(call(rexBuilder, zonedTime, value))) : null;
     }
 
-    /** The instant of a zoned value, in milliseconds since the epoch (bigint): what Trino compares and hashes. */
+    /**
+     * The instant of a zoned value (bigint): milliseconds since the epoch of a timestamp with time zone, milliseconds
+     * of the day in UTC of a time with time zone; what Trino compares and hashes.
+     */
     public static RexNode instant(RexBuilder rexBuilder, RexNode zoned) {
         RelDataType bigint = rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT);
         return rexBuilder.makeCall(rexBuilder.getTypeFactory().createTypeWithNullability(bigint,
-                zoned.getType().isNullable()), INSTANT, List.of(zoned));
+                zoned.getType().isNullable()), isZonedTime(zoned.getType()) ? TIME_INSTANT : INSTANT, List.of(zoned));
     }
 
     /** A zoned value plus or minus an interval as {@link ZonedTimestampFunctions}' arithmetic; any other call as is. */
@@ -193,5 +196,10 @@ public final class ZonedCasts {
 
     public static boolean isZonedTime(RelDataType type) {
         return type.getSqlTypeName() == SqlTypeName.TIME_TZ;
+    }
+
+    /** A timestamp or time with time zone: values that are equal when their instants are, whatever their zones. */
+    public static boolean holdsInstant(RelDataType type) {
+        return isZoned(type) || isZonedTime(type);
     }
 }

@@ -8,6 +8,7 @@ import io.glaux.format.ZonedTimestamp;
 import io.glaux.sql.function.JsonType;
 import io.glaux.sql.function.TrinoCharType;
 import io.glaux.results.ColumnInfo;
+import io.glaux.sql.function.FineTimestamps;
 import io.glaux.results.ValueType;
 import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.rel.type.RelDataType;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -180,12 +182,26 @@ public final class PreparedQuery {
 
     /**
      * Starts the query with char(n) values as Trino holds them, without trailing spaces (padding is added only when
-     * they are shown): how tables and SPICE datasets store them.
+     * they are shown), and timestamps in milliseconds: how tables and SPICE datasets store them.
      */
     public Enumerator<Object[]> runHeld(ScanContext scanContext, AtomicBoolean cancelFlag) {
         QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
                 stash);
-        return new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size());
+        Enumerator<Object[]> rows = new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size());
+        // Timestamps of more than three fractional digits leave the query as milliseconds, as Athena's results and
+        // tables hold them.
+        List<UnaryOperator<Object>> toMillis = rowType.getFieldList().stream()
+                .map(field -> FineTimestamps.heldAsMillis(field.getType())).toList();
+        if (toMillis.stream().allMatch(java.util.Objects::isNull)) {
+            return rows;
+        }
+        return Linq4j.transform(rows, row -> {
+            Object[] copy = row.clone();
+            for (int i = 0; i < copy.length && i < toMillis.size(); i++) {
+                copy[i] = toMillis.get(i) == null ? copy[i] : toMillis.get(i).apply(copy[i]);
+            }
+            return copy;
+        });
     }
 
     /** Trino holds a char(n) value without its trailing spaces and shows it padded to n. */

@@ -7,6 +7,7 @@ import io.glaux.sql.function.CastToVarchar;
 import io.glaux.sql.function.CharFunctions;
 import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.ConcatOperator;
+import io.glaux.sql.function.FineTimestamps;
 import io.glaux.sql.function.FractionRounding;
 import io.glaux.sql.function.ZonedCasts;
 import io.glaux.sql.function.NanComparison;
@@ -36,7 +37,8 @@ import java.util.Set;
 
 /**
  * Calcite's conversions of SQL calls to row expressions, except that a CAST to varchar prints the value as Trino
- * does ({@link CastToVarchar}), casts to and from timestamp and time with time zone work on their values
+ * does ({@link CastToVarchar}), casts from and to timestamps of more than three fractional digits convert their
+ * units ({@link FineTimestamps}), casts to and from timestamp and time with time zone work on their values
  * ({@link ZonedCasts}), a time compared with a time with time zone is cast to one by them too,
  * a cast to a time or timestamp of fewer than three fractional digits rounds ({@link FractionRounding}),
  * and a cast of a real or double to an integer rounds and checks its range ({@link CheckedCasts}). The rewrite must
@@ -123,6 +125,10 @@ public final class TrinoConvertlets implements SqlRexConvertletTable {
             // the standard conversion.
             RelDataType target = cx.getValidator().getValidatedNodeTypeIfKnown(cast);
             RelDataType source = cx.getValidator().getValidatedNodeTypeIfKnown(cast.operand(0));
+            if (target != null && source != null && FineTimestamps.casts(source, target)) {
+                return FineTimestamps.cast(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)),
+                        cast.getKind() == SqlKind.SAFE_CAST);
+            }
             if (target != null && source != null && TrinoCharType.is(source) && !TrinoCharType.is(target)
                     && SqlTypeUtil.isCharacter(target)) {
                 return CharFunctions.castToVarchar(cx.getRexBuilder(), target, cx.convertExpression(cast.operand(0)));

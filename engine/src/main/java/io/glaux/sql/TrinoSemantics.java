@@ -5,6 +5,7 @@ import io.glaux.sql.function.ArraySubscript;
 import io.glaux.sql.function.CharFunctions;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.CheckedCasts;
+import io.glaux.sql.function.FineTimestamps;
 import io.glaux.sql.function.JsonCasts;
 import io.glaux.sql.function.MapSubscript;
 import io.glaux.sql.function.RowField;
@@ -16,25 +17,28 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexLambda;
 import org.apache.calcite.rex.RexLambdaRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.List;
 
 /**
- * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: numeric casts
- * and decimal arithmetic fail on values out of range, and casts of reals and doubles to integers round half away
- * from zero ({@link CheckedCasts}), decimal sums fail past 38 digits and decimal averages keep their type
- * ({@link DecimalAggregates}), integer arithmetic fails on overflow
- * ({@link CheckedArithmetic}), array subscripts past the end and map subscripts of missing keys fail
- * ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field is read by name ({@link RowField}), zoned
- * timestamps compare their instants and add intervals in their zone ({@link ZonedCasts}) and IN / ANY subqueries match
- * their instants ({@link ZonedSubQueries}), casts of json values read their JSON text ({@link JsonCasts});
- * {@code ARRAY[]} widened to another array type becomes the empty array of that type
- * ({@link ArrayFunctions#retypeEmptyArray}); a varchar coerced to char(n) is held as one, and LIKE matches a char value
- * padded ({@link CharFunctions#rewrite}). Subqueries' plans are rewritten alike. It runs once, before optimization,
- * so constant folding evaluates the rewritten expressions and fails as the query would at run time.
+ * Rewrites a converted plan's expressions where Calcite's run-time semantics differ from Trino's: numeric casts and
+ * decimal arithmetic fail on values out of range, and casts of reals and doubles to integers round half away from
+ * zero ({@link CheckedCasts}), decimal sums fail past 38 digits and decimal averages keep their type ({@link
+ * DecimalAggregates}), integer arithmetic fails on overflow ({@link CheckedArithmetic}), array subscripts past the
+ * end and map subscripts of missing keys fail ({@link ArraySubscript}, {@link MapSubscript}), a row parameter's field
+ * is read by name ({@link RowField}), zoned timestamps compare their instants and add intervals in their zone ({@link
+ * ZonedCasts}) and IN / ANY subqueries match their instants ({@link ZonedSubQueries}), casts of json values read
+ * their JSON text ({@link JsonCasts}); {@code ARRAY[]} widened to another array type becomes the empty array of that
+ * type ({@link ArrayFunctions#retypeEmptyArray}); a varchar coerced to char(n) is held as one, and LIKE matches a
+ * char value padded ({@link CharFunctions#rewrite}); timestamps of more than three fractional digits hold
+ * microseconds or nanoseconds, which every operator reads in the unit it expects ({@link FineTimestamps}).
+ * Subqueries' plans are rewritten alike. It runs once, before optimization, so constant folding evaluates the
+ * rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
 
@@ -46,6 +50,7 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     /** Tried in order on every call, innermost first; the first that changes a call wins. */
     private static final List<CallRewrite> REWRITES = List.of(
+            FineTimestamps::rewrite,
             CheckedCasts::rewrite,
             CheckedArithmetic::rewrite,
             ArraySubscript::rewrite,
@@ -84,8 +89,17 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                 return ZonedSubQueries.matchInstants(rexBuilder, visited.clone(TrinoSemantics.apply(visited.rel)));
             }
 
+            /** A timestamp literal of more than three fractional digits holds a finer unit than Calcite's. */
+            @Override
+            public RexNode visitLiteral(RexLiteral literal) {
+                return FineTimestamps.literal(rexBuilder, literal);
+            }
+
             @Override
             public RexNode visitCall(RexCall call) {
+                if (FineTimestamps.searchesFine(call)) {
+                    return RexUtil.expandSearch(rexBuilder, null, call).accept(this);
+                }
                 RexNode visited = super.visitCall(call);
                 if (!(visited instanceof RexCall c)) {
                     return visited;
@@ -107,6 +121,7 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
 
     @Override
     public RelNode visit(RelNode other) {
-        return DecimalAggregates.rewrite(ZonedGrouping.rewrite(super.visit(other).accept(expressions)));
+        return DecimalAggregates.rewrite(ZonedGrouping.rewrite(
+                FineTimestamps.rewrite(super.visit(other)).accept(expressions)));
     }
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Trino's {@code timestamp(p)} and {@code time(p)} for p from 0 to 9: the precision is part of the type (literals take
- * their digits' count, CAST keeps the precision asked for) and a cast to fewer digits rounds half up. Glaux's values
- * hold milliseconds.
+ * their digits' count, CAST keeps the precision asked for) and a cast to fewer digits rounds half up. Digits past the
+ * millisecond: {@link FineTimestampsTest}.
  */
 class TimestampPrecisionTest {
 
@@ -32,7 +32,6 @@ class TimestampPrecisionTest {
 
     @Test
     void castToVarcharPrintsTheTypesDigits() {
-        // Digits past the millisecond are zeros: Glaux keeps milliseconds.
         assertThat(g.rows("SELECT CAST(TIMESTAMP '2020-01-01 00:00:00' AS varchar),"
                 + " CAST(CAST('2020-01-01 00:00:00.5' AS timestamp(6)) AS varchar),"
                 + " CAST(TIMESTAMP '2020-01-01 00:00:00.25' AS varchar)"))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glaux.format.FineTimestamp;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
@@ -253,7 +254,7 @@ public final class JsonCasts {
             case "date":
                 return NODES.textNode(LocalDate.ofEpochDay(((Number) value).longValue()).toString());
             case "timestamp":
-                return NODES.textNode(Varchars.timestamp(((Number) value).longValue(), type.number(0, 3)));
+                return NODES.textNode(FineTimestamp.format(((Number) value).longValue(), type.number(0, 3)));
             default:
                 if (value instanceof ByteString) {
                     return NODES.textNode(((ByteString) value).toBase64String());

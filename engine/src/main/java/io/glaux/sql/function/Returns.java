@@ -35,11 +35,15 @@ final class Returns {
     private Returns() {
     }
 
-    /** The SQL type name of operand {@code i}'s elements (arrays) as a hidden argument. */
+    /**
+     * The SQL type name of operand {@code i}'s elements (arrays) as a hidden argument; a timestamp's with its
+     * precision ({@code TIMESTAMP(6)}), which tells the unit of its values.
+     */
     static Function<List<RelDataType>, List<Object>> elementTypeOf(int i) {
         return types -> {
             RelDataType component = types.get(i).getComponentType();
-            return List.of(component == null ? "NULL" : component.getSqlTypeName().getName());
+            return List.of(component == null ? "NULL" : component.getSqlTypeName() == SqlTypeName.TIMESTAMP
+                    ? "TIMESTAMP(" + component.getPrecision() + ")" : component.getSqlTypeName().getName());
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+import io.glaux.format.FineTimestamp;
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.math.BigDecimal;
@@ -16,13 +17,13 @@ final class Varchars {
     }
 
     static String of(Object value, String sqlTypeName) {
-        switch (sqlTypeName) {
-            case "DATE":
-                return LocalDate.ofEpochDay(((Number) value).longValue()).toString();
-            case "TIMESTAMP":
-                return timestamp(((Number) value).longValue(), MILLIS_DIGITS);
-            default:
-                break;
+        if (sqlTypeName.equals("DATE")) {
+            return LocalDate.ofEpochDay(((Number) value).longValue()).toString();
+        }
+        if (sqlTypeName.startsWith("TIMESTAMP(")) {
+            // TIMESTAMP(p): a value in the unit of its precision.
+            int precision = Integer.parseInt(sqlTypeName.substring(10, sqlTypeName.length() - 1));
+            return FineTimestamp.format(((Number) value).longValue(), Math.max(precision, MILLIS_DIGITS));
         }
         if (value instanceof BigDecimal) {
             return ((BigDecimal) value).toPlainString();

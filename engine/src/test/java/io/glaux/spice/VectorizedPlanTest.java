@@ -86,6 +86,17 @@ class VectorizedPlanTest {
     }
 
     @Test
+    void timestampsOfMicrosecondsCompareWithSpiceMillisecondsAsWithTheLiveTable() {
+        String sql = "SELECT count(*), count_if(ts >= TIMESTAMP '2024-02-01 00:00:00.000001'),"
+                + " CAST(min(CAST(ts AS timestamp(6)) + INTERVAL '0.001' SECOND) AS varchar) FROM %s"
+                + " WHERE ts > TIMESTAMP '2024-01-15 00:00:00.000001'";
+        List<List<String>> live = SpiceTestData.query(glaux, String.format(sql, "items"));
+        assertThat(Long.parseLong(live.get(0).get(0))).isPositive();
+        assertThat(live.get(0).get(2)).matches("2024-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}000");
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items"))).isEqualTo(live);
+    }
+
+    @Test
     void trinoAggregatesTheVectorsDoNotKnowRunAboveAVectorizedFilter() {
         String sql = "SELECT code, max_by(name, amount), approx_percentile(amount, 0.5), bool_or(flag)"
                 + " FROM %s WHERE id < 1000 GROUP BY code ORDER BY code";

@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Start-up to first answered query: launches {@code java -jar glaux.jar serve} as a child process and times, from the
+ * Start-up to first answered query: launches {@code java -jar glaux.jar serve} (or the README's launcher,
+ * {@code --launcher ./glaux}, with the JVM arguments in {@code JAVA_OPTS}) as a child process and times, from the
  * moment the process is started, until a query has gone StartQueryExecution → SUCCEEDED → GetQueryResults over plain
  * HTTP (Athena's JSON 1.1 protocol; no SDK, so the harness adds no client start-up of its own). Repeats and reports
  * every run, then min and median.
  *
  * <pre>
  * java -cp ... io.glaux.bench.StartupTime [--jar server/target/glaux.jar] [--runs 5] [--reuse-data]
- *      [--query "SQL"] [--jvm-arg -XX:TieredStopAtLevel=1 ...]
+ *      [--launcher ./glaux] [--query "SQL"] [--jvm-arg -XX:TieredStopAtLevel=1 ...]
  * </pre>
  *
  * Without {@code --reuse-data} every run starts on a new, empty data folder (the sample dataset is installed, as on
@@ -38,6 +39,12 @@ public final class StartupTime {
     private static final Duration DEADLINE = Duration.ofMinutes(1);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The script that starts Glaux in place of {@code java -jar}, or null. */
+    private final Path launcher;
+
+    private StartupTime(Path launcher) {
+        this.launcher = launcher;
+    }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of("server/target/glaux.jar");
@@ -45,6 +52,7 @@ public final class StartupTime {
         boolean reuseData = false;
         String query = "SELECT count(*) FROM shop.products";
         List<String> jvmArgs = new ArrayList<>();
+        Path launcher = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -52,19 +60,21 @@ public final class StartupTime {
                 case "--reuse-data" -> reuseData = true;
                 case "--query" -> query = args[++i];
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                case "--launcher" -> launcher = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No jar at " + jar.toAbsolutePath() + " (build with mvn package)");
         }
-        new StartupTime().measure(jar, runs, reuseData, query, jvmArgs);
+        new StartupTime(launcher).measure(jar, runs, reuseData, query, jvmArgs);
     }
 
     private void measure(Path jar, int runs, boolean reuseData, String query, List<String> jvmArgs)
             throws Exception {
         warmUpClient();
-        System.out.printf("java -jar %s serve, %s, JVM args %s, query: %s%n", jar, reuseData
+        System.out.printf("%s serve, %s, JVM args %s, query: %s%n",
+                launcher != null ? launcher : "java -jar " + jar, reuseData
                 ? "one data folder reused" : "a new data folder each run", jvmArgs, query);
         Path shared = reuseData ? Files.createTempDirectory("glaux-startup-") : null;
         List<Long> listening = new ArrayList<>();
@@ -97,14 +107,22 @@ public final class StartupTime {
     private long[] once(Path jar, Path data, String query, List<String> jvmArgs) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
-                "--data", data.toString()));
+        if (launcher != null) {
+            command.add(launcher.toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        command.addAll(List.of("serve", "--port", Integer.toString(port), "--data", data.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (launcher != null) {
+            builder.environment().put("JAVA_OPTS", String.join(" ", jvmArgs));
+        }
         String endpoint = "http://127.0.0.1:" + port + "/";
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = builder.start();
         try {
             long deadline = start + DEADLINE.toNanos();
             String started = null;

@@ -33,7 +33,8 @@ public final class WebhookDelivery implements AutoCloseable {
     private final Duration maxBackoff;
     private final AtomicInteger pending = new AtomicInteger();
     private final ScheduledThreadPoolExecutor workers;
-    private final HttpClient client;
+    /** Made at the first delivery: an HTTP client sets up TLS, which would cost every start without alert rules. */
+    private volatile HttpClient client;
 
     /**
      * @param capacity deliveries that may be pending (queued or waiting for a retry) at once
@@ -53,8 +54,21 @@ public final class WebhookDelivery implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Queues {@code delivery}; it is DROPPED at once when the queue is full or delivery has stopped. */
@@ -92,7 +106,7 @@ public final class WebhookDelivery implements AutoCloseable {
         String error = null;
         try {
             target.headers().forEach(request::header);
-            status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = client().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -150,7 +150,7 @@ public final class Glaux implements AutoCloseable {
                 preparedStatements);
         this.queries = new QueryService(statements, workgroups,
                 new QueryHistory(metadata.resolve("history"), builder.syncWrites), builder.maxConcurrentQueries,
-                builder.maxQueuedQueries);
+                builder.maxQueuedQueries, builder.memoryLimit);
     }
 
     public static Builder builder() {
@@ -331,6 +331,7 @@ public final class Glaux implements AutoCloseable {
         private int maxQueuedQueries = 1000;
         private String defaultOutputLocation = DEFAULT_OUTPUT_LOCATION;
         private int planCacheSize = 256;
+        private double memoryLimit = 0.9;
         private boolean syncWrites = true;
         private SpiceLimits spiceLimits = SpiceLimits.defaults();
         private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
@@ -352,6 +353,16 @@ public final class Glaux implements AutoCloseable {
 
         public Builder maxConcurrentQueries(int count) {
             this.maxConcurrentQueries = count;
+            return this;
+        }
+
+        /**
+         * The share of the maximum heap (0 to 1) running queries may keep in use after a garbage collection; beyond it
+         * the query that allocated the most fails with Athena's "Query exhausted resources at this scale factor".
+         * Default 0.9.
+         */
+        public Builder memoryLimit(double fraction) {
+            this.memoryLimit = fraction;
             return this;
         }
 

@@ -11,10 +11,13 @@ public final class AthenaMessages {
     private AthenaMessages() {
     }
 
-    /** The full message: code, location and detail. */
+    /**
+     * The full message: code, location and detail. Athena shows a query that ran out of resources with its own words
+     * alone ({@code Query exhausted resources at this scale factor}), without Trino's code.
+     */
     public static String message(GlauxException error) {
-        String code = error.trinoCode().filter(c -> c != TrinoErrorCode.SYNTAX_ERROR).map(c -> c.name() + ": ")
-                .orElse("");
+        String code = error.trinoCode().filter(c -> c != TrinoErrorCode.SYNTAX_ERROR
+                        && c.type() != TrinoErrorType.INSUFFICIENT_RESOURCES).map(c -> c.name() + ": ").orElse("");
         return code + withoutCode(error);
     }
 

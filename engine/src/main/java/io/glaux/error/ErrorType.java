@@ -4,6 +4,8 @@ package io.glaux.error;
  * The subset of Athena's error catalog (AthenaError.ErrorType) that Glaux raises, with the catalog's numbers.
  */
 public enum ErrorType {
+    /** Types 0 to 8 of the catalog all mean "Query exhausted resources at this scale factor". */
+    RESOURCES_EXHAUSTED(1, ErrorCategory.SYSTEM, true),
     INTERNAL_SERVICE_ERROR(100, ErrorCategory.SYSTEM, true),
     QUERY_ENGINE_INTERNAL_ERROR(200, ErrorCategory.SYSTEM, true),
     METASTORE_ERROR(204, ErrorCategory.SYSTEM, true),

@@ -32,6 +32,8 @@ public enum TrinoErrorCode {
 
     GENERIC_INTERNAL_ERROR(65536, TrinoErrorType.INTERNAL_ERROR),
 
+    EXCEEDED_LOCAL_MEMORY_LIMIT(131079, TrinoErrorType.INSUFFICIENT_RESOURCES),
+
     HIVE_CURSOR_ERROR(Connector.HIVE + 1, TrinoErrorType.EXTERNAL),
     HIVE_CANNOT_OPEN_SPLIT(Connector.HIVE + 3, TrinoErrorType.EXTERNAL),
     HIVE_BAD_DATA(Connector.HIVE + 7, TrinoErrorType.EXTERNAL),

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,8 @@ public final class QueryService implements AutoCloseable {
     public static final String CANCELLED_BY_SHUTDOWN = "Query cancelled because the Glaux server stopped";
     /** How long {@link #close()} lets running queries unwind before recording them as cancelled regardless. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** A query that allocated less than this since it started is not what fills the heap; it is left running. */
+    static final long MIN_EXHAUSTING_ALLOCATION = 64L << 20;
 
     private final StatementRunner runner;
     private final WorkgroupService workgroups;
@@ -56,24 +59,50 @@ public final class QueryService implements AutoCloseable {
     /** Submissions hold the read lock; {@link #close()} takes the write lock to refuse new ones. */
     private final ReentrantReadWriteLock accepting = new ReentrantReadWriteLock();
     private boolean closed;
+    private final MemoryGuard memory;
 
     /**
      * @param maxConcurrentQueries queries running at once; further ones wait in a queue
      * @param maxQueuedQueries queries that may wait; beyond that StartQueryExecution is refused as Athena refuses
      *     with TooManyRequestsException
+     * @param memoryLimit the share of the maximum heap running queries may keep in use: when a garbage collection
+     *     leaves more, the running query that allocated the most fails with Athena's "Query exhausted resources at
+     *     this scale factor" (as does a query that runs out of memory before)
      */
     public QueryService(StatementRunner runner, WorkgroupService workgroups, QueryHistory history,
-                        int maxConcurrentQueries, int maxQueuedQueries) {
+                        int maxConcurrentQueries, int maxQueuedQueries, double memoryLimit) {
         this.runner = runner;
         this.workgroups = workgroups;
         this.history = history;
         this.pool = new ThreadPoolExecutor(maxConcurrentQueries, maxConcurrentQueries, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(maxQueuedQueries), daemonThreads());
+        this.memory = new MemoryGuard(memoryLimit, this::exhausted);
         for (QueryExecution execution : history.load(this::recover)) {
             executions.put(execution.queryExecutionId(), new Tracked(execution));
             if (execution.clientRequestToken() != null) {
                 idsByToken.put(execution.clientRequestToken(), execution.queryExecutionId());
             }
+        }
+    }
+
+    /**
+     * A collection left {@code usedBytes} of the heap in use, more than the limit: the running query that has allocated
+     * the most since it started is failed, which frees what it holds. (Allocation is what a Java thread can be asked
+     * about; a query building a large join or aggregation allocates the most.)
+     */
+    private void exhausted(long usedBytes) {
+        Tracked heaviest = null;
+        long most = -1;
+        for (Tracked tracked : executions.values()) {
+            long allocated = tracked.allocatedSinceStart();
+            if (allocated > most) {
+                most = allocated;
+                heaviest = tracked;
+            }
+        }
+        if (heaviest != null && most >= MIN_EXHAUSTING_ALLOCATION && heaviest.exhaust()) {
+            LOG.warn("The heap was {} MB in use after a garbage collection (limit {} MB): failing query {}, which"
+                    + " allocated {} MB", usedBytes >> 20, memory.limitBytes() >> 20, heaviest.id, most >> 20);
         }
     }
 
@@ -84,6 +113,11 @@ public final class QueryService implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Could not undo what interrupted query {} left behind", interrupted.queryExecutionId(), e);
         }
+    }
+
+    private static long allocatedBytes(Thread thread) {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                ? threads.getThreadAllocatedBytes(thread.getId()) : 0;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -306,6 +340,7 @@ public final class QueryService implements AutoCloseable {
             }
             pool.shutdownNow();
         }
+        memory.close();
     }
 
     /** Queries whose worker is running them now. */
@@ -328,6 +363,9 @@ public final class QueryService implements AutoCloseable {
         final CountDownLatch done = new CountDownLatch(1);
         private QueryExecution snapshot;
         private String cancelReason;
+        /** Set when the query is failed for holding the heap ({@link #exhaust}). */
+        private boolean exhausted;
+        private long allocatedAtStart;
         private Thread worker;
         private long startNanos;
         private Instant started;
@@ -368,6 +406,7 @@ public final class QueryService implements AutoCloseable {
                 return false;
             }
             worker = Thread.currentThread();
+            allocatedAtStart = allocatedBytes(worker);
             started = Instant.now();
             startNanos = System.nanoTime();
             update(QueryState.RUNNING, null, null, null, statistics(0, 0, 0));
@@ -389,17 +428,17 @@ public final class QueryService implements AutoCloseable {
             if (snapshot.state().isTerminal()) {
                 return;
             }
-            GlauxException translated = error instanceof CancellationException ? null
-                    : SqlErrors.translateRuntime(error);
+            GlauxException translated = exhausted ? SqlErrors.resourcesExhausted(error)
+                    : error instanceof CancellationException ? null : SqlErrors.translateRuntime(error);
             if (translated != null && translated.type() == ErrorType.LIMIT_EXCEEDED) {
                 // Athena's data usage control cancels the query, naming the limit.
                 AthenaError athenaError = AthenaError.of(translated);
                 finish(QueryState.CANCELLED, athenaError.errorMessage(), athenaError, null, bytesScanned, 0);
-            } else if (cancelFlag.get() || translated == null) {
+            } else if (!exhausted && (cancelFlag.get() || translated == null)) {
                 finish(QueryState.CANCELLED, cancelReason != null ? cancelReason : CANCELLED_BY_USER, null, null,
                         bytesScanned, 0);
             } else {
-                if (translated.type().category() == io.glaux.error.ErrorCategory.SYSTEM) {
+                if (translated.type().category() == io.glaux.error.ErrorCategory.SYSTEM && !exhausted) {
                     LOG.warn("Query {} failed with an internal error", id, error);
                 }
                 AthenaError athenaError = AthenaError.of(translated);
@@ -436,6 +475,25 @@ public final class QueryService implements AutoCloseable {
                 worker.interrupt();
             }
             return false;
+        }
+
+        /** Bytes the query's worker allocated since the query started; -1 if it is not running. */
+        synchronized long allocatedSinceStart() {
+            return worker == null || snapshot.state().isTerminal() ? -1 : allocatedBytes(worker) - allocatedAtStart;
+        }
+
+        /**
+         * Stops the running query as one that exhausted the heap: its operators notice the cancel flag and unwind, and
+         * it fails with Athena's resource error. Returns whether it was running.
+         */
+        synchronized boolean exhaust() {
+            if (snapshot.state().isTerminal() || worker == null) {
+                return false;
+            }
+            exhausted = true;
+            cancelFlag.set(true);
+            worker.interrupt();
+            return true;
         }
 
         /**

@@ -240,6 +240,9 @@ public final class SqlErrors {
             if (t instanceof GlauxException glaux) {
                 return glaux;
             }
+            if (t instanceof OutOfMemoryError) {
+                return resourcesExhausted(t);
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ArithmeticException arithmetic && String.valueOf(t.getMessage()).contains("by zero")) {
@@ -257,6 +260,12 @@ public final class SqlErrors {
         }
         return new GlauxException(ErrorType.QUERY_ENGINE_INTERNAL_ERROR, TrinoErrorCode.GENERIC_INTERNAL_ERROR,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+
+    /** Athena's error for a query that needed more memory than there is ({@code cause}: what noticed it, or null). */
+    public static GlauxException resourcesExhausted(Throwable cause) {
+        return new GlauxException(ErrorType.RESOURCES_EXHAUSTED, TrinoErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT,
+                "Query exhausted resources at this scale factor", cause);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class QueryService implements AutoCloseable {
     /** Submissions hold the read lock; {@link #close()} takes the write lock to refuse new ones. */
     private final ReentrantReadWriteLock accepting = new ReentrantReadWriteLock();
     private boolean closed;
-    private final MemoryGuard memory;
+    private final MemoryGuard<QueryService> memory;
 
     /**
      * @param maxConcurrentQueries queries running at once; further ones wait in a queue
@@ -76,7 +76,7 @@ public final class QueryService implements AutoCloseable {
         this.history = history;
         this.pool = new ThreadPoolExecutor(maxConcurrentQueries, maxConcurrentQueries, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(maxQueuedQueries), daemonThreads());
-        this.memory = new MemoryGuard(memoryLimit, this::exhausted);
+        this.memory = new MemoryGuard<>(memoryLimit, this, QueryService::exhausted);
         for (QueryExecution execution : history.load(this::recover)) {
             executions.put(execution.queryExecutionId(), new Tracked(execution));
             if (execution.clientRequestToken() != null) {

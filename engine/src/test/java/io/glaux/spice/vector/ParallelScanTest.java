@@ -101,7 +101,9 @@ class ParallelScanTest {
         assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalStateException.class).hasMessageStartingWith("bad value in batch");
         assertThat(working.get()).isZero();
-        assertThat(started.get()).isLessThanOrEqualTo(100 + THREADS);
+        // The others stop within a few batches of the failure: how many depends on how soon the failing thread runs
+        // again to report it (on a loaded machine it may wait a few time slices), never on the 100,000 batches left.
+        assertThat(started.get()).isLessThan(100 + 50 * THREADS);
         awaitIdle();
     }
 

@@ -1,7 +1,9 @@
 package io.glaux;
 
 import io.glaux.catalog.Catalog;
+import io.glaux.catalog.Database;
 import io.glaux.catalog.FileCatalog;
+import io.glaux.catalog.TableDefinition;
 import io.glaux.datacatalog.DataCatalogService;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -70,6 +72,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class Glaux implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Glaux.class);
 
     static {
         CalciteDefaults.apply();
@@ -175,14 +178,31 @@ public final class Glaux implements AutoCloseable {
     }
 
     /**
-     * Plans and runs a tiny query outside the query service (no history, no result object), so the first real query
-     * does not pay for loading the planner, code generator and runtime. Servers call it in the background while they
-     * start.
+     * Plans and runs a tiny query outside the query service (no history, no result object), then reads one row of the
+     * first table the catalog holds, so the first real query does not pay for loading the planner, code generator,
+     * runtime and readers (Parquet's and Hadoop's classes initialise on first use). Servers call it in the background
+     * while they start. A table that cannot be read is left for its queries to report.
      */
     public void warmUp() {
-        PreparedQuery query = planner.prepare(
-                "SELECT x, count(*) AS n, sum(y) AS s FROM (VALUES (1, 2.5), (2, 3.5)) AS t(x, y) GROUP BY x"
-                        + " ORDER BY x", QueryContext.DEFAULT, List.of());
+        runQuietly("SELECT x, count(*) AS n, sum(y) AS s FROM (VALUES (1, 2.5), (2, 3.5)) AS t(x, y) GROUP BY x"
+                + " ORDER BY x");
+        for (Database database : catalog.listDatabases()) {
+            for (TableDefinition table : catalog.listTables(database.name())) {
+                if (!table.isView()) {
+                    try {
+                        runQuietly("SELECT * FROM \"" + database.name() + "\".\"" + table.name() + "\" LIMIT 1");
+                    } catch (RuntimeException e) {
+                        LOG.debug("Warm-up read of {}.{} failed", database.name(), table.name(), e);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Runs a query outside the query service and reads all its rows. */
+    private void runQuietly(String sql) {
+        PreparedQuery query = planner.prepare(sql, QueryContext.DEFAULT, List.of());
         AtomicBoolean cancelled = new AtomicBoolean();
         try (Enumerator<Object[]> rows = query.run(new ScanContext(cancelled, Long.MAX_VALUE), cancelled)) {
             while (rows.moveNext()) {

@@ -9,6 +9,7 @@ import io.glaux.sql.function.JsonType;
 import io.glaux.sql.function.TrinoCharType;
 import io.glaux.results.ColumnInfo;
 import io.glaux.sql.function.FineTimestamps;
+import io.glaux.sql.function.NestedTypes;
 import io.glaux.results.ValueType;
 import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.rel.type.RelDataType;
@@ -241,14 +242,7 @@ public final class PreparedQuery {
     }
 
     private static boolean nestsZone(RelDataType type) {
-        if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
-            return true;
-        }
-        if (type.isStruct()) {
-            return type.getFieldList().stream().anyMatch(f -> nestsZone(f.getType()));
-        }
-        return type.getComponentType() != null && nestsZone(type.getComponentType())
-                || type.getKeyType() != null && (nestsZone(type.getKeyType()) || nestsZone(type.getValueType()));
+        return NestedTypes.anyMatch(type, t -> t.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ);
     }
 
     /**

@@ -84,15 +84,7 @@ public final class FineTimestamps {
 
     /** Whether a type is or holds (in an array, map or row) a fine timestamp. */
     public static boolean within(RelDataType type) {
-        if (isFine(type)) {
-            return true;
-        }
-        if (type.isStruct()) {
-            return type.getFieldList().stream().anyMatch(f -> within(f.getType()));
-        }
-        RelDataType component = type.getComponentType();
-        return component != null && within(component)
-                || type.getKeyType() != null && (within(type.getKeyType()) || within(type.getValueType()));
+        return NestedTypes.anyMatch(type, FineTimestamps::isFine);
     }
 
     // ---- run time ------------------------------------------------------------------------------------------------

@@ -78,16 +78,7 @@ public final class JsonType extends VarcharHeldType {
 
     /** Whether a type is json or holds json (as an array's elements, a map's keys or values, a row's fields). */
     public static boolean within(RelDataType type) {
-        if (is(type)) {
-            return true;
-        }
-        if (type.isStruct()) {
-            return type.getFieldList().stream().anyMatch(f -> within(f.getType()));
-        }
-        RelDataType component = type.getComponentType();
-        RelDataType key = type.getKeyType();
-        RelDataType value = type.getValueType();
-        return component != null && within(component) || key != null && within(key) || value != null && within(value);
+        return NestedTypes.anyMatch(type, JsonType::is);
     }
 
     @Override

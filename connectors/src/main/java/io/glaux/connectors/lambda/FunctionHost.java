@@ -71,7 +71,7 @@ public final class FunctionHost implements FunctionInvoker, AutoCloseable {
         this.files = new FunctionStore(builder.folder);
         this.names = new FunctionNames(builder.region, builder.accountId);
         this.store = builder.store;
-        this.launcher = new ProcessLauncher(RuntimeClasses.extract(files.runtimeFolder()), builder.region,
+        this.launcher = new ProcessLauncher(files.runtimeFolder(), builder.region,
                 builder.endpoint);
         this.runner = new InvocationRunner(launcher);
         this.idleNanos = builder.idleTimeout.toNanos();

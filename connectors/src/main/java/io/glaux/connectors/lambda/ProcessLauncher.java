@@ -25,14 +25,23 @@ final class ProcessLauncher {
     static final String SECRET_ACCESS_KEY = "test";
     static final String SESSION_TOKEN = "glaux-lambda-session";
 
-    private final Path runtimeClasses;
+    /** Where the bootstrap's classes are written, at the first launch (reading them means a pass over the jar). */
+    private final Path runtimeParent;
+    private Path runtimeClasses;
     private final String region;
     private volatile String endpoint;
 
-    ProcessLauncher(Path runtimeClasses, String region, String endpoint) {
-        this.runtimeClasses = runtimeClasses;
+    ProcessLauncher(Path runtimeParent, String region, String endpoint) {
+        this.runtimeParent = runtimeParent;
         this.region = region;
         this.endpoint = endpoint;
+    }
+
+    private synchronized Path runtimeClasses() throws IOException {
+        if (runtimeClasses == null) {
+            runtimeClasses = RuntimeClasses.extract(runtimeParent);
+        }
+        return runtimeClasses;
     }
 
     void endpoint(String url) {
@@ -61,7 +70,8 @@ final class ProcessLauncher {
         command.add("-Dfile.encoding=UTF-8");
         command.add("-cp");
         List<String> classPath = new ArrayList<>();
-        classPath.add(runtimeClasses.toString());
+        Path runtime = runtimeClasses();
+        classPath.add(runtime.toString());
         deployment.classPath().forEach(p -> classPath.add(p.toString()));
         command.add(String.join(File.pathSeparator, classPath));
         command.add(RuntimeClasses.MAIN_CLASS);
@@ -71,12 +81,12 @@ final class ProcessLauncher {
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.clear();
-        environment.putAll(environment(deployment, logStream));
+        environment.putAll(environment(deployment, logStream, runtime));
         return builder;
     }
 
     /** The variables a function's process sees, and nothing else. */
-    Map<String, String> environment(Deployment deployment, String logStream) {
+    private Map<String, String> environment(Deployment deployment, String logStream, Path runtime) {
         FunctionSettings settings = deployment.settings();
         Map<String, String> env = new java.util.LinkedHashMap<>();
         String path = System.getenv("PATH");
@@ -103,7 +113,7 @@ final class ProcessLauncher {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", settings.logGroup());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
         env.put("LAMBDA_TASK_ROOT", deployment.taskRoot().toString());
-        env.put("LAMBDA_RUNTIME_DIR", runtimeClasses.toString());
+        env.put("LAMBDA_RUNTIME_DIR", runtime.toString());
         return env;
     }
 

@@ -41,7 +41,9 @@ import java.util.Set;
  *
  * <p>A correlated sub-query is converted only when its correlation sits in filters over a part that is not correlated:
  * Projects and Filters down to an uncorrelated input (for {@code EXISTS}, also a grouping Aggregate or a Sort above
- * them, which do not change whether a row exists). Anything else is left to Calcite.
+ * them, which do not change whether a row exists), and only where the filter itself is not inside a sub-query
+ * correlated with a row further out. Anything else (sub-queries under OR, scalar sub-queries, correlation inside
+ * joins or aggregates) is left to Calcite.
  */
 public final class SemiJoinSubQueries extends RelOptRule {
 
@@ -59,6 +61,11 @@ public final class SemiJoinSubQueries extends RelOptRule {
     @Override
     public void onMatch(RelOptRuleCall call) {
         LogicalFilter filter = call.rel(0);
+        if (!RelOptUtil.getVariablesUsed(filter).isEmpty()) {
+            // Inside a sub-query correlated with an outer row: Calcite's decorrelator will take the filter apart,
+            // and it is given only the shapes it knows.
+            return;
+        }
         RelNode input = filter.getInput();
         RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
         Set<CorrelationId> correlations = filter.getVariablesSet();

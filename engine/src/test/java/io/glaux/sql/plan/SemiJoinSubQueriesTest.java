@@ -110,6 +110,17 @@ class SemiJoinSubQueriesTest {
     }
 
     @Test
+    void subQueriesUnderOrOrCorrelatedFromFurtherOutKeepTheirAnswers() {
+        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k) OR v = 6")).containsExactly("6", "10", "20", "21");
+        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k"
+                + " AND EXISTS (SELECT * FROM i i2 WHERE i2.w = i.w + 1 AND i2.k = o.k))")).containsExactly("10");
+        assertThat(values("v < (SELECT min(i.w) FROM i WHERE i.k = o.k AND i.w IN (SELECT w FROM i WHERE w > 6))"))
+                .containsExactly("10");
+        assertThat(values("k IN (SELECT i.k FROM i WHERE i.w IN (SELECT i2.w FROM i i2 WHERE i2.k = o.k))"))
+                .containsExactly("10", "20", "21");
+    }
+
+    @Test
     void subQueriesThatOnlyFilterArePlannedAsSemiAndAntiJoins() {
         assertThat(plan("SELECT v FROM o WHERE EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)"))
                 .contains("SemiJoin[");

@@ -10,6 +10,7 @@ import io.glaux.sql.function.TrinoCharType;
 import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
 import io.glaux.sql.plan.PlannerMetadata;
+import io.glaux.sql.plan.SemiJoinAlgorithms;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.plan.WindowCollation;
@@ -221,6 +222,7 @@ public final class QueryPlanner {
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
         WindowCollation.replaceWindowRule(planner);
+        SemiJoinAlgorithms.replaceMergeJoinRule(planner);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         PlannerMetadata.install(cluster);
         return convert(node, context, cluster);

@@ -120,6 +120,34 @@ class SemiJoinSubQueriesTest {
                 .containsExactly("10", "20", "21");
     }
 
+    /**
+     * Over tables large enough for the planner to weigh a merge join, NOT EXISTS still keeps the outer rows whose key
+     * is NULL (Calcite's merge anti join drops them): 500 NULL keys, and 600 keys among 30..49 that no dimension has.
+     */
+    @Test
+    void notExistsKeepsNullKeysOverLargerTables() {
+        StringBuilder facts = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            facts.append(i).append(',').append(i % 4 == 0 ? "\\N" : String.valueOf(i % 50)).append('\n');
+        }
+        StringBuilder dims = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            dims.append(i).append(",name-").append(i).append('\n');
+        }
+        g.put("lake", "facts/a.csv", facts.toString());
+        g.put("lake", "dims/a.csv", dims.toString());
+        g.script("""
+                CREATE EXTERNAL TABLE facts (id int, k int)
+                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/facts/';
+                CREATE EXTERNAL TABLE dims (id int, name string)
+                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/dims/';
+                """);
+        assertThat(g.rows("SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT * FROM dims d WHERE d.id = f.k)"))
+                .containsExactly(List.of("1100"));
+        assertThat(g.rows("SELECT count(*) FROM facts f WHERE EXISTS (SELECT * FROM dims d WHERE d.id = f.k)"))
+                .containsExactly(List.of("900"));
+    }
+
     @Test
     void subQueriesThatOnlyFilterArePlannedAsSemiAndAntiJoins() {
         assertThat(plan("SELECT v FROM o WHERE EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)"))

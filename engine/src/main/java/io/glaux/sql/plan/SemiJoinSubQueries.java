@@ -95,7 +95,8 @@ public final class SemiJoinSubQueries extends RelOptRule {
     }
 
     /** One conjunct as a join that keeps or drops the outer rows. */
-    private record Filtering(JoinRelType type, PulledSubQuery inner, List<RexNode> operands, boolean nullAwareNotIn) {
+    private record Filtering(JoinRelType type, PulledSubQuery inner, List<RexNode> operands, boolean nullAwareNotIn,
+                             boolean correlated) {
 
         /** The conjunct as a semi or anti join, or empty when it is not one this rule converts. */
         static Optional<Filtering> of(RexNode conjunct, Set<CorrelationId> correlations) {
@@ -112,7 +113,7 @@ public final class SemiJoinSubQueries extends RelOptRule {
                     return Optional.empty();
                 }
                 return PulledSubQuery.ofExists(subQuery.rel, correlations)
-                        .map(inner -> new Filtering(type, inner, List.of(), false));
+                        .map(inner -> new Filtering(type, inner, List.of(), false, true));
             }
             if (!subQuery.isA(SqlKind.IN)) {
                 return Optional.empty();
@@ -134,7 +135,7 @@ public final class SemiJoinSubQueries extends RelOptRule {
             if (nullAware && operands.size() != 1) {
                 return Optional.empty();
             }
-            return Optional.of(new Filtering(type, pulled.get(), operands, nullAware));
+            return Optional.of(new Filtering(type, pulled.get(), operands, nullAware, correlated));
         }
 
         private static boolean allDeterministic(List<RexNode> nodes) {
@@ -157,7 +158,7 @@ public final class SemiJoinSubQueries extends RelOptRule {
             }
             RexNode x = operands.get(0);
             RexNode value = values.get(0);
-            if (!conditions.isEmpty()) {
+            if (correlated) {
                 // Correlated: the sub-query's rows depend on the outer row, so its NULLs are checked beside the
                 // equality, for each outer row's own candidates (the correlated equalities stay hash keys).
                 conditions.add(rexBuilder.makeCall(SqlStdOperatorTable.OR, equalities.get(0),

@@ -85,6 +85,16 @@ class SemiJoinSubQueriesTest {
     }
 
     @Test
+    void inComparesValuesOfDifferentTypesAndComputedValues() {
+        assertThat(values("k IN (SELECT CAST(k AS bigint) FROM i)")).containsExactly("10", "20", "21");
+        assertThat(values("CAST(k AS double) IN (SELECT k FROM i)")).containsExactly("10", "20", "21");
+        assertThat(values("k + 1 NOT IN (SELECT k FROM i WHERE k IS NOT NULL)")).containsExactly("6", "20", "21", "200");
+        // A value computed from the outer row: (1, 10) meets 1 + 10 - 10 = 1 among 1, 1, 2, 4.
+        assertThat(values("k NOT IN (SELECT i.k + o.v - 10 FROM i WHERE i.k IS NOT NULL)"))
+                .containsExactly("6", "20", "21", "30", "200");
+    }
+
+    @Test
     void notInIsNullWhenTheSubQueryHoldsANull() {
         assertThat(values("k NOT IN (SELECT k FROM i)")).isEmpty();
     }

@@ -84,9 +84,13 @@ public final class SemiJoinSubQueries extends RelOptRule {
         }
         // The remaining conditions are applied first: they hold the outer query's own join conditions, which must
         // reach its joins below.
-        RelNode result = kept.isEmpty() ? input
-                : LogicalFilter.create(input, RexUtil.composeConjunction(rexBuilder, kept),
-                        ImmutableSet.copyOf(correlations));
+        RelNode result = input;
+        if (!kept.isEmpty()) {
+            // The filter's correlation variables stay with it only for the sub-queries it keeps.
+            ImmutableSet<CorrelationId> variables = RexUtil.SubQueryFinder.find(kept) != null
+                    ? ImmutableSet.copyOf(correlations) : ImmutableSet.of();
+            result = LogicalFilter.create(input, RexUtil.composeConjunction(rexBuilder, kept), variables);
+        }
         RelBuilder builder = call.builder();
         for (Filtering join : joins) {
             result = join.apply(result, builder);

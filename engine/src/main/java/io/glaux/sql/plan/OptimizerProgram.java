@@ -49,12 +49,14 @@ public final class OptimizerProgram {
 
     /**
      * Calcite's removal of sub-queries (into joins and correlates, for the decorrelator), with the sub-queries that
-     * only filter rows first made semi and anti joins ({@link SemiJoinSubQueries}); the rules of one collection are
-     * tried in order on each node, so Calcite's see only what Glaux's left.
+     * only filter rows first made semi and anti joins ({@link SemiJoinSubQueries}) and comparisons with a correlated
+     * aggregate joins with it grouped by the correlated key ({@link ScalarAggregateJoins}); the rules of one
+     * collection are tried in order on each node, so Calcite's see only what Glaux's left.
      */
     private static Program subQueries(RelMetadataProvider metadata) {
         HepProgram program = new HepProgramBuilder()
-                .addRuleCollection(List.of(SemiJoinSubQueries.INSTANCE, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                .addRuleCollection(List.of(SemiJoinSubQueries.INSTANCE, ScalarAggregateJoins.INSTANCE,
+                        CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
                         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE,
                         CoreRules.PROJECT_OVER_SUM_TO_SUM0_RULE))
                 .build();

@@ -195,7 +195,11 @@ record PulledSubQuery(RelNode base, List<RexNode> correlated, List<RexNode> colu
         return inJoin(columns, outer, width);
     }
 
-    private List<RexNode> inJoin(List<RexNode> expressions, RelNode outer, int width) {
+    /**
+     * {@code expressions} over base's fields and the outer row, in a join of {@code outer} (its {@code width} fields
+     * first) with base.
+     */
+    List<RexNode> inJoin(List<RexNode> expressions, RelNode outer, int width) {
         RexShuttle shuttle = new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef ref) {

@@ -38,9 +38,9 @@ import java.util.Set;
  * decorrelation computes the outer query's distinct keys first and joins the sub-query to them, reading the outer
  * tables once more.
  *
- * <p>It holds only where an outer row without a group gives the same answer as the sub-query's NULL: the aggregates are
- * {@code sum}, {@code avg}, {@code min} or {@code max} (NULL over no rows, unlike {@code count}), what the sub-query
- * selects is NULL when they are, and the comparison is a conjunct of the filter, so a NULL drops the row as the missing
+ * <p>It holds only where an outer row without a group gives the same answer as the sub-query's NULL: what the
+ * sub-query selects is NULL when its {@code sum}, {@code avg}, {@code min} and {@code max} are (as over no rows; a
+ * {@code count} is 0 there), and the comparison is a conjunct of the filter, so a NULL drops the row as the missing
  * group does. The correlation must be equalities of a column of the sub-query's uncorrelated part with the outer row,
  * in filters below the aggregate (see {@link PulledSubQuery}); anything else is left to Calcite.
  */
@@ -119,15 +119,14 @@ public final class ScalarAggregateJoins extends RelOptRule {
             }
             RelNode top = subQuery.rel;
             RexNode value = new RexInputRef(0, top.getRowType().getFieldList().get(0).getType());
-            if (top instanceof LogicalProject project && project.getProjects().size() == 1
-                    && !PulledSubQuery.isCorrelated(project, correlations)
+            while (top instanceof LogicalProject project && !RexUtil.containsCorrelation(value)
                     && RexUtil.SubQueryFinder.find(project.getProjects()) == null) {
-                value = project.getProjects().get(0);
+                value = RelOptUtil.pushPastProject(value, project);
                 top = project.getInput();
             }
             if (!(top instanceof LogicalAggregate aggregate) || !aggregate.getGroupSet().isEmpty()
-                    || aggregate.getGroupType() != Aggregate.Group.SIMPLE || !nullWhenEmpty(aggregate)
-                    || !Strong.isNull(value, ImmutableBitSet.range(aggregate.getRowType().getFieldCount()))) {
+                    || aggregate.getGroupType() != Aggregate.Group.SIMPLE || !plainCalls(aggregate)
+                    || RexUtil.containsCorrelation(value) || !Strong.isNull(value, nullWhenEmpty(aggregate))) {
                 return Optional.empty();
             }
             Optional<PulledSubQuery> pulled = PulledSubQuery.of(aggregate.getInput(), correlations);
@@ -151,9 +150,21 @@ public final class ScalarAggregateJoins extends RelOptRule {
             return Optional.of(new Comparison(call, subQuery, aggregate, value, pulled.get(), keys, outerKeys));
         }
 
-        private static boolean nullWhenEmpty(LogicalAggregate aggregate) {
-            return aggregate.getAggCallList().stream().allMatch(call -> NULL_WHEN_EMPTY.contains(call.getAggregation()
-                    .getKind()) && call.filterArg < 0 && call.getCollation().getFieldCollations().isEmpty());
+        private static boolean plainCalls(LogicalAggregate aggregate) {
+            return aggregate.getAggCallList().stream().allMatch(call -> call.filterArg < 0
+                    && call.getCollation().getFieldCollations().isEmpty());
+        }
+
+        /** The aggregate's outputs that are NULL over no rows (sum, avg, min, max; count is 0). */
+        private static ImmutableBitSet nullWhenEmpty(LogicalAggregate aggregate) {
+            ImmutableBitSet.Builder outputs = ImmutableBitSet.builder();
+            List<AggregateCall> calls = aggregate.getAggCallList();
+            for (int i = 0; i < calls.size(); i++) {
+                if (NULL_WHEN_EMPTY.contains(calls.get(i).getAggregation().getKind())) {
+                    outputs.set(i);
+                }
+            }
+            return outputs.build();
         }
 
         /** Whether {@code condition} is {@code column = expression of the outer row}; if so, records both sides. */

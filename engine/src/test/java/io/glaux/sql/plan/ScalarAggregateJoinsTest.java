@@ -61,6 +61,15 @@ class ScalarAggregateJoinsTest {
         assertThat(values("v >= (SELECT sum(w) FROM i WHERE i.k = o.k AND i.w > 1000)")).isEmpty();
     }
 
+    /** A decimal average is Glaux's exact quotient of sum and count, NULL when the sum is: Q17's shape. */
+    @Test
+    void aComparisonWithADecimalAverageIsPlannedAsAJoin() {
+        String sql = "SELECT v FROM o WHERE CAST(v AS decimal(10, 2)) < (SELECT 0.2 * avg(CAST(w AS decimal(10, 2)))"
+                + " FROM i WHERE i.k = o.k) ORDER BY v";
+        assertThat(g.rows(sql)).containsExactly(List.of("10"));
+        assertThat(count(plan(sql), "table = awsdatacatalog\\.default\\.o\\b")).isEqualTo(1);
+    }
+
     @Test
     void aggregatesThatAreNotNullOverNoRowsKeepTheirAnswers() {
         assertThat(values("v > (SELECT count(*) FROM i WHERE i.k = o.k)"))

@@ -42,8 +42,8 @@ import java.util.Set;
  * <p>A correlated sub-query is converted only when its correlation sits in filters over a part that is not correlated:
  * Projects and Filters down to an uncorrelated input (for {@code EXISTS}, also a grouping Aggregate or a Sort above
  * them, which do not change whether a row exists), and only where the filter itself is not inside a sub-query
- * correlated with a row further out. Anything else (sub-queries under OR, scalar sub-queries, correlation inside
- * joins or aggregates) is left to Calcite.
+ * correlated with a row further out. Anything else (sub-queries under OR, scalar sub-queries, which
+ * {@link ScalarAggregateJoins} may take, correlation inside joins or aggregates) is left to Calcite.
  */
 public final class SemiJoinSubQueries extends RelOptRule {
 

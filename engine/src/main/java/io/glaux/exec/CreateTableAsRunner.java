@@ -75,7 +75,7 @@ final class CreateTableAsRunner {
                         "Catalog '" + context.catalog() + "' table property '" + key + "' does not exist");
             }
         }
-        PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
+        PreparedQuery query = planner.prepare(statement.query(), context, queryParameters, scan.cancelFlag());
         query.writtenColumns();
         List<Column> columns = QueryColumnNames.check(query);
         List<String> partitionedBy = PartitionedWrites.columnNames(properties.get("partitioned_by"));

@@ -51,7 +51,7 @@ final class InsertRunner {
         }
         List<Column> all = table.allColumns();
         int[] targetOf = targets(statement.columns(), all);
-        PreparedQuery query = planner.prepare(statement.query(), context, parameters);
+        PreparedQuery query = planner.prepare(statement.query(), context, parameters, scan.cancelFlag());
         List<Column> queryColumns = query.tableColumns();
         List<Column> targetColumns = new ArrayList<>();
         for (int target : targetOf) {

@@ -218,7 +218,8 @@ public final class StatementExecutor implements StatementRunner {
                 return written(sink, queryId, outputPrefix, outcome, planningStart);
             }
             if (statement instanceof DdlStatement.Unload unload) {
-                UnloadRunner.Planned planned = unloads.plan(unload, context, request.executionParameters());
+                UnloadRunner.Planned planned = unloads.plan(unload, context, request.executionParameters(),
+                        scan.cancelFlag());
                 if (request.principal() != null) {
                     access.check(request.principal(), planned.query().tables(),
                             io.glaux.results.ResultLocations.text(outputPrefix, queryId));
@@ -237,7 +238,8 @@ public final class StatementExecutor implements StatementRunner {
 
     private StatementOutcome select(ResultObjects.Sink sink, String queryId, QueryRequest request,
                                     S3Location outputPrefix, ScanContext scan, long planningStart) throws Exception {
-        PreparedQuery query = planner.prepare(request.query(), request.context(), request.executionParameters());
+        PreparedQuery query = planner.prepare(request.query(), request.context(), request.executionParameters(),
+                scan.cancelFlag());
         if (request.principal() != null) {
             access.check(request.principal(), query.tables(), outputPrefix.resolve(queryId + ".csv"));
         }
@@ -267,7 +269,8 @@ public final class StatementExecutor implements StatementRunner {
         }
         PreparedQuery query;
         try {
-            query = planner.prepare(explain.query(), request.context(), request.executionParameters());
+            query = planner.prepare(explain.query(), request.context(), request.executionParameters(),
+                    scan.cancelFlag());
         } catch (GlauxException e) {
             throw SqlPositions.shift(e, request.query(), explain.queryOffset());
         }

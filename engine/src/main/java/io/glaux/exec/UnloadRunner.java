@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * UNLOAD (query) TO 's3://...' WITH (format = ..., ...): runs the query and writes its rows as files of the chosen
@@ -48,7 +49,8 @@ final class UnloadRunner {
     }
 
     /** Plans the query; the caller checks its tables ({@link PreparedQuery#tables()}) before {@link #write}. */
-    Planned plan(DdlStatement.Unload statement, QueryContext context, List<String> queryParameters) {
+    Planned plan(DdlStatement.Unload statement, QueryContext context, List<String> queryParameters,
+                 AtomicBoolean cancelFlag) {
         Map<String, Object> properties = statement.properties();
         for (String key : properties.keySet()) {
             if (!PROPERTIES.contains(key)) {
@@ -68,7 +70,7 @@ final class UnloadRunner {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "Invalid UNLOAD location: " + e.getMessage());
         }
         StorageDescriptor storage = WriteFormats.storage("UNLOAD", format.toString(), properties, location);
-        PreparedQuery query = planner.prepare(statement.query(), context, queryParameters);
+        PreparedQuery query = planner.prepare(statement.query(), context, queryParameters, cancelFlag);
         List<Column> columns = query.writtenColumns();
         List<String> partitionedBy = PartitionedWrites.columnNames(properties.get("partitioned_by"));
         int dataCount = PartitionedWrites.dataColumnCount(columns, partitionedBy);

@@ -10,7 +10,9 @@ import io.glaux.sql.function.TrinoCharType;
 import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
 import io.glaux.sql.plan.PlannerMetadata;
+import io.glaux.sql.plan.SemiJoinAlgorithms;
 import io.glaux.sql.plan.TableSources;
+import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.plan.RepeatedInputs;
@@ -27,6 +29,7 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
@@ -40,6 +43,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.util.CancelFlag;
 import org.apache.calcite.util.Pair;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlNode;
@@ -59,6 +63,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -133,8 +139,21 @@ public final class QueryPlanner {
      * @param parameters SQL literal texts for the statement's {@code ?} placeholders (Athena ExecutionParameters)
      */
     public PreparedQuery prepare(String sql, QueryContext context, List<String> parameters) {
+        return prepare(sql, context, parameters, new AtomicBoolean());
+    }
+
+    /**
+     * Plans a query that can be stopped while it is planned: the cost-based planner reads {@code cancelFlag} (the
+     * query's own, which StopQueryExecution sets) before each rule it fires and stops once it is set; the flag is read
+     * again before code is generated, and planning ends with {@link Cancellation#cancelled()}, as a running query
+     * does.
+     *
+     * @param parameters SQL literal texts for the statement's {@code ?} placeholders (Athena ExecutionParameters)
+     */
+    public PreparedQuery prepare(String sql, QueryContext context, List<String> parameters,
+                                 AtomicBoolean cancelFlag) {
         if (cache == null) {
-            return plan(sql, context, parameters);
+            return plan(sql, context, parameters, cancelFlag);
         }
         // The version is read before planning, so a plan is never filed under a version newer than what it saw.
         PlanCache.Key key = PlanCache.Key.of(sql, context, parameters, catalogVersion.getAsLong());
@@ -142,7 +161,7 @@ public final class QueryPlanner {
         if (cached != null) {
             return cached;
         }
-        PreparedQuery planned = plan(sql, context, parameters);
+        PreparedQuery planned = plan(sql, context, parameters, cancelFlag);
         if (!planned.readsFederatedSources()) {
             cache.put(key, planned);
         }
@@ -162,14 +181,19 @@ public final class QueryPlanner {
         return cache == null ? 0 : cache.size();
     }
 
-    private PreparedQuery plan(String sql, QueryContext context, List<String> parameters) {
+    private PreparedQuery plan(String sql, QueryContext context, List<String> parameters, AtomicBoolean cancelFlag) {
         ParserText text = ParserText.quote(sql);
         SqlNode parsed = parse(text);
         try {
             SqlNode node = new ParameterBinder(parameters).bind(parsed);
-            RelRoot root = toRel(node, context);
-            return compile(root);
+            RelRoot root = toRel(node, context, cancelFlag);
+            return compile(root, cancelFlag);
         } catch (RuntimeException e) {
+            if (cancelFlag.get()) {
+                // Calcite's cost-based planner takes the flag as a time-out and keeps the best plan it has, if any
+                // (else it cannot plan): the query ends as any cancelled one.
+                throw (CancellationException) Cancellation.cancelled().initCause(e);
+            }
             throw text.restore(SqlErrors.translate(e, text.text(), context, this::schemaExists));
         }
     }
@@ -191,12 +215,14 @@ public final class QueryPlanner {
         return result;
     }
 
-    private RelRoot toRel(SqlNode node, QueryContext context) {
-        VolcanoPlanner planner = new VolcanoPlanner();
+    private RelRoot toRel(SqlNode node, QueryContext context, AtomicBoolean cancelFlag) {
+        // The planner checks the flag it finds in its context before each rule it fires.
+        VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(new CancelFlag(cancelFlag)));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
         WindowCollation.replaceWindowRule(planner);
+        SemiJoinAlgorithms.replaceMergeJoinRule(planner);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         PlannerMetadata.install(cluster);
         return convert(node, context, cluster);
@@ -239,7 +265,7 @@ public final class QueryPlanner {
         return root.withRel(OrFactors.pull(ConnectorLimitPushdown.apply(TrinoSemantics.apply(root.rel))));
     }
 
-    private PreparedQuery compile(RelRoot root) {
+    private PreparedQuery compile(RelRoot root, AtomicBoolean cancelFlag) {
         // Optimize the full relation with the requested order, then project the output fields on top, as Calcite's
         // own preparer does: projecting first would drop ORDER BY keys that are not selected.
         RelNode logical = root.rel;
@@ -268,6 +294,8 @@ public final class QueryPlanner {
         String plan = RelOptUtil.toString(physical);
         // Every operator's input and output, and every loop of the generated code, checks the cancel flag.
         EnumerableRel checked = cancellationChecks ? CancellationCheck.insert(physical) : physical;
+        // A planning cut short by the flag may have left a plan; it is not compiled.
+        Cancellation.check(cancelFlag);
         // Generated code may stash objects (e.g. interpreter nodes) here and read them back from the DataContext.
         Map<String, Object> stash = new HashMap<>();
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);

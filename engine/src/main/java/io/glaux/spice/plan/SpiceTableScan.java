@@ -1,6 +1,6 @@
 package io.glaux.spice.plan;
 
-import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import io.glaux.sql.plan.SemiJoinAlgorithms;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -41,6 +41,6 @@ public final class SpiceTableScan extends TableScan {
     @Override
     public void register(RelOptPlanner planner) {
         SpiceRules.ALL.forEach(planner::addRule);
-        planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+        SemiJoinAlgorithms.removeMergeJoinRules(planner);
     }
 }

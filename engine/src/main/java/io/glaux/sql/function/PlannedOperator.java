@@ -6,6 +6,7 @@ import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -19,6 +20,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An operator the planner puts in place of one of Calcite's after validation (never written in SQL), implemented by
@@ -46,6 +48,12 @@ final class PlannedOperator extends SqlUserDefinedFunction {
     @Override
     public boolean isDeterministic() {
         return deterministic;
+    }
+
+    /** NULL when any operand is, as its implementation is called only without NULLs (the planner may rely on it). */
+    @Override
+    public Supplier<Strong.Policy> getStrongPolicyInference() {
+        return () -> Strong.Policy.ANY;
     }
 
     /** Calls the method matching the parameter types the call asks for. */

@@ -43,8 +43,24 @@ public final class OptimizerProgram {
 
     public static Program create() {
         RelMetadataProvider metadata = PlannerMetadata.PROVIDER;
-        return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
+        return Programs.sequence(subQueries(metadata), Programs.decorrelate(), Programs.measure(metadata),
                 Programs.trim(), OptimizerProgram::orderJoins, OptimizerProgram::costBased, Programs.calc(metadata));
+    }
+
+    /**
+     * Calcite's removal of sub-queries (into joins and correlates, for the decorrelator), with the sub-queries that
+     * only filter rows first made semi and anti joins ({@link SemiJoinSubQueries}) and comparisons with a correlated
+     * aggregate joins with it grouped by the correlated key ({@link ScalarAggregateJoins}); the rules of one
+     * collection are tried in order on each node, so Calcite's see only what Glaux's left.
+     */
+    private static Program subQueries(RelMetadataProvider metadata) {
+        HepProgram program = new HepProgramBuilder()
+                .addRuleCollection(List.of(SemiJoinSubQueries.INSTANCE, ScalarAggregateJoins.INSTANCE,
+                        CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE,
+                        CoreRules.PROJECT_OVER_SUM_TO_SUM0_RULE))
+                .build();
+        return Programs.of(program, true, metadata);
     }
 
     private static RelNode orderJoins(RelOptPlanner planner, RelNode rel, RelTraitSet traits,

@@ -23,6 +23,7 @@ import io.glaux.kms.Kms;
 import io.glaux.sql.CalciteDefaults;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
+import io.glaux.sql.LazyOperatorTable;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.sql.catalog.CatalogRegistry;
@@ -147,7 +148,8 @@ public final class Glaux implements AutoCloseable {
         catalogs.addResolver(federated);
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", catalogs.rootSchema());
         this.planner = new QueryPlanner(root,
-                SqlOperatorTables.chain(TrinoFunctions.operatorTable(), TrinoFunctions.libraryOperators()),
+                new LazyOperatorTable(() -> SqlOperatorTables.chain(TrinoFunctions.operatorTable(),
+                        TrinoFunctions.libraryOperators())),
                 List.of(TrinoFunctionRewriter::new), catalogs::version, builder.planCacheSize);
         this.statements = new StatementExecutor(catalog, catalogs, planner, store, results, formats,
                 preparedStatements);

@@ -1,8 +1,5 @@
 package io.glaux.sql.plan;
 
-import com.google.common.collect.ImmutableSet;
-import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.RelNode;
@@ -44,7 +41,7 @@ import java.util.Set;
  * group does. The correlation must be equalities of a column of the sub-query's uncorrelated part with the outer row,
  * in filters below the aggregate (see {@link PulledSubQuery}); anything else is left to Calcite.
  */
-public final class ScalarAggregateJoins extends RelOptRule {
+public final class ScalarAggregateJoins extends SubQueryConjunctRule<ScalarAggregateJoins.Comparison> {
 
     public static final ScalarAggregateJoins INSTANCE = new ScalarAggregateJoins();
 
@@ -53,53 +50,20 @@ public final class ScalarAggregateJoins extends RelOptRule {
     private static final Set<SqlKind> NULL_WHEN_EMPTY = Set.of(SqlKind.SUM, SqlKind.AVG, SqlKind.MIN, SqlKind.MAX);
 
     private ScalarAggregateJoins() {
-        super(operand(LogicalFilter.class, any()), "ScalarAggregateJoins");
+        super("ScalarAggregateJoins");
     }
 
     @Override
-    public boolean matches(RelOptRuleCall call) {
-        return RexUtil.SubQueryFinder.containsSubQuery((LogicalFilter) call.rel(0));
-    }
-
-    @Override
-    public void onMatch(RelOptRuleCall call) {
-        LogicalFilter filter = call.rel(0);
-        if (!RelOptUtil.getVariablesUsed(filter).isEmpty()) {
-            return;
-        }
-        Set<CorrelationId> correlations = filter.getVariablesSet();
-        List<RexNode> kept = new ArrayList<>();
-        List<Comparison> comparisons = new ArrayList<>();
-        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
-            Optional<Comparison> comparison = Comparison.of(conjunct, correlations);
-            if (comparison.isPresent()) {
-                comparisons.add(comparison.get());
-            } else {
-                kept.add(conjunct);
-            }
-        }
-        if (comparisons.isEmpty()) {
-            return;
-        }
-        RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
-        RelNode result = filter.getInput();
-        if (!kept.isEmpty()) {
-            ImmutableSet<CorrelationId> variables = RexUtil.SubQueryFinder.find(kept) != null
-                    ? ImmutableSet.copyOf(correlations) : ImmutableSet.of();
-            result = LogicalFilter.create(result, RexUtil.composeConjunction(rexBuilder, kept), variables);
-        }
-        for (Comparison comparison : comparisons) {
-            result = comparison.apply(result, call.builder());
-        }
-        call.transformTo(result);
+    Optional<Comparison> recognise(RexNode conjunct, Set<CorrelationId> correlations) {
+        return Comparison.of(conjunct, correlations);
     }
 
     /**
      * A comparison of {@code operand} with a scalar sub-query {@code value(aggregate(...))}, its correlation pulled out
      * of the aggregate's input.
      */
-    private record Comparison(RexCall call, RexSubQuery subQuery, LogicalAggregate aggregate, RexNode value,
-                              PulledSubQuery input, List<Integer> keys, List<RexNode> outerKeys) {
+    record Comparison(RexCall call, RexSubQuery subQuery, LogicalAggregate aggregate, RexNode value,
+                      PulledSubQuery input, List<Integer> keys, List<RexNode> outerKeys) implements Rewrite {
 
         static Optional<Comparison> of(RexNode conjunct, Set<CorrelationId> correlations) {
             if (!(conjunct instanceof RexCall call) || !COMPARISONS.contains(call.getKind())
@@ -197,7 +161,8 @@ public final class ScalarAggregateJoins extends RelOptRule {
         }
 
         /** {@code outer} joined with the aggregate grouped by the keys, filtered by the comparison, outer columns only. */
-        RelNode apply(RelNode outer, RelBuilder builder) {
+        @Override
+        public RelNode apply(RelNode outer, RelBuilder builder) {
             RexBuilder rexBuilder = outer.getCluster().getRexBuilder();
             int width = outer.getRowType().getFieldCount();
             builder.push(input.base());

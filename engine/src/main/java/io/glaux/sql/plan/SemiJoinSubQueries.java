@@ -1,13 +1,8 @@
 package io.glaux.sql.plan;
 
-import com.google.common.collect.ImmutableSet;
-import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelOptRuleCall;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -45,62 +40,22 @@ import java.util.Set;
  * correlated with a row further out. Anything else (sub-queries under OR, scalar sub-queries, which
  * {@link ScalarAggregateJoins} may take, correlation inside joins or aggregates) is left to Calcite.
  */
-public final class SemiJoinSubQueries extends RelOptRule {
+public final class SemiJoinSubQueries extends SubQueryConjunctRule<SemiJoinSubQueries.Filtering> {
 
     public static final SemiJoinSubQueries INSTANCE = new SemiJoinSubQueries();
 
     private SemiJoinSubQueries() {
-        super(operand(LogicalFilter.class, any()), "SemiJoinSubQueries");
+        super("SemiJoinSubQueries");
     }
 
     @Override
-    public boolean matches(RelOptRuleCall call) {
-        return RexUtil.SubQueryFinder.containsSubQuery((LogicalFilter) call.rel(0));
-    }
-
-    @Override
-    public void onMatch(RelOptRuleCall call) {
-        LogicalFilter filter = call.rel(0);
-        if (!RelOptUtil.getVariablesUsed(filter).isEmpty()) {
-            // Inside a sub-query correlated with an outer row: Calcite's decorrelator will take the filter apart,
-            // and it is given only the shapes it knows.
-            return;
-        }
-        RelNode input = filter.getInput();
-        RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
-        Set<CorrelationId> correlations = filter.getVariablesSet();
-        List<RexNode> kept = new ArrayList<>();
-        List<Filtering> joins = new ArrayList<>();
-        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
-            Optional<Filtering> join = Filtering.of(conjunct, correlations);
-            if (join.isPresent()) {
-                joins.add(join.get());
-            } else {
-                kept.add(conjunct);
-            }
-        }
-        if (joins.isEmpty()) {
-            return;
-        }
-        // The remaining conditions are applied first: they hold the outer query's own join conditions, which must
-        // reach its joins below.
-        RelNode result = input;
-        if (!kept.isEmpty()) {
-            // The filter's correlation variables stay with it only for the sub-queries it keeps.
-            ImmutableSet<CorrelationId> variables = RexUtil.SubQueryFinder.find(kept) != null
-                    ? ImmutableSet.copyOf(correlations) : ImmutableSet.of();
-            result = LogicalFilter.create(input, RexUtil.composeConjunction(rexBuilder, kept), variables);
-        }
-        RelBuilder builder = call.builder();
-        for (Filtering join : joins) {
-            result = join.apply(result, builder);
-        }
-        call.transformTo(result);
+    Optional<Filtering> recognise(RexNode conjunct, Set<CorrelationId> correlations) {
+        return Filtering.of(conjunct, correlations);
     }
 
     /** One conjunct as a join that keeps or drops the outer rows. */
-    private record Filtering(JoinRelType type, PulledSubQuery inner, List<RexNode> operands, boolean nullAwareNotIn,
-                             boolean correlated) {
+    record Filtering(JoinRelType type, PulledSubQuery inner, List<RexNode> operands, boolean nullAwareNotIn,
+                     boolean correlated) implements Rewrite {
 
         /** The conjunct as a semi or anti join, or empty when it is not one this rule converts. */
         static Optional<Filtering> of(RexNode conjunct, Set<CorrelationId> correlations) {
@@ -147,7 +102,8 @@ public final class SemiJoinSubQueries extends RelOptRule {
         }
 
         /** {@code outer} with only the rows this conjunct keeps. */
-        RelNode apply(RelNode outer, RelBuilder builder) {
+        @Override
+        public RelNode apply(RelNode outer, RelBuilder builder) {
             RexBuilder rexBuilder = outer.getCluster().getRexBuilder();
             int width = outer.getRowType().getFieldCount();
             List<RexNode> conditions = new ArrayList<>(inner.conditions(outer, width));

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.glaux.sql.plan.SubQueryTables.count;
+import static io.glaux.sql.plan.SubQueryTables.plan;
+import static io.glaux.sql.plan.SubQueryTables.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,43 +23,20 @@ class ScalarAggregateJoinsTest {
     @RegisterExtension
     final GlauxFixture g = GlauxFixture.perTest();
 
-    /** Outer rows (k, v) and sub-query rows (k, w), as in {@code SemiJoinSubQueriesTest}. */
+    /** Outer rows (k, v) and sub-query rows (k, w), as in {@code SemiJoinSubQueriesTest} with a NULL w. */
     @BeforeEach
     void tables() {
-        g.script("""
-                CREATE TABLE o WITH (format = 'PARQUET', external_location = 's3://lake/o/') AS
-                  SELECT * FROM (VALUES (1, 10), (2, 20), (2, 21), (3, 30), (NULL, 40), (5, 6), (6, 200), (NULL, 300))
-                  AS t (k, v);
-                CREATE TABLE i WITH (format = 'PARQUET', external_location = 's3://lake/i/') AS
-                  SELECT * FROM (VALUES (1, 100), (1, 101), (2, 5), (NULL, 7), (4, 8), (2, NULL)) AS t (k, w);
-                """);
-    }
-
-    private List<String> values(String where) {
-        return g.rows("SELECT v FROM o WHERE " + where + " ORDER BY v").stream().map(row -> row.get(0)).toList();
-    }
-
-    private String plan(String sql) {
-        return String.join("\n", g.rows("EXPLAIN " + sql).stream().map(row -> row.get(0)).toList());
-    }
-
-    private static int count(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        SubQueryTables.create(g, "(1, 100), (1, 101), (2, 5), (NULL, 7), (4, 8), (2, NULL)");
     }
 
     @Test
     void aComparisonWithAKeysAggregateKeepsRowsWhoseGroupSatisfiesIt() {
         // Groups: k = 1 has w 100, 101; k = 2 has 5 and a NULL; no other k of o has a group.
-        assertThat(values("v < (SELECT 0.2 * avg(w) FROM i WHERE i.k = o.k)")).containsExactly("10");
-        assertThat(values("v > (SELECT max(w) FROM i WHERE i.k = o.k)")).containsExactly("20", "21");
-        assertThat(values("v <> (SELECT min(w) + 1 FROM i WHERE i.k = o.k AND i.w < 101)"))
+        assertThat(values(g, "v < (SELECT 0.2 * avg(w) FROM i WHERE i.k = o.k)")).containsExactly("10");
+        assertThat(values(g, "v > (SELECT max(w) FROM i WHERE i.k = o.k)")).containsExactly("20", "21");
+        assertThat(values(g, "v <> (SELECT min(w) + 1 FROM i WHERE i.k = o.k AND i.w < 101)"))
                 .containsExactly("10", "20", "21");
-        assertThat(values("v >= (SELECT sum(w) FROM i WHERE i.k = o.k AND i.w > 1000)")).isEmpty();
+        assertThat(values(g, "v >= (SELECT sum(w) FROM i WHERE i.k = o.k AND i.w > 1000)")).isEmpty();
     }
 
     /** A decimal average is Glaux's exact quotient of sum and count, NULL when the sum is: Q17's shape. */
@@ -67,14 +45,14 @@ class ScalarAggregateJoinsTest {
         String sql = "SELECT v FROM o WHERE CAST(v AS decimal(10, 2)) < (SELECT 0.2 * avg(CAST(w AS decimal(10, 2)))"
                 + " FROM i WHERE i.k = o.k) ORDER BY v";
         assertThat(g.rows(sql)).containsExactly(List.of("10"));
-        assertThat(count(plan(sql), "table = awsdatacatalog\\.default\\.o\\b")).isEqualTo(1);
+        assertThat(count(plan(g, sql), "table = awsdatacatalog\\.default\\.o\\b")).isEqualTo(1);
     }
 
     @Test
     void aggregatesThatAreNotNullOverNoRowsKeepTheirAnswers() {
-        assertThat(values("v > (SELECT count(*) FROM i WHERE i.k = o.k)"))
+        assertThat(values(g, "v > (SELECT count(*) FROM i WHERE i.k = o.k)"))
                 .containsExactly("6", "10", "20", "21", "30", "40", "200", "300");
-        assertThat(values("v > (SELECT coalesce(max(w), 0) FROM i WHERE i.k = o.k)"))
+        assertThat(values(g, "v > (SELECT coalesce(max(w), 0) FROM i WHERE i.k = o.k)"))
                 .containsExactly("6", "20", "21", "30", "40", "200", "300");
     }
 
@@ -82,7 +60,7 @@ class ScalarAggregateJoinsTest {
     void q17sShapeReadsTheSubQuerysTableOnceAndTheOuterOnce() {
         String sql = "SELECT sum(v) FROM o, i l1 WHERE o.k = l1.k AND l1.w < (SELECT 0.2 * avg(w) * 10 FROM i"
                 + " WHERE i.k = o.k)";
-        String plan = plan(sql);
+        String plan = plan(g, sql);
         assertThat(count(plan, "table = awsdatacatalog\\.default\\.o\\b")).as(plan).isEqualTo(1);
         assertThat(count(plan, "table = awsdatacatalog\\.default\\.i\\b")).as(plan).isEqualTo(2);
         // k = 1: 2 * avg 100.5 = 201 exceeds 100 and 101; k = 2: 2 * avg 5 = 10 exceeds 5; o's k = 2 rows twice.

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.glaux.sql.plan.SubQueryTables.count;
+import static io.glaux.sql.plan.SubQueryTables.plan;
+import static io.glaux.sql.plan.SubQueryTables.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,92 +25,69 @@ class SemiJoinSubQueriesTest {
     /** Outer rows (k, v) and sub-query rows (k, w), with NULL keys and a key present twice in the sub-query. */
     @BeforeEach
     void tables() {
-        g.script("""
-                CREATE TABLE o WITH (format = 'PARQUET', external_location = 's3://lake/o/') AS
-                  SELECT * FROM (VALUES (1, 10), (2, 20), (2, 21), (3, 30), (NULL, 40), (5, 6), (6, 200), (NULL, 300))
-                  AS t (k, v);
-                CREATE TABLE i WITH (format = 'PARQUET', external_location = 's3://lake/i/') AS
-                  SELECT * FROM (VALUES (1, 100), (1, 101), (2, 5), (NULL, 7), (4, 8)) AS t (k, w);
-                """);
-    }
-
-    private List<String> values(String where) {
-        return g.rows("SELECT v FROM o WHERE " + where + " ORDER BY v").stream().map(row -> row.get(0)).toList();
-    }
-
-    private String plan(String sql) {
-        return String.join("\n", g.rows("EXPLAIN " + sql).stream().map(row -> row.get(0)).toList());
-    }
-
-    private static int count(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        SubQueryTables.create(g, "(1, 100), (1, 101), (2, 5), (NULL, 7), (4, 8)");
     }
 
     @Test
     void existsKeepsEachOuterRowWithAMatchOnceAndNullKeysMatchNothing() {
-        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k)")).containsExactly("10", "20", "21");
-        assertThat(values("NOT EXISTS (SELECT * FROM i WHERE i.k = o.k)"))
+        assertThat(values(g, "EXISTS (SELECT * FROM i WHERE i.k = o.k)")).containsExactly("10", "20", "21");
+        assertThat(values(g, "NOT EXISTS (SELECT * FROM i WHERE i.k = o.k)"))
                 .containsExactly("6", "30", "40", "200", "300");
     }
 
     @Test
     void existsWithANonEquiCorrelatedConditionChecksEachCandidate() {
-        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)")).containsExactly("10");
-        assertThat(values("NOT EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)"))
+        assertThat(values(g, "EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)")).containsExactly("10");
+        assertThat(values(g, "NOT EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)"))
                 .containsExactly("6", "20", "21", "30", "40", "200", "300");
         // Q21's shape: another supplier's line exists, and no other supplier's line was late.
-        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w <> o.v)"
+        assertThat(values(g, "EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w <> o.v)"
                 + " AND NOT EXISTS (SELECT * FROM i i3 WHERE i3.k = o.k AND i3.w <> o.v AND i3.w > 100)"))
                 .containsExactly("20", "21");
     }
 
     @Test
     void existsOverAGroupedOrLimitedSubQueryOnlyAsksWhetherARowExists() {
-        assertThat(values("EXISTS (SELECT i.k, count(*) FROM i WHERE i.k = o.k GROUP BY i.k)"))
+        assertThat(values(g, "EXISTS (SELECT i.k, count(*) FROM i WHERE i.k = o.k GROUP BY i.k)"))
                 .containsExactly("10", "20", "21");
-        assertThat(values("NOT EXISTS (SELECT * FROM i WHERE i.k = o.k ORDER BY w LIMIT 1)"))
+        assertThat(values(g, "NOT EXISTS (SELECT * FROM i WHERE i.k = o.k ORDER BY w LIMIT 1)"))
                 .containsExactly("6", "30", "40", "200", "300");
-        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k LIMIT 0)")).isEmpty();
+        assertThat(values(g, "EXISTS (SELECT * FROM i WHERE i.k = o.k LIMIT 0)")).isEmpty();
     }
 
     @Test
     void inKeepsRowsWhoseValueIsAmongTheSubQuerysOnceEach() {
-        assertThat(values("k IN (SELECT k FROM i)")).containsExactly("10", "20", "21");
-        assertThat(values("k IN (SELECT i.k FROM i WHERE i.w > o.v)")).containsExactly("10");
-        assertThat(values("k IN (SELECT i.k FROM i WHERE i.w > 1000)")).isEmpty();
+        assertThat(values(g, "k IN (SELECT k FROM i)")).containsExactly("10", "20", "21");
+        assertThat(values(g, "k IN (SELECT i.k FROM i WHERE i.w > o.v)")).containsExactly("10");
+        assertThat(values(g, "k IN (SELECT i.k FROM i WHERE i.w > 1000)")).isEmpty();
     }
 
     @Test
     void inComparesValuesOfDifferentTypesAndComputedValues() {
-        assertThat(values("k IN (SELECT CAST(k AS bigint) FROM i)")).containsExactly("10", "20", "21");
-        assertThat(values("CAST(k AS double) IN (SELECT k FROM i)")).containsExactly("10", "20", "21");
-        assertThat(values("k + 1 NOT IN (SELECT k FROM i WHERE k IS NOT NULL)")).containsExactly("6", "20", "21", "200");
+        assertThat(values(g, "k IN (SELECT CAST(k AS bigint) FROM i)")).containsExactly("10", "20", "21");
+        assertThat(values(g, "CAST(k AS double) IN (SELECT k FROM i)")).containsExactly("10", "20", "21");
+        assertThat(values(g, "k + 1 NOT IN (SELECT k FROM i WHERE k IS NOT NULL)")).containsExactly("6", "20", "21", "200");
         // A value computed from the outer row: (1, 10) meets 1 + 10 - 10 = 1 among 1, 1, 2, 4.
-        assertThat(values("k NOT IN (SELECT i.k + o.v - 10 FROM i WHERE i.k IS NOT NULL)"))
+        assertThat(values(g, "k NOT IN (SELECT i.k + o.v - 10 FROM i WHERE i.k IS NOT NULL)"))
                 .containsExactly("6", "20", "21", "30", "200");
     }
 
     @Test
     void notInIsNullWhenTheSubQueryHoldsANull() {
-        assertThat(values("k NOT IN (SELECT k FROM i)")).isEmpty();
+        assertThat(values(g, "k NOT IN (SELECT k FROM i)")).isEmpty();
     }
 
     @Test
     void notInDropsNullOperandsUnlessTheSubQueryIsEmpty() {
-        assertThat(values("k NOT IN (SELECT k FROM i WHERE k IS NOT NULL)")).containsExactly("6", "30", "200");
-        assertThat(values("k NOT IN (SELECT k FROM i WHERE w > 1000)"))
+        assertThat(values(g, "k NOT IN (SELECT k FROM i WHERE k IS NOT NULL)")).containsExactly("6", "30", "200");
+        assertThat(values(g, "k NOT IN (SELECT k FROM i WHERE w > 1000)"))
                 .containsExactly("6", "10", "20", "21", "30", "40", "200", "300");
     }
 
     @Test
     void correlatedNotInAppliesTheNullRulesToEachOuterRowsValues() {
         // (5, 6) meets a NULL among its values; (NULL, 40) meets values; (6, 200) and (NULL, 300) meet none.
-        assertThat(values("k NOT IN (SELECT i.k FROM i WHERE i.w > o.v)"))
+        assertThat(values(g, "k NOT IN (SELECT i.k FROM i WHERE i.w > o.v)"))
                 .containsExactly("20", "21", "30", "200", "300");
     }
 
@@ -121,12 +99,12 @@ class SemiJoinSubQueriesTest {
 
     @Test
     void subQueriesUnderOrOrCorrelatedFromFurtherOutKeepTheirAnswers() {
-        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k) OR v = 6")).containsExactly("6", "10", "20", "21");
-        assertThat(values("EXISTS (SELECT * FROM i WHERE i.k = o.k"
+        assertThat(values(g, "EXISTS (SELECT * FROM i WHERE i.k = o.k) OR v = 6")).containsExactly("6", "10", "20", "21");
+        assertThat(values(g, "EXISTS (SELECT * FROM i WHERE i.k = o.k"
                 + " AND EXISTS (SELECT * FROM i i2 WHERE i2.w = i.w + 1 AND i2.k = o.k))")).containsExactly("10");
-        assertThat(values("v < (SELECT min(i.w) FROM i WHERE i.k = o.k AND i.w IN (SELECT w FROM i WHERE w > 6))"))
+        assertThat(values(g, "v < (SELECT min(i.w) FROM i WHERE i.k = o.k AND i.w IN (SELECT w FROM i WHERE w > 6))"))
                 .containsExactly("10");
-        assertThat(values("k IN (SELECT i.k FROM i WHERE i.w IN (SELECT i2.w FROM i i2 WHERE i2.k = o.k))"))
+        assertThat(values(g, "k IN (SELECT i.k FROM i WHERE i.w IN (SELECT i2.w FROM i i2 WHERE i2.k = o.k))"))
                 .containsExactly("10", "20", "21");
     }
 
@@ -160,9 +138,9 @@ class SemiJoinSubQueriesTest {
 
     @Test
     void subQueriesThatOnlyFilterArePlannedAsSemiAndAntiJoins() {
-        assertThat(plan("SELECT v FROM o WHERE EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)"))
+        assertThat(plan(g, "SELECT v FROM o WHERE EXISTS (SELECT * FROM i WHERE i.k = o.k AND i.w > o.v)"))
                 .contains("SemiJoin[");
-        assertThat(plan("SELECT v FROM o WHERE k NOT IN (SELECT k FROM i)")).contains("AntiJoin[");
+        assertThat(plan(g, "SELECT v FROM o WHERE k NOT IN (SELECT k FROM i)")).contains("AntiJoin[");
     }
 
     /**
@@ -178,7 +156,7 @@ class SemiJoinSubQueriesTest {
                   AND EXISTS (SELECT * FROM i l2 WHERE l2.k = l1.k AND l2.w <> l1.w)
                   AND NOT EXISTS (SELECT * FROM i l3 WHERE l3.k = l1.k AND l3.w <> l1.w AND l3.w > 100)
                 GROUP BY o.v""";
-        String plan = plan(sql);
+        String plan = plan(g, sql);
         assertThat(count(plan, "table = awsdatacatalog\\.default\\.o\\b")).as(plan).isEqualTo(1);
         assertThat(count(plan, "table = awsdatacatalog\\.default\\.i\\b")).as(plan).isEqualTo(3);
         assertThat(plan).contains("SemiJoin[").contains("AntiJoin[");

@@ -1,5 +1,6 @@
 package io.glaux.sql.function;
 
+import com.google.common.collect.ImmutableList;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -222,8 +224,7 @@ public final class FineTimestamps {
      * the call itself when nothing changes. Its type is the call's.
      */
     public static RexNode rewrite(RexBuilder rexBuilder, RexCall call) {
-        if (call instanceof RexOver || OWN.contains(call.getOperator())
-                || UNIT_AWARE.contains(call.getOperator().getName().toLowerCase(java.util.Locale.ROOT))) {
+        if (call instanceof RexOver || OWN.contains(call.getOperator())) {
             return call;
         }
         List<RexNode> operands = call.getOperands();
@@ -244,7 +245,8 @@ public final class FineTimestamps {
             // as they are.
             return call;
         }
-        if (!fineOperand && !isFine(call.getType())) {
+        if (!fineOperand && !isFine(call.getType())
+                || UNIT_AWARE.contains(call.getOperator().getName().toLowerCase(Locale.ROOT))) {
             return call;
         }
         return inMillis(rexBuilder, call);
@@ -275,7 +277,7 @@ public final class FineTimestamps {
         RexNode inMillis = call.clone(millis, operands);
         int precision = type.getPrecision();
         boolean shifts = original != null && (call.isA(SqlKind.PLUS) || call.isA(SqlKind.MINUS)
-                || SHIFTING.contains(call.getOperator().getName().toLowerCase(java.util.Locale.ROOT)));
+                || SHIFTING.contains(call.getOperator().getName().toLowerCase(Locale.ROOT)));
         if (shifts) {
             return rexBuilder.makeCall(type, KEEP_BELOW_MILLIS,
                     List.of(inMillis, original, intLiteral(rexBuilder, precision)));
@@ -375,13 +377,11 @@ public final class FineTimestamps {
             projections.add(isFine(field.getType())
                     ? rescaleCall(rexBuilder, field.getType(), ref, field.getType().getPrecision()) : ref);
         }
-        return LogicalProject.create(bigints, List.of(), projections, values.getRowType(), java.util.Set.of());
+        return LogicalProject.create(bigints, List.of(), projections, values.getRowType(), Set.of());
     }
 
-    private static com.google.common.collect.ImmutableList<com.google.common.collect.ImmutableList<RexLiteral>>
-            copyOf(List<List<RexLiteral>> tuples) {
-        return tuples.stream().map(com.google.common.collect.ImmutableList::copyOf)
-                .collect(com.google.common.collect.ImmutableList.toImmutableList());
+    private static ImmutableList<ImmutableList<RexLiteral>> copyOf(List<List<RexLiteral>> tuples) {
+        return tuples.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
     }
 
     /** A set operation whose inputs hold a column's timestamps in different units: each brought to the result's. */
@@ -399,7 +399,7 @@ public final class FineTimestamps {
             boolean rescaled = projections.stream().anyMatch(p -> !(p instanceof RexInputRef));
             changed |= rescaled;
             inputs.add(rescaled ? LogicalProject.create(input, List.of(), projections,
-                    input.getRowType().getFieldNames(), java.util.Set.of()) : input);
+                    input.getRowType().getFieldNames(), Set.of()) : input);
         }
         return changed ? setOp.copy(setOp.getTraitSet(), inputs) : setOp;
     }

@@ -2,6 +2,7 @@ package io.glaux.spice;
 
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
+import io.glaux.format.ColumnLayout;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -14,10 +15,7 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
-import org.apache.arrow.vector.types.DateUnit;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.TimeUnit;
-import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.calcite.avatica.util.ByteString;
@@ -27,12 +25,9 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * How each Athena column type is held in Arrow, and the conversions between Glaux's row values
- * ({@link io.glaux.format.Values}) and vector slots: integers, floats and booleans in their own vectors, decimals in
- * their unscaled value in a 64-bit vector when they have at most 18 digits (half the memory and bandwidth of
- * Arrow's 128-bit decimals, which hold the wider ones with the column's precision and scale), dates as DateDay, timestamps as TimeStampMilli
- * without a zone, binary as VarBinary, and char/varchar/string as int32 ids into a {@link StringDictionary}. NULLs
- * are the vectors' validity bits.
+ * The Arrow fields of a SPICE version's columns ({@link ColumnLayout}, with the Athena type kept in the field's
+ * metadata) and the conversions between Glaux's row values ({@link io.glaux.format.Values}) and vector slots; string
+ * ids point into the column's {@link StringDictionary}.
  */
 final class ColumnCodecs {
 
@@ -42,53 +37,12 @@ final class ColumnCodecs {
     private ColumnCodecs() {
     }
 
-    static boolean isSupported(AthenaType type) {
-        return switch (type.kind()) {
-            case ARRAY, MAP, STRUCT -> false;
-            default -> true;
-        };
-    }
-
-    /** Decimals that fit a long are kept as their unscaled value. */
-    static boolean isLongDecimal(AthenaType type) {
-        return type instanceof AthenaType.Decimal decimal
-                && decimal.precision() <= io.glaux.spice.vector.ValueKind.MAX_LONG_DECIMAL_PRECISION;
-    }
-
-    static boolean isDictionaryEncoded(AthenaType type) {
-        return switch (type.kind()) {
-            case CHAR, VARCHAR, STRING -> true;
-            default -> false;
-        };
-    }
-
     /** The Arrow field of a column; string columns carry the dictionary encoding with id {@code dictionaryId}. */
     static Field field(Column column, long dictionaryId) {
         Map<String, String> metadata = Map.of(TYPE_KEY, column.type().ddl());
         AthenaType type = column.type();
-        if (isDictionaryEncoded(type)) {
-            return new Field(column.name(), new FieldType(true, StringDictionary.INDEX_TYPE,
-                    StringDictionary.encoding(dictionaryId), metadata), null);
-        }
-        ArrowType arrowType = switch (type.kind()) {
-            case BOOLEAN -> ArrowType.Bool.INSTANCE;
-            case TINYINT -> new ArrowType.Int(8, true);
-            case SMALLINT -> new ArrowType.Int(16, true);
-            case INT -> new ArrowType.Int(32, true);
-            case BIGINT -> new ArrowType.Int(64, true);
-            case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
-            case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-            case DECIMAL -> {
-                AthenaType.Decimal decimal = (AthenaType.Decimal) type;
-                yield isLongDecimal(type) ? new ArrowType.Int(64, true)
-                        : new ArrowType.Decimal(decimal.precision(), decimal.scale(), 128);
-            }
-            case DATE -> new ArrowType.Date(DateUnit.DAY);
-            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MILLISECOND, null);
-            case BINARY -> ArrowType.Binary.INSTANCE;
-            default -> throw new IllegalArgumentException("SPICE cannot hold " + type.ddl());
-        };
-        return new Field(column.name(), new FieldType(true, arrowType, null, metadata), null);
+        DictionaryEncoding encoding = ColumnLayout.isDictionaryEncoded(type) ? StringDictionary.encoding(dictionaryId) : null;
+        return new Field(column.name(), new FieldType(true, ColumnLayout.arrowType(type), encoding, metadata), null);
     }
 
     /** Stores a non-null value in slot {@code row}, growing the vector as needed. */

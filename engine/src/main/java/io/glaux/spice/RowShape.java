@@ -1,5 +1,6 @@
 package io.glaux.spice;
 
+import io.glaux.format.ColumnLayout;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.results.ValueFormatter;
@@ -107,7 +108,7 @@ final class RowShape {
     }
 
     private static void requireSupported(Column column) {
-        if (!ColumnCodecs.isSupported(column.type())) {
+        if (!ColumnLayout.isSupported(column.type())) {
             throw new IngestionFailure(IngestionErrorType.SQL_SCHEMA_MISMATCH_ERROR, "Column " + column.name()
                     + " has type " + column.type().ddl() + ", which SPICE cannot hold");
         }

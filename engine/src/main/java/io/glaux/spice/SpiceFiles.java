@@ -1,5 +1,6 @@
 package io.glaux.spice;
 
+import io.glaux.format.ColumnLayout;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.sql.QueryContext;
@@ -223,7 +224,7 @@ final class SpiceFiles {
             dictionaries = new StringDictionary[columns.size()];
             Map<Long, Dictionary> loaded = new HashMap<>(reader.getDictionaryVectors());
             for (int i = 0; i < columns.size(); i++) {
-                if (ColumnCodecs.isDictionaryEncoded(columns.get(i).type())) {
+                if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())) {
                     long id = schema.getFields().get(i).getDictionary().getId();
                     TransferPair transfer = loaded.get(id).getVector().getTransferPair(allocator);
                     transfer.transfer();

@@ -1,5 +1,6 @@
 package io.glaux.spice;
 
+import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -17,8 +18,6 @@ import java.util.Map;
  * it maps strings to ids; once built it only decodes ids.
  */
 final class StringDictionary implements AutoCloseable {
-
-    static final ArrowType.Int INDEX_TYPE = new ArrowType.Int(32, true);
 
     private final long id;
     private VarCharVector values;
@@ -40,7 +39,7 @@ final class StringDictionary implements AutoCloseable {
     }
 
     static DictionaryEncoding encoding(long id) {
-        return new DictionaryEncoding(id, false, INDEX_TYPE);
+        return new DictionaryEncoding(id, false, ColumnLayout.DICTIONARY_INDEX_TYPE);
     }
 
     long id() {

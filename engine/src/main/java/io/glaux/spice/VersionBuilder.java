@@ -1,5 +1,6 @@
 package io.glaux.spice;
 
+import io.glaux.format.ColumnLayout;
 import io.glaux.catalog.Column;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -36,7 +37,7 @@ final class VersionBuilder implements AutoCloseable {
         this.batchRows = batchRows;
         this.dictionaries = new StringDictionary[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            if (ColumnCodecs.isDictionaryEncoded(columns.get(i).type())) {
+            if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())) {
                 dictionaries[i] = new StringDictionary(i, columns.get(i).name(), allocator);
             }
         }

@@ -1,6 +1,7 @@
 package io.glaux.spice.vector;
 
 import io.glaux.catalog.AthenaType;
+import io.glaux.format.ColumnLayout;
 
 /**
  * How a column's values sit in an Arrow buffer, as far as the vectorized operators care: integer-like values read as
@@ -12,9 +13,6 @@ public enum ValueKind {
 
     // Decimals of up to 18 digits are held as unscaled longs (INT64); DECIMAL64 reads the low half of a 128-bit
     // Arrow decimal, for datasets saved before that.
-
-    /** Decimals with more digits do not fit a long. */
-    public static final int MAX_LONG_DECIMAL_PRECISION = 18;
 
     private final int width;
 
@@ -43,8 +41,7 @@ public enum ValueKind {
             case BIGINT, TIMESTAMP -> INT64;
             case FLOAT -> FLOAT32;
             case DOUBLE -> FLOAT64;
-            case DECIMAL -> ((AthenaType.Decimal) type).precision() <= MAX_LONG_DECIMAL_PRECISION
-                    ? INT64 : UNSUPPORTED;
+            case DECIMAL -> ColumnLayout.isLongDecimal(type) ? INT64 : UNSUPPORTED;
             default -> UNSUPPORTED;
         };
     }

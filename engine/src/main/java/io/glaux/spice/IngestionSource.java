@@ -1,6 +1,8 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
+import io.glaux.sql.scan.BatchScan;
+import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,15 @@ interface IngestionSource {
          * for a row that cannot be read as those types (dropped by the importer), or null at the end.
          */
         Object[] next();
+
+        /**
+         * The same rows as column batches of at most {@code maxRows} rows allocated from {@code allocator}, when
+         * the statement only reads columns of one table (they are then read from its objects in columns); else
+         * empty, and the rows come from {@link #next()}. Either is read, not both.
+         */
+        default Optional<BatchScan> batches(BufferAllocator allocator, int maxRows) {
+            return Optional.empty();
+        }
 
         @Override
         void close();

@@ -3,7 +3,9 @@ package io.glaux.spice;
 import io.glaux.catalog.Column;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryPlanner;
+import io.glaux.sql.scan.BatchScan;
 import io.glaux.sql.scan.ScanContext;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.linq4j.Enumerator;
 
 import java.util.List;
@@ -28,9 +30,9 @@ final class PlannerSource implements IngestionSource {
     public SourceRows open(SpiceDefinition definition, String sql, Ingestion ingestion) {
         PreparedQuery query = prepare(definition, sql);
         List<Column> columns = query.tableColumns();
+        ScanContext context = new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE);
         // char(n) values are stored as Trino holds them, without trailing spaces.
-        Enumerator<Object[]> rows = query.runHeld(new ScanContext(ingestion.cancelFlag(), Long.MAX_VALUE),
-                ingestion.cancelFlag());
+        Enumerator<Object[]> rows = query.runHeld(context, ingestion.cancelFlag());
         return new SourceRows() {
             @Override
             public List<Column> columns() {
@@ -40,6 +42,11 @@ final class PlannerSource implements IngestionSource {
             @Override
             public Object[] next() {
                 return rows.moveNext() ? rows.current() : null;
+            }
+
+            @Override
+            public Optional<BatchScan> batches(BufferAllocator allocator, int maxRows) {
+                return query.columnScan().map(scan -> scan.open(context, allocator, maxRows));
             }
 
             @Override

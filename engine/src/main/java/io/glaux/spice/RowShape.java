@@ -118,6 +118,11 @@ final class RowShape {
         return columns;
     }
 
+    /** Whether a query row is the dataset row as it is (no declared columns to pick and cast). */
+    boolean keepsRows() {
+        return sources == null;
+    }
+
     /** The dataset row for a query row, or null when a value fails its column's cast (the row is dropped). */
     Object[] apply(Object[] row) {
         if (sources == null) {

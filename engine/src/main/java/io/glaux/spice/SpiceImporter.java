@@ -4,6 +4,8 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
+import io.glaux.format.ColumnBatch;
+import io.glaux.sql.scan.BatchScan;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -40,12 +42,16 @@ final class SpiceImporter {
     private final SpiceLimits limits;
     private final BufferAllocator root;
     private final int batchRows;
+    private final Runnable columnarImport;
 
-    SpiceImporter(IngestionSource source, SpiceLimits limits, BufferAllocator root, int batchRows) {
+    /** @param columnarImport told each time an import reads its rows in columns */
+    SpiceImporter(IngestionSource source, SpiceLimits limits, BufferAllocator root, int batchRows,
+                  Runnable columnarImport) {
         this.source = source;
         this.limits = limits;
         this.root = root;
         this.batchRows = batchRows;
+        this.columnarImport = columnarImport;
     }
 
     /**
@@ -212,6 +218,24 @@ final class SpiceImporter {
         VersionBuilder builder = new VersionBuilder(allocator, columns, batchRows);
         try {
             long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
+            Optional<BatchScan> columnar = shape.keepsRows() ? source.batches(allocator, batchRows)
+                    : Optional.empty();
+            if (columnar.isPresent()) {
+                columnarImport.run();
+                try (BatchScan batches = columnar.get()) {
+                    for (ColumnBatch next = batches.next(); next != null; next = batches.next()) {
+                        try (ColumnBatch batch = next) {
+                            checkCancelled(ingestion);
+                            rows = countRows(rows, batch.rowCount(), ingestion);
+                            builder.append(batch);
+                            ingestion.addRows(batch.rowCount());
+                            checkCapacity();
+                        }
+                    }
+                }
+                checkCancelled(ingestion);
+                return builder.build();
+            }
             for (Object[] row = source.next(); row != null; row = source.next()) {
                 checkCancelled(ingestion);
                 Object[] shaped = row == IngestionSource.SourceRows.UNREADABLE ? null : shape.apply(row);
@@ -263,6 +287,19 @@ final class SpiceImporter {
             }
         }
         return rows;
+    }
+
+    /**
+     * Counts a batch of {@code count} rows; when it would pass the row limit, the rows up to the limit are counted
+     * as ingested (as row by row) and the import fails.
+     */
+    private long countRows(long rows, int count, Ingestion ingestion) {
+        long allowed = limits.maxRowsPerDataset() - rows;
+        if (count > allowed) {
+            ingestion.addRows(Math.max(0, allowed));
+            countRow(limits.maxRowsPerDataset());
+        }
+        return rows + count;
     }
 
     private long countRow(long rows) {

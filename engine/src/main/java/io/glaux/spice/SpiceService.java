@@ -83,6 +83,7 @@ public final class SpiceService implements AutoCloseable {
     private final SpiceScanOptions scanOptions;
     private final ExecutorService scanHelpers;
     private final AtomicLong vectorizedScans = new AtomicLong();
+    private final AtomicLong columnarImports = new AtomicLong();
     private final Clock clock;
     /** Held while a dataset file is written or deleted, so a deletion and an ingestion never interleave. */
     private final Object fileLock = new Object();
@@ -466,6 +467,11 @@ public final class SpiceService implements AutoCloseable {
         vectorizedScans.incrementAndGet();
     }
 
+    /** How many ingestions read their rows from the source table's objects in columns (not row by row). */
+    public long columnarImports() {
+        return columnarImports.get();
+    }
+
     /** The threads that help the querying thread scan large datasets. */
     java.util.concurrent.Executor scanExecutor() {
         return scanHelpers;
@@ -501,7 +507,8 @@ public final class SpiceService implements AutoCloseable {
                 throw new IngestionFailure(unmet);
             }
             IngestionSource source = dataset.definition().workgroup() != null ? athenaSource : plannerSource;
-            SpiceImporter importer = new SpiceImporter(source, limits, allocator, batchRows);
+            SpiceImporter importer = new SpiceImporter(source, limits, allocator, batchRows,
+                    columnarImports::incrementAndGet);
             SpiceVersion version = ingestion.type() == IngestionType.INCREMENTAL_REFRESH
                     ? importer.importWindow(dataset.definition(), ingestion, () -> acquire(dataset), clock.instant())
                     : importer.importRows(dataset.definition(), ingestion);

@@ -1,9 +1,13 @@
 package io.glaux.spice;
 
-import io.glaux.format.ColumnLayout;
 import io.glaux.catalog.Column;
+import io.glaux.format.ColumnBatch;
+import io.glaux.format.ColumnLayout;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -12,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends rows to Arrow record batches of at most {@code batchRows} rows each; only the batch being filled exists as
+ * Appends rows, or batches read in columns, to Arrow record batches of at most {@code batchRows} rows each; only the batch being filled exists as
  * slots being written, earlier batches are sealed vectors. {@link #build()} hands everything to a
  * {@link SpiceVersion}; {@link #close()} before that frees it all (a failed or cancelled ingestion).
  */
@@ -25,6 +29,7 @@ final class VersionBuilder implements AutoCloseable {
     private final Schema schema;
     private final int batchRows;
     private final StringDictionary[] dictionaries;
+    private final Translation[] translations;
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
     private VectorSchemaRoot current;
     private int currentRows;
@@ -36,7 +41,9 @@ final class VersionBuilder implements AutoCloseable {
         this.schema = SpiceVersion.schema(columns, Map.of());
         this.batchRows = batchRows;
         this.dictionaries = new StringDictionary[columns.size()];
+        this.translations = new Translation[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
+            translations[i] = new Translation();
             if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())) {
                 dictionaries[i] = new StringDictionary(i, columns.get(i).name(), allocator);
             }
@@ -72,6 +79,82 @@ final class VersionBuilder implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Adds a batch of rows read in columns (allocated from this builder's allocator, so its buffers move into the
+     * version without a copy) as one batch of the version; the caller's batch is left empty. String columns become
+     * ids into the version's dictionaries: each value of a reader's dictionary is looked up once per dictionary,
+     * values given as such once per row.
+     */
+    void append(ColumnBatch batch) {
+        seal();
+        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+        try {
+            int rows = batch.rowCount();
+            for (int column = 0; column < columns.size(); column++) {
+                FieldVector target = root.getVector(column);
+                FieldVector source = batch.vector(column);
+                if (dictionaries[column] == null) {
+                    source.makeTransferPair(target).transfer();
+                } else if (batch.dictionary(column) != null) {
+                    source.makeTransferPair(target).transfer();
+                    int[] ids = translations[column].of(batch.dictionary(column), dictionaries[column]);
+                    IntVector codes = (IntVector) target;
+                    for (int row = 0; row < rows; row++) {
+                        if (!codes.isNull(row)) {
+                            codes.set(row, ids[codes.get(row)]);
+                        }
+                    }
+                } else {
+                    encode((VarCharVector) source, (IntVector) target, rows, dictionaries[column]);
+                }
+                target.setValueCount(rows);
+            }
+            root.setRowCount(rows);
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
+        }
+        batches.add(root);
+    }
+
+    /** Ids of the values of {@code values} in {@code dictionary}, NULLs kept. */
+    private static void encode(VarCharVector values, IntVector ids, int rows, StringDictionary dictionary) {
+        ids.allocateNew(rows);
+        ArrowBuf data = values.getDataBuffer();
+        for (int row = 0; row < rows; row++) {
+            if (values.isNull(row)) {
+                ids.setNull(row);
+            } else {
+                long start = values.getStartOffset(row);
+                ids.set(row, dictionary.idOf(data, start, (int) (values.getEndOffset(row) - start)));
+            }
+        }
+    }
+
+    /**
+     * The ids in the version's dictionary of a reader's dictionary's values, remembered for the last dictionary seen
+     * (a reader's dictionary serves consecutive batches, a Parquet column chunk's).
+     */
+    private static final class Translation {
+        private VarCharVector from;
+        private int[] ids;
+
+        int[] of(VarCharVector dictionary, StringDictionary into) {
+            if (dictionary != from) {
+                int count = dictionary.getValueCount();
+                int[] mapped = new int[count];
+                ArrowBuf data = dictionary.getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    long start = dictionary.getStartOffset(i);
+                    mapped[i] = into.idOf(data, start, (int) (dictionary.getEndOffset(i) - start));
+                }
+                from = dictionary;
+                ids = mapped;
+            }
+            return ids;
+        }
     }
 
     private void seal() {

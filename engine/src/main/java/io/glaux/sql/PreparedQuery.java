@@ -79,6 +79,14 @@ public final class PreparedQuery {
         return tables;
     }
 
+    /**
+     * When the query only reads columns of one store table, whole: that scan, whose batches are the query's rows
+     * (as {@link #runHeld} gives them: a table column holds timestamps in milliseconds and char(n) unpadded).
+     */
+    public java.util.Optional<ColumnScan> columnScan() {
+        return ColumnScan.of(physical, tableColumns());
+    }
+
     /** The chosen physical operators, one per line, indented by depth (Calcite's plan text). */
     public String physicalPlan() {
         return physicalPlan;

@@ -9,6 +9,7 @@ import io.glaux.format.FormatRegistry;
 import io.glaux.format.ReadRequest;
 import io.glaux.storage.ObjectStore;
 import io.glaux.storage.S3Location;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -55,6 +56,39 @@ public final class TableScanner {
 
     public Enumerable<Object[]> scan(TableDefinition table, List<RexNode> filters, int[] projects,
                                      ScanContext context) {
+        Plan plan = plan(table, filters, projects);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new ScanEnumerator(formats.reader(table.storage().format()), plan.request(),
+                        new ObjectWalk(store, plan.slices(), table, context), plan.layout(), context);
+            }
+        };
+    }
+
+    /**
+     * The same rows as {@link #scan} without filters, as column batches of at most {@code maxRows} rows allocated
+     * from {@code allocator}: each object is read in columns where its format reader can, else its rows are
+     * gathered into batches; partition keys are filled from the partition.
+     */
+    public BatchScan batches(TableDefinition table, int[] projects, ScanContext context, BufferAllocator allocator,
+                             int maxRows) {
+        Plan plan = plan(table, List.of(), projects);
+        List<Column> columns = new ArrayList<>();
+        List<Column> all = table.allColumns();
+        for (int field : plan.fields()) {
+            columns.add(all.get(field));
+        }
+        return new BatchScan(formats.reader(table.storage().format()), plan.request(),
+                new ObjectWalk(store, plan.slices(), table, context), plan.layout(), columns, context, allocator,
+                maxRows);
+    }
+
+    /** What a scan reads: the request each object gets, where output fields come from, and the slices. */
+    private record Plan(int[] fields, ReadRequest request, ScanLayout layout, List<ScanSlice> slices) {
+    }
+
+    private Plan plan(TableDefinition table, List<RexNode> filters, int[] projects) {
         List<Column> dataColumns = table.columns();
         int fieldCount = table.allColumns().size();
         int[] fields = projects != null ? projects.clone() : java.util.stream.IntStream.range(0, fieldCount).toArray();
@@ -72,15 +106,8 @@ public final class TableScanner {
         ReadRequest request = new ReadRequest(dataColumns, readProjection,
                 new PredicateExtractor(dataColumns).extract(filters), serdeParameters,
                 table.storage().serializationLibrary());
-
-        List<ScanSlice> slices = slices(table, filters);
-        return new AbstractEnumerable<>() {
-            @Override
-            public Enumerator<Object[]> enumerator() {
-                return new ScanEnumerator(store, formats.reader(table.storage().format()), request, slices, fields,
-                        readPosition, table, context);
-            }
-        };
+        return new Plan(fields, request, new ScanLayout(fields, dataColumns.size(), readPosition),
+                slices(table, filters));
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.glaux.sql.schema;
 
 import io.glaux.catalog.TableDefinition;
+import io.glaux.sql.scan.BatchScan;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableEstimates;
 import io.glaux.sql.scan.TableScanner;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.interpreter.Bindables;
@@ -108,5 +110,10 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
         ScanContext context = ScanContext.from(root);
         return scanner.scan(definition, List.copyOf(filters), projects, context);
+    }
+
+    /** The table's rows as column batches of the given fields (data columns, then partition keys), unfiltered. */
+    public BatchScan batches(int[] fields, ScanContext context, BufferAllocator allocator, int maxRows) {
+        return scanner.batches(definition, fields, context, allocator, maxRows);
     }
 }

@@ -17,6 +17,10 @@ final class SpiceImports {
     /** What one import took and holds. */
     record Imported(String dataset, long rows, double seconds, long arrowBytes, long fileBytes) {
 
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+
         /** Arrow memory over the IPC file's size. */
         double memoryPerFileByte() {
             return (double) arrowBytes / fileBytes;
@@ -32,8 +36,14 @@ final class SpiceImports {
      */
     static Imported importTable(Glaux glaux, String dataset, String database, String table)
             throws IOException, InterruptedException {
+        return importQuery(glaux, dataset, database, "SELECT * FROM " + table);
+    }
+
+    /** Defines dataset {@code dataset} as {@code sql} in {@code awsdatacatalog.<database>} and imports it once. */
+    static Imported importQuery(Glaux glaux, String dataset, String database, String sql)
+            throws IOException, InterruptedException {
         SpiceService spice = glaux.spice();
-        spice.createDataset(new SpiceDefinition(dataset, "SELECT * FROM " + table,
+        spice.createDataset(new SpiceDefinition(dataset, sql,
                 new QueryContext(QueryContext.DEFAULT_CATALOG, database)));
         long started = System.nanoTime();
         Ingestion ingestion = spice.createIngestion(dataset);

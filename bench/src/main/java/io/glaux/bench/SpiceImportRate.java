@@ -1,0 +1,79 @@
+package io.glaux.bench;
+
+import io.glaux.Glaux;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How fast SPICE imports TPC-H lineitem at {@code --scale}: from its Parquet object and from its '|'-delimited text
+ * object, each read in columns (the dataset's query only reads the table's columns) and row by row (the same query
+ * with a filter that keeps every row, which runs through the planned operators). An import runs on one thread, so
+ * rows/s is rows/s per core. Each source is imported {@code --warmups} times unmeasured (the first import of a
+ * process also pays for class loading and compilation), then the median of {@code --runs} imports is printed.
+ *
+ * <pre>
+ * java -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+ *      -cp bench/target/benchmarks.jar io.glaux.bench.SpiceImportRate [--scale 1] [--runs 3] [--warmups 1]
+ * </pre>
+ */
+public final class SpiceImportRate {
+
+    private SpiceImportRate() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = 1;
+        int runs = 3;
+        int warmups = 1;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--scale" -> scale = Double.parseDouble(args[i + 1]);
+                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + " (expected --scale, --runs, --warmups)");
+            }
+        }
+        Path folder = Files.createTempDirectory("glaux-spice-import-rate");
+        try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).build()) {
+            glaux.store().createBucket("tpch");
+            long rows = TpchTables.write(TpchTables.Table.LINEITEM, scale, folder.resolve("tpch"), true);
+            TpchTables.register(glaux, TpchTables.Table.LINEITEM, "tpch", "tpch", true);
+            System.out.printf(Locale.ROOT, "lineitem at scale %s: %,d rows (Parquet %,d bytes, text %,d bytes)%n",
+                    scale, rows, Files.size(TpchTables.Table.LINEITEM.parquetFile(folder.resolve("tpch"))),
+                    Files.size(TpchTables.Table.LINEITEM.csvFile(folder.resolve("tpch"))));
+            String[][] imports = {
+                    {"Parquet, in columns", "SELECT * FROM lineitem_parquet"},
+                    {"Parquet, row by row", "SELECT * FROM lineitem_parquet WHERE l_orderkey > 0"},
+                    {"text, in columns", "SELECT * FROM lineitem_csv"},
+                    {"text, row by row", "SELECT * FROM lineitem_csv WHERE l_orderkey > 0"},
+            };
+            System.out.println("| source | rows | median import | rows/s per core |");
+            System.out.println("|---|---:|---:|---:|");
+            int dataset = 0;
+            for (String[] source : imports) {
+                List<Double> seconds = new ArrayList<>();
+                long imported = 0;
+                for (int run = 0; run < warmups + runs; run++) {
+                    String name = "import_" + dataset++;
+                    SpiceImports.Imported result = SpiceImports.importQuery(glaux, name, "tpch", source[1]);
+                    if (run >= warmups) {
+                        seconds.add(result.seconds());
+                    }
+                    imported = result.rows();
+                    glaux.spice().deleteDataset(name);
+                }
+                seconds.sort(Double::compare);
+                double median = seconds.get(seconds.size() / 2);
+                System.out.printf(Locale.ROOT, "| %s | %,d | %.2f s | %,.0f |%n", source[0], imported, median,
+                        imported / median);
+            }
+        } finally {
+            SideBySide.deleteTree(folder);
+        }
+    }
+}

@@ -1,11 +1,13 @@
 package io.glaux.sql.function;
 
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -30,8 +32,13 @@ public final class CheckedCasts {
     private static final SqlOperator DECIMAL_TO_INTEGER = new PlannedOperator("checked_decimal_integer",
             ReturnTypes.BIGINT, TrinoNumericCasts.class, "decimalToInteger",
             call -> new Class<?>[] {BigDecimal.class, int.class, String.class, long.class});
-    private static final SqlOperator AVERAGE = new PlannedOperator("decimal_average", ReturnTypes.ARG0,
-            TrinoNumericCasts.class, "average", call -> new Class<?>[] {BigDecimal.class, long.class, int.class});
+    /**
+     * decimal_average(sum, count, scale, precision): its type is decimal(precision, scale) read from the literals, so
+     * a planner rule that rebuilds the call (decorrelation replacing the count) derives the type it had.
+     */
+    private static final SqlOperator AVERAGE = new PlannedOperator("decimal_average", CheckedCasts::averageType,
+            TrinoNumericCasts.class, "average",
+            call -> new Class<?>[] {BigDecimal.class, long.class, int.class, int.class});
     private static final SqlOperator DECIMAL_RESULT = new PlannedOperator("checked_decimal_result", ReturnTypes.ARG0,
             TrinoNumericCasts.class, "checkDecimal", call -> new Class<?>[] {BigDecimal.class, int.class});
 
@@ -109,7 +116,16 @@ public final class CheckedCasts {
     /** The exact average of decimal {@code sum} over {@code count} values, as {@code type}: NULL when sum is. */
     public static RexNode average(RexBuilder rexBuilder, RelDataType type, RexNode sum, RexNode count) {
         return rexBuilder.makeCall(type, AVERAGE, List.of(sum, count,
-                rexBuilder.makeLiteral(type.getScale(), intType(rexBuilder))));
+                rexBuilder.makeLiteral(type.getScale(), intType(rexBuilder)),
+                rexBuilder.makeLiteral(type.getPrecision(), intType(rexBuilder))));
+    }
+
+    /** decimal(precision, scale) from the call's literals, NULL when the sum can be. */
+    private static RelDataType averageType(SqlOperatorBinding binding) {
+        RelDataTypeFactory types = binding.getTypeFactory();
+        RelDataType decimal = types.createSqlType(SqlTypeName.DECIMAL,
+                binding.getOperandLiteralValue(3, Integer.class), binding.getOperandLiteralValue(2, Integer.class));
+        return types.createTypeWithNullability(decimal, binding.getOperandType(0).isNullable());
     }
 
     private static RelDataType intType(RexBuilder rexBuilder) {

@@ -88,9 +88,12 @@ public final class TrinoNumericCasts {
         return rounded.longValueExact();
     }
 
-    /** A decimal average: {@code sum / count} at {@code scale} digits, rounded half up, exactly. */
-    public static BigDecimal average(BigDecimal sum, long count, int scale) {
-        return sum.divide(BigDecimal.valueOf(count), scale, RoundingMode.HALF_UP);
+    /**
+     * A decimal average: {@code sum / count} at {@code scale} digits, rounded half up, exactly; it fits
+     * decimal({@code precision}, scale), the average's type, as an average of values of that type does.
+     */
+    public static BigDecimal average(BigDecimal sum, long count, int scale, int precision) {
+        return checkDecimal(sum.divide(BigDecimal.valueOf(count), scale, RoundingMode.HALF_UP), precision);
     }
 
     /** An arithmetic result of type decimal(precision, s), or NUMERIC_VALUE_OUT_OF_RANGE if it needs more digits. */

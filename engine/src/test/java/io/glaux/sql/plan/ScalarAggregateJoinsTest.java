@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.glaux.sql.plan.SubQueryTables.count;
@@ -46,6 +47,18 @@ class ScalarAggregateJoinsTest {
                 + " FROM i WHERE i.k = o.k) ORDER BY v";
         assertThat(g.rows(sql)).containsExactly(List.of("10"));
         assertThat(count(plan(g, sql), "table = awsdatacatalog\\.default\\.o\\b")).isEqualTo(1);
+    }
+
+    /**
+     * A correlated decimal average outside a comparison keeps Calcite's decorrelation, which rebuilds the average
+     * when it turns the count of a missing group into 0: the rebuilt call keeps the average's type.
+     */
+    @Test
+    void aCorrelatedDecimalAverageInTheSelectListHasOneValuePerOuterRow() {
+        assertThat(g.rows("SELECT v, (SELECT avg(CAST(w AS decimal(10, 2))) FROM i WHERE i.k = o.k) FROM o"
+                + " ORDER BY v")).containsExactly(Arrays.asList("6", null), List.of("10", "100.50"),
+                List.of("20", "5.00"), List.of("21", "5.00"), Arrays.asList("30", null), Arrays.asList("40", null),
+                Arrays.asList("200", null), Arrays.asList("300", null));
     }
 
     @Test

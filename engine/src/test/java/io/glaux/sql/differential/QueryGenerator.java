@@ -81,8 +81,8 @@ final class QueryGenerator {
             case 9 -> "f.qty " + pick(COMPARISONS) + " (SELECT " + pick("avg(g.qty)", "0.5 * sum(g.qty)", "max(g.qty)",
                     "min(g.qty) + 1", "count(*)", "coalesce(max(g.qty), 0)") + " FROM fact g WHERE g.cust_id = f.cust_id"
                     + pick("", " AND g.flag", " AND g.id <> f.id") + ")";
-            // Not avg of a decimal: correlated, it fails to plan (a type mismatch in Calcite's sub-query removal).
-            case 10 -> "f.amount " + pick(COMPARISONS) + " (SELECT " + pick("max(p.list_price)", "min(p.list_price)")
+            case 10 -> "f.amount " + pick(COMPARISONS) + " (SELECT " + pick("max(p.list_price)", "min(p.list_price)",
+                    "avg(p.list_price)")
                     + " FROM products p WHERE p.prod_id = f.prod_id)";
             default -> "f.qty " + not + "IN (SELECT g.qty + 1 FROM fact g WHERE g.cust_id = f.cust_id AND g.id <> f.id)";
         };

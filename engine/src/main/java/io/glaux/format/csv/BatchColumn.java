@@ -37,6 +37,7 @@ abstract class BatchColumn {
 
     private final Field field;
     final AthenaType type;
+    private FieldVector current;
 
     private BatchColumn(Column column, ArrowType arrowType) {
         this.field = new Field(column.name(), FieldType.nullable(arrowType), null);
@@ -66,13 +67,24 @@ abstract class BatchColumn {
         };
     }
 
-    /** A new, empty vector for the next batch, which {@link #write} then fills. */
+    /**
+     * A new, empty vector for the next batch, which {@link #write} then fills: room for at least {@code capacity}
+     * rows, and {@link #ensureCapacity} before writing beyond them (fixed-width values are written without the
+     * per-value capacity check of Arrow's {@code setSafe}).
+     */
     final FieldVector begin(BufferAllocator allocator, int capacity) {
-        FieldVector vector = field.createVector(allocator);
-        vector.setInitialCapacity(capacity);
-        vector.allocateNew();
-        attach(vector);
-        return vector;
+        current = field.createVector(allocator);
+        current.setInitialCapacity(capacity);
+        current.allocateNew();
+        attach(current);
+        return current;
+    }
+
+    /** Makes room for at least {@code rows} rows in the current vector. */
+    final void ensureCapacity(int rows) {
+        while (current.getValueCapacity() < rows) {
+            current.reAlloc();
+        }
     }
 
     abstract void attach(FieldVector vector);
@@ -104,11 +116,11 @@ abstract class BatchColumn {
         @Override
         void write(int row, byte[] bytes, int start, int end) {
             if (matchesAsciiIgnoringCase(bytes, start, end, "true")) {
-                vector.setSafe(row, 1);
+                vector.set(row, 1);
             } else if (matchesAsciiIgnoringCase(bytes, start, end, "false")) {
-                vector.setSafe(row, 0);
+                vector.set(row, 0);
             } else if (rowValue(bytes, start, end) instanceof Boolean value) {
-                vector.setSafe(row, value ? 1 : 0);
+                vector.set(row, value ? 1 : 0);
             }
         }
 
@@ -156,10 +168,10 @@ abstract class BatchColumn {
 
         private void put(int row, long value) {
             switch (type.kind()) {
-                case TINYINT -> ((TinyIntVector) vector).setSafe(row, (byte) value);
-                case SMALLINT -> ((SmallIntVector) vector).setSafe(row, (short) value);
-                case INT -> ((IntVector) vector).setSafe(row, (int) value);
-                default -> ((BigIntVector) vector).setSafe(row, value);
+                case TINYINT -> ((TinyIntVector) vector).set(row, (byte) value);
+                case SMALLINT -> ((SmallIntVector) vector).set(row, (short) value);
+                case INT -> ((IntVector) vector).set(row, (int) value);
+                default -> ((BigIntVector) vector).set(row, value);
             }
         }
     }
@@ -188,9 +200,9 @@ abstract class BatchColumn {
                 value = number.doubleValue();
             }
             if (doubles != null) {
-                doubles.setSafe(row, value);
+                doubles.set(row, value);
             } else {
-                floats.setSafe(row, (float) value);
+                floats.set(row, (float) value);
             }
         }
     }
@@ -221,15 +233,15 @@ abstract class BatchColumn {
             long value = ByteValueParser.parseUnscaledDecimal(bytes, start, end, scale);
             if (value != ByteValueParser.NOT_PARSED) {
                 if (wide != null) {
-                    wide.setSafe(row, value);
+                    wide.set(row, value);
                 } else if (Math.abs(value) < bound) {
-                    unscaled.setSafe(row, value);
+                    unscaled.set(row, value);
                 }
             } else if (rowValue(bytes, start, end) instanceof BigDecimal decimal) {
                 if (wide != null) {
-                    wide.setSafe(row, decimal);
+                    wide.set(row, decimal);
                 } else {
-                    unscaled.setSafe(row, decimal.unscaledValue().longValueExact());
+                    unscaled.set(row, decimal.unscaledValue().longValueExact());
                 }
             }
         }
@@ -251,9 +263,9 @@ abstract class BatchColumn {
         void write(int row, byte[] bytes, int start, int end) {
             int days = ByteValueParser.parseDate(bytes, start, end);
             if (days != ByteValueParser.NOT_PARSED_DATE) {
-                vector.setSafe(row, days);
+                vector.set(row, days);
             } else if (rowValue(bytes, start, end) instanceof Integer value) {
-                vector.setSafe(row, value);
+                vector.set(row, value);
             }
         }
     }
@@ -274,9 +286,9 @@ abstract class BatchColumn {
         void write(int row, byte[] bytes, int start, int end) {
             long millis = ByteValueParser.parseTimestamp(bytes, start, end);
             if (millis != ByteValueParser.NOT_PARSED) {
-                vector.setSafe(row, millis);
+                vector.set(row, millis);
             } else if (rowValue(bytes, start, end) instanceof Long value) {
-                vector.setSafe(row, value);
+                vector.set(row, value);
             }
         }
     }

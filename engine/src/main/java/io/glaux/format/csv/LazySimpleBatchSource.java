@@ -95,6 +95,12 @@ final class LazySimpleBatchSource implements BatchSource {
             }
             int rows = 0;
             while (rows < maxRows && nextRecord()) {
+                if (rows == capacity) {
+                    capacity = (int) Math.min(maxRows, 2L * capacity);
+                    for (BatchColumn column : columns) {
+                        column.ensureCapacity(capacity);
+                    }
+                }
                 decode(rows++);
             }
             finished = rows < maxRows;
@@ -168,6 +174,14 @@ final class LazySimpleBatchSource implements BatchSource {
 
     /** The index of the first unescaped field delimiter in [from, end), or {@code end}. */
     private int find(byte[] bytes, int from, int end) {
+        if (!escaping) {
+            for (int i = from; i < end; i++) {
+                if (bytes[i] == fieldSeparator) {
+                    return i;
+                }
+            }
+            return end;
+        }
         for (int i = from; i < end; i++) {
             byte c = bytes[i];
             if (c == fieldSeparator) {
@@ -181,7 +195,7 @@ final class LazySimpleBatchSource implements BatchSource {
     }
 
     private boolean isNullText(byte[] bytes, int start, int end) {
-        return Arrays.equals(bytes, start, end, nullText, 0, nullText.length);
+        return end - start == nullText.length && Arrays.equals(bytes, start, end, nullText, 0, nullText.length);
     }
 
     private static boolean contains(byte[] bytes, int start, int end, byte b) {

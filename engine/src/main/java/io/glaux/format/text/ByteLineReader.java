@@ -3,6 +3,9 @@ package io.glaux.format.text;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * {@link LineReader} over undecoded bytes, for readers that parse fields straight from UTF-8: the same records
@@ -15,6 +18,11 @@ import java.io.InputStream;
 public final class ByteLineReader implements Closeable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final int escape;
@@ -50,7 +58,7 @@ public final class ByteLineReader implements Closeable {
         while (true) {
             int newline = -1;
             if (escape == LineReader.NO_ESCAPE) {
-                for (int i = scan; i < limit; i++) {
+                for (int i = skipWithoutNewline(scan); i < limit; i++) {
                     if (buffer[i] == '\n') {
                         nextLine++;
                         newline = i;
@@ -82,6 +90,22 @@ public final class ByteLineReader implements Closeable {
             scan = limit - recordStart;
             recordStart = fill(recordStart);
         }
+    }
+
+    /**
+     * Where the search for a newline from {@code from} must go on byte by byte: past every run of eight bytes that
+     * holds none (a word with no zero byte once XORed with newlines).
+     */
+    private int skipWithoutNewline(int from) {
+        int i = from;
+        while (i + Long.BYTES <= limit) {
+            long word = (long) LONGS.get(buffer, i) ^ NEWLINES;
+            if (((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+                break;
+            }
+            i += Long.BYTES;
+        }
+        return i;
     }
 
     /** Checks the record's UTF-8 and sets its bounds, less a final CR unless that CR was escaped. */

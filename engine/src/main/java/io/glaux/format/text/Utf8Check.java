@@ -1,5 +1,8 @@
 package io.glaux.format.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 
 /**
@@ -8,6 +11,11 @@ import java.nio.charset.CharacterCodingException;
  * an object as characters or as bytes fails the same way at the same offset.
  */
 final class Utf8Check {
+
+    /** Eight bytes at a time, to skip ASCII quickly. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8Check() {
     }
@@ -18,6 +26,9 @@ final class Utf8Check {
      */
     static int firstMalformed(byte[] bytes, int from, int to) {
         int i = from;
+        while (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            i += Long.BYTES;
+        }
         while (i < to) {
             int b = bytes[i];
             if (b >= 0) {

@@ -114,7 +114,8 @@ class LazySimpleBatchSourceTest {
     void datesTimestampsBooleansAndBinaryInEveryAcceptedAndRejectedSpelling() {
         List<Column> columns = columns("dt", "date", "ts", "timestamp", "b", "boolean", "bin", "binary");
         String[] values = {"2020-01-02", "2020-1-2", "2020-02-30", "2021-02-29", "2000-02-29", "1900-02-29",
-                "0000-01-01", "9999-12-31", "99999-01-01", "-2020-01-01", "2020-01-02 03:04:05", "2020-01-02 03:04",
+                "0000-01-01", "9999-12-31", "2020-04-31", "2020-06-31", "2020-09-31", "2020-11-31", "2020-12-31",
+                "2020-00-10", "2020-01-00", "99999-01-01", "-2020-01-01", "2020-01-02 03:04:05", "2020-01-02 03:04",
                 "2020-01-02T03:04:05", "2020-01-02 03:04:05.1", "2020-01-02 03:04:05.12345", "2020-01-02 03:04:05.9995",
                 "2020-01-02 03:04:05.123456789", "2020-01-02 03:04:05.1234567890", "2020-01-02 03:04:05.",
                 "2020-01-02 24:00:00", "2020-01-02 23:60:00", "2020-01-02 23:59:60", "2020-01-02 03:04:05Z",
@@ -195,7 +196,7 @@ class LazySimpleBatchSourceTest {
         Map<String, String> parameters = Map.of("field.delim", ",", "escape.delim", "\\");
         List<Column> columns = columns("a", "string", "b", "int", "c", "varchar(2)");
         String text = "x\\,y,1,ab\nmulti\\\nline,2,\\,\\,\\,\nends with cr\\\r,3,\\\n\\N,\\N,\\\\N\n"
-                + "trailing\\,4\nnon-ascii \\é\\😀,5,\\é\\é\\é\nlast\\";
+                + "trailing\\,4\nnon-ascii \\é\\😀,5,\\é\\é\\é\nescaped cr last,6,\\\r\nlast\\";
         same(text, columns, parameters, 2);
         Map<String, String> crlf = Map.of("field.delim", ",", "escape.delim", "\\", "serialization.escape.crlf",
                 "true");

@@ -166,13 +166,33 @@ public final class ByteValueParser {
         if (end - start != 10 || bytes[start + 4] != '-' || bytes[start + 7] != '-') {
             return NOT_PARSED_DATE;
         }
-        int year = digits(bytes, start, 4);
-        int month = digits(bytes, start + 5, 2);
-        int day = digits(bytes, start + 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+        int y1 = bytes[start] - '0';
+        int y2 = bytes[start + 1] - '0';
+        int y3 = bytes[start + 2] - '0';
+        int y4 = bytes[start + 3] - '0';
+        int m1 = bytes[start + 5] - '0';
+        int m2 = bytes[start + 6] - '0';
+        int d1 = bytes[start + 8] - '0';
+        int d2 = bytes[start + 9] - '0';
+        if (notDigits(y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2, y1 + 6 | y2 + 6 | y3 + 6 | y4 + 6 | m1 + 6 | m2 + 6
+                | d1 + 6 | d2 + 6)) {
+            return NOT_PARSED_DATE;
+        }
+        int year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+        int month = m1 * 10 + m2;
+        int day = d1 * 10 + d2;
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
             return NOT_PARSED_DATE;
         }
         return (int) epochDay(year, month, day);
+    }
+
+    /**
+     * Whether any of several byte-minus-'0' values is not a digit, given their OR and the OR of each plus 6: a digit
+     * is 0 to 9, and 9 + 6 still fits four bits, while 10 + 6 and anything negative or larger do not.
+     */
+    private static boolean notDigits(int or, int orPlusSix) {
+        return ((or | orPlusSix) & ~15) != 0;
     }
 
     /**

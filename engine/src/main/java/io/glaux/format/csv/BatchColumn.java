@@ -5,6 +5,7 @@ import io.glaux.catalog.Column;
 import io.glaux.format.ColumnLayout;
 import io.glaux.format.text.ByteValueParser;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -37,7 +38,6 @@ abstract class BatchColumn {
 
     private final Field field;
     final AthenaType type;
-    private FieldVector current;
 
     private BatchColumn(Column column, ArrowType arrowType) {
         this.field = new Field(column.name(), FieldType.nullable(arrowType), null);
@@ -68,29 +68,41 @@ abstract class BatchColumn {
     }
 
     /**
-     * A new, empty vector for the next batch, which {@link #write} then fills: room for at least {@code capacity}
-     * rows, and {@link #ensureCapacity} before writing beyond them (fixed-width values are written without the
-     * per-value capacity check of Arrow's {@code setSafe}).
+     * The column's vector of a batch of {@code rows} rows: the fields' text is in {@code bytes}, row r's in
+     * [starts[r], ends[r]) (unescaped, and not the NULL text), or starts[r] < 0 for NULL. One column at a time, so
+     * each value is parsed in a loop that sees only this column's type and data.
      */
-    final FieldVector begin(BufferAllocator allocator, int capacity) {
-        current = field.createVector(allocator);
-        current.setInitialCapacity(capacity);
-        current.allocateNew();
-        attach(current);
-        return current;
-    }
-
-    /** Makes room for at least {@code rows} rows in the current vector. */
-    final void ensureCapacity(int rows) {
-        while (current.getValueCapacity() < rows) {
-            current.reAlloc();
+    final FieldVector decode(BufferAllocator allocator, byte[] bytes, int[] starts, int[] ends, int rows) {
+        FieldVector vector = field.createVector(allocator);
+        try {
+            if (vector instanceof BaseVariableWidthVector variableWidth) {
+                long textBytes = 0;
+                for (int row = 0; row < rows; row++) {
+                    textBytes += starts[row] < 0 ? 0 : ends[row] - starts[row];
+                }
+                variableWidth.allocateNew(Math.max(textBytes, 1), rows);
+            } else {
+                vector.setInitialCapacity(rows);
+                vector.allocateNew();
+            }
+            attach(vector);
+            for (int row = 0; row < rows; row++) {
+                if (starts[row] >= 0) {
+                    write(row, bytes, starts[row], ends[row]);
+                }
+            }
+            vector.setValueCount(rows);
+            return vector;
+        } catch (RuntimeException | Error e) {
+            vector.close();
+            throw e;
         }
     }
 
     abstract void attach(FieldVector vector);
 
     /**
-     * Writes the value of a field (unescaped, and not the NULL text) into slot {@code row}; a slot left unwritten is
+     * Writes the value of a field into slot {@code row} of the vector sized for the batch; a slot left unwritten is
      * NULL.
      */
     abstract void write(int row, byte[] bytes, int start, int end);

@@ -22,11 +22,13 @@ import java.util.List;
  * record or field: the same records, fields, NULLs and values as {@link LazySimpleRowSource} (one record per line,
  * fields split on the ASCII field delimiter skipping escaped ones, missing trailing fields NULL, extra ones ignored,
  * the NULL text compared before unescaping). Only the projected fields are decoded; the bytes of the others are only
- * scanned for the delimiter.
+ * scanned for the delimiter. A batch is read in two steps: the records' projected fields are copied (unescaped) into
+ * one staging buffer, then each column is parsed in one loop over its rows ({@link BatchColumn#decode}), which keeps
+ * the parsing of a column in code that sees one type.
  */
 final class LazySimpleBatchSource implements BatchSource {
 
-    /** Rows the vectors of a batch are first sized for; they grow up to the batch size as needed. */
+    /** Rows the staging arrays are first sized for; they grow up to the batch size as needed. */
     private static final int INITIAL_CAPACITY = 4096;
 
     private final ObjectSource source;
@@ -43,7 +45,14 @@ final class LazySimpleBatchSource implements BatchSource {
     private final int fieldsNeeded;
     private final int[] fieldStarts;
     private final int[] fieldEnds;
-    private byte[] unescaped = new byte[256];
+    /** The projected fields of the batch's records, one after another. */
+    private byte[] text = new byte[64 * 1024];
+    private int textLength;
+    /** Per projected column and row: where its text is in {@link #text}, or -1 for NULL. */
+    private final int[][] starts;
+    private final int[][] ends;
+    /** Rows the staging arrays hold. */
+    private int capacity;
     private int headerLinesLeft;
     private boolean finished;
 
@@ -71,6 +80,9 @@ final class LazySimpleBatchSource implements BatchSource {
         this.fieldStarts = new int[fieldsNeeded];
         this.fieldEnds = new int[fieldsNeeded];
         this.headerLinesLeft = headerLines;
+        this.capacity = Math.min(maxRows, INITIAL_CAPACITY);
+        this.starts = new int[this.columns.length][capacity];
+        this.ends = new int[this.columns.length][capacity];
     }
 
     /**
@@ -87,34 +99,36 @@ final class LazySimpleBatchSource implements BatchSource {
         if (finished) {
             return null;
         }
+        int rows = 0;
+        textLength = 0;
+        while (rows < maxRows && nextRecord()) {
+            if (rows == capacity) {
+                grow();
+            }
+            stage(rows++);
+        }
+        finished = rows < maxRows;
+        if (rows == 0) {
+            return null;
+        }
         List<FieldVector> vectors = new ArrayList<>(columns.length);
         try {
-            int capacity = Math.min(maxRows, INITIAL_CAPACITY);
-            for (BatchColumn column : columns) {
-                vectors.add(column.begin(allocator, capacity));
+            for (int i = 0; i < columns.length; i++) {
+                vectors.add(columns[i].decode(allocator, text, starts[i], ends[i], rows));
             }
-            int rows = 0;
-            while (rows < maxRows && nextRecord()) {
-                if (rows == capacity) {
-                    capacity = (int) Math.min(maxRows, 2L * capacity);
-                    for (BatchColumn column : columns) {
-                        column.ensureCapacity(capacity);
-                    }
-                }
-                decode(rows++);
-            }
-            finished = rows < maxRows;
-            if (rows == 0) {
-                vectors.forEach(FieldVector::close);
-                return null;
-            }
-            for (FieldVector vector : vectors) {
-                vector.setValueCount(rows);
-            }
-            return new ColumnBatch(rows, vectors, null);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             vectors.forEach(FieldVector::close);
             throw e;
+        }
+        return new ColumnBatch(rows, vectors, null);
+    }
+
+    /** Room for twice as many rows in the staging arrays (up to the batch size). */
+    private void grow() {
+        capacity = (int) Math.min(maxRows, 2L * capacity);
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = Arrays.copyOf(starts[i], capacity);
+            ends[i] = Arrays.copyOf(ends[i], capacity);
         }
     }
 
@@ -135,25 +149,33 @@ final class LazySimpleBatchSource implements BatchSource {
         }
     }
 
-    private void decode(int row) {
+    /**
+     * Copies the current record's projected fields into {@link #text} (unescaped) and notes where each is, or that
+     * it is NULL (missing, or the NULL text).
+     */
+    private void stage(int row) {
         byte[] bytes = lines.buffer();
         int found = split(bytes, lines.start(), lines.end());
         for (int i = 0; i < columns.length; i++) {
             int field = projection[i];
-            if (field >= found) {
+            int start = field < found ? fieldStarts[field] : 0;
+            int end = field < found ? fieldEnds[field] : 0;
+            if (field >= found || isNullText(bytes, start, end)) {
+                starts[i][row] = -1;
                 continue;
             }
-            int start = fieldStarts[field];
-            int end = fieldEnds[field];
-            if (isNullText(bytes, start, end)) {
-                continue;
+            if (text.length - textLength < end - start) {
+                text = Arrays.copyOf(text, (int) Math.min(Integer.MAX_VALUE - 8,
+                        Math.max(2L * text.length, (long) textLength + end - start)));
             }
+            starts[i][row] = textLength;
             if (escaping && contains(bytes, start, end, escape)) {
-                int length = unescape(bytes, start, end);
-                columns[i].write(row, unescaped, 0, length);
+                textLength = unescape(bytes, start, end, textLength);
             } else {
-                columns[i].write(row, bytes, start, end);
+                System.arraycopy(bytes, start, text, textLength, end - start);
+                textLength += end - start;
             }
+            ends[i][row] = textLength;
         }
     }
 
@@ -208,14 +230,11 @@ final class LazySimpleBatchSource implements BatchSource {
     }
 
     /**
-     * Copies the field into {@link #unescaped} without its escape characters, keeping what they escape ({@code r}
-     * and {@code n} become CR and LF with escape.crlf); returns the length.
+     * Copies the field into {@link #text} at {@code at} without its escape characters, keeping what they escape
+     * ({@code r} and {@code n} become CR and LF with escape.crlf); returns where it ends.
      */
-    private int unescape(byte[] bytes, int start, int end) {
-        if (unescaped.length < end - start) {
-            unescaped = new byte[Math.max(end - start, unescaped.length * 2)];
-        }
-        int length = 0;
+    private int unescape(byte[] bytes, int start, int end, int at) {
+        int length = at;
         for (int i = start; i < end; i++) {
             byte c = bytes[i];
             if (c == escape && i + 1 < end) {
@@ -225,9 +244,9 @@ final class LazySimpleBatchSource implements BatchSource {
                 } else if (escapeCrlf && next == 'n') {
                     next = '\n';
                 }
-                unescaped[length++] = next;
+                text[length++] = next;
             } else {
-                unescaped[length++] = c;
+                text[length++] = c;
             }
         }
         return length;

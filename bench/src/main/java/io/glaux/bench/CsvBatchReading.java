@@ -31,7 +31,12 @@ import java.util.stream.Stream;
 /**
  * Reads a TPC-H lineitem text object ('|'-delimited, LazySimpleSerDe) in rows ({@code CsvFormatReader.open}) and in
  * columns ({@code openBatches}), every column and a Q6-like projection, and prints rows per second of each. Usage:
- * {@code CsvBatchReading [scale=0.5] [file]}; the file is generated at the scale unless it exists.
+ * {@code CsvBatchReading [scale=0.5] [file]}; the file is generated at the scale unless it exists. Run from the
+ * reactor's classes:
+ * <pre>
+ * mvn -o -q -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp bench/target/classes:$(cat cp.txt) io.glaux.bench.CsvBatchReading 0.5 lineitem.txt
+ * </pre>
  */
 public final class CsvBatchReading {
 

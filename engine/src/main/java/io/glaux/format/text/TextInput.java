@@ -8,9 +8,9 @@ import java.io.Reader;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens an object's bytes as characters (or bytes) for the text readers: streamed from offset 0 in 64 KiB reads, decompressed
- * when the name ends in {@code .gz} (as Athena picks the codec by extension), and decoded as UTF-8 that rejects
- * malformed bytes with an error naming the byte offset rather than replacing them.
+ * Opens an object's bytes as characters (or bytes) for the text readers: streamed from offset 0 in 64 KiB reads,
+ * decompressed when the name ends in {@code .gz} (as Athena picks the codec by extension), and decoded as UTF-8 that
+ * rejects malformed bytes with an error naming the byte offset rather than replacing them.
  */
 public final class TextInput {
 

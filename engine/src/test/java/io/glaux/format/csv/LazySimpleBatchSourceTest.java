@@ -119,7 +119,8 @@ class LazySimpleBatchSourceTest {
                 "2020-01-02T03:04:05", "2020-01-02 03:04:05.1", "2020-01-02 03:04:05.12345", "2020-01-02 03:04:05.9995",
                 "2020-01-02 03:04:05.123456789", "2020-01-02 03:04:05.1234567890", "2020-01-02 03:04:05.",
                 "2020-01-02 24:00:00", "2020-01-02 23:60:00", "2020-01-02 23:59:60", "2020-01-02 03:04:05Z",
-                "2020-01-02 03:04:05+05:30", "2020-01-02 03:04:05-0800", "2020-01-02 03:04:05 ", "1969-12-31 23:59:59.999",
+                "2020-01-02 03:04:05+05:30", "2020-01-02 03:04:05-0800", "2020-01-02 03:04:05 ",
+                "1969-12-31 23:59:59.999",
                 "true", "TRUE", "False", "yes", "1", "falſe", "tru", "aGVsbG8=", "aGVsbG8", "YQ==\r\nYg==", ""};
         StringBuilder text = new StringBuilder();
         for (String value : values) {
@@ -131,8 +132,9 @@ class LazySimpleBatchSourceTest {
     @Test
     void charAndVarcharAreCutToTheirLengthInCodePoints() {
         List<Column> columns = columns("c", "char(3)", "v", "varchar(3)", "c1", "char(1)", "s", "string");
-        String text = line("ab ", "ab ", " ", "  ") + line("abcdef", "abcdef", "xy", "z") + line("日本語です", "日本語です",
-                "語", "語") + line("a😀b😀", "a😀b😀", "😀😀", "😀") + line("a  b", "a  b", "   ", "é");
+        String text = line("ab ", "ab ", " ", "  ") + line("abcdef", "abcdef", "xy", "z")
+                + line("日本語です", "日本語です", "語", "語") + line("a😀b😀", "a😀b😀", "😀😀", "😀")
+                + line("a  b", "a  b", "   ", "é");
         List<List<Object>> rows = same(text, columns, COMMA, 2);
         assertThat(rows.get(0)).containsExactly("ab", "ab ", "", "  ");
     }

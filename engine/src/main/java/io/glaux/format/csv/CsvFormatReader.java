@@ -6,17 +6,21 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.StorageDescriptor;
+import io.glaux.format.BatchSource;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.RowSource;
+import io.glaux.format.text.ByteLineReader;
 import io.glaux.format.text.LineReader;
 import io.glaux.format.text.SerdeOptions;
 import io.glaux.format.text.TextInput;
+import org.apache.arrow.memory.BufferAllocator;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads delimited text: OpenCSVSerde objects when the request's serialization library says so, LazySimpleSerDe
@@ -48,6 +52,31 @@ public final class CsvFormatReader implements FormatReader {
         LazySimpleDialect dialect = LazySimpleDialect.from(request.serdeParameters());
         return new LazySimpleRowSource(source, new LineReader(reader, dialect.escape()), dialect, types,
                 request.projection(), headerLines);
+    }
+
+    /**
+     * Reads LazySimpleSerDe objects in columns straight from their UTF-8 bytes ({@link LazySimpleBatchSource}).
+     * Declines OpenCSVSerde, projected arrays, maps and structs, and a non-ASCII field delimiter or escape character.
+     */
+    @Override
+    public Optional<BatchSource> openBatches(ObjectSource source, ReadRequest request, BufferAllocator allocator,
+                                             int maxRows) throws IOException {
+        if (StorageDescriptor.OPEN_CSV_SERDE.equals(request.serializationLibrary())) {
+            return Optional.empty();
+        }
+        for (int field : request.projection()) {
+            if (!BatchColumn.decodes(request.dataColumns().get(field).type())) {
+                return Optional.empty();
+            }
+        }
+        LazySimpleDialect dialect = LazySimpleDialect.from(request.serdeParameters());
+        if (!LazySimpleBatchSource.reads(dialect)) {
+            return Optional.empty();
+        }
+        int headerLines = new SerdeOptions(request.serdeParameters()).skipHeaderLines();
+        ByteLineReader lines = new ByteLineReader(TextInput.openBytes(source), dialect.escape());
+        return Optional.of(new LazySimpleBatchSource(source, lines, dialect, request.dataColumns(),
+                request.projection(), headerLines, allocator, maxRows));
     }
 
     private CsvParser openCsvParser(Reader reader, OpenCsvDialect dialect) throws IOException {

@@ -56,7 +56,8 @@ final class LazySimpleValueDecoder {
         return end - start == nullFormat.length() && text.regionMatches(start, nullFormat, 0, nullFormat.length());
     }
 
-    private static Object decodePrimitive(String text, AthenaType type) {
+    /** The value of unescaped primitive text, NULL when it does not parse. */
+    static Object decodePrimitive(String text, AthenaType type) {
         try {
             return TextValueParser.parse(text, type);
         } catch (TextValueException e) {

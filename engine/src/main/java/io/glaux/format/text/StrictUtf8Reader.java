@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -46,15 +45,7 @@ final class StrictUtf8Reader extends Reader {
             }
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             if (result.isError()) {
-                pendingError = new CharacterCodingException() {
-                    private final String message = "Invalid UTF-8 byte sequence at byte offset "
-                            + (bufferOffset + bytes.position());
-
-                    @Override
-                    public String getMessage() {
-                        return message;
-                    }
-                };
+                pendingError = Utf8Check.malformedAt(bufferOffset + bytes.position());
             } else if (result.isUnderflow()) {
                 if (out.position() > offset) {
                     break;

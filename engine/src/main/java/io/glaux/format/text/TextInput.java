@@ -8,9 +8,9 @@ import java.io.Reader;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens an object's bytes as characters for the text readers: streamed from offset 0 in 64 KiB reads, decompressed
- * when the name ends in {@code .gz} (as Athena picks the codec by extension), and decoded as UTF-8 that rejects
- * malformed bytes with an error naming the byte offset rather than replacing them.
+ * Opens an object's bytes as characters (or bytes) for the text readers: streamed from offset 0 in 64 KiB reads,
+ * decompressed when the name ends in {@code .gz} (as Athena picks the codec by extension), and decoded as UTF-8 that
+ * rejects malformed bytes with an error naming the byte offset rather than replacing them.
  */
 public final class TextInput {
 
@@ -20,10 +20,15 @@ public final class TextInput {
     }
 
     public static Reader open(ObjectSource source) throws IOException {
+        return new StrictUtf8Reader(openBytes(source), BUFFER_BYTES);
+    }
+
+    /**
+     * The object's bytes, decompressed as {@link #open} reads them but not decoded; {@link ByteLineReader} checks the
+     * UTF-8 itself.
+     */
+    public static InputStream openBytes(ObjectSource source) throws IOException {
         InputStream in = source.open(0, -1);
-        if (source.name().endsWith(".gz")) {
-            in = new GZIPInputStream(in, BUFFER_BYTES);
-        }
-        return new StrictUtf8Reader(in, BUFFER_BYTES);
+        return source.name().endsWith(".gz") ? new GZIPInputStream(in, BUFFER_BYTES) : in;
     }
 }

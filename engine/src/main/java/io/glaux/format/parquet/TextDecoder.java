@@ -1,0 +1,225 @@
+package io.glaux.format.parquet;
+
+import io.glaux.catalog.AthenaType;
+import io.glaux.format.ColumnLayout;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+
+/**
+ * Decodes BINARY columns read as strings (char, varchar, string) or binary, copying bytes without building Java
+ * strings. A string column whose chunk has a dictionary and no data page the chunk's metadata says is plain is given
+ * as ids into that dictionary, decoded once per chunk into a {@link VarCharVector}; should a page turn out not to be
+ * dictionary-encoded after all (metadata without page encoding statistics), the batch and the rest of the chunk are
+ * given as values. Values match the row path's: well-formed UTF-8 is copied (cut to varchar(n)/char(n) code points,
+ * char's trailing spaces dropped), anything else goes through the row path's decoding, which replaces malformed
+ * sequences.
+ */
+final class TextDecoder extends ColumnDecoder {
+
+    private static final int INITIAL_BYTES_PER_VALUE = 16;
+
+    private final FileValueKind kind;
+    private final UnaryOperator<Object> coercion;
+    /** Binary table column: values in a VarBinaryVector, never ids. */
+    private final boolean binary;
+    /** Whether values must be well-formed UTF-8 (the table or the file column holds text). */
+    private final boolean utf8;
+    private final int maxCodePoints;
+    private final boolean trimSpaces;
+    private final DictionaryCapture converter = new DictionaryCapture();
+
+    private Dictionary fileDictionary;
+    /** The current chunk's dictionary while its values are given as ids; else null. */
+    private VarCharVector dictionary;
+    private int bytesPerValue = INITIAL_BYTES_PER_VALUE;
+
+    TextDecoder(String name, AthenaType type, FileValueKind kind, UnaryOperator<Object> coercion) {
+        super(name, type);
+        this.kind = kind;
+        this.coercion = coercion;
+        this.binary = type.kind() == AthenaType.Kind.BINARY;
+        this.utf8 = !binary || kind == FileValueKind.STRING;
+        this.maxCodePoints = switch (type.kind()) {
+            case VARCHAR -> ((AthenaType.Varchar) type).length();
+            case CHAR -> ((AthenaType.Char) type).length();
+            default -> Integer.MAX_VALUE;
+        };
+        this.trimSpaces = type.kind() == AthenaType.Kind.CHAR;
+    }
+
+    /** Receives the chunk's dictionary when its column reader is built. */
+    private static final class DictionaryCapture extends PrimitiveConverter {
+        private Dictionary dictionary;
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            this.dictionary = dictionary;
+        }
+
+        Dictionary take() {
+            Dictionary taken = dictionary;
+            dictionary = null;
+            return taken;
+        }
+    }
+
+    @Override
+    PrimitiveConverter converter() {
+        return converter;
+    }
+
+    @Override
+    VarCharVector startChunk(ColumnReader chunkReader, ColumnChunkMetaData chunk, BufferAllocator allocator) {
+        super.startChunk(chunkReader, chunk, allocator);
+        fileDictionary = converter.take();
+        dictionary = null;
+        if (binary || fileDictionary == null || hasPlainDataPages(chunk)) {
+            return null;
+        }
+        int size = fileDictionary.getMaxId() + 1;
+        VarCharVector decoded = new VarCharVector(name, allocator);
+        try {
+            decoded.allocateNew((long) size * INITIAL_BYTES_PER_VALUE, size);
+            for (int id = 0; id < size; id++) {
+                set(decoded, id, fileDictionary.decodeToBinary(id));
+            }
+            decoded.setValueCount(size);
+        } catch (RuntimeException e) {
+            decoded.close();
+            throw e;
+        }
+        dictionary = decoded;
+        return decoded;
+    }
+
+    /** Whether the chunk's page encoding statistics say some data page is not dictionary-encoded. */
+    private static boolean hasPlainDataPages(ColumnChunkMetaData chunk) {
+        EncodingStats stats = chunk.getEncodingStats();
+        return stats != null && stats.hasNonDictionaryEncodedPages();
+    }
+
+    @Override
+    Decoded decode(int rows, BufferAllocator allocator) {
+        if (dictionary == null) {
+            return new Decoded(decodeValues(newValues(rows, allocator), 0, rows), null);
+        }
+        IntVector ids = (IntVector) newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator);
+        int decoded;
+        try {
+            decoded = decodeIds(ids, rows);
+        } catch (RuntimeException e) {
+            ids.close();
+            throw e;
+        }
+        if (decoded == rows) {
+            ids.setValueCount(rows);
+            return new Decoded(ids, dictionary);
+        }
+        try (ids) {
+            BaseVariableWidthVector values = newValues(rows, allocator);
+            for (int row = 0; row < decoded; row++) {
+                if (!ids.isNull(row)) {
+                    values.setSafe(row, dictionary.get(ids.get(row)));
+                }
+            }
+            dictionary = null;
+            return new Decoded(decodeValues(values, decoded, rows), null);
+        }
+    }
+
+    /** Decodes ids up to the first value not read from the dictionary; returns the number of rows decoded. */
+    private int decodeIds(IntVector ids, int rows) {
+        ArrowBuf validity = ids.getValidityBuffer();
+        ArrowBuf data = ids.getDataBuffer();
+        for (int row = 0; row < rows; row++) {
+            if (present()) {
+                int id;
+                try {
+                    id = reader.getCurrentValueDictionaryID();
+                } catch (UnsupportedOperationException notDictionaryEncoded) {
+                    return row;
+                }
+                BitVectorHelper.setBit(validity, row);
+                data.setInt((long) row * Integer.BYTES, id);
+            }
+            reader.consume();
+        }
+        return rows;
+    }
+
+    private BaseVariableWidthVector newValues(int rows, BufferAllocator allocator) {
+        ArrowType arrowType = binary ? ArrowType.Binary.INSTANCE : ArrowType.Utf8.INSTANCE;
+        BaseVariableWidthVector vector = (BaseVariableWidthVector) new Field(name, FieldType.nullable(arrowType), null)
+                .createVector(allocator);
+        vector.allocateNew((long) rows * bytesPerValue, rows);
+        return vector;
+    }
+
+    private BaseVariableWidthVector decodeValues(BaseVariableWidthVector vector, int from, int rows) {
+        try {
+            for (int row = from; row < rows; row++) {
+                if (present()) {
+                    set(vector, row, reader.getBinary());
+                }
+                reader.consume();
+            }
+            vector.setValueCount(rows);
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
+        if (rows > 0) {
+            bytesPerValue = Math.max(1, (int) Math.min(1 << 16, (long) vector.getEndOffset(rows - 1) / rows + 1));
+        }
+        return vector;
+    }
+
+    private void set(BaseVariableWidthVector vector, int row, Binary value) {
+        ByteBuffer bytes = value.toByteBuffer();
+        int start = bytes.position();
+        int end = bytes.limit();
+        if (utf8 && !Utf8Bytes.isWellFormed(bytes, start, end)) {
+            byte[] converted = rowPathBytes(value);
+            vector.setSafe(row, converted, 0, converted.length);
+            return;
+        }
+        if (maxCodePoints != Integer.MAX_VALUE) {
+            end = Utf8Bytes.prefixEnd(bytes, start, end, maxCodePoints);
+            if (trimSpaces) {
+                end = Utf8Bytes.trimTrailingSpaces(bytes, start, end);
+            }
+        }
+        vector.setSafe(row, bytes, start, end - start);
+    }
+
+    /** The row path's value (malformed UTF-8 replaced as its decoding does), as the vector holds it. */
+    private byte[] rowPathBytes(Binary value) {
+        Object decoded = kind == FileValueKind.STRING ? value.toStringUsingUTF8() : new ByteString(value.getBytes());
+        Object converted = coercion.apply(decoded);
+        return converted instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : ((ByteString) converted).getBytes();
+    }
+}

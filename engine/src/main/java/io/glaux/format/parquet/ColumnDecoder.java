@@ -9,7 +9,10 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.PrimitiveType;
@@ -64,13 +67,15 @@ abstract class ColumnDecoder {
     abstract PrimitiveConverter converter();
 
     /**
-     * Starts a row group: the reader of this column's (possibly page-filtered) chunk and the chunk's metadata.
+     * Starts a row group: this column's (possibly page-filtered) chunk, read through a column reader from
+     * {@code store} unless the decoder reads its pages itself, and the chunk's metadata.
      *
      * @return a dictionary this chunk's batches will point into, which the caller keeps until it closes; or null
      */
-    VarCharVector startChunk(ColumnReader chunkReader, ColumnChunkMetaData chunk, BufferAllocator allocator) {
-        this.reader = chunkReader;
-        this.maxDefinitionLevel = chunkReader.getDescriptor().getMaxDefinitionLevel();
+    VarCharVector startChunk(ColumnReadStore store, PageReadStore pages, ColumnDescriptor descriptor,
+                             ColumnChunkMetaData chunk, BufferAllocator allocator) {
+        this.reader = store.getColumnReader(descriptor);
+        this.maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
         return null;
     }
 

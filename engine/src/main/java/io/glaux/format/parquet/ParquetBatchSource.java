@@ -143,8 +143,8 @@ final class ParquetBatchSource implements BatchSource {
         List<ColumnDescriptor> columns = requestedSchema.getColumns();
         for (int i = 0; i < decoders.length; i++) {
             ColumnDescriptor descriptor = columns.get(i);
-            VarCharVector dictionary = decoders[i].startChunk(store.getColumnReader(descriptor),
-                    chunk(block, descriptor), allocator);
+            VarCharVector dictionary = decoders[i].startChunk(store, pages, descriptor, chunk(block, descriptor),
+                    allocator);
             if (dictionary != null) {
                 dictionaries.add(dictionary);
             }

@@ -12,13 +12,19 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.calcite.avatica.util.ByteString;
-import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.PrimitiveConverter;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
@@ -49,6 +55,8 @@ final class TextDecoder extends ColumnDecoder {
     private Dictionary fileDictionary;
     /** The current chunk's dictionary while its values are given as ids; else null. */
     private VarCharVector dictionary;
+    /** Reads the current chunk's ids from its pages, when they all are dictionary-encoded; else null. */
+    private DictionaryIdPages idPages;
     private int bytesPerValue = INITIAL_BYTES_PER_VALUE;
 
     TextDecoder(String name, AthenaType type, FileValueKind kind, UnaryOperator<Object> coercion) {
@@ -92,13 +100,35 @@ final class TextDecoder extends ColumnDecoder {
     }
 
     @Override
-    VarCharVector startChunk(ColumnReader chunkReader, ColumnChunkMetaData chunk, BufferAllocator allocator) {
-        super.startChunk(chunkReader, chunk, allocator);
-        fileDictionary = converter.take();
+    VarCharVector startChunk(ColumnReadStore store, PageReadStore pages, ColumnDescriptor descriptor,
+                             ColumnChunkMetaData chunk, BufferAllocator allocator) {
         dictionary = null;
+        idPages = null;
+        if (!binary && pages.getRowIndexes().isEmpty() && DictionaryIdPages.supports(descriptor)
+                && onlyDictionaryPages(chunk)) {
+            PageReader pageReader = pages.getPageReader(descriptor);
+            DictionaryPage dictionaryPage = pageReader.readDictionaryPage();
+            if (dictionaryPage != null) {
+                try {
+                    fileDictionary = dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
+                } catch (IOException e) {
+                    throw new ParquetDecodingException("Could not decode the dictionary of " + descriptor, e);
+                }
+                reader = null;
+                maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+                idPages = new DictionaryIdPages(pageReader, descriptor, fileDictionary.getMaxId() + 1);
+                return decodeDictionary(allocator);
+            }
+        }
+        super.startChunk(store, pages, descriptor, chunk, allocator);
+        fileDictionary = converter.take();
         if (binary || fileDictionary == null || hasPlainDataPages(chunk)) {
             return null;
         }
+        return decodeDictionary(allocator);
+    }
+
+    private VarCharVector decodeDictionary(BufferAllocator allocator) {
         int size = fileDictionary.getMaxId() + 1;
         VarCharVector decoded = new VarCharVector(name, allocator);
         try {
@@ -115,6 +145,12 @@ final class TextDecoder extends ColumnDecoder {
         return decoded;
     }
 
+    /** Whether the chunk's page encoding statistics say every data page is dictionary-encoded. */
+    private static boolean onlyDictionaryPages(ColumnChunkMetaData chunk) {
+        EncodingStats stats = chunk.getEncodingStats();
+        return stats != null && stats.hasDictionaryEncodedPages() && !stats.hasNonDictionaryEncodedPages();
+    }
+
     /** Whether the chunk's page encoding statistics say some data page is not dictionary-encoded. */
     private static boolean hasPlainDataPages(ColumnChunkMetaData chunk) {
         EncodingStats stats = chunk.getEncodingStats();
@@ -127,6 +163,16 @@ final class TextDecoder extends ColumnDecoder {
             return new Decoded(decodeValues(newValues(rows, allocator), 0, rows), null);
         }
         IntVector ids = (IntVector) newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator);
+        if (idPages != null) {
+            try {
+                idPages.read(rows, ids.getValidityBuffer(), ids.getDataBuffer());
+            } catch (RuntimeException e) {
+                ids.close();
+                throw e;
+            }
+            ids.setValueCount(rows);
+            return new Decoded(ids, dictionary);
+        }
         int decoded;
         try {
             decoded = decodeIds(ids, rows);

@@ -9,6 +9,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -60,12 +61,17 @@ class ParquetBatchDictionaryTest {
 
     /** "many" repeats few values in the first half and then only new ones, so its dictionary outgrows its page. */
     static byte[] writeWithFallback(int rows) throws Exception {
+        return writeWithFallback(rows, ParquetProperties.WriterVersion.PARQUET_1_0);
+    }
+
+    static byte[] writeWithFallback(int rows, ParquetProperties.WriterVersion version) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
                 .withConf(new PlainParquetConfiguration())
                 .withType(SCHEMA)
                 .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withWriterVersion(version)
                 .withDictionaryPageSize(4_096)
                 .withPageSize(2_048)
                 .build()) {
@@ -105,6 +111,18 @@ class ParquetBatchDictionaryTest {
     }
 
     @Test
+    void version2PagesWithNulls() throws Exception {
+        byte[] bytes = writeWithFallback(20_000, ParquetProperties.WriterVersion.PARQUET_2_0);
+        BlockMetaData group = ParquetRoundTripTest.footer(bytes).getBlocks().get(0);
+        assertThat(group.getColumns().get(1).getEncodingStats().usesV2Pages()).isTrue();
+        for (int maxRows : new int[] {1, 999, 20_000}) {
+            BatchReads.Result result = BatchReads.assertSameAsRows(bytes, TABLE, new int[] {1, 2, 0}, List.of(),
+                    maxRows);
+            assertThat(result.dictionaries()).allSatisfy(d -> assertThat(d[0]).isNotNull());
+        }
+    }
+
+    @Test
     void withoutPageEncodingStatisticsIdsTurnToValuesAtTheFirstPlainPage() throws Exception {
         byte[] bytes = writeWithFallback(20_000);
         List<Object> expected = ParquetTestFiles.read(new BytesObjectSource("s3://bucket/strings.parquet", bytes),
@@ -139,7 +157,7 @@ class ParquetBatchDictionaryTest {
                 public void end() {
                 }
             }, requested, reader.getFooter().getFileMetaData().getCreatedBy());
-            try (VarCharVector dictionary = decoder.startChunk(store.getColumnReader(requested.getColumns().get(0)),
+            try (VarCharVector dictionary = decoder.startChunk(store, pages, requested.getColumns().get(0),
                     withoutStatistics, allocator)) {
                 assertThat(dictionary).isNotNull();
                 for (long left = pages.getRowCount(); left > 0; left -= 999) {

@@ -15,6 +15,7 @@ import org.apache.calcite.avatica.util.ByteString;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
@@ -27,6 +28,7 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -145,10 +147,23 @@ final class TextDecoder extends ColumnDecoder {
         return decoded;
     }
 
-    /** Whether the chunk's page encoding statistics say every data page is dictionary-encoded. */
+    /**
+     * Whether the chunk's metadata shows every data page dictionary-encoded and definition levels RLE-encoded: by its
+     * page encoding statistics, or without them (DuckDB writes none) by its encodings holding nothing else than
+     * dictionary and RLE encodings (a dictionary page alone is listed as PLAIN by some writers, so a list with PLAIN
+     * tells nothing).
+     */
     private static boolean onlyDictionaryPages(ColumnChunkMetaData chunk) {
+        Set<Encoding> encodings = chunk.getEncodings();
+        if (encodings.contains(Encoding.BIT_PACKED)) {
+            return false;
+        }
         EncodingStats stats = chunk.getEncodingStats();
-        return stats != null && stats.hasDictionaryEncodedPages() && !stats.hasNonDictionaryEncodedPages();
+        if (stats != null) {
+            return stats.hasDictionaryEncodedPages() && !stats.hasNonDictionaryEncodedPages();
+        }
+        return encodings.stream().anyMatch(Encoding::usesDictionary)
+                && encodings.stream().allMatch(e -> e.usesDictionary() || e == Encoding.RLE);
     }
 
     /** Whether the chunk's page encoding statistics say some data page is not dictionary-encoded. */

@@ -35,6 +35,7 @@ abstract class ColumnDecoder {
     protected final AthenaType type;
     protected ColumnReader reader;
     protected int maxDefinitionLevel;
+    private int[] levels = new int[0];
 
     ColumnDecoder(String name, AthenaType type) {
         this.name = name;
@@ -81,6 +82,14 @@ abstract class ColumnDecoder {
 
     /** The next {@code rows} rows of the current chunk. */
     abstract Decoded decode(int rows, BufferAllocator allocator);
+
+    /** A reusable buffer of at least {@code rows} definition levels. */
+    protected final int[] levelBuffer(int rows) {
+        if (levels.length < rows) {
+            levels = new int[Math.max(rows, 1_024)];
+        }
+        return levels;
+    }
 
     /** Whether the current row holds a value (not NULL). */
     protected final boolean present() {

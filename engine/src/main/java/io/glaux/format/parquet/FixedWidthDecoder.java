@@ -6,18 +6,31 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReadStore;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Decodes the common fixed-width conversions straight into the vector's buffers, without boxing: booleans; integers
  * (INT32, unsigned INT32, INT64) to tinyint/smallint/int/bigint, NULL when out of the table type's range as
  * {@link ValueCoercion} narrows; float, double and float to double; dates; INT64 timestamps in any unit and INT96
  * timestamps to milliseconds (rounding down, as {@link LeafConverter}); and INT32/INT64 decimals whose scale is the
- * table's (NULL when wider than the table's precision, as {@link ValueCoercion#fit}).
+ * table's (NULL when wider than the table's precision, as {@link ValueCoercion#fit}). Chunks of numbers in PLAIN
+ * or dictionary pages are read from their pages directly ({@link FlatPages}), the rest through the column reader.
  */
 final class FixedWidthDecoder extends ColumnDecoder {
 
@@ -42,6 +55,11 @@ final class FixedWidthDecoder extends ColumnDecoder {
     private final ArrowType arrowType;
     private final PrimitiveConverter converter = new PrimitiveConverter() {
     };
+    /** The current chunk's pages when read directly ({@link FlatPages}); else null (read through the column reader). */
+    private FlatPages flatPages;
+    /** The current chunk's dictionary, decoded, when its pages are read directly. */
+    private long[] dictionaryLongs;
+    private double[] dictionaryDoubles;
 
     private FixedWidthDecoder(String name, AthenaType type, Source source, int width, long min, long max,
                               long divisor) {
@@ -127,21 +145,104 @@ final class FixedWidthDecoder extends ColumnDecoder {
     }
 
     @Override
+    VarCharVector startChunk(ColumnReadStore store, PageReadStore pages, ColumnDescriptor descriptor,
+                             ColumnChunkMetaData chunk, BufferAllocator allocator) {
+        flatPages = null;
+        dictionaryLongs = null;
+        dictionaryDoubles = null;
+        boolean pageable = source != Source.BOOLEAN && source != Source.INT96;
+        if (!pageable || !FlatPages.supports(pages, descriptor, chunk)) {
+            return super.startChunk(store, pages, descriptor, chunk, allocator);
+        }
+        PageReader pageReader = pages.getPageReader(descriptor);
+        DictionaryPage dictionaryPage = pageReader.readDictionaryPage();
+        if (dictionaryPage != null) {
+            Dictionary dictionary;
+            try {
+                dictionary = dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
+            } catch (IOException e) {
+                throw new ParquetDecodingException("Could not decode the dictionary of " + descriptor, e);
+            }
+            int size = dictionary.getMaxId() + 1;
+            if (source == Source.FLOAT || source == Source.DOUBLE) {
+                dictionaryDoubles = new double[size];
+                for (int id = 0; id < size; id++) {
+                    dictionaryDoubles[id] = source == Source.FLOAT ? dictionary.decodeToFloat(id)
+                            : dictionary.decodeToDouble(id);
+                }
+            } else {
+                dictionaryLongs = new long[size];
+                for (int id = 0; id < size; id++) {
+                    dictionaryLongs[id] = source == Source.INT64 ? dictionary.decodeToLong(id)
+                            : dictionary.decodeToInt(id);
+                }
+            }
+        }
+        reader = null;
+        maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+        flatPages = new FlatPages(pageReader, descriptor);
+        return null;
+    }
+
+    @Override
     Decoded decode(int rows, BufferAllocator allocator) {
         FieldVector vector = newVector(arrowType, rows, allocator);
         try {
             ArrowBuf validity = vector.getValidityBuffer();
             ArrowBuf data = vector.getDataBuffer();
-            switch (source) {
-                case BOOLEAN -> decodeBooleans(rows, validity, data);
-                case FLOAT, DOUBLE -> decodeFloating(rows, validity, data);
-                default -> decodeIntegral(rows, validity, data);
+            if (flatPages != null) {
+                decodePages(rows, validity, data);
+            } else {
+                switch (source) {
+                    case BOOLEAN -> decodeBooleans(rows, validity, data);
+                    case FLOAT, DOUBLE -> decodeFloating(rows, validity, data);
+                    default -> decodeIntegral(rows, validity, data);
+                }
             }
             vector.setValueCount(rows);
             return new Decoded(vector, null);
         } catch (RuntimeException e) {
             vector.close();
             throw e;
+        }
+    }
+
+    private void decodePages(int rows, ArrowBuf validity, ArrowBuf data) {
+        boolean floating = source == Source.FLOAT || source == Source.DOUBLE;
+        int row = 0;
+        while (row < rows) {
+            int n = Math.min(rows - row, flatPages.rowsLeftInPage());
+            int[] levels = levelBuffer(n);
+            int present = flatPages.levels(n, levels);
+            if (flatPages.dictionaryEncoded()) {
+                int size = floating ? (dictionaryDoubles == null ? 0 : dictionaryDoubles.length)
+                        : (dictionaryLongs == null ? 0 : dictionaryLongs.length);
+                int[] ids = flatPages.ids(present, size);
+                int next = 0;
+                for (int i = 0; i < n; i++) {
+                    if (levels[i] != 0) {
+                        int id = ids[next++];
+                        if (floating) {
+                            putFloating(validity, data, row + i, dictionaryDoubles[id]);
+                        } else {
+                            putIntegral(validity, data, row + i, integral(dictionaryLongs[id]));
+                        }
+                    }
+                }
+            } else {
+                ByteBuffer values = flatPages.values();
+                for (int i = 0; i < n; i++) {
+                    if (levels[i] != 0) {
+                        switch (source) {
+                            case FLOAT -> putFloating(validity, data, row + i, values.getFloat());
+                            case DOUBLE -> putFloating(validity, data, row + i, values.getDouble());
+                            case INT64 -> putIntegral(validity, data, row + i, integral(values.getLong()));
+                            default -> putIntegral(validity, data, row + i, integral(values.getInt()));
+                        }
+                    }
+                }
+            }
+            row += n;
         }
     }
 
@@ -160,14 +261,7 @@ final class FixedWidthDecoder extends ColumnDecoder {
     private void decodeFloating(int rows, ArrowBuf validity, ArrowBuf data) {
         for (int row = 0; row < rows; row++) {
             if (present()) {
-                BitVectorHelper.setBit(validity, row);
-                if (source == Source.DOUBLE) {
-                    data.setDouble((long) row * 8, reader.getDouble());
-                } else if (width == 8) {
-                    data.setDouble((long) row * 8, reader.getFloat());
-                } else {
-                    data.setFloat((long) row * 4, reader.getFloat());
-                }
+                putFloating(validity, data, row, source == Source.DOUBLE ? reader.getDouble() : reader.getFloat());
             }
             reader.consume();
         }
@@ -177,27 +271,50 @@ final class FixedWidthDecoder extends ColumnDecoder {
         for (int row = 0; row < rows; row++) {
             if (present()) {
                 long value = switch (source) {
-                    case INT32 -> reader.getInteger();
-                    case UINT32 -> Integer.toUnsignedLong(reader.getInteger());
+                    case INT32, UINT32 -> integral(reader.getInteger());
                     case INT96 -> LeafConverter.int96ToMillis(reader.getBinary());
-                    default -> divisor == 1 ? reader.getLong() : Math.floorDiv(reader.getLong(), divisor);
+                    default -> integral(reader.getLong());
                 };
-                if (value >= min && value <= max) {
-                    BitVectorHelper.setBit(validity, row);
-                    long offset = (long) row * width;
-                    switch (width) {
-                        case 1 -> data.setByte(offset, (byte) value);
-                        case 2 -> data.setShort(offset, (short) value);
-                        case 4 -> data.setInt(offset, (int) value);
-                        case 8 -> data.setLong(offset, value);
-                        default -> {
-                            data.setLong(offset, value);
-                            data.setLong(offset + 8, value >> 63);
-                        }
-                    }
-                }
+                putIntegral(validity, data, row, value);
             }
             reader.consume();
+        }
+    }
+
+    /** The value of a file integer: unsigned INT32 widened, timestamps in milliseconds (rounded down). */
+    private long integral(long raw) {
+        return switch (source) {
+            case UINT32 -> Integer.toUnsignedLong((int) raw);
+            case INT64 -> divisor == 1 ? raw : Math.floorDiv(raw, divisor);
+            default -> raw;
+        };
+    }
+
+    private void putFloating(ArrowBuf validity, ArrowBuf data, int row, double value) {
+        BitVectorHelper.setBit(validity, row);
+        if (width == 8) {
+            data.setDouble((long) row * 8, value);
+        } else {
+            data.setFloat((long) row * 4, (float) value);
+        }
+    }
+
+    /** Writes a value in the table type's range; one outside it stays NULL. */
+    private void putIntegral(ArrowBuf validity, ArrowBuf data, int row, long value) {
+        if (value < min || value > max) {
+            return;
+        }
+        BitVectorHelper.setBit(validity, row);
+        long offset = (long) row * width;
+        switch (width) {
+            case 1 -> data.setByte(offset, (byte) value);
+            case 2 -> data.setShort(offset, (short) value);
+            case 4 -> data.setInt(offset, (int) value);
+            case 8 -> data.setLong(offset, value);
+            default -> {
+                data.setLong(offset, value);
+                data.setLong(offset + 8, value >> 63);
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ final class TextDecoder extends ColumnDecoder {
     /** The current chunk's dictionary while its values are given as ids; else null. */
     private VarCharVector dictionary;
     /** Reads the current chunk's ids from its pages, when they all are dictionary-encoded; else null. */
-    private DictionaryIdPages idPages;
+    private FlatPages idPages;
     private int bytesPerValue = INITIAL_BYTES_PER_VALUE;
 
     TextDecoder(String name, AthenaType type, FileValueKind kind, UnaryOperator<Object> coercion) {
@@ -106,8 +106,7 @@ final class TextDecoder extends ColumnDecoder {
                              ColumnChunkMetaData chunk, BufferAllocator allocator) {
         dictionary = null;
         idPages = null;
-        if (!binary && pages.getRowIndexes().isEmpty() && DictionaryIdPages.supports(descriptor)
-                && onlyDictionaryPages(chunk)) {
+        if (!binary && FlatPages.supports(pages, descriptor, chunk) && onlyDictionaryPages(chunk)) {
             PageReader pageReader = pages.getPageReader(descriptor);
             DictionaryPage dictionaryPage = pageReader.readDictionaryPage();
             if (dictionaryPage != null) {
@@ -118,7 +117,7 @@ final class TextDecoder extends ColumnDecoder {
                 }
                 reader = null;
                 maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
-                idPages = new DictionaryIdPages(pageReader, descriptor, fileDictionary.getMaxId() + 1);
+                idPages = new FlatPages(pageReader, descriptor);
                 return decodeDictionary(allocator);
             }
         }
@@ -148,16 +147,13 @@ final class TextDecoder extends ColumnDecoder {
     }
 
     /**
-     * Whether the chunk's metadata shows every data page dictionary-encoded and definition levels RLE-encoded: by its
+     * Whether the chunk's metadata shows every data page dictionary-encoded: by its
      * page encoding statistics, or without them (DuckDB writes none) by its encodings holding nothing else than
      * dictionary and RLE encodings (a dictionary page alone is listed as PLAIN by some writers, so a list with PLAIN
      * tells nothing).
      */
     private static boolean onlyDictionaryPages(ColumnChunkMetaData chunk) {
         Set<Encoding> encodings = chunk.getEncodings();
-        if (encodings.contains(Encoding.BIT_PACKED)) {
-            return false;
-        }
         EncodingStats stats = chunk.getEncodingStats();
         if (stats != null) {
             return stats.hasDictionaryEncodedPages() && !stats.hasNonDictionaryEncodedPages();
@@ -180,7 +176,7 @@ final class TextDecoder extends ColumnDecoder {
         IntVector ids = (IntVector) newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator);
         if (idPages != null) {
             try {
-                idPages.read(rows, ids.getValidityBuffer(), ids.getDataBuffer());
+                readIdPages(rows, ids.getValidityBuffer(), ids.getDataBuffer());
             } catch (RuntimeException e) {
                 ids.close();
                 throw e;
@@ -208,6 +204,28 @@ final class TextDecoder extends ColumnDecoder {
             }
             dictionary = null;
             return new Decoded(decodeValues(values, decoded, rows), null);
+        }
+    }
+
+    private void readIdPages(int rows, ArrowBuf validity, ArrowBuf data) {
+        int dictionarySize = fileDictionary.getMaxId() + 1;
+        int row = 0;
+        while (row < rows) {
+            int n = Math.min(rows - row, idPages.rowsLeftInPage());
+            int[] levels = levelBuffer(n);
+            int present = idPages.levels(n, levels);
+            if (!idPages.dictionaryEncoded()) {
+                throw new ParquetDecodingException("A page of column " + name + " is not dictionary-encoded");
+            }
+            int[] ids = idPages.ids(present, dictionarySize);
+            int next = 0;
+            for (int i = 0; i < n; i++) {
+                if (levels[i] != 0) {
+                    BitVectorHelper.setBit(validity, row + i);
+                    data.setInt((long) (row + i) * Integer.BYTES, ids[next++]);
+                }
+            }
+            row += n;
         }
     }
 

@@ -24,6 +24,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,7 +34,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Decodes BINARY columns read as strings (char, varchar, string) or binary, copying bytes without building Java
- * strings. A string column whose chunk has a dictionary and no data page the chunk's metadata says is plain is given
+ * strings, straight from the chunk's pages where {@link FlatPages} can read them, else through the column reader. A string column whose chunk has a dictionary and no data page the chunk's metadata says is plain is given
  * as ids into that dictionary, decoded once per chunk into a {@link VarCharVector}; should a page turn out not to be
  * dictionary-encoded after all (metadata without page encoding statistics), the batch and the rest of the chunk are
  * given as values. Values match the row path's: well-formed UTF-8 is copied (cut to varchar(n)/char(n) code points,
@@ -59,6 +60,8 @@ final class TextDecoder extends ColumnDecoder {
     private VarCharVector dictionary;
     /** Reads the current chunk's ids from its pages, when they all are dictionary-encoded; else null. */
     private FlatPages idPages;
+    /** Reads the current chunk's values from its pages (plain or dictionary-encoded), when given as values; else null. */
+    private FlatPages valuePages;
     private int bytesPerValue = INITIAL_BYTES_PER_VALUE;
 
     TextDecoder(String name, AthenaType type, FileValueKind kind, UnaryOperator<Object> coercion) {
@@ -106,20 +109,26 @@ final class TextDecoder extends ColumnDecoder {
                              ColumnChunkMetaData chunk, BufferAllocator allocator) {
         dictionary = null;
         idPages = null;
-        if (!binary && FlatPages.supports(pages, descriptor, chunk) && onlyDictionaryPages(chunk)) {
+        valuePages = null;
+        if (descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                && FlatPages.supports(pages, descriptor, chunk)) {
             PageReader pageReader = pages.getPageReader(descriptor);
             DictionaryPage dictionaryPage = pageReader.readDictionaryPage();
-            if (dictionaryPage != null) {
-                try {
-                    fileDictionary = dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
-                } catch (IOException e) {
-                    throw new ParquetDecodingException("Could not decode the dictionary of " + descriptor, e);
-                }
-                reader = null;
-                maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
-                idPages = new FlatPages(pageReader, descriptor);
+            try {
+                fileDictionary = dictionaryPage == null ? null
+                        : dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
+            } catch (IOException e) {
+                throw new ParquetDecodingException("Could not decode the dictionary of " + descriptor, e);
+            }
+            reader = null;
+            maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+            FlatPages flat = new FlatPages(pageReader, descriptor);
+            if (!binary && fileDictionary != null && onlyDictionaryPages(chunk)) {
+                idPages = flat;
                 return decodeDictionary(allocator);
             }
+            valuePages = flat;
+            return null;
         }
         super.startChunk(store, pages, descriptor, chunk, allocator);
         fileDictionary = converter.take();
@@ -171,7 +180,9 @@ final class TextDecoder extends ColumnDecoder {
     @Override
     Decoded decode(int rows, BufferAllocator allocator) {
         if (dictionary == null) {
-            return new Decoded(decodeValues(newValues(rows, allocator), 0, rows), null);
+            BaseVariableWidthVector values = newValues(rows, allocator);
+            return new Decoded(valuePages != null ? decodeValuePages(values, rows) : decodeValues(values, 0, rows),
+                    null);
         }
         IntVector ids = (IntVector) newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator);
         if (idPages != null) {
@@ -265,11 +276,54 @@ final class TextDecoder extends ColumnDecoder {
                 }
                 reader.consume();
             }
-            vector.setValueCount(rows);
         } catch (RuntimeException e) {
             vector.close();
             throw e;
         }
+        return finish(vector, rows);
+    }
+
+    private BaseVariableWidthVector decodeValuePages(BaseVariableWidthVector vector, int rows) {
+        try {
+            int row = 0;
+            while (row < rows) {
+                int n = Math.min(rows - row, valuePages.rowsLeftInPage());
+                int[] levels = levelBuffer(n);
+                int present = valuePages.levels(n, levels);
+                if (valuePages.dictionaryEncoded()) {
+                    int[] ids = valuePages.ids(present, fileDictionary == null ? 0 : fileDictionary.getMaxId() + 1);
+                    int next = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (levels[i] != 0) {
+                            set(vector, row + i, fileDictionary.decodeToBinary(ids[next++]));
+                        }
+                    }
+                } else {
+                    ByteBuffer values = valuePages.values();
+                    for (int i = 0; i < n; i++) {
+                        if (levels[i] != 0) {
+                            int length = values.getInt();
+                            int start = values.position();
+                            if (length < 0 || length > values.remaining()) {
+                                throw new ParquetDecodingException("Bad value length " + length + " in column "
+                                        + name);
+                            }
+                            set(vector, row + i, values, start, start + length);
+                            values.position(start + length);
+                        }
+                    }
+                }
+                row += n;
+            }
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
+        return finish(vector, rows);
+    }
+
+    private BaseVariableWidthVector finish(BaseVariableWidthVector vector, int rows) {
+        vector.setValueCount(rows);
         if (rows > 0) {
             bytesPerValue = Math.max(1, (int) Math.min(1 << 16, (long) vector.getEndOffset(rows - 1) / rows + 1));
         }
@@ -278,10 +332,13 @@ final class TextDecoder extends ColumnDecoder {
 
     private void set(BaseVariableWidthVector vector, int row, Binary value) {
         ByteBuffer bytes = value.toByteBuffer();
-        int start = bytes.position();
-        int end = bytes.limit();
+        set(vector, row, bytes, bytes.position(), bytes.limit());
+    }
+
+    /** Sets the value held in {@code bytes[start, end)}. */
+    private void set(BaseVariableWidthVector vector, int row, ByteBuffer bytes, int start, int end) {
         if (utf8 && !Utf8Bytes.isWellFormed(bytes, start, end)) {
-            byte[] converted = rowPathBytes(value);
+            byte[] converted = rowPathBytes(Binary.fromConstantByteBuffer(bytes, start, end - start));
             vector.setSafe(row, converted, 0, converted.length);
             return;
         }

@@ -14,6 +14,7 @@ import org.apache.parquet.io.ParquetDecodingException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ final class FlatPages {
     int levels(int rows, int[] out) {
         pageRowsLeft -= rows;
         if (maxDefinitionLevel == 0) {
-            java.util.Arrays.fill(out, 0, rows, 1);
+            Arrays.fill(out, 0, rows, 1);
             return rows;
         }
         levels.read(out, 0, rows);

@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +50,12 @@ final class BatchReads {
     record Result(List<Object[]> rows, List<Integer> batchSizes, List<VarCharVector[]> dictionaries) {
 
         long batchesWithIds() {
-            return dictionaries.stream().filter(d -> java.util.Arrays.stream(d).anyMatch(v -> v != null)).count();
+            return dictionaries.stream().filter(d -> Arrays.stream(d).anyMatch(v -> v != null)).count();
         }
 
         int distinctDictionaries() {
             Map<VarCharVector, Boolean> seen = new IdentityHashMap<>();
-            dictionaries.forEach(d -> java.util.Arrays.stream(d).filter(v -> v != null).forEach(v -> seen.put(v, true)));
+            dictionaries.forEach(d -> Arrays.stream(d).filter(v -> v != null).forEach(v -> seen.put(v, true)));
             return seen.size();
         }
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ public final class ParquetReadThroughput {
         Files.delete(file);
         ObjectSource source = new BytesObjectSource("s3://bench/lineitem.parquet", bytes);
         int[] projection = args.length > 2
-                ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : ParquetTestFiles.all(LINEITEM);
         ReadRequest request = new ReadRequest(LINEITEM, projection, List.of(), Map.of(), null);
         ParquetFormatReader reader = new ParquetFormatReader();

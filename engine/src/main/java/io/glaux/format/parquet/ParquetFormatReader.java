@@ -1,10 +1,12 @@
 package io.glaux.format.parquet;
 
+import io.glaux.format.BatchSource;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectStatistics;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.RowSource;
+import org.apache.arrow.memory.BufferAllocator;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -21,6 +23,16 @@ public final class ParquetFormatReader implements FormatReader {
     @Override
     public RowSource open(ObjectSource source, ReadRequest request) throws IOException {
         return ParquetRowSource.open(source, request);
+    }
+
+    /**
+     * Reads flat columns of every type with a {@link io.glaux.format.ColumnLayout} straight from the column chunks
+     * (see {@link ParquetBatchSource}); empty when an array, map or struct column is projected.
+     */
+    @Override
+    public Optional<BatchSource> openBatches(ObjectSource source, ReadRequest request, BufferAllocator allocator,
+                                             int maxRows) throws IOException {
+        return ParquetBatchSource.open(source, request, allocator, maxRows);
     }
 
     @Override

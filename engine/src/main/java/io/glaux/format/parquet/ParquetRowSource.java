@@ -9,12 +9,9 @@ import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.io.SeekableInputStream;
 
 import java.io.IOException;
 
@@ -44,32 +41,18 @@ final class ParquetRowSource implements RowSource {
     }
 
     static ParquetRowSource open(ObjectSource source, ReadRequest request) throws IOException {
-        ObjectSourceInputFile file = new ObjectSourceInputFile(source);
-        SeekableInputStream stream = file.newStream();
-        ParquetMetadata footer;
-        try {
-            footer = ParquetFileReader.readFooter(file, options(null), stream);
-        } catch (IOException | RuntimeException e) {
-            throw ParquetErrors.openFailure(e, source.name(), source.size());
-        }
+        OpenedParquet opened = OpenedParquet.open(source, request);
         int width = request.projection().length;
-        ReadPlanner.RowPlan plan = new ReadPlanner(source.name())
-                .planRow(footer.getFileMetaData().getSchema(), request.dataColumns(), request.projection());
-        if (plan.requestedSchema().getFieldCount() == 0) {
-            long rows = footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
-            stream.close();
-            return new ParquetRowSource(source.name(), null, null, null, width, rows);
+        if (opened.reader() == null) {
+            return new ParquetRowSource(source.name(), null, null, null, width, opened.nullRows());
         }
-        FilterPredicate filter = PredicateTranslator.translate(request.predicates(), request.dataColumns(),
-                plan.pushable());
         try {
-            ParquetFileReader reader = new ParquetFileReader(file, footer, options(filter), stream);
-            reader.setRequestedSchema(plan.requestedSchema());
-            MessageColumnIO columnIO = new ColumnIOFactory(footer.getFileMetaData().getCreatedBy())
-                    .getColumnIO(plan.requestedSchema(), footer.getFileMetaData().getSchema(), true);
-            return new ParquetRowSource(source.name(), reader, columnIO, new RowMaterializer(plan, width), width, 0);
-        } catch (IOException | RuntimeException e) {
-            stream.close();
+            MessageColumnIO columnIO = new ColumnIOFactory(opened.createdBy())
+                    .getColumnIO(opened.plan().requestedSchema(), opened.footer().getFileMetaData().getSchema(), true);
+            return new ParquetRowSource(source.name(), opened.reader(), columnIO,
+                    new RowMaterializer(opened.plan(), width), width, 0);
+        } catch (RuntimeException e) {
+            opened.reader().close();
             throw ParquetErrors.openFailure(e, source.name(), source.size());
         }
     }

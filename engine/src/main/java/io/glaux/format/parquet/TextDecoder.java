@@ -1,0 +1,361 @@
+package io.glaux.format.parquet;
+
+import io.glaux.catalog.AthenaType;
+import io.glaux.format.ColumnLayout;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReadStore;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Decodes BINARY columns read as strings (char, varchar, string) or binary, copying bytes without building Java
+ * strings, straight from the chunk's pages where {@link FlatPages} can read them, else through the column reader. A string column whose chunk has a dictionary and no data page the chunk's metadata says is plain is given
+ * as ids into that dictionary, decoded once per chunk into a {@link VarCharVector}; should a page turn out not to be
+ * dictionary-encoded after all (metadata without page encoding statistics), the batch and the rest of the chunk are
+ * given as values. Values match the row path's: well-formed UTF-8 is copied (cut to varchar(n)/char(n) code points,
+ * char's trailing spaces dropped), anything else goes through the row path's decoding, which replaces malformed
+ * sequences.
+ */
+final class TextDecoder extends ColumnDecoder {
+
+    private static final int INITIAL_BYTES_PER_VALUE = 16;
+
+    private final FileValueKind kind;
+    private final UnaryOperator<Object> coercion;
+    /** Binary table column: values in a VarBinaryVector, never ids. */
+    private final boolean binary;
+    /** Whether values must be well-formed UTF-8 (the table or the file column holds text). */
+    private final boolean utf8;
+    private final int maxCodePoints;
+    private final boolean trimSpaces;
+    private final DictionaryCapture converter = new DictionaryCapture();
+
+    private Dictionary fileDictionary;
+    /** The current chunk's dictionary while its values are given as ids; else null. */
+    private VarCharVector dictionary;
+    /** Reads the current chunk's ids from its pages, when they all are dictionary-encoded; else null. */
+    private FlatPages idPages;
+    /** Reads the current chunk's values from its pages (plain or dictionary-encoded), when given as values; else null. */
+    private FlatPages valuePages;
+    private int bytesPerValue = INITIAL_BYTES_PER_VALUE;
+
+    TextDecoder(String name, AthenaType type, FileValueKind kind, UnaryOperator<Object> coercion) {
+        super(name, type);
+        this.kind = kind;
+        this.coercion = coercion;
+        this.binary = type.kind() == AthenaType.Kind.BINARY;
+        this.utf8 = !binary || kind == FileValueKind.STRING;
+        this.maxCodePoints = switch (type.kind()) {
+            case VARCHAR -> ((AthenaType.Varchar) type).length();
+            case CHAR -> ((AthenaType.Char) type).length();
+            default -> Integer.MAX_VALUE;
+        };
+        this.trimSpaces = type.kind() == AthenaType.Kind.CHAR;
+    }
+
+    /** Receives the chunk's dictionary when its column reader is built. */
+    private static final class DictionaryCapture extends PrimitiveConverter {
+        private Dictionary dictionary;
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            this.dictionary = dictionary;
+        }
+
+        Dictionary take() {
+            Dictionary taken = dictionary;
+            dictionary = null;
+            return taken;
+        }
+    }
+
+    @Override
+    PrimitiveConverter converter() {
+        return converter;
+    }
+
+    @Override
+    VarCharVector startChunk(ColumnReadStore store, PageReadStore pages, ColumnDescriptor descriptor,
+                             ColumnChunkMetaData chunk, BufferAllocator allocator) {
+        dictionary = null;
+        idPages = null;
+        valuePages = null;
+        if (descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                && FlatPages.supports(pages, descriptor, chunk)) {
+            PageReader pageReader = pages.getPageReader(descriptor);
+            DictionaryPage dictionaryPage = pageReader.readDictionaryPage();
+            try {
+                fileDictionary = dictionaryPage == null ? null
+                        : dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
+            } catch (IOException e) {
+                throw new ParquetDecodingException("Could not decode the dictionary of " + descriptor, e);
+            }
+            reader = null;
+            maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+            FlatPages flat = new FlatPages(pageReader, descriptor);
+            if (!binary && fileDictionary != null && onlyDictionaryPages(chunk)) {
+                idPages = flat;
+                return decodeDictionary(allocator);
+            }
+            valuePages = flat;
+            return null;
+        }
+        super.startChunk(store, pages, descriptor, chunk, allocator);
+        fileDictionary = converter.take();
+        if (binary || fileDictionary == null || hasPlainDataPages(chunk)) {
+            return null;
+        }
+        return decodeDictionary(allocator);
+    }
+
+    private VarCharVector decodeDictionary(BufferAllocator allocator) {
+        int size = fileDictionary.getMaxId() + 1;
+        VarCharVector decoded = new VarCharVector(name, allocator);
+        try {
+            decoded.allocateNew((long) size * INITIAL_BYTES_PER_VALUE, size);
+            for (int id = 0; id < size; id++) {
+                set(decoded, id, fileDictionary.decodeToBinary(id));
+            }
+            decoded.setValueCount(size);
+        } catch (RuntimeException e) {
+            decoded.close();
+            throw e;
+        }
+        dictionary = decoded;
+        return decoded;
+    }
+
+    /**
+     * Whether the chunk's metadata shows every data page dictionary-encoded: by its
+     * page encoding statistics, or without them (DuckDB writes none) by its encodings holding nothing else than
+     * dictionary and RLE encodings (a dictionary page alone is listed as PLAIN by some writers, so a list with PLAIN
+     * tells nothing).
+     */
+    private static boolean onlyDictionaryPages(ColumnChunkMetaData chunk) {
+        Set<Encoding> encodings = chunk.getEncodings();
+        EncodingStats stats = chunk.getEncodingStats();
+        if (stats != null) {
+            return stats.hasDictionaryEncodedPages() && !stats.hasNonDictionaryEncodedPages();
+        }
+        return encodings.stream().anyMatch(Encoding::usesDictionary)
+                && encodings.stream().allMatch(e -> e.usesDictionary() || e == Encoding.RLE);
+    }
+
+    /** Whether the chunk's page encoding statistics say some data page is not dictionary-encoded. */
+    private static boolean hasPlainDataPages(ColumnChunkMetaData chunk) {
+        EncodingStats stats = chunk.getEncodingStats();
+        return stats != null && stats.hasNonDictionaryEncodedPages();
+    }
+
+    @Override
+    Decoded decode(int rows, BufferAllocator allocator) {
+        if (dictionary == null) {
+            BaseVariableWidthVector values = newValues(rows, allocator);
+            return new Decoded(valuePages != null ? decodeValuePages(values, rows) : decodeValues(values, 0, rows),
+                    null);
+        }
+        IntVector ids = (IntVector) newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator);
+        if (idPages != null) {
+            try {
+                readIdPages(rows, ids.getValidityBuffer(), ids.getDataBuffer());
+            } catch (RuntimeException e) {
+                ids.close();
+                throw e;
+            }
+            ids.setValueCount(rows);
+            return new Decoded(ids, dictionary);
+        }
+        int decoded;
+        try {
+            decoded = decodeIds(ids, rows);
+        } catch (RuntimeException e) {
+            ids.close();
+            throw e;
+        }
+        if (decoded == rows) {
+            ids.setValueCount(rows);
+            return new Decoded(ids, dictionary);
+        }
+        try (ids) {
+            BaseVariableWidthVector values = newValues(rows, allocator);
+            for (int row = 0; row < decoded; row++) {
+                if (!ids.isNull(row)) {
+                    values.setSafe(row, dictionary.get(ids.get(row)));
+                }
+            }
+            dictionary = null;
+            return new Decoded(decodeValues(values, decoded, rows), null);
+        }
+    }
+
+    private void readIdPages(int rows, ArrowBuf validity, ArrowBuf data) {
+        int dictionarySize = fileDictionary.getMaxId() + 1;
+        int row = 0;
+        while (row < rows) {
+            int n = Math.min(rows - row, idPages.rowsLeftInPage());
+            int[] levels = levelBuffer(n);
+            int present = idPages.levels(n, levels);
+            if (!idPages.dictionaryEncoded()) {
+                throw new ParquetDecodingException("A page of column " + name + " is not dictionary-encoded");
+            }
+            int[] ids = idPages.ids(present, dictionarySize);
+            int next = 0;
+            for (int i = 0; i < n; i++) {
+                if (levels[i] != 0) {
+                    BitVectorHelper.setBit(validity, row + i);
+                    data.setInt((long) (row + i) * Integer.BYTES, ids[next++]);
+                }
+            }
+            row += n;
+        }
+    }
+
+    /** Decodes ids up to the first value not read from the dictionary; returns the number of rows decoded. */
+    private int decodeIds(IntVector ids, int rows) {
+        ArrowBuf validity = ids.getValidityBuffer();
+        ArrowBuf data = ids.getDataBuffer();
+        for (int row = 0; row < rows; row++) {
+            if (present()) {
+                int id;
+                try {
+                    id = reader.getCurrentValueDictionaryID();
+                } catch (UnsupportedOperationException notDictionaryEncoded) {
+                    return row;
+                }
+                BitVectorHelper.setBit(validity, row);
+                data.setInt((long) row * Integer.BYTES, id);
+            }
+            reader.consume();
+        }
+        return rows;
+    }
+
+    private BaseVariableWidthVector newValues(int rows, BufferAllocator allocator) {
+        ArrowType arrowType = binary ? ArrowType.Binary.INSTANCE : ArrowType.Utf8.INSTANCE;
+        BaseVariableWidthVector vector = (BaseVariableWidthVector) new Field(name, FieldType.nullable(arrowType), null)
+                .createVector(allocator);
+        vector.allocateNew((long) rows * bytesPerValue, rows);
+        return vector;
+    }
+
+    private BaseVariableWidthVector decodeValues(BaseVariableWidthVector vector, int from, int rows) {
+        try {
+            for (int row = from; row < rows; row++) {
+                if (present()) {
+                    set(vector, row, reader.getBinary());
+                }
+                reader.consume();
+            }
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
+        return finish(vector, rows);
+    }
+
+    private BaseVariableWidthVector decodeValuePages(BaseVariableWidthVector vector, int rows) {
+        try {
+            int row = 0;
+            while (row < rows) {
+                int n = Math.min(rows - row, valuePages.rowsLeftInPage());
+                int[] levels = levelBuffer(n);
+                int present = valuePages.levels(n, levels);
+                if (valuePages.dictionaryEncoded()) {
+                    int[] ids = valuePages.ids(present, fileDictionary == null ? 0 : fileDictionary.getMaxId() + 1);
+                    int next = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (levels[i] != 0) {
+                            set(vector, row + i, fileDictionary.decodeToBinary(ids[next++]));
+                        }
+                    }
+                } else {
+                    ByteBuffer values = valuePages.values();
+                    for (int i = 0; i < n; i++) {
+                        if (levels[i] != 0) {
+                            int length = values.getInt();
+                            int start = values.position();
+                            if (length < 0 || length > values.remaining()) {
+                                throw new ParquetDecodingException("Bad value length " + length + " in column "
+                                        + name);
+                            }
+                            set(vector, row + i, values, start, start + length);
+                            values.position(start + length);
+                        }
+                    }
+                }
+                row += n;
+            }
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
+        return finish(vector, rows);
+    }
+
+    private BaseVariableWidthVector finish(BaseVariableWidthVector vector, int rows) {
+        vector.setValueCount(rows);
+        if (rows > 0) {
+            bytesPerValue = Math.max(1, (int) Math.min(1 << 16, (long) vector.getEndOffset(rows - 1) / rows + 1));
+        }
+        return vector;
+    }
+
+    private void set(BaseVariableWidthVector vector, int row, Binary value) {
+        ByteBuffer bytes = value.toByteBuffer();
+        set(vector, row, bytes, bytes.position(), bytes.limit());
+    }
+
+    /** Sets the value held in {@code bytes[start, end)}. */
+    private void set(BaseVariableWidthVector vector, int row, ByteBuffer bytes, int start, int end) {
+        if (utf8 && !Utf8Bytes.isWellFormed(bytes, start, end)) {
+            byte[] converted = rowPathBytes(Binary.fromConstantByteBuffer(bytes, start, end - start));
+            vector.setSafe(row, converted, 0, converted.length);
+            return;
+        }
+        if (maxCodePoints != Integer.MAX_VALUE) {
+            end = Utf8Bytes.prefixEnd(bytes, start, end, maxCodePoints);
+            if (trimSpaces) {
+                end = Utf8Bytes.trimTrailingSpaces(bytes, start, end);
+            }
+        }
+        vector.setSafe(row, bytes, start, end - start);
+    }
+
+    /** The row path's value (malformed UTF-8 replaced as its decoding does), as the vector holds it. */
+    private byte[] rowPathBytes(Binary value) {
+        Object decoded = kind == FileValueKind.STRING ? value.toStringUsingUTF8() : new ByteString(value.getBytes());
+        Object converted = coercion.apply(decoded);
+        return converted instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : ((ByteString) converted).getBytes();
+    }
+}

@@ -1,0 +1,160 @@
+package io.glaux.format.parquet;
+
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import io.glaux.format.BatchSource;
+import io.glaux.format.ColumnBatch;
+import io.glaux.format.ColumnLayout;
+import io.glaux.format.ColumnPredicate;
+import io.glaux.format.ReadRequest;
+import io.glaux.testing.BytesObjectSource;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.calcite.avatica.util.ByteString;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reads Parquet bytes in batches ({@link ParquetFormatReader#openBatches}) and turns the batches back into rows in
+ * {@link io.glaux.format.Values}' representation, to compare with the row path ({@link ParquetFormatReader#open}).
+ * Checks the batch contract on the way: at most maxRows rows, vectors in {@link ColumnLayout}, ids only with a
+ * dictionary, and every buffer released once the batches and the source are closed.
+ */
+final class BatchReads {
+
+    /** What a batch read gave: the rows, the size of each batch, and per batch and column the dictionary (or null). */
+    record Result(List<Object[]> rows, List<Integer> batchSizes, List<VarCharVector[]> dictionaries) {
+
+        long batchesWithIds() {
+            return dictionaries.stream().filter(d -> Arrays.stream(d).anyMatch(v -> v != null)).count();
+        }
+
+        int distinctDictionaries() {
+            Map<VarCharVector, Boolean> seen = new IdentityHashMap<>();
+            dictionaries.forEach(d -> Arrays.stream(d).filter(v -> v != null).forEach(v -> seen.put(v, true)));
+            return seen.size();
+        }
+    }
+
+    private BatchReads() {
+    }
+
+    static ReadRequest request(List<Column> columns, int[] projection, List<ColumnPredicate> predicates) {
+        return new ReadRequest(columns, projection, predicates, Map.of(), null);
+    }
+
+    static Optional<Result> read(byte[] bytes, List<Column> columns, int[] projection,
+                                 List<ColumnPredicate> predicates, int maxRows) throws IOException {
+        try (BufferAllocator allocator = new RootAllocator()) {
+            Optional<Result> result;
+            Optional<BatchSource> opened = new ParquetFormatReader().openBatches(
+                    new BytesObjectSource("s3://bucket/batches.parquet", bytes), request(columns, projection, predicates),
+                    allocator, maxRows);
+            if (opened.isEmpty()) {
+                result = Optional.empty();
+            } else {
+                List<Object[]> rows = new ArrayList<>();
+                List<Integer> sizes = new ArrayList<>();
+                List<VarCharVector[]> dictionaries = new ArrayList<>();
+                try (BatchSource source = opened.get()) {
+                    for (ColumnBatch next = source.next(); next != null; next = source.next()) {
+                        try (ColumnBatch batch = next) {
+                            assertThat(batch.rowCount()).isBetween(1, maxRows);
+                            assertThat(batch.columnCount()).isEqualTo(projection.length);
+                            VarCharVector[] used = new VarCharVector[projection.length];
+                            for (int c = 0; c < projection.length; c++) {
+                                used[c] = batch.dictionary(c);
+                                assertThat(batch.vector(c).getValueCount()).isEqualTo(batch.rowCount());
+                            }
+                            dictionaries.add(used);
+                            sizes.add(batch.rowCount());
+                            for (int r = 0; r < batch.rowCount(); r++) {
+                                Object[] row = new Object[projection.length];
+                                for (int c = 0; c < projection.length; c++) {
+                                    row[c] = value(batch, c, r, columns.get(projection[c]).type());
+                                }
+                                rows.add(row);
+                            }
+                        }
+                    }
+                    assertThat(source.next()).isNull();
+                }
+                result = Optional.of(new Result(rows, sizes, dictionaries));
+            }
+            assertThat(allocator.getAllocatedMemory()).as("memory left allocated").isZero();
+            return result;
+        }
+    }
+
+    /** Reads rows and batches of the same request and checks that they hold the same values. */
+    static Result assertSameAsRows(byte[] bytes, List<Column> columns, int[] projection,
+                                   List<ColumnPredicate> predicates, int maxRows) throws IOException {
+        List<Object[]> expected = ParquetTestFiles.read(new BytesObjectSource("s3://bucket/batches.parquet", bytes),
+                columns, projection, predicates);
+        Result batches = read(bytes, columns, projection, predicates, maxRows).orElseThrow();
+        assertThat(Rows.comparableRows(batches.rows()))
+                .as("batches of %d rows", maxRows)
+                .isEqualTo(Rows.comparableRows(expected));
+        return batches;
+    }
+
+    private static Object value(ColumnBatch batch, int column, int row, AthenaType type) {
+        FieldVector vector = batch.vector(column);
+        VarCharVector dictionary = batch.dictionary(column);
+        if (dictionary != null) {
+            assertThat(ColumnLayout.isDictionaryEncoded(type)).isTrue();
+            assertThat(vector.getField().getType()).isEqualTo(ColumnLayout.DICTIONARY_INDEX_TYPE);
+            IntVector ids = (IntVector) vector;
+            return ids.isNull(row) ? null : new String(dictionary.get(ids.get(row)), StandardCharsets.UTF_8);
+        }
+        if (ColumnLayout.isDictionaryEncoded(type)) {
+            assertThat(vector.getField().getType()).isEqualTo(ArrowType.Utf8.INSTANCE);
+            VarCharVector values = (VarCharVector) vector;
+            return values.isNull(row) ? null : new String(values.get(row), StandardCharsets.UTF_8);
+        }
+        assertThat(vector.getField().getType()).isEqualTo(ColumnLayout.arrowType(type));
+        if (vector.isNull(row)) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case BOOLEAN -> ((BitVector) vector).get(row) == 1;
+            case TINYINT -> ((TinyIntVector) vector).get(row);
+            case SMALLINT -> ((SmallIntVector) vector).get(row);
+            case INT -> ((IntVector) vector).get(row);
+            case BIGINT -> ((BigIntVector) vector).get(row);
+            case FLOAT -> ((Float4Vector) vector).get(row);
+            case DOUBLE -> ((Float8Vector) vector).get(row);
+            case DATE -> ((DateDayVector) vector).get(row);
+            case TIMESTAMP -> ((TimeStampMilliVector) vector).get(row);
+            case BINARY -> new ByteString(((VarBinaryVector) vector).get(row));
+            case DECIMAL -> ColumnLayout.isLongDecimal(type)
+                    ? BigDecimal.valueOf(((BigIntVector) vector).get(row), ((AthenaType.Decimal) type).scale())
+                    : ((DecimalVector) vector).getObject(row);
+            default -> throw new IllegalArgumentException(type.ddl());
+        };
+    }
+}

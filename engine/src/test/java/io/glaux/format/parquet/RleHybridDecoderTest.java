@@ -1,0 +1,55 @@
+package io.glaux.format.parquet;
+
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The bulk decoder reads back what parquet-column's own encoder wrote, at every bit width, in reads of any size. */
+class RleHybridDecoderTest {
+
+    @Test
+    void readsWhatParquetsEncoderWrote() throws Exception {
+        Random random = new Random(7);
+        for (int bitWidth = 0; bitWidth <= 32; bitWidth++) {
+            int[] values = new int[5_000];
+            long bound = 1L << bitWidth;
+            for (int i = 0; i < values.length; ) {
+                int value = bitWidth == 0 ? 0 : (int) (random.nextLong() & (bound - 1));
+                int run = random.nextInt(4) == 0 ? 1 + random.nextInt(40) : 1;
+                for (int k = 0; k < run && i < values.length; k++) {
+                    values[i++] = value;
+                }
+            }
+            ByteBuffer encoded;
+            try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,
+                    HeapByteBufferAllocator.getInstance())) {
+                for (int value : values) {
+                    encoder.writeInt(value);
+                }
+                encoded = encoder.toBytes().toByteBuffer();
+            }
+            RleHybridDecoder decoder = new RleHybridDecoder(encoded, encoded.position(), encoded.limit(), bitWidth);
+            int[] decoded = new int[values.length];
+            for (int offset = 0; offset < values.length; ) {
+                int n = Math.min(values.length - offset, 1 + random.nextInt(300));
+                decoder.read(decoded, offset, n);
+                offset += n;
+            }
+            assertThat(decoded).as("bit width %d", bitWidth).isEqualTo(values);
+        }
+    }
+
+    @Test
+    void failsOnDataThatEndsBeforeItsValues() {
+        ByteBuffer bytes = ByteBuffer.wrap(new byte[] {(byte) 0x08});
+        RleHybridDecoder decoder = new RleHybridDecoder(bytes, 0, 1, 8);
+        assertThatThrownBy(() -> decoder.read(new int[4], 0, 4)).isInstanceOf(ParquetDecodingException.class);
+    }
+}

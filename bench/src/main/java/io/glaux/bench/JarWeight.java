@@ -21,8 +21,8 @@ import java.util.zip.ZipFile;
 /**
  * What each dependency weighs in a shaded jar (issue 15: glaux.jar at most 60 MB, its weight per dependency in the
  * README). Every entry of the jar is credited to the first element of the class path that holds an entry of the same
- * name (class path order, as Maven writes it: a jar of the local repository, named groupId:artifactId, or a reactor
- * module's classes folder), and the compressed bytes and entries are summed per artifact. Entries no element holds
+ * name (the classes of the module that built the jar, then the class path in Maven's order: a jar of the local
+ * repository, named groupId:artifactId, or a reactor module's classes folder), and the compressed bytes and entries are summed per artifact. Entries no element holds
  * (service files the shade plugin merged, its manifest) are "{@value #UNCLAIMED}"; directory entries are
  * "{@value #DIRECTORIES}"; what the file holds besides compressed data (each entry's zip headers and the central
  * directory, about 200 bytes an entry) is "{@value #HEADERS}", so the rows add up to the file's size.
@@ -74,12 +74,24 @@ public final class JarWeight {
             throw new IllegalArgumentException("Usage: JarWeight <shaded jar> <class path file> [top]");
         }
         Path jar = Path.of(args[0]);
+        int top = args.length == 3 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+        System.out.print(table(weigh(jar, classPath(jar, Path.of(args[1]))), top));
+    }
+
+    /**
+     * The class path Maven wrote to {@code file} (its dependencies), after the classes of the module that built
+     * {@code jar} ({@code target/classes} beside it), which are in the jar too.
+     */
+    static List<Path> classPath(Path jar, Path file) throws IOException {
         List<Path> classPath = new ArrayList<>();
-        for (String element : Files.readString(Path.of(args[1])).strip().split(File.pathSeparator)) {
+        Path target = jar.toAbsolutePath().getParent();
+        if (target != null && Files.isDirectory(target.resolve("classes"))) {
+            classPath.add(target.resolve("classes"));
+        }
+        for (String element : Files.readString(file).strip().split(File.pathSeparator)) {
             classPath.add(Path.of(element));
         }
-        int top = args.length == 3 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
-        System.out.print(table(weigh(jar, classPath), top));
+        return classPath;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.glaux.bench.JarWeight.Weight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,18 @@ class JarWeightTest {
                 + "glaux-engine-0.1.0-SNAPSHOT-tests.jar"))).isEqualTo("io.glaux:glaux-engine");
         assertThat(JarWeight.artifact(Path.of("/opt/lib/some.jar"))).isEqualTo("some.jar");
         assertThat(JarWeight.module(Path.of("/src/glaux/connectors/target/classes"))).isEqualTo("connectors (reactor)");
+    }
+
+    @Test
+    void readsTheClassPathAfterTheClassesOfTheModuleThatBuiltTheJar() throws IOException {
+        Path classes = Files.createDirectories(folder.resolve("server/target/classes"));
+        Path file = Files.writeString(folder.resolve("server/target/classpath.txt"),
+                "/repo/a.jar" + File.pathSeparator + "/src/engine/target/classes\n");
+
+        assertThat(JarWeight.classPath(folder.resolve("server/target/glaux.jar"), file))
+                .containsExactly(classes.toAbsolutePath(), Path.of("/repo/a.jar"), Path.of("/src/engine/target/classes"));
+        assertThat(JarWeight.classPath(folder.resolve("elsewhere/glaux.jar"), file))
+                .containsExactly(Path.of("/repo/a.jar"), Path.of("/src/engine/target/classes"));
     }
 
     private static Map<String, Long> compressedSizes(Path jar) throws IOException {

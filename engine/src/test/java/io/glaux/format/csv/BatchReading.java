@@ -5,31 +5,17 @@ import io.glaux.catalog.Column;
 import io.glaux.format.BatchSource;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ColumnVectors;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.text.TestRows;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
-import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TimeStampMilliVector;
-import org.apache.arrow.vector.TinyIntVector;
-import org.apache.arrow.vector.VarBinaryVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.calcite.avatica.util.ByteString;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +66,7 @@ final class BatchReading {
                     for (int row = 0; row < open.rowCount(); row++) {
                         List<Object> values = new ArrayList<>();
                         for (int column = 0; column < types.size(); column++) {
-                            values.add(value(open.vector(column), row, types.get(column)));
+                            values.add(ColumnVectors.get(open.vector(column), row, types.get(column)));
                         }
                         rows.add(values);
                     }
@@ -100,29 +86,5 @@ final class BatchReading {
         ArrowType expected = ColumnLayout.isDictionaryEncoded(type) ? ArrowType.Utf8.INSTANCE
                 : ColumnLayout.arrowType(type);
         assertThat(vector.getField().getType()).isEqualTo(expected);
-    }
-
-    /** The value in slot {@code row} as the row path represents it. */
-    static Object value(FieldVector vector, int row, AthenaType type) {
-        if (vector.isNull(row)) {
-            return null;
-        }
-        return switch (type.kind()) {
-            case BOOLEAN -> ((BitVector) vector).get(row) != 0;
-            case TINYINT -> ((TinyIntVector) vector).get(row);
-            case SMALLINT -> ((SmallIntVector) vector).get(row);
-            case INT -> ((IntVector) vector).get(row);
-            case BIGINT -> ((BigIntVector) vector).get(row);
-            case FLOAT -> ((Float4Vector) vector).get(row);
-            case DOUBLE -> ((Float8Vector) vector).get(row);
-            case DECIMAL -> vector instanceof BigIntVector unscaled
-                    ? BigDecimal.valueOf(unscaled.get(row), ((AthenaType.Decimal) type).scale())
-                    : ((DecimalVector) vector).getObject(row);
-            case DATE -> ((DateDayVector) vector).get(row);
-            case TIMESTAMP -> ((TimeStampMilliVector) vector).get(row);
-            case BINARY -> new ByteString(((VarBinaryVector) vector).get(row));
-            case CHAR, VARCHAR, STRING -> new String(((VarCharVector) vector).get(row), StandardCharsets.UTF_8);
-            default -> throw new IllegalArgumentException(type.ddl());
-        };
     }
 }

@@ -5,29 +5,18 @@ import io.glaux.catalog.Column;
 import io.glaux.format.BatchSource;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ColumnVectors;
 import io.glaux.format.ColumnPredicate;
 import io.glaux.format.ReadRequest;
 import io.glaux.testing.BytesObjectSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
-import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TimeStampMilliVector;
-import org.apache.arrow.vector.TinyIntVector;
-import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.calcite.avatica.util.ByteString;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,30 +120,8 @@ final class BatchReads {
             IntVector ids = (IntVector) vector;
             return ids.isNull(row) ? null : new String(dictionary.get(ids.get(row)), StandardCharsets.UTF_8);
         }
-        if (ColumnLayout.isDictionaryEncoded(type)) {
-            assertThat(vector.getField().getType()).isEqualTo(ArrowType.Utf8.INSTANCE);
-            VarCharVector values = (VarCharVector) vector;
-            return values.isNull(row) ? null : new String(values.get(row), StandardCharsets.UTF_8);
-        }
-        assertThat(vector.getField().getType()).isEqualTo(ColumnLayout.arrowType(type));
-        if (vector.isNull(row)) {
-            return null;
-        }
-        return switch (type.kind()) {
-            case BOOLEAN -> ((BitVector) vector).get(row) == 1;
-            case TINYINT -> ((TinyIntVector) vector).get(row);
-            case SMALLINT -> ((SmallIntVector) vector).get(row);
-            case INT -> ((IntVector) vector).get(row);
-            case BIGINT -> ((BigIntVector) vector).get(row);
-            case FLOAT -> ((Float4Vector) vector).get(row);
-            case DOUBLE -> ((Float8Vector) vector).get(row);
-            case DATE -> ((DateDayVector) vector).get(row);
-            case TIMESTAMP -> ((TimeStampMilliVector) vector).get(row);
-            case BINARY -> new ByteString(((VarBinaryVector) vector).get(row));
-            case DECIMAL -> ColumnLayout.isLongDecimal(type)
-                    ? BigDecimal.valueOf(((BigIntVector) vector).get(row), ((AthenaType.Decimal) type).scale())
-                    : ((DecimalVector) vector).getObject(row);
-            default -> throw new IllegalArgumentException(type.ddl());
-        };
+        assertThat(vector.getField().getType()).isEqualTo(ColumnLayout.isDictionaryEncoded(type)
+                ? ArrowType.Utf8.INSTANCE : ColumnLayout.arrowType(type));
+        return ColumnVectors.get(vector, row, type);
     }
 }

@@ -73,46 +73,16 @@ public final class ByteValueParser {
      * need rounding are left to the parser.
      */
     public static long parseUnscaledDecimal(byte[] bytes, int start, int end, int scale) {
-        boolean negative = false;
-        int i = start;
-        if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
-            negative = bytes[i] == '-';
-            i++;
-        }
-        long value = 0;
-        int significant = 0;
-        int digits = 0;
-        int fractionDigits = -1;
-        for (; i < end; i++) {
-            byte c = bytes[i];
-            if (c == '.' && fractionDigits < 0) {
-                fractionDigits = 0;
-                continue;
-            }
-            int digit = c - '0';
-            if (digit < 0 || digit > 9) {
-                return NOT_PARSED;
-            }
-            digits++;
-            if (fractionDigits >= 0) {
-                fractionDigits++;
-            }
-            if (value != 0 || digit != 0) {
-                significant++;
-            }
-            value = value * 10 + digit;
-            if (significant > MAX_DECIMAL_DIGITS) {
-                return NOT_PARSED;
-            }
-        }
-        int shift = scale - Math.max(fractionDigits, 0);
-        if (digits == 0 || shift < 0 || significant + shift > MAX_DECIMAL_DIGITS) {
+        PlainDigits number = PlainDigits.scan(bytes, start, end, MAX_DECIMAL_DIGITS);
+        int shift = number == null ? -1 : scale - number.fractionDigits();
+        if (shift < 0 || number.significant() + shift > MAX_DECIMAL_DIGITS) {
             return NOT_PARSED;
         }
+        long value = number.value();
         for (int s = 0; s < shift; s++) {
             value *= 10;
         }
-        return negative ? -value : value;
+        return number.negative() ? -value : value;
     }
 
     /**
@@ -121,44 +91,60 @@ public final class ByteValueParser {
      * exact power of ten, so one division rounds it correctly. {@link Double#NaN} for anything else.
      */
     public static double parseDouble(byte[] bytes, int start, int end) {
-        boolean negative = false;
-        int i = start;
-        if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
-            negative = bytes[i] == '-';
-            i++;
-        }
-        long value = 0;
-        int significant = 0;
-        int digits = 0;
-        int fractionDigits = -1;
-        for (; i < end; i++) {
-            byte c = bytes[i];
-            if (c == '.' && fractionDigits < 0) {
-                fractionDigits = 0;
-                continue;
-            }
-            int digit = c - '0';
-            if (digit < 0 || digit > 9) {
-                return Double.NaN;
-            }
-            digits++;
-            if (fractionDigits >= 0) {
-                fractionDigits++;
-            }
-            if (value != 0 || digit != 0) {
-                significant++;
-            }
-            value = value * 10 + digit;
-            if (significant > MAX_EXACT_DOUBLE_DIGITS) {
-                return Double.NaN;
-            }
-        }
-        int scale = Math.max(fractionDigits, 0);
-        if (digits == 0 || scale >= EXACT_POWERS_OF_TEN.length) {
+        PlainDigits number = PlainDigits.scan(bytes, start, end, MAX_EXACT_DOUBLE_DIGITS);
+        if (number == null || number.fractionDigits() >= EXACT_POWERS_OF_TEN.length) {
             return Double.NaN;
         }
-        double result = value / EXACT_POWERS_OF_TEN[scale];
-        return negative ? -result : result;
+        double result = number.value() / EXACT_POWERS_OF_TEN[number.fractionDigits()];
+        return number.negative() ? -result : result;
+    }
+
+    /**
+     * Plain decimal text read as its digits: an optional sign, digits, an optional point and digits, at least one
+     * digit in all.
+     *
+     * @param value          all the digits as one integer (the point ignored)
+     * @param significant    how many digits count from the first non-zero one
+     * @param fractionDigits how many digits follow the point (0 without one)
+     */
+    private record PlainDigits(boolean negative, long value, int significant, int fractionDigits) {
+
+        /** The digits of the text, or null when it is not plain decimal text or has more significant digits. */
+        static PlainDigits scan(byte[] bytes, int start, int end, int maxSignificant) {
+            boolean negative = false;
+            int i = start;
+            if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
+                negative = bytes[i] == '-';
+                i++;
+            }
+            long value = 0;
+            int significant = 0;
+            int digits = 0;
+            int fractionDigits = -1;
+            for (; i < end; i++) {
+                byte c = bytes[i];
+                if (c == '.' && fractionDigits < 0) {
+                    fractionDigits = 0;
+                    continue;
+                }
+                int digit = c - '0';
+                if (digit < 0 || digit > 9) {
+                    return null;
+                }
+                digits++;
+                if (fractionDigits >= 0) {
+                    fractionDigits++;
+                }
+                if (value != 0 || digit != 0) {
+                    significant++;
+                }
+                value = value * 10 + digit;
+                if (significant > maxSignificant) {
+                    return null;
+                }
+            }
+            return digits == 0 ? null : new PlainDigits(negative, value, significant, Math.max(fractionDigits, 0));
+        }
     }
 
     /** {@code yyyy-MM-dd} with two-digit month and day, as days since 1970-01-01, when it is a real date. */

@@ -41,6 +41,12 @@ public final class FunctionHost implements FunctionInvoker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionHost.class);
 
     private final FunctionStore files;
+    /**
+     * Held while code is unpacked (outside the host's lock, so invocations go on) and while a function's folders are
+     * deleted (inside it): a delete never meets files an unpacking is still writing. Taken after the host's lock,
+     * never before it.
+     */
+    private final Object unpacking = new Object();
     private final FunctionNames names;
     private final ObjectStore store;
     private final ProcessLauncher launcher;
@@ -267,7 +273,10 @@ public final class FunctionHost implements FunctionInvoker, AutoCloseable {
         }
         pools.removeAll(closing);
         closing.forEach(ProcessPool::close);
-        files.delete(name);
+        // Not while the code of a just-created function is being unpacked into the folders being deleted.
+        synchronized (unpacking) {
+            files.delete(name);
+        }
     }
 
     @Override
@@ -433,10 +442,15 @@ public final class FunctionHost implements FunctionInvoker, AutoCloseable {
         Path unpacked = files.codeFolder(name, revision).resolve(".unpacked");
         ProcessPool retiring = null;
         try {
-            if (!Files.exists(unpacked)) {
-                FunctionStore.deleteTree(taskRoot);
-                CodePackage.unpack(packageFile, taskRoot);
-                Files.createFile(unpacked);
+            synchronized (unpacking) {
+                if (!Files.exists(packageFile)) {
+                    return; // deleted meanwhile
+                }
+                if (!Files.exists(unpacked)) {
+                    FunctionStore.deleteTree(taskRoot);
+                    CodePackage.unpack(packageFile, taskRoot);
+                    Files.createFile(unpacked);
+                }
             }
             synchronized (this) {
                 Entry entry = entries.get(name);

@@ -344,6 +344,19 @@ class FunctionHostTest {
         assertThat(folder.resolve("lambda/functions/deleted.json")).doesNotExist();
     }
 
+    /** The code of a new function is unpacked in the background; a delete right after creating waits for it. */
+    @Test
+    void aFunctionDeletedWhileItsCodeIsUnpackedLeavesNothing() {
+        for (int i = 0; i < 20; i++) {
+            String name = "brief-" + i;
+            host.create(name, settings("fn.Plain::pid"), Map.of(), CodeSource.inline(TestFunctions.jar()));
+            host.delete(name);
+            assertThatThrownBy(() -> host.get(name)).isInstanceOf(LambdaException.class);
+            assertThat(folder.resolve("lambda/code/" + name)).doesNotExist();
+            assertThat(folder.resolve("lambda/functions/" + name + ".json")).doesNotExist();
+        }
+    }
+
     @Test
     void anIdleProcessIsStoppedAndTheHostsCloseStopsTheRest(@TempDir Path own) throws Exception {
         long idlePid;

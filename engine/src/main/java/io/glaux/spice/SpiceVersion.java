@@ -1,8 +1,8 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
-import io.glaux.spice.vector.ColumnStats;
-import io.glaux.spice.vector.ColumnarData;
+import io.glaux.sql.vector.ColumnStats;
+import io.glaux.sql.vector.ColumnarData;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;

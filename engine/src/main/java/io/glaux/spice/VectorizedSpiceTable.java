@@ -1,9 +1,9 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
-import io.glaux.spice.plan.SpiceSource;
-import io.glaux.spice.plan.SpiceTableScan;
-import io.glaux.spice.vector.ColumnarData;
+import io.glaux.sql.vector.plan.VectorSource;
+import io.glaux.sql.vector.plan.VectorTableScan;
+import io.glaux.sql.vector.ColumnarData;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.TranslatableTable;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * A SPICE dataset as a SQL table planned onto the vectorized operators: the planner sees a {@link SpiceTableScan},
+ * A SPICE dataset as a SQL table planned onto the vectorized operators: the planner sees a {@link VectorTableScan},
  * whose rules fold filters, projections, aggregates and top-Ns into vectorized scans of the dataset's version.
  */
 final class VectorizedSpiceTable extends DatasetTable implements TranslatableTable {
@@ -23,11 +23,11 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
 
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
-        return new SpiceTableScan(context.getCluster(), table, new DatasetSource());
+        return new VectorTableScan(context.getCluster(), table, new DatasetSource());
     }
 
     /** The dataset seen by the plan nodes. */
-    private final class DatasetSource implements SpiceSource {
+    private final class DatasetSource implements VectorSource {
         @Override
         public List<Column> columns() {
             return dataset.columns();

@@ -104,7 +104,7 @@ class SpiceCancellationTest {
             String id = queries.submit(QueryRequest.of(sql)).queryExecutionId();
             ThreadActivity.awaitExecutingPlan("glaux-query-");
             ThreadActivity.awaitFrame("glaux-spice-scan", frame -> frame.getClassName().startsWith(
-                    "io.glaux.spice.vector."));
+                    "io.glaux.sql.vector."));
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (glaux.spice().vectorizedScans() - scansBefore < 4 && System.nanoTime() < deadline) {
                 Thread.sleep(20);

@@ -1,0 +1,36 @@
+package io.glaux.sql.vector;
+
+import io.glaux.catalog.Column;
+import org.apache.arrow.vector.FieldVector;
+
+import java.util.List;
+
+/**
+ * Read access to one immutable version of a columnar dataset: record batches of Arrow vectors, string columns held
+ * as int32 ids into one dictionary per column. The vectorized operators read only through this interface.
+ */
+public interface ColumnarData {
+
+    List<Column> columns();
+
+    int batchCount();
+
+    int rowCount(int batch);
+
+    /** The largest row count of any batch (the size of per-thread scratch arrays). */
+    int maxBatchRows();
+
+    FieldVector vector(int batch, int column);
+
+    /** Whether that vector has any NULL (counted once per version; Arrow counts its validity bits each time). */
+    boolean hasNulls(int batch, int column);
+
+    /** The decoded dictionary of a string column (index = id), or null for other columns. */
+    String[] dictionaryValues(int column);
+
+    /** A value as the engine's row representation (as a row-by-row scan would give it), or null. */
+    Object value(int batch, int column, int row);
+
+    /** Minimum and maximum of an integer-like column, computed once per version. */
+    ColumnStats stats(int column);
+}

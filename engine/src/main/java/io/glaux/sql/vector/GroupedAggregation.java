@@ -1,0 +1,299 @@
+package io.glaux.sql.vector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Filter → GROUP BY → aggregates over a whole version, as hash aggregation on primitive keys: each key column's value
+ * becomes a small code (dictionary id + 1, or value − column minimum + 1; 0 is NULL), the codes of all keys are
+ * packed into one long, and that long finds the group ordinal — through a plain array when the key space is small
+ * (say, a few flags or categories), a primitive hash map otherwise. Keys too wide to pack (several long-ranged
+ * bigint columns) fall back to a map of code tuples. Workers aggregate their batches separately; the partial results
+ * are merged by key.
+ */
+public final class GroupedAggregation {
+
+    private static final long DENSE_LIMIT = 1 << 16;
+    private static final long PACKABLE_LIMIT = 1L << 62;
+    /** Merging and boxing many groups takes a while: the query's cancellation is checked every so many. */
+    private static final int CANCEL_CHECK_GROUPS = 1 << 16;
+
+    private final ColumnarData data;
+    private final RowFilter filter;
+    private final GroupKey[] groupKeys;
+    private final List<AggregateFunction> functions;
+    private final long[] minimum;
+    private final long[] radix;
+    private final long[] multiplier;
+    private final boolean packed;
+    private final boolean dense;
+    private final long keySpace;
+
+    public GroupedAggregation(ColumnarData data, RowFilter filter, List<GroupKey> keys,
+                              List<AggregateFunction> functions) {
+        this.data = data;
+        this.filter = filter;
+        this.groupKeys = keys.toArray(GroupKey[]::new);
+        this.functions = List.copyOf(functions);
+        int keyCount = groupKeys.length;
+        minimum = new long[keyCount];
+        radix = new long[keyCount];
+        multiplier = new long[keyCount];
+        long space = 1;
+        boolean fits = true;
+        for (int k = 0; k < keyCount; k++) {
+            long low = groupKeys[k].low();
+            long high = Math.max(groupKeys[k].high(), low - 1);
+            minimum[k] = low;
+            multiplier[k] = space;
+            try {
+                radix[k] = Math.addExact(Math.subtractExact(high, low), 2);
+                space = Math.multiplyExact(space, radix[k]);
+            } catch (ArithmeticException e) {
+                fits = false;
+            }
+            if (space > PACKABLE_LIMIT) {
+                fits = false;
+            }
+        }
+        this.packed = fits;
+        this.keySpace = space;
+        this.dense = fits && space <= DENSE_LIMIT;
+    }
+
+    /** The result rows: the group keys followed by the aggregates, in no particular order. */
+    public List<Object[]> run(ParallelScan scan) {
+        List<Partial> partials = scan.run(data, Partial::new);
+        Partial total = partials.get(0);
+        for (int i = 1; i < partials.size(); i++) {
+            total.mergeFrom(partials.get(i), scan);
+        }
+        if (groupKeys.length == 0 && total.groupCount == 0) {
+            total.groupOf(0L, null);
+        }
+        List<Object[]> rows = new ArrayList<>(total.groupCount);
+        for (int group = 0; group < total.groupCount; group++) {
+            if ((group & CANCEL_CHECK_GROUPS - 1) == 0) {
+                scan.checkCancelled();
+            }
+            Object[] row = new Object[groupKeys.length + functions.size()];
+            long[] codes = total.codes(group);
+            for (int k = 0; k < groupKeys.length; k++) {
+                row[k] = codes[k] == 0 ? null : groupKeys[k].box(minimum[k] + codes[k] - 1);
+            }
+            for (int f = 0; f < functions.size(); f++) {
+                row[groupKeys.length + f] = total.accumulators[f].result(group);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The code tuple of one group key (for the fallback map). */
+    private record CodeTuple(long[] codes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CodeTuple tuple && Arrays.equals(codes, tuple.codes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(codes);
+        }
+    }
+
+    /** One worker's groups and accumulators. */
+    private final class Partial implements ParallelScan.Worker {
+        private final Accumulator[] accumulators;
+        private final int[] denseOrdinals;
+        private final LongIntHashMap packedOrdinals;
+        private final Map<CodeTuple, Integer> tupleOrdinals;
+        private long[] packedKeys = new long[16];
+        private final List<long[]> tupleKeys = new ArrayList<>();
+        private int groupCount;
+
+        Partial() {
+            accumulators = new Accumulator[functions.size()];
+            for (int f = 0; f < accumulators.length; f++) {
+                accumulators[f] = functions.get(f).newAccumulator();
+            }
+            denseOrdinals = dense ? new int[(int) keySpace] : null;
+            if (denseOrdinals != null) {
+                Arrays.fill(denseOrdinals, -1);
+            }
+            packedOrdinals = packed && !dense ? new LongIntHashMap(1024) : null;
+            tupleOrdinals = packed ? null : new HashMap<>();
+        }
+
+        @Override
+        public void process(BatchContext batch) {
+            Scratch scratch = batch.scratch();
+            int[] rows = scratch.borrowInts();
+            int[] groups = groupKeys.length == 0 ? null : scratch.borrowInts();
+            try {
+                int count = filter.applyAll(batch, rows, batch.rowCount());
+                if (count == 0) {
+                    return;
+                }
+                if (groups == null) {
+                    if (groupCount == 0) {
+                        groupOf(0L, null);
+                    }
+                } else {
+                    assignGroups(batch, rows, count, groups);
+                }
+                long[] histogram = null;
+                if (groups != null && groupCount <= count / 4) {
+                    histogram = new long[groupCount];
+                    for (int i = 0; i < count; i++) {
+                        histogram[groups[i]]++;
+                    }
+                }
+                batch.groupRowCounts(histogram);
+                try {
+                    for (Accumulator accumulator : accumulators) {
+                        accumulator.accumulate(batch, rows, count, groups);
+                    }
+                } finally {
+                    batch.groupRowCounts(null);
+                }
+            } finally {
+                if (groups != null) {
+                    scratch.release(groups);
+                }
+                scratch.release(rows);
+            }
+        }
+
+        private void assignGroups(BatchContext batch, int[] rows, int count, int[] groups) {
+            Scratch scratch = batch.scratch();
+            long[] keys = scratch.borrowLongs();
+            long[] values = scratch.borrowLongs();
+            boolean[] nulls = scratch.borrowFlags();
+            try {
+                if (packed) {
+                    Arrays.fill(keys, 0, count, 0L);
+                }
+                long[][] tuples = packed ? null : new long[count][groupKeys.length];
+                for (int k = 0; k < groupKeys.length; k++) {
+                    boolean anyNull = groupKeys[k].read(batch, rows, count, values, nulls);
+                    long low = minimum[k];
+                    long scale = multiplier[k];
+                    for (int i = 0; i < count; i++) {
+                        long code = anyNull && nulls[i] ? 0 : values[i] - low + 1;
+                        if (packed) {
+                            keys[i] += code * scale;
+                        } else {
+                            tuples[i][k] = code;
+                        }
+                    }
+                    if (anyNull) {
+                        Arrays.fill(nulls, 0, count, false);
+                    }
+                }
+                if (dense) {
+                    for (int i = 0; i < count; i++) {
+                        int key = (int) keys[i];
+                        int group = denseOrdinals[key];
+                        if (group < 0) {
+                            group = groupOf(key, null);
+                            denseOrdinals[key] = group;
+                        }
+                        groups[i] = group;
+                    }
+                } else if (packed) {
+                    for (int i = 0; i < count; i++) {
+                        int group = packedOrdinals.getOrPut(keys[i], groupCount);
+                        if (group == groupCount) {
+                            groupOf(keys[i], null);
+                        }
+                        groups[i] = group;
+                    }
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        groups[i] = ordinalOfTuple(tuples[i]);
+                    }
+                }
+            } finally {
+                scratch.release(nulls);
+                scratch.release(values);
+                scratch.release(keys);
+            }
+        }
+
+        /** Appends a new group with this key; returns its ordinal. */
+        int groupOf(long packedKey, long[] tuple) {
+            int group = groupCount++;
+            if (packed) {
+                if (group == packedKeys.length) {
+                    packedKeys = Arrays.copyOf(packedKeys, group * 2);
+                }
+                packedKeys[group] = packedKey;
+            } else {
+                tupleKeys.add(tuple);
+            }
+            for (Accumulator accumulator : accumulators) {
+                accumulator.ensureCapacity(groupCount);
+            }
+            return group;
+        }
+
+        private int ordinalOfTuple(long[] tuple) {
+            CodeTuple key = new CodeTuple(tuple);
+            Integer known = tupleOrdinals.get(key);
+            if (known != null) {
+                return known;
+            }
+            int group = groupOf(0L, tuple);
+            tupleOrdinals.put(key, group);
+            return group;
+        }
+
+        private int ordinalOf(Partial other, int otherGroup) {
+            if (!packed) {
+                return ordinalOfTuple(other.tupleKeys.get(otherGroup));
+            }
+            long key = other.packedKeys[otherGroup];
+            if (groupKeys.length == 0) {
+                return groupCount == 0 ? groupOf(0L, null) : 0;
+            }
+            if (dense) {
+                int group = denseOrdinals[(int) key];
+                if (group < 0) {
+                    group = groupOf(key, null);
+                    denseOrdinals[(int) key] = group;
+                }
+                return group;
+            }
+            int group = packedOrdinals.getOrPut(key, groupCount);
+            return group == groupCount ? groupOf(key, null) : group;
+        }
+
+        void mergeFrom(Partial other, ParallelScan scan) {
+            for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
+                if ((otherGroup & CANCEL_CHECK_GROUPS - 1) == 0) {
+                    scan.checkCancelled();
+                }
+                int group = ordinalOf(other, otherGroup);
+                for (int f = 0; f < accumulators.length; f++) {
+                    accumulators[f].merge(group, other.accumulators[f], otherGroup);
+                }
+            }
+        }
+
+        long[] codes(int group) {
+            if (!packed) {
+                return tupleKeys.get(group);
+            }
+            long key = packedKeys[group];
+            long[] codes = new long[groupKeys.length];
+            for (int k = 0; k < groupKeys.length; k++) {
+                codes[k] = (key / multiplier[k]) % radix[k];
+            }
+            return codes;
+        }
+    }
+}

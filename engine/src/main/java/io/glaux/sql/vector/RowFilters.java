@@ -1,0 +1,238 @@
+package io.glaux.sql.vector;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The filter kernels: each is a loop over a selection vector reading one or two columns' buffers. */
+public final class RowFilters {
+
+    private RowFilters() {
+    }
+
+    /** Comparison operators, as they apply to primitive values. */
+    public enum Comparison {
+        EQ, NE, LT, LE, GT, GE;
+
+        public boolean test(double left, double right) {
+            return switch (this) {
+                case EQ -> left == right;
+                case NE -> left != right;
+                case LT -> left < right;
+                case LE -> left <= right;
+                case GT -> left > right;
+                case GE -> left >= right;
+            };
+        }
+
+        public boolean test(long left, long right) {
+            return switch (this) {
+                case EQ -> left == right;
+                case NE -> left != right;
+                case LT -> left < right;
+                case LE -> left <= right;
+                case GT -> left > right;
+                case GE -> left >= right;
+            };
+        }
+    }
+
+    public static RowFilter all() {
+        return (batch, rows, count) -> count;
+    }
+
+    public static RowFilter none() {
+        return (batch, rows, count) -> 0;
+    }
+
+    /** Integer-like column in [{@code low}, {@code high}] (or outside it, NULLs never pass either way). */
+    public static RowFilter longRange(int column, long low, long high, boolean inside) {
+        if (low > high) {
+            return inside ? none() : isNull(column, false);
+        }
+        if (!inside) {
+            return (batch, rows, count) -> batch.column(column).filterRange(rows, count, low, high, false);
+        }
+        return new RowFilter() {
+            @Override
+            public int apply(BatchContext batch, int[] rows, int count) {
+                return batch.column(column).filterRange(rows, count, low, high, true);
+            }
+
+            @Override
+            public int applyAll(BatchContext batch, int[] rows, int count) {
+                return batch.column(column).filterRangeAll(rows, count, low, high);
+            }
+        };
+    }
+
+    /** Integer-like column equal to one of {@code values} (or to none of them). */
+    public static RowFilter longIn(int column, long[] values, boolean inside) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return (batch, rows, count) -> {
+            ColumnView view = batch.column(column);
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (!view.isNull(row) && (Arrays.binarySearch(sorted, view.getLong(row)) >= 0) == inside) {
+                    rows[kept++] = row;
+                }
+            }
+            return kept;
+        };
+    }
+
+    public static RowFilter doubleCompare(int column, Comparison comparison, double value) {
+        return (batch, rows, count) -> {
+            ColumnView view = batch.column(column);
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (!view.isNull(row) && comparison.test(view.getDouble(row), value)) {
+                    rows[kept++] = row;
+                }
+            }
+            return kept;
+        };
+    }
+
+    /** Two integer-like columns of the same scale, or two floating point columns, compared. */
+    public static RowFilter compareColumns(int left, int right, Comparison comparison, boolean asDouble) {
+        return (batch, rows, count) -> {
+            ColumnView a = batch.column(left);
+            ColumnView b = batch.column(right);
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (a.isNull(row) || b.isNull(row)) {
+                    continue;
+                }
+                boolean pass = asDouble ? comparison.test(a.getDouble(row), b.getDouble(row))
+                        : comparison.test(a.getLong(row), b.getLong(row));
+                if (pass) {
+                    rows[kept++] = row;
+                }
+            }
+            return kept;
+        };
+    }
+
+    /**
+     * A condition on one string column, evaluated once per distinct value (over the dictionary) rather than once per
+     * row; rows then pass by looking their id up. NULLs never pass.
+     */
+    public static RowFilter dictionary(int column, String[] dictionary, Predicate<String> condition) {
+        boolean[] passes = new boolean[dictionary.length];
+        int passing = 0;
+        for (int id = 0; id < dictionary.length; id++) {
+            passes[id] = condition.test(dictionary[id]);
+            passing += passes[id] ? 1 : 0;
+        }
+        if (passing == 0) {
+            return none();
+        }
+        return (batch, rows, count) -> {
+            ColumnView view = batch.column(column);
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (!view.isNull(row) && passes[(int) view.getLong(row)]) {
+                    rows[kept++] = row;
+                }
+            }
+            return kept;
+        };
+    }
+
+    public static RowFilter isNull(int column, boolean wantNull) {
+        return (batch, rows, count) -> {
+            ColumnView view = batch.column(column);
+            if (!view.hasNulls()) {
+                return wantNull ? 0 : count;
+            }
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                if (view.isNull(row) == wantNull) {
+                    rows[kept++] = row;
+                }
+            }
+            return kept;
+        };
+    }
+
+    public static RowFilter and(List<RowFilter> filters) {
+        RowFilter[] parts = filters.toArray(RowFilter[]::new);
+        return new RowFilter() {
+            @Override
+            public int apply(BatchContext batch, int[] rows, int count) {
+                return applyFrom(0, batch, rows, count);
+            }
+
+            @Override
+            public int applyAll(BatchContext batch, int[] rows, int count) {
+                if (parts.length == 0) {
+                    return RowFilter.super.applyAll(batch, rows, count);
+                }
+                return applyFrom(1, batch, rows, parts[0].applyAll(batch, rows, count));
+            }
+
+            private int applyFrom(int first, BatchContext batch, int[] rows, int count) {
+                int remaining = count;
+                for (int i = first; i < parts.length && remaining > 0; i++) {
+                    remaining = parts[i].apply(batch, rows, remaining);
+                }
+                return remaining;
+            }
+        };
+    }
+
+    /** Each branch only tests the rows no earlier branch has passed. */
+    public static RowFilter or(List<RowFilter> filters) {
+        RowFilter[] parts = filters.toArray(RowFilter[]::new);
+        return (batch, rows, count) -> {
+            Scratch scratch = batch.scratch();
+            boolean[] passed = scratch.borrowFlags();
+            int[] pending = scratch.borrowInts();
+            int[] tested = scratch.borrowInts();
+            try {
+                System.arraycopy(rows, 0, pending, 0, count);
+                int pendingCount = count;
+                for (RowFilter part : parts) {
+                    if (pendingCount == 0) {
+                        break;
+                    }
+                    System.arraycopy(pending, 0, tested, 0, pendingCount);
+                    int hits = part.apply(batch, tested, pendingCount);
+                    if (hits == 0) {
+                        continue;
+                    }
+                    for (int i = 0; i < hits; i++) {
+                        passed[tested[i]] = true;
+                    }
+                    int still = 0;
+                    for (int i = 0; i < pendingCount; i++) {
+                        if (!passed[pending[i]]) {
+                            pending[still++] = pending[i];
+                        }
+                    }
+                    pendingCount = still;
+                }
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    int row = rows[i];
+                    if (passed[row]) {
+                        passed[row] = false;
+                        rows[kept++] = row;
+                    }
+                }
+                return kept;
+            } finally {
+                scratch.release(tested);
+                scratch.release(pending);
+                scratch.release(passed);
+            }
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package io.glaux.sql.vector.plan;
+
+import io.glaux.sql.vector.AggregateFunction;
+import io.glaux.sql.vector.ColumnarData;
+import io.glaux.sql.vector.FilteredRows;
+import io.glaux.sql.vector.GroupKey;
+import io.glaux.sql.vector.GroupedAggregation;
+import io.glaux.sql.vector.ParallelScan;
+import io.glaux.sql.vector.Projection;
+import io.glaux.sql.vector.RowFilter;
+import io.glaux.sql.vector.TopN;
+import io.glaux.sql.scan.ScanContext;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Runs a {@link VectorQuerySpec} against the dataset's version current at execution: binds the expressions to that
+ * version (dictionaries, column ranges) and runs the matching operator. Compiled plans are cached and may run in
+ * several queries at once, so this holds no per-run state.
+ */
+public final class VectorPipeline {
+
+    private final VectorSource source;
+    private final VectorQuerySpec spec;
+    private final int fieldCount;
+
+    VectorPipeline(VectorSource source, VectorQuerySpec spec, RelDataType rowType) {
+        this.source = source;
+        this.spec = spec;
+        this.fieldCount = rowType.getFieldCount();
+    }
+
+    /** Called from generated code. */
+    public Enumerable<Object[]> execute(DataContext root) {
+        ScanContext context = ScanContext.from(root);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return open(context);
+            }
+        };
+    }
+
+    private Enumerator<Object[]> open(ScanContext context) {
+        VectorSource.Lease lease = source.acquire();
+        if (lease == null) {
+            return Linq4j.enumerator(emptyResult());
+        }
+        boolean handedOver = false;
+        try {
+            ColumnarData data = lease.data();
+            VectorCompiler compiler = new VectorCompiler(data.columns(), data);
+            RowFilter filter = compiler.filter(spec.filter());
+            ParallelScan scan = new ParallelScan(source.scanExecutor(), source.threads(), context::checkCancelled);
+            source.recordVectorizedScan();
+            if (spec.aggregation() != null) {
+                return Linq4j.enumerator(aggregate(compiler, data, filter, scan));
+            }
+            List<Projection> projections = new ArrayList<>();
+            for (RexNode project : spec.projects()) {
+                projections.add(compiler.projection(project));
+            }
+            if (spec.topN() != null) {
+                return Linq4j.enumerator(topN(data, filter, projections, scan));
+            }
+            Enumerator<Object[]> rows = new LeasedRows(new FilteredRows(data, filter, projections,
+                    context::checkCancelled), lease);
+            handedOver = true;
+            return rows;
+        } catch (VectorCompiler.Unsupported e) {
+            // Only when the version changed between planning and now in a way the plan did not allow for.
+            throw new IllegalStateException("SPICE dataset changed while the query was planned: " + e.getMessage(),
+                    e);
+        } finally {
+            if (!handedOver) {
+                lease.close();
+            }
+        }
+    }
+
+    private List<Object[]> aggregate(VectorCompiler compiler, ColumnarData data, RowFilter filter,
+                                     ParallelScan scan) {
+        VectorQuerySpec.Aggregation aggregation = spec.aggregation();
+        List<GroupKey> keys = new ArrayList<>();
+        for (int field : aggregation.groupSet()) {
+            keys.add(compiler.groupKey(spec.projects().get(field)));
+        }
+        List<AggregateFunction> functions = new ArrayList<>();
+        for (AggregateCall call : aggregation.calls()) {
+            functions.add(compiler.aggregate(call, spec.projects()));
+        }
+        return new GroupedAggregation(data, filter, keys, functions).run(scan);
+    }
+
+    private List<Object[]> topN(ColumnarData data, RowFilter filter, List<Projection> projections,
+                                ParallelScan scan) {
+        List<TopN.SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation field : spec.topN().collation().getFieldCollations()) {
+            int column = VectorCompiler.plainColumn(spec.projects().get(field.getFieldIndex()));
+            keys.add(new TopN.SortKey(column, field.getDirection().isDescending(), nullsFirst(field)));
+        }
+        return new TopN(data, filter, keys, spec.topN().offset(), spec.topN().fetch(), projections).run(scan);
+    }
+
+    static boolean nullsFirst(RelFieldCollation field) {
+        RelFieldCollation.NullDirection direction = field.nullDirection;
+        if (direction == RelFieldCollation.NullDirection.UNSPECIFIED) {
+            direction = field.getDirection().defaultNullDirection();
+        }
+        return direction == RelFieldCollation.NullDirection.FIRST;
+    }
+
+    /** A dataset without data: no rows, except the one row of a global aggregate. */
+    private List<Object[]> emptyResult() {
+        if (spec.aggregation() == null || !spec.aggregation().groupSet().isEmpty()) {
+            return List.of();
+        }
+        Object[] row = new Object[fieldCount];
+        for (int i = 0; i < spec.aggregation().calls().size(); i++) {
+            AggregateCall call = spec.aggregation().calls().get(i);
+            row[i] = switch (call.getAggregation().getKind()) {
+                case COUNT -> 0L;
+                case SUM0 -> switch (call.getType().getSqlTypeName()) {
+                    case DECIMAL -> java.math.BigDecimal.ZERO.setScale(call.getType().getScale());
+                    case DOUBLE -> 0.0d;
+                    default -> 0L;
+                };
+                default -> null;
+            };
+        }
+        return List.<Object[]>of(row);
+    }
+
+    /** Streams filtered rows and gives the version back when the consumer closes the enumerator. */
+    private static final class LeasedRows implements Enumerator<Object[]> {
+        private final Iterator<Object[]> rows;
+        private final VectorSource.Lease lease;
+        private Object[] current;
+        private boolean closed;
+
+        LeasedRows(Iterator<Object[]> rows, VectorSource.Lease lease) {
+            this.rows = rows;
+            this.lease = lease;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (closed || !rows.hasNext()) {
+                return false;
+            }
+            current = rows.next();
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("reset");
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                lease.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.glaux.sql.vector.plan;
+
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The planner rules that build {@link VectorQuery} nodes: one turns the table scan into a plain SPICE scan, the others
+ * fold a filter, a projection, an aggregate or a top-N sitting on such a scan into it, each only when the vectorized
+ * operators can compute it exactly ({@link VectorCompiler} decides, against the data being planned). Whatever is
+ * not folded stays a Calcite operator above the scan.
+ */
+@SuppressWarnings("deprecation")
+final class VectorRules {
+
+    /** Top-N keeps candidate rows in memory; beyond this many, a sort is the better tool. */
+    static final long MAX_TOP_N = 100_000;
+
+    static final List<RelOptRule> ALL = List.of(new ScanRule(), new FilterRule(), new ProjectRule(),
+            new AggregateRule(), new TopNRule(), new EnumerableRule());
+
+    private VectorRules() {
+    }
+
+    /** Runs a check against the current version (or without data when there is none); false when unsupported. */
+    private static boolean compiles(VectorQuery query, Consumer<VectorCompiler> check) {
+        VectorSource.Lease lease = query.source().acquire();
+        try {
+            check.accept(new VectorCompiler(query.source().columns(), lease == null ? null : lease.data()));
+            return true;
+        } catch (VectorCompiler.Unsupported e) {
+            return false;
+        } finally {
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
+    private static List<RexNode> substitute(List<RexNode> expressions, List<RexNode> projects) {
+        RexShuttle shuttle = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return projects.get(ref.getIndex());
+            }
+        };
+        List<RexNode> result = new ArrayList<>();
+        for (RexNode expression : expressions) {
+            result.add(expression.accept(shuttle));
+        }
+        return result;
+    }
+
+    /** Every logical SPICE query has an executable twin. */
+    static final class EnumerableRule extends RelOptRule {
+        EnumerableRule() {
+            super(operand(VectorQuery.class, Convention.NONE, none()), "VectorEnumerableRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            VectorQuery query = call.rel(0);
+            call.transformTo(query.toEnumerable());
+        }
+    }
+
+    static final class ScanRule extends RelOptRule {
+        ScanRule() {
+            super(operand(VectorTableScan.class, none()), "VectorScanRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            VectorTableScan scan = call.rel(0);
+            RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+            List<RexNode> projects = new ArrayList<>();
+            for (int i = 0; i < scan.getRowType().getFieldCount(); i++) {
+                projects.add(rexBuilder.makeInputRef(scan, i));
+            }
+            call.transformTo(new VectorQuery(scan.getCluster(), scan.getTable(), scan.source(),
+                    new VectorQuerySpec(null, projects, null, null), scan.getRowType()));
+        }
+    }
+
+    static final class FilterRule extends RelOptRule {
+        FilterRule() {
+            super(operand(LogicalFilter.class, operand(VectorQuery.class, Convention.NONE, none())), "VectorFilterRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            LogicalFilter filter = call.rel(0);
+            VectorQuery query = call.rel(1);
+            VectorQuerySpec spec = query.spec();
+            if (!spec.isRowScan() || RexUtil.containsCorrelation(filter.getCondition())) {
+                return;
+            }
+            RexNode condition = substitute(List.of(filter.getCondition()), spec.projects()).get(0);
+            List<RexNode> conjuncts = new ArrayList<>();
+            if (spec.filter() != null) {
+                conjuncts.add(spec.filter());
+            }
+            conjuncts.add(condition);
+            RexNode combined = RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), conjuncts);
+            if (!compiles(query, compiler -> compiler.filter(combined))) {
+                return;
+            }
+            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+                    new VectorQuerySpec(combined, spec.projects(), null, null), query.getRowType()));
+        }
+    }
+
+    static final class ProjectRule extends RelOptRule {
+        ProjectRule() {
+            super(operand(LogicalProject.class, operand(VectorQuery.class, Convention.NONE, none())), "VectorProjectRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            LogicalProject project = call.rel(0);
+            VectorQuery query = call.rel(1);
+            VectorQuerySpec spec = query.spec();
+            if (!spec.isRowScan() || project.getProjects().stream().anyMatch(RexUtil::containsCorrelation)) {
+                return;
+            }
+            List<RexNode> projects = substitute(project.getProjects(), spec.projects());
+            if (!compiles(query, compiler -> projects.forEach(compiler::projection))) {
+                return;
+            }
+            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+                    new VectorQuerySpec(spec.filter(), projects, null, null), project.getRowType()));
+        }
+    }
+
+    static final class AggregateRule extends RelOptRule {
+        AggregateRule() {
+            super(operand(LogicalAggregate.class, operand(VectorQuery.class, Convention.NONE, none())), "VectorAggregateRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            LogicalAggregate aggregate = call.rel(0);
+            VectorQuery query = call.rel(1);
+            VectorQuerySpec spec = query.spec();
+            if (!spec.isRowScan() || aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+                return;
+            }
+            List<AggregateCall> calls = aggregate.getAggCallList();
+            boolean supported = compiles(query, compiler -> {
+                for (int field : aggregate.getGroupSet()) {
+                    compiler.groupKey(spec.projects().get(field));
+                }
+                for (AggregateCall aggregateCall : calls) {
+                    compiler.aggregate(aggregateCall, spec.projects());
+                }
+            });
+            if (!supported) {
+                return;
+            }
+            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+                    new VectorQuerySpec(spec.filter(), spec.projects(),
+                            new VectorQuerySpec.Aggregation(aggregate.getGroupSet(), calls), null),
+                    aggregate.getRowType()));
+        }
+    }
+
+    static final class TopNRule extends RelOptRule {
+        TopNRule() {
+            super(operand(LogicalSort.class, operand(VectorQuery.class, Convention.NONE, none())), "VectorTopNRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            LogicalSort sort = call.rel(0);
+            VectorQuery query = call.rel(1);
+            VectorQuerySpec spec = query.spec();
+            if (!spec.isRowScan() || !(sort.fetch instanceof RexLiteral fetchLiteral)
+                    || sort.offset != null && !(sort.offset instanceof RexLiteral)) {
+                return;
+            }
+            long fetch = fetchLiteral.getValueAs(Long.class);
+            long offset = sort.offset == null ? 0 : ((RexLiteral) sort.offset).getValueAs(Long.class);
+            if (fetch < 0 || offset < 0 || fetch + offset > MAX_TOP_N) {
+                return;
+            }
+            RelCollation collation = sort.getCollation();
+            boolean supported = compiles(query, compiler -> {
+                for (RelFieldCollation field : collation.getFieldCollations()) {
+                    int column = VectorCompiler.plainColumn(spec.projects().get(field.getFieldIndex()));
+                    if (column < 0 || !compiler.isKeyColumn(column, true)) {
+                        throw new VectorCompiler.Unsupported("sort key " + field);
+                    }
+                }
+                spec.projects().forEach(compiler::projection);
+            });
+            if (!supported) {
+                return;
+            }
+            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+                    new VectorQuerySpec(spec.filter(), spec.projects(), null,
+                            new VectorQuerySpec.TopNSpec(collation, offset, fetch)), sort.getRowType()));
+        }
+    }
+}

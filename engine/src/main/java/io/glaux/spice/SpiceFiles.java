@@ -1,5 +1,7 @@
 package io.glaux.spice;
 
+import io.glaux.sql.vector.ColumnCodecs;
+import io.glaux.sql.vector.StringDictionary;
 import io.glaux.format.ColumnLayout;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
@@ -98,7 +100,7 @@ final class SpiceFiles {
             metadata.put(LOOKBACK_SIZE_KEY, Long.toString(window.size()));
             metadata.put(LOOKBACK_UNIT_KEY, window.unit().name());
         }
-        Schema schema = SpiceVersion.schema(version.columns(), metadata);
+        Schema schema = ColumnCodecs.schema(version.columns(), metadata);
         DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
         for (int i = 0; i < version.columns().size(); i++) {
             StringDictionary dictionary = version.dictionary(i);

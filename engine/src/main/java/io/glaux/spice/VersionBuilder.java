@@ -3,11 +3,11 @@ package io.glaux.spice;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
-import org.apache.arrow.memory.ArrowBuf;
+import io.glaux.sql.vector.BatchEncoder;
+import io.glaux.sql.vector.ColumnCodecs;
+import io.glaux.sql.vector.StringDictionary;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -29,7 +29,8 @@ final class VersionBuilder implements AutoCloseable {
     private final Schema schema;
     private final int batchRows;
     private final StringDictionary[] dictionaries;
-    private final Translation[] translations;
+    private final BatchEncoder encoder;
+    private final int[] allColumns;
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
     private VectorSchemaRoot current;
     private int currentRows;
@@ -38,16 +39,16 @@ final class VersionBuilder implements AutoCloseable {
     VersionBuilder(BufferAllocator allocator, List<Column> columns, int batchRows) {
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
-        this.schema = SpiceVersion.schema(columns, Map.of());
+        this.schema = ColumnCodecs.schema(columns, Map.of());
         this.batchRows = batchRows;
         this.dictionaries = new StringDictionary[columns.size()];
-        this.translations = new Translation[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            translations[i] = new Translation();
             if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())) {
                 dictionaries[i] = new StringDictionary(i, columns.get(i).name(), allocator);
             }
         }
+        this.encoder = new BatchEncoder(allocator, columns, dictionaries);
+        this.allColumns = java.util.stream.IntStream.range(0, columns.size()).toArray();
     }
 
     /**
@@ -89,72 +90,7 @@ final class VersionBuilder implements AutoCloseable {
      */
     void append(ColumnBatch batch) {
         seal();
-        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
-        try {
-            int rows = batch.rowCount();
-            for (int column = 0; column < columns.size(); column++) {
-                FieldVector target = root.getVector(column);
-                FieldVector source = batch.vector(column);
-                if (dictionaries[column] == null) {
-                    source.makeTransferPair(target).transfer();
-                } else if (batch.dictionary(column) != null) {
-                    source.makeTransferPair(target).transfer();
-                    int[] ids = translations[column].of(batch.dictionary(column), dictionaries[column]);
-                    IntVector codes = (IntVector) target;
-                    for (int row = 0; row < rows; row++) {
-                        if (!codes.isNull(row)) {
-                            codes.set(row, ids[codes.get(row)]);
-                        }
-                    }
-                } else {
-                    encode((VarCharVector) source, (IntVector) target, rows, dictionaries[column]);
-                }
-                target.setValueCount(rows);
-            }
-            root.setRowCount(rows);
-        } catch (RuntimeException e) {
-            root.close();
-            throw e;
-        }
-        batches.add(root);
-    }
-
-    /** Ids of the values of {@code values} in {@code dictionary}, NULLs kept. */
-    private static void encode(VarCharVector values, IntVector ids, int rows, StringDictionary dictionary) {
-        ids.allocateNew(rows);
-        ArrowBuf data = values.getDataBuffer();
-        for (int row = 0; row < rows; row++) {
-            if (values.isNull(row)) {
-                ids.setNull(row);
-            } else {
-                long start = values.getStartOffset(row);
-                ids.set(row, dictionary.idOf(data, start, (int) (values.getEndOffset(row) - start)));
-            }
-        }
-    }
-
-    /**
-     * The ids in the version's dictionary of a reader's dictionary's values, remembered for the last dictionary seen
-     * (a reader's dictionary serves consecutive batches, a Parquet column chunk's).
-     */
-    private static final class Translation {
-        private VarCharVector from;
-        private int[] ids;
-
-        int[] of(VarCharVector dictionary, StringDictionary into) {
-            if (dictionary != from) {
-                int count = dictionary.getValueCount();
-                int[] mapped = new int[count];
-                ArrowBuf data = dictionary.getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    long start = dictionary.getStartOffset(i);
-                    mapped[i] = into.idOf(data, start, (int) (dictionary.getEndOffset(i) - start));
-                }
-                from = dictionary;
-                ids = mapped;
-            }
-            return ids;
-        }
+        batches.add(encoder.encode(batch, allColumns));
     }
 
     private void seal() {

@@ -1,4 +1,4 @@
-package io.glaux.spice;
+package io.glaux.sql.vector;
 
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
@@ -10,6 +10,10 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,24 +21,33 @@ import java.util.Map;
  * metadata) and the conversions between Glaux's row values ({@link io.glaux.format.Values}) and vector slots; string
  * ids point into the column's {@link StringDictionary}.
  */
-final class ColumnCodecs {
+public final class ColumnCodecs {
 
     /** Field metadata key keeping the Athena type (so varchar(n), char(n) and string survive a round trip). */
-    static final String TYPE_KEY = "glaux.type";
+    public static final String TYPE_KEY = "glaux.type";
 
     private ColumnCodecs() {
     }
 
     /** The Arrow field of a column; string columns carry the dictionary encoding with id {@code dictionaryId}. */
-    static Field field(Column column, long dictionaryId) {
+    public static Field field(Column column, long dictionaryId) {
         Map<String, String> metadata = Map.of(TYPE_KEY, column.type().ddl());
         AthenaType type = column.type();
         DictionaryEncoding encoding = ColumnLayout.isDictionaryEncoded(type) ? StringDictionary.encoding(dictionaryId) : null;
         return new Field(column.name(), new FieldType(true, ColumnLayout.arrowType(type), encoding, metadata), null);
     }
 
+    /** The Arrow schema of columnar batches (string columns as ids into dictionary id = column index). */
+    public static Schema schema(List<Column> columns, Map<String, String> metadata) {
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            fields.add(field(columns.get(i), i));
+        }
+        return new Schema(fields, metadata);
+    }
+
     /** Stores a non-null value in slot {@code row}, growing the vector as needed; strings become their ids. */
-    static void set(FieldVector vector, int row, AthenaType type, Object value, StringDictionary dictionary) {
+    public static void set(FieldVector vector, int row, AthenaType type, Object value, StringDictionary dictionary) {
         if (ColumnLayout.isDictionaryEncoded(type)) {
             ((IntVector) vector).setSafe(row, dictionary.idOf(value.toString()));
         } else {
@@ -43,7 +56,7 @@ final class ColumnCodecs {
     }
 
     /** The value in slot {@code row} in Glaux's row representation, or null. */
-    static Object get(FieldVector vector, int row, AthenaType type, StringDictionary dictionary) {
+    public static Object get(FieldVector vector, int row, AthenaType type, StringDictionary dictionary) {
         if (!ColumnLayout.isDictionaryEncoded(type)) {
             return ColumnVectors.get(vector, row, type);
         }

@@ -1,4 +1,4 @@
-package io.glaux.spice;
+package io.glaux.sql.vector;
 
 import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.ArrowBuf;
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * it maps values to ids with an open-addressing table over the UTF-8 bytes already stored (no String per value);
  * once built it only decodes ids.
  */
-final class StringDictionary implements AutoCloseable {
+public final class StringDictionary implements AutoCloseable {
 
     private final long id;
     private VarCharVector values;
@@ -31,7 +31,7 @@ final class StringDictionary implements AutoCloseable {
     private ArrowBuf scratch;
     private String[] decoded;
 
-    StringDictionary(long id, String columnName, BufferAllocator allocator) {
+    public StringDictionary(long id, String columnName, BufferAllocator allocator) {
         this.id = id;
         this.values = new VarCharVector(columnName + ".dictionary", FieldType.nullable(ArrowType.Utf8.INSTANCE),
                 allocator);
@@ -41,21 +41,21 @@ final class StringDictionary implements AutoCloseable {
     }
 
     /** Wraps a dictionary read back from an IPC file (taking ownership of its vector). */
-    StringDictionary(long id, VarCharVector loaded) {
+    public StringDictionary(long id, VarCharVector loaded) {
         this.id = id;
         this.values = loaded;
     }
 
-    static DictionaryEncoding encoding(long id) {
+    public static DictionaryEncoding encoding(long id) {
         return new DictionaryEncoding(id, false, ColumnLayout.DICTIONARY_INDEX_TYPE);
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
     /** The id of {@code value}, adding it when new. */
-    int idOf(String value) {
+    public int idOf(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         if (scratch == null || scratch.capacity() < bytes.length) {
             if (scratch != null) {
@@ -68,7 +68,7 @@ final class StringDictionary implements AutoCloseable {
     }
 
     /** The id of the UTF-8 value in {@code length} bytes of {@code data} from {@code start}, adding it when new. */
-    int idOf(ArrowBuf data, long start, int length) {
+    public int idOf(ArrowBuf data, long start, int length) {
         int hash = ByteFunctionHelpers.hash(data, start, start + length);
         int mask = slots.length - 1;
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
@@ -125,7 +125,7 @@ final class StringDictionary implements AutoCloseable {
      * Stops accepting values; the lookup table is dropped and ids decode from a string table. The values move to
      * a vector of exactly their size (the growing one doubled its buffers as it filled).
      */
-    void freeze() {
+    public void freeze() {
         if (slots == null) {
             return;
         }
@@ -149,7 +149,7 @@ final class StringDictionary implements AutoCloseable {
         values = exact;
     }
 
-    String value(int id) {
+    public String value(int id) {
         String[] table = decoded;
         if (table == null) {
             table = decodeAll();
@@ -158,7 +158,7 @@ final class StringDictionary implements AutoCloseable {
     }
 
     /** All values, index = id (shared; callers must not modify it). */
-    String[] values() {
+    public String[] values() {
         String[] table = decoded;
         return table != null ? table : decodeAll();
     }
@@ -174,11 +174,11 @@ final class StringDictionary implements AutoCloseable {
         return decoded;
     }
 
-    int size() {
+    public int size() {
         return values.getValueCount();
     }
 
-    Dictionary asArrowDictionary() {
+    public Dictionary asArrowDictionary() {
         return new Dictionary(values, encoding(id));
     }
 

@@ -30,6 +30,7 @@ import io.glaux.sql.catalog.CatalogRegistry;
 import io.glaux.sql.connector.FederatedCatalogs;
 import io.glaux.sql.catalog.SchemaCatalog;
 import io.glaux.sql.schema.GlueCatalog;
+import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.spice.SpiceLimits;
 import io.glaux.spice.SpiceScanOptions;
 import io.glaux.spice.SpiceService;
@@ -107,6 +108,8 @@ public final class Glaux implements AutoCloseable {
     private final PreparedStatementStore preparedStatements;
     private final Path dataFolder;
     private final SpiceService spice;
+    /** Where queries that aggregate live tables run vectorized; null when they run row by row. */
+    private final VectorRuntime vectors;
     private boolean closed;
 
     private Glaux(Builder builder) throws IOException {
@@ -133,8 +136,10 @@ public final class Glaux implements AutoCloseable {
         store.createBucket(defaultOutput.bucket());
         FormatRegistry formats = FormatRegistry.defaults();
         this.catalogs = new CatalogRegistry();
+        this.vectors = builder.liveVectorized ? new VectorRuntime(builder.spiceScanOptions.threads(),
+                builder.liveVectorMemory, builder.spiceBatchRows) : null;
         catalogs.register(new GlueCatalog(QueryContext.DEFAULT_CATALOG, catalog,
-                new TableScanner(catalog, store, formats)));
+                new TableScanner(catalog, store, formats), vectors));
         S3Location spiceLocation = S3Location.parse(SPICE_LOCATION);
         SpiceService.adoptFolder(metadata.resolve("spice"), store, spiceLocation);
         // SPICE runs Athena-path ingestions through the query service, which is built after it (it plans with a
@@ -314,6 +319,11 @@ public final class Glaux implements AutoCloseable {
         return dataFolder;
     }
 
+    /** How many queries over live tables the vectorized operators have answered (0 when they are turned off). */
+    public long liveVectorizedScans() {
+        return vectors == null ? 0 : vectors.scans();
+    }
+
     /** SPICE datasets, queryable as catalog {@code spice}. */
     public SpiceService spice() {
         return spice;
@@ -339,6 +349,9 @@ public final class Glaux implements AutoCloseable {
             try {
                 spice.close();
                 federated.close();
+                if (vectors != null) {
+                    vectors.close();
+                }
             } finally {
                 store.close();
             }
@@ -357,6 +370,8 @@ public final class Glaux implements AutoCloseable {
         private boolean syncWrites = true;
         private SpiceLimits spiceLimits = SpiceLimits.defaults();
         private SpiceScanOptions spiceScanOptions = SpiceScanOptions.defaults();
+        private boolean liveVectorized = true;
+        private long liveVectorMemory = Runtime.getRuntime().maxMemory() / 4;
         private Clock spiceClock = Clock.systemUTC();
         private int spiceBatchRows = SpiceService.DEFAULT_BATCH_ROWS;
         private final List<ConnectorFactory> connectorFactories = new ArrayList<>();
@@ -422,9 +437,35 @@ public final class Glaux implements AutoCloseable {
             return this;
         }
 
-        /** Threads per SPICE scan and whether the vectorized operators run. Default: all processors, vectorized. */
+        /**
+         * Threads per vectorized scan (of SPICE datasets and of live tables) and whether the vectorized operators run
+         * over SPICE. Default: all processors, vectorized.
+         */
         public Builder spiceScanOptions(SpiceScanOptions options) {
             this.spiceScanOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /**
+         * Whether queries that aggregate a live table, or take its top N, run on the vectorized operators over its
+         * columns read for the query (see {@link #liveVectorMemory}), rather than row by row. Default true; both give the
+         * same answers.
+         */
+        public Builder liveVectorized(boolean enabled) {
+            this.liveVectorized = enabled;
+            return this;
+        }
+
+        /**
+         * The Arrow memory all vectorized queries over live tables may hold together (the columns each reads). A query
+         * estimated to need more than half of it runs row by row; one that passes it while reading fails with
+         * Athena's "Query exhausted resources at this scale factor". Default a quarter of the maximum heap.
+         */
+        public Builder liveVectorMemory(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("liveVectorMemory must be at least 1 byte");
+            }
+            this.liveVectorMemory = bytes;
             return this;
         }
 
@@ -436,8 +477,8 @@ public final class Glaux implements AutoCloseable {
 
         /**
          * Rows per Arrow record batch in the SPICE datasets this instance imports (datasets loaded from their files
-         * keep the batches they were written with). Default 65,536; tests choose small batches to cover batch
-         * boundaries and scans split over many batches.
+         * keep the batches they were written with), and in the columns vectorized queries read from live tables.
+         * Default 65,536; tests choose small batches to cover batch boundaries and scans split over many batches.
          */
         public Builder spiceBatchRows(int rows) {
             if (rows < 1) {

@@ -1,5 +1,6 @@
 package io.glaux.sql;
 
+import io.glaux.sql.vector.plan.VectorQuery;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.interpreter.Bindables;
@@ -56,12 +57,20 @@ final class PlanText {
 
     private void node(RelNode rel, String head, String indent) {
         lines.add(head + name(rel));
-        List<RelNode> inputs = scanUnder(rel) != null ? List.of() : rel.getInputs();
+        List<RelNode> inputs = scanUnder(rel) != null ? List.of() : inputs(rel);
         details(rel, indent + (inputs.isEmpty() ? "    " : "│   "));
         for (int i = 0; i < inputs.size(); i++) {
             boolean last = i == inputs.size() - 1;
             node(inputs.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "));
         }
+    }
+
+    /** A node's inputs, with the scan a vectorized aggregate or top-N folds in shown as its input. */
+    static List<RelNode> inputs(RelNode rel) {
+        if (rel instanceof VectorQuery query && query.scanPart() != null) {
+            return List.of(query.scanPart());
+        }
+        return rel.getInputs();
     }
 
     private void details(RelNode rel, String prefix) {
@@ -98,6 +107,9 @@ final class PlanText {
                     .collect(Collectors.joining(" AND ")) : "";
             return (filters.isEmpty() ? "ScanProject" : "ScanFilterProject") + "[table = "
                     + String.join(".", pushed.getTable().getQualifiedName()) + filters + "]";
+        }
+        if (rel instanceof VectorQuery query) {
+            return query.operatorName();
         }
         if (rel instanceof TableScan scan) {
             return "TableScan[table = " + String.join(".", scan.getTable().getQualifiedName()) + "]";

@@ -15,6 +15,7 @@ import io.glaux.sql.schema.TypeMapping;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import io.glaux.sql.scan.ScanContext;
+import io.glaux.sql.vector.plan.VectorFallback;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,11 +53,18 @@ public final class PreparedQuery {
     private final String physicalPlan;
     private final List<TableSource> tables;
     private final EnumerableRel physical;
+    private final Function<AtomicBoolean, PreparedQuery> rowFallback;
 
+    /**
+     * @param rowFallback plans the same query without reading live tables for the vectorized operators, for when the
+     *     data read cannot run on them ({@link VectorFallback}); null when this plan does not read them so
+     */
     PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable,
                   Map<String, Object> stash, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
-                  List<TableSource> tables, EnumerableRel physical) {
+                  List<TableSource> tables, EnumerableRel physical,
+                  Function<AtomicBoolean, PreparedQuery> rowFallback) {
         this.physical = physical;
+        this.rowFallback = rowFallback;
         this.physicalPlan = physicalPlan;
         this.tables = List.copyOf(tables);
         this.stash = Map.copyOf(stash);
@@ -112,7 +122,7 @@ public final class PreparedQuery {
     }
 
     private void count(RelNode rel, ScanContext scanContext, AtomicBoolean cancelFlag, Map<RelNode, Long> counts) {
-        for (RelNode input : rel.getInputs()) {
+        for (RelNode input : PlanText.inputs(rel)) {
             count(input, scanContext, cancelFlag, counts);
         }
         if (!(rel instanceof EnumerableRel enumerable) || !RelOptUtil.getVariablesUsed(rel).isEmpty()) {
@@ -194,9 +204,9 @@ public final class PreparedQuery {
      * they are shown), and timestamps in milliseconds: how tables and SPICE datasets store them.
      */
     public Enumerator<Object[]> runHeld(ScanContext scanContext, AtomicBoolean cancelFlag) {
-        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
-                stash);
-        Enumerator<Object[]> rows = new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size());
+        Enumerator<Object[]> rows = rowFallback == null ? start(scanContext, cancelFlag)
+                : new FallbackRows(() -> start(scanContext, cancelFlag),
+                        () -> rowFallback.apply(cancelFlag).start(scanContext, cancelFlag));
         // Timestamps of more than three fractional digits leave the query as milliseconds, as Athena's results and
         // tables hold them.
         List<UnaryOperator<Object>> toMillis = rowType.getFieldList().stream()
@@ -211,6 +221,87 @@ public final class PreparedQuery {
             }
             return copy;
         });
+    }
+
+    private Enumerator<Object[]> start(ScanContext scanContext, AtomicBoolean cancelFlag) {
+        QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
+                stash);
+        return new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size());
+    }
+
+    /**
+     * The rows of a plan that reads live tables for the vectorized operators, or, when the data read cannot run on
+     * them before the first row, of the plan without (the vectorized operators run when the rows are first asked for,
+     * so a fallback starts from nothing given). After a row, a fallback could repeat rows: the query fails instead.
+     */
+    private static final class FallbackRows implements Enumerator<Object[]> {
+        private final Supplier<Enumerator<Object[]>> first;
+        private final Supplier<Enumerator<Object[]>> fallback;
+        private Enumerator<Object[]> rows;
+        private boolean started;
+        private boolean closed;
+
+        FallbackRows(Supplier<Enumerator<Object[]>> first, Supplier<Enumerator<Object[]>> fallback) {
+            this.first = first;
+            this.fallback = fallback;
+        }
+
+        @Override
+        public Object[] current() {
+            return rows.current();
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (closed) {
+                return false;
+            }
+            try {
+                if (rows == null) {
+                    rows = first.get();
+                }
+                boolean moved = rows.moveNext();
+                started |= moved;
+                return moved;
+            } catch (RuntimeException e) {
+                VectorFallback reason = fallbackReason(e);
+                if (reason == null) {
+                    throw e;
+                }
+                if (started) {
+                    throw new IllegalStateException(reason.getMessage() + " (after the query had given rows)", e);
+                }
+                if (rows != null) {
+                    rows.close();
+                }
+                started = true;
+                rows = fallback.get();
+                return rows.moveNext();
+            }
+        }
+
+        /** Generated code may wrap what the operators throw. */
+        private static VectorFallback fallbackReason(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof VectorFallback fallback) {
+                    return fallback;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("reset");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            if (rows != null) {
+                rows.close();
+            }
+        }
     }
 
     /** Trino holds a char(n) value without its trailing spaces and shows it padded to n. */

@@ -11,6 +11,8 @@ import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
 import io.glaux.sql.plan.PlannerMetadata;
 import io.glaux.sql.plan.SemiJoinAlgorithms;
+import io.glaux.sql.vector.plan.VectorFallback;
+import io.glaux.sql.vector.plan.VectorTableScanRule;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.plan.WindowCollation;
@@ -66,6 +68,7 @@ import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -182,12 +185,22 @@ public final class QueryPlanner {
     }
 
     private PreparedQuery plan(String sql, QueryContext context, List<String> parameters, AtomicBoolean cancelFlag) {
+        return plan(sql, context, parameters, cancelFlag, true);
+    }
+
+    /**
+     * @param vectorizeLive whether live tables may be read in columns for the vectorized operators; a plan that does
+     *     carries the plan without them, for when the data read turns out to need it ({@link VectorFallback})
+     */
+    private PreparedQuery plan(String sql, QueryContext context, List<String> parameters, AtomicBoolean cancelFlag,
+                               boolean vectorizeLive) {
         ParserText text = ParserText.quote(sql);
         SqlNode parsed = parse(text);
         try {
             SqlNode node = new ParameterBinder(parameters).bind(parsed);
-            RelRoot root = toRel(node, context, cancelFlag);
-            return compile(root, cancelFlag);
+            RelRoot root = toRel(node, context, cancelFlag, vectorizeLive);
+            return compile(root, cancelFlag, vectorizeLive
+                    ? flag -> plan(sql, context, parameters, flag, false) : null);
         } catch (RuntimeException e) {
             if (cancelFlag.get()) {
                 // Calcite's cost-based planner takes the flag as a time-out and keeps the best plan it has, if any
@@ -215,7 +228,7 @@ public final class QueryPlanner {
         return result;
     }
 
-    private RelRoot toRel(SqlNode node, QueryContext context, AtomicBoolean cancelFlag) {
+    private RelRoot toRel(SqlNode node, QueryContext context, AtomicBoolean cancelFlag, boolean vectorizeLive) {
         // The planner checks the flag it finds in its context before each rule it fires.
         VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(new CancelFlag(cancelFlag)));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -223,6 +236,9 @@ public final class QueryPlanner {
         RelOptUtil.registerDefaultRules(planner, false, false);
         WindowCollation.replaceWindowRule(planner);
         SemiJoinAlgorithms.replaceMergeJoinRule(planner);
+        if (vectorizeLive) {
+            planner.addRule(VectorTableScanRule.INSTANCE);
+        }
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         PlannerMetadata.install(cluster);
         return convert(node, context, cluster);
@@ -265,7 +281,8 @@ public final class QueryPlanner {
         return root.withRel(OrFactors.pull(ConnectorLimitPushdown.apply(TrinoSemantics.apply(root.rel))));
     }
 
-    private PreparedQuery compile(RelRoot root, AtomicBoolean cancelFlag) {
+    private PreparedQuery compile(RelRoot root, AtomicBoolean cancelFlag,
+                                  Function<AtomicBoolean, PreparedQuery> rowFallback) {
         // Optimize the full relation with the requested order, then project the output fields on top, as Calcite's
         // own preparer does: projecting first would drop ORDER BY keys that are not selected.
         RelNode logical = root.rel;
@@ -302,7 +319,7 @@ public final class QueryPlanner {
         RelDataType rowType = root.validatedRowType;
         OutputColumnNames names = OutputColumnNames.of(rowType);
         return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,
-                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), physical);
+                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), physical, rowFallback);
     }
 
     /** Expands catalog views in place, resolving their names from the view's own database. */

@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -36,20 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same SQL over the live tables and over their SPICE imports gives the same rows, on three Glaux instances whose
- * SPICE queries run differently: vectorized on 2 threads over batches of {@value #SMALL_BATCH} rows (so scans cross
- * many batch boundaries and split over threads), vectorized on 1 thread over default batches, and row by row through
- * Calcite's Enumerable operators (the vectorized operators switched off). Each statement is written unqualified
- * and runs in catalog {@code spice} (cached) on every instance, and once in catalog {@code awsdatacatalog} (live,
- * from the text files, which are the same on every instance and read the same way whatever the SPICE options).
+ * queries run differently: vectorized on 2 threads over batches of {@value #SMALL_BATCH} rows (so scans cross many
+ * batch boundaries and split over threads), vectorized on 1 thread over default batches, and row by row through
+ * Calcite's Enumerable operators (the vectorized operators switched off, for SPICE and for live tables). Each
+ * statement is written unqualified and runs in catalog {@code spice} (cached) on every instance, and in catalog
+ * {@code awsdatacatalog} (live) on each: over the text files on all three, and over Parquet copies of them
+ * (database {@value #PARQUET}) on the first. The reference is the row-by-row instance's live answer over the text
+ * files; every other run must give it.
  *
  * <p>Cells of type double or float may differ in their last bits when summed in another order, so they are compared
  * with a relative tolerance; every other cell, the column names and types, the row count and (for statements with
  * ORDER BY, which are all total orders) the row order must be identical. Statements without ORDER BY are compared as
- * multisets. A statement must succeed live (agreeing on an error proves nothing), except those marked
- * {@link Case#mayFail()}, which must then fail cached with the same message.
- *
- * <p>Until the vectorized operators exist, all three instances run SPICE queries row by row; the suite then checks
- * the import and the fallback, and becomes the check of the vectorized operators when they land.
+ * multisets. A statement must succeed in the reference (agreeing on an error proves nothing), except those marked
+ * {@link Case#mayFail()}, which must then fail everywhere with the same message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpiceVectorizedDifferentialTest {
@@ -64,6 +65,8 @@ class SpiceVectorizedDifferentialTest {
     private static final double FLOAT_TOLERANCE = 1e-6;
     private static final String LIVE = QueryContext.DEFAULT_CATALOG;
     private static final String CACHED = SpiceService.CATALOG;
+    /** The database holding Parquet copies of the live tables on the first instance. */
+    private static final String PARQUET = "pq";
 
     private record Engine(String name, Glaux glaux) {
     }
@@ -92,7 +95,7 @@ class SpiceVectorizedDifferentialTest {
     }
 
     private final List<Engine> engines = new ArrayList<>();
-    /** Runs a statement's four executions at once. */
+    /** Runs a statement's executions, four at a time. */
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @BeforeAll
@@ -108,7 +111,8 @@ class SpiceVectorizedDifferentialTest {
                 .spiceScanOptions(options.withThreads(1).withVectorized(true))));
         opening.add(open("row by row", Glaux.builder()
                 .dataFolder(folder.resolve("row-by-row"))
-                .spiceScanOptions(options.withThreads(1).withVectorized(false))));
+                .spiceScanOptions(options.withThreads(1).withVectorized(false))
+                .liveVectorized(false)));
         Exception failure = null;
         for (Future<Engine> engine : opening) {
             try {
@@ -119,6 +123,12 @@ class SpiceVectorizedDifferentialTest {
         }
         if (failure != null) {
             throw failure;
+        }
+        Glaux first = engines.get(0).glaux();
+        SpiceTestData.query(first, "CREATE DATABASE " + PARQUET);
+        for (String table : DATASETS) {
+            SpiceTestData.query(first, "CREATE TABLE " + PARQUET + "." + table + " WITH (format = 'PARQUET',"
+                    + " external_location = 's3://lake/" + PARQUET + "/" + table + "/') AS SELECT * FROM " + table);
         }
     }
 
@@ -789,6 +799,18 @@ class SpiceVectorizedDifferentialTest {
     }
 
     @Test
+    void liveAggregatesRunVectorizedExceptOnTheRowByRowInstance() {
+        String q1 = tpch().findFirst().orElseThrow().sql();
+        for (Engine engine : engines) {
+            Glaux glaux = engine.glaux();
+            long before = glaux.liveVectorizedScans();
+            assertThat(run(glaux, q1, LIVE).error()).isNull();
+            assertThat(glaux.liveVectorizedScans() - before).as(engine.name())
+                    .isEqualTo(glaux == engines.get(engines.size() - 1).glaux() ? 0 : 1);
+        }
+    }
+
+    @Test
     void tpchQ1HasItsFourGroups() {
         Outcome outcome = run(engines.get(0).glaux(), tpch().findFirst().orElseThrow().sql(), "spice");
         assertThat(outcome.error()).isNull();
@@ -799,26 +821,31 @@ class SpiceVectorizedDifferentialTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     /**
-     * Runs the statement cached on every instance and live once (live does not depend on the SPICE options, and all
-     * instances hold the same files), all at once, and compares each cached result with the live one.
+     * Runs the statement cached and live on every instance, and live over Parquet on the first, all at once, and
+     * compares each result with the row-by-row instance's live one over the text files.
      */
     private void assertSameEverywhere(Case statement) {
         boolean ordered = statement.sql().toUpperCase(Locale.ROOT).contains("ORDER BY");
-        Future<Outcome> live = pool.submit(() -> run(engines.get(0).glaux(), statement.sql(), LIVE));
-        List<Future<Outcome>> cached = new ArrayList<>();
+        Glaux reference = engines.get(engines.size() - 1).glaux();
+        Future<Outcome> live = pool.submit(() -> run(reference, statement.sql(), LIVE, "default"));
+        Map<String, Future<Outcome>> others = new LinkedHashMap<>();
         for (Engine engine : engines) {
-            cached.add(pool.submit(() -> run(engine.glaux(), statement.sql(), CACHED)));
+            others.put(engine.name() + ", cached", pool.submit(() -> run(engine.glaux(), statement.sql(), CACHED,
+                    "default")));
+            if (engine.glaux() != reference) {
+                others.put(engine.name() + ", live", pool.submit(() -> run(engine.glaux(), statement.sql(), LIVE,
+                        "default")));
+            }
         }
+        others.put(engines.get(0).name() + ", live over Parquet", pool.submit(() -> run(engines.get(0).glaux(),
+                statement.sql(), LIVE, PARQUET)));
         Outcome expected = await(live);
         List<String> problems = new ArrayList<>();
         if (expected.failed() && !statement.failureAllowed()) {
             problems.add("fails live, so agreeing proves nothing: " + expected.error());
         }
-        for (int i = 0; i < engines.size(); i++) {
-            String engine = engines.get(i).name();
-            differences(expected, await(cached.get(i)), ordered)
-                    .forEach(problem -> problems.add(engine + ": cached differs from live: " + problem));
-        }
+        others.forEach((name, outcome) -> differences(expected, await(outcome), ordered)
+                .forEach(problem -> problems.add(name + " differs from live row by row: " + problem)));
         if (!problems.isEmpty()) {
             throw new AssertionError(statement.sql() + "\n" + String.join("\n", problems));
         }
@@ -836,7 +863,11 @@ class SpiceVectorizedDifferentialTest {
     }
 
     private static Outcome run(Glaux glaux, String sql, String catalog) {
-        QueryExecution done = glaux.execute(QueryRequest.of(sql).withContext(new QueryContext(catalog, "default")));
+        return run(glaux, sql, catalog, "default");
+    }
+
+    private static Outcome run(Glaux glaux, String sql, String catalog, String database) {
+        QueryExecution done = glaux.execute(QueryRequest.of(sql).withContext(new QueryContext(catalog, database)));
         if (done.state() != QueryState.SUCCEEDED) {
             return new Outcome(List.of(), List.of(), done.state() + ": " + done.status().stateChangeReason());
         }

@@ -104,6 +104,11 @@ public final class CheckedCasts {
                 List.of(decimal, rexBuilder.makeLiteral(decimal.getType().getPrecision(), intType(rexBuilder))));
     }
 
+    /** Whether {@code call} is the check {@link #checkDecimal} puts around a decimal result. */
+    public static boolean isDecimalCheck(RexCall call) {
+        return call.getOperator() == DECIMAL_RESULT;
+    }
+
     private static long maximum(SqlTypeName type) {
         return switch (type) {
             case TINYINT -> Byte.MAX_VALUE;

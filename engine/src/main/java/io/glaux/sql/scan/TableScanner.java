@@ -67,13 +67,14 @@ public final class TableScanner {
     }
 
     /**
-     * The same rows as {@link #scan} without filters, as column batches of at most {@code maxRows} rows allocated
-     * from {@code allocator}: each object is read in columns where its format reader can, else its rows are
-     * gathered into batches; partition keys are filled from the partition.
+     * The same rows as {@link #scan}, as column batches of at most {@code maxRows} rows allocated from
+     * {@code allocator}: each object is read in columns where its format reader can, else its rows are gathered into
+     * batches; partition keys are filled from the partition. As with {@link #scan}, {@code filters} only prune
+     * (partitions, and what readers skip); the caller applies them to the rows.
      */
-    public BatchScan batches(TableDefinition table, int[] projects, ScanContext context, BufferAllocator allocator,
-                             int maxRows) {
-        Plan plan = plan(table, List.of(), projects);
+    public BatchScan batches(TableDefinition table, List<RexNode> filters, int[] projects, ScanContext context,
+                             BufferAllocator allocator, int maxRows) {
+        Plan plan = plan(table, List.copyOf(filters), projects);
         List<Column> columns = new ArrayList<>();
         List<Column> all = table.allColumns();
         for (int field : plan.fields()) {

@@ -1,5 +1,6 @@
 package io.glaux.sql.schema;
 
+import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.Database;
 import io.glaux.sql.scan.TableScanner;
@@ -15,18 +16,21 @@ public final class DataCatalogSchema extends AbstractSchema {
     private final String catalogName;
     private final Catalog catalog;
     private final TableScanner scanner;
+    private final VectorRuntime runtime;
 
-    public DataCatalogSchema(String catalogName, Catalog catalog, TableScanner scanner) {
+    /** @param runtime where queries that aggregate live tables run vectorized; null to run them row by row */
+    public DataCatalogSchema(String catalogName, Catalog catalog, TableScanner scanner, VectorRuntime runtime) {
         this.catalogName = catalogName;
         this.catalog = catalog;
         this.scanner = scanner;
+        this.runtime = runtime;
     }
 
     @Override
     protected Map<String, Schema> getSubSchemaMap() {
         Map<String, Schema> databases = new LinkedHashMap<>();
         for (Database database : catalog.listDatabases()) {
-            databases.put(database.name(), new DatabaseSchema(catalogName, database.name(), catalog, scanner));
+            databases.put(database.name(), new DatabaseSchema(catalogName, database.name(), catalog, scanner, runtime));
         }
         return databases;
     }

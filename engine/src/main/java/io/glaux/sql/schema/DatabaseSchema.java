@@ -1,5 +1,6 @@
 package io.glaux.sql.schema;
 
+import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.scan.TableScanner;
@@ -17,12 +18,15 @@ public final class DatabaseSchema extends AbstractSchema {
     private final String database;
     private final Catalog catalog;
     private final TableScanner scanner;
+    private final VectorRuntime runtime;
 
-    DatabaseSchema(String catalogName, String database, Catalog catalog, TableScanner scanner) {
+    DatabaseSchema(String catalogName, String database, Catalog catalog, TableScanner scanner,
+                   VectorRuntime runtime) {
         this.catalogName = catalogName;
         this.database = database;
         this.catalog = catalog;
         this.scanner = scanner;
+        this.runtime = runtime;
     }
 
     @Override
@@ -31,7 +35,7 @@ public final class DatabaseSchema extends AbstractSchema {
         for (TableDefinition definition : catalog.listTables(database)) {
             tables.put(definition.name(), definition.isView()
                     ? new ViewTable(definition, List.of(catalogName, database))
-                    : new StoreTable(definition, scanner));
+                    : new StoreTable(definition, scanner, runtime));
         }
         return tables;
     }

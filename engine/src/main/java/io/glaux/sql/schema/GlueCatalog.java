@@ -1,5 +1,6 @@
 package io.glaux.sql.schema;
 
+import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.catalog.Catalog;
 import io.glaux.catalog.CatalogReader;
 import io.glaux.sql.catalog.QueryCatalog;
@@ -13,10 +14,11 @@ public final class GlueCatalog implements QueryCatalog {
     private final Catalog catalog;
     private final Schema schema;
 
-    public GlueCatalog(String name, Catalog catalog, TableScanner scanner) {
+    /** @param runtime where queries that aggregate its tables run vectorized; null to run them row by row */
+    public GlueCatalog(String name, Catalog catalog, TableScanner scanner, VectorRuntime runtime) {
         this.name = name;
         this.catalog = catalog;
-        this.schema = new DataCatalogSchema(name, catalog, scanner);
+        this.schema = new DataCatalogSchema(name, catalog, scanner, runtime);
     }
 
     @Override

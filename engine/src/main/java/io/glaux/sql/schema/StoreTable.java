@@ -1,5 +1,7 @@
 package io.glaux.sql.schema;
 
+import io.glaux.sql.vector.VectorRuntime;
+import io.glaux.sql.vector.plan.VectorSource;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.scan.BatchScan;
 import io.glaux.sql.scan.ScanContext;
@@ -31,15 +33,18 @@ import java.util.OptionalDouble;
  * only those columns, prunes partitions and lets readers skip data with the filters, but consumes none of them: the
  * engine re-applies every filter to what comes back.
  */
-public final class StoreTable extends AbstractTable implements ProjectableFilterableTable {
+public final class StoreTable extends AbstractTable implements ProjectableFilterableTable, VectorSource.Provider {
 
     private final TableDefinition definition;
     private final TableScanner scanner;
+    private final VectorRuntime runtime;
     private Optional<TableEstimates.Estimate> estimate;
 
-    StoreTable(TableDefinition definition, TableScanner scanner) {
+    /** @param runtime where queries that aggregate the table run vectorized; null to run them row by row */
+    StoreTable(TableDefinition definition, TableScanner scanner, VectorRuntime runtime) {
         this.definition = definition;
         this.scanner = scanner;
+        this.runtime = runtime;
     }
 
     public TableDefinition definition() {
@@ -114,6 +119,18 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
 
     /** The table's rows as column batches of the given fields (data columns, then partition keys), unfiltered. */
     public BatchScan batches(int[] fields, ScanContext context, BufferAllocator allocator, int maxRows) {
-        return scanner.batches(definition, fields, context, allocator, maxRows);
+        return batches(fields, List.of(), context, allocator, maxRows);
+    }
+
+    /** As {@link #batches(int[], ScanContext, BufferAllocator, int)}, skipping what {@code filters} rule out. */
+    BatchScan batches(int[] fields, List<RexNode> filters, ScanContext context, BufferAllocator allocator,
+                      int maxRows) {
+        return scanner.batches(definition, filters, fields, context, allocator, maxRows);
+    }
+
+    /** The table as the vectorized operators read it, or null when live tables are not vectorized. */
+    @Override
+    public VectorSource vectorSource() {
+        return runtime == null ? null : new LiveVectorSource(this, runtime, this::estimate);
     }
 }

@@ -16,6 +16,7 @@ import io.glaux.sql.vector.RowFilters;
 import io.glaux.sql.vector.RowFilters.Comparison;
 import io.glaux.sql.vector.ValueKind;
 import io.glaux.sql.function.CheckedArithmetic;
+import io.glaux.sql.function.CheckedCasts;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -43,7 +44,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Translates Calcite row expressions over a SPICE table's columns into the vectorized kernels, or reports that it
+ * Translates Calcite row expressions over a vectorized table's columns into the vectorized kernels, or reports that it
  * cannot (then the planner keeps Calcite's own operators for that part). The same translation runs when planning,
  * to decide, and when executing, bound to the version being scanned (dictionaries, column ranges).
  *
@@ -516,11 +517,17 @@ final class VectorCompiler {
             }
             BigDecimal value = literal.getValueAs(BigDecimal.class).setScale(scale, RoundingMode.UNNECESSARY);
             BigInteger unscaled = value.unscaledValue();
-            checkFits(unscaled, unscaled);
+            if (unscaled.bitLength() > 63) {
+                throw new Unsupported("literal beyond 64 bits");
+            }
             return new LongCode(Expressions.longConstant(unscaled.longValueExact()), scale, unscaled, unscaled, true);
         }
         if (!(node instanceof RexCall call)) {
             throw new Unsupported("expression " + node);
+        }
+        if (CheckedCasts.isDecimalCheck(call)) {
+            // Fails a decimal beyond 38 digits; what the long arithmetic computes has at most 19.
+            return longCode(call.getOperands().get(0));
         }
         switch (CheckedArithmetic.arithmeticKind(call)) {
             case CAST -> {

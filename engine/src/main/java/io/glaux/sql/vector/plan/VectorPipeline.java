@@ -15,6 +15,7 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
@@ -53,7 +54,9 @@ public final class VectorPipeline {
     }
 
     private Enumerator<Object[]> open(ScanContext context) {
-        VectorSource.Lease lease = source.acquire();
+        VectorSource.Lease lease = source.open(context, spec.fields(),
+                spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()));
+        source.recordVectorizedScan();
         if (lease == null) {
             return Linq4j.enumerator(emptyResult());
         }
@@ -63,7 +66,6 @@ public final class VectorPipeline {
             VectorCompiler compiler = new VectorCompiler(data.columns(), data);
             RowFilter filter = compiler.filter(spec.filter());
             ParallelScan scan = new ParallelScan(source.scanExecutor(), source.threads(), context::checkCancelled);
-            source.recordVectorizedScan();
             if (spec.aggregation() != null) {
                 return Linq4j.enumerator(aggregate(compiler, data, filter, scan));
             }
@@ -79,6 +81,10 @@ public final class VectorPipeline {
             handedOver = true;
             return rows;
         } catch (VectorCompiler.Unsupported e) {
+            if (source.readsPerQuery()) {
+                // Planned before its data was read; the row operators take over.
+                throw new VectorFallback(e.getMessage(), e);
+            }
             // Only when the version changed between planning and now in a way the plan did not allow for.
             throw new IllegalStateException("SPICE dataset changed while the query was planned: " + e.getMessage(),
                     e);

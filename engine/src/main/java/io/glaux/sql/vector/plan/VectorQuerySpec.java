@@ -1,5 +1,6 @@
 package io.glaux.sql.vector.plan;
 
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rex.RexNode;
@@ -16,10 +17,37 @@ record VectorQuerySpec(RexNode filter, List<RexNode> projects, Aggregation aggre
 
     /** GROUP BY {@code groupSet} (projected fields) with {@code calls} (arguments are projected fields). */
     record Aggregation(ImmutableBitSet groupSet, List<AggregateCall> calls) {
+
+        /** Whether projected field {@code field} is a key or an argument (or filter) of a call. */
+        boolean uses(int field) {
+            if (groupSet.get(field)) {
+                return true;
+            }
+            for (AggregateCall call : calls) {
+                if (call.getArgList().contains(field) || call.filterArg == field) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** ORDER BY {@code collation} (projected fields) OFFSET {@code offset} FETCH {@code fetch}. */
     record TopNSpec(RelCollation collation, long offset, long fetch) {
+    }
+
+    /** The table columns the query reads. */
+    ImmutableBitSet fields() {
+        ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+        if (filter != null) {
+            used.addAll(RelOptUtil.InputFinder.bits(filter));
+        }
+        for (int field = 0; field < projects.size(); field++) {
+            if (aggregation == null || aggregation.uses(field)) {
+                used.addAll(RelOptUtil.InputFinder.bits(projects.get(field)));
+            }
+        }
+        return used.build();
     }
 
     boolean isRowScan() {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The planner rules that build {@link VectorQuery} nodes: one turns the table scan into a plain SPICE scan, the others
+ * The planner rules that build {@link VectorQuery} nodes: one turns the table scan into a plain vectorized scan, the others
  * fold a filter, a projection, an aggregate or a top-N sitting on such a scan into it, each only when the vectorized
  * operators can compute it exactly ({@link VectorCompiler} decides, against the data being planned). Whatever is
  * not folded stays a Calcite operator above the scan.
@@ -42,7 +42,7 @@ final class VectorRules {
 
     /** Runs a check against the current version (or without data when there is none); false when unsupported. */
     private static boolean compiles(VectorQuery query, Consumer<VectorCompiler> check) {
-        VectorSource.Lease lease = query.source().acquire();
+        VectorSource.Lease lease = query.source().planningData();
         try {
             check.accept(new VectorCompiler(query.source().columns(), lease == null ? null : lease.data()));
             return true;
@@ -69,7 +69,11 @@ final class VectorRules {
         return result;
     }
 
-    /** Every logical SPICE query has an executable twin. */
+    /**
+     * A logical query has an executable twin, except over a source read for each query
+     * ({@link VectorSource#readsPerQuery}) when the query would not reduce its rows (a row scan, or a LIMIT without
+     * an ORDER BY) or its columns would not fit.
+     */
     static final class EnumerableRule extends RelOptRule {
         EnumerableRule() {
             super(operand(VectorQuery.class, Convention.NONE, none()), "VectorEnumerableRule");
@@ -78,6 +82,14 @@ final class VectorRules {
         @Override
         public void onMatch(RelOptRuleCall call) {
             VectorQuery query = call.rel(0);
+            VectorSource source = query.source();
+            VectorQuerySpec spec = query.spec();
+            if (source.readsPerQuery() && (spec.isRowScan()
+                    || spec.topN() != null && spec.topN().collation().getFieldCollations().isEmpty()
+                    || !source.canHold(spec.fields()))) {
+                // A LIMIT without ORDER BY stops the row operators' scan early; read for the query, it would not.
+                return;
+            }
             call.transformTo(query.toEnumerable());
         }
     }

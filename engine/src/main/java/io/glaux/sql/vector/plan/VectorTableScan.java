@@ -1,6 +1,5 @@
 package io.glaux.sql.vector.plan;
 
-import io.glaux.sql.plan.SemiJoinAlgorithms;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -12,8 +11,9 @@ import org.apache.calcite.rel.core.TableScan;
 import java.util.List;
 
 /**
- * The logical scan of a SPICE dataset. Registering it adds the SPICE rules to the planner, which turn it, and the
- * filters, projections, aggregates and top-Ns above it, into {@link VectorQuery} nodes.
+ * The logical scan of a table the vectorized operators can read (a SPICE dataset, or a live table read in columns).
+ * Registering it adds the vectorized rules to the planner, which turn it, and the filters, projections, aggregates
+ * and top-Ns above it, into {@link VectorQuery} nodes.
  */
 public final class VectorTableScan extends TableScan {
 
@@ -33,14 +33,10 @@ public final class VectorTableScan extends TableScan {
         return this;
     }
 
-    /**
-     * Adds the SPICE rules. Also drops the Enumerable merge join: it sorts both inputs row by row, which over
-     * datasets with real row counts (unlike the live tables' default estimate) the planner would otherwise pick
-     * over a hash join, several times slower.
-     */
+    /** Adds the vectorized rules and what the source needs. */
     @Override
     public void register(RelOptPlanner planner) {
         VectorRules.ALL.forEach(planner::addRule);
-        SemiJoinAlgorithms.removeMergeJoinRules(planner);
+        source.register(planner);
     }
 }

@@ -1,0 +1,86 @@
+package io.glaux.sql.vector;
+
+import org.apache.arrow.memory.AllocationListener;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.rounding.SegmentRoundingPolicy;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What vectorized queries over live tables share: the helper threads that scan batches next to the querying
+ * thread, and the Arrow memory that holds the columns each such query reads, capped at {@code memoryLimit} bytes for
+ * all of them together (a query that would pass it fails with Athena's "Query exhausted resources at this scale
+ * factor" rather than the process running out of memory).
+ */
+public final class VectorRuntime implements AutoCloseable {
+
+    private final int threads;
+    private final long memoryLimit;
+    private final int batchRows;
+    private final ExecutorService helpers;
+    private final BufferAllocator allocator;
+    private final AtomicLong scans = new AtomicLong();
+
+    /** @param batchRows rows per batch a live table is read in (Parquet batches also end with each row group) */
+    public VectorRuntime(int threads, long memoryLimit, int batchRows) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Vectorized scan threads must be at least 1");
+        }
+        this.threads = threads;
+        this.memoryLimit = memoryLimit;
+        this.batchRows = batchRows;
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, threads - 1), task -> {
+            Thread thread = new Thread(task, "glaux-vector-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // As SPICE's: rounding to 1 KiB instead of powers of two keeps a batch's memory at its data's size.
+        this.allocator = new RootAllocator(AllocationListener.NOOP, memoryLimit, new SegmentRoundingPolicy(1024L));
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public int batchRows() {
+        return batchRows;
+    }
+
+    public Executor executor() {
+        return helpers;
+    }
+
+    /** The bytes all live vectorized queries together may hold. */
+    public long memoryLimit() {
+        return memoryLimit;
+    }
+
+    /** An allocator for one query's columns, within the shared limit; the query closes it. */
+    public BufferAllocator newQueryAllocator(String name) {
+        return allocator.newChildAllocator(name, 0, memoryLimit);
+    }
+
+    /** Arrow memory the running queries hold. */
+    public long allocatedBytes() {
+        return allocator.getAllocatedMemory();
+    }
+
+    public void recordScan() {
+        scans.incrementAndGet();
+    }
+
+    /** How many queries over live tables the vectorized operators have answered. */
+    public long scans() {
+        return scans.get();
+    }
+
+    @Override
+    public void close() {
+        helpers.shutdown();
+        allocator.close();
+    }
+}

@@ -12,10 +12,11 @@ import java.util.Optional;
  * profiles), from one {@code serve --exit-after-self-test} run of the jar on the first JDK 25 or newer that
  * {@link JdkSearch} finds. The runtime version that made the cache goes into {@code glaux.aot.runtime}: the
  * {@code glaux} launcher starts the jar with the cache only on that runtime. Without such a JDK the step removes any
- * cache of an earlier build, says so and succeeds; the launcher then uses the class-data sharing archive.
+ * cache of an earlier build, says so and succeeds; the launcher then uses the class-data sharing archive. Skipped
+ * ({@code -Dglaux.aot.skip=true}), it only removes that cache, so that no stale one is left for the launcher.
  *
  * <pre>
- * java -cp server/target/classes io.glaux.cli.AotCacheRecorder JAR CACHE TRAINING_DATA_FOLDER
+ * java -cp server/target/classes io.glaux.cli.AotCacheRecorder JAR CACHE TRAINING_DATA_FOLDER SKIP
  * </pre>
  */
 final class AotCacheRecorder {
@@ -27,20 +28,30 @@ final class AotCacheRecorder {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("Usage: AotCacheRecorder JAR CACHE TRAINING_DATA_FOLDER");
+        if (args.length != 4) {
+            System.err.println("Usage: AotCacheRecorder JAR CACHE TRAINING_DATA_FOLDER SKIP(true|false)");
             System.exit(2);
         }
+        Path cache = Path.of(args[1]);
+        if (Boolean.parseBoolean(args[3])) {
+            removeCache(cache);
+            System.out.println("The ahead-of-time cache is skipped (glaux.aot.skip)");
+            return;
+        }
         Optional<InstalledJdk> jdk = new JdkSearch(System.getenv()).first(MINIMUM_FEATURE);
-        System.exit(record(jdk, Path.of(args[0]), Path.of(args[1]), Path.of(args[2])));
+        System.exit(record(jdk, Path.of(args[0]), cache, Path.of(args[2])));
+    }
+
+    /** Removes a cache of an earlier build, which no longer matches the jar, and the file naming its runtime. */
+    static void removeCache(Path cache) throws IOException {
+        Files.deleteIfExists(cache);
+        Files.deleteIfExists(runtimeFile(cache));
     }
 
     /** Records the cache with {@code jdk}, or, without one, removes a stale cache; returns the exit status. */
     static int record(Optional<InstalledJdk> jdk, Path jar, Path cache, Path trainingData)
             throws IOException, InterruptedException {
-        Path runtime = runtimeFile(cache);
-        Files.deleteIfExists(cache);
-        Files.deleteIfExists(runtime);
+        removeCache(cache);
         if (jdk.isEmpty()) {
             System.out.println("No JDK " + MINIMUM_FEATURE + " or newer found (JAVA_HOME, PATH, the usual folders):"
                     + " the ahead-of-time cache is skipped; ./glaux starts with the class-data sharing archive");
@@ -54,7 +65,7 @@ final class AotCacheRecorder {
             Files.deleteIfExists(cache);
             return exit != 0 ? exit : 1;
         }
-        Files.writeString(runtime, jdk.get().runtimeVersion() + "\n");
+        Files.writeString(runtimeFile(cache), jdk.get().runtimeVersion() + "\n");
         return 0;
     }
 

@@ -35,6 +35,20 @@ class AotCacheRecorderTest {
     }
 
     @Test
+    void skippedTheStepOnlyRemovesTheCacheOfAnEarlierBuild() throws Exception {
+        Path cache = root.resolve("glaux.aot");
+        Files.writeString(cache, "made by an earlier build");
+        Files.writeString(AotCacheRecorder.runtimeFile(cache), "25.0.3+9-LTS\n");
+
+        AotCacheRecorder.main(new String[] {root.resolve("glaux.jar").toString(), cache.toString(),
+                root.resolve("data").toString(), "true"});
+
+        assertThat(cache).doesNotExist();
+        assertThat(root.resolve("glaux.aot.runtime")).doesNotExist();
+        assertThat(root.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void theTrainingRunWritesTheCacheAndItsRuntimeVersionIsRecorded() throws Exception {
         // A java that writes the file -XX:AOTCacheOutput names and records its arguments, as JDK 25 does.
         Path home = FakeJdks.jdk(root.resolve("jdk-25"), "25.0.3+9-LTS", """

@@ -110,6 +110,16 @@ class LauncherTest {
     }
 
     @Test
+    void aCacheWithoutItsRuntimeVersionIsNotUsed() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        cacheMadeBy("");
+
+        String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
+
+        assertThat(ran).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
+    }
+
+    @Test
     void javaNamesTheJavaToUseAndNothingIsSearchedFor() throws Exception {
         Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
         Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);

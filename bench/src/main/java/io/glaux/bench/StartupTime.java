@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,11 +28,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp ... io.glaux.bench.StartupTime [--jar server/target/glaux.jar] [--runs 5] [--reuse-data]
- *      [--launcher ./glaux] [--query "SQL"] [--jvm-arg -XX:TieredStopAtLevel=1 ...]
+ *      [--launcher ./glaux [--env NAME=VALUE ...]] ... [--query "SQL"] [--jvm-arg -XX:TieredStopAtLevel=1 ...]
  * </pre>
  *
  * Without {@code --reuse-data} every run starts on a new, empty data folder (the sample dataset is installed, as on
- * a first start); with it, runs after the first reuse one folder, as a developer restarting Glaux does.
+ * a first start); with it, runs after the first reuse one folder, as a developer restarting Glaux does. Several
+ * {@code --launcher}s (each with the environment variables of the {@code --env}s after it, e.g. {@code JAVA=java})
+ * are measured in turn, run 1 of each, then run 2 of each, ..., so that a change in the machine's load falls on all
+ * of them alike; each keeps a data folder of its own.
  */
 public final class StartupTime {
 
@@ -39,11 +44,21 @@ public final class StartupTime {
     private static final Duration DEADLINE = Duration.ofMinutes(1);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** The script that starts Glaux in place of {@code java -jar}, or null. */
-    private final Path launcher;
 
-    private StartupTime(Path launcher) {
-        this.launcher = launcher;
+    /**
+     * One way of starting Glaux: a launcher script with extra environment variables, or (launcher null)
+     * {@code java -jar}.
+     */
+    private record Configuration(Path launcher, Map<String, String> environment) {
+
+        String describe(Path jar) {
+            if (launcher == null) {
+                return "java -jar " + jar;
+            }
+            StringBuilder text = new StringBuilder();
+            environment.forEach((name, value) -> text.append(name).append('=').append(value).append(' '));
+            return text.append(launcher).toString();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +67,8 @@ public final class StartupTime {
         boolean reuseData = false;
         String query = "SELECT count(*) FROM shop.products";
         List<String> jvmArgs = new ArrayList<>();
-        Path launcher = null;
+        List<Path> launchers = new ArrayList<>();
+        List<Map<String, String>> environments = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -60,51 +76,87 @@ public final class StartupTime {
                 case "--reuse-data" -> reuseData = true;
                 case "--query" -> query = args[++i];
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
-                case "--launcher" -> launcher = Path.of(args[++i]);
+                case "--launcher" -> {
+                    launchers.add(Path.of(args[++i]));
+                    environments.add(new LinkedHashMap<>());
+                }
+                case "--env" -> {
+                    String assignment = args[++i];
+                    int equals = assignment.indexOf('=');
+                    if (launchers.isEmpty() || equals < 1) {
+                        throw new IllegalArgumentException("--env NAME=VALUE follows the --launcher it is for");
+                    }
+                    environments.get(environments.size() - 1).put(assignment.substring(0, equals),
+                            assignment.substring(equals + 1));
+                }
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No jar at " + jar.toAbsolutePath() + " (build with mvn package)");
         }
-        new StartupTime(launcher).measure(jar, runs, reuseData, query, jvmArgs);
+        List<Configuration> configurations = new ArrayList<>();
+        for (int i = 0; i < launchers.size(); i++) {
+            configurations.add(new Configuration(launchers.get(i), environments.get(i)));
+        }
+        if (configurations.isEmpty()) {
+            configurations.add(new Configuration(null, Map.of()));
+        }
+        new StartupTime().measure(configurations, jar, runs, reuseData, query, jvmArgs);
     }
 
-    private void measure(Path jar, int runs, boolean reuseData, String query, List<String> jvmArgs)
-            throws Exception {
+    private void measure(List<Configuration> configurations, Path jar, int runs, boolean reuseData, String query,
+            List<String> jvmArgs) throws Exception {
         warmUpClient();
-        System.out.printf("%s serve, %s, JVM args %s, query: %s%n",
-                launcher != null ? launcher : "java -jar " + jar, reuseData
-                ? "one data folder reused" : "a new data folder each run", jvmArgs, query);
-        Path shared = reuseData ? Files.createTempDirectory("glaux-startup-") : null;
-        List<Long> listening = new ArrayList<>();
-        List<Long> answered = new ArrayList<>();
+        System.out.printf("%s, JVM args %s, query: %s%n", reuseData ? "one data folder reused"
+                : "a new data folder each run", jvmArgs, query);
+        int count = configurations.size();
+        List<Path> shared = new ArrayList<>();
+        List<List<Long>> listening = new ArrayList<>();
+        List<List<Long>> answered = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            System.out.printf("[%d] %s serve%n", c + 1, configurations.get(c).describe(jar));
+            shared.add(reuseData ? Files.createTempDirectory("glaux-startup-") : null);
+            listening.add(new ArrayList<>());
+            answered.add(new ArrayList<>());
+        }
         try {
             for (int run = 1; run <= runs; run++) {
-                Path data = shared != null ? shared : Files.createTempDirectory("glaux-startup-");
-                try {
-                    long[] times = once(jar, data, query, jvmArgs);
-                    listening.add(times[0]);
-                    answered.add(times[1]);
-                    System.out.printf("run %d: listening after %d ms, first query answered after %d ms%n", run,
-                            times[0], times[1]);
-                } finally {
-                    if (shared == null) {
-                        deleteTree(data);
+                for (int c = 0; c < count; c++) {
+                    Path data = shared.get(c) != null ? shared.get(c) : Files.createTempDirectory("glaux-startup-");
+                    try {
+                        long[] times = once(configurations.get(c), jar, data, query, jvmArgs);
+                        listening.get(c).add(times[0]);
+                        answered.get(c).add(times[1]);
+                        System.out.printf("[%d] run %d: listening after %d ms, first query answered after %d ms%n",
+                                c + 1, run, times[0], times[1]);
+                    } finally {
+                        if (shared.get(c) == null) {
+                            deleteTree(data);
+                        }
                     }
                 }
             }
         } finally {
-            if (shared != null) {
-                deleteTree(shared);
+            for (Path folder : shared) {
+                if (folder != null) {
+                    deleteTree(folder);
+                }
             }
         }
-        System.out.printf("listening:      min %d ms, median %d ms%n", min(listening), median(listening));
-        System.out.printf("first answered: min %d ms, median %d ms%n", min(answered), median(answered));
+        for (int c = 0; c < count; c++) {
+            System.out.printf("[%d] %s serve%n", c + 1, configurations.get(c).describe(jar));
+            System.out.printf("    listening:      min %d ms, median %d ms%n", min(listening.get(c)),
+                    median(listening.get(c)));
+            System.out.printf("    first answered: min %d ms, median %d ms%n", min(answered.get(c)),
+                    median(answered.get(c)));
+        }
     }
 
     /** Returns {ms until the port answers, ms until the first query's results arrived}, from process start. */
-    private long[] once(Path jar, Path data, String query, List<String> jvmArgs) throws Exception {
+    private long[] once(Configuration configuration, Path jar, Path data, String query, List<String> jvmArgs)
+            throws Exception {
+        Path launcher = configuration.launcher();
         int port = freePort();
         List<String> command = new ArrayList<>();
         if (launcher != null) {
@@ -119,6 +171,7 @@ public final class StartupTime {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         if (launcher != null) {
             builder.environment().put("JAVA_OPTS", String.join(" ", jvmArgs));
+            builder.environment().putAll(configuration.environment());
         }
         String endpoint = "http://127.0.0.1:" + port + "/";
         long start = System.nanoTime();

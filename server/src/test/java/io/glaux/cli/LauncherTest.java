@@ -1,0 +1,136 @@
+package io.glaux.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The repository's {@code glaux} launcher picking a Java: the one that made the build's ahead-of-time cache when it
+ * is found (JAVA_HOME, PATH, then the usual folders), else JAVA_HOME's or PATH's java with the class-data sharing
+ * archive. Run on a copy of the script in a checkout of fake build outputs and JDKs whose java prints its arguments.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherTest {
+
+    private static final String CACHE_RUNTIME = "25.0.3+9-LTS";
+
+    @TempDir
+    Path root;
+
+    private Path checkout;
+    private Path target;
+    private Path jdks;
+
+    @BeforeEach
+    void checkout() throws IOException {
+        checkout = Files.createDirectories(root.resolve("glaux"));
+        Files.copy(Path.of("..", "glaux"), checkout.resolve("glaux"), StandardCopyOption.COPY_ATTRIBUTES);
+        target = Files.createDirectories(checkout.resolve("server/target"));
+        Files.writeString(target.resolve("glaux.jar"), "");
+        Files.writeString(target.resolve("glaux.jsa"), "");
+        jdks = Files.createDirectories(root.resolve("jvm"));
+    }
+
+    private void cacheMadeBy(String runtimeVersion) throws IOException {
+        Files.writeString(target.resolve("glaux.aot"), "");
+        Files.writeString(target.resolve("glaux.aot.runtime"), runtimeVersion + "\n");
+    }
+
+    /** What the launcher ran: the fake java's path and arguments. */
+    private String launch(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", checkout.resolve("glaux").toString(), "serve", "--port",
+                "0").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("JAVA") || name.startsWith("GLAUX"));
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("GLAUX_JDK_SEARCH", "");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void theJdkThatMadeTheCacheIsFoundInTheUsualFoldersWhenJavaHomeIsOlder() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
+        cacheMadeBy(CACHE_RUNTIME);
+
+        String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
+
+        assertThat(ran).isEqualTo(home25.resolve("bin/java") + " -XX:AOTCache=" + target.resolve("glaux.aot")
+                + " --sun-misc-unsafe-memory-access=allow -jar " + target.resolve("glaux.jar") + " serve --port 0");
+    }
+
+    @Test
+    void javaOnPathIsFollowedThroughItsLinkToTheJdkThatMadeTheCache() throws Exception {
+        Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("java"), home25.resolve("bin/java"));
+        cacheMadeBy(CACHE_RUNTIME);
+
+        String ran = launch(Map.of("PATH", bin + ":/usr/bin:/bin"));
+
+        assertThat(ran).startsWith(bin.resolve("java") + " -XX:AOTCache=" + target.resolve("glaux.aot") + " ");
+    }
+
+    @Test
+    void anotherUpdateOfTheSameReleaseDoesNotGetTheCacheAndJavaHomeStartsWithTheArchive() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        FakeJdks.jdk(jdks.resolve("temurin-25"), "25.0.2+10-LTS");
+        cacheMadeBy(CACHE_RUNTIME);
+
+        String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
+
+        assertThat(ran).isEqualTo(home17.resolve("bin/java") + " -XX:SharedArchiveFile=" + target.resolve("glaux.jsa")
+                + " -jar " + target.resolve("glaux.jar") + " serve --port 0");
+    }
+
+    @Test
+    void withoutACacheNoJdkIsSearchedForAndJavaHomeStartsWithTheArchive() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
+
+        String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
+
+        assertThat(ran).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
+    }
+
+    @Test
+    void aCacheWithoutItsRuntimeVersionIsNotUsed() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        cacheMadeBy("");
+
+        String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
+
+        assertThat(ran).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
+    }
+
+    @Test
+    void javaNamesTheJavaToUseAndNothingIsSearchedFor() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
+        cacheMadeBy(CACHE_RUNTIME);
+
+        String chosen17 = launch(Map.of("JAVA", home17.resolve("bin/java").toString(),
+                "GLAUX_JDK_SEARCH", jdks.toString()));
+        String chosen25 = launch(Map.of("JAVA", home25.resolve("bin/java").toString(),
+                "JAVA_OPTS", "-Xmx1g"));
+
+        assertThat(chosen17).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
+        assertThat(chosen25).startsWith(home25.resolve("bin/java") + " -Xmx1g -XX:AOTCache=");
+    }
+}

@@ -9,6 +9,7 @@ import io.glaux.spice.SpiceService;
 import io.glaux.sql.QueryContext;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /** Imports a catalog table into a SPICE dataset and reports what it costs in time, memory and file size. */
@@ -39,12 +40,43 @@ final class SpiceImports {
         return importQuery(glaux, dataset, database, "SELECT * FROM " + table);
     }
 
+    /**
+     * What importing a dataset over an Athena data source took: the whole ingestion, and the part after its Athena
+     * query completed (reading the result object into the dataset and saving it, as an import from a table does).
+     */
+    record AthenaImported(Imported imported, double importSeconds) {
+
+        double rowsPerSecond() {
+            return imported.rows() / importSeconds;
+        }
+    }
+
+    /**
+     * Defines dataset {@code dataset} as {@code sql} in {@code awsdatacatalog.<database>} over Athena workgroup
+     * {@code workgroup} (its ingestion runs the query there and imports its result object) and imports it once.
+     */
+    static AthenaImported importThroughAthena(Glaux glaux, String dataset, String database, String sql,
+                                              String workgroup) throws IOException, InterruptedException {
+        Imported imported = importDefinition(glaux, new SpiceDefinition(dataset, sql,
+                new QueryContext(QueryContext.DEFAULT_CATALOG, database)).withWorkgroup(workgroup));
+        long ended = System.currentTimeMillis();
+        String queryId = glaux.spice().ingestions(dataset).get(0).queryExecutionId();
+        Instant completed = glaux.queries().get(queryId).orElseThrow().status().completionDateTime();
+        return new AthenaImported(imported, (ended - completed.toEpochMilli()) / 1e3);
+    }
+
     /** Defines dataset {@code dataset} as {@code sql} in {@code awsdatacatalog.<database>} and imports it once. */
     static Imported importQuery(Glaux glaux, String dataset, String database, String sql)
             throws IOException, InterruptedException {
-        SpiceService spice = glaux.spice();
-        spice.createDataset(new SpiceDefinition(dataset, sql,
+        return importDefinition(glaux, new SpiceDefinition(dataset, sql,
                 new QueryContext(QueryContext.DEFAULT_CATALOG, database)));
+    }
+
+    private static Imported importDefinition(Glaux glaux, SpiceDefinition definition)
+            throws IOException, InterruptedException {
+        SpiceService spice = glaux.spice();
+        String dataset = definition.name();
+        spice.createDataset(definition);
         long started = System.nanoTime();
         Ingestion ingestion = spice.createIngestion(dataset);
         if (!ingestion.await(60, TimeUnit.MINUTES)) {

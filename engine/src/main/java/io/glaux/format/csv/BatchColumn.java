@@ -402,7 +402,8 @@ abstract class BatchColumn {
                     cut--;
                 }
             }
-            vector.setSafe(row, bytes, start, cut - start);
+            // decode sized the vector for every field's bytes, and a value on this path is no longer than its field.
+            vector.set(row, bytes, start, cut - start);
             return true;
         }
 

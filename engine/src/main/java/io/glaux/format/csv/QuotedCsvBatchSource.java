@@ -9,6 +9,9 @@ import org.apache.arrow.vector.FieldVector;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +38,12 @@ import java.util.List;
 public final class QuotedCsvBatchSource implements BatchSource {
 
     private static final int INPUT_BYTES = 64 * 1024;
+    /** Eight bytes at a time, to find the closing quote of a field quickly. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     /** Rows the staging arrays are first sized for; they grow up to the batch size as needed. */
     private static final int INITIAL_CAPACITY = 4096;
 
@@ -187,6 +196,19 @@ public final class QuotedCsvBatchSource implements BatchSource {
             int or = 0;
             byte[] bytes = input;
             int end = limit;
+            long words = 0;
+            while (i + Long.BYTES <= end) {
+                long word = (long) LONGS.get(bytes, i);
+                long quotes = word ^ QUOTES;
+                if (((quotes - LOW_BITS) & ~quotes & HIGH_BITS) != 0) {
+                    break;
+                }
+                words |= word;
+                i += Long.BYTES;
+            }
+            if ((words & HIGH_BITS) != 0) {
+                or = -1;
+            }
             while (i < end) {
                 byte b = bytes[i];
                 if (b == '"') {

@@ -9,6 +9,8 @@ import io.glaux.spice.SpiceService;
 import io.glaux.sql.QueryContext;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -44,11 +46,19 @@ final class SpiceImports {
      * What importing a dataset over an Athena data source took: the whole ingestion, and the part after its Athena
      * query completed (reading the result object into the dataset and saving it, as an import from a table does).
      */
-    record AthenaImported(Imported imported, double importSeconds) {
+    record AthenaImported(Imported imported, double importSeconds, double importCpuSeconds) {
+    }
 
-        double rowsPerSecond() {
-            return imported.rows() / importSeconds;
+    /** The CPU time so far of SPICE's ingestion threads (the import runs on one, which waits idle for the query). */
+    private static long ingestionCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("glaux-spice-ingestion")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
         }
+        return nanos;
     }
 
     /**
@@ -57,12 +67,14 @@ final class SpiceImports {
      */
     static AthenaImported importThroughAthena(Glaux glaux, String dataset, String database, String sql,
                                               String workgroup) throws IOException, InterruptedException {
+        long cpuBefore = ingestionCpuNanos();
         Imported imported = importDefinition(glaux, new SpiceDefinition(dataset, sql,
                 new QueryContext(QueryContext.DEFAULT_CATALOG, database)).withWorkgroup(workgroup));
         long ended = System.currentTimeMillis();
+        long cpu = ingestionCpuNanos() - cpuBefore;
         String queryId = glaux.spice().ingestions(dataset).get(0).queryExecutionId();
         Instant completed = glaux.queries().get(queryId).orElseThrow().status().completionDateTime();
-        return new AthenaImported(imported, (ended - completed.toEpochMilli()) / 1e3);
+        return new AthenaImported(imported, (ended - completed.toEpochMilli()) / 1e3, cpu / 1e9);
     }
 
     /** Defines dataset {@code dataset} as {@code sql} in {@code awsdatacatalog.<database>} and imports it once. */

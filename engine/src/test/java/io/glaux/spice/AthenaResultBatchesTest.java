@@ -6,8 +6,6 @@ import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnVectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +169,6 @@ class AthenaResultBatchesTest {
             in = new Trickle(in, trickle);
         }
         List<List<Object>> rows = new ArrayList<>();
-        long dictionaries = 0;
         AtomicLong dropped = new AtomicLong();
         try (IngestionSource.SourceRows source = AthenaSource.resultRows("result", in, COLUMNS, true,
                 dropped::addAndGet)) {
@@ -184,16 +181,8 @@ class AthenaResultBatchesTest {
                         for (int row = 0; row < open.rowCount(); row++) {
                             List<Object> values = new ArrayList<>();
                             for (int column = 0; column < COLUMNS.size(); column++) {
-                                VarCharVector dictionary = open.dictionary(column);
-                                if (dictionary != null) {
-                                    IntVector ids = (IntVector) open.vector(column);
-                                    values.add(ids.isNull(row) ? null
-                                            : ColumnVectors.get(dictionary, ids.get(row), AthenaType.STRING));
-                                    dictionaries++;
-                                } else {
-                                    values.add(ColumnVectors.get(open.vector(column), row,
-                                            COLUMNS.get(column).type()));
-                                }
+                                values.add(ColumnVectors.get(open.vector(column), row,
+                                        COLUMNS.get(column).type()));
                             }
                             rows.add(values);
                         }
@@ -201,7 +190,6 @@ class AthenaResultBatchesTest {
                 }
             }
         }
-        assertThat(dictionaries).as("low-cardinality string columns come as dictionary ids").isPositive();
         return new Read(rows, dropped.get());
     }
 
@@ -256,10 +244,6 @@ class AthenaResultBatchesTest {
                 }
                 // Mostly the first (common, good) spellings, so that most rows read.
                 String text = texts[random.nextInt(4) == 0 ? random.nextInt(texts.length) : random.nextInt(2)];
-                if (field == 0 && random.nextBoolean()) {
-                    // Many distinct values: a batch of more than a few hundred rows keeps this column as values.
-                    text += row;
-                }
                 out.write('"');
                 out.write(text.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8));
                 if (field == broken) {

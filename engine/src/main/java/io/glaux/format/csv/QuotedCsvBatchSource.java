@@ -6,7 +6,6 @@ import io.glaux.format.ColumnBatch;
 import io.glaux.format.text.Utf8Check;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +33,7 @@ import java.util.List;
  *       failing with the row reader's {@link IOException}.</li>
  * </ul>
  * A batch is read in two steps, as {@link LazySimpleBatchSource} does: the rows' fields are copied (unquoted) into one
- * staging buffer, then each column is parsed in one loop over its rows. A string column with few distinct values in
- * a batch comes as ids into a dictionary of them ({@link SmallDictionary}), the others as values.
+ * staging buffer, then each column is parsed in one loop over its rows.
  */
 public final class QuotedCsvBatchSource implements BatchSource {
 
@@ -70,8 +68,6 @@ public final class QuotedCsvBatchSource implements BatchSource {
     private boolean skipHeader;
     private boolean finished;
     private long skipped;
-    /** The dictionaries of the batches given so far (see {@link ColumnBatch}). */
-    private final List<VarCharVector> dictionaries = new ArrayList<>();
 
     /**
      * @param in         the object's bytes, closed with this source
@@ -356,34 +352,11 @@ public final class QuotedCsvBatchSource implements BatchSource {
                     return null;
                 }
             }
-            return withDictionaries(kept, vectors);
+            return new ColumnBatch(kept, vectors, null);
         } catch (RuntimeException | Error e) {
             vectors.forEach(FieldVector::close);
             throw e;
         }
-    }
-
-    /**
-     * The batch, its string columns with few distinct values as ids into a dictionary of them
-     * ({@link SmallDictionary}); the dictionaries stay open until this source is closed.
-     */
-    private ColumnBatch withDictionaries(int rows, List<FieldVector> vectors) {
-        List<VarCharVector> batchDictionaries = null;
-        for (int i = 0; i < vectors.size(); i++) {
-            if (vectors.get(i) instanceof VarCharVector values) {
-                SmallDictionary.Encoded encoded = SmallDictionary.encode(values, rows, allocator);
-                if (encoded != null) {
-                    dictionaries.add(encoded.dictionary());
-                    if (batchDictionaries == null) {
-                        batchDictionaries = new ArrayList<>(java.util.Collections.nCopies(vectors.size(), null));
-                    }
-                    batchDictionaries.set(i, encoded.dictionary());
-                    vectors.set(i, encoded.ids());
-                    values.close();
-                }
-            }
-        }
-        return new ColumnBatch(rows, vectors, batchDictionaries);
     }
 
     /** A copy of the vector's readable rows. */
@@ -408,8 +381,6 @@ public final class QuotedCsvBatchSource implements BatchSource {
 
     @Override
     public void close() throws IOException {
-        dictionaries.forEach(VarCharVector::close);
-        dictionaries.clear();
         in.close();
     }
 }

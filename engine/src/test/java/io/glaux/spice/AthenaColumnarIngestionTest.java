@@ -83,7 +83,8 @@ class AthenaColumnarIngestionTest {
                     + " amount, name, code, d, ts, flag, CAST(amount AS decimal(30,4)) AS wide,"
                     + " CAST(name AS char(6)) AS fixed, to_utf8(name) AS raw,"
                     + " CASE WHEN id % 3 = 0 THEN name || '\",' || chr(10) || '\"\"x,' END AS tricky,"
-                    + " at_timezone(ts, 'Asia/Tokyo') AS zoned FROM items", QueryContext.DEFAULT)
+                    + " at_timezone(ts, 'Asia/Tokyo') AS zoned, name || CAST(id AS varchar) AS label FROM items",
+                    QueryContext.DEFAULT)
                     .withWorkgroup(WORKGROUP);
 
             Imported byRow = importWith(glaux, definition, false, 100);

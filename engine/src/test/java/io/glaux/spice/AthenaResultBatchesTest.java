@@ -244,6 +244,9 @@ class AthenaResultBatchesTest {
                 }
                 // Mostly the first (common, good) spellings, so that most rows read.
                 String text = texts[random.nextInt(4) == 0 ? random.nextInt(texts.length) : random.nextInt(2)];
+                if (field == 0 && random.nextBoolean()) {
+                    text += row;
+                }
                 out.write('"');
                 out.write(text.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8));
                 if (field == broken) {

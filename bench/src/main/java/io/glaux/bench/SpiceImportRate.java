@@ -1,12 +1,15 @@
 package io.glaux.bench;
 
 import io.glaux.Glaux;
+import io.glaux.workgroup.ResultConfiguration;
+import io.glaux.workgroup.WorkgroupConfiguration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How fast SPICE imports TPC-H lineitem at {@code --scale}: from its Parquet object and from its '|'-delimited text
@@ -15,12 +18,22 @@ import java.util.Locale;
  * rows/s is rows/s per core. Each source is imported {@code --warmups} times unmeasured (the first import of a
  * process also pays for class loading and compilation), then the median of {@code --runs} imports is printed.
  *
+ * <p>With {@code --source athena}, the dataset reads through an Athena workgroup, as QuickSight's Athena data sources
+ * do: each ingestion runs {@code SELECT * FROM lineitem} as an Athena query and imports its result object (a quoted
+ * CSV), in columns and, in a second Glaux with the system property {@code glaux.spice.athenaColumnar=false}, row by
+ * row. The time counted is the ingestion's after its query completed, and the CPU time of the ingestion thread
+ * (which waits idle while the query runs), a per-core figure that a loaded machine does not inflate.
+ *
  * <pre>
  * java -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
- *      -cp bench/target/benchmarks.jar io.glaux.bench.SpiceImportRate [--scale 1] [--runs 3] [--warmups 1]
+ *      -cp bench/target/benchmarks.jar io.glaux.bench.SpiceImportRate [--scale 1] [--runs 3] [--warmups 1] \
+ *      [--source tables|athena]
  * </pre>
  */
 public final class SpiceImportRate {
+
+    /** The system property that makes SPICE read Athena result objects row by row when false. */
+    private static final String ATHENA_COLUMNAR = "glaux.spice.athenaColumnar";
 
     private SpiceImportRate() {
     }
@@ -29,14 +42,23 @@ public final class SpiceImportRate {
         double scale = 1;
         int runs = 3;
         int warmups = 1;
+        String sources = "tables";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
+                case "--source" -> sources = args[i + 1];
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (expected --scale, --runs, --warmups)");
+                        + " (expected --scale, --runs, --warmups, --source)");
             }
+        }
+        if (sources.equals("athena")) {
+            athena(scale, runs, warmups);
+            return;
+        }
+        if (!sources.equals("tables")) {
+            throw new IllegalArgumentException("--source is tables or athena, not " + sources);
         }
         Path folder = Files.createTempDirectory("glaux-spice-import-rate");
         try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).build()) {
@@ -74,6 +96,53 @@ public final class SpiceImportRate {
             }
         } finally {
             SideBySide.deleteTree(folder);
+        }
+    }
+
+    /** Imports lineitem through an Athena workgroup, in columns then row by row. */
+    private static void athena(double scale, int runs, int warmups) throws Exception {
+        System.out.println("| Athena result object | rows | median import | rows/s | import thread CPU | rows per"
+                + " CPU second | median ingestion |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (boolean columnar : new boolean[] {true, false}) {
+            System.setProperty(ATHENA_COLUMNAR, Boolean.toString(columnar));
+            Path folder = Files.createTempDirectory("glaux-spice-import-rate");
+            try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).build()) {
+                glaux.store().createBucket("tpch");
+                glaux.store().createBucket("glaux-bench-results");
+                TpchTables.write(TpchTables.Table.LINEITEM, scale, folder.resolve("tpch"), false);
+                TpchTables.register(glaux, TpchTables.Table.LINEITEM, "tpch", "tpch", false);
+                glaux.workgroups().create("bench", "QuickSight's Athena data source", new WorkgroupConfiguration(
+                        ResultConfiguration.NONE.withOutputLocation("s3://glaux-bench-results/"), false, true, null,
+                        false, "AUTO"), Map.of());
+                List<Double> importSeconds = new ArrayList<>();
+                List<Double> cpuSeconds = new ArrayList<>();
+                List<Double> ingestionSeconds = new ArrayList<>();
+                long imported = 0;
+                for (int run = 0; run < warmups + runs; run++) {
+                    String name = "athena_" + run;
+                    SpiceImports.AthenaImported result = SpiceImports.importThroughAthena(glaux, name, "tpch",
+                            "SELECT * FROM lineitem_parquet", "bench");
+                    if (run >= warmups) {
+                        importSeconds.add(result.importSeconds());
+                        cpuSeconds.add(result.importCpuSeconds());
+                        ingestionSeconds.add(result.imported().seconds());
+                    }
+                    imported = result.imported().rows();
+                    glaux.spice().deleteDataset(name);
+                }
+                importSeconds.sort(Double::compare);
+                ingestionSeconds.sort(Double::compare);
+                cpuSeconds.sort(Double::compare);
+                double median = importSeconds.get(importSeconds.size() / 2);
+                double cpu = cpuSeconds.get(cpuSeconds.size() / 2);
+                System.out.printf(Locale.ROOT, "| %s | %,d | %.2f s | %,.0f | %.2f s | %,.0f | %.2f s |%n",
+                        columnar ? "in columns" : "row by row", imported, median, imported / median, cpu,
+                        imported / cpu, ingestionSeconds.get(ingestionSeconds.size() / 2));
+            } finally {
+                System.clearProperty(ATHENA_COLUMNAR);
+                SideBySide.deleteTree(folder);
+            }
         }
     }
 }

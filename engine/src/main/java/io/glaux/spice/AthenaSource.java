@@ -1,6 +1,8 @@
 package io.glaux.spice;
 
+import io.glaux.format.ColumnBatch;
 import io.glaux.format.ZonedTimestamp;
+import io.glaux.format.csv.QuotedCsvBatchSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glaux.catalog.AthenaType;
@@ -19,8 +21,10 @@ import io.glaux.results.ResultMetadata;
 import io.glaux.results.ResultObjects;
 import io.glaux.storage.NoSuchObjectException;
 import io.glaux.storage.S3Location;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.avatica.util.ByteString;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,23 +46,38 @@ import java.util.function.Supplier;
  * it (stopping it with StopQueryExecution when the ingestion is cancelled meanwhile), then streams the result object
  * {@code <id>.csv} back (decrypted as the caller when its results are encrypted), typed by {@code <id>.csv.metadata} (or the execution's column info when that
  * object is missing). A field that does not read as its column's type makes its row {@link SourceRows#UNREADABLE}.
+ * The importer reads the result object in columns ({@link QuotedCsvBatchSource}: parsed from its bytes, the rows and
+ * values of the row-by-row reading, unreadable rows left out and counted as dropped) unless it needs rows (declared
+ * dataset columns) or the system property {@value #COLUMNAR_PROPERTY} is {@code false}.
  * The query is submitted as {@link #caller(Principal)} (QuickSight's service role when a server sets one), so Athena
  * checks its reads and result write against that caller's permissions.
  */
 final class AthenaSource implements IngestionSource {
 
+    /** Set to {@code false}, result objects are read row by row (to compare, or to rule the columnar reader out). */
+    static final String COLUMNAR_PROPERTY = "glaux.spice.athenaColumnar";
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The most bytes of a result object read to check its header before its rows are read from its start again. */
+    private static final int HEADER_LIMIT = 1 << 20;
 
     private final Supplier<QueryService> queries;
     private final ResultObjects results;
     private final Duration poll;
+    private final boolean columnar;
     private volatile Principal caller;
 
     AthenaSource(Supplier<QueryService> queries, ResultObjects results, Duration poll) {
+        this(queries, results, poll, Boolean.parseBoolean(System.getProperty(COLUMNAR_PROPERTY, "true")));
+    }
+
+    /** @param columnar whether result objects may be read in columns */
+    AthenaSource(Supplier<QueryService> queries, ResultObjects results, Duration poll, boolean columnar) {
         this.queries = queries;
         this.results = results;
         this.poll = poll;
+        this.columnar = columnar;
     }
 
     /** The caller the queries are submitted as from now on (null: none, nothing is checked). */
@@ -101,7 +121,7 @@ final class AthenaSource implements IngestionSource {
             throw new IngestionFailure(IngestionErrorType.SQL_EXCEPTION, "The SQL of dataset " + definition.name()
                     + " is not a query: Athena ran it as " + done.statementType());
         }
-        return read(done);
+        return read(done, ingestion);
     }
 
     /** Waits for the query to end; stops it and throws CancellationException when the ingestion is cancelled. */
@@ -137,7 +157,7 @@ final class AthenaSource implements IngestionSource {
         }
     }
 
-    private SourceRows read(QueryExecution done) {
+    private SourceRows read(QueryExecution done, Ingestion ingestion) {
         S3Location object = S3Location.parse(done.result().resultObject());
         String name = object.toString();
         List<ColumnInfo> infos;
@@ -152,23 +172,33 @@ final class AthenaSource implements IngestionSource {
         for (ColumnInfo info : infos) {
             columns.add(new Column(info.name(), athenaType(info)));
         }
-        BufferedReader reader = null;
+        InputStream in = null;
         try {
-            InputStream in = results.open(object, 0, caller);
-            reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
-            AthenaCsv.RowReader csv = new AthenaCsv.RowReader(reader);
-            List<String> header = csv.next();
-            if (header == null || header.size() != columns.size()) {
-                throw new IOException("its header does not match its " + columns.size() + " columns");
-            }
-            return new CsvRows(name, reader, csv, columns);
+            in = results.open(object, 0, caller);
+            return resultRows(name, in, columns, columnar, ingestion::addDropped);
         } catch (IOException e) {
-            closeQuietly(reader);
+            closeQuietly(in);
             throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
         } catch (AccessDeniedException denied) {
-            closeQuietly(reader);
+            closeQuietly(in);
             throw decryptionRefused(name, denied);
         }
+    }
+
+    /**
+     * The rows of result object {@code name}, whose header is checked first (it must name {@code columns.size()}
+     * columns), readable in columns when {@code columnar}; rows the batches leave out are told to {@code dropped}.
+     */
+    static SourceRows resultRows(String name, InputStream in, List<Column> columns, boolean columnar,
+                                 LongConsumer dropped) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+        buffered.mark(HEADER_LIMIT);
+        List<String> header = new AthenaCsv.RowReader(new InputStreamReader(buffered, StandardCharsets.UTF_8)).next();
+        if (header == null || header.size() != columns.size()) {
+            throw new IOException("its header does not match its " + columns.size() + " columns");
+        }
+        buffered.reset();
+        return new CsvRows(name, buffered, columns, columnar, dropped);
     }
 
     /** The caller may not decrypt the encrypted results: KMS's sentence and the grant that would allow it. */
@@ -214,6 +244,15 @@ final class AthenaSource implements IngestionSource {
         };
     }
 
+    /** {@link #value}, or null when the text does not read as the type: the row path's reading for the batches. */
+    static Object readOrNull(String text, AthenaType type) {
+        try {
+            return value(text, type);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A field of the result CSV as a value of its column ({@link io.glaux.format.Values} form). */
     static Object value(String text, AthenaType type) {
         return switch (type.kind()) {
@@ -257,30 +296,37 @@ final class AthenaSource implements IngestionSource {
         return new ByteString(bytes);
     }
 
-    private static void closeQuietly(BufferedReader reader) {
-        if (reader != null) {
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable != null) {
             try {
-                reader.close();
+                closeable.close();
             } catch (IOException ignored) {
-                // nothing was read from it
+                // nothing more is read from it
             }
         }
     }
 
-    /** The rows of a result object, read as they are asked for. */
+    /**
+     * The rows of a result object (positioned at its header), read as they are asked for: row by row through
+     * {@link AthenaCsv.RowReader}, or in columns.
+     */
     private static final class CsvRows implements SourceRows {
         private final String name;
-        private final BufferedReader reader;
-        private final AthenaCsv.RowReader csv;
+        private final InputStream in;
         private final List<Column> columns;
         private final AthenaType[] types;
+        private final boolean columnar;
+        private final LongConsumer dropped;
+        private BufferedReader reader;
+        private AthenaCsv.RowReader csv;
 
-        CsvRows(String name, BufferedReader reader, AthenaCsv.RowReader csv, List<Column> columns) {
+        CsvRows(String name, InputStream in, List<Column> columns, boolean columnar, LongConsumer dropped) {
             this.name = name;
-            this.reader = reader;
-            this.csv = csv;
+            this.in = in;
             this.columns = List.copyOf(columns);
             this.types = columns.stream().map(Column::type).toArray(AthenaType[]::new);
+            this.columnar = columnar;
+            this.dropped = dropped;
         }
 
         @Override
@@ -289,9 +335,46 @@ final class AthenaSource implements IngestionSource {
         }
 
         @Override
+        public Optional<ColumnBatches> batches(BufferAllocator allocator, int maxRows) {
+            if (!columnar || csv != null || !QuotedCsvBatchSource.reads(columns)) {
+                return Optional.empty();
+            }
+            QuotedCsvBatchSource source = new QuotedCsvBatchSource(in, columns, true, AthenaSource::readOrNull,
+                    allocator, maxRows);
+            return Optional.of(new ColumnBatches() {
+                private long reported;
+
+                @Override
+                public ColumnBatch next() {
+                    try {
+                        return source.next();
+                    } catch (IOException e) {
+                        throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
+                    } finally {
+                        long skipped = source.skippedRows();
+                        if (skipped > reported) {
+                            dropped.accept(skipped - reported);
+                            reported = skipped;
+                        }
+                    }
+                }
+
+                @Override
+                public void close() {
+                    closeQuietly(source);
+                }
+            });
+        }
+
+        @Override
         public Object[] next() {
             List<String> fields;
             try {
+                if (csv == null) {
+                    reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+                    csv = new AthenaCsv.RowReader(reader);
+                    csv.next();
+                }
                 fields = csv.next();
             } catch (IOException e) {
                 throw new IngestionFailure(IngestionErrors.fromRead(name, e), e);
@@ -318,7 +401,7 @@ final class AthenaSource implements IngestionSource {
 
         @Override
         public void close() {
-            closeQuietly(reader);
+            closeQuietly(in);
         }
     }
 }

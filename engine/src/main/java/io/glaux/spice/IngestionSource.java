@@ -1,7 +1,7 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
-import io.glaux.sql.scan.BatchScan;
+import io.glaux.format.ColumnBatch;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.List;
@@ -47,12 +47,28 @@ interface IngestionSource {
 
         /**
          * The same rows as column batches of at most {@code maxRows} rows allocated from {@code allocator}, when
-         * the statement only reads columns of one table (they are then read from its objects in columns); else
-         * empty, and the rows come from {@link #next()}. Either is read, not both.
+         * the source can read them in columns (a statement that only reads columns of one table, read from its
+         * objects; an Athena result object); else empty, and the rows come from {@link #next()}. Either is read,
+         * not both. Rows {@link #next()} would give as {@link #UNREADABLE} are left out of the batches, and the
+         * source counts them as the ingestion's dropped rows itself.
          */
-        default Optional<BatchScan> batches(BufferAllocator allocator, int maxRows) {
+        default Optional<ColumnBatches> batches(BufferAllocator allocator, int maxRows) {
             return Optional.empty();
         }
+
+        @Override
+        void close();
+    }
+
+    /** The column batches of an open result, one after another. */
+    interface ColumnBatches extends AutoCloseable {
+
+        /**
+         * The next batch (the caller closes it), or null at the end.
+         *
+         * @throws IngestionFailure when the rows cannot be read
+         */
+        ColumnBatch next();
 
         @Override
         void close();

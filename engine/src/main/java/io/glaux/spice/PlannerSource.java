@@ -1,6 +1,7 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
+import io.glaux.format.ColumnBatch;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.sql.scan.BatchScan;
@@ -45,8 +46,21 @@ final class PlannerSource implements IngestionSource {
             }
 
             @Override
-            public Optional<BatchScan> batches(BufferAllocator allocator, int maxRows) {
-                return query.columnScan().map(scan -> scan.open(context, allocator, maxRows));
+            public Optional<ColumnBatches> batches(BufferAllocator allocator, int maxRows) {
+                return query.columnScan().map(scan -> {
+                    BatchScan batches = scan.open(context, allocator, maxRows);
+                    return new ColumnBatches() {
+                        @Override
+                        public ColumnBatch next() {
+                            return batches.next();
+                        }
+
+                        @Override
+                        public void close() {
+                            batches.close();
+                        }
+                    };
+                });
             }
 
             @Override

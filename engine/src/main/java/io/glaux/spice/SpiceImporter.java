@@ -5,7 +5,6 @@ import io.glaux.catalog.Column;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.format.ColumnBatch;
-import io.glaux.sql.scan.BatchScan;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -218,11 +217,11 @@ final class SpiceImporter {
         VersionBuilder builder = new VersionBuilder(allocator, columns, batchRows);
         try {
             long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
-            Optional<BatchScan> columnar = shape.keepsRows() ? source.batches(allocator, batchRows)
+            Optional<IngestionSource.ColumnBatches> columnar = shape.keepsRows() ? source.batches(allocator, batchRows)
                     : Optional.empty();
             if (columnar.isPresent()) {
                 columnarImport.run();
-                try (BatchScan batches = columnar.get()) {
+                try (IngestionSource.ColumnBatches batches = columnar.get()) {
                     for (ColumnBatch next = batches.next(); next != null; next = batches.next()) {
                         try (ColumnBatch batch = next) {
                             checkCancelled(ingestion);

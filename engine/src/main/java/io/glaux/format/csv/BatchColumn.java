@@ -28,20 +28,25 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One projected column of the batches {@link LazySimpleBatchSource} decodes: makes the column's vector for each batch
- * ({@link ColumnLayout}; strings as a plain {@link VarCharVector} of their UTF-8 bytes) and writes a field's text into
- * it. Numbers, dates and timestamps in their common spellings are parsed from the bytes ({@link ByteValueParser});
- * any other text goes through the row path's own decoding ({@link LazySimpleValueDecoder#decodePrimitive}), so every
- * value, and every NULL for text that does not parse, is what {@link LazySimpleRowSource} gives.
+ * One projected column of the batches a text batch reader decodes ({@link LazySimpleBatchSource},
+ * {@link QuotedCsvBatchSource}): makes the column's vector for each batch ({@link ColumnLayout}; strings as a plain
+ * {@link VarCharVector} of their UTF-8 bytes) and writes a field's text into it. Numbers, dates, timestamps and
+ * strings in their common spellings are read from the bytes ({@link ByteValueParser}), and only where every row
+ * reader agrees on the value (an integer in range, a decimal that needs no rounding and fits its precision, a
+ * timestamp without digits below milliseconds, a string no longer than its column); any other text goes through the
+ * row path's own reading ({@link FieldParser}), so every value, and every field that does not read, is what the row
+ * reader gives. Whether such a field is NULL or drops its row is the reader's business ({@link #decode}).
  */
 abstract class BatchColumn {
 
     private final Field field;
     final AthenaType type;
+    private final FieldParser rowPath;
 
-    private BatchColumn(Column column, ArrowType arrowType) {
+    private BatchColumn(Column column, ArrowType arrowType, FieldParser rowPath) {
         this.field = new Field(column.name(), FieldType.nullable(arrowType), null);
         this.type = column.type();
+        this.rowPath = rowPath;
     }
 
     /** Whether a column of this type can be decoded in columns. */
@@ -49,20 +54,21 @@ abstract class BatchColumn {
         return ColumnLayout.isSupported(type);
     }
 
-    static BatchColumn of(Column column) {
+    /** @param rowPath the row reader's reading of a field, for text outside the fast paths */
+    static BatchColumn of(Column column, FieldParser rowPath) {
         AthenaType type = column.type();
         return switch (type.kind()) {
-            case BOOLEAN -> new BooleanColumn(column);
-            case TINYINT -> new IntegerColumn(column, Byte.MIN_VALUE, Byte.MAX_VALUE);
-            case SMALLINT -> new IntegerColumn(column, Short.MIN_VALUE, Short.MAX_VALUE);
-            case INT -> new IntegerColumn(column, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case BIGINT -> new IntegerColumn(column, Long.MIN_VALUE, Long.MAX_VALUE);
-            case FLOAT, DOUBLE -> new FloatingColumn(column);
-            case DECIMAL -> new DecimalColumn(column);
-            case DATE -> new DateColumn(column);
-            case TIMESTAMP -> new TimestampColumn(column);
-            case BINARY -> new BinaryColumn(column);
-            case CHAR, VARCHAR, STRING -> new StringColumn(column);
+            case BOOLEAN -> new BooleanColumn(column, rowPath);
+            case TINYINT -> new IntegerColumn(column, rowPath, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case SMALLINT -> new IntegerColumn(column, rowPath, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT -> new IntegerColumn(column, rowPath, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case BIGINT -> new IntegerColumn(column, rowPath, Long.MIN_VALUE, Long.MAX_VALUE);
+            case FLOAT, DOUBLE -> new FloatingColumn(column, rowPath);
+            case DECIMAL -> new DecimalColumn(column, rowPath);
+            case DATE -> new DateColumn(column, rowPath);
+            case TIMESTAMP -> new TimestampColumn(column, rowPath);
+            case BINARY -> new BinaryColumn(column, rowPath);
+            case CHAR, VARCHAR, STRING -> new StringColumn(column, rowPath);
             default -> throw new IllegalArgumentException("No columnar layout for " + type.ddl());
         };
     }
@@ -70,9 +76,13 @@ abstract class BatchColumn {
     /**
      * The column's vector of a batch of {@code rows} rows: the fields' text is in {@code bytes}, row r's in
      * [starts[r], ends[r]) (unescaped, and not the NULL text), or starts[r] < 0 for NULL. One column at a time, so
-     * each value is parsed in a loop that sees only this column's type and data.
+     * each value is parsed in a loop that sees only this column's type and data. A field that does not read as the
+     * column's type is left NULL and, when {@code unreadable} is given, its row is marked there.
+     *
+     * @param unreadable per row, set to true for a row with such a field; null when they are simply NULL
      */
-    final FieldVector decode(BufferAllocator allocator, byte[] bytes, int[] starts, int[] ends, int rows) {
+    final FieldVector decode(BufferAllocator allocator, byte[] bytes, int[] starts, int[] ends, int rows,
+                             boolean[] unreadable) {
         FieldVector vector = field.createVector(allocator);
         try {
             if (vector instanceof BaseVariableWidthVector variableWidth) {
@@ -87,8 +97,8 @@ abstract class BatchColumn {
             }
             attach(vector);
             for (int row = 0; row < rows; row++) {
-                if (starts[row] >= 0) {
-                    write(row, bytes, starts[row], ends[row]);
+                if (starts[row] >= 0 && !write(row, bytes, starts[row], ends[row]) && unreadable != null) {
+                    unreadable[row] = true;
                 }
             }
             vector.setValueCount(rows);
@@ -102,22 +112,21 @@ abstract class BatchColumn {
     abstract void attach(FieldVector vector);
 
     /**
-     * Writes the value of a field into slot {@code row} of the vector sized for the batch; a slot left unwritten is
-     * NULL.
+     * Writes the value of a field into slot {@code row} of the vector sized for the batch; false, leaving the slot
+     * NULL, when the text does not read as the column's type.
      */
-    abstract void write(int row, byte[] bytes, int start, int end);
+    abstract boolean write(int row, byte[] bytes, int start, int end);
 
-    /** The row path's value of the text: a {@link io.glaux.format.Values} object, or null. */
+    /** The row path's value of the text: a {@link io.glaux.format.Values} object, or null when it does not read. */
     final Object rowValue(byte[] bytes, int start, int end) {
-        return LazySimpleValueDecoder.decodePrimitive(new String(bytes, start, end - start, StandardCharsets.UTF_8),
-                type);
+        return rowPath.parse(new String(bytes, start, end - start, StandardCharsets.UTF_8), type);
     }
 
     private static final class BooleanColumn extends BatchColumn {
         private BitVector vector;
 
-        BooleanColumn(Column column) {
-            super(column, ArrowType.Bool.INSTANCE);
+        BooleanColumn(Column column, FieldParser rowPath) {
+            super(column, ArrowType.Bool.INSTANCE, rowPath);
         }
 
         @Override
@@ -125,24 +134,28 @@ abstract class BatchColumn {
             this.vector = (BitVector) vector;
         }
 
+        /** {@code true} and {@code false} as every reader spells them; other cases are the row path's call. */
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
-            if (matchesAsciiIgnoringCase(bytes, start, end, "true")) {
+        boolean write(int row, byte[] bytes, int start, int end) {
+            if (matches(bytes, start, end, "true")) {
                 vector.set(row, 1);
-            } else if (matchesAsciiIgnoringCase(bytes, start, end, "false")) {
+            } else if (matches(bytes, start, end, "false")) {
                 vector.set(row, 0);
             } else if (rowValue(bytes, start, end) instanceof Boolean value) {
                 vector.set(row, value ? 1 : 0);
-            }
-        }
-
-        /** Whether the bytes spell {@code lower} (lower-case ASCII letters) in any mix of ASCII case. */
-        private static boolean matchesAsciiIgnoringCase(byte[] bytes, int start, int end, String lower) {
-            if (end - start != lower.length()) {
+            } else {
                 return false;
             }
-            for (int i = 0; i < lower.length(); i++) {
-                if ((bytes[start + i] | 0x20) != lower.charAt(i)) {
+            return true;
+        }
+
+        /** Whether the bytes are exactly {@code ascii}. */
+        private static boolean matches(byte[] bytes, int start, int end, String ascii) {
+            if (end - start != ascii.length()) {
+                return false;
+            }
+            for (int i = 0; i < ascii.length(); i++) {
+                if (bytes[start + i] != ascii.charAt(i)) {
                     return false;
                 }
             }
@@ -155,8 +168,8 @@ abstract class BatchColumn {
         private final long max;
         private FieldVector vector;
 
-        IntegerColumn(Column column, long min, long max) {
-            super(column, ColumnLayout.arrowType(column.type()));
+        IntegerColumn(Column column, FieldParser rowPath, long min, long max) {
+            super(column, ColumnLayout.arrowType(column.type()), rowPath);
             this.min = min;
             this.max = max;
         }
@@ -166,16 +179,18 @@ abstract class BatchColumn {
             this.vector = vector;
         }
 
+        /** Out of range is the row path's call too (NULL for one reader, a bad row for another). */
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
+        boolean write(int row, byte[] bytes, int start, int end) {
             long value = ByteValueParser.parseLong(bytes, start, end);
-            if (value == ByteValueParser.NOT_PARSED) {
-                if (rowValue(bytes, start, end) instanceof Number number) {
-                    put(row, number.longValue());
-                }
-            } else if (value >= min && value <= max) {
+            if (value != ByteValueParser.NOT_PARSED && value >= min && value <= max) {
                 put(row, value);
+            } else if (rowValue(bytes, start, end) instanceof Number number) {
+                put(row, number.longValue());
+            } else {
+                return false;
             }
+            return true;
         }
 
         private void put(int row, long value) {
@@ -192,8 +207,8 @@ abstract class BatchColumn {
         private Float4Vector floats;
         private Float8Vector doubles;
 
-        FloatingColumn(Column column) {
-            super(column, ColumnLayout.arrowType(column.type()));
+        FloatingColumn(Column column, FieldParser rowPath) {
+            super(column, ColumnLayout.arrowType(column.type()), rowPath);
         }
 
         @Override
@@ -203,19 +218,27 @@ abstract class BatchColumn {
         }
 
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
-            double value = ByteValueParser.parseDouble(bytes, start, end);
-            if (Double.isNaN(value)) {
-                if (!(rowValue(bytes, start, end) instanceof Number number)) {
-                    return;
-                }
-                value = number.doubleValue();
-            }
+        boolean write(int row, byte[] bytes, int start, int end) {
             if (doubles != null) {
+                double value = ByteValueParser.parseDouble(bytes, start, end);
+                if (Double.isNaN(value)) {
+                    if (!(rowValue(bytes, start, end) instanceof Number number)) {
+                        return false;
+                    }
+                    value = number.doubleValue();
+                }
                 doubles.set(row, value);
             } else {
-                floats.set(row, (float) value);
+                float value = ByteValueParser.parseFloat(bytes, start, end);
+                if (Float.isNaN(value)) {
+                    if (!(rowValue(bytes, start, end) instanceof Number number)) {
+                        return false;
+                    }
+                    value = number.floatValue();
+                }
+                floats.set(row, value);
             }
+            return true;
         }
     }
 
@@ -227,8 +250,8 @@ abstract class BatchColumn {
         private BigIntVector unscaled;
         private DecimalVector wide;
 
-        DecimalColumn(Column column) {
-            super(column, ColumnLayout.arrowType(column.type()));
+        DecimalColumn(Column column, FieldParser rowPath) {
+            super(column, ColumnLayout.arrowType(column.type()), rowPath);
             AthenaType.Decimal decimal = (AthenaType.Decimal) column.type();
             this.scale = decimal.scale();
             this.bound = ColumnLayout.isLongDecimal(decimal) ? BigDecimal.TEN.pow(decimal.precision()).longValue() : 0;
@@ -240,30 +263,32 @@ abstract class BatchColumn {
             wide = vector instanceof DecimalVector w ? w : null;
         }
 
+        /** A long decimal beyond its precision is the row path's call (NULL for one reader, kept by another). */
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
+        boolean write(int row, byte[] bytes, int start, int end) {
             long value = ByteValueParser.parseUnscaledDecimal(bytes, start, end, scale);
-            if (value != ByteValueParser.NOT_PARSED) {
-                if (wide != null) {
-                    wide.set(row, value);
-                } else if (Math.abs(value) < bound) {
-                    unscaled.set(row, value);
-                }
+            if (value != ByteValueParser.NOT_PARSED && wide != null) {
+                wide.set(row, value);
+            } else if (value != ByteValueParser.NOT_PARSED && Math.abs(value) < bound) {
+                unscaled.set(row, value);
             } else if (rowValue(bytes, start, end) instanceof BigDecimal decimal) {
                 if (wide != null) {
                     wide.set(row, decimal);
                 } else {
                     unscaled.set(row, decimal.unscaledValue().longValueExact());
                 }
+            } else {
+                return false;
             }
+            return true;
         }
     }
 
     private static final class DateColumn extends BatchColumn {
         private DateDayVector vector;
 
-        DateColumn(Column column) {
-            super(column, ColumnLayout.arrowType(column.type()));
+        DateColumn(Column column, FieldParser rowPath) {
+            super(column, ColumnLayout.arrowType(column.type()), rowPath);
         }
 
         @Override
@@ -272,21 +297,27 @@ abstract class BatchColumn {
         }
 
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
+        boolean write(int row, byte[] bytes, int start, int end) {
             int days = ByteValueParser.parseDate(bytes, start, end);
             if (days != ByteValueParser.NOT_PARSED_DATE) {
                 vector.set(row, days);
             } else if (rowValue(bytes, start, end) instanceof Integer value) {
                 vector.set(row, value);
+            } else {
+                return false;
             }
+            return true;
         }
     }
 
     private static final class TimestampColumn extends BatchColumn {
         private TimeStampMilliVector vector;
 
-        TimestampColumn(Column column) {
-            super(column, ColumnLayout.arrowType(column.type()));
+        /** {@code yyyy-MM-dd HH:mm:ss.SSS}: finer fractions are rounded by one reader and cut by another. */
+        private static final int MAX_FAST_LENGTH = 23;
+
+        TimestampColumn(Column column, FieldParser rowPath) {
+            super(column, ColumnLayout.arrowType(column.type()), rowPath);
         }
 
         @Override
@@ -295,22 +326,26 @@ abstract class BatchColumn {
         }
 
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
-            long millis = ByteValueParser.parseTimestamp(bytes, start, end);
+        boolean write(int row, byte[] bytes, int start, int end) {
+            long millis = end - start <= MAX_FAST_LENGTH ? ByteValueParser.parseTimestamp(bytes, start, end)
+                    : ByteValueParser.NOT_PARSED;
             if (millis != ByteValueParser.NOT_PARSED) {
                 vector.set(row, millis);
             } else if (rowValue(bytes, start, end) instanceof Long value) {
                 vector.set(row, value);
+            } else {
+                return false;
             }
+            return true;
         }
     }
 
-    /** Binary text is rare: always decoded by the row path (base64, or the bytes themselves). */
+    /** Binary text is rare: always decoded by the row path (base64 or the bytes themselves, hex pairs, ...). */
     private static final class BinaryColumn extends BatchColumn {
         private VarBinaryVector vector;
 
-        BinaryColumn(Column column) {
-            super(column, ColumnLayout.arrowType(column.type()));
+        BinaryColumn(Column column, FieldParser rowPath) {
+            super(column, ColumnLayout.arrowType(column.type()), rowPath);
         }
 
         @Override
@@ -319,25 +354,28 @@ abstract class BatchColumn {
         }
 
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
+        boolean write(int row, byte[] bytes, int start, int end) {
             if (rowValue(bytes, start, end) instanceof ByteString value) {
                 vector.setSafe(row, value.getBytes());
+                return true;
             }
+            return false;
         }
     }
 
     /**
-     * The UTF-8 bytes themselves; varchar(n) and char(n) cut to n code points, char(n) also without trailing spaces
-     * (as {@link AthenaType.Char#hold} and {@link io.glaux.format.text.TextValueParser#truncate}).
+     * The UTF-8 bytes themselves (well-formed: the readers see to it), char(n) without trailing spaces. A value of
+     * more than n code points in a varchar(n) or char(n) column is the row path's call (cut to n by one reader, kept
+     * by another).
      */
     private static final class StringColumn extends BatchColumn {
-        /** The most code points a value keeps, or -1. */
+        /** The most code points a value has on the fast path, or -1. */
         private final int length;
         private final boolean trimTrailingSpaces;
         private VarCharVector vector;
 
-        StringColumn(Column column) {
-            super(column, ArrowType.Utf8.INSTANCE);
+        StringColumn(Column column, FieldParser rowPath) {
+            super(column, ArrowType.Utf8.INSTANCE, rowPath);
             AthenaType type = column.type();
             this.length = type instanceof AthenaType.Char c ? c.length()
                     : type instanceof AthenaType.Varchar v ? v.length() : -1;
@@ -350,28 +388,33 @@ abstract class BatchColumn {
         }
 
         @Override
-        void write(int row, byte[] bytes, int start, int end) {
-            int cut = length < 0 ? end : cut(bytes, start, end, length);
+        boolean write(int row, byte[] bytes, int start, int end) {
+            if (length >= 0 && end - start > length && codePoints(bytes, start, end) > length) {
+                if (!(rowValue(bytes, start, end) instanceof String value)) {
+                    return false;
+                }
+                vector.setSafe(row, value.getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            int cut = end;
             if (trimTrailingSpaces) {
                 while (cut > start && bytes[cut - 1] == ' ') {
                     cut--;
                 }
             }
-            vector.setSafe(row, bytes, start, cut - start);
+            // decode sized the vector for every field's bytes, and a value on this path is no longer than its field.
+            vector.set(row, bytes, start, cut - start);
+            return true;
         }
 
-        /** Where the code point after the first {@code codePoints} starts, or {@code end}. */
-        private static int cut(byte[] bytes, int start, int end, int codePoints) {
+        private static int codePoints(byte[] bytes, int start, int end) {
             int count = 0;
             for (int i = start; i < end; i++) {
                 if ((bytes[i] & 0xc0) != 0x80) {
-                    if (count == codePoints) {
-                        return i;
-                    }
                     count++;
                 }
             }
-            return end;
+            return count;
         }
     }
 }

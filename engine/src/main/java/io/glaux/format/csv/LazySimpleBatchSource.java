@@ -74,7 +74,8 @@ final class LazySimpleBatchSource implements BatchSource {
         this.escapeCrlf = dialect.escapeCrlf();
         this.nullText = dialect.nullFormat().getBytes(StandardCharsets.UTF_8);
         this.projection = projection.clone();
-        this.columns = Arrays.stream(projection).mapToObj(field -> BatchColumn.of(columns.get(field)))
+        this.columns = Arrays.stream(projection).mapToObj(field -> BatchColumn.of(columns.get(field),
+                        LazySimpleValueDecoder::decodePrimitive))
                 .toArray(BatchColumn[]::new);
         this.fieldsNeeded = Arrays.stream(projection).max().orElse(-1) + 1;
         this.fieldStarts = new int[fieldsNeeded];
@@ -114,7 +115,7 @@ final class LazySimpleBatchSource implements BatchSource {
         List<FieldVector> vectors = new ArrayList<>(columns.length);
         try {
             for (int i = 0; i < columns.length; i++) {
-                vectors.add(columns[i].decode(allocator, text, starts[i], ends[i], rows));
+                vectors.add(columns[i].decode(allocator, text, starts[i], ends[i], rows, null));
             }
         } catch (RuntimeException | Error e) {
             vectors.forEach(FieldVector::close);

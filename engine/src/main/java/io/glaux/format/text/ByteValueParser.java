@@ -21,13 +21,22 @@ public final class ByteValueParser {
     /** Integers up to 2^53 are exact doubles; 15 digits stay below it. */
     private static final int MAX_EXACT_DOUBLE_DIGITS = 15;
 
+    /** Integers below 2^24 are exact floats; 7 digits stay below it. */
+    private static final int MAX_EXACT_FLOAT_DIGITS = 7;
+
     /** Powers of ten that are exact doubles. */
     private static final double[] EXACT_POWERS_OF_TEN = new double[23];
+
+    /** Powers of ten that are exact floats (5^10 < 2^24). */
+    private static final float[] EXACT_FLOAT_POWERS_OF_TEN = new float[11];
 
     static {
         double power = 1;
         for (int i = 0; i < EXACT_POWERS_OF_TEN.length; i++) {
             EXACT_POWERS_OF_TEN[i] = power;
+            if (i < EXACT_FLOAT_POWERS_OF_TEN.length) {
+                EXACT_FLOAT_POWERS_OF_TEN[i] = (float) power;
+            }
             power *= 10;
         }
     }
@@ -96,6 +105,23 @@ public final class ByteValueParser {
             return Double.NaN;
         }
         double result = number.value() / EXACT_POWERS_OF_TEN[number.fractionDigits()];
+        return number.negative() ? -result : result;
+    }
+
+    /**
+     * Plain decimal text with at most 7 significant digits and 10 fraction digits as a float, {@link Float#NaN} for
+     * anything else. Such a value is an exact float integer divided by an exact float power of ten, so one float
+     * division rounds it correctly, as {@link Float#parseFloat} does; and as the quotient of two floats it is also what
+     * rounding the correctly rounded double quotient to float gives (a double carries more than twice a float's
+     * precision plus two bits, so that double rounding is innocuous), which is how {@link TextValueParser} reads a
+     * float. Both readings of a float column agree wherever this answers.
+     */
+    public static float parseFloat(byte[] bytes, int start, int end) {
+        PlainDigits number = PlainDigits.scan(bytes, start, end, MAX_EXACT_FLOAT_DIGITS);
+        if (number == null || number.fractionDigits() >= EXACT_FLOAT_POWERS_OF_TEN.length) {
+            return Float.NaN;
+        }
+        float result = number.value() / EXACT_FLOAT_POWERS_OF_TEN[number.fractionDigits()];
         return number.negative() ? -result : result;
     }
 

@@ -10,7 +10,7 @@ import java.nio.charset.CharacterCodingException;
  * forms, no surrogates, nothing above U+10FFFF), and the error both text paths raise for anything else, so that reading
  * an object as characters or as bytes fails the same way at the same offset.
  */
-final class Utf8Check {
+public final class Utf8Check {
 
     /** Eight bytes at a time, to skip ASCII quickly. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -24,7 +24,7 @@ final class Utf8Check {
      * The index of the first byte in [from, to) that does not start a well-formed sequence ending before {@code to},
      * or -1 when every byte does. This is where the JDK decoder stops: the bytes before it decode.
      */
-    static int firstMalformed(byte[] bytes, int from, int to) {
+    public static int firstMalformed(byte[] bytes, int from, int to) {
         int i = from;
         while (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
             i += Long.BYTES;

@@ -58,6 +58,9 @@ class ByteValueParserTest {
         assertThat(parseLong("1e3")).isEqualTo(ByteValueParser.NOT_PARSED);
         assertThat(unscaled("1.005", 2)).as("needs rounding").isEqualTo(ByteValueParser.NOT_PARSED);
         assertThat(parseDouble("1234567890123456")).as("16 digits").isNaN();
+        assertThat(parseFloat("0.1")).isEqualTo(0.1f);
+        assertThat(parseFloat("-1234.567")).isEqualTo(-1234.567f);
+        assertThat(parseFloat("12345678")).as("8 digits").isNaN();
         assertThat(date("2024-2-29")).isEqualTo(ByteValueParser.NOT_PARSED_DATE);
     }
 
@@ -83,6 +86,14 @@ class ByteValueParserTest {
             answered++;
             assertThat(Double.doubleToRawLongBits(floating)).as(text)
                     .isEqualTo(Double.doubleToRawLongBits(TextValueParser.parseDouble(text, "double")));
+        }
+        float single = parseFloat(text);
+        if (!Float.isNaN(single)) {
+            answered++;
+            // Both readings of a float: the text parser's (a double rounded to float) and Float.parseFloat's.
+            assertThat(Float.floatToRawIntBits(single)).as(text)
+                    .isEqualTo(Float.floatToRawIntBits((float) TextValueParser.parseDouble(text, "float")))
+                    .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(text)));
         }
         int days = date(text);
         if (days != ByteValueParser.NOT_PARSED_DATE) {
@@ -122,6 +133,25 @@ class ByteValueParserTest {
     private static double parseDouble(String text) {
         byte[] bytes = utf8(text);
         return ByteValueParser.parseDouble(bytes, 1, bytes.length - 1);
+    }
+
+    private static float parseFloat(String text) {
+        byte[] bytes = utf8(text);
+        return ByteValueParser.parseFloat(bytes, 1, bytes.length - 1);
+    }
+
+    @Test
+    void theFloatFastPathAgreesWithBothFloatReadingsOnRandomShortDecimals() {
+        Random random = new Random(17);
+        int answered = 0;
+        for (int sample = 0; sample < SAMPLES; sample++) {
+            String digits = randomText(random, "0123456789", 1 + random.nextInt(7));
+            int point = random.nextInt(digits.length() + 1);
+            String text = (random.nextBoolean() ? "-" : "") + digits.substring(0, point) + "."
+                    + digits.substring(point) + "0".repeat(random.nextInt(3));
+            answered += checkAll(text);
+        }
+        assertThat(answered).isGreaterThan(SAMPLES);
     }
 
     private static int date(String text) {

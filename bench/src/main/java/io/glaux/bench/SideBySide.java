@@ -54,11 +54,13 @@ import java.util.stream.Stream;
  *      -Darrow.enable_unsafe_memory_access=true -Darrow.enable_null_check_for_get=false \
  *      -cp bench/target/benchmarks.jar io.glaux.bench.SideBySide \
  *      [--scale 1] [--shop-scale 50 × scale] [--threads 1] [--runs 5] [--warmups 2] [--spice-vectorized true]
+ *      [--live-vectorized true] [--only TEXT (the queries whose name contains it)]
  * </pre>
  *
- * {@code --threads N} is given to DuckDB ({@code SET threads = N}) and to Glaux SPICE
- * ({@link SpiceScanOptions#withThreads}); Glaux live runs a query as one Enumerable pipeline on one thread whatever
- * N is. A Glaux query (live or SPICE) is timed from submission until it has SUCCEEDED and its result object has been
+ * {@code --threads N} is given to DuckDB ({@code SET threads = N}) and to Glaux's vectorized operators
+ * ({@link SpiceScanOptions#withThreads}, over SPICE and over live tables); a live table is read on one thread, and
+ * what the vectorized operators do not run (joins, row scans) runs as one Enumerable pipeline on one thread.
+ * {@code --live-vectorized false} keeps live queries on the row operators. A Glaux query (live or SPICE) is timed from submission until it has SUCCEEDED and its result object has been
  * read back, which includes writing that object as Athena does; a DuckDB query until every result row has been read.
  */
 public final class SideBySide {
@@ -185,7 +187,8 @@ public final class SideBySide {
     private static final Pattern TABLE = Pattern.compile("\\$\\{(\\w+)}");
 
     /** The command line. */
-    record Options(double scale, double shopScale, int threads, int runs, int warmups, boolean spiceVectorized) {
+    record Options(double scale, double shopScale, int threads, int runs, int warmups, boolean spiceVectorized,
+                   boolean liveVectorized, String only) {
 
         static Options parse(String[] args) {
             double scale = 1;
@@ -194,6 +197,8 @@ public final class SideBySide {
             int runs = 5;
             int warmups = 2;
             boolean vectorized = SpiceScanOptions.defaults().vectorized();
+            boolean live = true;
+            String only = "";
             for (int i = 0; i < args.length; i++) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -205,8 +210,11 @@ public final class SideBySide {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--warmups" -> warmups = Integer.parseInt(args[++i]);
                     case "--spice-vectorized" -> vectorized = Boolean.parseBoolean(args[++i]);
+                    case "--live-vectorized" -> live = Boolean.parseBoolean(args[++i]);
+                    case "--only" -> only = args[++i];
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (expected"
-                            + " --scale, --shop-scale, --threads, --runs, --warmups, --spice-vectorized)");
+                            + " --scale, --shop-scale, --threads, --runs, --warmups, --spice-vectorized,"
+                            + " --live-vectorized, --only)");
                 }
             }
             double shop = shopScale != null ? shopScale : 50 * scale;
@@ -214,7 +222,7 @@ public final class SideBySide {
                 throw new IllegalArgumentException("--scale and --shop-scale must be positive, --runs and --threads"
                         + " at least 1, --warmups at least 0");
             }
-            return new Options(scale, shop, threads, runs, warmups, vectorized);
+            return new Options(scale, shop, threads, runs, warmups, vectorized, live, only);
         }
     }
 
@@ -235,7 +243,8 @@ public final class SideBySide {
     private static void run(Path folder, Options options) throws Exception {
         SpiceScanOptions scan = SpiceScanOptions.defaults().withThreads(options.threads())
                 .withVectorized(options.spiceVectorized());
-        try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).spiceScanOptions(scan).build();
+        try (Glaux glaux = Glaux.builder().dataFolder(folder).syncWrites(false).spiceScanOptions(scan)
+                .liveVectorized(options.liveVectorized()).build();
              Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             Map<String, Long> rows = new LinkedHashMap<>();
             glaux.store().createBucket("tpch");
@@ -273,7 +282,8 @@ public final class SideBySide {
             }
             glaux.warmUp();
 
-            List<String> names = new ArrayList<>(QUERIES.keySet());
+            List<String> names = new ArrayList<>(QUERIES.keySet().stream()
+                    .filter(name -> name.contains(options.only())).toList());
             Engine[] engines = Engine.values();
             double[][] medians = new double[names.size()][engines.length];
             for (int q = 0; q < names.size(); q++) {
@@ -486,12 +496,13 @@ public final class SideBySide {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nMedian of %d runs after %d warm-up runs, ms (× DuckDB in memory);"
                 + " TPC-H scale %s (lineitem %,d rows, orders %,d rows), shop scale %s (orders %,d rows);"
-                + " %d thread%s per query for DuckDB and Glaux SPICE (SPICE vectorized operators %s),"
-                + " Glaux live on one thread; %d processors; JVM: arrow.enable_unsafe_memory_access=%s,"
+                + " %d thread%s per query for DuckDB and Glaux (vectorized operators over SPICE %s, over live"
+                + " tables %s; live tables are read on one thread); %d processors; JVM: arrow.enable_unsafe_memory_access=%s,"
                 + " arrow.enable_null_check_for_get=%s, max heap %,d MB%n%n",
                 options.runs(), options.warmups(), options.scale(), rows.get("lineitem"), rows.get("orders"),
                 options.shopScale(), rows.get("shop_orders"), options.threads(), options.threads() == 1 ? "" : "s",
-                options.spiceVectorized() ? "on" : "off", Runtime.getRuntime().availableProcessors(),
+                options.spiceVectorized() ? "on" : "off", options.liveVectorized() ? "on" : "off",
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("arrow.enable_unsafe_memory_access", "false"),
                 System.getProperty("arrow.enable_null_check_for_get", "true"),
                 Runtime.getRuntime().maxMemory() >> 20));

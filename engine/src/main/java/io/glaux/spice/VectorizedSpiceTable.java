@@ -3,7 +3,6 @@ package io.glaux.spice;
 import io.glaux.catalog.Column;
 import io.glaux.sql.vector.plan.VectorSource;
 import io.glaux.sql.vector.plan.VectorTableScan;
-import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.plan.SemiJoinAlgorithms;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -59,17 +58,7 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
             if (version == null) {
                 return null;
             }
-            return new Lease() {
-                @Override
-                public ColumnarData data() {
-                    return version;
-                }
-
-                @Override
-                public void close() {
-                    version.release();
-                }
-            };
+            return Lease.of(version, version::release);
         }
 
         @Override

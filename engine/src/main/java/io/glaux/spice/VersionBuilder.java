@@ -5,6 +5,7 @@ import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import io.glaux.sql.vector.BatchEncoder;
 import io.glaux.sql.vector.ColumnCodecs;
+import io.glaux.sql.vector.ColumnarBatches;
 import io.glaux.sql.vector.StringDictionary;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -145,14 +146,6 @@ final class VersionBuilder implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        for (VectorSchemaRoot batch : batches) {
-            batch.close();
-        }
-        for (StringDictionary dictionary : dictionaries) {
-            if (dictionary != null) {
-                dictionary.close();
-            }
-        }
-        allocator.close();
+        ColumnarBatches.free(batches, dictionaries, allocator);
     }
 }

@@ -11,7 +11,6 @@ import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableEstimates;
 import io.glaux.sql.vector.BatchEncoder;
 import io.glaux.sql.vector.ColumnarBatches;
-import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.StringDictionary;
 import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.sql.vector.plan.VectorSource;
@@ -131,7 +130,7 @@ final class LiveVectorSource implements VectorSource {
                 }
             }
         } catch (RuntimeException | Error e) {
-            free(batches, dictionaries, allocator);
+            ColumnarBatches.free(batches, dictionaries, allocator);
             OutOfMemoryException exhausted = memoryLimit(e);
             if (exhausted != null) {
                 throw SqlErrors.resourcesExhausted(exhausted);
@@ -140,21 +139,11 @@ final class LiveVectorSource implements VectorSource {
         }
         if (batches.isEmpty()) {
             // No rows: the operators answer as for an empty SPICE dataset.
-            free(batches, dictionaries, allocator);
+            ColumnarBatches.free(batches, dictionaries, allocator);
             return null;
         }
         Held held = new Held(allocator, columns, batches, dictionaries);
-        return new Lease() {
-            @Override
-            public ColumnarData data() {
-                return held;
-            }
-
-            @Override
-            public void close() {
-                held.release();
-            }
-        };
+        return Lease.of(held, held::release);
     }
 
     /** The memory limit that stopped a read (readers wrap it in their own errors), or null. */
@@ -165,17 +154,6 @@ final class LiveVectorSource implements VectorSource {
             }
         }
         return null;
-    }
-
-    private static void free(List<VectorSchemaRoot> batches, StringDictionary[] dictionaries,
-                             BufferAllocator allocator) {
-        batches.forEach(VectorSchemaRoot::close);
-        for (StringDictionary dictionary : dictionaries) {
-            if (dictionary != null) {
-                dictionary.close();
-            }
-        }
-        allocator.close();
     }
 
     @Override

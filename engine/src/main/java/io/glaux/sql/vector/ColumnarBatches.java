@@ -125,9 +125,13 @@ public class ColumnarBatches implements ColumnarData {
 
     /** Frees the vectors, the dictionaries and the allocator. */
     protected final void free() {
-        for (VectorSchemaRoot batch : batches) {
-            batch.close();
-        }
+        free(batches, dictionaries, allocator);
+    }
+
+    /** Frees batches and dictionaries that did not become columnar data (a read that failed), then their allocator. */
+    public static void free(List<VectorSchemaRoot> batches, StringDictionary[] dictionaries,
+                            BufferAllocator allocator) {
+        batches.forEach(VectorSchemaRoot::close);
         for (StringDictionary dictionary : dictionaries) {
             if (dictionary != null) {
                 dictionary.close();

@@ -73,5 +73,20 @@ public interface VectorSource {
 
         @Override
         void close();
+
+        /** {@code data}, given back by {@code release}. */
+        static Lease of(ColumnarData data, Runnable release) {
+            return new Lease() {
+                @Override
+                public ColumnarData data() {
+                    return data;
+                }
+
+                @Override
+                public void close() {
+                    release.run();
+                }
+            };
+        }
     }
 }

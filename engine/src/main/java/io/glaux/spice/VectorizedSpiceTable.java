@@ -3,9 +3,7 @@ package io.glaux.spice;
 import io.glaux.catalog.Column;
 import io.glaux.sql.vector.plan.VectorSource;
 import io.glaux.sql.vector.plan.VectorTableScan;
-import io.glaux.sql.plan.SemiJoinAlgorithms;
 import io.glaux.sql.scan.ScanContext;
-import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexNode;
@@ -64,15 +62,6 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
         @Override
         public boolean readsPerQuery() {
             return false;
-        }
-
-        /**
-         * Drops the Enumerable merge join: it sorts both inputs row by row, which over datasets with real row counts
-         * the planner would otherwise pick over a hash join, several times slower.
-         */
-        @Override
-        public void register(RelOptPlanner planner) {
-            SemiJoinAlgorithms.removeMergeJoinRules(planner);
         }
 
         @Override

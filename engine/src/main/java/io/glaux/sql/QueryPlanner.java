@@ -235,7 +235,7 @@ public final class QueryPlanner {
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
         WindowCollation.replaceWindowRule(planner);
-        SemiJoinAlgorithms.replaceMergeJoinRule(planner);
+        SemiJoinAlgorithms.removeMergeJoinRules(planner);
         if (vectorizeLive) {
             planner.addRule(VectorTableScanRule.INSTANCE);
         }

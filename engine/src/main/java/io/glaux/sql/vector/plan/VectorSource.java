@@ -3,7 +3,6 @@ package io.glaux.sql.vector.plan;
 import io.glaux.catalog.Column;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.vector.ColumnarData;
-import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -47,10 +46,6 @@ public interface VectorSource {
     /** Whether reading {@code fields} for one query stays within its memory; always true for data already held. */
     default boolean canHold(ImmutableBitSet fields) {
         return true;
-    }
-
-    /** Planner settings a plan over this source needs, added when its scan is registered. */
-    default void register(RelOptPlanner planner) {
     }
 
     /** Helpers for parallel scans; a scan uses at most {@link #threads()} workers including its own thread. */

@@ -33,10 +33,9 @@ public final class VectorTableScan extends TableScan {
         return this;
     }
 
-    /** Adds the vectorized rules and what the source needs. */
+    /** Adds the vectorized rules. */
     @Override
     public void register(RelOptPlanner planner) {
         VectorRules.ALL.forEach(planner::addRule);
-        source.register(planner);
     }
 }

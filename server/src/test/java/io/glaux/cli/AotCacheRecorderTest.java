@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The build's ahead-of-time cache step: skipped cleanly without a JDK 25 (no stale cache left behind for the
  * launcher), and with one, the training run's cache kept together with the runtime version that made it.
  */
+// Off on Windows only: what it tests is POSIX-only (the sh launcher, JDKs laid out as bin/java with a release file,
+// executable fake JDKs and symbolic links); it runs on Linux (CI) and macOS.
 @DisabledOnOs(OS.WINDOWS)
 class AotCacheRecorderTest {
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Finding installed JDKs as the build's cache step does: JAVA_HOME, then PATH, then the usual folders. */
+// Off on Windows only: what it tests is POSIX-only (the sh launcher, JDKs laid out as bin/java with a release file,
+// executable fake JDKs and symbolic links); it runs on Linux (CI) and macOS.
 @DisabledOnOs(OS.WINDOWS)
 class JdkSearchTest {
 

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is found (JAVA_HOME, PATH, then the usual folders), else JAVA_HOME's or PATH's java with the class-data sharing
  * archive. Run on a copy of the script in a checkout of fake build outputs and JDKs whose java prints its arguments.
  */
+// Off on Windows only: what it tests is POSIX-only (the sh launcher, JDKs laid out as bin/java with a release file,
+// executable fake JDKs and symbolic links); it runs on Linux (CI) and macOS.
 @DisabledOnOs(OS.WINDOWS)
 class LauncherTest {
 

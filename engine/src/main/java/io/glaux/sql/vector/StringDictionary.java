@@ -94,6 +94,21 @@ public final class StringDictionary implements AutoCloseable {
         }
     }
 
+    /**
+     * The id in {@code target} of each of this dictionary's values (index = id here), adding those it lacks: how
+     * dictionaries built apart (one per reading thread) become one.
+     */
+    public int[] idsIn(StringDictionary target) {
+        int count = values.getValueCount();
+        int[] ids = new int[count];
+        ArrowBuf data = values.getDataBuffer();
+        for (int known = 0; known < count; known++) {
+            long start = values.getStartOffset(known);
+            ids[known] = target.idOf(data, start, (int) (values.getEndOffset(known) - start));
+        }
+        return ids;
+    }
+
     private boolean equalsStored(int known, ArrowBuf data, long start, int length) {
         long from = values.getStartOffset(known);
         long to = values.getEndOffset(known);

@@ -3,6 +3,7 @@ package io.glaux.format;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns the bytes of one object into rows. One implementation per {@link io.glaux.catalog.DataFormat}. */
@@ -22,7 +23,26 @@ public interface FormatReader {
      */
     default Optional<BatchSource> openBatches(ObjectSource source, ReadRequest request, BufferAllocator allocator,
                                               int maxRows) throws IOException {
+        return openBatches(source, ByteRange.whole(source.size()), request, allocator, maxRows);
+    }
+
+    /**
+     * As {@link #openBatches(ObjectSource, ReadRequest, BufferAllocator, int)}, the rows of one part of the object:
+     * {@code range} is all of it or one of the ranges {@link #splits} gave for it.
+     */
+    default Optional<BatchSource> openBatches(ObjectSource source, ByteRange range, ReadRequest request,
+                                              BufferAllocator allocator, int maxRows) throws IOException {
         return Optional.empty();
+    }
+
+    /**
+     * The parts the object can be read in by several readers at once with {@link #openBatches(ObjectSource,
+     * ByteRange, ReadRequest, BufferAllocator, int)}, each of about {@code targetBytes}, in the object's order; read in
+     * that order they give the object's rows in order. The whole object as one range when it cannot be read in
+     * parts (a compressed or headed text object, a format without batches) or is no larger than the target.
+     */
+    default List<ByteRange> splits(ObjectSource source, ReadRequest request, long targetBytes) throws IOException {
+        return List.of(ByteRange.whole(source.size()));
     }
 
     /**

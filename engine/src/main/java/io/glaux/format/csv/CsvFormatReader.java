@@ -7,6 +7,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.StorageDescriptor;
 import io.glaux.format.BatchSource;
+import io.glaux.format.ByteRange;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
@@ -19,6 +20,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,28 +57,68 @@ public final class CsvFormatReader implements FormatReader {
     }
 
     /**
-     * Reads LazySimpleSerDe objects in columns straight from their UTF-8 bytes ({@link LazySimpleBatchSource}).
-     * Declines OpenCSVSerde, projected arrays, maps and structs, and a non-ASCII field delimiter or escape character.
+     * Reads LazySimpleSerDe objects in columns straight from their UTF-8 bytes ({@link LazySimpleBatchSource}), all
+     * of an object or the lines that start in one of its {@link #splits}. Declines OpenCSVSerde, projected arrays,
+     * maps and structs, and a non-ASCII field delimiter or escape character.
      */
     @Override
-    public Optional<BatchSource> openBatches(ObjectSource source, ReadRequest request, BufferAllocator allocator,
-                                             int maxRows) throws IOException {
-        if (StorageDescriptor.OPEN_CSV_SERDE.equals(request.serializationLibrary())) {
+    public Optional<BatchSource> openBatches(ObjectSource source, ByteRange range, ReadRequest request,
+                                             BufferAllocator allocator, int maxRows) throws IOException {
+        if (!readsInColumns(request)) {
             return Optional.empty();
+        }
+        LazySimpleDialect dialect = LazySimpleDialect.from(request.serdeParameters());
+        ByteLineReader lines;
+        int headerLines = 0;
+        if (range.covers(source.size())) {
+            headerLines = new SerdeOptions(request.serdeParameters()).skipHeaderLines();
+            lines = new ByteLineReader(TextInput.openBytes(source), dialect.escape());
+        } else {
+            if (!splittable(source, request)) {
+                throw new IllegalArgumentException(source.name() + " is not read in parts");
+            }
+            long streamStart = range.offset() == 0 ? 0 : range.offset() - 1;
+            lines = ByteLineReader.ofRange(source.open(streamStart, -1), range.offset(), range.end());
+        }
+        return Optional.of(new LazySimpleBatchSource(source, lines, dialect, request.dataColumns(),
+                request.projection(), headerLines, allocator, maxRows));
+    }
+
+    /**
+     * Equal parts of about {@code targetBytes} of an uncompressed LazySimpleSerDe object read in columns, without
+     * header lines or an escape character (an escaped newline cannot be told from a record's end in the middle of
+     * an object); else the whole object.
+     */
+    @Override
+    public List<ByteRange> splits(ObjectSource source, ReadRequest request, long targetBytes) {
+        long size = source.size();
+        if (targetBytes < 1 || size <= targetBytes || !readsInColumns(request) || !splittable(source, request)) {
+            return List.of(ByteRange.whole(size));
+        }
+        long parts = (size + targetBytes - 1) / targetBytes;
+        long step = (size + parts - 1) / parts;
+        List<ByteRange> ranges = new ArrayList<>();
+        for (long offset = 0; offset < size; offset += step) {
+            ranges.add(new ByteRange(offset, Math.min(step, size - offset)));
+        }
+        return ranges;
+    }
+
+    private static boolean readsInColumns(ReadRequest request) {
+        if (StorageDescriptor.OPEN_CSV_SERDE.equals(request.serializationLibrary())) {
+            return false;
         }
         for (int field : request.projection()) {
             if (!BatchColumn.decodes(request.dataColumns().get(field).type())) {
-                return Optional.empty();
+                return false;
             }
         }
-        LazySimpleDialect dialect = LazySimpleDialect.from(request.serdeParameters());
-        if (!LazySimpleBatchSource.reads(dialect)) {
-            return Optional.empty();
-        }
-        int headerLines = new SerdeOptions(request.serdeParameters()).skipHeaderLines();
-        ByteLineReader lines = new ByteLineReader(TextInput.openBytes(source), dialect.escape());
-        return Optional.of(new LazySimpleBatchSource(source, lines, dialect, request.dataColumns(),
-                request.projection(), headerLines, allocator, maxRows));
+        return LazySimpleBatchSource.reads(LazySimpleDialect.from(request.serdeParameters()));
+    }
+
+    private static boolean splittable(ObjectSource source, ReadRequest request) {
+        return !TextInput.isCompressed(source) && !LazySimpleDialect.from(request.serdeParameters()).escaping()
+                && new SerdeOptions(request.serdeParameters()).skipHeaderLines() == 0;
     }
 
     private CsvParser openCsvParser(Reader reader, OpenCsvDialect dialect) throws IOException {

@@ -2,6 +2,7 @@ package io.glaux.format.parquet;
 
 import io.glaux.catalog.Column;
 import io.glaux.format.BatchSource;
+import io.glaux.format.ByteRange;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import io.glaux.format.ObjectSource;
@@ -64,21 +65,30 @@ final class ParquetBatchSource implements BatchSource {
         this.nullRowsLeft = opened.nullRows();
     }
 
+    /** Whether every projected column has a columnar layout (no arrays, maps or structs). */
+    static boolean reads(ReadRequest request) {
+        for (int column : request.projection()) {
+            if (!ColumnLayout.isSupported(request.dataColumns().get(column).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Empty when a projected column has no columnar layout (arrays, maps, structs). */
-    static Optional<BatchSource> open(ObjectSource source, ReadRequest request, BufferAllocator allocator, int maxRows)
-            throws IOException {
+    static Optional<BatchSource> open(ObjectSource source, ByteRange range, ReadRequest request,
+                                      BufferAllocator allocator, int maxRows) throws IOException {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
         }
+        if (!reads(request)) {
+            return Optional.empty();
+        }
         List<Column> outputColumns = new ArrayList<>();
         for (int column : request.projection()) {
-            Column projected = request.dataColumns().get(column);
-            if (!ColumnLayout.isSupported(projected.type())) {
-                return Optional.empty();
-            }
-            outputColumns.add(projected);
+            outputColumns.add(request.dataColumns().get(column));
         }
-        OpenedParquet opened = OpenedParquet.open(source, request);
+        OpenedParquet opened = OpenedParquet.open(source, range, request);
         try {
             ReadPlanner.RowPlan plan = opened.plan();
             ColumnDecoder[] decoders = new ColumnDecoder[plan.fields().size()];

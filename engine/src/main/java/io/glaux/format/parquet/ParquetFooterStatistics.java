@@ -5,11 +5,9 @@ import io.glaux.format.ObjectStatistics;
 import org.apache.parquet.column.statistics.IntStatistics;
 import org.apache.parquet.column.statistics.LongStatistics;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.SeekableInputStream;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -29,13 +27,7 @@ final class ParquetFooterStatistics {
     }
 
     static ObjectStatistics read(ObjectSource source) throws IOException {
-        ObjectSourceInputFile file = new ObjectSourceInputFile(source);
-        ParquetMetadata footer;
-        try (SeekableInputStream stream = file.newStream()) {
-            footer = ParquetFileReader.readFooter(file, ParquetRowSource.options(null), stream);
-        } catch (IOException | RuntimeException e) {
-            throw ParquetErrors.openFailure(e, source.name(), source.size());
-        }
+        ParquetMetadata footer = OpenedParquet.footer(source);
         long rows = 0;
         Map<String, ObjectStatistics.ValueRange> ranges = new HashMap<>();
         Set<String> unknown = new HashSet<>();

@@ -1,6 +1,7 @@
 package io.glaux.format.parquet;
 
 import io.glaux.format.BatchSource;
+import io.glaux.format.ByteRange;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectStatistics;
 import io.glaux.format.ObjectSource;
@@ -9,6 +10,7 @@ import io.glaux.format.RowSource;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,12 +29,25 @@ public final class ParquetFormatReader implements FormatReader {
 
     /**
      * Reads flat columns of every type with a {@link io.glaux.format.ColumnLayout} straight from the column chunks
-     * (see {@link ParquetBatchSource}); empty when an array, map or struct column is projected.
+     * (see {@link ParquetBatchSource}), of all row groups or those whose middle lies in {@code range}; empty when an
+     * array, map or struct column is projected.
      */
     @Override
-    public Optional<BatchSource> openBatches(ObjectSource source, ReadRequest request, BufferAllocator allocator,
-                                             int maxRows) throws IOException {
-        return ParquetBatchSource.open(source, request, allocator, maxRows);
+    public Optional<BatchSource> openBatches(ObjectSource source, ByteRange range, ReadRequest request,
+                                             BufferAllocator allocator, int maxRows) throws IOException {
+        return ParquetBatchSource.open(source, range, request, allocator, maxRows);
+    }
+
+    /**
+     * Row groups gathered into ranges of about {@code targetBytes} (a row group is never split); the whole object
+     * when the request is not read in columns.
+     */
+    @Override
+    public List<ByteRange> splits(ObjectSource source, ReadRequest request, long targetBytes) throws IOException {
+        if (source.size() <= targetBytes || !ParquetBatchSource.reads(request)) {
+            return List.of(ByteRange.whole(source.size()));
+        }
+        return OpenedParquet.splits(source, targetBytes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.RowSource;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
@@ -58,7 +59,13 @@ final class ParquetRowSource implements RowSource {
     }
 
     static ParquetReadOptions options(FilterPredicate filter) {
+        return options(filter, ParquetMetadataConverter.NO_FILTER);
+    }
+
+    /** With the footer's row groups limited by {@code rowGroups} (those of one byte range, say). */
+    static ParquetReadOptions options(FilterPredicate filter, ParquetMetadataConverter.MetadataFilter rowGroups) {
         return new ParquetReadOptions.Builder(new PlainParquetConfiguration())
+                .withMetadataFilter(rowGroups)
                 .withCodecFactory(CodecFactory.INSTANCE)
                 .withRecordFilter(filter == null ? FilterCompat.NOOP : FilterCompat.get(filter))
                 .useStatsFilter(true)

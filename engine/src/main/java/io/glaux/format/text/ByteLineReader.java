@@ -36,20 +36,56 @@ public final class ByteLineReader implements Closeable {
     private int end;
     private long nextLine = 1;
     private long recordLine;
+    /** Records that start at or after this offset in the object are another reader's. */
+    private final long stopAt;
+    /** Whether the bytes up to the first newline still have to be skipped (they end another reader's record). */
+    private boolean skipPartialLine;
 
     /**
      * @param escape an ASCII escape character, or {@link LineReader#NO_ESCAPE}
      */
     public ByteLineReader(InputStream in, int escape) {
+        this(in, escape, 0, false, Long.MAX_VALUE);
+    }
+
+    private ByteLineReader(InputStream in, int escape, long streamOffset, boolean skipPartialLine, long stopAt) {
         if (escape != LineReader.NO_ESCAPE && (escape < 0 || escape >= 0x80)) {
             throw new IllegalArgumentException("Not an ASCII escape character: " + escape);
         }
         this.in = in;
         this.escape = escape;
+        this.bufferOffset = streamOffset;
+        this.skipPartialLine = skipPartialLine;
+        this.stopAt = stopAt;
     }
 
-    /** Moves to the next record; false at the end of input. */
+    /**
+     * The records of an uncompressed object that start in bytes [{@code from}, {@code to}): one part of an object read
+     * in parts, as Hive's line reader splits text. Every record belongs to exactly one part: the part that holds its
+     * first byte reads it to its end, past {@code to} if need be. {@code in} holds the object's bytes from
+     * {@code from - 1} (from 0 when {@code from} is 0): unless that byte is a newline, the record it is part of is the
+     * previous part's and is skipped. Escaped newlines cannot be told from record ends in the middle of an object, so
+     * there is no escape character; line numbers count from the part's first record.
+     */
+    public static ByteLineReader ofRange(InputStream in, long from, long to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("Not a range: [" + from + ", " + to + ")");
+        }
+        return from == 0 ? new ByteLineReader(in, LineReader.NO_ESCAPE, 0, false, to)
+                : new ByteLineReader(in, LineReader.NO_ESCAPE, from - 1, true, to);
+    }
+
+    /** Moves to the next record; false at the end of input (or of the range read). */
     public boolean next() throws IOException {
+        if (skipPartialLine) {
+            skipPartialLine = false;
+            if (!skipToNewline()) {
+                return false;
+            }
+        }
+        if (bufferOffset + position >= stopAt) {
+            return false;
+        }
         recordLine = nextLine;
         int recordStart = position;
         int scan = position;
@@ -89,6 +125,23 @@ public final class ByteLineReader implements Closeable {
             }
             scan = limit - recordStart;
             recordStart = fill(recordStart);
+        }
+    }
+
+    /** Moves past the first newline, unchecked (the bytes before it may start in a character); false if none. */
+    private boolean skipToNewline() throws IOException {
+        while (true) {
+            for (int i = skipWithoutNewline(position); i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    position = i + 1;
+                    return true;
+                }
+            }
+            if (endOfInput) {
+                position = limit;
+                return false;
+            }
+            position = fill(limit);
         }
     }
 

@@ -29,6 +29,11 @@ public final class TextInput {
      */
     public static InputStream openBytes(ObjectSource source) throws IOException {
         InputStream in = source.open(0, -1);
-        return source.name().endsWith(".gz") ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+        return isCompressed(source) ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+    }
+
+    /** Whether the object's bytes are gzip-compressed (its name ends in {@code .gz}), so only read from its start. */
+    public static boolean isCompressed(ObjectSource source) {
+        return source.name().endsWith(".gz");
     }
 }

@@ -3,6 +3,7 @@ package io.glaux.format.csv;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.format.BatchSource;
+import io.glaux.format.ByteRange;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import io.glaux.format.ColumnVectors;
@@ -50,10 +51,17 @@ final class BatchReading {
 
     static List<List<Object>> readBatches(FormatReader reader, ObjectSource source, ReadRequest request,
                                           BufferAllocator allocator, int maxRows, List<Integer> batchSizes) {
+        return readBatches(reader, source, ByteRange.whole(source.size()), request, allocator, maxRows, batchSizes);
+    }
+
+    /** The rows of one part of the object, read in batches. */
+    static List<List<Object>> readBatches(FormatReader reader, ObjectSource source, ByteRange range,
+                                          ReadRequest request, BufferAllocator allocator, int maxRows,
+                                          List<Integer> batchSizes) {
         List<AthenaType> types = Arrays.stream(request.projection())
                 .mapToObj(field -> request.dataColumns().get(field).type()).toList();
         List<List<Object>> rows = new ArrayList<>();
-        try (BatchSource batches = reader.openBatches(source, request, allocator, maxRows).orElseThrow()) {
+        try (BatchSource batches = reader.openBatches(source, range, request, allocator, maxRows).orElseThrow()) {
             ColumnBatch batch;
             while ((batch = batches.next()) != null) {
                 try (ColumnBatch open = batch) {

@@ -3,6 +3,7 @@ package io.glaux.format.parquet;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.format.BatchSource;
+import io.glaux.format.ByteRange;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import io.glaux.format.ColumnVectors;
@@ -58,11 +59,17 @@ final class BatchReads {
 
     static Optional<Result> read(byte[] bytes, List<Column> columns, int[] projection,
                                  List<ColumnPredicate> predicates, int maxRows) throws IOException {
+        return read(bytes, ByteRange.whole(bytes.length), columns, projection, predicates, maxRows);
+    }
+
+    /** The row groups of one part of the bytes, read in batches. */
+    static Optional<Result> read(byte[] bytes, ByteRange range, List<Column> columns, int[] projection,
+                                 List<ColumnPredicate> predicates, int maxRows) throws IOException {
         try (BufferAllocator allocator = new RootAllocator()) {
             Optional<Result> result;
             Optional<BatchSource> opened = new ParquetFormatReader().openBatches(
-                    new BytesObjectSource("s3://bucket/batches.parquet", bytes), request(columns, projection, predicates),
-                    allocator, maxRows);
+                    new BytesObjectSource("s3://bucket/batches.parquet", bytes), range,
+                    request(columns, projection, predicates), allocator, maxRows);
             if (opened.isEmpty()) {
                 result = Optional.empty();
             } else {

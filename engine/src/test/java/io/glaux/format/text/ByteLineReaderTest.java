@@ -41,6 +41,48 @@ class ByteLineReaderTest {
                 LineReader.NO_ESCAPE)).as("three records and the next line").hasSize(4);
     }
 
+    @Test
+    void partsCutAtAnyBytesTogetherReadEachRecordOnce() throws IOException {
+        Random random = new Random(16);
+        String[] pieces = {"a", "bc", "\n", "\r", "\r\n", "é", "😀", ",", "\n\n"};
+        for (int sample = 0; sample < 2000; sample++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(40);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            List<String> whole = new ArrayList<>();
+            for (String record : byteRecords(bytes, LineReader.NO_ESCAPE, 7)) {
+                if (!record.startsWith("next line")) {
+                    whole.add(record.substring(record.indexOf(':') + 1));
+                }
+            }
+            // Cut points anywhere, inside characters and CR LF pairs too.
+            List<Integer> cuts = new ArrayList<>(List.of(0));
+            for (int at = 0; at < bytes.length; at += 1 + random.nextInt(6)) {
+                if (at > 0) {
+                    cuts.add(at);
+                }
+            }
+            cuts.add(bytes.length);
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i + 1 < cuts.size(); i++) {
+                long from = cuts.get(i);
+                long streamStart = from == 0 ? 0 : from - 1;
+                InputStream in = new Trickle(java.util.Arrays.copyOfRange(bytes, (int) streamStart, bytes.length),
+                        1 + random.nextInt(5));
+                try (ByteLineReader lines = ByteLineReader.ofRange(in, from, cuts.get(i + 1))) {
+                    while (lines.next()) {
+                        parts.add(new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
+                                StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            assertThat(parts).as("%s cut at %s", text, cuts).isEqualTo(whole);
+        }
+    }
+
     /** Each record and the line it starts on, as the character reader gives them. */
     private static List<String> charRecords(byte[] bytes, int escape) throws IOException {
         List<String> records = new ArrayList<>();

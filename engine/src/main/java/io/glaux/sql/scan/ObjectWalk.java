@@ -4,7 +4,7 @@ import io.glaux.catalog.TableDefinition;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.error.TrinoErrorCode;
-import io.glaux.format.ObjectSource;
+import io.glaux.format.ByteRange;
 import io.glaux.iam.AccessDeniedException;
 import io.glaux.storage.ObjectInfo;
 import io.glaux.storage.ObjectStore;
@@ -49,7 +49,7 @@ final class ObjectWalk {
      * The next data object to read, as a source metered for the query, moving on to the next slice (and listing
      * page) as needed; null when every slice is read.
      */
-    ObjectSource next() throws IOException {
+    MeteredObjectSource next() throws IOException {
         ObjectInfo object = nextObject();
         if (object == null) {
             return null;
@@ -95,13 +95,20 @@ final class ObjectWalk {
      * as they are.
      */
     RuntimeException failure(Exception e) {
+        return failure(e, reading, reading == null ? null : ByteRange.whole(reading.size()));
+    }
+
+    /**
+     * As {@link #failure(Exception)}, for a failure while reading {@code range} of {@code object} (a part of it read
+     * on its own); safe to call from any thread.
+     */
+    RuntimeException failure(Exception e, ObjectInfo object, ByteRange range) {
         AccessDeniedException denied = deniedIn(e);
         if (denied != null) {
-            return keyRefused(denied);
+            return keyRefused(denied, object, range);
         }
         if (e instanceof IOException io) {
-            String where = reading != null
-                    ? "Error opening Hive split " + reading.location() + " (offset=0, length=" + reading.size() + ")"
+            String where = object != null ? "Error opening Hive split " + split(object, range)
                     : "Error listing " + (slice == null ? "table" : slice.prefix().toString());
             // A store that does not answer is the service's failure (and worth a retry), not the data's.
             ErrorType type = unavailable(e) ? ErrorType.INTERNAL_SERVICE_ERROR : ErrorType.DATA_ERROR;
@@ -114,11 +121,16 @@ final class ObjectWalk {
      * The caller may not use the KMS key an object of the table is encrypted with: the query fails as Athena reports
      * it, with KMS's sentence and the grant that would allow it.
      */
-    private GlauxException keyRefused(AccessDeniedException denied) {
-        String where = reading == null ? "table" : reading.location() + " (offset=0, length=" + reading.size() + ")";
+    private GlauxException keyRefused(AccessDeniedException denied, ObjectInfo object, ByteRange range) {
+        String where = object == null ? "table" : split(object, range);
         return new GlauxException(ErrorType.USER_ERROR, TrinoErrorCode.HIVE_CANNOT_OPEN_SPLIT, "Error opening Hive"
                 + " split " + where + ": " + denied.messageWithFix() + " (Service: AWSKMS; Status Code: 400; Error"
                 + " Code: AccessDeniedException)", denied);
+    }
+
+    /** A split as Trino names it: the object and the byte range read. */
+    private static String split(ObjectInfo object, ByteRange range) {
+        return object.location() + " (offset=" + range.offset() + ", length=" + range.length() + ")";
     }
 
     /** A KMS refusal somewhere in a failure's causes (format readers wrap what the store throws). */

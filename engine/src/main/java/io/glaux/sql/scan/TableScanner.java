@@ -74,15 +74,24 @@ public final class TableScanner {
      */
     public BatchScan batches(TableDefinition table, List<RexNode> filters, int[] projects, ScanContext context,
                              BufferAllocator allocator, int maxRows) {
+        return new BatchScan(splits(table, filters, projects, context, allocator, maxRows, 1));
+    }
+
+    /**
+     * The same rows as {@link #batches} in parts for {@code readers} threads to read at once ({@link SplitScan}):
+     * with more than one reader, large objects are cut into the byte ranges their format reads on their own.
+     */
+    public SplitScan splits(TableDefinition table, List<RexNode> filters, int[] projects, ScanContext context,
+                            BufferAllocator allocator, int maxRows, int readers) {
         Plan plan = plan(table, List.copyOf(filters), projects);
         List<Column> columns = new ArrayList<>();
         List<Column> all = table.allColumns();
         for (int field : plan.fields()) {
             columns.add(all.get(field));
         }
-        return new BatchScan(formats.reader(table.storage().format()), plan.request(),
+        return new SplitScan(formats.reader(table.storage().format()), plan.request(),
                 new ObjectWalk(store, plan.slices(), table, context), plan.layout(), columns, context, allocator,
-                maxRows);
+                maxRows, readers);
     }
 
     /** What a scan reads: the request each object gets, where output fields come from, and the slices. */

@@ -324,6 +324,14 @@ public final class Glaux implements AutoCloseable {
         return vectors == null ? 0 : vectors.scans();
     }
 
+    /**
+     * How many parts of objects (whole objects, or the byte ranges large ones are cut into so that every scan
+     * thread reads) those queries have read.
+     */
+    public long liveVectorizedParts() {
+        return vectors == null ? 0 : vectors.parts();
+    }
+
     /** SPICE datasets, queryable as catalog {@code spice}. */
     public SpiceService spice() {
         return spice;

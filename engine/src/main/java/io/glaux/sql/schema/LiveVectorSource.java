@@ -6,13 +6,18 @@ import io.glaux.catalog.TableDefinition;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import io.glaux.sql.SqlErrors;
-import io.glaux.sql.scan.BatchScan;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
+import io.glaux.format.BatchSource;
+import io.glaux.sql.scan.SplitScan;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableEstimates;
-import io.glaux.sql.vector.BatchEncoder;
 import io.glaux.sql.vector.ColumnarBatches;
+import io.glaux.sql.vector.ColumnarParts;
 import io.glaux.sql.vector.StringDictionary;
 import io.glaux.sql.vector.VectorRuntime;
+import io.glaux.sql.vector.Workers;
+import io.glaux.sql.vector.plan.VectorFallback;
 import io.glaux.sql.vector.plan.VectorSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
@@ -21,10 +26,12 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -106,44 +113,72 @@ final class LiveVectorSource implements VectorSource {
         };
     }
 
+    /**
+     * Reads the query's columns on all of the runtime's threads, each taking the next part of the table
+     * ({@link SplitScan}) and encoding it with dictionaries of its own; the parts are then made one in the table's
+     * order ({@link ColumnarParts}), so the data are those a single reader would have read.
+     */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
         int[] read = fields.toArray();
         BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
-        List<VectorSchemaRoot> batches = new ArrayList<>();
-        StringDictionary[] dictionaries = new StringDictionary[columns.size()];
+        ColumnarParts parts = new ColumnarParts(allocator, columns);
+        ColumnarParts.Merged merged;
         try {
-            for (int field : read) {
-                if (ColumnLayout.isDictionaryEncoded(columns.get(field).type())) {
-                    dictionaries[field] = new StringDictionary(field, columns.get(field).name(), allocator);
-                }
-            }
-            BatchEncoder encoder = new BatchEncoder(allocator, columns, dictionaries);
-            try (BatchScan scan = table.batches(read, filters, context, allocator, runtime.batchRows())) {
-                ColumnBatch batch;
-                while ((batch = scan.next()) != null) {
-                    try (ColumnBatch taken = batch) {
-                        if (taken.rowCount() > 0) {
-                            batches.add(encoder.encode(taken, read));
-                        }
-                    }
-                }
-            }
+            SplitScan scan = table.splits(read, filters, context, allocator, runtime.batchRows(), runtime.threads());
+            AtomicBoolean failed = new AtomicBoolean();
+            Workers.run(runtime.executor(), runtime.threads(), () -> null, ignored -> readParts(scan, read, parts,
+                    failed, runtime));
+            merged = parts.merge();
         } catch (RuntimeException | Error e) {
-            ColumnarBatches.free(batches, dictionaries, allocator);
+            parts.free();
+            allocator.close();
             OutOfMemoryException exhausted = memoryLimit(e);
             if (exhausted != null) {
                 throw SqlErrors.resourcesExhausted(exhausted);
             }
+            if (e instanceof GlauxException data && data.type() == ErrorType.DATA_ERROR) {
+                // A part read on its own cannot say on which line of its object bad data is: the row plan reads the
+                // object whole and says it as Athena does.
+                throw new VectorFallback("bad data in " + definition.name(), e);
+            }
             throw e;
         }
-        if (batches.isEmpty()) {
+        if (merged.batches().isEmpty()) {
             // No rows: the operators answer as for an empty SPICE dataset.
-            ColumnarBatches.free(batches, dictionaries, allocator);
+            ColumnarBatches.free(merged.batches(), merged.dictionaries(), allocator);
             return null;
         }
-        Held held = new Held(allocator, columns, batches, dictionaries);
+        Held held = new Held(allocator, columns, merged.batches(), merged.dictionaries());
         return Lease.of(held, held::release);
+    }
+
+    /** One worker's share of a read: parts taken in turn until none is left or another worker failed. */
+    private static void readParts(SplitScan scan, int[] read, ColumnarParts parts, AtomicBoolean failed,
+                                  VectorRuntime runtime) {
+        try {
+            SplitScan.Split split;
+            while (!failed.get() && (split = scan.next()) != null) {
+                ColumnarParts.Part part = parts.newPart(split.sequence());
+                runtime.recordPart();
+                try (BatchSource batches = scan.open(split)) {
+                    ColumnBatch batch;
+                    while (!failed.get() && (batch = batches.next()) != null) {
+                        try (ColumnBatch taken = batch) {
+                            if (taken.rowCount() > 0) {
+                                part.add(taken, read);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            failed.set(true);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+        }
     }
 
     /** The memory limit that stopped a read (readers wrap it in their own errors), or null. */

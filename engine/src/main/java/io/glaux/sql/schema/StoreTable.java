@@ -4,6 +4,7 @@ import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.sql.vector.plan.VectorSource;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.scan.BatchScan;
+import io.glaux.sql.scan.SplitScan;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableEstimates;
 import io.glaux.sql.scan.TableScanner;
@@ -119,13 +120,16 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
 
     /** The table's rows as column batches of the given fields (data columns, then partition keys), unfiltered. */
     public BatchScan batches(int[] fields, ScanContext context, BufferAllocator allocator, int maxRows) {
-        return batches(fields, List.of(), context, allocator, maxRows);
+        return scanner.batches(definition, List.of(), fields, context, allocator, maxRows);
     }
 
-    /** As {@link #batches(int[], ScanContext, BufferAllocator, int)}, skipping what {@code filters} rule out. */
-    BatchScan batches(int[] fields, List<RexNode> filters, ScanContext context, BufferAllocator allocator,
-                      int maxRows) {
-        return scanner.batches(definition, filters, fields, context, allocator, maxRows);
+    /**
+     * As {@link #batches(int[], ScanContext, BufferAllocator, int)} in parts for {@code readers} threads, skipping
+     * what {@code filters} rule out.
+     */
+    SplitScan splits(int[] fields, List<RexNode> filters, ScanContext context, BufferAllocator allocator,
+                     int maxRows, int readers) {
+        return scanner.splits(definition, filters, fields, context, allocator, maxRows, readers);
     }
 
     /** The table as the vectorized operators read it, or null when live tables are not vectorized. */

@@ -128,15 +128,21 @@ public class ColumnarBatches implements ColumnarData {
         free(batches, dictionaries, allocator);
     }
 
-    /** Frees batches and dictionaries that did not become columnar data (a read that failed), then their allocator. */
+    /**
+     * Frees batches and dictionaries that did not become columnar data (a read that failed), then their allocator
+     * unless it is null.
+     */
     public static void free(List<VectorSchemaRoot> batches, StringDictionary[] dictionaries,
                             BufferAllocator allocator) {
         batches.forEach(VectorSchemaRoot::close);
-        for (StringDictionary dictionary : dictionaries) {
-            if (dictionary != null) {
-                dictionary.close();
+        for (int i = 0; i < dictionaries.length; i++) {
+            if (dictionaries[i] != null) {
+                dictionaries[i].close();
+                dictionaries[i] = null;
             }
         }
-        allocator.close();
+        if (allocator != null) {
+            allocator.close();
+        }
     }
 }

@@ -1,11 +1,7 @@
 package io.glaux.sql.vector;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -46,40 +42,7 @@ public final class ParallelScan {
     public <W extends Worker> List<W> run(ColumnarData data, Supplier<W> newWorker) {
         int workers = Math.max(1, Math.min(threads, data.batchCount()));
         AtomicInteger nextBatch = new AtomicInteger();
-        List<W> states = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            states.add(newWorker.get());
-        }
-        List<CompletableFuture<Void>> helpers = new ArrayList<>();
-        for (int i = 1; i < workers; i++) {
-            W state = states.get(i);
-            try {
-                helpers.add(CompletableFuture.runAsync(() -> drain(data, state, nextBatch), executor));
-            } catch (RejectedExecutionException e) {
-                // The helpers are shutting down: the calling thread takes the batches (its state merges as usual).
-                break;
-            }
-        }
-        RuntimeException failure = null;
-        try {
-            drain(data, states.get(0), nextBatch);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (CompletableFuture<Void> helper : helpers) {
-            try {
-                helper.join();
-            } catch (CompletionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return states;
+        return Workers.run(executor, workers, newWorker, worker -> drain(data, worker, nextBatch));
     }
 
     private void drain(ColumnarData data, Worker worker, AtomicInteger nextBatch) {

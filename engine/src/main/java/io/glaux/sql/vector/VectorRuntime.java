@@ -24,6 +24,7 @@ public final class VectorRuntime implements AutoCloseable {
     private final ExecutorService helpers;
     private final BufferAllocator allocator;
     private final AtomicLong scans = new AtomicLong();
+    private final AtomicLong parts = new AtomicLong();
 
     /** @param batchRows rows per batch a live table is read in (Parquet batches also end with each row group) */
     public VectorRuntime(int threads, long memoryLimit, int batchRows) {
@@ -76,6 +77,16 @@ public final class VectorRuntime implements AutoCloseable {
     /** How many queries over live tables the vectorized operators have answered. */
     public long scans() {
         return scans.get();
+    }
+
+    /** Counts one part of an object read for a query. */
+    public void recordPart() {
+        parts.incrementAndGet();
+    }
+
+    /** How many parts of objects (whole, or byte ranges of large ones) those queries have read. */
+    public long parts() {
+        return parts.get();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.glaux.Glaux;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryState;
+import io.glaux.spice.SpiceScanOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * Queries that aggregate a live table, or take its top N, run on the vectorized operators over the columns they
@@ -122,6 +124,63 @@ class LiveVectorizedQueriesTest {
     }
 
     @Test
+    void largeObjectsAreReadInPartsByEveryThreadWithTheRowScansAnswersAndDataScanned() throws IOException {
+        int rows = 60_000;
+        try (Glaux parallel = Glaux.builder().dataFolder(folder.resolve("parallel")).syncWrites(false)
+                .spiceScanOptions(SpiceScanOptions.defaults().withThreads(3)).build()) {
+            for (Glaux glaux : List.of(parallel, rowByRow)) {
+                put(glaux, "lake", "big/part-0", lines(1, rows));
+                query(glaux, "CREATE EXTERNAL TABLE big (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY"
+                        + " '|' LOCATION 's3://lake/big/'");
+                // Row groups of 64 KiB, uncompressed, so that the Parquet object holds many.
+                query(glaux, "CREATE EXTERNAL TABLE bigpq (" + COLUMNS + ") ROW FORMAT SERDE"
+                        + " 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' WITH SERDEPROPERTIES"
+                        + " ('parquet.block.size' = '65536') STORED AS PARQUET LOCATION 's3://lake/bigpq/'"
+                        + " TBLPROPERTIES ('write_compression' = 'NONE')");
+                query(glaux, "INSERT INTO bigpq SELECT * FROM big");
+            }
+            for (String table : List.of("big", "bigpq")) {
+                for (String template : QUERIES) {
+                    String sql = template.formatted(table);
+                    long parts = parallel.liveVectorizedParts();
+                    QueryExecution fast = run(parallel, sql);
+                    QueryExecution slow = run(rowByRow, sql);
+                    assertThat(sorted(rows(parallel, fast))).as(sql).isEqualTo(sorted(rows(rowByRow, slow)));
+                    // Each byte counts once; Parquet's reads are buffered, so where a part starts reading moves what
+                    // is read ahead by a few bytes.
+                    assertThat(fast.statistics().dataScannedInBytes()).as(sql)
+                            .isCloseTo(slow.statistics().dataScannedInBytes(), withinPercentage(1));
+                    assertThat(parallel.liveVectorizedParts() - parts).as("parts of %s", table).isGreaterThan(2);
+                }
+            }
+        }
+    }
+
+    @Test
+    void badDataInAPartFailsAsTheWholeObjectReadSaysIt() throws IOException {
+        try (Glaux parallel = Glaux.builder().dataFolder(folder.resolve("parallel")).syncWrites(false)
+                .spiceScanOptions(SpiceScanOptions.defaults().withThreads(3)).build()) {
+            String good = lines(1, 40_000);
+            byte[] bytes = (good + "7|1|2.00|0.01|1.0|caf\u00e9|A|1995-01-01\n").getBytes(StandardCharsets.UTF_8);
+            // A byte that is not UTF-8 in the last part of the object.
+            bytes[bytes.length - 14] = (byte) 0xff;
+            for (Glaux glaux : List.of(parallel, rowByRow)) {
+                glaux.store().createBucket("lake");
+                glaux.store().put("lake", "bad/part-0", bytes);
+                query(glaux, "CREATE EXTERNAL TABLE bad (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY"
+                        + " '|' LOCATION 's3://lake/bad/'");
+            }
+            String sql = "SELECT flag, count(*), sum(qty) FROM bad GROUP BY flag";
+            QueryExecution fast = run(parallel, sql);
+            QueryExecution slow = run(rowByRow, sql);
+            assertThat(slow.state()).isEqualTo(QueryState.FAILED);
+            assertThat(fast.state()).isEqualTo(QueryState.FAILED);
+            assertThat(fast.status().stateChangeReason()).isEqualTo(slow.status().stateChangeReason())
+                    .contains("line 40001");
+        }
+    }
+
+    @Test
     void rowScansStayOnTheRowOperators() {
         assertThat(query(vectorized, "SELECT id, name FROM items WHERE qty = 7 ORDER BY id"))
                 .isEqualTo(query(rowByRow, "SELECT id, name FROM items WHERE qty = 7 ORDER BY id"));
@@ -193,6 +252,14 @@ class LiveVectorizedQueriesTest {
 
     private static QueryExecution run(Glaux glaux, String sql) {
         return glaux.execute(QueryRequest.of(sql));
+    }
+
+    private static List<List<String>> rows(Glaux glaux, QueryExecution done) {
+        try {
+            return glaux.results(done.queryExecutionId()).rows();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<List<String>> query(Glaux glaux, String sql) {

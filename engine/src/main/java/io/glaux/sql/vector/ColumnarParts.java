@@ -1,0 +1,137 @@
+package io.glaux.sql.vector;
+
+import io.glaux.catalog.Column;
+import io.glaux.format.ColumnBatch;
+import io.glaux.format.ColumnLayout;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Columnar data read in parts by several threads at once, each part encoded into record batches with string
+ * dictionaries of its own ({@link Part}, one thread at a time), then made one by {@link #merge}: the parts in their
+ * order, the first part's dictionaries kept and every other part's string ids translated into them, so the data are
+ * those one reader would have encoded, ids included. All memory comes from one allocator; what has not been merged is
+ * freed by {@link #free}.
+ */
+public final class ColumnarParts {
+
+    private final BufferAllocator allocator;
+    private final List<Column> columns;
+    private final List<Part> parts = new ArrayList<>();
+
+    public ColumnarParts(BufferAllocator allocator, List<Column> columns) {
+        this.allocator = allocator;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** A new part, to be filled by one thread; {@code sequence} is its place in the data. */
+    public Part newPart(int sequence) {
+        Part part = new Part(sequence);
+        synchronized (parts) {
+            parts.add(part);
+        }
+        return part;
+    }
+
+    /** One part's batches and dictionaries. */
+    public final class Part {
+        private final int sequence;
+        private final List<VectorSchemaRoot> batches = new ArrayList<>();
+        private final StringDictionary[] dictionaries = new StringDictionary[columns.size()];
+        private BatchEncoder encoder;
+
+        private Part(int sequence) {
+            this.sequence = sequence;
+        }
+
+        /** Encodes a batch read in columns ({@link BatchEncoder#encode}) into this part; the batch is left empty. */
+        public void add(ColumnBatch batch, int[] fields) {
+            if (encoder == null) {
+                for (int field : fields) {
+                    if (ColumnLayout.isDictionaryEncoded(columns.get(field).type()) && dictionaries[field] == null) {
+                        dictionaries[field] = new StringDictionary(field, columns.get(field).name(), allocator);
+                    }
+                }
+                encoder = new BatchEncoder(allocator, columns, dictionaries);
+            }
+            batches.add(encoder.encode(batch, fields));
+        }
+    }
+
+    /**
+     * The parts as one: their batches in part order, and one dictionary per string column (null for other columns and
+     * for columns no part read). The batches and dictionaries now belong to the caller.
+     */
+    public Merged merge() {
+        List<Part> ordered;
+        synchronized (parts) {
+            ordered = new ArrayList<>(parts);
+            parts.clear();
+        }
+        ordered.sort(Comparator.comparingInt(part -> part.sequence));
+        StringDictionary[] merged = new StringDictionary[columns.size()];
+        List<VectorSchemaRoot> batches = new ArrayList<>();
+        try {
+            for (Part part : ordered) {
+                for (int column = 0; column < merged.length; column++) {
+                    StringDictionary own = part.dictionaries[column];
+                    if (own == null) {
+                        continue;
+                    }
+                    if (merged[column] == null) {
+                        merged[column] = own;
+                    } else {
+                        translate(part.batches, column, own.idsIn(merged[column]));
+                        own.close();
+                    }
+                    part.dictionaries[column] = null;
+                }
+                batches.addAll(part.batches);
+                part.batches.clear();
+            }
+        } catch (RuntimeException | Error e) {
+            for (Part part : ordered) {
+                free(part);
+            }
+            ColumnarBatches.free(batches, merged, null);
+            throw e;
+        }
+        return new Merged(batches, merged);
+    }
+
+    /** The batches and dictionaries of merged parts. */
+    public record Merged(List<VectorSchemaRoot> batches, StringDictionary[] dictionaries) {
+    }
+
+    private static void translate(List<VectorSchemaRoot> batches, int column, int[] ids) {
+        for (VectorSchemaRoot batch : batches) {
+            IntVector codes = (IntVector) batch.getVector(column);
+            int rows = batch.getRowCount();
+            for (int row = 0; row < rows; row++) {
+                if (!codes.isNull(row)) {
+                    codes.set(row, ids[codes.get(row)]);
+                }
+            }
+        }
+    }
+
+    /** Frees every part not yet merged (a read that failed). */
+    public void free() {
+        List<Part> left;
+        synchronized (parts) {
+            left = new ArrayList<>(parts);
+            parts.clear();
+        }
+        left.forEach(ColumnarParts::free);
+    }
+
+    private static void free(Part part) {
+        ColumnarBatches.free(part.batches, part.dictionaries, null);
+        part.batches.clear();
+    }
+}

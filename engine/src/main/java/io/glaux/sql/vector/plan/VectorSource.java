@@ -8,6 +8,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * What the vectorized plan nodes need from a table: its columns, its data when a query runs, and threads to scan it
@@ -37,15 +38,41 @@ public interface VectorSource {
     Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters);
 
     /**
-     * Whether the data is read and held for each query: then a query runs here only when it reduces the rows to
-     * few (an aggregate or a top-N) and {@link #canHold} its columns; row scans keep streaming through the row
-     * operators.
+     * Whether the data is read for each query: then a query that reduces the rows to few (an aggregate or a
+     * top-N) runs here when the source {@link #canHold} its columns, and a filtered row scan when it
+     * {@link #streams} them; other row scans stay on the row operators.
      */
     boolean readsPerQuery();
 
     /** Whether reading {@code fields} for one query stays within its memory; always true for data already held. */
     default boolean canHold(ImmutableBitSet fields) {
         return true;
+    }
+
+    /** Whether {@link #parts} can read {@code fields}. */
+    default boolean streams(ImmutableBitSet fields) {
+        return false;
+    }
+
+    /**
+     * For a source read per query: the columns the query uses read in parts on the source's threads, each part
+     * given to {@code work} on the thread that read it (its data are valid only within {@code work}, which returns
+     * a non-null result holding none of them), and the results given back in the table's order. Only a few parts
+     * are in memory at once, whatever the size of the table.
+     */
+    default <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, List<RexNode> filters,
+                               Function<ColumnarData, T> work) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " is not read in parts");
+    }
+
+    /** Results of work on parts, in the table's order. */
+    interface Parts<T> extends AutoCloseable {
+        /** The next part's result, or null after the last. */
+        T next();
+
+        /** Stops reading; returns once no part is being read. */
+        @Override
+        void close();
     }
 
     /** Helpers for parallel scans; a scan uses at most {@link #threads()} workers including its own thread. */

@@ -58,8 +58,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * {@code --threads N} is given to DuckDB ({@code SET threads = N}) and to Glaux's vectorized operators
- * ({@link SpiceScanOptions#withThreads}, over SPICE and over live tables); a live table is read on one thread, and
- * what the vectorized operators do not run (joins, row scans) runs as one Enumerable pipeline on one thread.
+ * ({@link SpiceScanOptions#withThreads}, over SPICE and over live tables, whose objects they read in parts on as
+ * many threads); what the vectorized operators do not run (joins, unfiltered row scans) runs as one Enumerable
+ * pipeline on one thread.
  * {@code --live-vectorized false} keeps live queries on the row operators. A Glaux query (live or SPICE) is timed from submission until it has SUCCEEDED and its result object has been
  * read back, which includes writing that object as Athena does; a DuckDB query until every result row has been read.
  */
@@ -497,7 +498,8 @@ public final class SideBySide {
         out.append(String.format(Locale.ROOT, "%nMedian of %d runs after %d warm-up runs, ms (× DuckDB in memory);"
                 + " TPC-H scale %s (lineitem %,d rows, orders %,d rows), shop scale %s (orders %,d rows);"
                 + " %d thread%s per query for DuckDB and Glaux (vectorized operators over SPICE %s, over live"
-                + " tables %s; live tables are read on one thread); %d processors; JVM: arrow.enable_unsafe_memory_access=%s,"
+                + " tables %s, which read live objects in parts on as many threads; joins run row by row on one"
+                + " thread); %d processors; JVM: arrow.enable_unsafe_memory_access=%s,"
                 + " arrow.enable_null_check_for_get=%s, max heap %,d MB%n%n",
                 options.runs(), options.warmups(), options.scale(), rows.get("lineitem"), rows.get("orders"),
                 options.shopScale(), rows.get("shop_orders"), options.threads(), options.threads() == 1 ? "" : "s",

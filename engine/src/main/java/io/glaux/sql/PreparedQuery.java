@@ -269,6 +269,9 @@ public final class PreparedQuery {
                     throw e;
                 }
                 if (started) {
+                    if (reason.getCause() instanceof GlauxException failure) {
+                        throw failure; // what stopped the vectorized plan, as the query's error
+                    }
                     throw new IllegalStateException(reason.getMessage() + " (after the query had given rows)", e);
                 }
                 if (rows != null) {

@@ -13,7 +13,9 @@ import io.glaux.sql.scan.SplitScan;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableEstimates;
 import io.glaux.sql.vector.ColumnarBatches;
+import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.ColumnarParts;
+import io.glaux.sql.vector.OrderedWork;
 import io.glaux.sql.vector.StringDictionary;
 import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.sql.vector.Workers;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,6 +101,92 @@ final class LiveVectorSource implements VectorSource {
         return known.get().rows() * bytesPerRow <= runtime.memoryLimit() / 2.0;
     }
 
+    /** Columns of a layout the operators read; a row scan holds only a few parts at once, whatever their size. */
+    @Override
+    public boolean streams(ImmutableBitSet fields) {
+        for (int field : fields) {
+            if (!ColumnLayout.isSupported(columns.get(field).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each part of the table read on the thread that takes it, into data of its own (its own allocator within the
+     * query's, its own dictionaries) handed to {@code work} and freed after; {@link OrderedWork} gives the results
+     * back in the table's order, holding at most two parts' results per thread.
+     */
+    @Override
+    public <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, List<RexNode> filters,
+                              Function<ColumnarData, T> work) {
+        int[] read = fields.toArray();
+        BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
+        OrderedWork<T> ordered;
+        try {
+            SplitScan scan = table.splits(read, filters, context, allocator, runtime.batchRows(), runtime.threads());
+            ordered = new OrderedWork<>(runtime.executor(), runtime.threads() - 1, 2 * runtime.threads(), () -> {
+                SplitScan.Split split = scan.next();
+                return split == null ? null : () -> readPart(scan, split, read, allocator, work);
+            });
+        } catch (RuntimeException | Error e) {
+            allocator.close();
+            throw e;
+        }
+        return new Parts<>() {
+            @Override
+            public T next() {
+                try {
+                    return ordered.next();
+                } catch (RuntimeException | Error e) {
+                    throw translated(e);
+                }
+            }
+
+            @Override
+            public void close() {
+                ordered.close();
+                allocator.close();
+            }
+        };
+    }
+
+    private <T> T readPart(SplitScan scan, SplitScan.Split split, int[] read, BufferAllocator queryAllocator,
+                           Function<ColumnarData, T> work) {
+        runtime.recordPart();
+        BufferAllocator allocator = queryAllocator.newChildAllocator("part-" + split.sequence(), 0, Long.MAX_VALUE);
+        ColumnarParts parts = new ColumnarParts(allocator, columns);
+        ColumnarParts.Merged merged;
+        try {
+            ColumnarParts.Part part = parts.newPart(split.sequence());
+            try (BatchSource batches = scan.open(split)) {
+                ColumnBatch batch;
+                while ((batch = batches.next()) != null) {
+                    try (ColumnBatch taken = batch) {
+                        if (taken.rowCount() > 0) {
+                            part.add(taken, read);
+                        }
+                    }
+                }
+            }
+            merged = parts.merge();
+        } catch (IOException e) {
+            parts.free();
+            allocator.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            parts.free();
+            allocator.close();
+            throw e;
+        }
+        Held held = new Held(allocator, columns, merged.batches(), merged.dictionaries());
+        try {
+            return work.apply(held);
+        } finally {
+            held.release();
+        }
+    }
+
     private static int bytesPerValue(AthenaType type) {
         if (ColumnLayout.isDictionaryEncoded(type)) {
             return STRING_BYTES;
@@ -133,16 +222,7 @@ final class LiveVectorSource implements VectorSource {
         } catch (RuntimeException | Error e) {
             parts.free();
             allocator.close();
-            OutOfMemoryException exhausted = memoryLimit(e);
-            if (exhausted != null) {
-                throw SqlErrors.resourcesExhausted(exhausted);
-            }
-            if (e instanceof GlauxException data && data.type() == ErrorType.DATA_ERROR) {
-                // A part read on its own cannot say on which line of its object bad data is: the row plan reads the
-                // object whole and says it as Athena does.
-                throw new VectorFallback("bad data in " + definition.name(), e);
-            }
-            throw e;
+            throw translated(e);
         }
         if (merged.batches().isEmpty()) {
             // No rows: the operators answer as for an empty SPICE dataset.
@@ -179,6 +259,25 @@ final class LiveVectorSource implements VectorSource {
             failed.set(true);
             throw e;
         }
+    }
+
+    /**
+     * What a failure to read becomes for the query: the memory limit, Athena's "Query exhausted resources"; bad
+     * data, a fallback to the row plan (a part read on its own cannot say on which line of its object the bad data
+     * is: the row plan reads the object whole and says it as Athena does).
+     */
+    private RuntimeException translated(Throwable e) {
+        OutOfMemoryException exhausted = memoryLimit(e);
+        if (exhausted != null) {
+            return SqlErrors.resourcesExhausted(exhausted);
+        }
+        if (e instanceof GlauxException data && data.type() == ErrorType.DATA_ERROR) {
+            return new VectorFallback("bad data in " + definition.name(), e);
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) e;
     }
 
     /** The memory limit that stopped a read (readers wrap it in their own errors), or null. */

@@ -125,19 +125,10 @@ class LiveVectorizedQueriesTest {
 
     @Test
     void largeObjectsAreReadInPartsByEveryThreadWithTheRowScansAnswersAndDataScanned() throws IOException {
-        int rows = 60_000;
         try (Glaux parallel = Glaux.builder().dataFolder(folder.resolve("parallel")).syncWrites(false)
                 .spiceScanOptions(SpiceScanOptions.defaults().withThreads(3)).build()) {
             for (Glaux glaux : List.of(parallel, rowByRow)) {
-                put(glaux, "lake", "big/part-0", lines(1, rows));
-                query(glaux, "CREATE EXTERNAL TABLE big (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY"
-                        + " '|' LOCATION 's3://lake/big/'");
-                // Row groups of 64 KiB, uncompressed, so that the Parquet object holds many.
-                query(glaux, "CREATE EXTERNAL TABLE bigpq (" + COLUMNS + ") ROW FORMAT SERDE"
-                        + " 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' WITH SERDEPROPERTIES"
-                        + " ('parquet.block.size' = '65536') STORED AS PARQUET LOCATION 's3://lake/bigpq/'"
-                        + " TBLPROPERTIES ('write_compression' = 'NONE')");
-                query(glaux, "INSERT INTO bigpq SELECT * FROM big");
+                createBigTables(glaux);
             }
             for (String table : List.of("big", "bigpq")) {
                 for (String template : QUERIES) {
@@ -181,11 +172,54 @@ class LiveVectorizedQueriesTest {
     }
 
     @Test
-    void rowScansStayOnTheRowOperators() {
-        assertThat(query(vectorized, "SELECT id, name FROM items WHERE qty = 7 ORDER BY id"))
-                .isEqualTo(query(rowByRow, "SELECT id, name FROM items WHERE qty = 7 ORDER BY id"));
-        query(vectorized, "SELECT * FROM pq LIMIT 3");
+    void unfilteredRowScansStayOnTheRowOperators() {
+        assertThat(query(vectorized, "SELECT id, name FROM items ORDER BY id"))
+                .isEqualTo(query(rowByRow, "SELECT id, name FROM items ORDER BY id"));
+        assertThat(query(vectorized, "SELECT * FROM pq LIMIT 3")).hasSize(3);
         assertThat(vectorized.liveVectorizedScans()).isZero();
+        // A filtered one streams its parts, and stops reading them once the LIMIT has its rows.
+        assertThat(query(vectorized, "SELECT id FROM pq WHERE qty = 7 LIMIT 3"))
+                .isEqualTo(query(rowByRow, "SELECT id FROM pq WHERE qty = 7 LIMIT 3")).hasSize(3);
+    }
+
+    @Test
+    void filteredRowScansAndJoinInputsStreamInPartsInTheTablesOrder() throws IOException {
+        try (Glaux parallel = Glaux.builder().dataFolder(folder.resolve("parallel")).syncWrites(false)
+                .spiceScanOptions(SpiceScanOptions.defaults().withThreads(3)).build()) {
+            createBigTables(parallel);
+            createBigTables(rowByRow);
+            for (String table : List.of("big", "bigpq")) {
+                // No ORDER BY: the rows come in the table's order, as the row scan gives them.
+                for (String template : List.of("SELECT id, name, price, shipped FROM %s WHERE qty = 7",
+                        "SELECT name, flag FROM %s WHERE name LIKE 'ca%%' AND shipped < DATE '1994-03-01'",
+                        "SELECT id FROM %s WHERE ratio > 1e9")) {
+                    String sql = template.formatted(table);
+                    long scans = parallel.liveVectorizedScans();
+                    assertThat(query(parallel, sql)).as(sql).isEqualTo(query(rowByRow, sql));
+                    assertThat(parallel.liveVectorizedScans()).as(sql).isEqualTo(scans + 1);
+                }
+            }
+            String join = "SELECT a.flag, b.name, count(*), sum(b.qty) FROM big a JOIN bigpq b ON a.id = b.id"
+                    + " WHERE a.qty < 5 AND b.name IN ('alpha', 'café') GROUP BY a.flag, b.name";
+            long scans = parallel.liveVectorizedScans();
+            assertThat(sorted(query(parallel, join))).isEqualTo(sorted(query(rowByRow, join))).isNotEmpty();
+            assertThat(parallel.liveVectorizedScans()).isEqualTo(scans + 2);
+            // Decimal arithmetic over a part's values is not known to fit 64 bits before reading: the row plan.
+            String arithmetic = "SELECT id, price * (1 - discount) FROM bigpq WHERE qty = 3";
+            assertThat(query(parallel, arithmetic)).isEqualTo(query(rowByRow, arithmetic));
+        }
+    }
+
+    private static void createBigTables(Glaux glaux) {
+        put(glaux, "lake", "big/part-0", lines(1, 60_000));
+        query(glaux, "CREATE EXTERNAL TABLE big (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY '|'"
+                + " LOCATION 's3://lake/big/'");
+        // Row groups of 64 KiB, uncompressed, so that the Parquet object holds many.
+        query(glaux, "CREATE EXTERNAL TABLE bigpq (" + COLUMNS + ") ROW FORMAT SERDE"
+                + " 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' WITH SERDEPROPERTIES"
+                + " ('parquet.block.size' = '65536') STORED AS PARQUET LOCATION 's3://lake/bigpq/'"
+                + " TBLPROPERTIES ('write_compression' = 'NONE')");
+        query(glaux, "INSERT INTO bigpq SELECT * FROM big");
     }
 
     @Test

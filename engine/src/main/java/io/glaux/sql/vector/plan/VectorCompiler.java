@@ -82,12 +82,24 @@ final class VectorCompiler {
 
     private final List<Column> columns;
     private final ColumnarData data;
+    /** Whether arithmetic assumes each column may hold any value of its type, whatever {@link #data} holds. */
+    private final boolean typeRanges;
     private org.apache.calcite.rex.RexBuilder literals;
 
     /** @param data the version to bind to, or null to only check what can be translated */
     VectorCompiler(List<Column> columns, ColumnarData data) {
+        this(columns, data, false);
+    }
+
+    /**
+     * @param typeRanges whether arithmetic is checked against the ranges of the columns' types rather than of the
+     *     values in {@code data}, so that what compiles does not depend on the data (one part of a table compiles as
+     *     every other)
+     */
+    VectorCompiler(List<Column> columns, ColumnarData data, boolean typeRanges) {
         this.columns = columns;
         this.data = data;
+        this.typeRanges = typeRanges;
     }
 
     // ---------------------------------------------------------------------------------------------- filters
@@ -500,7 +512,7 @@ final class VectorCompiler {
             }
             BigInteger min = LONG_MIN;
             BigInteger max = LONG_MAX;
-            if (data != null && kind != ValueKind.BIT) {
+            if (data != null && kind != ValueKind.BIT && !typeRanges) {
                 ColumnStats stats = data.stats(ref.getIndex());
                 min = BigInteger.valueOf(stats.empty() ? 0 : stats.min());
                 max = BigInteger.valueOf(stats.empty() ? 0 : stats.max());

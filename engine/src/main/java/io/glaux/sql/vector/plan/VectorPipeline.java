@@ -54,6 +54,9 @@ public final class VectorPipeline {
     }
 
     private Enumerator<Object[]> open(ScanContext context) {
+        if (source.readsPerQuery() && spec.isRowScan()) {
+            return streamParts(context);
+        }
         VectorSource.Lease lease = source.open(context, spec.fields(),
                 spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()));
         source.recordVectorizedScan();
@@ -91,6 +94,80 @@ public final class VectorPipeline {
         } finally {
             if (!handedOver) {
                 lease.close();
+            }
+        }
+    }
+
+    /**
+     * A filtered row scan of a source read per query: each part of the table is filtered and projected on the thread
+     * that read it, and its rows stream in the table's order. The expressions are compiled for each part (its
+     * dictionaries) with value ranges from the column types rather than the part's values, so a part cannot compile
+     * differently from the first: what the operators cannot compute fails with the first part, before any row.
+     */
+    private Enumerator<Object[]> streamParts(ScanContext context) {
+        VectorSource.Parts<List<Object[]>> parts = source.parts(context, spec.fields(),
+                spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()), data -> {
+                    VectorCompiler compiler = new VectorCompiler(data.columns(), data, true);
+                    RowFilter filter = compiler.filter(spec.filter());
+                    List<Projection> projections = new ArrayList<>();
+                    for (RexNode project : spec.projects()) {
+                        projections.add(compiler.projection(project));
+                    }
+                    List<Object[]> rows = new ArrayList<>();
+                    new FilteredRows(data, filter, projections, context::checkCancelled).forEachRemaining(rows::add);
+                    return rows;
+                });
+        source.recordVectorizedScan();
+        return new PartRows(parts);
+    }
+
+    /** Rows of the parts' results, in order; closing stops the reading. */
+    private static final class PartRows implements Enumerator<Object[]> {
+        private final VectorSource.Parts<List<Object[]>> parts;
+        private Iterator<Object[]> rows = java.util.Collections.emptyIterator();
+        private Object[] current;
+        private boolean closed;
+
+        PartRows(VectorSource.Parts<List<Object[]>> parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (closed) {
+                return false;
+            }
+            while (!rows.hasNext()) {
+                List<Object[]> next;
+                try {
+                    next = parts.next();
+                } catch (VectorCompiler.Unsupported e) {
+                    throw new VectorFallback(e.getMessage(), e);
+                }
+                if (next == null) {
+                    return false;
+                }
+                rows = next.iterator();
+            }
+            current = rows.next();
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("reset");
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                parts.close();
             }
         }
     }

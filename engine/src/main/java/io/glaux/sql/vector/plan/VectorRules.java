@@ -71,8 +71,8 @@ final class VectorRules {
 
     /**
      * A logical query has an executable twin, except over a source read for each query
-     * ({@link VectorSource#readsPerQuery}) when the query would not reduce its rows (a row scan, or a LIMIT without
-     * an ORDER BY) or its columns would not fit.
+     * ({@link VectorSource#readsPerQuery}) when the query would not reduce its rows (an unfiltered row scan, or a
+     * LIMIT without an ORDER BY) or its columns would not fit (a filtered row scan streams them in parts).
      */
     static final class EnumerableRule extends RelOptRule {
         EnumerableRule() {
@@ -85,9 +85,11 @@ final class VectorRules {
             VectorSource source = query.source();
             VectorQuerySpec spec = query.spec();
             if (source.readsPerQuery() && (spec.isRowScan()
-                    || spec.topN() != null && spec.topN().collation().getFieldCollations().isEmpty()
-                    || !source.canHold(spec.fields()))) {
-                // A LIMIT without ORDER BY stops the row operators' scan early; read for the query, it would not.
+                    ? spec.filter() == null || !source.streams(spec.fields())
+                    : spec.topN() != null && spec.topN().collation().getFieldCollations().isEmpty()
+                            || !source.canHold(spec.fields()))) {
+                // An unfiltered row scan gains nothing; a LIMIT without ORDER BY stops the row operators' scan early,
+                // read for the query, it would not.
                 return;
             }
             call.transformTo(query.toEnumerable());

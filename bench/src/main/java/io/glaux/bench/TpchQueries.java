@@ -151,7 +151,12 @@ public final class TpchQueries implements AutoCloseable {
 
     /** Glaux's EXPLAIN of query {@code n}: the optimized plan it runs, one line per operator. */
     String explain(int n) throws IOException {
-        QueryExecution done = glaux.execute(QueryRequest.of("EXPLAIN " + sql(n)).withContext(CONTEXT));
+        return explain(glaux, CONTEXT, n);
+    }
+
+    /** Glaux's EXPLAIN of query {@code n} run in {@code context}: the optimized plan, one line per operator. */
+    static String explain(Glaux glaux, QueryContext context, int n) throws IOException {
+        QueryExecution done = glaux.execute(QueryRequest.of("EXPLAIN " + sql(n)).withContext(context));
         if (done.state() != QueryState.SUCCEEDED) {
             throw new IllegalStateException("EXPLAIN Q" + n + ": " + done.status().stateChangeReason());
         }

@@ -47,7 +47,8 @@ import java.util.stream.IntStream;
  * java -Xmx12g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
  *      -Darrow.enable_unsafe_memory_access=true -Darrow.enable_null_check_for_get=false \
  *      -cp bench/target/benchmarks.jar io.glaux.bench.TpchSideBySide [--scale 1] [--threads 1] [--runs 3] \
- *      [--warmups 1] [--timeout-seconds 60] [--only 1,3,13] [--engines glaux-parquet,duckdb-parquet,...]
+ *      [--warmups 1] [--timeout-seconds 60] [--only 1,3,13] [--engines glaux-parquet,duckdb-parquet,...] \
+ *      [--explain true (print Glaux's plans of the queries on its engines instead of running them)]
  * </pre>
  *
  * {@code --threads N} is given to DuckDB ({@code SET threads = N}) and to Glaux's vectorized operators; joins and
@@ -67,7 +68,7 @@ public final class TpchSideBySide implements AutoCloseable {
 
     /** The command line. */
     record Options(double scale, int threads, int runs, int warmups, long timeoutSeconds, List<Integer> queries,
-                   List<Engine> engines) {
+                   List<Engine> engines, boolean explain) {
 
         static Options parse(String[] args) {
             double scale = 1;
@@ -77,6 +78,7 @@ public final class TpchSideBySide implements AutoCloseable {
             long timeoutSeconds = 60;
             List<Integer> queries = IntStream.rangeClosed(1, TpchQueries.COUNT).boxed().toList();
             List<Engine> engines = List.of(Engine.values());
+            boolean explain = false;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -90,15 +92,16 @@ public final class TpchSideBySide implements AutoCloseable {
                     case "--timeout-seconds" -> timeoutSeconds = Long.parseLong(value);
                     case "--only" -> queries = queryNumbers(value);
                     case "--engines" -> engines = Engine.parseList(value);
+                    case "--explain" -> explain = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (expected"
-                            + " --scale, --threads, --runs, --warmups, --timeout-seconds, --only, --engines)");
+                            + " --scale, --threads, --runs, --warmups, --timeout-seconds, --only, --engines, --explain)");
                 }
             }
             if (!(scale > 0) || threads < 1 || runs < 1 || warmups < 0 || timeoutSeconds < 1) {
                 throw new IllegalArgumentException("--scale must be positive, --threads, --runs and"
                         + " --timeout-seconds at least 1, --warmups at least 0");
             }
-            return new Options(scale, threads, runs, warmups, timeoutSeconds, queries, engines);
+            return new Options(scale, threads, runs, warmups, timeoutSeconds, queries, engines, explain);
         }
 
         /** Query numbers as {@code --only} takes them: {@code 1,3,13}, in the order given. */
@@ -291,6 +294,11 @@ public final class TpchSideBySide implements AutoCloseable {
         return new Outcome(n, List.copyOf(runs), problems.isEmpty() ? null : String.join("; ", problems));
     }
 
+    /** Glaux's plan of query {@code n} on a Glaux engine, as EXPLAIN gives it in that engine's database. */
+    String explain(int n, Engine engine) throws IOException {
+        return TpchQueries.explain(glaux, context(engine), n);
+    }
+
     /** What the answers column says of an outcome. */
     static String answers(Outcome outcome) {
         if (!outcome.agrees()) {
@@ -367,6 +375,15 @@ public final class TpchSideBySide implements AutoCloseable {
         Path folder = Files.createTempDirectory("glaux-tpch-side-by-side");
         boolean allAgree = true;
         try (TpchSideBySide harness = open(folder, options)) {
+            if (options.explain()) {
+                for (int n : options.queries()) {
+                    for (Engine engine : options.engines().stream().filter(Engine::isGlaux).toList()) {
+                        System.out.printf(Locale.ROOT, "%nQ%d, %s's plan:%n%s", n, engine.label,
+                                harness.explain(n, engine));
+                    }
+                }
+                return;
+            }
             List<Outcome> outcomes = new ArrayList<>();
             for (int n : options.queries()) {
                 Outcome outcome = harness.run(n);

@@ -30,13 +30,14 @@ class TpchSideBySideTest {
         assertThat(options.queries()).isEqualTo(IntStream.rangeClosed(1, 22).boxed().toList());
         assertThat(options.engines()).containsExactly(Engine.values());
         assertThat(options.writesText()).isTrue();
+        assertThat(options.explain()).isFalse();
     }
 
     @Test
     void parsesEveryOption() {
         TpchSideBySide.Options options = TpchSideBySide.Options.parse(new String[] {"--scale", "0.1",
                 "--threads", "2", "--runs", "5", "--warmups", "0", "--timeout-seconds", "30", "--only", "13, q1,3,1",
-                "--engines", "duckdb-parquet,GLAUX-PARQUET,glaux-spice"});
+                "--engines", "duckdb-parquet,GLAUX-PARQUET,glaux-spice", "--explain", "true"});
 
         assertThat(options.scale()).isEqualTo(0.1);
         assertThat(options.threads()).isEqualTo(2);
@@ -48,6 +49,7 @@ class TpchSideBySideTest {
         assertThat(options.engines()).containsExactly(Engine.GLAUX_PARQUET, Engine.GLAUX_SPICE,
                 Engine.DUCKDB_PARQUET);
         assertThat(options.writesText()).isFalse();
+        assertThat(options.explain()).isTrue();
     }
 
     @Test
@@ -125,6 +127,12 @@ class TpchSideBySideTest {
                 assertThat(imported.rows()).isPositive();
                 assertThat(imported.rowsPerSecond()).isPositive();
             });
+            // The same text reads each Glaux engine's own tables.
+            assertThat(harness.explain(1, Engine.GLAUX_PARQUET)).contains("tpch.lineitem")
+                    .doesNotContain("tpch_csv").doesNotContain("spice");
+            assertThat(harness.explain(1, Engine.GLAUX_CSV)).contains("tpch_csv.lineitem");
+            assertThat(harness.explain(1, Engine.GLAUX_SPICE)).contains("spice.default.lineitem")
+                    .doesNotContain("tpch");
             for (int n : options.queries()) {
                 TpchSideBySide.Outcome outcome = harness.run(n);
                 assertThat(outcome.problem()).as("Q%d", n).isNull();

@@ -1,12 +1,10 @@
 package io.glaux.bench;
 
 import io.glaux.Glaux;
-import io.glaux.exec.QueryExecution;
-import io.glaux.exec.QueryRequest;
-import io.glaux.exec.QueryState;
 import io.glaux.sample.SampleDataset;
 import io.glaux.sample.ShopDataGenerator;
 import io.glaux.spice.SpiceScanOptions;
+import io.glaux.sql.QueryContext;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,9 +16,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,24 +64,12 @@ import java.util.stream.Stream;
  */
 public final class SideBySide {
 
-    /** The engines, in column order. */
-    enum Engine {
-        GLAUX_PARQUET("Glaux Parquet"),
-        GLAUX_CSV("Glaux CSV"),
-        GLAUX_SPICE("Glaux SPICE"),
-        DUCKDB_MEMORY("DuckDB memory"),
-        DUCKDB_PARQUET("DuckDB Parquet");
+    /** The engines, in column order (DuckDB's read_csv is the 22-query harness's alone). */
+    static final List<Engine> ENGINES = List.of(Engine.GLAUX_PARQUET, Engine.GLAUX_CSV, Engine.GLAUX_SPICE,
+            Engine.DUCKDB_MEMORY, Engine.DUCKDB_PARQUET);
 
-        final String label;
-
-        Engine(String label) {
-            this.label = label;
-        }
-
-        boolean isGlaux() {
-            return this == GLAUX_PARQUET || this == GLAUX_CSV || this == GLAUX_SPICE;
-        }
-    }
+    /** How long one run may take before the harness gives up on it. */
+    private static final Duration TIMEOUT = Duration.ofHours(1);
 
     /**
      * The tables the queries name as {@code ${table}}, and what each engine calls them (in {@link Engine} order). The
@@ -285,36 +271,34 @@ public final class SideBySide {
 
             List<String> names = new ArrayList<>(QUERIES.keySet().stream()
                     .filter(name -> name.contains(options.only())).toList());
-            Engine[] engines = Engine.values();
-            double[][] medians = new double[names.size()][engines.length];
-            for (int q = 0; q < names.size(); q++) {
-                String name = names.get(q);
-                List<List<String>> reference = null;
-                for (Engine engine : engines) {
-                    String sql = sql(QUERIES.get(name), engine);
-                    Runner runner = engine.isGlaux() ? () -> glaux(glaux, sql) : () -> duckdb(duck, sql);
-                    for (int i = 0; i < options.warmups(); i++) {
-                        runner.run();
-                    }
-                    double[] times = new double[options.runs()];
-                    List<List<String>> answer = null;
-                    for (int i = 0; i < options.runs(); i++) {
-                        long t0 = System.nanoTime();
-                        answer = runner.run();
-                        times[i] = (System.nanoTime() - t0) / 1e6;
-                    }
-                    medians[q][engine.ordinal()] = median(times);
-                    if (reference == null) {
-                        if (answer.isEmpty() || answer.stream().anyMatch(row -> row.contains(null))) {
-                            throw new AssertionError(name + ": no answer to compare (no rows, or NULLs): " + answer);
+            TpchQueries.Run[][] medians = new TpchQueries.Run[names.size()][ENGINES.size()];
+            try (QueryTimer timer = new QueryTimer()) {
+                for (int q = 0; q < names.size(); q++) {
+                    String name = names.get(q);
+                    List<List<String>> reference = null;
+                    for (int e = 0; e < ENGINES.size(); e++) {
+                        Engine engine = ENGINES.get(e);
+                        String sql = sql(QUERIES.get(name), engine);
+                        TpchQueries.Run run = QueryTimer.median(engine.isGlaux()
+                                ? () -> timer.glaux(glaux, QueryContext.DEFAULT, sql, TIMEOUT)
+                                : () -> timer.duckdb(duck, sql, TIMEOUT), options.warmups(), options.runs());
+                        if (!run.succeeded()) {
+                            throw new IllegalStateException(engine.label + " " + run.failure() + "\n" + sql);
                         }
-                        reference = answer;
-                    } else {
-                        compare(name, engines[0].label, reference, engine.label, answer);
+                        medians[q][e] = run;
+                        if (reference == null) {
+                            if (run.rows().isEmpty() || run.rows().stream().anyMatch(row -> row.contains(null))) {
+                                throw new AssertionError(name + ": no answer to compare (no rows, or NULLs): "
+                                        + run.rows());
+                            }
+                            reference = run.rows();
+                        } else {
+                            compare(name, ENGINES.get(0).label, reference, engine.label, run.rows());
+                        }
                     }
+                    System.out.printf(Locale.ROOT, "%s: %d rows, answers agree on all engines%n", name,
+                            reference.size());
                 }
-                System.out.printf(Locale.ROOT, "%s: %d rows, answers agree on all engines%n", name,
-                        reference.size());
             }
             print(options, rows, names, medians, imports);
         }
@@ -329,7 +313,7 @@ public final class SideBySide {
             if (names == null) {
                 throw new IllegalArgumentException("No table " + m.group(1) + " in " + template);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(names.get(engine.ordinal())));
+            m.appendReplacement(out, Matcher.quoteReplacement(names.get(ENGINES.indexOf(engine))));
         }
         return m.appendTail(out).toString();
     }
@@ -395,25 +379,6 @@ public final class SideBySide {
              ResultSet version = statement.executeQuery("SELECT version()")) {
             version.next();
             return version.getString(1);
-        }
-    }
-
-    interface Runner {
-        List<List<String>> run() throws Exception;
-    }
-
-    private static List<List<String>> glaux(Glaux glaux, String sql) throws IOException {
-        QueryExecution done = glaux.execute(QueryRequest.of(sql));
-        if (done.state() != QueryState.SUCCEEDED) {
-            throw new IllegalStateException("Glaux " + done.state() + ": " + done.status().stateChangeReason()
-                    + "\n" + sql);
-        }
-        return glaux.results(done.queryExecutionId()).rows();
-    }
-
-    private static List<List<String>> duckdb(Connection duck, String sql) throws SQLException {
-        try (Statement statement = duck.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            return rows(result);
         }
     }
 
@@ -490,10 +455,8 @@ public final class SideBySide {
         return m.matches() ? LocalDate.parse(m.group(1)).toString() : value;
     }
 
-    private static void print(Options options, Map<String, Long> rows, List<String> names, double[][] medians,
+    private static void print(Options options, Map<String, Long> rows, List<String> names, TpchQueries.Run[][] medians,
                               List<SpiceImports.Imported> imports) {
-        Engine[] engines = Engine.values();
-        int width = Math.max(8, names.stream().mapToInt(String::length).max().orElse(0));
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nMedian of %d runs after %d warm-up runs, ms (× DuckDB in memory);"
                 + " TPC-H scale %s (lineitem %,d rows, orders %,d rows), shop scale %s (orders %,d rows);"
@@ -508,23 +471,8 @@ public final class SideBySide {
                 System.getProperty("arrow.enable_unsafe_memory_access", "false"),
                 System.getProperty("arrow.enable_null_check_for_get", "true"),
                 Runtime.getRuntime().maxMemory() >> 20));
-        out.append("| query |");
-        for (Engine engine : engines) {
-            out.append(' ').append(engine.label).append(" |");
-        }
-        out.append("\n|---|");
-        out.append("---:|".repeat(engines.length)).append('\n');
-        for (int q = 0; q < names.size(); q++) {
-            out.append("| ").append(String.format(Locale.ROOT, "%-" + width + "s", names.get(q))).append(" |");
-            double base = medians[q][Engine.DUCKDB_MEMORY.ordinal()];
-            for (Engine engine : engines) {
-                double ms = medians[q][engine.ordinal()];
-                out.append(' ').append(engine == Engine.DUCKDB_MEMORY
-                        ? String.format(Locale.ROOT, "%.1f", ms)
-                        : String.format(Locale.ROOT, "%.1f (%.1f×)", ms, ms / base)).append(" |");
-            }
-            out.append('\n');
-        }
+        out.append(TimesTable.markdown(names, ENGINES, medians, engine -> engine == Engine.DUCKDB_MEMORY ? null
+                : Engine.DUCKDB_MEMORY, null));
         out.append("\nSPICE datasets (imported from the Parquet tables before the runs above; memory is the dataset's"
                 + " Arrow vectors and dictionaries, the file its Arrow IPC file):\n\n");
         out.append("| dataset | rows | import, s | Arrow memory, bytes | IPC file, bytes | memory ÷ file |\n");
@@ -548,13 +496,6 @@ public final class SideBySide {
 
     /** How much more Arrow memory than IPC file a dataset may take. */
     static final double MEMORY_PER_FILE_GOAL = 1.2;
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;

@@ -14,17 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The 22 TPC-H queries (resources {@code tpch/q01.sql} ... {@code q22.sql}, the specification's query definitions
@@ -73,17 +68,12 @@ public final class TpchQueries implements AutoCloseable {
     private final Glaux glaux;
     private final AthenaApiQueries athenaApi;
     private final Connection duck;
-    private final ScheduledExecutorService canceller;
+    private final QueryTimer timer = new QueryTimer();
 
     private TpchQueries(Glaux glaux, AthenaApiQueries athenaApi, Connection duck) {
         this.glaux = glaux;
         this.athenaApi = athenaApi;
         this.duck = duck;
-        this.canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "duckdb-timeout");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -142,8 +132,8 @@ public final class TpchQueries implements AutoCloseable {
     /** Runs query {@code n} on Glaux, then on DuckDB, each stopped after {@code timeout}, and compares them. */
     Outcome run(int n, Duration timeout) {
         String sql = sql(n);
-        Run onGlaux = athenaApi != null ? athenaApi.run(sql, timeout) : glaux(sql, timeout);
-        Run onDuckDb = duckdb(sql, timeout);
+        Run onGlaux = athenaApi != null ? athenaApi.run(sql, timeout) : timer.glaux(glaux, CONTEXT, sql, timeout);
+        Run onDuckDb = timer.duckdb(duck, sql, timeout);
         String difference;
         if (!onGlaux.succeeded() || !onDuckDb.succeeded()) {
             difference = "Glaux " + (onGlaux.succeeded() ? "answered" : onGlaux.failure()) + "; DuckDB "
@@ -161,7 +151,12 @@ public final class TpchQueries implements AutoCloseable {
 
     /** Glaux's EXPLAIN of query {@code n}: the optimized plan it runs, one line per operator. */
     String explain(int n) throws IOException {
-        QueryExecution done = glaux.execute(QueryRequest.of("EXPLAIN " + sql(n)).withContext(CONTEXT));
+        return explain(glaux, CONTEXT, n);
+    }
+
+    /** Glaux's EXPLAIN of query {@code n} run in {@code context}: the optimized plan, one line per operator. */
+    static String explain(Glaux glaux, QueryContext context, int n) throws IOException {
+        QueryExecution done = glaux.execute(QueryRequest.of("EXPLAIN " + sql(n)).withContext(context));
         if (done.state() != QueryState.SUCCEEDED) {
             throw new IllegalStateException("EXPLAIN Q" + n + ": " + done.status().stateChangeReason());
         }
@@ -172,61 +167,9 @@ public final class TpchQueries implements AutoCloseable {
         return plan.toString();
     }
 
-    private Run glaux(String sql, Duration timeout) {
-        long started = System.nanoTime();
-        QueryExecution submitted = glaux.queries().submit(QueryRequest.of(sql).withContext(CONTEXT));
-        String id = submitted.queryExecutionId();
-        try {
-            QueryExecution done = glaux.queries().await(id, timeout);
-            if (!done.state().isTerminal()) {
-                glaux.queries().cancel(id);
-                glaux.queries().await(id, Duration.ofMinutes(1));
-                return new Run(List.of(), "timed out after " + timeout.toSeconds() + " s", true, millis(started));
-            }
-            if (done.state() != QueryState.SUCCEEDED) {
-                return new Run(List.of(), done.state() + ": " + done.status().stateChangeReason(), false,
-                        millis(started));
-            }
-            List<List<String>> rows = glaux.results(id).rows();
-            return new Run(rows, null, false, millis(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            glaux.queries().cancel(id);
-            throw new IllegalStateException("Interrupted while waiting for Glaux", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Run duckdb(String sql, Duration timeout) {
-        long started = System.nanoTime();
-        try (Statement statement = duck.createStatement()) {
-            ScheduledFuture<?> cancel = canceller.schedule(() -> {
-                try {
-                    statement.cancel();
-                } catch (SQLException e) {
-                    // Already finished or closed: nothing to stop.
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            try (ResultSet result = statement.executeQuery(sql)) {
-                return new Run(SideBySide.rows(result), null, false, millis(started));
-            } finally {
-                cancel.cancel(false);
-            }
-        } catch (SQLException e) {
-            boolean timedOut = millis(started) >= timeout.toMillis();
-            return new Run(List.of(), timedOut ? "timed out after " + timeout.toSeconds() + " s" : e.getMessage(),
-                    timedOut, millis(started));
-        }
-    }
-
-    private static double millis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e6;
-    }
-
     @Override
     public void close() throws IOException, SQLException {
-        canceller.shutdownNow();
+        timer.close();
         try {
             if (athenaApi != null) {
                 athenaApi.close();
@@ -260,7 +203,7 @@ public final class TpchQueries implements AutoCloseable {
             long started = System.nanoTime();
             try (TpchQueries queries = open(folder, scale, athenaApi)) {
                 System.out.printf(Locale.ROOT, "TPC-H scale %s generated and registered in %.1f s; %d processors%n%n",
-                        scale, millis(started) / 1000, Runtime.getRuntime().availableProcessors());
+                        scale, QueryTimer.millis(started) / 1000, Runtime.getRuntime().availableProcessors());
                 for (int n : explain) {
                     System.out.printf(Locale.ROOT, "Q%d, Glaux's plan:%n%s%n", n, queries.explain(n));
                 }

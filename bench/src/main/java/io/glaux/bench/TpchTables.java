@@ -271,14 +271,21 @@ final class TpchTables {
      * {@link #write} put in bucket {@code bucket}.
      */
     static void register(Glaux glaux, Table table, String bucket, String database, boolean withCsv) {
-        String columns = columnsDdl(table);
         ddl(glaux, "CREATE DATABASE IF NOT EXISTS " + database);
         registerParquet(glaux, table, bucket, database + "." + table.tableName + "_parquet");
         if (withCsv) {
-            ddl(glaux, "CREATE EXTERNAL TABLE " + database + "." + table.tableName + "_csv (\n  " + columns + ")\n"
-                    + "ROW FORMAT DELIMITED\n  FIELDS TERMINATED BY '|'\nSTORED AS TEXTFILE\n"
-                    + "LOCATION 's3://" + bucket + "/" + table.tableName + "_csv/'");
+            registerText(glaux, table, bucket, database + "." + table.tableName + "_csv");
         }
+    }
+
+    /**
+     * Registers {@code qualifiedName} (database.table, the database existing) over the '|'-delimited text object
+     * {@link #write} put in bucket {@code bucket}.
+     */
+    static void registerText(Glaux glaux, Table table, String bucket, String qualifiedName) {
+        ddl(glaux, "CREATE EXTERNAL TABLE " + qualifiedName + " (\n  " + columnsDdl(table) + ")\n"
+                + "ROW FORMAT DELIMITED\n  FIELDS TERMINATED BY '|'\nSTORED AS TEXTFILE\n"
+                + "LOCATION 's3://" + bucket + "/" + table.tableName + "_csv/'");
     }
 
     /**

@@ -172,6 +172,16 @@ class LiveVectorizedQueriesTest {
     }
 
     @Test
+    void anAggregateOnTheInnerSideOfANestedLoopJoinIsComputedOncePerQuery() {
+        // NOT IN over a nullable column: an anti join, then a nested loop join with the subquery's count.
+        String sql = "SELECT flag, count(*) FROM items WHERE qty > 40 AND id NOT IN (SELECT id FROM pq WHERE name"
+                + " = 'alpha') GROUP BY flag";
+        long before = vectorized.liveVectorizedScans();
+        assertThat(sorted(query(vectorized, sql))).isEqualTo(sorted(query(rowByRow, sql))).isNotEmpty();
+        assertThat(vectorized.liveVectorizedScans() - before).as("vectorized scans for one query").isBetween(1L, 4L);
+    }
+
+    @Test
     void unfilteredRowScansStayOnTheRowOperators() {
         assertThat(query(vectorized, "SELECT id, name FROM items ORDER BY id"))
                 .isEqualTo(query(rowByRow, "SELECT id, name FROM items ORDER BY id"));

@@ -45,10 +45,29 @@ public final class VectorPipeline {
     /** Called from generated code. */
     public Enumerable<Object[]> execute(DataContext root) {
         ScanContext context = ScanContext.from(root);
+        boolean fewRows = spec.aggregation() != null || spec.topN() != null;
         return new AbstractEnumerable<>() {
+            /**
+             * An aggregate's or a top-N's rows, computed once per execution: the inner side of a nested loop join
+             * is enumerated once for each outer row.
+             */
+            private List<Object[]> answer;
+
             @Override
             public Enumerator<Object[]> enumerator() {
-                return open(context);
+                if (!fewRows) {
+                    return open(context);
+                }
+                if (answer == null) {
+                    List<Object[]> rows = new ArrayList<>();
+                    try (Enumerator<Object[]> computed = open(context)) {
+                        while (computed.moveNext()) {
+                            rows.add(computed.current());
+                        }
+                    }
+                    answer = rows;
+                }
+                return Linq4j.enumerator(answer);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.glaux.sql.plan;
 
+import io.glaux.sql.vector.plan.VectorQueryStatistics;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
@@ -18,7 +19,7 @@ public final class PlannerMetadata {
 
     /** Glaux's handlers, then Calcite's. */
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
-            WindowCollation.SOURCE, JoinRowCounts.SOURCE, DistinctRowCounts.SOURCE,
+            WindowCollation.SOURCE, JoinRowCounts.SOURCE, DistinctRowCounts.SOURCE, VectorQueryStatistics.SOURCE,
             DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);

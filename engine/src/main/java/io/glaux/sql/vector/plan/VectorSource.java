@@ -7,6 +7,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -73,6 +74,14 @@ public interface VectorSource {
         /** Stops reading; returns once no part is being read. */
         @Override
         void close();
+    }
+
+    /**
+     * At most how many distinct values column {@code column} holds, for the planner's join order; empty when not
+     * known.
+     */
+    default OptionalDouble distinctValues(int column) {
+        return OptionalDouble.empty();
     }
 
     /** Helpers for parallel scans; a scan uses at most {@link #threads()} workers including its own thread. */

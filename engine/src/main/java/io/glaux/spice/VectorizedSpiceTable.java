@@ -1,16 +1,22 @@
 package io.glaux.spice;
 
 import io.glaux.catalog.Column;
+import io.glaux.sql.vector.ColumnStats;
+import io.glaux.sql.vector.StringDictionary;
+import io.glaux.sql.vector.ValueKind;
 import io.glaux.sql.vector.plan.VectorSource;
+import io.glaux.sql.vector.plan.VectorQueryStatistics;
 import io.glaux.sql.vector.plan.VectorTableScan;
 import io.glaux.sql.scan.ScanContext;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,9 +29,20 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
         super(service, dataset);
     }
 
+    private final DatasetSource source = new DatasetSource();
+
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
-        return new VectorTableScan(context.getCluster(), table, new DatasetSource());
+        return new VectorTableScan(context.getCluster(), table, source);
+    }
+
+    /** Calcite asks a table for its scans' distinct-count handler this way (Calcite's adapter idiom). */
+    @Override
+    public <C> C unwrap(Class<C> type) {
+        if (type == BuiltInMetadata.DistinctRowCount.Handler.class) {
+            return type.cast(VectorQueryStatistics.forScansOf(source));
+        }
+        return super.unwrap(type);
     }
 
     /** The dataset seen by the plan nodes. */
@@ -57,6 +74,33 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
                 return null;
             }
             return Lease.of(version, version::release);
+        }
+
+        /**
+         * From the current version: a string column's dictionary size, an integer-like column's value range (dates,
+         * decimals as unscaled longs), each capped by the rows.
+         */
+        @Override
+        public OptionalDouble distinctValues(int column) {
+            SpiceVersion version = service.acquire(dataset);
+            if (version == null) {
+                return OptionalDouble.empty();
+            }
+            try {
+                double rows = Math.max(1, version.rows());
+                StringDictionary dictionary = version.dictionary(column);
+                if (dictionary != null) {
+                    return OptionalDouble.of(Math.max(1, Math.min(rows, dictionary.size())));
+                }
+                if (!ValueKind.of(version.columns().get(column).type()).isLong()) {
+                    return OptionalDouble.empty();
+                }
+                ColumnStats stats = version.stats(column);
+                double width = stats.empty() ? 1 : (double) stats.max() - stats.min() + 1;
+                return OptionalDouble.of(Math.max(1, Math.min(rows, width)));
+            } finally {
+                version.release();
+            }
         }
 
         @Override

@@ -52,6 +52,22 @@ class VectorizedPlanTest {
     }
 
     @Test
+    void thePlannerKnowsADatasetsRowsAndItsKeysDistinctValues() {
+        List<List<String>> explained = SpiceTestData.query(glaux, "EXPLAIN SELECT a.name, b.amount FROM"
+                + " spice.default.items a JOIN spice.default.items b ON a.small = b.small");
+        String text = String.join("\n", explained.stream().map(row -> String.join(" ", row)).toList());
+        long range = Long.parseLong(SpiceTestData.query(glaux, "SELECT max(small) - min(small) + 1 FROM"
+                + " spice.default.items").get(0).get(0));
+        // Each scan holds the version's 2,000 rows; each key value matches 2,000 / range rows on the other side.
+        java.util.regex.Matcher join = java.util.regex.Pattern.compile("InnerJoin[^\\n]*\\n[^\\n]*\\n"
+                + "[^\\n]*Estimates: \\{rows: (\\d+)}").matcher(text);
+        assertThat(join.find()).as(text).isTrue();
+        assertThat(Double.parseDouble(join.group(1))).as(text).isCloseTo(2000.0 * 2000 / range,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(text).contains("ScanProject[table = spice.default.items]").contains("Estimates: {rows: 2000}");
+    }
+
+    @Test
     void aFilteredSumRunsAsOneVectorizedScan() {
         String plan = plan("SELECT sum(amount * 2), count(*) FROM spice.default.items WHERE d >= DATE '2024-01-01'"
                 + " AND d < DATE '2024-02-01' AND amount BETWEEN 10.05 AND 50.07 AND small < 24");

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -71,6 +72,12 @@ final class LiveVectorSource implements VectorSource {
     @Override
     public long rowCount() {
         return estimate.get().map(e -> (long) e.rows()).orElse(0L);
+    }
+
+    /** From the objects' footers (Parquet), as the row scan's statistics give it. */
+    @Override
+    public OptionalDouble distinctValues(int column) {
+        return estimate.get().map(e -> e.distinctValues(columns.get(column).name())).orElse(OptionalDouble.empty());
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The distinct values of one string column across all batches of a dataset version (one global dictionary per
@@ -20,34 +21,49 @@ import java.nio.charset.StandardCharsets;
  * once built ({@link #freeze()}) it only decodes ids, from a {@link VarCharVector} of exactly its values.
  *
  * <p>Looking a value up is the hot loop of a columnar import (every string of every row of a text or Athena result
- * object, every distinct string of a Parquet column chunk), so while building: the values' bytes and offsets are
- * appended to buffers of this dictionary's own (doubled when full, no per-value vector bookkeeping); a value is
- * hashed 8 bytes at a time into 64 well-mixed bits; the table is one {@code long} per slot holding 32 bits of that
- * hash beside the id, so a probe reads one array element and the stored bytes are only compared when 32 hash bits
- * match (a true match, short of a 1 in 2<sup>32</sup> accident); and the comparison runs over 8-byte words. All
- * Arrow memory comes from the allocator given, and {@link #close()} frees it.
+ * object, every distinct string of a Parquet column chunk), and with high-cardinality columns (a comment per row) it
+ * is bound by memory: each lookup lands somewhere random in a table and in the stored values, and memory touched for
+ * the first time costs far more than the copy itself on virtual machines. So while building:
+ * <ul>
+ *   <li>each value is appended as a record (its id, its length, its bytes) to chunks of at most 1 MiB that never
+ *       move (no copy when the dictionary grows; a larger value gets a chunk of its own);</li>
+ *   <li>the table is one {@code long} per slot: 32 bits of a 64-bit hash (computed 8 bytes at a time) beside where
+ *       the value's record is, so a probe reads one array element and a hit one record, whose bytes are only
+ *       compared when the 32 hash bits match (a true match, short of a 1 in 2<sup>32</sup> accident), word by word;
+ *       </li>
+ *   <li>freezing copies the records' bytes once into a vector of exactly their size and frees the chunks.</li>
+ * </ul>
+ * All Arrow memory comes from the allocator given, and {@link #close()} frees it.
  */
 public final class StringDictionary implements AutoCloseable {
 
-    private static final int INITIAL_VALUES = 512;
-    private static final long INITIAL_BYTES = 8 * 1024;
+    /** Bytes before a record's value: its id and its length, both int32. */
+    private static final int HEADER = 8;
+    private static final int FIRST_CHUNK = 8 * 1024;
+    private static final int OFFSET_BITS = 20;
+    /** The largest chunk records share; a record that fits none of this size gets a chunk of its own. */
+    private static final int CHUNK = 1 << OFFSET_BITS;
+    /** Chunk indexes fit the 12 bits left of a position (minus one, so a position + 1 fits 32 bits). */
+    private static final int MAX_CHUNKS = (1 << (32 - OFFSET_BITS)) - 1;
+    private static final int INITIAL_SLOTS = 1024;
 
     private final long id;
     private final BufferAllocator allocator;
     private final Field field;
-    /** Null until frozen (or when loaded). */
+    /** The values once frozen (or loaded); null while building. */
     private VarCharVector values;
-    /** While building: the values' UTF-8 bytes back to back, and per id its start (id + 1: its end); else null. */
-    private ArrowBuf data;
-    private ArrowBuf offsets;
-    /** Where the bytes and the int32 offsets are, building or frozen (so reading ids works the same in both). */
-    private long dataAddress;
-    private long offsetsAddress;
+    /** While building: the chunks of records, in id order, each one's address and bytes used; else null. */
+    private ArrowBuf[] chunks;
+    private long[] chunkAddresses;
+    private int[] chunkUsed;
+    private int chunkCount;
     private int count;
+    /** The values' bytes, all together (records less their headers). */
     private long bytes;
     /**
-     * Slot -> (hash's 32 bits &lt;&lt; 32) | (id + 1), 0 when empty; null once frozen. Its length is a power of two, at
-     * most half full; a value's first slot is its hash's low bits.
+     * Slot -> (hash's 32 bits &lt;&lt; 32) | (record position + 1), 0 when empty, a position being (chunk &lt;&lt; 20) |
+     * offset in it; null once frozen. Its length is a power of two, at most three quarters full (a probe
+     * reads neighbouring slots, mostly of one cache line); a value's first slot is its hash's low bits.
      */
     private long[] slots;
     /** Where {@link #idOf(String)} puts a value's bytes to look them up. */
@@ -58,18 +74,10 @@ public final class StringDictionary implements AutoCloseable {
         this.id = id;
         this.allocator = allocator;
         this.field = new Field(columnName + ".dictionary", FieldType.nullable(ArrowType.Utf8.INSTANCE), null);
-        this.slots = new long[INITIAL_VALUES * 2];
-        ArrowBuf startOffsets = allocator.buffer((INITIAL_VALUES + 1) * 4L);
-        try {
-            this.data = allocator.buffer(INITIAL_BYTES);
-        } catch (RuntimeException e) {
-            startOffsets.close();
-            throw e;
-        }
-        this.offsets = startOffsets;
-        this.dataAddress = data.memoryAddress();
-        this.offsetsAddress = offsets.memoryAddress();
-        MemoryUtil.putInt(offsetsAddress, 0);
+        this.slots = new long[INITIAL_SLOTS];
+        this.chunks = new ArrowBuf[8];
+        this.chunkAddresses = new long[8];
+        this.chunkUsed = new int[8];
     }
 
     /** Wraps a dictionary read back from an IPC file (taking ownership of its vector). */
@@ -80,8 +88,6 @@ public final class StringDictionary implements AutoCloseable {
         this.values = loaded;
         this.count = loaded.getValueCount();
         this.bytes = count == 0 ? 0 : loaded.getEndOffset(count - 1);
-        this.dataAddress = loaded.getDataBuffer().memoryAddress();
-        this.offsetsAddress = loaded.getOffsetBuffer().memoryAddress();
     }
 
     public static DictionaryEncoding encoding(long id) {
@@ -109,10 +115,7 @@ public final class StringDictionary implements AutoCloseable {
         return idOf(data.memoryAddress() + start, length);
     }
 
-    /**
-     * The id of the {@code length} bytes at {@code address}, adding them when new (then they must not lie in this
-     * dictionary's own buffers, which adding may move).
-     */
+    /** The id of the {@code length} bytes at {@code address}, adding them when new. */
     private int idOf(long address, int length) {
         long[] table = slots;
         if (table == null) {
@@ -126,46 +129,64 @@ public final class StringDictionary implements AutoCloseable {
                 return add(address, length, hash, slot);
             }
             if ((int) (entry >>> 32) == hash) {
-                int known = (int) entry - 1;
-                long from = startOf(known);
-                if (endOf(known) - from == length && equal(dataAddress + from, address, length)) {
-                    return known;
+                long record = recordAddress((int) entry - 1);
+                if (MemoryUtil.getInt(record + Integer.BYTES) == length && equal(record + HEADER, address, length)) {
+                    return MemoryUtil.getInt(record);
                 }
             }
         }
     }
 
+    private long recordAddress(int position) {
+        return chunkAddresses[position >>> OFFSET_BITS] + (position & (CHUNK - 1));
+    }
+
     private int add(long address, int length, int hash, int slot) {
+        if (bytes + length > Integer.MAX_VALUE - HEADER) {
+            throw new IllegalStateException("A string dictionary holds at most 2 GiB of values");
+        }
+        int recordSize = HEADER + length;
+        int chunk = chunkCount - 1;
+        // Records start below CHUNK (their offset has 20 bits): nothing follows a record of a chunk of its own.
+        if (chunk < 0 || chunkUsed[chunk] + (long) recordSize > Math.min(chunks[chunk].capacity(), CHUNK)) {
+            chunk = newChunk(recordSize);
+        }
+        int offset = chunkUsed[chunk];
+        long record = chunkAddresses[chunk] + offset;
         int next = count;
-        if (bytes + length > data.capacity()) {
-            data = larger(data, bytes, bytes + length);
-            dataAddress = data.memoryAddress();
-        }
-        if ((next + 2) * 4L > offsets.capacity()) {
-            offsets = larger(offsets, (next + 1) * 4L, (next + 2) * 4L);
-            offsetsAddress = offsets.memoryAddress();
-        }
-        MemoryUtil.copyMemory(address, dataAddress + bytes, length);
+        MemoryUtil.putInt(record, next);
+        MemoryUtil.putInt(record + Integer.BYTES, length);
+        MemoryUtil.copyMemory(address, record + HEADER, length);
+        chunkUsed[chunk] = offset + recordSize;
         bytes += length;
-        MemoryUtil.putInt(offsetsAddress + (next + 1) * 4L, (int) bytes);
         count = next + 1;
         decoded = null;
-        slots[slot] = ((long) hash << 32) | (next + 1);
-        if (count * 2 > slots.length) {
+        slots[slot] = ((long) hash << 32) | (((long) chunk << OFFSET_BITS | offset) + 1);
+        if (count * 4L > slots.length * 3L) {
             grow();
         }
         return next;
     }
 
-    /** A buffer of at least {@code needed} bytes (twice the old one's when that is enough) holding its first bytes. */
-    private ArrowBuf larger(ArrowBuf buffer, long used, long needed) {
-        if (needed > Integer.MAX_VALUE) {
-            throw new IllegalStateException("A string dictionary holds at most 2 GiB of values");
+    /**
+     * Starts a chunk for a record of {@code recordSize} bytes: twice the last one's size up to {@link #CHUNK} (a small
+     * dictionary stays small), or the record's own size when larger (then the next record starts another chunk).
+     */
+    private int newChunk(int recordSize) {
+        if (chunkCount == MAX_CHUNKS) {
+            throw new IllegalStateException("A string dictionary holds at most " + MAX_CHUNKS + " MiB of values");
         }
-        ArrowBuf moved = allocator.buffer(Math.min(Integer.MAX_VALUE, Math.max(needed, buffer.capacity() * 2)));
-        MemoryUtil.copyMemory(buffer.memoryAddress(), moved.memoryAddress(), used);
-        buffer.close();
-        return moved;
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            chunkAddresses = Arrays.copyOf(chunkAddresses, chunkCount * 2);
+            chunkUsed = Arrays.copyOf(chunkUsed, chunkCount * 2);
+        }
+        long size = chunkCount == 0 ? FIRST_CHUNK : Math.min(CHUNK, chunks[chunkCount - 1].capacity() * 2);
+        ArrowBuf chunk = allocator.buffer(Math.max(size, recordSize));
+        chunks[chunkCount] = chunk;
+        chunkAddresses[chunkCount] = chunk.memoryAddress();
+        chunkUsed[chunkCount] = 0;
+        return chunkCount++;
     }
 
     private void grow() {
@@ -183,12 +204,31 @@ public final class StringDictionary implements AutoCloseable {
         slots = larger;
     }
 
-    private long startOf(int known) {
-        return MemoryUtil.getInt(offsetsAddress + known * 4L);
+    /** Calls {@code visitor} with each value's address and length, in id order. */
+    private void forEachValue(ValueVisitor visitor) {
+        if (values != null) {
+            long data = values.getDataBuffer().memoryAddress();
+            for (int known = 0; known < count; known++) {
+                long start = values.getStartOffset(known);
+                visitor.visit(known, data + start, (int) (values.getEndOffset(known) - start));
+            }
+            return;
+        }
+        int known = 0;
+        for (int chunk = 0; chunk < chunkCount; chunk++) {
+            long record = chunkAddresses[chunk];
+            long end = record + chunkUsed[chunk];
+            while (record < end) {
+                int length = MemoryUtil.getInt(record + Integer.BYTES);
+                visitor.visit(known++, record + HEADER, length);
+                record += HEADER + length;
+            }
+        }
     }
 
-    private long endOf(int known) {
-        return MemoryUtil.getInt(offsetsAddress + (known + 1) * 4L);
+    @FunctionalInterface
+    private interface ValueVisitor {
+        void visit(int id, long address, int length);
     }
 
     /**
@@ -252,16 +292,13 @@ public final class StringDictionary implements AutoCloseable {
      */
     public int[] idsIn(StringDictionary target) {
         int[] ids = new int[count];
-        for (int known = 0; known < count; known++) {
-            long start = startOf(known);
-            ids[known] = target.idOf(dataAddress + start, (int) (endOf(known) - start));
-        }
+        forEachValue((known, address, length) -> ids[known] = target.idOf(address, length));
         return ids;
     }
 
     /**
-     * Stops accepting values; the lookup table is dropped and ids decode from a vector of exactly the values' size
-     * (the building buffers doubled as they filled).
+     * Stops accepting values; the lookup table is dropped, the values' bytes move into a vector of exactly their size
+     * and ids decode from it.
      */
     public void freeze() {
         if (slots == null) {
@@ -272,8 +309,15 @@ public final class StringDictionary implements AutoCloseable {
         VarCharVector exact = new VarCharVector(field, allocator);
         try {
             exact.allocateNew(Math.max(bytes, 1), Math.max(count, 1));
-            MemoryUtil.copyMemory(dataAddress, exact.getDataBuffer().memoryAddress(), bytes);
-            MemoryUtil.copyMemory(offsetsAddress, exact.getOffsetBuffer().memoryAddress(), (count + 1) * 4L);
+            long data = exact.getDataBuffer().memoryAddress();
+            long offsets = exact.getOffsetBuffer().memoryAddress();
+            long[] end = {0};
+            MemoryUtil.putInt(offsets, 0);
+            forEachValue((known, address, length) -> {
+                MemoryUtil.copyMemory(address, data + end[0], length);
+                end[0] += length;
+                MemoryUtil.putInt(offsets + (known + 1) * 4L, (int) end[0]);
+            });
             ArrowBuf validity = exact.getValidityBuffer();
             validity.setOne(0, count / 8);
             if (count % 8 != 0) {
@@ -285,10 +329,8 @@ public final class StringDictionary implements AutoCloseable {
             exact.close();
             throw e;
         }
-        closeBuilding();
+        closeChunks();
         values = exact;
-        dataAddress = exact.getDataBuffer().memoryAddress();
-        offsetsAddress = exact.getOffsetBuffer().memoryAddress();
     }
 
     public String value(int id) {
@@ -308,16 +350,14 @@ public final class StringDictionary implements AutoCloseable {
     private synchronized String[] decodeAll() {
         if (decoded == null) {
             String[] table = new String[count];
-            byte[] utf8 = new byte[0];
-            for (int i = 0; i < table.length; i++) {
-                long start = startOf(i);
-                int length = (int) (endOf(i) - start);
-                if (utf8.length < length) {
-                    utf8 = new byte[Math.max(length, utf8.length * 2)];
+            byte[][] utf8 = {new byte[64]};
+            forEachValue((known, address, length) -> {
+                if (utf8[0].length < length) {
+                    utf8[0] = new byte[Math.max(length, utf8[0].length * 2)];
                 }
-                MemoryUtil.copyFromMemory(dataAddress + start, utf8, 0, length);
-                table[i] = new String(utf8, 0, length, StandardCharsets.UTF_8);
-            }
+                MemoryUtil.copyFromMemory(address, utf8[0], 0, length);
+                table[known] = new String(utf8[0], 0, length, StandardCharsets.UTF_8);
+            });
             decoded = table;
         }
         return decoded;
@@ -340,21 +380,22 @@ public final class StringDictionary implements AutoCloseable {
         }
     }
 
-    private void closeBuilding() {
-        if (data != null) {
-            data.close();
-            data = null;
-        }
-        if (offsets != null) {
-            offsets.close();
-            offsets = null;
+    private void closeChunks() {
+        if (chunks != null) {
+            for (int chunk = 0; chunk < chunkCount; chunk++) {
+                chunks[chunk].close();
+            }
+            chunks = null;
+            chunkAddresses = null;
+            chunkUsed = null;
+            chunkCount = 0;
         }
     }
 
     @Override
     public void close() {
         closeScratch();
-        closeBuilding();
+        closeChunks();
         if (values != null) {
             values.close();
         }

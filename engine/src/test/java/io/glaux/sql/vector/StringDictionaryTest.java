@@ -69,7 +69,7 @@ class StringDictionaryTest {
     }
 
     @Test
-    void keepsValuesOfEveryLengthApartAcrossGrowthOfItsBuffers() {
+    void keepsValuesOfEveryLengthApartAcrossGrowthOfItsStorage() {
         // Lengths 0 to 40 straddle the word-at-a-time hashing and comparison (1-3, 4-7, 8 and more bytes, with a
         // last word that overlaps the one before); values differing in one byte at any position must stay apart.
         List<String> expected = new ArrayList<>();
@@ -84,14 +84,29 @@ class StringDictionaryTest {
                     assertThat(dictionary.idOf(changed)).isEqualTo(expected.size() - 1);
                 }
             }
-            String large = "long value ".repeat(2_000);
-            expected.add(large);
-            assertThat(dictionary.idOf(large)).isEqualTo(expected.size() - 1);
+            // Larger than the chunks values share (1 MiB): such a value gets a chunk of its own, values after it
+            // go on in another.
+            for (String large : new String[] {"long value ".repeat(2_000), "a".repeat(3 << 20), "b".repeat(1 << 20),
+                    "after the large ones"}) {
+                expected.add(large);
+                assertThat(dictionary.idOf(large)).isEqualTo(expected.size() - 1);
+            }
+            for (int i = 0; i < 100_000; i++) {
+                expected.add("filler " + i);
+                assertThat(dictionary.idOf("filler " + i)).isEqualTo(expected.size() - 1);
+            }
             for (int id = 0; id < expected.size(); id++) {
                 assertThat(dictionary.idOf(expected.get(id))).isEqualTo(id);
             }
             assertThat(dictionary.size()).isEqualTo(expected.size());
             assertThat(dictionary.values()).containsExactlyElementsOf(expected);
+            dictionary.freeze();
+            VarCharVector frozen = (VarCharVector) dictionary.asArrowDictionary().getVector();
+            for (int id = 0; id < expected.size(); id += 97) {
+                assertThat(new String(frozen.get(id), StandardCharsets.UTF_8)).isEqualTo(expected.get(id));
+            }
+            assertThat(new String(frozen.get(expected.size() - 1), StandardCharsets.UTF_8))
+                    .isEqualTo(expected.get(expected.size() - 1));
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  * object, each read in columns (the dataset's query only reads the table's columns) and row by row (the same query
  * with a filter that keeps every row, which runs through the planned operators). An import runs on one thread, so
  * rows/s is rows/s per core. Each source is imported {@code --warmups} times unmeasured (the first import of a
- * process also pays for class loading and compilation), then the median of {@code --runs} imports is printed.
+ * process also pays for class loading and compilation), then the median of {@code --runs} imports is printed, in
+ * wall time and in CPU time of the ingestion thread (which a loaded machine does not inflate).
  *
  * <p>With {@code --source athena}, the dataset reads through an Athena workgroup, as QuickSight's Athena data sources
  * do: each ingestion runs {@code SELECT * FROM lineitem} as an Athena query and imports its result object (a quoted
@@ -74,25 +75,32 @@ public final class SpiceImportRate {
                     {"text, in columns", "SELECT * FROM lineitem_csv"},
                     {"text, row by row", "SELECT * FROM lineitem_csv WHERE l_orderkey > 0"},
             };
-            System.out.println("| source | rows | median import | rows/s per core |");
-            System.out.println("|---|---:|---:|---:|");
+            System.out.println("| source | rows | median import | rows/s per core | import thread CPU | rows per CPU"
+                    + " second |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
             int dataset = 0;
             for (String[] source : imports) {
                 List<Double> seconds = new ArrayList<>();
+                List<Double> cpuSeconds = new ArrayList<>();
                 long imported = 0;
                 for (int run = 0; run < warmups + runs; run++) {
                     String name = "import_" + dataset++;
+                    long cpuBefore = SpiceImports.ingestionCpuNanos();
                     SpiceImports.Imported result = SpiceImports.importQuery(glaux, name, "tpch", source[1]);
+                    long cpu = SpiceImports.ingestionCpuNanos() - cpuBefore;
                     if (run >= warmups) {
                         seconds.add(result.seconds());
+                        cpuSeconds.add(cpu / 1e9);
                     }
                     imported = result.rows();
                     glaux.spice().deleteDataset(name);
                 }
                 seconds.sort(Double::compare);
+                cpuSeconds.sort(Double::compare);
                 double median = seconds.get(seconds.size() / 2);
-                System.out.printf(Locale.ROOT, "| %s | %,d | %.2f s | %,.0f |%n", source[0], imported, median,
-                        imported / median);
+                double cpu = cpuSeconds.get(cpuSeconds.size() / 2);
+                System.out.printf(Locale.ROOT, "| %s | %,d | %.2f s | %,.0f | %.2f s | %,.0f |%n", source[0], imported,
+                        median, imported / median, cpu, imported / cpu);
             }
         } finally {
             SideBySide.deleteTree(folder);

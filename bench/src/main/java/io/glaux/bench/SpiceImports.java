@@ -50,7 +50,7 @@ final class SpiceImports {
     }
 
     /** The CPU time so far of SPICE's ingestion threads (the import runs on one, which waits idle for the query). */
-    private static long ingestionCpuNanos() {
+    static long ingestionCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long nanos = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {

@@ -246,9 +246,9 @@ class LiveVectorizedQueriesTest {
     @Test
     void aQueryThatOutgrowsTheMemoryWhileReadingFailsAsAthenaDoesAndTheNextOneRuns() throws IOException {
         try (Glaux small = Glaux.builder().dataFolder(folder.resolve("small")).syncWrites(false)
-                .liveVectorMemory(64 * 1024).build()) {
+                .liveVectorMemory(32 * 1024).build()) {
             createTables(small);
-            // The catalog claims one row, so the query is planned vectorized; reading its 3,000 rows passes 64 KiB.
+            // The catalog claims one row, so the query is planned vectorized; reading its 3,000 rows passes 32 KiB.
             query(small, "ALTER TABLE pq SET TBLPROPERTIES ('numRows' = '1')");
             QueryExecution failed = run(small, "SELECT name, sum(price), count(DISTINCT id) FROM pq GROUP BY name");
             assertThat(failed.state()).isEqualTo(QueryState.FAILED);

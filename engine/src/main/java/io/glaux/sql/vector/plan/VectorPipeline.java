@@ -98,8 +98,8 @@ public final class VectorPipeline {
             if (spec.topN() != null) {
                 return Linq4j.enumerator(topN(data, filter, projections, scan));
             }
-            Enumerator<Object[]> rows = new LeasedRows(new FilteredRows(data, filter, projections,
-                    context::checkCancelled), lease);
+            Enumerator<Object[]> rows = new ClosingRows(new FilteredRows(data, filter, projections,
+                    context::checkCancelled), lease::close);
             handedOver = true;
             return rows;
         } catch (VectorCompiler.Unsupported e) {
@@ -137,31 +137,22 @@ public final class VectorPipeline {
                     return rows;
                 });
         source.recordVectorizedScan();
-        return new PartRows(parts);
+        return new ClosingRows(new PartRows(parts), parts::close);
     }
 
-    /** Rows of the parts' results, in order; closing stops the reading. */
-    private static final class PartRows implements Enumerator<Object[]> {
+    /** Rows of the parts' results, in order. */
+    private static final class PartRows implements Iterator<Object[]> {
         private final VectorSource.Parts<List<Object[]>> parts;
         private Iterator<Object[]> rows = java.util.Collections.emptyIterator();
-        private Object[] current;
-        private boolean closed;
+        private boolean done;
 
         PartRows(VectorSource.Parts<List<Object[]>> parts) {
             this.parts = parts;
         }
 
         @Override
-        public Object[] current() {
-            return current;
-        }
-
-        @Override
-        public boolean moveNext() {
-            if (closed) {
-                return false;
-            }
-            while (!rows.hasNext()) {
+        public boolean hasNext() {
+            while (!done && !rows.hasNext()) {
                 List<Object[]> next;
                 try {
                     next = parts.next();
@@ -169,25 +160,20 @@ public final class VectorPipeline {
                     throw new VectorFallback(e.getMessage(), e);
                 }
                 if (next == null) {
-                    return false;
+                    done = true;
+                } else {
+                    rows = next.iterator();
                 }
-                rows = next.iterator();
             }
-            current = rows.next();
-            return true;
+            return !done;
         }
 
         @Override
-        public void reset() {
-            throw new UnsupportedOperationException("reset");
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                parts.close();
+        public Object[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
             }
+            return rows.next();
         }
     }
 
@@ -244,16 +230,19 @@ public final class VectorPipeline {
         return List.<Object[]>of(row);
     }
 
-    /** Streams filtered rows and gives the version back when the consumer closes the enumerator. */
-    private static final class LeasedRows implements Enumerator<Object[]> {
+    /**
+     * Streams rows and gives back what they are read from (a version, the parts being read) when the consumer
+     * closes the enumerator.
+     */
+    private static final class ClosingRows implements Enumerator<Object[]> {
         private final Iterator<Object[]> rows;
-        private final VectorSource.Lease lease;
+        private final Runnable release;
         private Object[] current;
         private boolean closed;
 
-        LeasedRows(Iterator<Object[]> rows, VectorSource.Lease lease) {
+        ClosingRows(Iterator<Object[]> rows, Runnable release) {
             this.rows = rows;
-            this.lease = lease;
+            this.release = release;
         }
 
         @Override
@@ -279,7 +268,7 @@ public final class VectorPipeline {
         public void close() {
             if (!closed) {
                 closed = true;
-                lease.close();
+                release.run();
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.glaux.sql.schema;
 
 import io.glaux.sql.vector.VectorRuntime;
+import io.glaux.sql.vector.plan.VectorQueryStatistics;
 import io.glaux.sql.vector.plan.VectorSource;
 import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.scan.BatchScan;
@@ -14,7 +15,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
-import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -25,6 +25,7 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -93,22 +94,15 @@ public final class StoreTable extends AbstractTable implements ProjectableFilter
             }
             List<Integer> projects = scan instanceof Bindables.BindableTableScan bindable
                     && !bindable.projects.isEmpty() ? bindable.projects : null;
-            double distinct = 1;
+            List<OptionalDouble> values = new ArrayList<>();
             for (int field : columns) {
                 int column = projects == null ? field : projects.get(field);
                 if (column >= definition.allColumns().size()) {
                     return null;
                 }
-                OptionalDouble values = known.get().distinctValues(definition.allColumns().get(column).name());
-                if (values.isEmpty()) {
-                    return null;
-                }
-                distinct *= values.getAsDouble();
+                values.add(known.get().distinctValues(definition.allColumns().get(column).name()));
             }
-            Double rows = mq.getRowCount(scan);
-            double bound = rows == null ? distinct : Math.min(distinct, rows);
-            return predicate == null ? bound
-                    : RelMdUtil.numDistinctVals(bound, bound * RelMdUtil.guessSelectivity(predicate));
+            return VectorQueryStatistics.bound(values, mq.getRowCount(scan), predicate);
         }
     }
 

@@ -11,6 +11,8 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -55,13 +57,25 @@ public final class VectorQueryStatistics implements MetadataHandler<BuiltInMetad
      * {@code rows} rows passing {@code predicate}; null when a column's count is not known.
      */
     static Double distinct(VectorSource source, int[] columns, Double rows, RexNode predicate) {
-        double distinct = 1;
+        List<OptionalDouble> values = new ArrayList<>();
         for (int column : columns) {
-            OptionalDouble values = source.distinctValues(column);
-            if (values.isEmpty()) {
+            values.add(source.distinctValues(column));
+        }
+        return bound(values, rows, predicate);
+    }
+
+    /**
+     * At most how many distinct combinations columns with {@code values} distinct values each hold among
+     * {@code rows} rows passing {@code predicate}: their product capped by the rows, reduced by the predicate's
+     * guessed selectivity; null when a column's count is not known. For every scan that knows its columns' counts.
+     */
+    public static Double bound(List<OptionalDouble> values, Double rows, RexNode predicate) {
+        double distinct = 1;
+        for (OptionalDouble value : values) {
+            if (value.isEmpty()) {
                 return null;
             }
-            distinct *= values.getAsDouble();
+            distinct *= value.getAsDouble();
         }
         double bound = rows == null ? distinct : Math.min(distinct, rows);
         return predicate == null ? bound

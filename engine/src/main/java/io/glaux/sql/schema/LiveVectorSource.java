@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -158,6 +159,21 @@ final class LiveVectorSource implements VectorSource {
         };
     }
 
+    /** Encodes the batches of one part of the table into {@code part}, until they end or {@code stop} says so. */
+    private static void readSplit(SplitScan scan, SplitScan.Split split, ColumnarParts.Part part, int[] read,
+                                  BooleanSupplier stop) throws IOException {
+        try (BatchSource batches = scan.open(split)) {
+            ColumnBatch batch;
+            while (!stop.getAsBoolean() && (batch = batches.next()) != null) {
+                try (ColumnBatch taken = batch) {
+                    if (taken.rowCount() > 0) {
+                        part.add(taken, read);
+                    }
+                }
+            }
+        }
+    }
+
     private <T> T readPart(SplitScan scan, SplitScan.Split split, int[] read, BufferAllocator queryAllocator,
                            Function<ColumnarData, T> work) {
         runtime.recordPart();
@@ -165,17 +181,7 @@ final class LiveVectorSource implements VectorSource {
         ColumnarParts parts = new ColumnarParts(allocator, columns);
         ColumnarParts.Merged merged;
         try {
-            ColumnarParts.Part part = parts.newPart(split.sequence());
-            try (BatchSource batches = scan.open(split)) {
-                ColumnBatch batch;
-                while ((batch = batches.next()) != null) {
-                    try (ColumnBatch taken = batch) {
-                        if (taken.rowCount() > 0) {
-                            part.add(taken, read);
-                        }
-                    }
-                }
-            }
+            readSplit(scan, split, parts.newPart(split.sequence()), read, () -> false);
             merged = parts.merge();
         } catch (IOException e) {
             parts.free();
@@ -246,18 +252,8 @@ final class LiveVectorSource implements VectorSource {
         try {
             SplitScan.Split split;
             while (!failed.get() && (split = scan.next()) != null) {
-                ColumnarParts.Part part = parts.newPart(split.sequence());
                 runtime.recordPart();
-                try (BatchSource batches = scan.open(split)) {
-                    ColumnBatch batch;
-                    while (!failed.get() && (batch = batches.next()) != null) {
-                        try (ColumnBatch taken = batch) {
-                            if (taken.rowCount() > 0) {
-                                part.add(taken, read);
-                            }
-                        }
-                    }
-                }
+                readSplit(scan, split, parts.newPart(split.sequence()), read, failed::get);
             }
         } catch (IOException e) {
             failed.set(true);

@@ -12,15 +12,16 @@ import java.util.List;
 
 /**
  * What the planner knows about plans: Calcite's metadata handlers with Glaux's corrections in front of them (a
- * window's output has no order, {@link WindowCollation}; an equi-join's estimated rows, {@link JoinRowCounts}; distinct values through planner subsets and sorts,
+ * window's output has no order, {@link WindowCollation}; an equi-join's estimated rows, {@link JoinRowCounts}; a hash
+ * join's cost by the side it builds, {@link HashJoinCosts}; distinct values through planner subsets and sorts,
  * {@link DistinctRowCounts}).
  */
 public final class PlannerMetadata {
 
     /** Glaux's handlers, then Calcite's. */
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
-            WindowCollation.SOURCE, JoinRowCounts.SOURCE, DistinctRowCounts.SOURCE, VectorQueryStatistics.SOURCE,
-            DefaultRelMetadataProvider.INSTANCE));
+            WindowCollation.SOURCE, JoinRowCounts.SOURCE, HashJoinCosts.SOURCE, DistinctRowCounts.SOURCE,
+            VectorQueryStatistics.SOURCE, DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
 

@@ -74,6 +74,8 @@ public final class SpiceService implements AutoCloseable {
     private final JsonFiles json = new JsonFiles();
     private final AtomicLong ingestionSequence = new AtomicLong();
     private final BufferAllocator allocator;
+    /** What queries compute from datasets (a join's gathered columns), beside the datasets' capacity. */
+    private final BufferAllocator queryAllocator;
     private final Map<String, SpiceDataset> datasets = new ConcurrentHashMap<>();
     private final Map<String, Ingestion> ingestions = new ConcurrentHashMap<>();
     private final List<IngestionListener> ingestionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -141,6 +143,8 @@ public final class SpiceService implements AutoCloseable {
         // validity in one buffer) up to twice its content; rounding to 1 KiB keeps SPICE memory at its data's size.
         this.allocator = new RootAllocator(org.apache.arrow.memory.AllocationListener.NOOP, limits.maxTotalBytes(),
                 new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L));
+        this.queryAllocator = new RootAllocator(org.apache.arrow.memory.AllocationListener.NOOP,
+                limits.maxTotalBytes(), new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L));
         this.ingestionThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "glaux-spice-ingestion");
             thread.setDaemon(true);
@@ -477,6 +481,14 @@ public final class SpiceService implements AutoCloseable {
         return scanHelpers;
     }
 
+    /**
+     * Arrow memory for what one query computes from datasets (a join's result), as much as SPICE's capacity at most
+     * for all queries together; the query closes it.
+     */
+    BufferAllocator newQueryAllocator(String name) {
+        return queryAllocator.newChildAllocator(name, 0, limits.maxTotalBytes());
+    }
+
     /** Changes whenever a dataset appears or disappears or gets a new version, for the planner's plan cache. */
     public long schemaVersion() {
         return schemaVersion.get();
@@ -630,5 +642,6 @@ public final class SpiceService implements AutoCloseable {
         }
         datasets.values().forEach(SpiceDataset::unload);
         allocator.close();
+        queryAllocator.close();
     }
 }

@@ -109,6 +109,11 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
         }
 
         @Override
+        public org.apache.arrow.memory.BufferAllocator newQueryAllocator(String name) {
+            return service.newQueryAllocator(name);
+        }
+
+        @Override
         public Executor scanExecutor() {
             return service.scanExecutor();
         }

@@ -65,10 +65,13 @@ final class PlanText {
         }
     }
 
-    /** A node's inputs, with the scan a vectorized aggregate or top-N folds in shown as its input. */
+    /**
+     * A node's inputs, with what a vectorized query folds in (the scan under an aggregate or a top-N, a join's two
+     * sides) shown as its inputs.
+     */
     static List<RelNode> inputs(RelNode rel) {
-        if (rel instanceof VectorQuery query && query.scanPart() != null) {
-            return List.of(query.scanPart());
+        if (rel instanceof VectorQuery query) {
+            return query.foldedInputs();
         }
         return rel.getInputs();
     }

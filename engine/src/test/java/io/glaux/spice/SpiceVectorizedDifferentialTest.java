@@ -531,6 +531,85 @@ class SpiceVectorizedDifferentialTest {
                     + " ORDER BY l_shipmode DESC, l_extendedprice DESC, l_orderkey, l_linenumber LIMIT 10"));
     }
 
+    /**
+     * Joins of every kind the vectorized hash join computes (and a few it leaves to the row operators): NULL keys on
+     * either side, duplicate and skewed build keys, empty sides (no rows, or none passing a filter), keys of
+     * every integer-like kind, conditions beside the key, joins of joins, and results crossing batch boundaries.
+     */
+    static Stream<Case> joins() {
+        return Stream.of(
+            q("inner, grouped by the build side", "SELECT i.code, count(*), sum(l.l_quantity), min(i.name)"
+                    + " FROM lineitem l JOIN items i ON l.l_partkey = i.id GROUP BY i.code ORDER BY i.code"),
+            q("inner, written the other way round", "SELECT i.code, count(*), sum(l.l_quantity) FROM items i"
+                    + " JOIN lineitem l ON i.id = l.l_partkey GROUP BY i.code ORDER BY i.code"),
+            q("inner, grouped by both sides", "SELECT l.l_returnflag, i.name, count(*), sum(l.l_extendedprice"
+                    + " * (1 - l.l_discount)), avg(i.score) FROM lineitem l JOIN items i ON l.l_suppkey = i.id"
+                    + " GROUP BY l.l_returnflag, i.name ORDER BY 1, 2 NULLS FIRST"),
+            q("inner, filters on both sides", "SELECT i.flag, count(*), sum(l.l_quantity) FROM lineitem l"
+                    + " JOIN items i ON l.l_partkey = i.id WHERE l.l_shipdate >= DATE '1995-01-01'"
+                    + " AND i.name IN ('beta', 'café') GROUP BY i.flag ORDER BY 1 NULLS FIRST"),
+            q("inner, a condition beside the key", "SELECT count(*), sum(i.amount) FROM lineitem l JOIN items i"
+                    + " ON l.l_partkey = i.id AND i.amount > l.l_discount * 100"),
+            q("inner, a filter across sides", "SELECT count(*) FROM lineitem l JOIN items i ON l.l_partkey = i.id"
+                    + " WHERE i.d < l.l_shipdate OR i.small > l.l_linenumber"),
+            q("inner, NULL keys on both sides", "SELECT count(*), count(a.big), sum(b.id), min(a.id)"
+                    + " FROM items a JOIN items b ON a.big = b.big"),
+            q("inner, duplicate build keys", "SELECT a.code, count(*), sum(b.id) FROM items a JOIN items b"
+                    + " ON a.small = b.small WHERE a.id < 700 GROUP BY a.code ORDER BY 1"),
+            q("inner, skewed build keys", "SELECT l.l_linenumber, count(*), sum(i.id), count(i.tiny)"
+                    + " FROM lineitem l JOIN items i ON l.l_linenumber = i.tiny GROUP BY 1 ORDER BY 1"),
+            q("inner, one key value on every build row", "SELECT count(*), sum(l.l_orderkey) FROM lineitem l"
+                    + " JOIN (SELECT id, 1 AS one FROM items) i ON l.l_linenumber = i.one"),
+            q("inner, tinyint to int keys", "SELECT count(*), sum(i.id) FROM items i JOIN lineitem l"
+                    + " ON i.tiny = l.l_linenumber"),
+            q("inner, date keys", "SELECT a.d, count(*) FROM items a JOIN items b ON a.d = b.d WHERE a.id < 60"
+                    + " AND b.id < 600 GROUP BY a.d ORDER BY 1"),
+            q("inner, decimal keys of one scale", "SELECT count(*), sum(i.id) FROM items i JOIN lineitem l"
+                    + " ON i.amount = l.l_discount"),
+            q("inner, string keys stay on the row operators", "SELECT a.name, count(*) FROM items a JOIN items b"
+                    + " ON a.name = b.name WHERE a.id < 40 GROUP BY a.name ORDER BY 1 NULLS FIRST"),
+            q("inner, top-N over the join", "SELECT i.id, l.l_orderkey, l.l_linenumber, l.l_extendedprice"
+                    + " FROM lineitem l JOIN items i ON l.l_partkey = i.id"
+                    + " ORDER BY l.l_extendedprice DESC, l.l_orderkey, l.l_linenumber LIMIT 12"),
+            q("inner, rows without aggregate", "SELECT i.id, l.l_orderkey FROM lineitem l JOIN items i"
+                    + " ON l.l_partkey = i.id WHERE i.id < 40 ORDER BY 1, 2"),
+            q("three tables", "SELECT a.name, b.flag, count(*), sum(l.l_extendedprice) FROM lineitem l"
+                    + " JOIN items a ON l.l_partkey = a.id JOIN items b ON l.l_suppkey = b.id"
+                    + " GROUP BY a.name, b.flag ORDER BY 1 NULLS FIRST, 2 NULLS FIRST"),
+            q("four tables", "SELECT c.code, count(*), sum(l.l_quantity) FROM lineitem l"
+                    + " JOIN items a ON l.l_partkey = a.id JOIN items b ON l.l_suppkey = b.id"
+                    + " JOIN items c ON b.small = c.id WHERE a.flag GROUP BY c.code ORDER BY 1"),
+            q("left, matched and not", "SELECT i.code, count(*), count(l.l_orderkey), sum(l.l_quantity)"
+                    + " FROM items i LEFT JOIN lineitem l ON i.id = l.l_partkey GROUP BY i.code ORDER BY 1"),
+            q("left, NULL probe keys", "SELECT count(*), count(b.id), sum(a.id) FROM items a"
+                    + " LEFT JOIN items b ON a.big = b.big"),
+            q("left, build columns NULL as group key", "SELECT b.name, count(*) FROM items a"
+                    + " LEFT JOIN (SELECT * FROM items WHERE id < 300) b ON a.id = b.id"
+                    + " GROUP BY b.name ORDER BY 1 NULLS FIRST"),
+            q("semi, IN", "SELECT count(*), sum(l_quantity) FROM lineitem WHERE l_partkey IN"
+                    + " (SELECT id FROM items WHERE name = 'beta')"),
+            q("semi, EXISTS with duplicates", "SELECT i.code, count(*) FROM items i WHERE EXISTS"
+                    + " (SELECT 1 FROM lineitem l WHERE l.l_linenumber = i.tiny) GROUP BY i.code ORDER BY 1"),
+            q("anti, NOT EXISTS", "SELECT count(*), sum(i.id) FROM items i WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM lineitem l WHERE l.l_partkey = i.id)"),
+            q("anti, NULL probe keys kept", "SELECT count(*), count(a.big) FROM items a WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM items b WHERE b.big = a.big AND b.id < 100)"),
+            q("anti, NOT IN", "SELECT count(*) FROM items WHERE id NOT IN (SELECT l_partkey FROM lineitem)"),
+            q("empty build side", "SELECT count(*), sum(i.id) FROM items i JOIN nothing n ON i.id = n.id"),
+            q("empty probe side", "SELECT count(*) FROM nothing n JOIN items i ON n.id = i.id"),
+            q("build side filtered to nothing", "SELECT i.code, count(*) FROM items i JOIN lineitem l"
+                    + " ON i.id = l.l_partkey WHERE l.l_quantity < 0 GROUP BY i.code"),
+            q("left join to an empty side", "SELECT n.name, count(*), count(n.id), sum(i.id) FROM items i"
+                    + " LEFT JOIN nothing n ON i.id = n.id GROUP BY n.name"),
+            q("anti join to an empty side", "SELECT count(*) FROM items i WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM nothing n WHERE n.id = i.id)"),
+            q("all-NULL keys", "SELECT count(*) FROM blanks b JOIN items i ON b.n = i.id"),
+            q("left, all-NULL keys", "SELECT count(*), count(i.id), count(b.k) FROM blanks b"
+                    + " LEFT JOIN items i ON b.n = i.id"),
+            q("global aggregate over an empty join", "SELECT count(*), sum(i.amount), max(i.name)"
+                    + " FROM items i JOIN lineitem l ON i.id = l.l_partkey WHERE i.id < 0"));
+    }
+
     static Stream<Case> fallbacks() {
         return Stream.of(
             q("self join", "SELECT a.id, b.id FROM items a JOIN items b ON a.big = b.big + 1000003"
@@ -727,6 +806,12 @@ class SpiceVectorizedDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void topN(Case statement) {
+        assertSameEverywhere(statement);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void joins(Case statement) {
         assertSameEverywhere(statement);
     }
 

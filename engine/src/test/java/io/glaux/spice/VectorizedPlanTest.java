@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,7 @@ class VectorizedPlanTest {
                 + " AND d < DATE '2024-02-01' AND amount BETWEEN 10.05 AND 50.07 AND small < 24");
         // Above the scan only the check that the decimal(38,2) sum did not overflow (one value, not per row).
         assertThat(plan).startsWith("EnumerableCalc(").contains("checked_decimal_result")
-                .contains("\n  Enumerable(table=[[spice, default, items]]").contains("filter=", "aggregation=")
+                .contains("\n  Enumerable(source=[spice.default.items]").contains("filter=", "aggregation=")
                 .doesNotContain("EnumerableAggregate");
         assertThat(plan.split("EnumerableCalc", -1)).hasSize(2);
     }
@@ -200,9 +201,41 @@ class VectorizedPlanTest {
     }
 
     @Test
-    void joinsOfSpiceDatasetsAreHashJoins() {
+    void aJoinOfDatasetsUnderAnAggregateRunsOnTheVectorizedHashJoin() {
+        String sql = "SELECT a.name, count(*), sum(b.amount) FROM %1$s a JOIN %1$s b ON a.id = b.id"
+                + " WHERE b.d >= DATE '2024-01-01' GROUP BY a.name ORDER BY 1 NULLS FIRST";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("source=[INNER(", "aggregation=")
+                .doesNotContain("EnumerableHashJoin", "EnumerableAggregate", "MergeJoin");
+        long before = glaux.spice().vectorizedScans();
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        // Both sides are read by the vectorized operators.
+        assertThat(glaux.spice().vectorizedScans()).isEqualTo(before + 2);
+    }
+
+    /** Left, semi and anti joins too, each with the row operators' answer over the live table. */
+    @Test
+    void leftSemiAndAntiJoinsOfDatasetsRunOnTheVectorizedHashJoin() {
+        Map<String, String> queries = Map.of(
+                "LEFT(", "SELECT a.code, count(*), count(b.id) FROM %1$s a LEFT JOIN (SELECT * FROM %1$s"
+                        + " WHERE id < 300) b ON a.id = b.id GROUP BY a.code ORDER BY 1",
+                "SEMI(", "SELECT count(*), sum(id) FROM %1$s WHERE big IN (SELECT big FROM %1$s WHERE id < 100)",
+                "ANTI(", "SELECT count(*), count(big) FROM %1$s a WHERE NOT EXISTS (SELECT 1 FROM %1$s b"
+                        + " WHERE b.big = a.big AND b.id < 100)");
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            String sql = query.getValue();
+            assertThat(plan(String.format(sql, "spice.default.items"))).as(sql)
+                    .contains("source=[" + query.getKey()).doesNotContain("EnumerableHashJoin");
+            assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items"))).as(sql)
+                    .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        }
+    }
+
+    @Test
+    void aJoinOnStringKeysStaysAHashJoinOfTheRowOperators() {
         String plan = plan("SELECT a.name, count(*) FROM spice.default.items a JOIN spice.default.items b"
-                + " ON a.id = b.id WHERE b.d >= DATE '2024-01-01' GROUP BY a.name");
-        assertThat(plan).contains("EnumerableHashJoin").doesNotContain("MergeJoin");
+                + " ON a.name = b.name WHERE b.d >= DATE '2024-01-01' GROUP BY a.name");
+        assertThat(plan).contains("EnumerableHashJoin").doesNotContain("MergeJoin", "source=[INNER(");
     }
 }

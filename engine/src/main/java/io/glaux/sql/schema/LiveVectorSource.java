@@ -294,6 +294,11 @@ final class LiveVectorSource implements VectorSource {
     }
 
     @Override
+    public BufferAllocator newQueryAllocator(String name) {
+        return runtime.newQueryAllocator(name);
+    }
+
+    @Override
     public Executor scanExecutor() {
         return runtime.executor();
     }

@@ -34,21 +34,21 @@ import java.util.List;
  */
 public class VectorQuery extends AbstractRelNode {
 
-    private final RelOptTable table;
+    /** The table's qualified name, or for a join its description ({@link JoinSource#describe}). */
+    private final String name;
     private final VectorSource source;
     private final VectorQuerySpec spec;
     /** {@link #scanPart()}, made once so that EXPLAIN ANALYZE's counts and its text refer to the same node. */
     private VectorQuery scanPart;
 
-    VectorQuery(RelOptCluster cluster, RelOptTable table, VectorSource source, VectorQuerySpec spec,
-               RelDataType rowType) {
-        this(cluster, cluster.traitSetOf(Convention.NONE), table, source, spec, rowType);
+    VectorQuery(RelOptCluster cluster, String name, VectorSource source, VectorQuerySpec spec, RelDataType rowType) {
+        this(cluster, cluster.traitSetOf(Convention.NONE), name, source, spec, rowType);
     }
 
-    private VectorQuery(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, VectorSource source,
+    private VectorQuery(RelOptCluster cluster, RelTraitSet traits, String name, VectorSource source,
                        VectorQuerySpec spec, RelDataType rowType) {
         super(cluster, traits);
-        this.table = table;
+        this.name = name;
         this.source = source;
         this.spec = spec;
         this.rowType = rowType;
@@ -62,8 +62,14 @@ public class VectorQuery extends AbstractRelNode {
         return traits;
     }
 
-    RelOptTable table() {
-        return table;
+    /** The name of what the query reads, for a new query over the same source. */
+    String name() {
+        return name;
+    }
+
+    /** A table's qualified name, as the plan nodes name a scanned table. */
+    static String nameOf(RelOptTable table) {
+        return String.join(".", table.getQualifiedName());
     }
 
     VectorSource source() {
@@ -102,7 +108,7 @@ public class VectorQuery extends AbstractRelNode {
     @Override
     public RelWriter explainTerms(RelWriter writer) {
         return super.explainTerms(writer)
-                .item("table", table.getQualifiedName())
+                .item("source", name)
                 .itemIf("filter", spec.filter(), spec.filter() != null)
                 .item("projects", spec.projects())
                 .itemIf("aggregation", spec.aggregation(), spec.aggregation() != null)
@@ -123,9 +129,22 @@ public class VectorQuery extends AbstractRelNode {
         if (spec.topN() != null) {
             return "TopN[count = " + spec.topN().fetch() + "]";
         }
-        String qualified = String.join(".", table.getQualifiedName());
-        return spec.filter() == null ? "ScanProject[table = " + qualified + "]"
-                : "ScanFilterProject[table = " + qualified + ", filterPredicate = " + spec.filter() + "]";
+        String filter = spec.filter() == null ? "" : ", filterPredicate = " + spec.filter();
+        if (source instanceof JoinSource join) {
+            return join.operatorName(filter);
+        }
+        return (spec.filter() == null ? "ScanProject" : "ScanFilterProject") + "[table = " + name + filter + "]";
+    }
+
+    /**
+     * The nodes EXPLAIN shows under this one: for an aggregate or a top-N the scan it folds in, for a scan of a join
+     * the join's two inputs; none for a scan of a table.
+     */
+    public List<RelNode> foldedInputs() {
+        if (scanPart() != null) {
+            return List.of(scanPart());
+        }
+        return source instanceof JoinSource join ? join.inputs() : List.of();
     }
 
     /**
@@ -137,7 +156,7 @@ public class VectorQuery extends AbstractRelNode {
             return null;
         }
         if (scanPart == null) {
-            scanPart = new Enumerable(getCluster(), table, source, new VectorQuerySpec(spec.filter(),
+            scanPart = new Enumerable(getCluster(), name, source, new VectorQuerySpec(spec.filter(),
                     spec.projects(), null, null), getScanRowType());
         }
         return scanPart;
@@ -145,7 +164,7 @@ public class VectorQuery extends AbstractRelNode {
 
     /** The rows of the scan part: its projections, named after the columns they read or as expressions. */
     private RelDataType getScanRowType() {
-        List<String> columns = table.getRowType().getFieldNames();
+        List<String> columns = source.columns().stream().map(io.glaux.catalog.Column::name).toList();
         List<String> names = new java.util.ArrayList<>();
         for (int i = 0; i < spec.projects().size(); i++) {
             names.add(spec.projects().get(i) instanceof org.apache.calcite.rex.RexInputRef ref
@@ -157,15 +176,15 @@ public class VectorQuery extends AbstractRelNode {
 
     /** This query in the Enumerable convention. */
     Enumerable toEnumerable() {
-        return new Enumerable(getCluster(), table, source, spec, rowType);
+        return new Enumerable(getCluster(), name, source, spec, rowType);
     }
 
     /** The executable form. */
     static final class Enumerable extends VectorQuery implements EnumerableRel {
 
-        Enumerable(RelOptCluster cluster, RelOptTable table, VectorSource source, VectorQuerySpec spec,
+        Enumerable(RelOptCluster cluster, String name, VectorSource source, VectorQuerySpec spec,
                    RelDataType rowType) {
-            super(cluster, enumerableTraits(cluster, spec), table, source, spec, rowType);
+            super(cluster, enumerableTraits(cluster, spec), name, source, spec, rowType);
         }
 
         /**
@@ -176,7 +195,7 @@ public class VectorQuery extends AbstractRelNode {
          */
         @Override
         public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-            double rows = Math.max(1, source().rowCount());
+            double rows = Math.max(1, source().readRows());
             double work = source().readsPerQuery()
                     ? rows * 0.001 * (spec().fields().cardinality() + 2) / (source().columns().size() + 2)
                     / (1 + spec().stages())

@@ -9,6 +9,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexBuilder;
@@ -34,7 +35,7 @@ final class VectorRules {
     /** Top-N keeps candidate rows in memory; beyond this many, a sort is the better tool. */
     static final long MAX_TOP_N = 100_000;
 
-    static final List<RelOptRule> ALL = List.of(new ScanRule(), new FilterRule(), new ProjectRule(),
+    static final List<RelOptRule> ALL = List.of(new ScanRule(), new JoinRule(), new FilterRule(), new ProjectRule(),
             new AggregateRule(), new TopNRule(), new EnumerableRule());
 
     private VectorRules() {
@@ -109,8 +110,41 @@ final class VectorRules {
             for (int i = 0; i < scan.getRowType().getFieldCount(); i++) {
                 projects.add(rexBuilder.makeInputRef(scan, i));
             }
-            call.transformTo(new VectorQuery(scan.getCluster(), scan.getTable(), scan.source(),
+            call.transformTo(new VectorQuery(scan.getCluster(), VectorQuery.nameOf(scan.getTable()), scan.source(),
                     new VectorQuerySpec(null, projects, null, null), scan.getRowType()));
+        }
+    }
+
+    /**
+     * A join of two vectorized row scans becomes a scan of their join ({@link JoinSource}), so what sits above it
+     * folds in as over a table; an inner join's conditions beside its key become the scan's filter.
+     */
+    static final class JoinRule extends RelOptRule {
+        JoinRule() {
+            super(operand(LogicalJoin.class, operand(VectorQuery.class, Convention.NONE, none()),
+                    operand(VectorQuery.class, Convention.NONE, none())), "VectorJoinRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            LogicalJoin join = call.rel(0);
+            JoinSource source = JoinSource.of(join, call.rel(1), call.rel(2));
+            if (source == null) {
+                return;
+            }
+            RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+            List<RexNode> projects = new ArrayList<>();
+            for (int i = 0; i < join.getRowType().getFieldCount(); i++) {
+                projects.add(rexBuilder.makeInputRef(join.getRowType().getFieldList().get(i).getType(), i));
+            }
+            RexNode remaining = join.analyzeCondition().getRemaining(rexBuilder);
+            RexNode filter = remaining.isAlwaysTrue() ? null : remaining;
+            VectorQuery query = new VectorQuery(join.getCluster(), source.describe(), source,
+                    new VectorQuerySpec(filter, projects, null, null), join.getRowType());
+            if (filter != null && !compiles(query, compiler -> compiler.filter(filter))) {
+                return;
+            }
+            call.transformTo(query);
         }
     }
 
@@ -137,7 +171,7 @@ final class VectorRules {
             if (!compiles(query, compiler -> compiler.filter(combined))) {
                 return;
             }
-            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+            call.transformTo(new VectorQuery(query.getCluster(), query.name(), query.source(),
                     new VectorQuerySpec(combined, spec.projects(), null, null), query.getRowType()));
         }
     }
@@ -159,7 +193,7 @@ final class VectorRules {
             if (!compiles(query, compiler -> projects.forEach(compiler::projection))) {
                 return;
             }
-            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+            call.transformTo(new VectorQuery(query.getCluster(), query.name(), query.source(),
                     new VectorQuerySpec(spec.filter(), projects, null, null), project.getRowType()));
         }
     }
@@ -189,7 +223,7 @@ final class VectorRules {
             if (!supported) {
                 return;
             }
-            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+            call.transformTo(new VectorQuery(query.getCluster(), query.name(), query.source(),
                     new VectorQuerySpec(spec.filter(), spec.projects(),
                             new VectorQuerySpec.Aggregation(aggregate.getGroupSet(), calls), null),
                     aggregate.getRowType()));
@@ -228,7 +262,7 @@ final class VectorRules {
             if (!supported) {
                 return;
             }
-            call.transformTo(new VectorQuery(query.getCluster(), query.table(), query.source(),
+            call.transformTo(new VectorQuery(query.getCluster(), query.name(), query.source(),
                     new VectorQuerySpec(spec.filter(), spec.projects(), null,
                             new VectorQuerySpec.TopNSpec(collation, offset, fetch)), sort.getRowType()));
         }

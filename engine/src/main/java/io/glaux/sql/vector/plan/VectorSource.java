@@ -3,6 +3,7 @@ package io.glaux.sql.vector.plan;
 import io.glaux.catalog.Column;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.vector.ColumnarData;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -83,6 +84,20 @@ public interface VectorSource {
     default OptionalDouble distinctValues(int column) {
         return OptionalDouble.empty();
     }
+
+    /**
+     * Rows a query of this source reads, for the planner's costs: the table's rows, or for a join both sides' with its
+     * built rows counted again.
+     */
+    default double readRows() {
+        return rowCount();
+    }
+
+    /**
+     * Arrow memory for what one query computes from this source's data (a join's gathered columns), within the
+     * limits of the memory the source is read into; the query closes it.
+     */
+    BufferAllocator newQueryAllocator(String name);
 
     /** Helpers for parallel scans; a scan uses at most {@link #threads()} workers including its own thread. */
     Executor scanExecutor();

@@ -1,0 +1,278 @@
+package io.glaux.sql.vector;
+
+import io.glaux.catalog.Column;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * An equi-join of two columnar inputs on one integer-like key: the build side's rows passing its filter go into a
+ * {@link JoinTable} (filtered on all of the scan's workers, added on the calling thread), then the probe side's batches are filtered, probed and gathered on all
+ * of the scan's workers, each probe batch becoming one batch of the result, in the probe side's order. The result
+ * holds the probe side's output columns, then (for inner and left joins) the build side's; it is columnar data the
+ * other vectorized operators read as they read a table.
+ *
+ * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them.
+ */
+public final class HashJoin {
+
+    /** The kinds of join this operator computes; the probe side is the left one. */
+    public enum Type {
+        INNER, LEFT, SEMI, ANTI;
+
+        /** Whether the result holds the build side's columns. */
+        public boolean keepsBuildColumns() {
+            return this == INNER || this == LEFT;
+        }
+    }
+
+    /**
+     * One input: its data, the filter its rows pass, its key column, and its columns in the result
+     * ({@code outputs[i]} is the data's column giving result column i of this side).
+     */
+    public record Side(ColumnarData data, RowFilter filter, int key, int[] outputs) {
+    }
+
+    private final Type type;
+    private final Side probe;
+    private final Side build;
+    private final List<Column> columns;
+
+    /** @param columns the result's columns: the probe side's outputs, then the build side's if the type keeps them */
+    public HashJoin(Type type, Side probe, Side build, List<Column> columns) {
+        this.type = type;
+        this.probe = probe;
+        this.build = build;
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * Joins, gathering the result columns in {@code wanted} (the others stay empty vectors); the result's memory comes
+     * from {@code allocator}, which it owns from then on (also when this fails: it is closed).
+     */
+    public JoinedData run(ParallelScan scan, boolean[] wanted, BufferAllocator allocator) {
+        AtomicReferenceArray<VectorSchemaRoot> results = new AtomicReferenceArray<>(probe.data().batchCount());
+        try {
+            JoinTable table = build(scan);
+            scan.checkCancelled();
+            scan.run(probe.data(), () -> new Prober(table, wanted, allocator, results));
+            List<VectorSchemaRoot> batches = new ArrayList<>();
+            for (int i = 0; i < results.length(); i++) {
+                VectorSchemaRoot batch = results.getAndSet(i, null);
+                if (batch != null && batch.getRowCount() > 0) {
+                    batches.add(batch);
+                } else if (batch != null) {
+                    batch.close();
+                }
+            }
+            return new JoinedData(allocator, columns, batches, dictionaries());
+        } catch (RuntimeException | Error e) {
+            for (int i = 0; i < results.length(); i++) {
+                VectorSchemaRoot batch = results.getAndSet(i, null);
+                if (batch != null) {
+                    batch.close();
+                }
+            }
+            allocator.close();
+            throw e;
+        }
+    }
+
+    private String[][] dictionaries() {
+        String[][] values = new String[columns.size()][];
+        int probeColumns = probe.outputs().length;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i < probeColumns ? probe.data().dictionaryValues(probe.outputs()[i])
+                    : build.data().dictionaryValues(build.outputs()[i - probeColumns]);
+        }
+        return values;
+    }
+
+    /**
+     * The build side's rows passing its filter, by key: filtered and their keys read on all of the scan's workers,
+     * then added batch by batch on the calling thread (so rows of one key keep the side's order).
+     */
+    private JoinTable build(ParallelScan scan) {
+        ColumnarData data = build.data();
+        AtomicReferenceArray<BuildRows> batches = new AtomicReferenceArray<>(data.batchCount());
+        scan.run(data, () -> context -> batches.set(context.batch(), keys(context)));
+        long rows = 0;
+        for (int batch = 0; batch < batches.length(); batch++) {
+            rows += batches.get(batch).count();
+        }
+        JoinTable table = new JoinTable((int) Math.min(rows, 1 << 28));
+        for (int batch = 0; batch < batches.length(); batch++) {
+            BuildRows selected = batches.getAndSet(batch, null);
+            for (int i = 0; i < selected.count(); i++) {
+                table.add(selected.keys()[i], JoinTable.reference(batch, selected.rows()[i]));
+            }
+        }
+        return table;
+    }
+
+    /** A build batch's rows passing the filter with a non-null key, and their keys. */
+    private record BuildRows(int[] rows, long[] keys, int count) {
+    }
+
+    private BuildRows keys(BatchContext context) {
+        Scratch scratch = context.scratch();
+        int[] selected = scratch.borrowInts();
+        long[] keys = scratch.borrowLongs();
+        boolean[] nulls = scratch.borrowFlags();
+        try {
+            int count = build.filter().applyAll(context, selected, context.rowCount());
+            ColumnView key = context.column(build.key());
+            key.readLongs(selected, count, keys);
+            if (key.readNulls(selected, count, nulls)) {
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    if (!nulls[i]) {
+                        selected[kept] = selected[i];
+                        keys[kept++] = keys[i];
+                    }
+                }
+                count = kept;
+            }
+            return new BuildRows(Arrays.copyOf(selected, count), Arrays.copyOf(keys, count), count);
+        } finally {
+            scratch.release(selected);
+            scratch.release(keys);
+            scratch.release(nulls);
+        }
+    }
+
+    /** One worker's probing: the matches of a batch, then their columns gathered into a result batch. */
+    private final class Prober implements ParallelScan.Worker {
+        private final JoinTable table;
+        private final boolean[] wanted;
+        private final BufferAllocator allocator;
+        private final AtomicReferenceArray<VectorSchemaRoot> results;
+        private int[] probeRows = new int[0];
+        private long[] buildRows = new long[0];
+
+        Prober(JoinTable table, boolean[] wanted, BufferAllocator allocator,
+               AtomicReferenceArray<VectorSchemaRoot> results) {
+            this.table = table;
+            this.wanted = wanted;
+            this.allocator = allocator;
+            this.results = results;
+        }
+
+        @Override
+        public void process(BatchContext context) {
+            Scratch scratch = context.scratch();
+            int[] selected = scratch.borrowInts();
+            long[] keys = scratch.borrowLongs();
+            boolean[] nulls = scratch.borrowFlags();
+            int matches;
+            try {
+                int count = probe.filter().applyAll(context, selected, context.rowCount());
+                ColumnView key = context.column(probe.key());
+                key.readLongs(selected, count, keys);
+                boolean anyNull = key.readNulls(selected, count, nulls);
+                matches = match(selected, keys, anyNull ? nulls : null, count);
+            } finally {
+                scratch.release(selected);
+                scratch.release(keys);
+                scratch.release(nulls);
+            }
+            results.set(context.batch(), gather(context.batch(), matches));
+        }
+
+        /** Fills {@link #probeRows} and {@link #buildRows} (-1: none) with the batch's result rows. */
+        private int match(int[] selected, long[] keys, boolean[] nulls, int count) {
+            int matches = 0;
+            for (int i = 0; i < count; i++) {
+                int entry = nulls != null && nulls[i] ? -1 : table.first(keys[i]);
+                switch (type) {
+                    case SEMI, ANTI -> {
+                        if ((entry >= 0) == (type == Type.SEMI)) {
+                            matches = add(matches, selected[i], -1);
+                        }
+                    }
+                    case INNER, LEFT -> {
+                        if (entry < 0 && type == Type.LEFT) {
+                            matches = add(matches, selected[i], -1);
+                        }
+                        for (; entry >= 0; entry = table.next(entry)) {
+                            matches = add(matches, selected[i], table.row(entry));
+                        }
+                    }
+                }
+            }
+            return matches;
+        }
+
+        private int add(int at, int probeRow, long buildRow) {
+            if (at == probeRows.length) {
+                int size = Math.max(1024, at * 2);
+                probeRows = Arrays.copyOf(probeRows, size);
+                buildRows = Arrays.copyOf(buildRows, size);
+            }
+            probeRows[at] = probeRow;
+            buildRows[at] = buildRow;
+            return at + 1;
+        }
+
+        private VectorSchemaRoot gather(int batch, int rows) {
+            List<Field> fields = new ArrayList<>(columns.size());
+            List<FieldVector> vectors = new ArrayList<>(columns.size());
+            try {
+                int probeColumns = probe.outputs().length;
+                for (int column = 0; column < columns.size(); column++) {
+                    boolean fromProbe = column < probeColumns;
+                    int source = fromProbe ? probe.outputs()[column] : build.outputs()[column - probeColumns];
+                    ColumnarData data = fromProbe ? probe.data() : build.data();
+                    // A side without rows (an empty build side of a left join) has no vector to copy the type of.
+                    Field field = data.batchCount() == 0 ? ColumnCodecs.field(columns.get(column), column)
+                            : data.vector(fromProbe ? batch : 0, source).getField();
+                    FieldVector target = field.createVector(allocator);
+                    vectors.add(target);
+                    fields.add(target.getField());
+                    if (!wanted[column]) {
+                        continue;
+                    }
+                    target.setInitialCapacity(rows);
+                    target.allocateNew();
+                    if (fromProbe) {
+                        FieldVector from = data.vector(batch, source);
+                        for (int i = 0; i < rows; i++) {
+                            target.copyFrom(probeRows[i], i, from);
+                        }
+                    } else {
+                        copyBuild(data, source, target, rows);
+                    }
+                    target.setValueCount(rows);
+                }
+            } catch (RuntimeException | Error e) {
+                vectors.forEach(FieldVector::close);
+                throw e;
+            }
+            return new VectorSchemaRoot(fields, vectors, rows);
+        }
+
+        private void copyBuild(ColumnarData data, int source, FieldVector target, int rows) {
+            FieldVector[] byBatch = new FieldVector[data.batchCount()];
+            for (int i = 0; i < rows; i++) {
+                long reference = buildRows[i];
+                if (reference < 0) {
+                    target.setNull(i);
+                    continue;
+                }
+                int batch = JoinTable.batchOf(reference);
+                FieldVector from = byBatch[batch];
+                if (from == null) {
+                    from = data.vector(batch, source);
+                    byBatch[batch] = from;
+                }
+                target.copyFrom(JoinTable.rowOf(reference), i, from);
+            }
+        }
+    }
+}

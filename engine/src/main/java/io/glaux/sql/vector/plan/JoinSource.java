@@ -1,0 +1,314 @@
+package io.glaux.sql.vector.plan;
+
+import io.glaux.catalog.Column;
+import io.glaux.catalog.AthenaType;
+import io.glaux.format.ColumnLayout;
+import io.glaux.sql.SqlErrors;
+import io.glaux.sql.scan.ScanContext;
+import io.glaux.sql.vector.ColumnarData;
+import io.glaux.sql.vector.HashJoin;
+import io.glaux.sql.vector.JoinedData;
+import io.glaux.sql.vector.ParallelScan;
+import io.glaux.sql.vector.ValueKind;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+
+/**
+ * A join of two vectorized row scans on one integer-like key, as a source the vectorized operators read like a
+ * table: its columns are the probe (left) side's, then for inner and left joins the build (right) side's. When a
+ * query runs, both sides are read with the columns it uses, joined by {@link HashJoin}, and the folded filter,
+ * projection, aggregation or top-N run over the result. A side may itself be a join, so a tree of joins becomes one
+ * source.
+ */
+final class JoinSource implements VectorSource {
+
+    /** What building a row costs against probing one (as for the row operators' hash join). */
+    private static final double BUILD = 2;
+
+    private final HashJoin.Type type;
+    private final VectorQuery probe;
+    private final VectorQuery build;
+    /** Per side, the table column of each output field. */
+    private final int[] probeColumns;
+    private final int[] buildColumns;
+    /** The key as a field of each side's output. */
+    private final int probeKey;
+    private final int buildKey;
+    private final List<Column> columns;
+    private final double rows;
+    private final double builtRows;
+
+    private JoinSource(HashJoin.Type type, VectorQuery probe, VectorQuery build, int probeKey, int buildKey,
+                       double rows, double builtRows) {
+        this.type = type;
+        this.probe = probe;
+        this.build = build;
+        this.probeColumns = plainColumns(probe);
+        this.buildColumns = plainColumns(build);
+        this.probeKey = probeKey;
+        this.buildKey = buildKey;
+        this.rows = rows;
+        this.builtRows = builtRows;
+        List<Column> all = new ArrayList<>();
+        for (int column : probeColumns) {
+            all.add(probe.source().columns().get(column));
+        }
+        if (type.keepsBuildColumns()) {
+            for (int column : buildColumns) {
+                all.add(build.source().columns().get(column));
+            }
+        }
+        this.columns = List.copyOf(all);
+    }
+
+    /**
+     * The join of {@code left} (probed) and {@code right} (built) as a source, or null when the operator does not
+     * compute it: a kind of join other than inner, left, semi and anti; a condition other than one equality of
+     * integer-like columns of the same kind (plus, for an inner join, conditions the query then filters by); a side
+     * that is not a row scan of plain columns.
+     */
+    static JoinSource of(Join join, VectorQuery left, VectorQuery right) {
+        HashJoin.Type type = switch (join.getJoinType()) {
+            case INNER -> HashJoin.Type.INNER;
+            case LEFT -> HashJoin.Type.LEFT;
+            case SEMI -> HashJoin.Type.SEMI;
+            case ANTI -> HashJoin.Type.ANTI;
+            default -> null;
+        };
+        JoinInfo info = join.analyzeCondition();
+        if (type == null || info.leftKeys.size() != 1 || info.nullExclusionFlags.contains(false)
+                || !info.nonEquiConditions.isEmpty() && type != HashJoin.Type.INNER
+                || plainColumns(left) == null || plainColumns(right) == null) {
+            return null;
+        }
+        int leftKey = info.leftKeys.get(0);
+        int rightKey = info.rightKeys.get(0);
+        AthenaType leftType = left.source().columns().get(plainColumns(left)[leftKey]).type();
+        AthenaType rightType = right.source().columns().get(plainColumns(right)[rightKey]).type();
+        if (!joinable(leftType, rightType)) {
+            return null;
+        }
+        var mq = join.getCluster().getMetadataQuery();
+        Double rows = mq.getRowCount(join);
+        Double built = mq.getRowCount(right);
+        return new JoinSource(type, left, right, leftKey, rightKey, rows == null ? 1 : rows,
+                built == null ? right.source().rowCount() : built);
+    }
+
+    /** Keys compared as longs: integers with integers, dates with dates, decimals of one scale, never strings. */
+    private static boolean joinable(AthenaType left, AthenaType right) {
+        ValueKind kind = ValueKind.of(left);
+        if (!kind.isLong() || kind == ValueKind.BIT || ColumnLayout.isDictionaryEncoded(left)
+                || !ValueKind.of(right).isLong() || ColumnLayout.isDictionaryEncoded(right)) {
+            return false;
+        }
+        return switch (left.kind()) {
+            case TINYINT, SMALLINT, INT, BIGINT -> switch (right.kind()) {
+                case TINYINT, SMALLINT, INT, BIGINT -> true;
+                default -> false;
+            };
+            case DECIMAL -> left instanceof AthenaType.Decimal l && right instanceof AthenaType.Decimal r
+                    && l.scale() == r.scale();
+            default -> left.kind() == right.kind();
+        };
+    }
+
+    /** The table column each output field of a row scan reads, or null when a field is computed. */
+    private static int[] plainColumns(VectorQuery query) {
+        if (!query.spec().isRowScan()) {
+            return null;
+        }
+        List<RexNode> projects = query.spec().projects();
+        int[] columns = new int[projects.size()];
+        for (int i = 0; i < columns.length; i++) {
+            if (!(projects.get(i) instanceof RexInputRef ref)) {
+                return null;
+            }
+            columns[i] = ref.getIndex();
+        }
+        return columns;
+    }
+
+    /** Identifies the join among the planner's nodes: its kind, key and sides. */
+    String describe() {
+        return type + "(" + probeKey + " = " + buildKey + ", " + probe.getDigest() + ", " + build.getDigest() + ")";
+    }
+
+    /** As EXPLAIN names the join, as Trino does ({@code InnerJoin[criteria = =($0, $5)]}). */
+    String operatorName(String filter) {
+        String kind = type.name().charAt(0) + type.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        int buildField = type.keepsBuildColumns() ? probeColumns.length + buildKey : buildKey;
+        return kind + "Join[criteria = =($" + probeKey + ", $" + buildField + ")" + filter + "]";
+    }
+
+    /** The two sides, probed then built. */
+    List<RelNode> inputs() {
+        return List.of(probe, build);
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public long rowCount() {
+        return (long) Math.max(1, Math.min(Long.MAX_VALUE, rows));
+    }
+
+    @Override
+    public double readRows() {
+        return probe.source().readRows() + build.source().readRows() + BUILD * builtRows;
+    }
+
+    @Override
+    public Lease planningData() {
+        return null;
+    }
+
+    @Override
+    public boolean readsPerQuery() {
+        return true;
+    }
+
+    @Override
+    public boolean canHold(ImmutableBitSet fields) {
+        return probe.source().canHold(sideFields(fields, true)) && build.source().canHold(sideFields(fields, false));
+    }
+
+    /** The table columns a side reads for the join's fields {@code fields}: theirs, its key and its filter's. */
+    private ImmutableBitSet sideFields(ImmutableBitSet fields, boolean ofProbe) {
+        VectorQuery side = ofProbe ? probe : build;
+        int[] sideColumns = ofProbe ? probeColumns : buildColumns;
+        int offset = ofProbe ? 0 : probeColumns.length;
+        ImmutableBitSet.Builder read = ImmutableBitSet.builder();
+        if (ofProbe || type.keepsBuildColumns()) {
+            for (int field : fields) {
+                if (field >= offset && field - offset < sideColumns.length) {
+                    read.set(sideColumns[field - offset]);
+                }
+            }
+        }
+        read.set(sideColumns[ofProbe ? probeKey : buildKey]);
+        if (side.spec().filter() != null) {
+            read.addAll(RelOptUtil.InputFinder.bits(side.spec().filter()));
+        }
+        return read.build();
+    }
+
+    /**
+     * Reads both sides (the probe side first: without its rows there is nothing to build for), then joins them. An
+     * empty result is no data, as an empty table is.
+     */
+    @Override
+    public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
+        Lease probed = open(probe, context, sideFields(fields, true));
+        if (probed == null) {
+            return null;
+        }
+        Lease built = null;
+        JoinedData joined = null;
+        try {
+            built = open(build, context, sideFields(fields, false));
+            if (built == null && (type == HashJoin.Type.INNER || type == HashJoin.Type.SEMI)) {
+                probed.close();
+                return null;
+            }
+            ColumnarData buildData = built == null ? JoinedData.empty(build.source().columns()) : built.data();
+            HashJoin.Side probeSide = new HashJoin.Side(probed.data(),
+                    compile(probe, probed.data()), probeColumns[probeKey], probeColumns);
+            HashJoin.Side buildSide = new HashJoin.Side(buildData, compile(build, buildData),
+                    buildColumns[buildKey], buildColumns);
+            boolean[] wanted = new boolean[columns.size()];
+            fields.forEach(field -> wanted[field] = true);
+            BufferAllocator allocator = probe.source().newQueryAllocator("join");
+            ParallelScan scan = new ParallelScan(scanExecutor(), threads(), context::checkCancelled);
+            joined = new HashJoin(type, probeSide, buildSide, columns).run(scan, wanted, allocator);
+        } catch (OutOfMemoryException e) {
+            close(probed, built, null);
+            throw SqlErrors.resourcesExhausted(e);
+        } catch (RuntimeException | Error e) {
+            close(probed, built, null);
+            throw e;
+        }
+        if (joined.rows() == 0) {
+            close(probed, built, joined);
+            return null;
+        }
+        Lease probeLease = probed;
+        Lease buildLease = built;
+        JoinedData result = joined;
+        return Lease.of(result, () -> close(probeLease, buildLease, result));
+    }
+
+    private static Lease open(VectorQuery side, ScanContext context, ImmutableBitSet fields) {
+        RexNode filter = side.spec().filter();
+        return side.source().open(context, fields, filter == null ? List.of() : RelOptUtil.conjunctions(filter));
+    }
+
+    private static io.glaux.sql.vector.RowFilter compile(VectorQuery side, ColumnarData data) {
+        try {
+            return new VectorCompiler(data.columns(), data).filter(side.spec().filter());
+        } catch (VectorCompiler.Unsupported e) {
+            // Planned before the data was read; the row operators take over.
+            throw new VectorFallback(e.getMessage(), e);
+        }
+    }
+
+    private static void close(Lease probed, Lease built, JoinedData joined) {
+        try {
+            if (joined != null) {
+                joined.close();
+            }
+        } finally {
+            try {
+                if (built != null) {
+                    built.close();
+                }
+            } finally {
+                probed.close();
+            }
+        }
+    }
+
+    @Override
+    public OptionalDouble distinctValues(int column) {
+        if (column < probeColumns.length) {
+            return probe.source().distinctValues(probeColumns[column]);
+        }
+        return build.source().distinctValues(buildColumns[column - probeColumns.length]);
+    }
+
+    @Override
+    public BufferAllocator newQueryAllocator(String name) {
+        return probe.source().newQueryAllocator(name);
+    }
+
+    @Override
+    public Executor scanExecutor() {
+        return probe.source().scanExecutor();
+    }
+
+    @Override
+    public int threads() {
+        return probe.source().threads();
+    }
+
+    @Override
+    public void recordVectorizedScan() {
+        probe.source().recordVectorizedScan();
+        build.source().recordVectorizedScan();
+    }
+}

@@ -606,6 +606,16 @@ class SpiceVectorizedDifferentialTest {
             q("all-NULL keys", "SELECT count(*) FROM blanks b JOIN items i ON b.n = i.id"),
             q("left, all-NULL keys", "SELECT count(*), count(i.id), count(b.k) FROM blanks b"
                     + " LEFT JOIN items i ON b.n = i.id"),
+            q("inner, two keys", "SELECT count(*), sum(a.l_quantity - b.l_tax) FROM lineitem a JOIN lineitem b"
+                    + " ON a.l_orderkey = b.l_orderkey AND a.l_linenumber = b.l_linenumber"),
+            q("inner, two keys with NULLs and duplicates", "SELECT a.code, count(*), sum(b.id) FROM items a"
+                    + " JOIN items b ON a.small = b.small AND a.tiny = b.tiny GROUP BY a.code ORDER BY 1"),
+            q("left, two keys", "SELECT count(*), count(b.id), sum(a.id) FROM items a LEFT JOIN items b"
+                    + " ON a.big = b.big AND a.tiny = b.tiny"),
+            q("semi, two keys", "SELECT count(*) FROM lineitem a WHERE EXISTS (SELECT 1 FROM items b"
+                    + " WHERE b.id = a.l_partkey AND b.tiny = a.l_linenumber)"),
+            q("anti, two keys", "SELECT count(*), count(a.tiny) FROM items a WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM items b WHERE b.small = a.small AND b.tiny = a.tiny AND b.id < 1000)"),
             q("global aggregate over an empty join", "SELECT count(*), sum(i.amount), max(i.name)"
                     + " FROM items i JOIN lineitem l ON i.id = l.l_partkey WHERE i.id < 0"));
     }

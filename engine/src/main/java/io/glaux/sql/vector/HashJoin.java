@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * An equi-join of two columnar inputs on one integer-like key: the build side's rows passing its filter go into a
+ * An equi-join of two columnar inputs on integer-like keys: the build side's rows passing its filter go into a
  * {@link JoinTable} (filtered on all of the scan's workers, added on the calling thread), then the probe side's batches are filtered, probed and gathered on all
  * of the scan's workers, each probe batch becoming one batch of the result, in the probe side's order. The result
  * holds the probe side's output columns, then (for inner and left joins) the build side's; it is columnar data the
  * other vectorized operators read as they read a table.
  *
- * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them.
+ * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them. One key
+ * is the table's key itself; several are hashed into one, and each candidate row is checked against every key.
  */
 public final class HashJoin {
 
@@ -33,16 +34,18 @@ public final class HashJoin {
     }
 
     /**
-     * One input: its data, the filter its rows pass, its key column, and its columns in the result
-     * ({@code outputs[i]} is the data's column giving result column i of this side).
+     * One input: its data, the filter its rows pass, its key columns (compared in pairs with the other side's), and
+     * its columns in the result ({@code outputs[i]} is the data's column giving result column i of this side).
      */
-    public record Side(ColumnarData data, RowFilter filter, int key, int[] outputs) {
+    public record Side(ColumnarData data, RowFilter filter, int[] keys, int[] outputs) {
     }
 
     private final Type type;
     private final Side probe;
     private final Side build;
     private final List<Column> columns;
+    /** With several keys, each build entry's key values ({@code [key][entry]}); null with one key. */
+    private long[][] buildKeys;
 
     /** @param columns the result's columns: the probe side's outputs, then the build side's if the type keeps them */
     public HashJoin(Type type, Side probe, Side build, List<Column> columns) {
@@ -96,55 +99,88 @@ public final class HashJoin {
 
     /**
      * The build side's rows passing its filter, by key: filtered and their keys read on all of the scan's workers,
-     * then added batch by batch on the calling thread (so rows of one key keep the side's order).
+     * then added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
+     * {@link #buildKeys} keeps each added row's key values, by entry.
      */
     private JoinTable build(ParallelScan scan) {
         ColumnarData data = build.data();
-        AtomicReferenceArray<BuildRows> batches = new AtomicReferenceArray<>(data.batchCount());
-        scan.run(data, () -> context -> batches.set(context.batch(), keys(context)));
-        long rows = 0;
+        AtomicReferenceArray<KeyedRows> batches = new AtomicReferenceArray<>(data.batchCount());
+        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, build)));
+        int rows = 0;
         for (int batch = 0; batch < batches.length(); batch++) {
-            rows += batches.get(batch).count();
+            rows = Math.addExact(rows, batches.get(batch).count());
         }
-        JoinTable table = new JoinTable((int) Math.min(rows, 1 << 28));
+        JoinTable table = new JoinTable(rows);
+        int keys = build.keys().length;
+        buildKeys = keys == 1 ? null : new long[keys][rows];
         for (int batch = 0; batch < batches.length(); batch++) {
-            BuildRows selected = batches.getAndSet(batch, null);
+            KeyedRows selected = batches.getAndSet(batch, null);
             for (int i = 0; i < selected.count(); i++) {
-                table.add(selected.keys()[i], JoinTable.reference(batch, selected.rows()[i]));
+                if (buildKeys != null) {
+                    int entry = table.size();
+                    for (int k = 0; k < keys; k++) {
+                        buildKeys[k][entry] = selected.values()[k][i];
+                    }
+                }
+                table.add(selected.hashes()[i], JoinTable.reference(batch, selected.rows()[i]));
             }
         }
         return table;
     }
 
-    /** A build batch's rows passing the filter with a non-null key, and their keys. */
-    private record BuildRows(int[] rows, long[] keys, int count) {
+    /**
+     * A batch's rows passing the side's filter with no NULL key, their keys' values (per key) and the hash the table
+     * is keyed by (the one key's value itself).
+     */
+    private record KeyedRows(int[] rows, long[][] values, long[] hashes, int count) {
     }
 
-    private BuildRows keys(BatchContext context) {
+    private static KeyedRows keyedRows(BatchContext context, Side side) {
         Scratch scratch = context.scratch();
         int[] selected = scratch.borrowInts();
-        long[] keys = scratch.borrowLongs();
         boolean[] nulls = scratch.borrowFlags();
         try {
-            int count = build.filter().applyAll(context, selected, context.rowCount());
-            ColumnView key = context.column(build.key());
-            key.readLongs(selected, count, keys);
-            if (key.readNulls(selected, count, nulls)) {
-                int kept = 0;
-                for (int i = 0; i < count; i++) {
-                    if (!nulls[i]) {
-                        selected[kept] = selected[i];
-                        keys[kept++] = keys[i];
+            int count = side.filter().applyAll(context, selected, context.rowCount());
+            long[][] values = new long[side.keys().length][];
+            for (int k = 0; k < values.length; k++) {
+                ColumnView key = context.column(side.keys()[k]);
+                long[] read = new long[count];
+                key.readLongs(selected, count, read);
+                if (key.readNulls(selected, count, nulls)) {
+                    int kept = 0;
+                    for (int i = 0; i < count; i++) {
+                        if (!nulls[i]) {
+                            selected[kept] = selected[i];
+                            for (int earlier = 0; earlier < k; earlier++) {
+                                values[earlier][kept] = values[earlier][i];
+                            }
+                            read[kept++] = read[i];
+                        }
                     }
+                    count = kept;
                 }
-                count = kept;
+                values[k] = read;
             }
-            return new BuildRows(Arrays.copyOf(selected, count), Arrays.copyOf(keys, count), count);
+            return new KeyedRows(Arrays.copyOf(selected, count), values, hash(values, count), count);
         } finally {
             scratch.release(selected);
-            scratch.release(keys);
             scratch.release(nulls);
         }
+    }
+
+    /** The one key's values, or several keys' values mixed into one long. */
+    private static long[] hash(long[][] values, int count) {
+        if (values.length == 1) {
+            return values[0];
+        }
+        long[] hashes = new long[count];
+        for (long[] key : values) {
+            for (int i = 0; i < count; i++) {
+                long mixed = (hashes[i] ^ key[i]) * 0x9E3779B97F4A7C15L;
+                hashes[i] = mixed ^ (mixed >>> 29);
+            }
+        }
+        return hashes;
     }
 
     /** One worker's probing: the matches of a batch, then their columns gathered into a result batch. */
@@ -166,47 +202,79 @@ public final class HashJoin {
 
         @Override
         public void process(BatchContext context) {
-            Scratch scratch = context.scratch();
-            int[] selected = scratch.borrowInts();
-            long[] keys = scratch.borrowLongs();
-            boolean[] nulls = scratch.borrowFlags();
-            int matches;
-            try {
-                int count = probe.filter().applyAll(context, selected, context.rowCount());
-                ColumnView key = context.column(probe.key());
-                key.readLongs(selected, count, keys);
-                boolean anyNull = key.readNulls(selected, count, nulls);
-                matches = match(selected, keys, anyNull ? nulls : null, count);
-            } finally {
-                scratch.release(selected);
-                scratch.release(keys);
-                scratch.release(nulls);
-            }
+            KeyedRows keyed = keyedRows(context, probe);
+            int matches = type == Type.LEFT || type == Type.ANTI
+                    ? matchKeepingNulls(context, keyed) : match(keyed, 0, keyed.count(), 0);
             results.set(context.batch(), gather(context.batch(), matches));
         }
 
-        /** Fills {@link #probeRows} and {@link #buildRows} (-1: none) with the batch's result rows. */
-        private int match(int[] selected, long[] keys, boolean[] nulls, int count) {
-            int matches = 0;
-            for (int i = 0; i < count; i++) {
-                int entry = nulls != null && nulls[i] ? -1 : table.first(keys[i]);
+        /**
+         * As {@link #match}, for joins that keep probe rows without a match: the rows passing the filter whose key
+         * is NULL (left out of {@code keyed}) are kept too, in their place.
+         */
+        private int matchKeepingNulls(BatchContext context, KeyedRows keyed) {
+            Scratch scratch = context.scratch();
+            int[] selected = scratch.borrowInts();
+            try {
+                int count = probe.filter().applyAll(context, selected, context.rowCount());
+                int matches = 0;
+                int next = 0;
+                for (int i = 0; i < count; i++) {
+                    if (next < keyed.count() && keyed.rows()[next] == selected[i]) {
+                        matches = match(keyed, next, next + 1, matches);
+                        next++;
+                    } else {
+                        matches = add(matches, selected[i], -1);
+                    }
+                }
+                return matches;
+            } finally {
+                scratch.release(selected);
+            }
+        }
+
+        /**
+         * Adds the result rows of keyed probe rows {@code from} to {@code to} after {@code matches} rows to
+         * {@link #probeRows} and {@link #buildRows} (-1: none); returns the new count.
+         */
+        private int match(KeyedRows keyed, int from, int to, int matches) {
+            for (int i = from; i < to; i++) {
+                int probeRow = keyed.rows()[i];
+                int entry = next(table.first(keyed.hashes()[i]), keyed, i);
                 switch (type) {
                     case SEMI, ANTI -> {
                         if ((entry >= 0) == (type == Type.SEMI)) {
-                            matches = add(matches, selected[i], -1);
+                            matches = add(matches, probeRow, -1);
                         }
                     }
                     case INNER, LEFT -> {
                         if (entry < 0 && type == Type.LEFT) {
-                            matches = add(matches, selected[i], -1);
+                            matches = add(matches, probeRow, -1);
                         }
-                        for (; entry >= 0; entry = table.next(entry)) {
-                            matches = add(matches, selected[i], table.row(entry));
+                        for (; entry >= 0; entry = next(table.next(entry), keyed, i)) {
+                            matches = add(matches, probeRow, table.row(entry));
                         }
                     }
                 }
             }
             return matches;
+        }
+
+        /** The first entry from {@code entry} on whose keys all equal keyed probe row {@code i}'s, or -1. */
+        private int next(int entry, KeyedRows keyed, int i) {
+            if (buildKeys == null) {
+                return entry;
+            }
+            for (; entry >= 0; entry = table.next(entry)) {
+                boolean equal = true;
+                for (int k = 0; k < buildKeys.length && equal; k++) {
+                    equal = buildKeys[k][entry] == keyed.values()[k][i];
+                }
+                if (equal) {
+                    return entry;
+                }
+            }
+            return -1;
         }
 
         private int add(int at, int probeRow, long buildRow) {

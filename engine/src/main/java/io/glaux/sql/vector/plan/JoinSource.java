@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 
 /**
- * A join of two vectorized row scans on one integer-like key, as a source the vectorized operators read like a
+ * A join of two vectorized row scans on equalities of integer-like keys, as a source the vectorized operators read like a
  * table: its columns are the probe (left) side's, then for inner and left joins the build (right) side's. When a
  * query runs, both sides are read with the columns it uses, joined by {@link HashJoin}, and the folded filter,
  * projection, aggregation or top-N run over the result. A side may itself be a join, so a tree of joins becomes one
@@ -43,22 +43,22 @@ final class JoinSource implements VectorSource {
     /** Per side, the table column of each output field. */
     private final int[] probeColumns;
     private final int[] buildColumns;
-    /** The key as a field of each side's output. */
-    private final int probeKey;
-    private final int buildKey;
+    /** The keys as fields of each side's output, in pairs. */
+    private final int[] probeKeys;
+    private final int[] buildKeys;
     private final List<Column> columns;
     private final double rows;
     private final double builtRows;
 
-    private JoinSource(HashJoin.Type type, VectorQuery probe, VectorQuery build, int probeKey, int buildKey,
+    private JoinSource(HashJoin.Type type, VectorQuery probe, VectorQuery build, int[] probeKeys, int[] buildKeys,
                        double rows, double builtRows) {
         this.type = type;
         this.probe = probe;
         this.build = build;
         this.probeColumns = plainColumns(probe);
         this.buildColumns = plainColumns(build);
-        this.probeKey = probeKey;
-        this.buildKey = buildKey;
+        this.probeKeys = probeKeys;
+        this.buildKeys = buildKeys;
         this.rows = rows;
         this.builtRows = builtRows;
         List<Column> all = new ArrayList<>();
@@ -75,7 +75,7 @@ final class JoinSource implements VectorSource {
 
     /**
      * The join of {@code left} (probed) and {@code right} (built) as a source, or null when the operator does not
-     * compute it: a kind of join other than inner, left, semi and anti; a condition other than one equality of
+     * compute it: a kind of join other than inner, left, semi and anti; a condition other than equalities of
      * integer-like columns of the same kind (plus, for an inner join, conditions the query then filters by); a side
      * that is not a row scan of plain columns.
      */
@@ -88,22 +88,23 @@ final class JoinSource implements VectorSource {
             default -> null;
         };
         JoinInfo info = join.analyzeCondition();
-        if (type == null || info.leftKeys.size() != 1 || info.nullExclusionFlags.contains(false)
+        if (type == null || info.leftKeys.isEmpty() || info.nullExclusionFlags.contains(false)
                 || !info.nonEquiConditions.isEmpty() && type != HashJoin.Type.INNER
                 || plainColumns(left) == null || plainColumns(right) == null) {
             return null;
         }
-        int leftKey = info.leftKeys.get(0);
-        int rightKey = info.rightKeys.get(0);
-        AthenaType leftType = left.source().columns().get(plainColumns(left)[leftKey]).type();
-        AthenaType rightType = right.source().columns().get(plainColumns(right)[rightKey]).type();
-        if (!joinable(leftType, rightType)) {
-            return null;
+        for (int i = 0; i < info.leftKeys.size(); i++) {
+            AthenaType leftType = left.source().columns().get(plainColumns(left)[info.leftKeys.get(i)]).type();
+            AthenaType rightType = right.source().columns().get(plainColumns(right)[info.rightKeys.get(i)]).type();
+            if (!joinable(leftType, rightType)) {
+                return null;
+            }
         }
         var mq = join.getCluster().getMetadataQuery();
         Double rows = mq.getRowCount(join);
         Double built = mq.getRowCount(right);
-        return new JoinSource(type, left, right, leftKey, rightKey, rows == null ? 1 : rows,
+        return new JoinSource(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(),
+                rows == null ? 1 : rows,
                 built == null ? right.source().rowCount() : built);
     }
 
@@ -143,14 +144,18 @@ final class JoinSource implements VectorSource {
 
     /** Identifies the join among the planner's nodes: its kind, key and sides. */
     String describe() {
-        return type + "(" + probeKey + " = " + buildKey + ", " + probe.getDigest() + ", " + build.getDigest() + ")";
+        return type + "(" + java.util.Arrays.toString(probeKeys) + " = " + java.util.Arrays.toString(buildKeys) + ", "
+                + probe.getDigest() + ", " + build.getDigest() + ")";
     }
 
     /** As EXPLAIN names the join, as Trino does ({@code InnerJoin[criteria = =($0, $5)]}). */
     String operatorName(String filter) {
         String kind = type.name().charAt(0) + type.name().substring(1).toLowerCase(java.util.Locale.ROOT);
-        int buildField = type.keepsBuildColumns() ? probeColumns.length + buildKey : buildKey;
-        return kind + "Join[criteria = =($" + probeKey + ", $" + buildField + ")" + filter + "]";
+        List<String> criteria = new ArrayList<>();
+        for (int i = 0; i < probeKeys.length; i++) {
+            criteria.add("=($" + probeKeys[i] + ", $" + (probeColumns.length + buildKeys[i]) + ")");
+        }
+        return kind + "Join[criteria = " + String.join(" AND ", criteria) + filter + "]";
     }
 
     /** The two sides, probed then built. */
@@ -201,7 +206,9 @@ final class JoinSource implements VectorSource {
                 }
             }
         }
-        read.set(sideColumns[ofProbe ? probeKey : buildKey]);
+        for (int key : ofProbe ? probeKeys : buildKeys) {
+            read.set(sideColumns[key]);
+        }
         if (side.spec().filter() != null) {
             read.addAll(RelOptUtil.InputFinder.bits(side.spec().filter()));
         }
@@ -228,9 +235,9 @@ final class JoinSource implements VectorSource {
             }
             ColumnarData buildData = built == null ? JoinedData.empty(build.source().columns()) : built.data();
             HashJoin.Side probeSide = new HashJoin.Side(probed.data(),
-                    compile(probe, probed.data()), probeColumns[probeKey], probeColumns);
+                    compile(probe, probed.data()), tableColumns(probeColumns, probeKeys), probeColumns);
             HashJoin.Side buildSide = new HashJoin.Side(buildData, compile(build, buildData),
-                    buildColumns[buildKey], buildColumns);
+                    tableColumns(buildColumns, buildKeys), buildColumns);
             boolean[] wanted = new boolean[columns.size()];
             fields.forEach(field -> wanted[field] = true);
             BufferAllocator allocator = probe.source().newQueryAllocator("join");
@@ -251,6 +258,14 @@ final class JoinSource implements VectorSource {
         Lease buildLease = built;
         JoinedData result = joined;
         return Lease.of(result, () -> close(probeLease, buildLease, result));
+    }
+
+    private static int[] tableColumns(int[] sideColumns, int[] fields) {
+        int[] columns = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = sideColumns[fields[i]];
+        }
+        return columns;
     }
 
     private static Lease open(VectorQuery side, ScanContext context, ImmutableBitSet fields) {

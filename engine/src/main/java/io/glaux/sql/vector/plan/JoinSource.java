@@ -77,9 +77,10 @@ final class JoinSource implements VectorSource {
      * The join of {@code left} (probed) and {@code right} (built) as a source, or null when the operator does not
      * compute it: a kind of join other than inner, left, semi and anti; a condition other than equalities of
      * integer-like columns of the same kind (plus, for an inner join, conditions the query then filters by); a side
-     * that is not a row scan of plain columns.
+     * that is not a row scan of plain columns. With {@code swapped}, an inner join's right input is probed and its
+     * left one built (the source's columns are then the right input's, then the left one's).
      */
-    static JoinSource of(Join join, VectorQuery left, VectorQuery right) {
+    static JoinSource of(Join join, VectorQuery left, VectorQuery right, boolean swapped) {
         HashJoin.Type type = switch (join.getJoinType()) {
             case INNER -> HashJoin.Type.INNER;
             case LEFT -> HashJoin.Type.LEFT;
@@ -88,7 +89,8 @@ final class JoinSource implements VectorSource {
             default -> null;
         };
         JoinInfo info = join.analyzeCondition();
-        if (type == null || info.leftKeys.isEmpty() || info.nullExclusionFlags.contains(false)
+        if (type == null || swapped && type != HashJoin.Type.INNER || info.leftKeys.isEmpty()
+                || info.nullExclusionFlags.contains(false)
                 || !info.nonEquiConditions.isEmpty() && type != HashJoin.Type.INNER
                 || plainColumns(left) == null || plainColumns(right) == null) {
             return null;
@@ -102,10 +104,12 @@ final class JoinSource implements VectorSource {
         }
         var mq = join.getCluster().getMetadataQuery();
         Double rows = mq.getRowCount(join);
-        Double built = mq.getRowCount(right);
-        return new JoinSource(type, left, right, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(),
-                rows == null ? 1 : rows,
-                built == null ? right.source().rowCount() : built);
+        VectorQuery probe = swapped ? right : left;
+        VectorQuery build = swapped ? left : right;
+        Double built = mq.getRowCount(build);
+        return new JoinSource(type, probe, build, (swapped ? info.rightKeys : info.leftKeys).toIntArray(),
+                (swapped ? info.leftKeys : info.rightKeys).toIntArray(), rows == null ? 1 : rows,
+                built == null ? build.source().rowCount() : built);
     }
 
     /** Keys compared as longs: integers with integers, dates with dates, decimals of one scale, never strings. */

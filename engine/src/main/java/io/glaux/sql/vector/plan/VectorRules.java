@@ -4,6 +4,7 @@ import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -13,6 +14,7 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -54,6 +56,34 @@ final class VectorRules {
                 lease.close();
             }
         }
+    }
+
+    /**
+     * {@code condition} with its constant parts computed ({@code DATE '1994-01-01' + INTERVAL '1' YEAR} is a date),
+     * as the vectorized operators compare columns with literals.
+     */
+    private static RexNode folded(RelNode rel, RexNode condition) {
+        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+        RexExecutor executor = rel.getCluster().getPlanner().getExecutor() != null
+                ? rel.getCluster().getPlanner().getExecutor() : RexUtil.EXECUTOR;
+        return condition.accept(new RexShuttle() {
+            @Override
+            public RexNode visitCall(org.apache.calcite.rex.RexCall call) {
+                RexNode visited = super.visitCall(call);
+                if (!(visited instanceof org.apache.calcite.rex.RexCall constant) || !RexUtil.isConstant(constant)
+                        || constant.getOperator().isDynamicFunction() || !constant.getOperator().isDeterministic()) {
+                    return visited;
+                }
+                List<RexNode> reduced = new ArrayList<>();
+                try {
+                    executor.reduce(rexBuilder, List.of(constant), reduced);
+                } catch (RuntimeException e) {
+                    // An expression that fails when computed (a cast of a bad literal) stays as it is.
+                    return visited;
+                }
+                return reduced.size() == 1 && reduced.get(0) instanceof RexLiteral ? reduced.get(0) : visited;
+            }
+        });
     }
 
     private static List<RexNode> substitute(List<RexNode> expressions, List<RexNode> projects) {
@@ -117,7 +147,8 @@ final class VectorRules {
 
     /**
      * A join of two vectorized row scans becomes a scan of their join ({@link JoinSource}), so what sits above it
-     * folds in as over a table; an inner join's conditions beside its key become the scan's filter.
+     * folds in as over a table; an inner join's conditions beside its key become the scan's filter. An inner join
+     * is offered building either input; the planner's costs choose the smaller build.
      */
     static final class JoinRule extends RelOptRule {
         JoinRule() {
@@ -128,17 +159,29 @@ final class VectorRules {
         @Override
         public void onMatch(RelOptRuleCall call) {
             LogicalJoin join = call.rel(0);
-            JoinSource source = JoinSource.of(join, call.rel(1), call.rel(2));
-            if (source == null) {
-                return;
+            for (boolean swapped : new boolean[] {false, true}) {
+                JoinSource source = JoinSource.of(join, call.rel(1), call.rel(2), swapped);
+                if (source != null) {
+                    transform(call, join, source, swapped);
+                }
             }
+        }
+
+        /**
+         * The join as a scan of {@code source}: its fields in the join's order (the source's columns have the right
+         * input's first when {@code swapped}), filtered by the conditions beside the keys.
+         */
+        private static void transform(RelOptRuleCall call, LogicalJoin join, JoinSource source, boolean swapped) {
             RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+            int leftCount = join.getLeft().getRowType().getFieldCount();
+            int rightCount = join.getRowType().getFieldCount() - leftCount;
             List<RexNode> projects = new ArrayList<>();
             for (int i = 0; i < join.getRowType().getFieldCount(); i++) {
-                projects.add(rexBuilder.makeInputRef(join.getRowType().getFieldList().get(i).getType(), i));
+                int column = !swapped ? i : i < leftCount ? rightCount + i : i - leftCount;
+                projects.add(rexBuilder.makeInputRef(join.getRowType().getFieldList().get(i).getType(), column));
             }
             RexNode remaining = join.analyzeCondition().getRemaining(rexBuilder);
-            RexNode filter = remaining.isAlwaysTrue() ? null : remaining;
+            RexNode filter = remaining.isAlwaysTrue() ? null : substitute(List.of(remaining), projects).get(0);
             VectorQuery query = new VectorQuery(join.getCluster(), source.describe(), source,
                     new VectorQuerySpec(filter, projects, null, null), join.getRowType());
             if (filter != null && !compiles(query, compiler -> compiler.filter(filter))) {
@@ -161,7 +204,7 @@ final class VectorRules {
             if (!spec.isRowScan() || RexUtil.containsCorrelation(filter.getCondition())) {
                 return;
             }
-            RexNode condition = substitute(List.of(filter.getCondition()), spec.projects()).get(0);
+            RexNode condition = substitute(List.of(folded(filter, filter.getCondition())), spec.projects()).get(0);
             List<RexNode> conjuncts = new ArrayList<>();
             if (spec.filter() != null) {
                 conjuncts.add(spec.filter());

@@ -461,8 +461,9 @@ public final class SideBySide {
         out.append(String.format(Locale.ROOT, "%nMedian of %d runs after %d warm-up runs, ms (× DuckDB in memory);"
                 + " TPC-H scale %s (lineitem %,d rows, orders %,d rows), shop scale %s (orders %,d rows);"
                 + " %d thread%s per query for DuckDB and Glaux (vectorized operators over SPICE %s, over live"
-                + " tables %s, which read live objects in parts on as many threads; joins run row by row on one"
-                + " thread); %d processors; JVM: arrow.enable_unsafe_memory_access=%s,"
+                + " tables %s, which read live objects in parts on as many threads; joins on integer keys run on"
+                + " the vectorized hash join, others row by row on one thread); %d processors;"
+                + " JVM: arrow.enable_unsafe_memory_access=%s,"
                 + " arrow.enable_null_check_for_get=%s, max heap %,d MB%n%n",
                 options.runs(), options.warmups(), options.scale(), rows.get("lineitem"), rows.get("orders"),
                 options.shopScale(), rows.get("shop_orders"), options.threads(), options.threads() == 1 ? "" : "s",

@@ -259,6 +259,20 @@ class LiveVectorizedQueriesTest {
     }
 
     @Test
+    void aJoinWhoseResultOutgrowsTheMemoryRunsAgainOnTheRowOperators() throws IOException {
+        try (Glaux small = Glaux.builder().dataFolder(folder.resolve("small")).syncWrites(false)
+                .liveVectorMemory(512 * 1024).build()) {
+            createTables(small);
+            // Each side's columns fit; the join's 160,000 rows (each qty value on some 55 rows of each side) do not.
+            String sql = "SELECT a.name, count(*), sum(b.price) FROM pq a JOIN pq b ON a.qty = b.qty GROUP BY a.name";
+            assertThat(small.planner().prepare(sql, io.glaux.sql.QueryContext.DEFAULT, List.of()).physicalPlan())
+                    .contains("source=[INNER(");
+            assertThat(sorted(query(small, sql))).isEqualTo(sorted(query(rowByRow, sql)));
+            assertThat(query(small, "SELECT count(*) FROM pq")).containsExactly(List.of(String.valueOf(ROWS)));
+        }
+    }
+
+    @Test
     void valuesBeyondWhatTheVectorizedArithmeticHoldsRunAgainOnTheRowOperators() throws IOException {
         String rows = "100000000000000000|90000000000000000\n3|4\n";
         for (Glaux glaux : List.of(vectorized, rowByRow)) {

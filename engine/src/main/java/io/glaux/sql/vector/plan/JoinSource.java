@@ -1,6 +1,8 @@
 package io.glaux.sql.vector.plan;
 
 import io.glaux.catalog.Column;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
 import io.glaux.catalog.AthenaType;
 import io.glaux.format.ColumnLayout;
 import io.glaux.sql.SqlErrors;
@@ -225,7 +227,15 @@ final class JoinSource implements VectorSource {
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
-        Lease probed = open(probe, context, sideFields(fields, true));
+        Lease probed;
+        try {
+            probed = open(probe, context, sideFields(fields, true));
+        } catch (RuntimeException e) {
+            if (exhausted(e)) {
+                throw outgrown(e);
+            }
+            throw e;
+        }
         if (probed == null) {
             return null;
         }
@@ -247,11 +257,11 @@ final class JoinSource implements VectorSource {
             BufferAllocator allocator = probe.source().newQueryAllocator("join");
             ParallelScan scan = new ParallelScan(scanExecutor(), threads(), context::checkCancelled);
             joined = new HashJoin(type, probeSide, buildSide, columns).run(scan, wanted, allocator);
-        } catch (OutOfMemoryException e) {
-            close(probed, built, null);
-            throw SqlErrors.resourcesExhausted(e);
         } catch (RuntimeException | Error e) {
             close(probed, built, null);
+            if (exhausted(e)) {
+                throw outgrown(e);
+            }
             throw e;
         }
         if (joined.rows() == 0) {
@@ -270,6 +280,39 @@ final class JoinSource implements VectorSource {
             columns[i] = sideColumns[fields[i]];
         }
         return columns;
+    }
+
+    /** Whether {@code failure} is the memory limit, Arrow's or a side's translation of it. */
+    private static boolean exhausted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryException
+                    || cause instanceof GlauxException glaux && glaux.type() == ErrorType.RESOURCES_EXHAUSTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a join that outgrew the memory becomes: over live tables, a fallback to the plan on the row operators
+     * (which stream where the join's result is held); over SPICE datasets alone, Athena's "Query exhausted
+     * resources at this scale factor".
+     */
+    private RuntimeException outgrown(Throwable failure) {
+        if (readsLiveTables()) {
+            return new VectorFallback("the join's result outgrew the memory of vectorized queries", failure);
+        }
+        return failure instanceof GlauxException glaux ? glaux : SqlErrors.resourcesExhausted(failure);
+    }
+
+    /** Whether a side reads a table for each query (a live table), directly or through a join. */
+    private boolean readsLiveTables() {
+        for (VectorQuery side : List.of(probe, build)) {
+            if (side.source() instanceof JoinSource join ? join.readsLiveTables() : side.source().readsPerQuery()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Lease open(VectorQuery side, ScanContext context, ImmutableBitSet fields) {

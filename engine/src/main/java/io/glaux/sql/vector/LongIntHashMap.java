@@ -2,7 +2,7 @@ package io.glaux.sql.vector;
 
 import java.util.Arrays;
 
-/** Open-addressing map from long keys to dense int ordinals (0, 1, 2... in insertion order), for group keys. */
+/** Open-addressing map from long keys to dense int ordinals (0, 1, 2... in insertion order), for group and join keys. */
 final class LongIntHashMap {
 
     private static final long EMPTY = Long.MIN_VALUE;
@@ -48,6 +48,24 @@ final class LongIntHashMap {
                     grow();
                 }
                 return next;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The value of {@code key}, or -1 when it was never stored. */
+    int get(long key) {
+        if (key == EMPTY) {
+            return hasEmptyKey ? emptyKeyValue : -1;
+        }
+        int slot = slot(key);
+        while (true) {
+            long existing = keys[slot];
+            if (existing == key) {
+                return values[slot];
+            }
+            if (existing == EMPTY) {
+                return -1;
             }
             slot = (slot + 1) & mask;
         }

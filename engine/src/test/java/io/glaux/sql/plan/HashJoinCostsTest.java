@@ -16,22 +16,7 @@ class HashJoinCostsTest {
     final GlauxFixture g = GlauxFixture.perTest();
 
     private void tables() {
-        StringBuilder facts = new StringBuilder();
-        for (int i = 0; i < 5000; i++) {
-            facts.append(i).append(',').append(i % 50).append(',').append(i * 1.5).append('\n');
-        }
-        g.put("lake", "facts/a.csv", facts.toString());
-        StringBuilder dims = new StringBuilder();
-        for (int i = 0; i < 50; i++) {
-            dims.append(i).append(",name-").append(i % 7).append('\n');
-        }
-        g.put("lake", "dims/a.csv", dims.toString());
-        g.script("""
-                CREATE EXTERNAL TABLE facts (id int, dim int, amount double)
-                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/facts/';
-                CREATE EXTERNAL TABLE dims (id int, name string)
-                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/dims/';
-                """);
+        FactsAndDims.create(g, 5000, 50, 7);
     }
 
     /** The tables the plan scans, in the order EXPLAIN lists them: a join's probe side, then its build side. */

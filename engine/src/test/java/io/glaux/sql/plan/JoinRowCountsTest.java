@@ -19,22 +19,7 @@ class JoinRowCountsTest {
     private static final Pattern ESTIMATE = Pattern.compile("Estimates: \\{rows: (\\d+)}");
 
     private void tables() {
-        StringBuilder facts = new StringBuilder();
-        for (int i = 0; i < 2000; i++) {
-            facts.append(i).append(',').append(i % 20).append(',').append(i * 1.5).append('\n');
-        }
-        g.put("lake", "facts/a.csv", facts.toString());
-        StringBuilder dims = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            dims.append(i).append(",name-").append(i).append('\n');
-        }
-        g.put("lake", "dims/a.csv", dims.toString());
-        g.script("""
-                CREATE EXTERNAL TABLE facts (id int, dim int, amount double)
-                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/facts/';
-                CREATE EXTERNAL TABLE dims (id int, name string)
-                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/dims/';
-                """);
+        FactsAndDims.create(g, 2000, 20, 20);
     }
 
     private List<Long> estimates(String sql) {

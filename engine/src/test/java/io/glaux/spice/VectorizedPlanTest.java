@@ -240,6 +240,17 @@ class VectorizedPlanTest {
                 .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
     }
 
+    /** EXPLAIN ANALYZE counts the rows of a vectorized join's result, the scan its aggregate folds in. */
+    @Test
+    void explainAnalyzeCountsTheRowsOfAVectorizedJoin() {
+        String sql = "SELECT a.name, count(*) FROM spice.default.items a JOIN spice.default.items b ON a.id = b.id"
+                + " WHERE b.id < 300 GROUP BY a.name";
+        String text = String.join("\n", SpiceTestData.query(glaux, "EXPLAIN ANALYZE " + sql).stream()
+                .map(row -> String.join(" ", row)).toList());
+        assertThat(text).contains("InnerJoin[criteria = =($").contains("Output: 299 rows")
+                .contains("ScanFilterProject[table = spice.default.items");
+    }
+
     /** Left, semi and anti joins too, each with the row operators' answer over the live table. */
     @Test
     void leftSemiAndAntiJoinsOfDatasetsRunOnTheVectorizedHashJoin() {

@@ -73,7 +73,7 @@ public final class VectorPipeline {
     }
 
     private Enumerator<Object[]> open(ScanContext context) {
-        if (source.readsPerQuery() && spec.isRowScan()) {
+        if (source.readsPerQuery() && spec.isRowScan() && source.streams(spec.fields())) {
             return streamParts(context);
         }
         VectorSource.Lease lease = source.open(context, spec.fields(),

@@ -616,6 +616,9 @@ class SpiceVectorizedDifferentialTest {
                     + " WHERE b.id = a.l_partkey AND b.tiny = a.l_linenumber)"),
             q("anti, two keys", "SELECT count(*), count(a.tiny) FROM items a WHERE NOT EXISTS"
                     + " (SELECT 1 FROM items b WHERE b.small = a.small AND b.tiny = a.tiny AND b.id < 1000)"),
+            q("conditional counts over a join", "SELECT l.l_shipmode, sum(CASE WHEN i.name = 'beta' OR i.name = 'café'"
+                    + " THEN 1 ELSE 0 END), sum(CASE WHEN i.name <> 'beta' AND i.name <> 'café' THEN 1 ELSE 0 END)"
+                    + " FROM lineitem l JOIN items i ON l.l_partkey = i.id GROUP BY l.l_shipmode ORDER BY 1"),
             q("global aggregate over an empty join", "SELECT count(*), sum(i.amount), max(i.name)"
                     + " FROM items i JOIN lineitem l ON i.id = l.l_partkey WHERE i.id < 0"));
     }
@@ -640,6 +643,14 @@ class SpiceVectorizedDifferentialTest {
                     + " GROUP BY upper(name), length(name) ORDER BY 1 NULLS FIRST"),
             q("substr and concat", "SELECT substr(code, 2), concat(code, '-', name), count(*) FROM items"
                     + " GROUP BY 1, 2 ORDER BY 1, 2"),
+            q("FILTER on count and sum", "SELECT code, count(*) FILTER (WHERE flag), sum(amount) FILTER (WHERE"
+                    + " name = 'beta'), count(name) FILTER (WHERE d < DATE '2024-01-15'), max(id) FILTER (WHERE tiny > 0)"
+                    + " FROM items GROUP BY code ORDER BY code"),
+            q("FILTER without GROUP BY", "SELECT count(*) FILTER (WHERE big IS NULL), sum(small) FILTER (WHERE"
+                    + " amount > 40), min(score) FILTER (WHERE name IN ('alpha', 'gamma')) FROM items"),
+            q("conditional sums", "SELECT l_returnflag, sum(CASE WHEN l_shipmode IN ('MAIL', 'SHIP') THEN 1 ELSE 0 END),"
+                    + " sum(CASE WHEN l_shipmode NOT IN ('MAIL', 'SHIP') THEN 1 ELSE 0 END) FROM lineitem"
+                    + " GROUP BY l_returnflag ORDER BY 1"),
             q("division", "SELECT code, sum(amount) / count(*), sum(amount / 3), avg(id / 7), sum(score / 3)"
                     + " FROM items GROUP BY code ORDER BY code"),
             q("year and month", "SELECT year(d), month(d), sum(amount), count(DISTINCT name) FROM items"

@@ -240,6 +240,18 @@ class VectorizedPlanTest {
                 .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
     }
 
+    /** Aggregates with FILTER, and the conditional sums Calcite turns into them, run vectorized. */
+    @Test
+    void filteredAggregatesAndConditionalSumsRunVectorized() {
+        String sql = "SELECT code, count(*) FILTER (WHERE flag), sum(CASE WHEN name = 'beta' OR name = 'gamma'"
+                + " THEN 1 ELSE 0 END), sum(amount) FILTER (WHERE d < DATE '2024-01-15') FROM %s GROUP BY code"
+                + " ORDER BY code";
+        assertThat(plan(String.format(sql, "spice.default.items"))).contains("aggregation=", "FILTER")
+                .doesNotContain("EnumerableAggregate");
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+    }
+
     /** EXPLAIN ANALYZE counts the rows of a vectorized join's result, the scan its aggregate folds in. */
     @Test
     void explainAnalyzeCountsTheRowsOfAVectorizedJoin() {

@@ -64,6 +64,11 @@ public interface AggregateFunction {
         return minMax(ranks, value -> byRank[(int) value], max);
     }
 
+    /** {@code inner} over the rows passing {@code filter} only (an aggregate's {@code FILTER (WHERE ...)}). */
+    static AggregateFunction filtered(AggregateFunction inner, RowFilter filter) {
+        return () -> new Filtered(inner.newAccumulator(), filter);
+    }
+
     static AggregateFunction countDistinct(LongExpression input) {
         return () -> new CountDistinct(input);
     }
@@ -118,6 +123,64 @@ public interface AggregateFunction {
      * COUNT(*) (no columns), COUNT(column), or COUNT of a value computed from several columns (NULL exactly when one
      * of them is). Over columns without NULLs it adds the rows per group the aggregation has already counted.
      */
+    /** Passes on the selected rows that pass a filter, each with its group. */
+    final class Filtered implements Accumulator {
+        private final Accumulator inner;
+        private final RowFilter filter;
+
+        Filtered(Accumulator inner, RowFilter filter) {
+            this.inner = inner;
+            this.filter = filter;
+        }
+
+        @Override
+        public void ensureCapacity(int groups) {
+            inner.ensureCapacity(groups);
+        }
+
+        @Override
+        public void accumulate(BatchContext batch, int[] rows, int count, int[] groups) {
+            Scratch scratch = batch.scratch();
+            int[] passing = scratch.borrowInts();
+            int[] passingGroups = groups == null ? null : scratch.borrowInts();
+            try {
+                System.arraycopy(rows, 0, passing, 0, count);
+                int kept = filter.apply(batch, passing, count);
+                if (groups != null) {
+                    // The filter keeps the selection's order: the passing rows are met in turn.
+                    for (int i = 0, next = 0; i < count && next < kept; i++) {
+                        if (rows[i] == passing[next]) {
+                            passingGroups[next++] = groups[i];
+                        }
+                    }
+                }
+                // The batch's rows per group count the selection before this filter; the inner function counts.
+                long[] perGroup = batch.groupRowCounts();
+                batch.groupRowCounts(null);
+                try {
+                    inner.accumulate(batch, passing, kept, passingGroups);
+                } finally {
+                    batch.groupRowCounts(perGroup);
+                }
+            } finally {
+                scratch.release(passing);
+                if (passingGroups != null) {
+                    scratch.release(passingGroups);
+                }
+            }
+        }
+
+        @Override
+        public void merge(int target, Accumulator other, int source) {
+            inner.merge(target, ((Filtered) other).inner, source);
+        }
+
+        @Override
+        public Object result(int group) {
+            return inner.result(group);
+        }
+    }
+
     final class Count implements Accumulator {
         private final int[] columns;
         private long[] counts = new long[0];

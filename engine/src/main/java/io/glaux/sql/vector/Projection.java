@@ -80,4 +80,24 @@ public sealed interface Projection {
             }
         }
     }
+
+    /** A condition that is never NULL (such as {@code x IS TRUE}): TRUE for the rows passing its filter, else FALSE. */
+    record Condition(RowFilter filter) implements Projection {
+        @Override
+        public void fill(BatchContext batch, int[] rows, int count, Object[][] out, int position) {
+            int[] passing = batch.scratch().borrowInts();
+            try {
+                System.arraycopy(rows, 0, passing, 0, count);
+                int kept = filter.apply(batch, passing, count);
+                // The filter keeps the selection's order, so the passing rows are met in turn.
+                for (int i = 0, next = 0; i < count; i++) {
+                    boolean passes = next < kept && passing[next] == rows[i];
+                    out[i][position] = passes;
+                    next += passes ? 1 : 0;
+                }
+            } finally {
+                batch.scratch().release(passing);
+            }
+        }
+    }
 }

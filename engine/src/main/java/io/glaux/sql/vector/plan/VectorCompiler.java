@@ -131,6 +131,13 @@ final class VectorCompiler {
             case NOT -> {
                 return filter(((RexCall) node).getOperands().get(0), !negated);
             }
+            case IS_TRUE -> {
+                if (negated) {
+                    // NOT (x IS TRUE) keeps the rows where x is NULL too.
+                    throw new Unsupported("IS NOT TRUE");
+                }
+                return filter(((RexCall) node).getOperands().get(0), false);
+            }
             case IS_NULL, IS_NOT_NULL -> {
                 int column = column(((RexCall) node).getOperands().get(0));
                 return RowFilters.isNull(column, (node.getKind() == SqlKind.IS_NULL) != negated);
@@ -704,6 +711,9 @@ final class VectorCompiler {
             return new Projection.ColumnValue(ref.getIndex());
         }
         RelDataType type = node.getType();
+        if (type.getSqlTypeName() == SqlTypeName.BOOLEAN && !type.isNullable()) {
+            return new Projection.Condition(filter(node));
+        }
         if (isDoubleNumeric(type)) {
             return new Projection.DoubleValue(doubleCode(node), type.getSqlTypeName() == SqlTypeName.REAL);
         }
@@ -736,8 +746,13 @@ final class VectorCompiler {
 
     /** The kernel of one aggregate call; {@code inputs} are the projected expressions it refers to. */
     AggregateFunction aggregate(AggregateCall call, List<RexNode> inputs) {
-        if (call.filterArg >= 0 || !call.collation.getFieldCollations().isEmpty() || call.isApproximate()) {
+        if (!call.collation.getFieldCollations().isEmpty() || call.isApproximate()) {
             throw new Unsupported("aggregate options");
+        }
+        if (call.filterArg >= 0) {
+            // FILTER (WHERE c): the rows for which c is TRUE, as a WHERE clause keeps them.
+            RowFilter filter = filter(inputs.get(call.filterArg));
+            return AggregateFunction.filtered(aggregate(call.withFilter(-1), inputs), filter);
         }
         List<Integer> args = call.getArgList();
         RelDataType resultType = call.getType();

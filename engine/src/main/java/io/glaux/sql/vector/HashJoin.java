@@ -105,7 +105,7 @@ public final class HashJoin {
     private JoinTable build(ParallelScan scan) {
         ColumnarData data = build.data();
         AtomicReferenceArray<KeyedRows> batches = new AtomicReferenceArray<>(data.batchCount());
-        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, build)));
+        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, build, false)));
         int rows = 0;
         for (int batch = 0; batch < batches.length(); batch++) {
             rows = Math.addExact(rows, batches.get(batch).count());
@@ -129,39 +129,48 @@ public final class HashJoin {
     }
 
     /**
-     * A batch's rows passing the side's filter with no NULL key, their keys' values (per key) and the hash the table
-     * is keyed by (the one key's value itself).
+     * A batch's rows passing the side's filter, their keys' values (per key) and the hash the table is keyed by (the
+     * one key's value itself). Rows with a NULL key are left out, or kept and marked in {@code nullKeys} (null when
+     * there is none).
      */
-    private record KeyedRows(int[] rows, long[][] values, long[] hashes, int count) {
+    private record KeyedRows(int[] rows, long[][] values, long[] hashes, boolean[] nullKeys, int count) {
     }
 
-    private static KeyedRows keyedRows(BatchContext context, Side side) {
+    private static KeyedRows keyedRows(BatchContext context, Side side, boolean keepNullKeys) {
         Scratch scratch = context.scratch();
         int[] selected = scratch.borrowInts();
         boolean[] nulls = scratch.borrowFlags();
         try {
             int count = side.filter().applyAll(context, selected, context.rowCount());
             long[][] values = new long[side.keys().length][];
+            boolean[] nullKeys = null;
             for (int k = 0; k < values.length; k++) {
                 ColumnView key = context.column(side.keys()[k]);
                 long[] read = new long[count];
                 key.readLongs(selected, count, read);
                 if (key.readNulls(selected, count, nulls)) {
-                    int kept = 0;
-                    for (int i = 0; i < count; i++) {
-                        if (!nulls[i]) {
-                            selected[kept] = selected[i];
-                            for (int earlier = 0; earlier < k; earlier++) {
-                                values[earlier][kept] = values[earlier][i];
-                            }
-                            read[kept++] = read[i];
+                    if (keepNullKeys) {
+                        nullKeys = nullKeys == null ? new boolean[count] : nullKeys;
+                        for (int i = 0; i < count; i++) {
+                            nullKeys[i] |= nulls[i];
                         }
+                    } else {
+                        int kept = 0;
+                        for (int i = 0; i < count; i++) {
+                            if (!nulls[i]) {
+                                selected[kept] = selected[i];
+                                for (int earlier = 0; earlier < k; earlier++) {
+                                    values[earlier][kept] = values[earlier][i];
+                                }
+                                read[kept++] = read[i];
+                            }
+                        }
+                        count = kept;
                     }
-                    count = kept;
                 }
                 values[k] = read;
             }
-            return new KeyedRows(Arrays.copyOf(selected, count), values, hash(values, count), count);
+            return new KeyedRows(Arrays.copyOf(selected, count), values, hash(values, count), nullKeys, count);
         } finally {
             scratch.release(selected);
             scratch.release(nulls);
@@ -202,45 +211,21 @@ public final class HashJoin {
 
         @Override
         public void process(BatchContext context) {
-            KeyedRows keyed = keyedRows(context, probe);
-            int matches = type == Type.LEFT || type == Type.ANTI
-                    ? matchKeepingNulls(context, keyed) : match(keyed, 0, keyed.count(), 0);
+            // A left or anti join keeps the probe rows whose key is NULL; they match nothing.
+            KeyedRows keyed = keyedRows(context, probe, type == Type.LEFT || type == Type.ANTI);
+            int matches = match(keyed);
             results.set(context.batch(), gather(context.batch(), matches));
         }
 
         /**
-         * As {@link #match}, for joins that keep probe rows without a match: the rows passing the filter whose key
-         * is NULL (left out of {@code keyed}) are kept too, in their place.
+         * Puts the batch's result rows in {@link #probeRows} and {@link #buildRows} (-1: none); returns their count.
          */
-        private int matchKeepingNulls(BatchContext context, KeyedRows keyed) {
-            Scratch scratch = context.scratch();
-            int[] selected = scratch.borrowInts();
-            try {
-                int count = probe.filter().applyAll(context, selected, context.rowCount());
-                int matches = 0;
-                int next = 0;
-                for (int i = 0; i < count; i++) {
-                    if (next < keyed.count() && keyed.rows()[next] == selected[i]) {
-                        matches = match(keyed, next, next + 1, matches);
-                        next++;
-                    } else {
-                        matches = add(matches, selected[i], -1);
-                    }
-                }
-                return matches;
-            } finally {
-                scratch.release(selected);
-            }
-        }
-
-        /**
-         * Adds the result rows of keyed probe rows {@code from} to {@code to} after {@code matches} rows to
-         * {@link #probeRows} and {@link #buildRows} (-1: none); returns the new count.
-         */
-        private int match(KeyedRows keyed, int from, int to, int matches) {
-            for (int i = from; i < to; i++) {
+        private int match(KeyedRows keyed) {
+            int matches = 0;
+            for (int i = 0; i < keyed.count(); i++) {
                 int probeRow = keyed.rows()[i];
-                int entry = next(table.first(keyed.hashes()[i]), keyed, i);
+                int entry = keyed.nullKeys() != null && keyed.nullKeys()[i] ? -1
+                        : next(table.first(keyed.hashes()[i]), keyed, i);
                 switch (type) {
                     case SEMI, ANTI -> {
                         if ((entry >= 0) == (type == Type.SEMI)) {

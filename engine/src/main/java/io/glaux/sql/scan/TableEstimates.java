@@ -16,6 +16,7 @@ import io.glaux.storage.S3Location;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,8 @@ import java.util.OptionalDouble;
  * footers), the value ranges of its integer and date columns, which bound how many distinct values a column can hold.
  * Rows come from what the catalog records when a crawler or an analyzer set it (the table property {@code numRows},
  * or Glue's {@code recordCount}), else from the footers of its first objects (extrapolated over the rest by bytes),
- * else from its data bytes over an estimated width of one row in its format. The planner needs relative sizes and
+ * else, for text, from the first rows of its first object ({@link ObjectSample}: bytes per row, and the distinct values
+ * of columns whose values repeat), else from its data bytes over an estimated width of one row. The planner needs relative sizes and
  * key-ness more than exact figures: with every table at Calcite's default of 100 rows, a six-way join has no good
  * order to find.
  */
@@ -39,26 +41,51 @@ public final class TableEstimates {
     /** At most this many objects' footers are read per table. */
     static final int MAX_FOOTERS = 32;
 
+    /** Samples kept, the least recently used dropped first. */
+    static final int MAX_SAMPLES = 256;
+
     private final ObjectStore store;
     private final FormatRegistry formats;
+    private final Map<SampleKey, ObjectSample> samples = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SampleKey, ObjectSample> eldest) {
+            return size() > MAX_SAMPLES;
+        }
+    };
 
     public TableEstimates(ObjectStore store, FormatRegistry formats) {
         this.store = store;
         this.formats = formats;
     }
 
-    /** A table's estimated rows and the value ranges of its columns (by lower-case name). */
-    public record Estimate(double rows, Map<String, ValueRange> ranges) {
+    /**
+     * A table's estimated rows, the value ranges of its columns and the distinct values a sample found in them (both
+     * by lower-case column name).
+     */
+    public record Estimate(double rows, Map<String, ValueRange> ranges, Map<String, Double> distinct) {
 
         public Estimate {
             ranges = Map.copyOf(ranges);
+            distinct = Map.copyOf(distinct);
         }
 
-        /** At most how many distinct values the column holds: its range's width, capped by the rows. */
+        public Estimate(double rows, Map<String, ValueRange> ranges) {
+            this(rows, ranges, Map.of());
+        }
+
+        /**
+         * At most how many distinct values the column holds: its range's width or its sampled count, capped by the
+         * rows.
+         */
         public OptionalDouble distinctValues(String column) {
-            ValueRange range = ranges.get(column.toLowerCase(Locale.ROOT));
-            return range == null ? OptionalDouble.empty() : OptionalDouble.of(Math.max(1, Math.min(rows,
-                    range.width())));
+            String name = column.toLowerCase(Locale.ROOT);
+            ValueRange range = ranges.get(name);
+            Double sampled = distinct.get(name);
+            if (range == null && sampled == null) {
+                return OptionalDouble.empty();
+            }
+            double bound = Math.min(range == null ? rows : range.width(), sampled == null ? rows : sampled);
+            return OptionalDouble.of(Math.max(1, Math.min(rows, bound)));
         }
     }
 
@@ -105,7 +132,67 @@ public final class TableEstimates {
             double rows = footerRows + (double) (bytes - footerBytes) * footerRows / footerBytes;
             return new Estimate(rows, ranges);
         }
+        if (!objects.isEmpty()) {
+            Optional<Estimate> sampled = fromSample(table, reader, objects.get(0), objects.size() == 1, bytes);
+            if (sampled.isPresent()) {
+                return sampled.get();
+            }
+        }
         return new Estimate(Math.max(1, bytes / rowWidth(table.columns(), table.storage().format())), Map.of());
+    }
+
+    /**
+     * For a format without statistics: the rows the table's bytes hold at the first object's bytes per row, and the
+     * distinct values of the columns whose sampled values repeat (or of every column, when the sample is the whole
+     * table). Empty when the object cannot be read or has no rows.
+     */
+    private Optional<Estimate> fromSample(TableDefinition table, FormatReader reader, ObjectInfo first,
+                                          boolean onlyObject, long bytes) {
+        ObjectSample sample;
+        try {
+            sample = sample(table, reader, first);
+        } catch (IOException | RuntimeException e) {
+            // Malformed or unreadable: a query will say so; the estimate falls back to the row width.
+            return Optional.empty();
+        }
+        if (sample.rows() == 0 || sample.bytes() == 0) {
+            return Optional.empty();
+        }
+        boolean wholeTable = onlyObject && sample.whole();
+        double rows = wholeTable ? sample.rows() : (double) bytes * sample.rows() / sample.bytes();
+        Map<String, Double> distinct = new HashMap<>();
+        for (Column column : table.columns()) {
+            sample.distinctValues(column.name(), wholeTable).ifPresent(values -> distinct.put(
+                    column.name().toLowerCase(Locale.ROOT), values));
+        }
+        return Optional.of(new Estimate(Math.max(1, rows), Map.of(), distinct));
+    }
+
+    /** The object's sample, read once per version of the object and definition of the table. */
+    private ObjectSample sample(TableDefinition table, FormatReader reader, ObjectInfo object) throws IOException {
+        SampleKey key = new SampleKey(object, table.columns(), TableScanner.serdeParameters(table),
+                table.storage().serializationLibrary());
+        synchronized (samples) {
+            ObjectSample known = samples.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        ObjectSample sample = ObjectSample.read(reader, new StoreObjectSource(store, object), key.columns(),
+                key.serdeParameters(), key.serializationLibrary());
+        synchronized (samples) {
+            samples.put(key, sample);
+        }
+        return sample;
+    }
+
+    /** What a sample depends on: the object's version and how the table reads it. */
+    private record SampleKey(ObjectInfo object, List<Column> columns, Map<String, String> serdeParameters,
+                             String serializationLibrary) {
+        SampleKey {
+            columns = List.copyOf(columns);
+            serdeParameters = Map.copyOf(serdeParameters);
+        }
     }
 
     private List<ObjectInfo> dataObjects(S3Location prefix) throws IOException {

@@ -111,13 +111,18 @@ public final class TableScanner {
             }
         }
         int[] readProjection = readPosition.keySet().stream().mapToInt(Integer::intValue).toArray();
-        Map<String, String> serdeParameters = new HashMap<>(table.storage().serdeParameters());
-        serdeParameters.putAll(table.parameters());
         ReadRequest request = new ReadRequest(dataColumns, readProjection,
-                new PredicateExtractor(dataColumns).extract(filters), serdeParameters,
+                new PredicateExtractor(dataColumns).extract(filters), serdeParameters(table),
                 table.storage().serializationLibrary());
         return new Plan(fields, request, new ScanLayout(fields, dataColumns.size(), readPosition),
                 slices(table, filters));
+    }
+
+    /** The SerDe's parameters merged with the table's properties, as readers take them. */
+    static Map<String, String> serdeParameters(TableDefinition table) {
+        Map<String, String> parameters = new HashMap<>(table.storage().serdeParameters());
+        parameters.putAll(table.parameters());
+        return parameters;
     }
 
     /**

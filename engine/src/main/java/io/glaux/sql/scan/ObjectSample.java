@@ -34,6 +34,9 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
     /** At most this many rows are read. */
     static final int MAX_ROWS = 10_000;
 
+    /** At most this many bytes of the object are asked for (one ranged read). */
+    static final long MAX_BYTES = 2L << 20;
+
     /** A column whose sampled values repeat this many times on average holds few values: the sample's. */
     static final int REPEATS = 10;
 
@@ -59,7 +62,11 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
         return OptionalDouble.empty();
     }
 
-    /** Reads the sample: at most {@link #MAX_ROWS} rows of every one of the table's data columns. */
+    /**
+     * Reads the sample: at most {@link #MAX_ROWS} rows of every one of the table's data columns, from at most
+     * {@link #MAX_BYTES} of the object. When the object is longer, the row those bytes end in (which may be cut, or
+     * fail to parse) is left out.
+     */
     static ObjectSample read(FormatReader reader, ObjectSource source, List<Column> columns,
                              Map<String, String> serdeParameters, String serializationLibrary) throws IOException {
         int[] all = new int[columns.size()];
@@ -70,14 +77,16 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
         }
         int[] nonNull = new int[all.length];
         CountingSource counting = new CountingSource(source);
+        boolean cut = source.size() > MAX_BYTES;
         ReadRequest request = new ReadRequest(columns, all, List.of(), serdeParameters, serializationLibrary);
         long rows = 0;
         boolean whole = false;
         try (RowSource rowSource = reader.open(counting, request)) {
-            while (rows < MAX_ROWS) {
-                Object[] row = rowSource.next();
-                if (row == null) {
-                    whole = true;
+            Object[] row = next(rowSource, cut);
+            while (row != null && rows < MAX_ROWS) {
+                // A row counts once the next one is read: the last row of a cut read may be cut too.
+                Object[] following = next(rowSource, cut);
+                if (following == null && cut) {
                     break;
                 }
                 rows++;
@@ -87,10 +96,9 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
                         values.get(i).add(row[i]);
                     }
                 }
+                row = following;
             }
-            if (!whole) {
-                whole = rowSource.next() == null;
-            }
+            whole = row == null && !cut;
         }
         Map<String, Integer> distinct = new HashMap<>();
         Map<String, Integer> counted = new HashMap<>();
@@ -103,7 +111,19 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
                 counted);
     }
 
-    /** Counts the bytes a reader takes from the object. */
+    /** The next row, or null at the end or, in a cut read, where the rows stop parsing. */
+    private static Object[] next(RowSource rows, boolean cut) throws IOException {
+        try {
+            return rows.next();
+        } catch (IOException | RuntimeException e) {
+            if (cut) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Counts the bytes a reader takes from the object, of at most its first {@link #MAX_BYTES}. */
     private static final class CountingSource implements ObjectSource {
         private final ObjectSource source;
         private long bytes;
@@ -124,7 +144,9 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
 
         @Override
         public InputStream open(long offset, long length) throws IOException {
-            return new FilterInputStream(source.open(offset, length)) {
+            long end = length < 0 ? source.size() : Math.min(source.size(), offset + length);
+            long kept = Math.max(0, Math.min(end, MAX_BYTES) - offset);
+            return new FilterInputStream(source.open(offset, kept)) {
                 @Override
                 public int read() throws IOException {
                     int b = super.read();

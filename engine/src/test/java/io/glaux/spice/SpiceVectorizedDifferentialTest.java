@@ -620,7 +620,28 @@ class SpiceVectorizedDifferentialTest {
                     + " THEN 1 ELSE 0 END), sum(CASE WHEN i.name <> 'beta' AND i.name <> 'café' THEN 1 ELSE 0 END)"
                     + " FROM lineitem l JOIN items i ON l.l_partkey = i.id GROUP BY l.l_shipmode ORDER BY 1"),
             q("global aggregate over an empty join", "SELECT count(*), sum(i.amount), max(i.name)"
-                    + " FROM items i JOIN lineitem l ON i.id = l.l_partkey WHERE i.id < 0"));
+                    + " FROM items i JOIN lineitem l ON i.id = l.l_partkey WHERE i.id < 0"),
+            q("semi, a comparison beside the key", "SELECT count(*), sum(l.l_quantity) FROM lineitem l WHERE EXISTS"
+                    + " (SELECT 1 FROM lineitem l2 WHERE l2.l_orderkey = l.l_orderkey"
+                    + " AND l2.l_suppkey <> l.l_suppkey)"),
+            q("anti, a comparison beside the key and a build filter", "SELECT l.l_returnflag, count(*)"
+                    + " FROM lineitem l WHERE l.l_receiptdate > l.l_commitdate AND NOT EXISTS (SELECT 1 FROM lineitem l3"
+                    + " WHERE l3.l_orderkey = l.l_orderkey AND l3.l_suppkey <> l.l_suppkey"
+                    + " AND l3.l_receiptdate > l3.l_commitdate) GROUP BY l.l_returnflag ORDER BY 1"),
+            q("semi and anti with comparisons, as TPC-H Q21", "SELECT l.l_suppkey, count(*) FROM lineitem l"
+                    + " WHERE EXISTS (SELECT 1 FROM lineitem l2 WHERE l2.l_orderkey = l.l_orderkey"
+                    + " AND l2.l_suppkey <> l.l_suppkey) AND NOT EXISTS (SELECT 1 FROM lineitem l3"
+                    + " WHERE l3.l_orderkey = l.l_orderkey AND l3.l_suppkey <> l.l_suppkey"
+                    + " AND l3.l_receiptdate > l3.l_commitdate) GROUP BY l.l_suppkey ORDER BY 2 DESC, 1 LIMIT 20"),
+            q("semi, compared columns with NULLs", "SELECT count(*), count(a.big), sum(a.id) FROM items a"
+                    + " WHERE EXISTS (SELECT 1 FROM items b WHERE b.tiny = a.tiny AND b.big > a.big)"),
+            q("anti, compared columns with NULLs, written the other way round", "SELECT count(*), count(a.big)"
+                    + " FROM items a WHERE NOT EXISTS (SELECT 1 FROM items b WHERE b.tiny = a.tiny"
+                    + " AND a.big <= b.big AND b.id < 2000)"),
+            q("semi, dates compared", "SELECT a.code, count(*) FROM items a WHERE EXISTS (SELECT 1 FROM items b"
+                    + " WHERE b.small = a.small AND b.d > a.d) GROUP BY a.code ORDER BY 1"),
+            q("left, a comparison beside the key", "SELECT count(*), count(b.id), sum(b.id) FROM items a"
+                    + " LEFT JOIN items b ON a.small = b.small AND a.id < b.id"));
     }
 
     static Stream<Case> fallbacks() {

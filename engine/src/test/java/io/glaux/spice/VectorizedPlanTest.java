@@ -281,6 +281,26 @@ class VectorizedPlanTest {
         }
     }
 
+    /**
+     * Semi and anti joins whose conditions compare a column of each side beside the key (TPC-H Q21's {@code EXISTS}
+     * and {@code NOT EXISTS}) run on the vectorized hash join, which checks the comparisons on each candidate row.
+     */
+    @Test
+    void semiAndAntiJoinsWithComparisonsBesideTheKeyRunOnTheVectorizedHashJoin() {
+        String sql = "SELECT a.code, count(*) FROM %1$s a WHERE EXISTS (SELECT 1 FROM %1$s b WHERE b.tiny = a.tiny"
+                + " AND b.big <> a.big) AND NOT EXISTS (SELECT 1 FROM %1$s c WHERE c.small = a.small"
+                + " AND c.id > a.id AND c.d < DATE '2024-01-15') GROUP BY a.code ORDER BY 1";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("source=[ANTI(", "source=SEMI(", " AND <>([")
+                .doesNotContain("EnumerableHashJoin", "NestedLoopJoin");
+        String explained = String.join("\n", SpiceTestData.query(glaux, "EXPLAIN " + String.format(sql,
+                "spice.default.items")).stream().map(row -> String.join(" ", row)).toList());
+        assertThat(explained).containsPattern("SemiJoin\\[criteria = =\\(\\$\\d+, \\$\\d+\\) AND <>\\(")
+                .containsPattern("AntiJoin\\[criteria = =\\(\\$\\d+, \\$\\d+\\) AND [<>]\\(");
+        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+    }
+
     @Test
     void aJoinOnStringKeysStaysAHashJoinOfTheRowOperators() {
         String plan = plan("SELECT a.name, count(*) FROM spice.default.items a JOIN spice.default.items b"

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them. One key
  * is the table's key itself; several are hashed into one, and each candidate row is checked against every key.
+ * {@link Comparison}s beside the keys (TPC-H Q21's {@code l2.l_suppkey <> l1.l_suppkey} in an {@code EXISTS}) are
+ * checked on each candidate row too: a row pair matches only when they are true (a NULL makes them unknown).
  */
 public final class HashJoin {
 
@@ -40,19 +42,55 @@ public final class HashJoin {
     public record Side(ColumnarData data, RowFilter filter, int[] keys, int[] outputs) {
     }
 
+    /** How a {@link Comparison} compares a probe row's value with a build row's. */
+    public enum Operator {
+        EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL;
+
+        boolean test(long probe, long build) {
+            return switch (this) {
+                case EQUAL -> probe == build;
+                case NOT_EQUAL -> probe != build;
+                case LESS -> probe < build;
+                case LESS_OR_EQUAL -> probe <= build;
+                case GREATER -> probe > build;
+                case GREATER_OR_EQUAL -> probe >= build;
+            };
+        }
+    }
+
+    /**
+     * A condition beside the keys: the probe side's column {@code probeColumn} against the build side's
+     * {@code buildColumn} (columns of the sides' data whose values compare as longs in their order: integers, dates,
+     * decimals of one scale).
+     */
+    public record Comparison(int probeColumn, Operator operator, int buildColumn) {
+    }
+
     private final Type type;
     private final Side probe;
     private final Side build;
     private final List<Column> columns;
+    private final Comparison[] comparisons;
+    private final int[] probeCompared;
+    private final int[] buildCompared;
     /** With several keys, each build entry's key values ({@code [key][entry]}); null with one key. */
     private long[][] buildKeys;
+    /** Each build entry's values of the compared columns ({@code [comparison][entry]}), and which are NULL. */
+    private long[][] buildValues;
+    private boolean[][] buildNulls;
 
-    /** @param columns the result's columns: the probe side's outputs, then the build side's if the type keeps them */
-    public HashJoin(Type type, Side probe, Side build, List<Column> columns) {
+    /**
+     * @param columns the result's columns: the probe side's outputs, then the build side's if the type keeps them
+     * @param comparisons conditions beside the keys that a pair of rows matches only when all are true
+     */
+    public HashJoin(Type type, Side probe, Side build, List<Column> columns, List<Comparison> comparisons) {
         this.type = type;
         this.probe = probe;
         this.build = build;
         this.columns = List.copyOf(columns);
+        this.comparisons = comparisons.toArray(Comparison[]::new);
+        this.probeCompared = comparisons.stream().mapToInt(Comparison::probeColumn).toArray();
+        this.buildCompared = comparisons.stream().mapToInt(Comparison::buildColumn).toArray();
     }
 
     /**
@@ -105,7 +143,8 @@ public final class HashJoin {
     private JoinTable build(ParallelScan scan) {
         ColumnarData data = build.data();
         AtomicReferenceArray<KeyedRows> batches = new AtomicReferenceArray<>(data.batchCount());
-        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, build, false)));
+        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, build, false,
+                buildCompared)));
         int rows = 0;
         for (int batch = 0; batch < batches.length(); batch++) {
             rows = Math.addExact(rows, batches.get(batch).count());
@@ -113,14 +152,20 @@ public final class HashJoin {
         JoinTable table = new JoinTable(rows);
         int keys = build.keys().length;
         buildKeys = keys == 1 ? null : new long[keys][rows];
+        buildValues = new long[comparisons.length][rows];
+        buildNulls = new boolean[comparisons.length][rows];
         for (int batch = 0; batch < batches.length(); batch++) {
             KeyedRows selected = batches.getAndSet(batch, null);
             for (int i = 0; i < selected.count(); i++) {
+                int entry = table.size();
                 if (buildKeys != null) {
-                    int entry = table.size();
                     for (int k = 0; k < keys; k++) {
                         buildKeys[k][entry] = selected.values()[k][i];
                     }
+                }
+                for (int c = 0; c < comparisons.length; c++) {
+                    buildValues[c][entry] = selected.compared()[c][i];
+                    buildNulls[c][entry] = selected.comparedNulls()[c] != null && selected.comparedNulls()[c][i];
                 }
                 table.add(selected.hashes()[i], JoinTable.reference(batch, selected.rows()[i]));
             }
@@ -131,12 +176,14 @@ public final class HashJoin {
     /**
      * A batch's rows passing the side's filter, their keys' values (per key) and the hash the table is keyed by (the
      * one key's value itself). Rows with a NULL key are left out, or kept and marked in {@code nullKeys} (null when
-     * there is none).
+     * there is none). {@code compared} holds the values of the side's compared columns (per comparison), and
+     * {@code comparedNulls} which of them are NULL (null for a column without NULLs).
      */
-    private record KeyedRows(int[] rows, long[][] values, long[] hashes, boolean[] nullKeys, int count) {
+    private record KeyedRows(int[] rows, long[][] values, long[] hashes, boolean[] nullKeys, int count,
+                             long[][] compared, boolean[][] comparedNulls) {
     }
 
-    private static KeyedRows keyedRows(BatchContext context, Side side, boolean keepNullKeys) {
+    private static KeyedRows keyedRows(BatchContext context, Side side, boolean keepNullKeys, int[] comparedColumns) {
         Scratch scratch = context.scratch();
         int[] selected = scratch.borrowInts();
         boolean[] nulls = scratch.borrowFlags();
@@ -170,7 +217,17 @@ public final class HashJoin {
                 }
                 values[k] = read;
             }
-            return new KeyedRows(Arrays.copyOf(selected, count), values, hash(values, count), nullKeys, count);
+            long[][] compared = new long[comparedColumns.length][];
+            boolean[][] comparedNulls = new boolean[comparedColumns.length][];
+            for (int c = 0; c < comparedColumns.length; c++) {
+                ColumnView column = context.column(comparedColumns[c]);
+                compared[c] = new long[count];
+                column.readLongs(selected, count, compared[c]);
+                boolean[] columnNulls = new boolean[count];
+                comparedNulls[c] = column.readNulls(selected, count, columnNulls) ? columnNulls : null;
+            }
+            return new KeyedRows(Arrays.copyOf(selected, count), values, hash(values, count), nullKeys, count,
+                    compared, comparedNulls);
         } finally {
             scratch.release(selected);
             scratch.release(nulls);
@@ -212,7 +269,7 @@ public final class HashJoin {
         @Override
         public void process(BatchContext context) {
             // A left or anti join keeps the probe rows whose key is NULL; they match nothing.
-            KeyedRows keyed = keyedRows(context, probe, type == Type.LEFT || type == Type.ANTI);
+            KeyedRows keyed = keyedRows(context, probe, type == Type.LEFT || type == Type.ANTI, probeCompared);
             int matches = match(keyed);
             results.set(context.batch(), gather(context.batch(), matches));
         }
@@ -245,15 +302,23 @@ public final class HashJoin {
             return matches;
         }
 
-        /** The first entry from {@code entry} on whose keys all equal keyed probe row {@code i}'s, or -1. */
+        /**
+         * The first entry from {@code entry} on whose keys all equal keyed probe row {@code i}'s and whose
+         * comparisons with it are all true, or -1.
+         */
         private int next(int entry, KeyedRows keyed, int i) {
-            if (buildKeys == null) {
+            if (buildKeys == null && comparisons.length == 0) {
                 return entry;
             }
             for (; entry >= 0; entry = table.next(entry)) {
                 boolean equal = true;
-                for (int k = 0; k < buildKeys.length && equal; k++) {
+                for (int k = 0; buildKeys != null && k < buildKeys.length && equal; k++) {
                     equal = buildKeys[k][entry] == keyed.values()[k][i];
+                }
+                for (int c = 0; c < comparisons.length && equal; c++) {
+                    boolean[] probeNulls = keyed.comparedNulls()[c];
+                    equal = !(probeNulls != null && probeNulls[i]) && !buildNulls[c][entry]
+                            && comparisons[c].operator().test(keyed.compared()[c][i], buildValues[c][entry]);
                 }
                 if (equal) {
                     return entry;

@@ -18,6 +18,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -39,6 +40,12 @@ final class JoinSource implements VectorSource {
     /** What building a row costs against probing one (as for the row operators' hash join). */
     private static final double BUILD = 2;
 
+    /** How EXPLAIN writes a comparison's operator, as Calcite writes the condition. */
+    private static final java.util.Map<HashJoin.Operator, String> SYMBOLS = java.util.Map.of(
+            HashJoin.Operator.EQUAL, "=", HashJoin.Operator.NOT_EQUAL, "<>", HashJoin.Operator.LESS, "<",
+            HashJoin.Operator.LESS_OR_EQUAL, "<=", HashJoin.Operator.GREATER, ">",
+            HashJoin.Operator.GREATER_OR_EQUAL, ">=");
+
     private final HashJoin.Type type;
     private final VectorQuery probe;
     private final VectorQuery build;
@@ -48,12 +55,14 @@ final class JoinSource implements VectorSource {
     /** The keys as fields of each side's output, in pairs. */
     private final int[] probeKeys;
     private final int[] buildKeys;
+    /** Conditions beside the keys that the join itself checks, on fields of each side's output. */
+    private final List<FieldComparison> comparisons;
     private final List<Column> columns;
     private final double rows;
     private final double builtRows;
 
     private JoinSource(HashJoin.Type type, VectorQuery probe, VectorQuery build, int[] probeKeys, int[] buildKeys,
-                       double rows, double builtRows) {
+                       List<FieldComparison> comparisons, double rows, double builtRows) {
         this.type = type;
         this.probe = probe;
         this.build = build;
@@ -61,6 +70,7 @@ final class JoinSource implements VectorSource {
         this.buildColumns = plainColumns(build);
         this.probeKeys = probeKeys;
         this.buildKeys = buildKeys;
+        this.comparisons = List.copyOf(comparisons);
         this.rows = rows;
         this.builtRows = builtRows;
         List<Column> all = new ArrayList<>();
@@ -75,12 +85,17 @@ final class JoinSource implements VectorSource {
         this.columns = List.copyOf(all);
     }
 
+    /** A condition beside the keys: a field of the probe side's output against one of the build side's. */
+    private record FieldComparison(int probeField, HashJoin.Operator operator, int buildField) {
+    }
+
     /**
      * The join of {@code left} (probed) and {@code right} (built) as a source, or null when the operator does not
      * compute it: a kind of join other than inner, left, semi and anti; a condition other than equalities of
-     * integer-like columns of the same kind (plus, for an inner join, conditions the query then filters by); a side
-     * that is not a row scan of plain columns. With {@code swapped}, an inner join's right input is probed and its
-     * left one built (the source's columns are then the right input's, then the left one's).
+     * integer-like columns of the same kind plus, beside them, for an inner join conditions the query then filters
+     * by ({@link #remaining}) and for the other kinds comparisons of a column of each side; a side that is not a row
+     * scan of plain columns. With {@code swapped}, an inner join's right input is probed and its left one built (the
+     * source's columns are then the right input's, then the left one's).
      */
     static JoinSource of(Join join, VectorQuery left, VectorQuery right, boolean swapped) {
         HashJoin.Type type = switch (join.getJoinType()) {
@@ -93,9 +108,18 @@ final class JoinSource implements VectorSource {
         JoinInfo info = join.analyzeCondition();
         if (type == null || swapped && type != HashJoin.Type.INNER || info.leftKeys.isEmpty()
                 || info.nullExclusionFlags.contains(false)
-                || !info.nonEquiConditions.isEmpty() && type != HashJoin.Type.INNER
                 || plainColumns(left) == null || plainColumns(right) == null) {
             return null;
+        }
+        List<FieldComparison> comparisons = new ArrayList<>();
+        if (type != HashJoin.Type.INNER) {
+            for (RexNode condition : info.nonEquiConditions) {
+                FieldComparison comparison = comparison(condition, left, right);
+                if (comparison == null) {
+                    return null;
+                }
+                comparisons.add(comparison);
+            }
         }
         for (int i = 0; i < info.leftKeys.size(); i++) {
             AthenaType leftType = left.source().columns().get(plainColumns(left)[info.leftKeys.get(i)]).type();
@@ -110,8 +134,61 @@ final class JoinSource implements VectorSource {
         VectorQuery build = swapped ? left : right;
         Double built = mq.getRowCount(build);
         return new JoinSource(type, probe, build, (swapped ? info.rightKeys : info.leftKeys).toIntArray(),
-                (swapped ? info.leftKeys : info.rightKeys).toIntArray(), rows == null ? 1 : rows,
+                (swapped ? info.leftKeys : info.rightKeys).toIntArray(), comparisons, rows == null ? 1 : rows,
                 built == null ? build.source().rowCount() : built);
+    }
+
+    /**
+     * {@code condition} as a comparison of a left field with a right one whose values compare as longs, or null when
+     * it is not one.
+     */
+    private static FieldComparison comparison(RexNode condition, VectorQuery left, VectorQuery right) {
+        if (!(condition instanceof RexCall call) || call.getOperands().size() != 2
+                || !(call.getOperands().get(0) instanceof RexInputRef first)
+                || !(call.getOperands().get(1) instanceof RexInputRef second)) {
+            return null;
+        }
+        HashJoin.Operator operator = switch (call.getKind()) {
+            case EQUALS -> HashJoin.Operator.EQUAL;
+            case NOT_EQUALS -> HashJoin.Operator.NOT_EQUAL;
+            case LESS_THAN -> HashJoin.Operator.LESS;
+            case LESS_THAN_OR_EQUAL -> HashJoin.Operator.LESS_OR_EQUAL;
+            case GREATER_THAN -> HashJoin.Operator.GREATER;
+            case GREATER_THAN_OR_EQUAL -> HashJoin.Operator.GREATER_OR_EQUAL;
+            default -> null;
+        };
+        int leftCount = left.getRowType().getFieldCount();
+        boolean flipped = first.getIndex() >= leftCount;
+        RexInputRef leftRef = flipped ? second : first;
+        RexInputRef rightRef = flipped ? first : second;
+        if (operator == null || leftRef.getIndex() >= leftCount || rightRef.getIndex() < leftCount) {
+            return null;
+        }
+        int leftField = leftRef.getIndex();
+        int rightField = rightRef.getIndex() - leftCount;
+        if (!joinable(left.source().columns().get(plainColumns(left)[leftField]).type(),
+                right.source().columns().get(plainColumns(right)[rightField]).type())) {
+            return null;
+        }
+        if (flipped) {
+            operator = switch (operator) {
+                case LESS -> HashJoin.Operator.GREATER;
+                case LESS_OR_EQUAL -> HashJoin.Operator.GREATER_OR_EQUAL;
+                case GREATER -> HashJoin.Operator.LESS;
+                case GREATER_OR_EQUAL -> HashJoin.Operator.LESS_OR_EQUAL;
+                default -> operator;
+            };
+        }
+        return new FieldComparison(leftField, operator, rightField);
+    }
+
+    /**
+     * The join's conditions beside its keys that the query filters its rows by (an inner join's), or null when the
+     * join checks them itself or has none.
+     */
+    RexNode remaining(Join join) {
+        RexNode remaining = join.analyzeCondition().getRemaining(join.getCluster().getRexBuilder());
+        return type != HashJoin.Type.INNER || remaining.isAlwaysTrue() ? null : remaining;
     }
 
     /** Keys compared as longs: integers with integers, dates with dates, decimals of one scale, never strings. */
@@ -150,8 +227,13 @@ final class JoinSource implements VectorSource {
 
     /** Identifies the join among the planner's nodes: its kind, key and sides. */
     String describe() {
-        return type + "(" + java.util.Arrays.toString(probeKeys) + " = " + java.util.Arrays.toString(buildKeys) + ", "
-                + probe.getDigest() + ", " + build.getDigest() + ")";
+        StringBuilder besides = new StringBuilder();
+        for (FieldComparison comparison : comparisons) {
+            besides.append(" AND ").append(SYMBOLS.get(comparison.operator())).append("([")
+                    .append(comparison.probeField()).append("], [").append(comparison.buildField()).append("])");
+        }
+        return type + "(" + java.util.Arrays.toString(probeKeys) + " = " + java.util.Arrays.toString(buildKeys)
+                + besides + ", " + probe.getDigest() + ", " + build.getDigest() + ")";
     }
 
     /** As EXPLAIN names the join, as Trino does ({@code InnerJoin[criteria = =($0, $5)]}). */
@@ -160,6 +242,10 @@ final class JoinSource implements VectorSource {
         List<String> criteria = new ArrayList<>();
         for (int i = 0; i < probeKeys.length; i++) {
             criteria.add("=($" + probeKeys[i] + ", $" + (probeColumns.length + buildKeys[i]) + ")");
+        }
+        for (FieldComparison comparison : comparisons) {
+            criteria.add(SYMBOLS.get(comparison.operator()) + "($" + comparison.probeField() + ", $"
+                    + (probeColumns.length + comparison.buildField()) + ")");
         }
         return kind + "Join[criteria = " + String.join(" AND ", criteria) + filter + "]";
     }
@@ -215,6 +301,9 @@ final class JoinSource implements VectorSource {
         for (int key : ofProbe ? probeKeys : buildKeys) {
             read.set(sideColumns[key]);
         }
+        for (FieldComparison comparison : comparisons) {
+            read.set(sideColumns[ofProbe ? comparison.probeField() : comparison.buildField()]);
+        }
         if (side.spec().filter() != null) {
             read.addAll(RelOptUtil.InputFinder.bits(side.spec().filter()));
         }
@@ -256,7 +345,12 @@ final class JoinSource implements VectorSource {
             fields.forEach(field -> wanted[field] = true);
             BufferAllocator allocator = probe.source().newQueryAllocator("join");
             ParallelScan scan = new ParallelScan(scanExecutor(), threads(), context::checkCancelled);
-            joined = new HashJoin(type, probeSide, buildSide, columns).run(scan, wanted, allocator);
+            List<HashJoin.Comparison> compared = new ArrayList<>();
+            for (FieldComparison comparison : comparisons) {
+                compared.add(new HashJoin.Comparison(probeColumns[comparison.probeField()], comparison.operator(),
+                        buildColumns[comparison.buildField()]));
+            }
+            joined = new HashJoin(type, probeSide, buildSide, columns, compared).run(scan, wanted, allocator);
         } catch (RuntimeException | Error e) {
             close(probed, built, null);
             if (exhausted(e)) {

@@ -169,7 +169,7 @@ final class VectorRules {
 
         /**
          * The join as a scan of {@code source}: its fields in the join's order (the source's columns have the right
-         * input's first when {@code swapped}), filtered by the conditions beside the keys.
+         * input's first when {@code swapped}), filtered by the conditions beside the keys that the join leaves to it.
          */
         private static void transform(RelOptRuleCall call, LogicalJoin join, JoinSource source, boolean swapped) {
             RexBuilder rexBuilder = join.getCluster().getRexBuilder();
@@ -180,8 +180,8 @@ final class VectorRules {
                 int column = !swapped ? i : i < leftCount ? rightCount + i : i - leftCount;
                 projects.add(rexBuilder.makeInputRef(join.getRowType().getFieldList().get(i).getType(), column));
             }
-            RexNode remaining = join.analyzeCondition().getRemaining(rexBuilder);
-            RexNode filter = remaining.isAlwaysTrue() ? null : substitute(List.of(remaining), projects).get(0);
+            RexNode remaining = source.remaining(join);
+            RexNode filter = remaining == null ? null : substitute(List.of(remaining), projects).get(0);
             VectorQuery query = new VectorQuery(join.getCluster(), source.describe(), source,
                     new VectorQuerySpec(filter, projects, null, null), join.getRowType());
             if (filter != null && !compiles(query, compiler -> compiler.filter(filter))) {

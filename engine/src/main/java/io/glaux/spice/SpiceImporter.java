@@ -5,6 +5,7 @@ import io.glaux.catalog.Column;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import io.glaux.format.ColumnBatch;
+import io.glaux.sql.vector.BatchBuilder;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -214,7 +215,7 @@ final class SpiceImporter {
         List<Column> columns = shape.columns();
         BufferAllocator allocator = root.newChildAllocator("spice-" + definition.name() + "-" + ingestion.id(), 0,
                 Long.MAX_VALUE);
-        VersionBuilder builder = new VersionBuilder(allocator, columns, batchRows);
+        BatchBuilder builder = new BatchBuilder(allocator, columns, batchRows);
         try {
             long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
             Optional<IngestionSource.ColumnBatches> columnar = shape.keepsRows() ? source.batches(allocator, batchRows)
@@ -233,7 +234,7 @@ final class SpiceImporter {
                     }
                 }
                 checkCancelled(ingestion);
-                return builder.build();
+                return builder.build(SpiceVersion::new);
             }
             for (Object[] row = source.next(); row != null; row = source.next()) {
                 checkCancelled(ingestion);
@@ -251,7 +252,7 @@ final class SpiceImporter {
             }
             checkCapacity();
             checkCancelled(ingestion);
-            return builder.build();
+            return builder.build(SpiceVersion::new);
         } catch (OutOfMemoryException e) {
             throw capacityExceeded();
         } catch (GlauxException e) {
@@ -265,7 +266,7 @@ final class SpiceImporter {
     }
 
     /** Appends the kept rows of the current version (values re-encoded into the new dictionaries); returns them. */
-    private long copyKept(Kept kept, VersionBuilder builder, Ingestion ingestion) {
+    private long copyKept(Kept kept, BatchBuilder builder, Ingestion ingestion) {
         SpiceVersion version = kept.version();
         int width = version.columns().size();
         long rows = 0;

@@ -1,11 +1,8 @@
 package io.glaux.sql.vector.plan;
 
 import io.glaux.catalog.Column;
-import io.glaux.error.ErrorType;
-import io.glaux.error.GlauxException;
 import io.glaux.catalog.AthenaType;
 import io.glaux.format.ColumnLayout;
-import io.glaux.sql.SqlErrors;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.HashJoin;
@@ -13,7 +10,6 @@ import io.glaux.sql.vector.JoinedData;
 import io.glaux.sql.vector.ParallelScan;
 import io.glaux.sql.vector.ValueKind;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
@@ -237,7 +233,8 @@ final class JoinSource implements VectorSource {
     }
 
     /** As EXPLAIN names the join, as Trino does ({@code InnerJoin[criteria = =($0, $5)]}). */
-    String operatorName(String filter) {
+    @Override
+    public String operatorName(String filter) {
         String kind = type.name().charAt(0) + type.name().substring(1).toLowerCase(java.util.Locale.ROOT);
         List<String> criteria = new ArrayList<>();
         for (int i = 0; i < probeKeys.length; i++) {
@@ -251,7 +248,8 @@ final class JoinSource implements VectorSource {
     }
 
     /** The two sides, probed then built. */
-    List<RelNode> inputs() {
+    @Override
+    public List<RelNode> inputs() {
         return List.of(probe, build);
     }
 
@@ -320,10 +318,7 @@ final class JoinSource implements VectorSource {
         try {
             probed = open(probe, context, sideFields(fields, true));
         } catch (RuntimeException e) {
-            if (exhausted(e)) {
-                throw outgrown(e);
-            }
-            throw e;
+            throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
         }
         if (probed == null) {
             return null;
@@ -353,10 +348,7 @@ final class JoinSource implements VectorSource {
             joined = new HashJoin(type, probeSide, buildSide, columns, compared).run(scan, wanted, allocator);
         } catch (RuntimeException | Error e) {
             close(probed, built, null);
-            if (exhausted(e)) {
-                throw outgrown(e);
-            }
-            throw e;
+            throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
         }
         if (joined.rows() == 0) {
             close(probed, built, joined);
@@ -376,37 +368,10 @@ final class JoinSource implements VectorSource {
         return columns;
     }
 
-    /** Whether {@code failure} is the memory limit, Arrow's or a side's translation of it. */
-    private static boolean exhausted(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OutOfMemoryException
-                    || cause instanceof GlauxException glaux && glaux.type() == ErrorType.RESOURCES_EXHAUSTED) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What a join that outgrew the memory becomes: over live tables, a fallback to the plan on the row operators
-     * (which stream where the join's result is held); over SPICE datasets alone, Athena's "Query exhausted
-     * resources at this scale factor".
-     */
-    private RuntimeException outgrown(Throwable failure) {
-        if (readsLiveTables()) {
-            return new VectorFallback("the join's result outgrew the memory of vectorized queries", failure);
-        }
-        return failure instanceof GlauxException glaux ? glaux : SqlErrors.resourcesExhausted(failure);
-    }
-
-    /** Whether a side reads a table for each query (a live table), directly or through a join. */
-    private boolean readsLiveTables() {
-        for (VectorQuery side : List.of(probe, build)) {
-            if (side.source() instanceof JoinSource join ? join.readsLiveTables() : side.source().readsPerQuery()) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a side reads a table for each query (a live table), directly or through the queries it reads. */
+    @Override
+    public boolean readsLiveTables() {
+        return probe.source().readsLiveTables() || build.source().readsLiveTables();
     }
 
     private static Lease open(VectorQuery side, ScanContext context, ImmutableBitSet fields) {

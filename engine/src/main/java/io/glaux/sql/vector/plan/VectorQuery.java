@@ -34,7 +34,10 @@ import java.util.List;
  */
 public class VectorQuery extends AbstractRelNode {
 
-    /** The table's qualified name, or for a join its description ({@link JoinSource#describe}). */
+    /**
+     * The table's qualified name, or for a source computed from other queries its description
+     * ({@link JoinSource#describe}).
+     */
     private final String name;
     private final VectorSource source;
     private final VectorQuerySpec spec;
@@ -132,21 +135,22 @@ public class VectorQuery extends AbstractRelNode {
             return "TopN[count = " + spec.topN().fetch() + "]";
         }
         String filter = spec.filter() == null ? "" : ", filterPredicate = " + spec.filter();
-        if (source instanceof JoinSource join) {
-            return join.operatorName(filter);
+        String derived = source.operatorName(filter);
+        if (derived != null) {
+            return derived;
         }
         return (spec.filter() == null ? "ScanProject" : "ScanFilterProject") + "[table = " + name + filter + "]";
     }
 
     /**
-     * The nodes EXPLAIN shows under this one: for an aggregate or a top-N the scan it folds in, for a scan of a join
-     * the join's two inputs; none for a scan of a table.
+     * The nodes EXPLAIN shows under this one: for an aggregate or a top-N the scan it folds in, for a scan of a
+     * source computed from other queries those queries (a join's two inputs); none for a scan of a table.
      */
     public List<RelNode> foldedInputs() {
         if (scanPart() != null) {
             return List.of(scanPart());
         }
-        return source instanceof JoinSource join ? join.inputs() : List.of();
+        return source.inputs();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.glaux.catalog.Column;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.vector.ColumnarData;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -91,6 +92,27 @@ public interface VectorSource {
      */
     default double readRows() {
         return rowCount();
+    }
+
+    /**
+     * Whether a query of this source reads a live table, directly or through the queries it is computed from: then a
+     * query that outgrows the memory of vectorized queries runs again on the row operators ({@link VectorFallback}).
+     */
+    default boolean readsLiveTables() {
+        return readsPerQuery();
+    }
+
+    /**
+     * For a source computed from other vectorized queries (a join, an aggregate's rows): the operator EXPLAIN shows
+     * for a scan of it with {@code filter} (empty or {@code ", filterPredicate = ..."}), or null for a table.
+     */
+    default String operatorName(String filter) {
+        return null;
+    }
+
+    /** For a source computed from other vectorized queries, those queries (the nodes EXPLAIN shows under it). */
+    default List<RelNode> inputs() {
+        return List.of();
     }
 
     /**

@@ -1,12 +1,8 @@
-package io.glaux.spice;
+package io.glaux.sql.vector;
 
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
-import io.glaux.sql.vector.BatchEncoder;
-import io.glaux.sql.vector.ColumnCodecs;
-import io.glaux.sql.vector.ColumnarBatches;
-import io.glaux.sql.vector.StringDictionary;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -17,11 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends rows, or batches read in columns, to Arrow record batches of at most {@code batchRows} rows each; only the batch being filled exists as
- * slots being written, earlier batches are sealed vectors. {@link #build()} hands everything to a
- * {@link SpiceVersion}; {@link #close()} before that frees it all (a failed or cancelled ingestion).
+ * Appends rows, or batches read in columns, to Arrow record batches of at most {@code batchRows} rows each, string
+ * columns as ids into dictionaries of their own; only the batch being filled exists as slots being written, earlier
+ * batches are sealed vectors. {@link #build} hands everything to the columnar data that holds it (a SPICE version, an
+ * aggregate's rows a join reads); {@link #close()} before that frees it all (a failed or cancelled ingestion).
  */
-final class VersionBuilder implements AutoCloseable {
+public final class BatchBuilder implements AutoCloseable {
+
+    /** Makes the columnar data that holds what was built, and frees it. */
+    @FunctionalInterface
+    public interface Holder<T extends ColumnarBatches> {
+        T hold(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
+               StringDictionary[] dictionaries);
+    }
 
     private static final int INITIAL_CAPACITY = 4096;
 
@@ -37,7 +41,7 @@ final class VersionBuilder implements AutoCloseable {
     private int currentRows;
     private boolean built;
 
-    VersionBuilder(BufferAllocator allocator, List<Column> columns, int batchRows) {
+    public BatchBuilder(BufferAllocator allocator, List<Column> columns, int batchRows) {
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
         this.schema = ColumnCodecs.schema(columns, Map.of());
@@ -55,7 +59,7 @@ final class VersionBuilder implements AutoCloseable {
     /**
      * Adds one row; returns true when it completed a batch (so the caller can check capacity between batches).
      */
-    boolean append(Object[] row) {
+    public boolean append(Object[] row) {
         if (current == null) {
             current = VectorSchemaRoot.create(schema, allocator);
             // A power of two, so doubling lands a full 64K-row batch exactly on its size (Arrow's default start
@@ -85,11 +89,11 @@ final class VersionBuilder implements AutoCloseable {
 
     /**
      * Adds a batch of rows read in columns (allocated from this builder's allocator, so its buffers move into the
-     * version without a copy) as one batch of the version; the caller's batch is left empty. String columns become
-     * ids into the version's dictionaries: each value of a reader's dictionary is looked up once per dictionary,
+     * data without a copy) as one batch; the caller's batch is left empty. String columns become
+     * ids into the builder's dictionaries: each value of a reader's dictionary is looked up once per dictionary,
      * values given as such once per row.
      */
-    void append(ColumnBatch batch) {
+    public void append(ColumnBatch batch) {
         seal();
         batches.add(encoder.encode(batch, allColumns));
     }
@@ -128,14 +132,15 @@ final class VersionBuilder implements AutoCloseable {
     }
 
     /** Arrow memory taken so far, sealed batches, the batch being filled and the dictionaries together. */
-    long bytes() {
+    public long bytes() {
         return allocator.getAllocatedMemory();
     }
 
-    SpiceVersion build() {
+    /** The data, held by what {@code holder} makes of it (which then owns the allocator). */
+    public <T extends ColumnarBatches> T build(Holder<T> holder) {
         seal();
         built = true;
-        return new SpiceVersion(allocator, columns, batches, dictionaries);
+        return holder.hold(allocator, columns, batches, dictionaries);
     }
 
     @Override

@@ -641,7 +641,25 @@ class SpiceVectorizedDifferentialTest {
             q("semi, dates compared", "SELECT a.code, count(*) FROM items a WHERE EXISTS (SELECT 1 FROM items b"
                     + " WHERE b.small = a.small AND b.d > a.d) GROUP BY a.code ORDER BY 1"),
             q("left, a comparison beside the key", "SELECT count(*), count(b.id), sum(b.id) FROM items a"
-                    + " LEFT JOIN items b ON a.small = b.small AND a.id < b.id"));
+                    + " LEFT JOIN items b ON a.small = b.small AND a.id < b.id"),
+            q("semi join with an aggregate filtered by HAVING, as TPC-H Q18", "SELECT count(*), sum(i.amount)"
+                    + " FROM items i WHERE i.id IN (SELECT l_partkey FROM lineitem GROUP BY l_partkey"
+                    + " HAVING sum(l_quantity) > 60)"),
+            q("join with an aggregate grouped by the key, as TPC-H Q17", "SELECT sum(l.l_extendedprice), count(*)"
+                    + " FROM lineitem l WHERE l.l_quantity < (SELECT 1.2 * avg(l2.l_quantity) FROM lineitem l2"
+                    + " WHERE l2.l_partkey = l.l_partkey)"),
+            q("inner join with an aggregate, its sum compared", "SELECT i.code, count(*), sum(a.q) FROM items i"
+                    + " JOIN (SELECT l_partkey AS pk, sum(l_quantity) AS q, count(*) AS c FROM lineitem"
+                    + " GROUP BY l_partkey) a ON i.id = a.pk WHERE a.q > 40 AND a.c > 1 GROUP BY i.code ORDER BY 1"),
+            q("aggregate of an aggregate, as TPC-H Q13", "SELECT c, count(*) FROM (SELECT l_orderkey, count(*) AS c"
+                    + " FROM lineitem GROUP BY l_orderkey) GROUP BY c ORDER BY 1"),
+            q("aggregate of an aggregate with string keys and NULLs", "SELECT n, count(*), sum(s), max(k)"
+                    + " FROM (SELECT name AS n, code AS k, sum(amount) AS s FROM items GROUP BY name, code)"
+                    + " GROUP BY n ORDER BY 1 NULLS FIRST"),
+            q("semi join with an empty aggregate", "SELECT count(*) FROM items i WHERE i.id IN"
+                    + " (SELECT l_partkey FROM lineitem WHERE l_quantity < 0 GROUP BY l_partkey)"),
+            q("anti join with an aggregate", "SELECT count(*), sum(i.id) FROM items i WHERE i.id NOT IN"
+                    + " (SELECT l_partkey FROM lineitem GROUP BY l_partkey HAVING count(*) > 1)"));
     }
 
     static Stream<Case> fallbacks() {

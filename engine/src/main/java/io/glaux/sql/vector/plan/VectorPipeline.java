@@ -59,17 +59,22 @@ public final class VectorPipeline {
                     return open(context);
                 }
                 if (answer == null) {
-                    List<Object[]> rows = new ArrayList<>();
-                    try (Enumerator<Object[]> computed = open(context)) {
-                        while (computed.moveNext()) {
-                            rows.add(computed.current());
-                        }
-                    }
-                    answer = rows;
+                    answer = rows(context);
                 }
                 return Linq4j.enumerator(answer);
             }
         };
+    }
+
+    /** All the rows, computed now (for an aggregate or a top-N, whose rows are few). */
+    List<Object[]> rows(ScanContext context) {
+        List<Object[]> rows = new ArrayList<>();
+        try (Enumerator<Object[]> computed = open(context)) {
+            while (computed.moveNext()) {
+                rows.add(computed.current());
+            }
+        }
+        return rows;
     }
 
     private Enumerator<Object[]> open(ScanContext context) {

@@ -17,6 +17,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
@@ -38,7 +39,7 @@ final class VectorRules {
     static final long MAX_TOP_N = 100_000;
 
     static final List<RelOptRule> ALL = List.of(new ScanRule(), new JoinRule(), new FilterRule(), new ProjectRule(),
-            new AggregateRule(), new TopNRule(), new EnumerableRule());
+            new AggregateRule(), new ResultRule(), new TopNRule(), new EnumerableRule());
 
     private VectorRules() {
     }
@@ -270,6 +271,35 @@ final class VectorRules {
                     new VectorQuerySpec(spec.filter(), spec.projects(),
                             new VectorQuerySpec.Aggregation(aggregate.getGroupSet(), calls), null),
                     aggregate.getRowType()));
+        }
+    }
+
+    /**
+     * An aggregate's rows as a row scan of them ({@link ResultSource}), so that a filter, a join or another aggregate
+     * above it folds in as over a table.
+     */
+    static final class ResultRule extends RelOptRule {
+        ResultRule() {
+            super(operand(VectorQuery.class, Convention.NONE, none()), "VectorResultRule");
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            VectorQuery query = call.rel(0);
+            if (query.spec().aggregation() == null) {
+                return;
+            }
+            ResultSource source = ResultSource.of(query);
+            if (source == null) {
+                return;
+            }
+            RexBuilder rexBuilder = query.getCluster().getRexBuilder();
+            List<RexNode> projects = new ArrayList<>();
+            for (RelDataTypeField field : query.getRowType().getFieldList()) {
+                projects.add(rexBuilder.makeInputRef(field.getType(), field.getIndex()));
+            }
+            call.transformTo(new VectorQuery(query.getCluster(), source.describe(), source,
+                    new VectorQuerySpec(null, projects, null, null), query.getRowType()));
         }
     }
 

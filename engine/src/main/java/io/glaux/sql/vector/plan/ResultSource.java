@@ -1,0 +1,266 @@
+package io.glaux.sql.vector.plan;
+
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import io.glaux.format.ColumnLayout;
+import io.glaux.sql.scan.ScanContext;
+import io.glaux.sql.schema.TypeMapping;
+import io.glaux.sql.vector.BatchBuilder;
+import io.glaux.sql.vector.ColumnStats;
+import io.glaux.sql.vector.ColumnarBatches;
+import io.glaux.sql.vector.ColumnarData;
+import io.glaux.sql.vector.StringDictionary;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+
+/**
+ * The rows of a vectorized aggregate as a source the vectorized operators read as a table, so that what sits above
+ * the aggregate folds in as over a table: its HAVING filter, a join with it as a side (TPC-H Q18's {@code IN} over
+ * lineitem grouped by order, the correlated averages and minimums that become joins with an aggregate grouped by the
+ * key), or an aggregate of it. When a query runs, the aggregate is computed and its rows are put in columns (string
+ * columns as ids into dictionaries of their own), in Arrow memory from the aggregated source's query allocator.
+ *
+ * <p>A sum of decimals is a decimal of 38 digits, which the operators do not compute on. Such a result is held as
+ * a decimal of 18 digits when it fits one: over live tables whenever, since a result that turns out wider sends the
+ * query to the row operators ({@link VectorFallback}); over SPICE datasets when the dataset's values and rows bound
+ * it (a sum, a minimum or a maximum of a column).
+ */
+final class ResultSource implements VectorSource {
+
+    /** Rows per batch of the result. */
+    static final int BATCH_ROWS = 1 << 14;
+
+    private static final BigInteger LONG_DECIMAL_LIMIT = BigInteger.TEN.pow(ColumnLayout.MAX_LONG_DECIMAL_PRECISION);
+
+    private final VectorQuery query;
+    private final List<Column> columns;
+    /** Per column, whether it is held narrower than its type (a decimal of 18 digits for one of 38). */
+    private final boolean[] narrowed;
+    private final double rows;
+
+    private ResultSource(VectorQuery query, List<Column> columns, boolean[] narrowed, double rows) {
+        this.query = query;
+        this.columns = List.copyOf(columns);
+        this.narrowed = narrowed;
+        this.rows = rows;
+    }
+
+    /** The rows of {@code query} (an aggregate) as a source, or null when a column has no columnar layout. */
+    static ResultSource of(VectorQuery query) {
+        VectorQuerySpec.Aggregation aggregation = query.spec().aggregation();
+        if (aggregation == null) {
+            return null;
+        }
+        List<RelDataTypeField> fields = query.getRowType().getFieldList();
+        List<Column> columns = new ArrayList<>();
+        boolean[] narrowed = new boolean[fields.size()];
+        int keys = aggregation.groupSet().cardinality();
+        for (int i = 0; i < fields.size(); i++) {
+            AthenaType type = TypeMapping.toAthenaType(fields.get(i).getType());
+            if (!ColumnLayout.isSupported(type)) {
+                return null;
+            }
+            if (type instanceof AthenaType.Decimal decimal && !ColumnLayout.isLongDecimal(decimal)
+                    && decimal.scale() <= ColumnLayout.MAX_LONG_DECIMAL_PRECISION && i >= keys
+                    && fitsLong(query, aggregation.calls().get(i - keys), decimal.scale())) {
+                type = new AthenaType.Decimal(ColumnLayout.MAX_LONG_DECIMAL_PRECISION, decimal.scale());
+                narrowed[i] = true;
+            }
+            columns.add(new Column(fields.get(i).getName(), type));
+        }
+        Double estimate = query.getCluster().getMetadataQuery().getRowCount(query);
+        return new ResultSource(query, columns, narrowed, estimate == null ? 1 : estimate);
+    }
+
+    /**
+     * Whether a decimal result of {@code call} can be held in 18 digits: over live tables always (checked when the
+     * rows are made); else when it is the sum, minimum or maximum of a column of 18 digits of the same scale whose
+     * values, times the rows for a sum, stay within 18 digits.
+     */
+    private static boolean fitsLong(VectorQuery query, AggregateCall call, int scale) {
+        if (query.source().readsLiveTables()) {
+            return true;
+        }
+        SqlKind kind = call.getAggregation().getKind();
+        boolean sum = kind == SqlKind.SUM || kind == SqlKind.SUM0;
+        if (!sum && kind != SqlKind.MIN && kind != SqlKind.MAX || call.getArgList().size() != 1 || call.filterArg >= 0
+                || !(query.spec().projects().get(call.getArgList().get(0)) instanceof RexInputRef ref)) {
+            return false;
+        }
+        AthenaType argument = query.source().columns().get(ref.getIndex()).type();
+        if (!(argument instanceof AthenaType.Decimal decimal) || !ColumnLayout.isLongDecimal(decimal)
+                || decimal.scale() != scale) {
+            return false;
+        }
+        Lease lease = query.source().planningData();
+        if (lease == null) {
+            return false;
+        }
+        try {
+            ColumnarData data = lease.data();
+            ColumnStats stats = data.stats(ref.getIndex());
+            if (stats.empty()) {
+                return true;
+            }
+            long rows = 0;
+            for (int batch = 0; batch < data.batchCount(); batch++) {
+                rows += data.rowCount(batch);
+            }
+            BigInteger largest = BigInteger.valueOf(stats.min()).abs().max(BigInteger.valueOf(stats.max()).abs());
+            BigInteger bound = sum ? largest.multiply(BigInteger.valueOf(rows)) : largest;
+            return bound.compareTo(LONG_DECIMAL_LIMIT) < 0;
+        } finally {
+            lease.close();
+        }
+    }
+
+    /** Identifies the source among the planner's nodes: the aggregate it holds the rows of. */
+    String describe() {
+        return "RESULT(" + query.getDigest() + ")";
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public long rowCount() {
+        return (long) Math.max(1, Math.min(Long.MAX_VALUE, rows));
+    }
+
+    /** Computing the aggregate, then the rows it gives. */
+    @Override
+    public double readRows() {
+        return query.source().readRows() + rows;
+    }
+
+    @Override
+    public Lease planningData() {
+        return null;
+    }
+
+    @Override
+    public boolean readsPerQuery() {
+        return true;
+    }
+
+    @Override
+    public boolean readsLiveTables() {
+        return query.source().readsLiveTables();
+    }
+
+    @Override
+    public boolean canHold(ImmutableBitSet fields) {
+        return query.source().canHold(query.spec().fields());
+    }
+
+    /** Computes the aggregate and holds its rows in columns; no data when it has no rows. */
+    @Override
+    public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
+        List<Object[]> answer = new VectorPipeline(query.source(), query.spec(), query.getRowType()).rows(context);
+        if (answer.isEmpty()) {
+            return null;
+        }
+        BufferAllocator allocator = query.source().newQueryAllocator("aggregate");
+        BatchBuilder builder = null;
+        try {
+            builder = new BatchBuilder(allocator, columns, BATCH_ROWS);
+            for (Object[] row : answer) {
+                checkNarrowed(row);
+                if (builder.append(row)) {
+                    context.checkCancelled();
+                }
+            }
+            Rows data = builder.build(Rows::new);
+            return Lease.of(data, data::close);
+        } catch (RuntimeException | Error e) {
+            if (builder != null) {
+                builder.close();
+            } else {
+                allocator.close();
+            }
+            throw MemoryExhaustion.translate(e, readsLiveTables(), "the aggregate's rows");
+        }
+    }
+
+    /** Fails where a narrowed decimal does not fit in 18 digits after all. */
+    private void checkNarrowed(Object[] row) {
+        for (int i = 0; i < narrowed.length; i++) {
+            if (narrowed[i] && row[i] instanceof BigDecimal value
+                    && value.unscaledValue().abs().compareTo(LONG_DECIMAL_LIMIT) >= 0) {
+                String reason = "an aggregate's decimal result has more than "
+                        + ColumnLayout.MAX_LONG_DECIMAL_PRECISION + " digits: " + value;
+                if (readsLiveTables()) {
+                    throw new VectorFallback(reason, null);
+                }
+                // Only when a dataset changed between planning and now in a way the plan did not allow for.
+                throw new IllegalStateException("SPICE dataset changed while the query was planned: " + reason);
+            }
+        }
+    }
+
+    @Override
+    public OptionalDouble distinctValues(int column) {
+        // One group key is a key of the rows.
+        return column == 0 && query.spec().aggregation().groupSet().cardinality() == 1
+                ? OptionalDouble.of(rowCount()) : OptionalDouble.empty();
+    }
+
+    @Override
+    public String operatorName(String filter) {
+        return filter.isEmpty() ? "Project" : "FilterProject[" + filter.substring(", ".length()) + "]";
+    }
+
+    @Override
+    public List<RelNode> inputs() {
+        return List.of(query);
+    }
+
+    @Override
+    public BufferAllocator newQueryAllocator(String name) {
+        return query.source().newQueryAllocator(name);
+    }
+
+    @Override
+    public Executor scanExecutor() {
+        return query.source().scanExecutor();
+    }
+
+    @Override
+    public int threads() {
+        return query.source().threads();
+    }
+
+    /** The aggregated source counted its scan when the aggregate ran. */
+    @Override
+    public void recordVectorizedScan() {
+    }
+
+    /** The rows in columns, freed with their allocator when the query is done with them. */
+    private static final class Rows extends ColumnarBatches implements AutoCloseable {
+        Rows(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
+             StringDictionary[] dictionaries) {
+            super(allocator, columns, batches, dictionaries);
+        }
+
+        @Override
+        public void close() {
+            free();
+        }
+    }
+}

@@ -3,6 +3,7 @@ package io.glaux.format.parquet;
 import org.apache.parquet.io.ParquetDecodingException;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -28,7 +29,7 @@ final class RleHybridDecoder {
         if (bitWidth < 0 || bitWidth > 32) {
             throw new ParquetDecodingException("Bad bit width " + bitWidth);
         }
-        this.bytes = bytes;
+        this.bytes = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.position = position;
         this.end = end;
         this.bitWidth = bitWidth;
@@ -47,10 +48,8 @@ final class RleHybridDecoder {
                 Arrays.fill(out, offset + done, offset + done + n, runValue);
             } else {
                 for (int i = 0; i < n; i++) {
-                    while (bitCount < bitWidth) {
-                        bits |= (position < end ? bytes.get(position) & 0xffL : 0L) << bitCount;
-                        position++;
-                        bitCount += 8;
+                    if (bitCount < bitWidth) {
+                        refill();
                     }
                     out[offset + done + i] = (int) bits & mask;
                     bits >>>= bitWidth;
@@ -62,7 +61,29 @@ final class RleHybridDecoder {
         }
     }
 
+    /**
+     * Tops the bit buffer up to at least {@link #bitWidth} bits: whole bytes from one little-endian long read where
+     * eight bytes are left, else byte by byte (zeros past the end).
+     */
+    private void refill() {
+        if (position + Long.BYTES <= end) {
+            int take = (Long.SIZE - 8 - bitCount) >>> 3;
+            long word = bytes.getLong(position);
+            bits |= (word & ((1L << (take << 3)) - 1)) << bitCount;
+            position += take;
+            bitCount += take << 3;
+            return;
+        }
+        while (bitCount < bitWidth) {
+            bits |= (position < end ? bytes.get(position) & 0xffL : 0L) << bitCount;
+            position++;
+            bitCount += 8;
+        }
+    }
+
     private void readHeader() {
+        // A bit-packed run ends on a byte boundary: whole bytes read ahead of it belong to what follows.
+        position -= bitCount >>> 3;
         int header = 0;
         int shift = 0;
         while (true) {

@@ -46,9 +46,9 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
     }
 
     /**
-     * How many distinct values the column holds over {@code tableRows} rows, as far as the sample tells: the sample's
-     * count when it is all of the table ({@code wholeTable}) or when each value repeats in it; empty for a column of
-     * many values (a key, or a measure), whose count a sample cannot tell.
+     * How many distinct values the column holds, as far as the sample tells: the sample's count when the sample is all
+     * of the table ({@code wholeTable}) or when each value repeats in it; empty for a column of many values (a key, or
+     * a measure), whose count a sample cannot tell.
      */
     OptionalDouble distinctValues(String column, boolean wholeTable) {
         String name = column.toLowerCase(Locale.ROOT);

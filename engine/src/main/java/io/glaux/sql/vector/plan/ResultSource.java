@@ -25,7 +25,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.Executor;
 
 /**
  * The rows of a vectorized aggregate as a source the vectorized operators read as a table, so that what sits above
@@ -39,7 +38,7 @@ import java.util.concurrent.Executor;
  * query to the row operators ({@link VectorFallback}); over SPICE datasets when the dataset's values and rows bound
  * it (a sum, a minimum or a maximum of a column).
  */
-final class ResultSource implements VectorSource {
+final class ResultSource extends DerivedSource {
 
     /** Rows per batch of the result. */
     static final int BATCH_ROWS = 1 << 14;
@@ -133,6 +132,12 @@ final class ResultSource implements VectorSource {
         return "RESULT(" + query.getDigest() + ")";
     }
 
+    /** The aggregated source. */
+    @Override
+    VectorSource base() {
+        return query.source();
+    }
+
     @Override
     public List<Column> columns() {
         return columns;
@@ -147,16 +152,6 @@ final class ResultSource implements VectorSource {
     @Override
     public double readRows() {
         return query.source().readRows() + rows;
-    }
-
-    @Override
-    public Lease planningData() {
-        return null;
-    }
-
-    @Override
-    public boolean readsPerQuery() {
-        return true;
     }
 
     @Override
@@ -229,21 +224,6 @@ final class ResultSource implements VectorSource {
     @Override
     public List<RelNode> inputs() {
         return List.of(query);
-    }
-
-    @Override
-    public BufferAllocator newQueryAllocator(String name) {
-        return query.source().newQueryAllocator(name);
-    }
-
-    @Override
-    public Executor scanExecutor() {
-        return query.source().scanExecutor();
-    }
-
-    @Override
-    public int threads() {
-        return query.source().threads();
     }
 
     /** The aggregated source counted its scan when the aggregate ran. */

@@ -642,6 +642,20 @@ class SpiceVectorizedDifferentialTest {
                     + " WHERE b.small = a.small AND b.d > a.d) GROUP BY a.code ORDER BY 1"),
             q("left, a comparison beside the key", "SELECT count(*), count(b.id), sum(b.id) FROM items a"
                     + " LEFT JOIN items b ON a.small = b.small AND a.id < b.id"),
+            q("semi, a small probe side marked by the build side", "SELECT count(*), sum(i.id) FROM items i"
+                    + " WHERE i.tiny = 3 AND EXISTS (SELECT 1 FROM lineitem l WHERE l.l_partkey = i.id)"),
+            q("anti, a small probe side marked, NULL probe keys kept", "SELECT count(*), count(a.big), sum(a.id)"
+                    + " FROM items a WHERE a.small = 7 AND NOT EXISTS (SELECT 1 FROM items b WHERE b.big = a.big)"),
+            q("semi, a small probe side marked, a comparison beside the key", "SELECT count(*), sum(l.l_quantity)"
+                    + " FROM lineitem l WHERE l.l_linenumber = 1 AND EXISTS (SELECT 1 FROM lineitem l2"
+                    + " WHERE l2.l_orderkey = l.l_orderkey AND l2.l_suppkey <> l.l_suppkey)"),
+            q("anti, a small probe side marked, a comparison and a build filter", "SELECT l.l_returnflag, count(*)"
+                    + " FROM lineitem l WHERE l.l_linenumber = 2 AND NOT EXISTS (SELECT 1 FROM lineitem l3"
+                    + " WHERE l3.l_orderkey = l.l_orderkey AND l3.l_suppkey <> l.l_suppkey"
+                    + " AND l3.l_receiptdate > l3.l_commitdate) GROUP BY l.l_returnflag ORDER BY 1"),
+            q("semi, a small probe side marked, two keys with NULLs", "SELECT count(*), sum(a.id) FROM items a"
+                    + " WHERE a.code = 'k1' AND EXISTS (SELECT 1 FROM items b WHERE b.small = a.small"
+                    + " AND b.tiny = a.tiny)"),
             q("semi join with an aggregate filtered by HAVING, as TPC-H Q18", "SELECT count(*), sum(i.amount)"
                     + " FROM items i WHERE i.id IN (SELECT l_partkey FROM lineitem GROUP BY l_partkey"
                     + " HAVING sum(l_quantity) > 60)"),

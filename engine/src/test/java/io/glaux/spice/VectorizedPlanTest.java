@@ -320,6 +320,25 @@ class VectorizedPlanTest {
                 .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
     }
 
+    /**
+     * A semi or anti join whose probe side is the smaller puts the probe side in the hash table, and the build side's
+     * rows mark the entries they match; a larger probe side is probed as usual.
+     */
+    @Test
+    void aSemiJoinWithTheSmallerProbeSideMarksIt() {
+        String small = "SELECT count(*), sum(a.id) FROM %1$s a WHERE a.small = 7 AND EXISTS (SELECT 1 FROM %1$s b"
+                + " WHERE b.big = a.big)";
+        String large = "SELECT count(*), sum(a.id) FROM %1$s a WHERE EXISTS (SELECT 1 FROM %1$s b"
+                + " WHERE b.big = a.big AND b.small = 7)";
+        assertThat(plan(String.format(small, "spice.default.items"))).contains("SEMI(", "marking the probe side");
+        assertThat(plan(String.format(large, "spice.default.items"))).contains("SEMI(")
+                .doesNotContain("marking the probe side");
+        for (String sql : List.of(small, large)) {
+            assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
+                    .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        }
+    }
+
     @Test
     void aJoinOnStringKeysStaysAHashJoinOfTheRowOperators() {
         String plan = plan("SELECT a.name, count(*) FROM spice.default.items a JOIN spice.default.items b"

@@ -73,17 +73,25 @@ public final class HashJoin {
     private final Comparison[] comparisons;
     private final int[] probeCompared;
     private final int[] buildCompared;
-    /** With several keys, each build entry's key values ({@code [key][entry]}); null with one key. */
-    private long[][] buildKeys;
-    /** Each build entry's values of the compared columns ({@code [comparison][entry]}), and which are NULL. */
-    private long[][] buildValues;
-    private boolean[][] buildNulls;
+    private final boolean marksProbeSide;
+    /** With several keys, each table entry's key values ({@code [key][entry]}); null with one key. */
+    private long[][] tableKeys;
+    /** Each table entry's values of the compared columns ({@code [comparison][entry]}), and which are NULL. */
+    private long[][] tableValues;
+    private boolean[][] tableNulls;
 
     /**
      * @param columns the result's columns: the probe side's outputs, then the build side's if the type keeps them
      * @param comparisons conditions beside the keys that a pair of rows matches only when all are true
+     * @param marksProbeSide for a semi or anti join whose probe side is the smaller: the table is made of the probe
+     *     side's rows, the build side's rows mark the entries they match, and the probe rows are then kept by their
+     *     marks (the result is the same, in the same order)
      */
-    public HashJoin(Type type, Side probe, Side build, List<Column> columns, List<Comparison> comparisons) {
+    public HashJoin(Type type, Side probe, Side build, List<Column> columns, List<Comparison> comparisons,
+                    boolean marksProbeSide) {
+        if (marksProbeSide && type.keepsBuildColumns()) {
+            throw new IllegalArgumentException("Only a semi or anti join marks its probe side");
+        }
         this.type = type;
         this.probe = probe;
         this.build = build;
@@ -91,6 +99,7 @@ public final class HashJoin {
         this.comparisons = comparisons.toArray(Comparison[]::new);
         this.probeCompared = comparisons.stream().mapToInt(Comparison::probeColumn).toArray();
         this.buildCompared = comparisons.stream().mapToInt(Comparison::buildColumn).toArray();
+        this.marksProbeSide = marksProbeSide;
     }
 
     /**
@@ -100,9 +109,17 @@ public final class HashJoin {
     public JoinedData run(ParallelScan scan, boolean[] wanted, BufferAllocator allocator) {
         AtomicReferenceArray<VectorSchemaRoot> results = new AtomicReferenceArray<>(probe.data().batchCount());
         try {
-            JoinTable table = build(scan);
-            scan.checkCancelled();
-            scan.run(probe.data(), () -> new Prober(table, wanted, allocator, results));
+            if (marksProbeSide) {
+                Table table = table(scan, probe, probeCompared, type == Type.ANTI);
+                scan.checkCancelled();
+                boolean[] marks = mark(scan, table.entries());
+                scan.checkCancelled();
+                scan.run(probe.data(), () -> new Marked(table, marks, wanted, allocator, results));
+            } else {
+                JoinTable table = table(scan, build, buildCompared, false).entries();
+                scan.checkCancelled();
+                scan.run(probe.data(), () -> new Prober(table, wanted, allocator, results));
+            }
             List<VectorSchemaRoot> batches = new ArrayList<>();
             for (int i = 0; i < results.length(); i++) {
                 VectorSchemaRoot batch = results.getAndSet(i, null);
@@ -136,41 +153,110 @@ public final class HashJoin {
     }
 
     /**
-     * The build side's rows passing its filter, by key: filtered and their keys read on all of the scan's workers,
-     * then added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
-     * {@link #buildKeys} keeps each added row's key values, by entry.
+     * A table of one side's rows and, when the probe side was made a table of, each batch's rows passing its filter
+     * ({@code batches}) with the entry of each ({@code entries}: -1 for a row whose key is NULL).
      */
-    private JoinTable build(ParallelScan scan) {
-        ColumnarData data = build.data();
+    private record Table(JoinTable entries, KeyedRows[] batches, int[][] rowEntries) {
+    }
+
+    /**
+     * {@code side}'s rows passing its filter, by key: filtered and their keys read on all of the scan's workers, then
+     * added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
+     * {@link #tableKeys} keeps each added row's key values, by entry, and {@link #tableValues} the values of its
+     * compared columns. Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the
+     * batches, without an entry). The batches are kept when the table is of the probe side.
+     */
+    private Table table(ParallelScan scan, Side side, int[] compared, boolean keepNullKeys) {
+        ColumnarData data = side.data();
         AtomicReferenceArray<KeyedRows> batches = new AtomicReferenceArray<>(data.batchCount());
-        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, build, false,
-                buildCompared)));
+        scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, side, keepNullKeys,
+                compared)));
         int rows = 0;
         for (int batch = 0; batch < batches.length(); batch++) {
             rows = Math.addExact(rows, batches.get(batch).count());
         }
         JoinTable table = new JoinTable(rows);
-        int keys = build.keys().length;
-        buildKeys = keys == 1 ? null : new long[keys][rows];
-        buildValues = new long[comparisons.length][rows];
-        buildNulls = new boolean[comparisons.length][rows];
+        int keys = side.keys().length;
+        tableKeys = keys == 1 ? null : new long[keys][rows];
+        tableValues = new long[comparisons.length][rows];
+        tableNulls = new boolean[comparisons.length][rows];
+        boolean keep = side == probe;
+        KeyedRows[] kept = keep ? new KeyedRows[batches.length()] : null;
+        int[][] rowEntries = keep ? new int[batches.length()][] : null;
         for (int batch = 0; batch < batches.length(); batch++) {
             KeyedRows selected = batches.getAndSet(batch, null);
+            int[] entries = keep ? new int[selected.count()] : null;
             for (int i = 0; i < selected.count(); i++) {
+                if (selected.nullKeys() != null && selected.nullKeys()[i]) {
+                    entries[i] = -1;
+                    continue;
+                }
                 int entry = table.size();
-                if (buildKeys != null) {
+                if (tableKeys != null) {
                     for (int k = 0; k < keys; k++) {
-                        buildKeys[k][entry] = selected.values()[k][i];
+                        tableKeys[k][entry] = selected.values()[k][i];
                     }
                 }
                 for (int c = 0; c < comparisons.length; c++) {
-                    buildValues[c][entry] = selected.compared()[c][i];
-                    buildNulls[c][entry] = selected.comparedNulls()[c] != null && selected.comparedNulls()[c][i];
+                    tableValues[c][entry] = selected.compared()[c][i];
+                    tableNulls[c][entry] = selected.comparedNulls()[c] != null && selected.comparedNulls()[c][i];
                 }
                 table.add(selected.hashes()[i], JoinTable.reference(batch, selected.rows()[i]));
+                if (keep) {
+                    entries[i] = entry;
+                }
+            }
+            if (keep) {
+                kept[batch] = selected;
+                rowEntries[batch] = entries;
             }
         }
-        return table;
+        return new Table(table, kept, rowEntries);
+    }
+
+    /**
+     * Marks the entries of a table of the probe side that a row of the build side matches: the build side's batches
+     * filtered, keyed and looked up on all of the scan's workers (a mark only ever goes from false to true, and the
+     * scan's end publishes the marks).
+     */
+    private boolean[] mark(ParallelScan scan, JoinTable table) {
+        boolean[] marks = new boolean[table.size()];
+        scan.run(build.data(), () -> context -> {
+            KeyedRows keyed = keyedRows(context, build, false, buildCompared);
+            for (int i = 0; i < keyed.count(); i++) {
+                for (int entry = table.first(keyed.hashes()[i]); entry >= 0; entry = table.next(entry)) {
+                    if (!marks[entry] && matches(entry, keyed, i, true)) {
+                        marks[entry] = true;
+                    }
+                }
+            }
+        });
+        return marks;
+    }
+
+    /**
+     * Whether table entry {@code entry} and keyed row {@code i} have equal keys and true comparisons; the table holds
+     * the probe side's rows when {@code tableOfProbe}, else the build side's.
+     */
+    private boolean matches(int entry, KeyedRows keyed, int i, boolean tableOfProbe) {
+        for (int k = 0; tableKeys != null && k < tableKeys.length; k++) {
+            if (tableKeys[k][entry] != keyed.values()[k][i]) {
+                return false;
+            }
+        }
+        for (int c = 0; c < comparisons.length; c++) {
+            boolean[] keyedNulls = keyed.comparedNulls()[c];
+            if (keyedNulls != null && keyedNulls[i] || tableNulls[c][entry]) {
+                return false;
+            }
+            long keyedValue = keyed.compared()[c][i];
+            long tableValue = tableValues[c][entry];
+            if (!comparisons[c].operator().test(tableOfProbe ? tableValue : keyedValue,
+                    tableOfProbe ? keyedValue : tableValue)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -250,20 +336,13 @@ public final class HashJoin {
     }
 
     /** One worker's probing: the matches of a batch, then their columns gathered into a result batch. */
-    private final class Prober implements ParallelScan.Worker {
+    private final class Prober extends Gathering {
         private final JoinTable table;
-        private final boolean[] wanted;
-        private final BufferAllocator allocator;
-        private final AtomicReferenceArray<VectorSchemaRoot> results;
-        private int[] probeRows = new int[0];
-        private long[] buildRows = new long[0];
 
         Prober(JoinTable table, boolean[] wanted, BufferAllocator allocator,
                AtomicReferenceArray<VectorSchemaRoot> results) {
+            super(wanted, allocator, results);
             this.table = table;
-            this.wanted = wanted;
-            this.allocator = allocator;
-            this.results = results;
         }
 
         @Override
@@ -307,27 +386,66 @@ public final class HashJoin {
          * comparisons with it are all true, or -1.
          */
         private int next(int entry, KeyedRows keyed, int i) {
-            if (buildKeys == null && comparisons.length == 0) {
+            if (tableKeys == null && comparisons.length == 0) {
                 return entry;
             }
             for (; entry >= 0; entry = table.next(entry)) {
-                boolean equal = true;
-                for (int k = 0; buildKeys != null && k < buildKeys.length && equal; k++) {
-                    equal = buildKeys[k][entry] == keyed.values()[k][i];
-                }
-                for (int c = 0; c < comparisons.length && equal; c++) {
-                    boolean[] probeNulls = keyed.comparedNulls()[c];
-                    equal = !(probeNulls != null && probeNulls[i]) && !buildNulls[c][entry]
-                            && comparisons[c].operator().test(keyed.compared()[c][i], buildValues[c][entry]);
-                }
-                if (equal) {
+                if (matches(entry, keyed, i, false)) {
                     return entry;
                 }
             }
             return -1;
         }
+    }
 
-        private int add(int at, int probeRow, long buildRow) {
+    /**
+     * One worker's output of a semi or anti join that marked its probe side: a batch's probe rows whose entry's mark
+     * is what the join keeps (an anti join also keeps the rows whose key is NULL), gathered into a result batch.
+     */
+    private final class Marked extends Gathering {
+        private final Table table;
+        private final boolean[] marks;
+
+        Marked(Table table, boolean[] marks, boolean[] wanted, BufferAllocator allocator,
+               AtomicReferenceArray<VectorSchemaRoot> results) {
+            super(wanted, allocator, results);
+            this.table = table;
+            this.marks = marks;
+        }
+
+        @Override
+        public void process(BatchContext context) {
+            int batch = context.batch();
+            KeyedRows keyed = table.batches()[batch];
+            int[] entries = table.rowEntries()[batch];
+            boolean keepMarked = type == Type.SEMI;
+            int kept = 0;
+            for (int i = 0; i < keyed.count(); i++) {
+                int entry = entries[i];
+                if (entry < 0 ? !keepMarked : marks[entry] == keepMarked) {
+                    kept = add(kept, keyed.rows()[i], -1);
+                }
+            }
+            results.set(batch, gather(batch, kept));
+        }
+    }
+
+    /** What the workers of both ways share: the result rows of a batch, and their columns gathered into a batch. */
+    private abstract class Gathering implements ParallelScan.Worker {
+        final boolean[] wanted;
+        final BufferAllocator allocator;
+        final AtomicReferenceArray<VectorSchemaRoot> results;
+        private int[] probeRows = new int[0];
+        private long[] buildRows = new long[0];
+
+        Gathering(boolean[] wanted, BufferAllocator allocator, AtomicReferenceArray<VectorSchemaRoot> results) {
+            this.wanted = wanted;
+            this.allocator = allocator;
+            this.results = results;
+        }
+
+        /** Adds result row {@code at}: probe row {@code probeRow} with build row {@code buildRow} (-1: none). */
+        int add(int at, int probeRow, long buildRow) {
             if (at == probeRows.length) {
                 int size = Math.max(1024, at * 2);
                 probeRows = Arrays.copyOf(probeRows, size);
@@ -338,7 +456,8 @@ public final class HashJoin {
             return at + 1;
         }
 
-        private VectorSchemaRoot gather(int batch, int rows) {
+        /** The first {@code rows} result rows' columns, as one batch of the result. */
+        VectorSchemaRoot gather(int batch, int rows) {
             List<Field> fields = new ArrayList<>(columns.size());
             List<FieldVector> vectors = new ArrayList<>(columns.size());
             try {

@@ -22,7 +22,6 @@ import org.apache.calcite.util.ImmutableBitSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.Executor;
 
 /**
  * A join of two vectorized row scans on equalities of integer-like keys, as a source the vectorized operators read like a
@@ -31,7 +30,7 @@ import java.util.concurrent.Executor;
  * projection, aggregation or top-N run over the result. A side may itself be a join, so a tree of joins becomes one
  * source.
  */
-final class JoinSource implements VectorSource {
+final class JoinSource extends DerivedSource {
 
     /** What building a row costs against probing one (as for the row operators' hash join). */
     private static final double BUILD = 2;
@@ -55,10 +54,13 @@ final class JoinSource implements VectorSource {
     private final List<FieldComparison> comparisons;
     private final List<Column> columns;
     private final double rows;
+    /** The rows put in the hash table: the build side's, or a semi or anti join's probe side's when fewer. */
     private final double builtRows;
+    /** Whether the table is of the probe side, whose rows the build side's then mark ({@link HashJoin}). */
+    private final boolean marksProbeSide;
 
     private JoinSource(HashJoin.Type type, VectorQuery probe, VectorQuery build, int[] probeKeys, int[] buildKeys,
-                       List<FieldComparison> comparisons, double rows, double builtRows) {
+                       List<FieldComparison> comparisons, double rows, double probeRows, double buildRows) {
         this.type = type;
         this.probe = probe;
         this.build = build;
@@ -68,7 +70,8 @@ final class JoinSource implements VectorSource {
         this.buildKeys = buildKeys;
         this.comparisons = List.copyOf(comparisons);
         this.rows = rows;
-        this.builtRows = builtRows;
+        this.marksProbeSide = !type.keepsBuildColumns() && probeRows < buildRows;
+        this.builtRows = marksProbeSide ? probeRows : buildRows;
         List<Column> all = new ArrayList<>();
         for (int column : probeColumns) {
             all.add(probe.source().columns().get(column));
@@ -128,9 +131,11 @@ final class JoinSource implements VectorSource {
         Double rows = mq.getRowCount(join);
         VectorQuery probe = swapped ? right : left;
         VectorQuery build = swapped ? left : right;
+        Double probed = mq.getRowCount(probe);
         Double built = mq.getRowCount(build);
         return new JoinSource(type, probe, build, (swapped ? info.rightKeys : info.leftKeys).toIntArray(),
                 (swapped ? info.leftKeys : info.rightKeys).toIntArray(), comparisons, rows == null ? 1 : rows,
+                probed == null ? probe.source().rowCount() : probed,
                 built == null ? build.source().rowCount() : built);
     }
 
@@ -229,7 +234,8 @@ final class JoinSource implements VectorSource {
                     .append(comparison.probeField()).append("], [").append(comparison.buildField()).append("])");
         }
         return type + "(" + java.util.Arrays.toString(probeKeys) + " = " + java.util.Arrays.toString(buildKeys)
-                + besides + ", " + probe.getDigest() + ", " + build.getDigest() + ")";
+                + besides + (marksProbeSide ? " marking the probe side" : "") + ", " + probe.getDigest() + ", "
+                + build.getDigest() + ")";
     }
 
     /** As EXPLAIN names the join, as Trino does ({@code InnerJoin[criteria = =($0, $5)]}). */
@@ -253,6 +259,12 @@ final class JoinSource implements VectorSource {
         return List.of(probe, build);
     }
 
+    /** The probe side: the join computes with its memory and threads. */
+    @Override
+    VectorSource base() {
+        return probe.source();
+    }
+
     @Override
     public List<Column> columns() {
         return columns;
@@ -266,16 +278,6 @@ final class JoinSource implements VectorSource {
     @Override
     public double readRows() {
         return probe.source().readRows() + build.source().readRows() + BUILD * builtRows;
-    }
-
-    @Override
-    public Lease planningData() {
-        return null;
-    }
-
-    @Override
-    public boolean readsPerQuery() {
-        return true;
     }
 
     @Override
@@ -345,7 +347,8 @@ final class JoinSource implements VectorSource {
                 compared.add(new HashJoin.Comparison(probeColumns[comparison.probeField()], comparison.operator(),
                         buildColumns[comparison.buildField()]));
             }
-            joined = new HashJoin(type, probeSide, buildSide, columns, compared).run(scan, wanted, allocator);
+            joined = new HashJoin(type, probeSide, buildSide, columns, compared, marksProbeSide)
+                    .run(scan, wanted, allocator);
         } catch (RuntimeException | Error e) {
             close(probed, built, null);
             throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
@@ -410,21 +413,6 @@ final class JoinSource implements VectorSource {
             return probe.source().distinctValues(probeColumns[column]);
         }
         return build.source().distinctValues(buildColumns[column - probeColumns.length]);
-    }
-
-    @Override
-    public BufferAllocator newQueryAllocator(String name) {
-        return probe.source().newQueryAllocator(name);
-    }
-
-    @Override
-    public Executor scanExecutor() {
-        return probe.source().scanExecutor();
-    }
-
-    @Override
-    public int threads() {
-        return probe.source().threads();
     }
 
     @Override

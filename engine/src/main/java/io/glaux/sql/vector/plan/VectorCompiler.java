@@ -9,6 +9,7 @@ import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.DoubleExpression;
 import io.glaux.sql.vector.Expressions;
 import io.glaux.sql.vector.GroupKey;
+import io.glaux.sql.vector.LikePattern;
 import io.glaux.sql.vector.LongExpression;
 import io.glaux.sql.vector.Projection;
 import io.glaux.sql.vector.RowFilter;
@@ -24,7 +25,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
-import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -339,10 +339,7 @@ final class VectorCompiler {
             escape = stringOf(escapeLiteral);
         }
         boolean wanted = like.isNegated() == negated;
-        String escapeChar = escape;
-        SqlFunctions.LikeFunction likeFunction = new SqlFunctions.LikeFunction();
-        Predicate<String> matches = escapeChar == null ? text -> likeFunction.like(text, pattern)
-                : text -> likeFunction.like(text, pattern, escapeChar);
+        Predicate<String> matches = LikePattern.of(pattern, escape);
         return dictionaryFilter(column, text -> matches.test(text) == wanted);
     }
 

@@ -52,8 +52,6 @@ final class JoinSource extends DerivedSource {
     private final int[] buildKeys;
     /** Conditions beside the keys that the join itself checks, on fields of each side's output. */
     private final List<FieldComparison> comparisons;
-    private final List<Column> columns;
-    private final double rows;
     /** The rows put in the hash table: the build side's, or a semi or anti join's probe side's when fewer. */
     private final double builtRows;
     /** Whether the table is of the probe side, whose rows the build side's then mark ({@link HashJoin}). */
@@ -61,6 +59,7 @@ final class JoinSource extends DerivedSource {
 
     private JoinSource(HashJoin.Type type, VectorQuery probe, VectorQuery build, int[] probeKeys, int[] buildKeys,
                        List<FieldComparison> comparisons, double rows, double probeRows, double buildRows) {
+        super(columnsOf(type, probe, build), rows);
         this.type = type;
         this.probe = probe;
         this.build = build;
@@ -69,19 +68,22 @@ final class JoinSource extends DerivedSource {
         this.probeKeys = probeKeys;
         this.buildKeys = buildKeys;
         this.comparisons = List.copyOf(comparisons);
-        this.rows = rows;
         this.marksProbeSide = !type.keepsBuildColumns() && probeRows < buildRows;
         this.builtRows = marksProbeSide ? probeRows : buildRows;
+    }
+
+    /** The probe side's columns, then for inner and left joins the build side's. */
+    private static List<Column> columnsOf(HashJoin.Type type, VectorQuery probe, VectorQuery build) {
         List<Column> all = new ArrayList<>();
-        for (int column : probeColumns) {
+        for (int column : plainColumns(probe)) {
             all.add(probe.source().columns().get(column));
         }
         if (type.keepsBuildColumns()) {
-            for (int column : buildColumns) {
+            for (int column : plainColumns(build)) {
                 all.add(build.source().columns().get(column));
             }
         }
-        this.columns = List.copyOf(all);
+        return all;
     }
 
     /** A condition beside the keys: a field of the probe side's output against one of the build side's. */
@@ -266,16 +268,6 @@ final class JoinSource extends DerivedSource {
     }
 
     @Override
-    public List<Column> columns() {
-        return columns;
-    }
-
-    @Override
-    public long rowCount() {
-        return (long) Math.max(1, Math.min(Long.MAX_VALUE, rows));
-    }
-
-    @Override
     public double readRows() {
         return probe.source().readRows() + build.source().readRows() + BUILD * builtRows;
     }
@@ -338,7 +330,7 @@ final class JoinSource extends DerivedSource {
                     compile(probe, probed.data()), tableColumns(probeColumns, probeKeys), probeColumns);
             HashJoin.Side buildSide = new HashJoin.Side(buildData, compile(build, buildData),
                     tableColumns(buildColumns, buildKeys), buildColumns);
-            boolean[] wanted = new boolean[columns.size()];
+            boolean[] wanted = new boolean[columns().size()];
             fields.forEach(field -> wanted[field] = true);
             BufferAllocator allocator = probe.source().newQueryAllocator("join");
             ParallelScan scan = new ParallelScan(scanExecutor(), threads(), context::checkCancelled);
@@ -347,7 +339,7 @@ final class JoinSource extends DerivedSource {
                 compared.add(new HashJoin.Comparison(probeColumns[comparison.probeField()], comparison.operator(),
                         buildColumns[comparison.buildField()]));
             }
-            joined = new HashJoin(type, probeSide, buildSide, columns, compared, marksProbeSide)
+            joined = new HashJoin(type, probeSide, buildSide, columns(), compared, marksProbeSide)
                     .run(scan, wanted, allocator);
         } catch (RuntimeException | Error e) {
             close(probed, built, null);

@@ -46,16 +46,13 @@ final class ResultSource extends DerivedSource {
     private static final BigInteger LONG_DECIMAL_LIMIT = BigInteger.TEN.pow(ColumnLayout.MAX_LONG_DECIMAL_PRECISION);
 
     private final VectorQuery query;
-    private final List<Column> columns;
     /** Per column, whether it is held narrower than its type (a decimal of 18 digits for one of 38). */
     private final boolean[] narrowed;
-    private final double rows;
 
     private ResultSource(VectorQuery query, List<Column> columns, boolean[] narrowed, double rows) {
+        super(columns, rows);
         this.query = query;
-        this.columns = List.copyOf(columns);
         this.narrowed = narrowed;
-        this.rows = rows;
     }
 
     /** The rows of {@code query} (an aggregate) as a source, or null when a column has no columnar layout. */
@@ -138,16 +135,6 @@ final class ResultSource extends DerivedSource {
         return query.source();
     }
 
-    @Override
-    public List<Column> columns() {
-        return columns;
-    }
-
-    @Override
-    public long rowCount() {
-        return (long) Math.max(1, Math.min(Long.MAX_VALUE, rows));
-    }
-
     /** Computing the aggregate, then the rows it gives. */
     @Override
     public double readRows() {
@@ -174,7 +161,7 @@ final class ResultSource extends DerivedSource {
         BufferAllocator allocator = query.source().newQueryAllocator("aggregate");
         BatchBuilder builder = null;
         try {
-            builder = new BatchBuilder(allocator, columns, BATCH_ROWS);
+            builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
             for (Object[] row : answer) {
                 checkNarrowed(row);
                 if (builder.append(row)) {

@@ -119,10 +119,6 @@ public interface AggregateFunction {
         abstract void add(BatchContext batch, long[] values, boolean[] nulls, int count, int[] groups);
     }
 
-    /**
-     * COUNT(*) (no columns), COUNT(column), or COUNT of a value computed from several columns (NULL exactly when one
-     * of them is). Over columns without NULLs it adds the rows per group the aggregation has already counted.
-     */
     /** Passes on the selected rows that pass a filter, each with its group. */
     final class Filtered implements Accumulator {
         private final Accumulator inner;
@@ -181,6 +177,10 @@ public interface AggregateFunction {
         }
     }
 
+    /**
+     * COUNT(*) (no columns), COUNT(column), or COUNT of a value computed from several columns (NULL exactly when one
+     * of them is). Over columns without NULLs it adds the rows per group the aggregation has already counted.
+     */
     final class Count implements Accumulator {
         private final int[] columns;
         private long[] counts = new long[0];

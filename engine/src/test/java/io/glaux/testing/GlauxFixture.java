@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -32,32 +33,41 @@ public final class GlauxFixture implements AutoCloseable, BeforeEachCallback, Af
 
     /** What a per-test fixture sets up in each new Glaux. */
     private final Consumer<GlauxFixture> setup;
+    /** How a per-test fixture configures each new Glaux beyond its data folder. */
+    private final UnaryOperator<Glaux.Builder> options;
     private Glaux glaux;
     private Path folder;
 
     private GlauxFixture(Glaux glaux) {
         this.glaux = glaux;
         this.setup = null;
+        this.options = null;
     }
 
-    private GlauxFixture(Consumer<GlauxFixture> setup) {
+    private GlauxFixture(Consumer<GlauxFixture> setup, UnaryOperator<Glaux.Builder> options) {
         this.setup = setup;
+        this.options = options;
     }
 
     /** A fresh embedded Glaux for every test method of the class that registers it. */
     public static GlauxFixture perTest() {
-        return new GlauxFixture(fixture -> { });
+        return perTest(builder -> builder);
+    }
+
+    /** {@link #perTest()} with {@code options} applied to each Glaux's builder (e.g. to run live queries row by row). */
+    public static GlauxFixture perTest(UnaryOperator<Glaux.Builder> options) {
+        return new GlauxFixture(fixture -> { }, options);
     }
 
     /** {@link #perTest()} with the table {@code t} of {@link #localWithTable}. */
     public static GlauxFixture perTestWithTable(String columns, String rows) {
-        return new GlauxFixture(fixture -> fixture.createTable(columns, rows));
+        return new GlauxFixture(fixture -> fixture.createTable(columns, rows), builder -> builder);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         folder = Files.createTempDirectory("glaux-test");
-        glaux = Glaux.builder().dataFolder(folder).build();
+        glaux = options.apply(Glaux.builder().dataFolder(folder)).build();
         setup.accept(this);
     }
 

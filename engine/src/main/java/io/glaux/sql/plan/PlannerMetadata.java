@@ -14,14 +14,15 @@ import java.util.List;
  * What the planner knows about plans: Calcite's metadata handlers with Glaux's corrections in front of them (a
  * window's output has no order, {@link WindowCollation}; an equi-join's estimated rows, {@link JoinRowCounts}; a hash
  * join's cost by the side it builds, {@link HashJoinCosts}; distinct values through planner subsets and sorts,
- * {@link DistinctRowCounts}).
+ * {@link DistinctRowCounts}; a filter's share of a table's rows by its columns' distinct values,
+ * {@link FilterSelectivity}, also for a row scan that reads with filters, {@link FilteredScanRowCounts}).
  */
 public final class PlannerMetadata {
 
     /** Glaux's handlers, then Calcite's. */
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
             WindowCollation.SOURCE, JoinRowCounts.SOURCE, HashJoinCosts.SOURCE, DistinctRowCounts.SOURCE,
-            VectorQueryStatistics.SOURCE, DefaultRelMetadataProvider.INSTANCE));
+            FilterSelectivity.SOURCE, FilteredScanRowCounts.SOURCE, VectorQueryStatistics.SOURCE, DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
 

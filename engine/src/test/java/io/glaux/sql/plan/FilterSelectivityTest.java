@@ -1,0 +1,84 @@
+package io.glaux.sql.plan;
+
+import io.glaux.testing.GlauxFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FilterSelectivityTest {
+
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTest();
+
+    /** The same, with live queries run row by row: a filter over Calcite's scan rather than a vectorized scan. */
+    @RegisterExtension
+    final GlauxFixture rows = GlauxFixture.perTest(builder -> builder.liveVectorized(false));
+
+    private static final Pattern ESTIMATE = Pattern.compile("Estimates: \\{rows: (\\d+)}");
+
+    private List<Long> estimates(String sql) {
+        return estimates(g, sql);
+    }
+
+    private static List<Long> estimates(GlauxFixture g, String sql) {
+        String plan = String.join("\n", g.rows("EXPLAIN " + sql).stream().map(r -> r.get(0)).toList());
+        Matcher m = ESTIMATE.matcher(plan);
+        List<Long> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(Long.parseLong(m.group(1)));
+        }
+        return out;
+    }
+
+    /**
+     * Over a text table sampled whole, {@code dim} holds 20 values: an equality with a constant keeps a 20th of the
+     * rows, an IN list of two a tenth, {@code <>} the rest; a comparison keeps Calcite's guess of half.
+     */
+    @Test
+    void anEqualityKeepsOneOfTheColumnsDistinctValues() {
+        FactsAndDims.create(g, 2000, 20, 20);
+        assertThat(estimates("SELECT amount FROM facts WHERE dim = 3").get(0)).isEqualTo(100L);
+        assertThat(estimates("SELECT amount FROM facts WHERE 3 = dim").get(0)).isEqualTo(100L);
+        assertThat(estimates("SELECT amount FROM facts WHERE dim IN (3, 4)").get(0)).isEqualTo(200L);
+        assertThat(estimates("SELECT amount FROM facts WHERE dim <> 3").get(0)).isEqualTo(1900L);
+        assertThat(estimates("SELECT amount FROM facts WHERE dim NOT IN (3, 4)").get(0)).isEqualTo(1800L);
+        assertThat(estimates("SELECT amount FROM facts WHERE dim = 3 AND amount > 10").get(0)).isEqualTo(50L);
+        assertThat(estimates("SELECT amount FROM facts WHERE amount > 10").get(0)).isEqualTo(1000L);
+        assertThat(g.rows("SELECT count(*) FROM facts WHERE dim = 3")).containsExactly(List.of("100"));
+    }
+
+    /** The row-by-row plan (a filter over Calcite's table scan) is estimated alike. */
+    @Test
+    void aFilterOverARowScanIsEstimatedByDistinctValuesToo() {
+        FactsAndDims.create(rows, 2000, 20, 20);
+        assertThat(rows.rows("EXPLAIN SELECT amount FROM facts WHERE dim = 3").toString()).doesNotContain("Scan[");
+        assertThat(estimates(rows, "SELECT amount FROM facts WHERE dim = 3").get(0)).isEqualTo(100L);
+        assertThat(estimates(rows, "SELECT amount FROM facts WHERE dim IN (3, 4)").get(0)).isEqualTo(200L);
+        assertThat(rows.rows("SELECT count(*) FROM facts WHERE dim IN (3, 4)")).containsExactly(List.of("200"));
+    }
+
+    /** Over Parquet a key's footer range bounds its distinct values: an equality on a key keeps one row. */
+    @Test
+    void parquetRangesBoundAnEqualitysShare() {
+        FactsAndDims.create(g, 2000, 20, 20);
+        g.script("CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/')"
+                + " AS SELECT * FROM facts");
+        assertThat(estimates("SELECT amount FROM pfacts WHERE id = 7").get(0)).isEqualTo(1L);
+        assertThat(estimates("SELECT amount FROM pfacts WHERE dim = 7").get(0)).isEqualTo(100L);
+    }
+
+    /** Without known distinct values an equality keeps Calcite's guess of 15 %. */
+    @Test
+    void anUnknownColumnKeepsCalcitesGuess() {
+        FactsAndDims.create(g, 2000, 20, 20);
+        g.script("CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/')"
+                + " AS SELECT * FROM facts");
+        assertThat(estimates("SELECT amount FROM pfacts WHERE amount = 7").get(0)).isEqualTo(300L);
+    }
+}

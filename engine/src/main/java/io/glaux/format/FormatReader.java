@@ -52,4 +52,12 @@ public interface FormatReader {
     default Optional<ObjectStatistics> statistics(ObjectSource source) throws IOException {
         return Optional.empty();
     }
+
+    /**
+     * What the object's encoding records of its columns' distinct values ({@link DistinctCounts}), for the planner's
+     * estimates; empty for formats that record none (text).
+     */
+    default Optional<DistinctCounts> distinctCounts(ObjectSource source) throws IOException {
+        return Optional.empty();
+    }
 }

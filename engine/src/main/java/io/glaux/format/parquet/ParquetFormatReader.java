@@ -2,6 +2,7 @@ package io.glaux.format.parquet;
 
 import io.glaux.format.BatchSource;
 import io.glaux.format.ByteRange;
+import io.glaux.format.DistinctCounts;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectStatistics;
 import io.glaux.format.ObjectSource;
@@ -53,5 +54,10 @@ public final class ParquetFormatReader implements FormatReader {
     @Override
     public Optional<ObjectStatistics> statistics(ObjectSource source) throws IOException {
         return Optional.of(ParquetFooterStatistics.read(source));
+    }
+
+    @Override
+    public Optional<DistinctCounts> distinctCounts(ObjectSource source) throws IOException {
+        return ParquetDictionaryCounts.read(source);
     }
 }

@@ -1,6 +1,7 @@
 package io.glaux.sql.scan;
 
 import io.glaux.catalog.Column;
+import io.glaux.format.DistinctCounts;
 import io.glaux.format.FormatReader;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
@@ -20,7 +21,8 @@ import java.util.Set;
 
 /**
  * The first rows of an object whose format keeps no statistics (text): how many bytes a row takes, and for each
- * column how many distinct values those rows hold. From a sample the planner can tell a column of few values (a
+ * column how many distinct values those rows hold; or, for an object whose encoding counts them (Parquet's
+ * dictionaries), those counts. From a sample the planner can tell a column of few values (a
  * nation key repeated across thousands of customers) from a key, which decides the order of a multi-way join.
  *
  * @param rows the rows read
@@ -40,9 +42,26 @@ record ObjectSample(long rows, long bytes, boolean whole, Map<String, Integer> d
     /** A column whose sampled values repeat this many times on average holds few values: the sample's. */
     static final int REPEATS = 10;
 
+    /** A sample that tells nothing: no rows. */
+    static final ObjectSample NONE = new ObjectSample(0, 0, false, Map.of(), Map.of());
+
     ObjectSample {
         distinct = Map.copyOf(distinct);
         nonNull = Map.copyOf(nonNull);
+    }
+
+    /**
+     * The sample an object's encoding records ({@link DistinctCounts}: Parquet's dictionaries of its first row
+     * group), for the columns it counts; its bytes are not known.
+     */
+    static ObjectSample of(DistinctCounts counts) {
+        Map<String, Integer> distinct = new HashMap<>();
+        Map<String, Integer> nonNull = new HashMap<>();
+        counts.distinct().forEach((column, values) -> {
+            distinct.put(column, (int) Math.min(Integer.MAX_VALUE, values));
+            nonNull.put(column, (int) Math.min(Integer.MAX_VALUE, counts.nonNull().get(column)));
+        });
+        return new ObjectSample(counts.rows(), 0, counts.whole(), distinct, nonNull);
     }
 
     /**

@@ -4,8 +4,10 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.catalog.DataFormat;
 import io.glaux.catalog.TableDefinition;
+import io.glaux.format.DistinctCounts;
 import io.glaux.format.FormatReader;
 import io.glaux.format.FormatRegistry;
+import io.glaux.format.ObjectSource;
 import io.glaux.format.ObjectStatistics;
 import io.glaux.format.ObjectStatistics.ValueRange;
 import io.glaux.storage.ObjectInfo;
@@ -25,7 +27,8 @@ import java.util.OptionalDouble;
 
 /**
  * What the planner's cost model knows of a table, roughly: its rows and, where its objects record them (Parquet
- * footers), the value ranges of its integer and date columns, which bound how many distinct values a column can hold.
+ * footers), the value ranges of its integer and date columns, which bound how many distinct values a column can hold,
+ * and the sizes of the first object's dictionaries, which count the distinct values of a column of few values.
  * Rows come from what the catalog records when a crawler or an analyzer set it (the table property {@code numRows},
  * or Glue's {@code recordCount}), else from the footers of its first objects (extrapolated over the rest by bytes),
  * else, for text, from the first rows of its first object ({@link ObjectSample}: bytes per row, and the distinct values
@@ -130,7 +133,7 @@ public final class TableEstimates {
         }
         if (footerBytes > 0) {
             double rows = footerRows + (double) (bytes - footerBytes) * footerRows / footerBytes;
-            return new Estimate(rows, ranges);
+            return new Estimate(rows, ranges, encodedDistinct(table, reader, objects.get(0), objects.size() == 1));
         }
         if (!objects.isEmpty()) {
             Optional<Estimate> sampled = fromSample(table, reader, objects.get(0), objects.size() == 1, bytes);
@@ -150,7 +153,8 @@ public final class TableEstimates {
                                           boolean onlyObject, long bytes) {
         ObjectSample sample;
         try {
-            sample = sample(table, reader, first);
+            sample = sample(table, first, source -> ObjectSample.read(reader, source, table.columns(),
+                    TableScanner.serdeParameters(table), table.storage().serializationLibrary()));
         } catch (IOException | RuntimeException e) {
             // Malformed or unreadable: a query will say so; the estimate falls back to the row width.
             return Optional.empty();
@@ -168,8 +172,36 @@ public final class TableEstimates {
         return Optional.of(new Estimate(Math.max(1, rows), Map.of(), distinct));
     }
 
+    /**
+     * For a format with statistics: the distinct values its first object's encoding records ({@link DistinctCounts},
+     * Parquet's dictionaries), for the columns whose values repeat in them (or every such column, when they count the
+     * whole table). None when the object records none or cannot be read.
+     */
+    private Map<String, Double> encodedDistinct(TableDefinition table, FormatReader reader, ObjectInfo first,
+                                                boolean onlyObject) {
+        ObjectSample sample;
+        try {
+            sample = sample(table, first, source -> reader.distinctCounts(source).map(ObjectSample::of)
+                    .orElse(ObjectSample.NONE));
+        } catch (IOException | RuntimeException e) {
+            // An unreadable footer or header: the estimate keeps the footers' ranges.
+            return Map.of();
+        }
+        Map<String, Double> distinct = new HashMap<>();
+        for (Column column : table.columns()) {
+            sample.distinctValues(column.name(), onlyObject && sample.whole()).ifPresent(values -> distinct.put(
+                    column.name().toLowerCase(Locale.ROOT), values));
+        }
+        return distinct;
+    }
+
+    /** How an object is sampled. */
+    private interface Sampler {
+        ObjectSample read(ObjectSource source) throws IOException;
+    }
+
     /** The object's sample, read once per version of the object and definition of the table. */
-    private ObjectSample sample(TableDefinition table, FormatReader reader, ObjectInfo object) throws IOException {
+    private ObjectSample sample(TableDefinition table, ObjectInfo object, Sampler sampler) throws IOException {
         SampleKey key = new SampleKey(object, table.columns(), TableScanner.serdeParameters(table),
                 table.storage().serializationLibrary());
         synchronized (samples) {
@@ -178,8 +210,7 @@ public final class TableEstimates {
                 return known;
             }
         }
-        ObjectSample sample = ObjectSample.read(reader, new StoreObjectSource(store, object), key.columns(),
-                key.serdeParameters(), key.serializationLibrary());
+        ObjectSample sample = sampler.read(new StoreObjectSource(store, object));
         synchronized (samples) {
             samples.put(key, sample);
         }

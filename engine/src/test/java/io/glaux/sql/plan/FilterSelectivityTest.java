@@ -73,6 +73,16 @@ class FilterSelectivityTest {
         assertThat(estimates("SELECT amount FROM pfacts WHERE dim = 7").get(0)).isEqualTo(100L);
     }
 
+    /** Over Parquet a string column's dictionary counts its values: an equality keeps one of 20. */
+    @Test
+    void parquetDictionariesGiveAStringEqualitysShare() {
+        FactsAndDims.create(g, 2000, 20, 20);
+        g.script("CREATE TABLE pnamed WITH (format = 'PARQUET', external_location = 's3://lake/pnamed/')"
+                + " AS SELECT id, 'name-' || CAST(dim AS varchar) AS name FROM facts");
+        assertThat(estimates("SELECT id FROM pnamed WHERE name = 'name-3'").get(0)).isEqualTo(100L);
+        assertThat(g.rows("SELECT count(*) FROM pnamed WHERE name = 'name-3'")).containsExactly(List.of("100"));
+    }
+
     /** Without known distinct values an equality keeps Calcite's guess of 15 %. */
     @Test
     void anUnknownColumnKeepsCalcitesGuess() {

@@ -117,4 +117,30 @@ class TableEstimatesTest {
         assertThat(estimate.distinctValues("NATION")).hasValue(2.0);
         assertThat(estimates().estimate(table("src")).orElseThrow().distinctValues("nation")).hasValue(2.0);
     }
+
+    /**
+     * Parquet's dictionaries count a string column's distinct values: all of them when the first row group is the
+     * whole table, only those of a column whose values repeat (ten times or more) when the table has more objects.
+     */
+    @Test
+    void parquetDictionariesCountDistinctStrings() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            rows.append(i).append(",tag-").append(i % 3).append(",name-").append(i / 2).append('\n');
+        }
+        g.put("lake", "src/a.csv", rows.toString());
+        g.script("""
+                CREATE EXTERNAL TABLE src (id bigint, tag string, name string)
+                  ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/src/';
+                CREATE TABLE pq WITH (format = 'PARQUET', external_location = 's3://lake/pq/') AS SELECT * FROM src;
+                """);
+        TableEstimates.Estimate whole = estimates().estimate(table("pq")).orElseThrow();
+        assertThat(whole.distinctValues("tag")).hasValue(3.0);
+        assertThat(whole.distinctValues("name")).hasValue(1000.0);
+        g.query("INSERT INTO pq SELECT id + 2000, tag, name || 'b' FROM src");
+        TableEstimates.Estimate two = estimates().estimate(table("pq")).orElseThrow();
+        assertThat(two.rows()).isEqualTo(4000.0);
+        assertThat(two.distinctValues("tag")).hasValue(3.0);
+        assertThat(two.distinctValues("name")).isEmpty();
+    }
 }

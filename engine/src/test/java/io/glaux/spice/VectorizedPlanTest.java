@@ -214,6 +214,27 @@ class VectorizedPlanTest {
         assertThat(glaux.spice().vectorizedScans()).isEqualTo(before + 2);
     }
 
+    /**
+     * A join whose rows go on to the row operators (a CASE of a string comparison the vectorized operators do not
+     * compute, an unaggregated select) still runs on the vectorized hash join: its rows are read from the join's
+     * result.
+     */
+    @Test
+    void aJoinOfDatasetsUnderRowOperatorsRunsOnTheVectorizedHashJoin() {
+        for (String sql : List.of(
+                "SELECT a.code, sum(CASE WHEN b.name = 'beta' THEN b.amount ELSE 0 END) FROM %1$s a JOIN %1$s b"
+                        + " ON a.id = b.id GROUP BY a.code ORDER BY a.code NULLS FIRST",
+                "SELECT a.id, b.name, b.amount FROM %1$s a JOIN %1$s b ON a.id = b.id WHERE b.score > 0"
+                        + " ORDER BY 1, 2, 3")) {
+            String plan = plan(String.format(sql, "spice.default.items"));
+            assertThat(plan).as(sql).contains("source=[INNER(").doesNotContain("EnumerableHashJoin", "MergeJoin");
+            long before = glaux.spice().vectorizedScans();
+            assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items"))).as(sql)
+                    .isNotEmpty().isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+            assertThat(glaux.spice().vectorizedScans()).isEqualTo(before + 2);
+        }
+    }
+
     /** Whichever way the query names them, the side with fewer rows after its filter is built (listed second). */
     @Test
     void aVectorizedJoinBuildsTheSmallerSide() {

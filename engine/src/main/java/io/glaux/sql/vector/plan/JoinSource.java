@@ -273,6 +273,11 @@ final class JoinSource extends DerivedSource {
     }
 
     @Override
+    public boolean computesRows() {
+        return true;
+    }
+
+    @Override
     public boolean canHold(ImmutableBitSet fields) {
         return probe.source().canHold(sideFields(fields, true)) && build.source().canHold(sideFields(fields, false));
     }

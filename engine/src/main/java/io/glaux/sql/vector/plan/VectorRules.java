@@ -103,8 +103,9 @@ final class VectorRules {
 
     /**
      * A logical query has an executable twin, except over a source read for each query
-     * ({@link VectorSource#readsPerQuery}) when the query would not reduce its rows (an unfiltered row scan, or a
-     * LIMIT without an ORDER BY) or its columns would not fit (a filtered row scan streams them in parts).
+     * ({@link VectorSource#readsPerQuery}) when the query would not reduce its rows (an unfiltered row scan of a
+     * table, or a LIMIT without an ORDER BY) or its columns would not fit (a filtered row scan of a table streams
+     * them in parts). A row scan of a join, filtered or not, has the join's work to do and a twin when it fits.
      */
     static final class EnumerableRule extends RelOptRule {
         EnumerableRule() {
@@ -117,7 +118,8 @@ final class VectorRules {
             VectorSource source = query.source();
             VectorQuerySpec spec = query.spec();
             if (source.readsPerQuery() && (spec.isRowScan()
-                    ? spec.filter() == null || !source.streams(spec.fields())
+                    ? source.computesRows() ? !source.canHold(spec.fields())
+                            : spec.filter() == null || !source.streams(spec.fields())
                     : spec.topN() != null && spec.topN().collation().getFieldCollations().isEmpty()
                             || !source.canHold(spec.fields()))) {
                 // An unfiltered row scan gains nothing; a LIMIT without ORDER BY stops the row operators' scan early,

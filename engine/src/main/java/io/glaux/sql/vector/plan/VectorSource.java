@@ -43,9 +43,18 @@ public interface VectorSource {
     /**
      * Whether the data is read for each query: then a query that reduces the rows to few (an aggregate or a
      * top-N) runs here when the source {@link #canHold} its columns, and a filtered row scan when it
-     * {@link #streams} them; other row scans stay on the row operators.
+     * {@link #streams} them, or any row scan when it {@link #computesRows}; other row scans stay on the row
+     * operators.
      */
     boolean readsPerQuery();
+
+    /**
+     * Whether the source computes its rows from other queries' (a join): a row scan of it does the row operators'
+     * work even unfiltered, and runs here when the source {@link #canHold} its columns.
+     */
+    default boolean computesRows() {
+        return false;
+    }
 
     /** Whether reading {@code fields} for one query stays within its memory; always true for data already held. */
     default boolean canHold(ImmutableBitSet fields) {

@@ -329,6 +329,14 @@ class SpiceVectorizedDifferentialTest {
             q("LIKE non-ASCII", "SELECT count(*) FROM items WHERE name LIKE '%é' OR name LIKE 'ü_ï'"),
             q("LIKE with escape", "SELECT count(*) FROM items WHERE name LIKE 'c-_p%' OR name LIKE '%#_%' ESCAPE '#'"),
             q("NOT LIKE", "SELECT count(*) FROM items WHERE name NOT LIKE '%a%'"),
+            q("substr IN", "SELECT id, name FROM items WHERE substr(name, 1, 2) IN ('al', 'ga', 'c-', '') ORDER BY id"),
+            q("substring =", "SELECT count(*) FROM items WHERE substring(name, 2, 3) = 'eta'"),
+            q("substr from the end", "SELECT count(*) FROM items WHERE substr(name, -2) = 'ta'"
+                    + " OR substr(name, -1, 1) > 'n'"),
+            q("substr beyond the end", "SELECT count(*) FROM items WHERE substr(code, 5, 2) = ''"),
+            q("substr of substr, LIKE", "SELECT count(*) FROM items WHERE substr(substr(name, 2), 1, 2) LIKE '%l%'"
+                    + " AND substr(name, 1, 1) NOT IN ('b')"),
+            q("substr of a char(10)", "SELECT count(*) FROM lineitem WHERE substr(l_shipmode, 1, 3) IN ('AIR', 'REG')"),
             q("LIKE varchar", "SELECT count(*) FROM items WHERE code LIKE 'k_' AND code NOT LIKE '%0'"),
             // Trino matches a char(10) value padded to 10: '%AIR' matches none, '%AIR %' the values 'AIR', 'REG AIR'.
             q("LIKE char(10)", "SELECT count(*) FROM lineitem WHERE l_shipmode LIKE '%AIR'"),
@@ -595,6 +603,16 @@ class SpiceVectorizedDifferentialTest {
             q("anti, NULL probe keys kept", "SELECT count(*), count(a.big) FROM items a WHERE NOT EXISTS"
                     + " (SELECT 1 FROM items b WHERE b.big = a.big AND b.id < 100)"),
             q("anti, NOT IN", "SELECT count(*) FROM items WHERE id NOT IN (SELECT l_partkey FROM lineitem)"),
+            q("anti under a scalar sub-query's comparison (TPC-H Q22's shape)", "SELECT substr(name, 1, 1), count(*),"
+                    + " sum(amount) FROM items i WHERE substr(name, 1, 1) IN ('a', 'g', 'c') AND amount > (SELECT"
+                    + " avg(amount) FROM items WHERE amount > 0 AND substr(name, 1, 1) IN ('a', 'g', 'c'))"
+                    + " AND NOT EXISTS (SELECT * FROM lineitem l WHERE l.l_partkey = i.id)"
+                    + " GROUP BY substr(name, 1, 1) ORDER BY 1"),
+            q("inner join under a CASE of strings", "SELECT i.code, sum(CASE WHEN i.name = 'beta' THEN"
+                    + " l.l_extendedprice ELSE 0 END) FROM lineitem l JOIN items i ON l.l_partkey = i.id"
+                    + " GROUP BY i.code ORDER BY i.code"),
+            q("inner join's rows unaggregated", "SELECT l.l_orderkey, l.l_linenumber, i.name FROM lineitem l"
+                    + " JOIN items i ON l.l_partkey = i.id WHERE i.amount > 10 ORDER BY 1, 2"),
             q("empty build side", "SELECT count(*), sum(i.id) FROM items i JOIN nothing n ON i.id = n.id"),
             q("empty probe side", "SELECT count(*) FROM nothing n JOIN items i ON n.id = i.id"),
             q("build side filtered to nothing", "SELECT i.code, count(*) FROM items i JOIN lineitem l"

@@ -18,6 +18,7 @@ import io.glaux.sql.vector.RowFilters.Comparison;
 import io.glaux.sql.vector.ValueKind;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.CheckedCasts;
+import io.glaux.sql.function.StringFunctions;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -42,6 +43,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Translates Calcite row expressions over a vectorized table's columns into the vectorized kernels, or reports that it
@@ -178,6 +180,15 @@ final class VectorCompiler {
         if (negated) {
             comparison = negate(comparison);
         }
+        TextFunction function = textFunction(left);
+        if (function != null && right instanceof RexLiteral textLiteral) {
+            if (textLiteral.isNull()) {
+                return RowFilters.none();
+            }
+            String value = stringOf(textLiteral);
+            Comparison op = comparison;
+            return dictionaryFilter(function.column(), entry -> op.test(function.apply(entry).compareTo(value), 0L));
+        }
         int column = column(left);
         if (!(right instanceof RexLiteral literal)) {
             return compareColumns(column, column(right), comparison);
@@ -269,11 +280,22 @@ final class VectorCompiler {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private RowFilter search(RexCall call, boolean negated) {
-        int column = column(call.getOperands().get(0));
         Sarg sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
         if (negated) {
             sarg = sarg.negate();
         }
+        TextFunction function = textFunction(call.getOperands().get(0));
+        if (function != null) {
+            List<Range<String>> textRanges = new ArrayList<>();
+            for (Object range : sarg.rangeSet.asRanges()) {
+                textRanges.add(textRange((Range) range));
+            }
+            return dictionaryFilter(function.column(), entry -> {
+                String value = function.apply(entry);
+                return textRanges.stream().anyMatch(range -> range.contains(value));
+            });
+        }
+        int column = column(call.getOperands().get(0));
         AthenaType type = columns.get(column).type();
         ValueKind kind = ValueKind.of(type);
         checkTemporalLiteral(type, call.getOperands().get(1).getType());
@@ -323,7 +345,8 @@ final class VectorCompiler {
         if (!(call.getOperator() instanceof SqlLikeOperator like) || call.getOperator().getName().contains("ILIKE")) {
             throw new Unsupported("like operator " + call.getOperator());
         }
-        int column = column(call.getOperands().get(0));
+        TextFunction text = textFunction(call.getOperands().get(0));
+        int column = text != null ? text.column() : column(call.getOperands().get(0));
         if (!isString(columns.get(column).type())) {
             throw new Unsupported("LIKE on a non-string column");
         }
@@ -340,7 +363,49 @@ final class VectorCompiler {
         }
         boolean wanted = like.isNegated() == negated;
         Predicate<String> matches = LikePattern.of(pattern, escape);
-        return dictionaryFilter(column, text -> matches.test(text) == wanted);
+        UnaryOperator<String> value = text == null ? UnaryOperator.identity() : text::apply;
+        return dictionaryFilter(column, entry -> matches.test(value.apply(entry)) == wanted);
+    }
+
+    /**
+     * A function of one string column that filters compute on the column's dictionary, each distinct value once
+     * (TPC-H Q22's {@code substring(c_phone, 1, 2) IN (...)}): {@code substr} with constant positions, of the column
+     * or of such a function.
+     */
+    private record TextFunction(int column, UnaryOperator<String> function) {
+        String apply(String value) {
+            return function.apply(value);
+        }
+    }
+
+    /** {@code node} as a {@link TextFunction}, or null when it is not one (a plain column included). */
+    private TextFunction textFunction(RexNode node) {
+        if (!(node instanceof RexCall call) || !call.getOperator().getName().equalsIgnoreCase("substr")
+                || call.getOperands().size() < 2 || call.getOperands().size() > 3) {
+            return null;
+        }
+        RexNode operand = call.getOperands().get(0);
+        TextFunction inner = textFunction(operand);
+        if (inner == null) {
+            RexNode stripped = stripPreservingCast(operand);
+            if (!(stripped instanceof RexInputRef ref) || !isString(columns.get(ref.getIndex()).type())) {
+                return null;
+            }
+            inner = new TextFunction(ref.getIndex(), UnaryOperator.identity());
+        }
+        long[] positions = new long[call.getOperands().size() - 1];
+        for (int i = 0; i < positions.length; i++) {
+            if (!(call.getOperands().get(i + 1) instanceof RexLiteral literal) || literal.isNull()
+                    || !(literal.getValue() instanceof BigDecimal number) || number.scale() > 0
+                    || number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return null;
+            }
+            positions[i] = number.longValueExact();
+        }
+        TextFunction of = inner;
+        return new TextFunction(of.column(), positions.length == 1
+                ? value -> StringFunctions.substr(of.apply(value), positions[0])
+                : value -> StringFunctions.substr(of.apply(value), positions[0], positions[1]));
     }
 
     private RowFilter dictionaryFilter(int column, Predicate<String> condition) {

@@ -19,10 +19,14 @@ import java.util.Set;
 
 /**
  * A rule that takes the sub-query conjuncts of a WHERE filter it recognises and turns each into a join over the
- * filter's input: the other conjuncts stay in a filter below the joins (they hold the outer query's own join
- * conditions, which must reach its joins), keeping the filter's correlation variables only if they still hold
- * sub-queries. A filter inside a sub-query correlated with a row further out is left alone: Calcite's decorrelator
- * takes such filters apart, and it is given only the shapes it knows.
+ * filter's input. The other conjuncts without sub-queries stay in a filter below the joins (they hold the outer
+ * query's own join conditions, which must reach its joins); those with sub-queries of other kinds (a comparison with
+ * a scalar sub-query) go to a filter above them, with the filter's correlation variables. Each join then reads the
+ * outer query's filtered rows directly: a scalar sub-query becomes a join with its one row that the vectorized
+ * operators do not compute, and a semi or anti join under it would stay on the row operators with it (TPC-H Q22's
+ * {@code NOT EXISTS} under {@code c_acctbal > (SELECT avg(c_acctbal) ...)}). A filter inside a sub-query correlated
+ * with a row further out is left alone: Calcite's decorrelator takes such filters apart, and it is given only the
+ * shapes it knows.
  *
  * @param <T> a recognised conjunct
  */
@@ -66,15 +70,22 @@ abstract class SubQueryConjunctRule<T extends SubQueryConjunctRule.Rewrite> exte
             return;
         }
         RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+        List<RexNode> below = new ArrayList<>();
+        List<RexNode> above = new ArrayList<>();
+        for (RexNode conjunct : kept) {
+            (RexUtil.SubQueryFinder.find(conjunct) == null ? below : above).add(conjunct);
+        }
         RelNode result = filter.getInput();
-        if (!kept.isEmpty()) {
-            ImmutableSet<CorrelationId> variables = RexUtil.SubQueryFinder.find(kept) != null
-                    ? ImmutableSet.copyOf(correlations) : ImmutableSet.of();
-            result = LogicalFilter.create(result, RexUtil.composeConjunction(rexBuilder, kept), variables);
+        if (!below.isEmpty()) {
+            result = LogicalFilter.create(result, RexUtil.composeConjunction(rexBuilder, below), ImmutableSet.of());
         }
         RelBuilder builder = call.builder();
         for (T rewrite : rewrites) {
             result = rewrite.apply(result, builder);
+        }
+        if (!above.isEmpty()) {
+            result = LogicalFilter.create(result, RexUtil.composeConjunction(rexBuilder, above),
+                    ImmutableSet.copyOf(correlations));
         }
         call.transformTo(result);
     }

@@ -4,10 +4,7 @@ import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +17,15 @@ class FilterSelectivityTest {
     @RegisterExtension
     final GlauxFixture rows = GlauxFixture.perTest(builder -> builder.liveVectorized(false));
 
-    private static final Pattern ESTIMATE = Pattern.compile("Estimates: \\{rows: (\\d+)}");
-
     private List<Long> estimates(String sql) {
-        return estimates(g, sql);
+        return PlanEstimates.of(g, sql);
     }
 
-    private static List<Long> estimates(GlauxFixture g, String sql) {
-        String plan = String.join("\n", g.rows("EXPLAIN " + sql).stream().map(r -> r.get(0)).toList());
-        Matcher m = ESTIMATE.matcher(plan);
-        List<Long> out = new ArrayList<>();
-        while (m.find()) {
-            out.add(Long.parseLong(m.group(1)));
-        }
-        return out;
+    /** {@code facts} of {@link FactsAndDims} written as the Parquet table {@code pfacts}. */
+    private void parquetFacts() {
+        FactsAndDims.create(g, 2000, 20, 20);
+        g.script("CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/')"
+                + " AS SELECT * FROM facts");
     }
 
     /**
@@ -58,17 +50,15 @@ class FilterSelectivityTest {
     void aFilterOverARowScanIsEstimatedByDistinctValuesToo() {
         FactsAndDims.create(rows, 2000, 20, 20);
         assertThat(rows.rows("EXPLAIN SELECT amount FROM facts WHERE dim = 3").toString()).doesNotContain("Scan[");
-        assertThat(estimates(rows, "SELECT amount FROM facts WHERE dim = 3").get(0)).isEqualTo(100L);
-        assertThat(estimates(rows, "SELECT amount FROM facts WHERE dim IN (3, 4)").get(0)).isEqualTo(200L);
+        assertThat(PlanEstimates.of(rows, "SELECT amount FROM facts WHERE dim = 3").get(0)).isEqualTo(100L);
+        assertThat(PlanEstimates.of(rows, "SELECT amount FROM facts WHERE dim IN (3, 4)").get(0)).isEqualTo(200L);
         assertThat(rows.rows("SELECT count(*) FROM facts WHERE dim IN (3, 4)")).containsExactly(List.of("200"));
     }
 
     /** Over Parquet a key's footer range bounds its distinct values: an equality on a key keeps one row. */
     @Test
     void parquetRangesBoundAnEqualitysShare() {
-        FactsAndDims.create(g, 2000, 20, 20);
-        g.script("CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/')"
-                + " AS SELECT * FROM facts");
+        parquetFacts();
         assertThat(estimates("SELECT amount FROM pfacts WHERE id = 7").get(0)).isEqualTo(1L);
         assertThat(estimates("SELECT amount FROM pfacts WHERE dim = 7").get(0)).isEqualTo(100L);
     }
@@ -86,9 +76,7 @@ class FilterSelectivityTest {
     /** Without known distinct values an equality keeps Calcite's guess of 15 %. */
     @Test
     void anUnknownColumnKeepsCalcitesGuess() {
-        FactsAndDims.create(g, 2000, 20, 20);
-        g.script("CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/')"
-                + " AS SELECT * FROM facts");
+        parquetFacts();
         assertThat(estimates("SELECT amount FROM pfacts WHERE amount = 7").get(0)).isEqualTo(300L);
     }
 }

@@ -4,10 +4,7 @@ import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,20 +13,12 @@ class JoinRowCountsTest {
     @RegisterExtension
     final GlauxFixture g = GlauxFixture.perTest();
 
-    private static final Pattern ESTIMATE = Pattern.compile("Estimates: \\{rows: (\\d+)}");
-
     private void tables() {
         FactsAndDims.create(g, 2000, 20, 20);
     }
 
     private List<Long> estimates(String sql) {
-        String plan = String.join("\n", g.rows("EXPLAIN " + sql).stream().map(r -> r.get(0)).toList());
-        Matcher m = ESTIMATE.matcher(plan);
-        List<Long> out = new ArrayList<>();
-        while (m.find()) {
-            out.add(Long.parseLong(m.group(1)));
-        }
-        return out;
+        return PlanEstimates.of(g, sql);
     }
 
     /** A fact table joined to its dimension on the key: as many rows as the fact table, not a product. */

@@ -184,7 +184,7 @@ final class VectorRules {
                 projects.add(rexBuilder.makeInputRef(join.getRowType().getFieldList().get(i).getType(), column));
             }
             RexNode remaining = source.remaining(join);
-            RexNode filter = remaining == null ? null : substitute(List.of(remaining), projects).get(0);
+            RexNode filter = remaining == null ? null : folded(join, substitute(List.of(remaining), projects).get(0));
             VectorQuery query = new VectorQuery(join.getCluster(), source.describe(), source,
                     new VectorQuerySpec(filter, projects, null, null), join.getRowType());
             if (filter != null && !compiles(query, compiler -> compiler.filter(filter))) {

@@ -76,11 +76,7 @@ public final class PredicateSelectivity {
 
     /** A column's distinct values, through casts (which keep distinct values distinct, or merge them). */
     private static OptionalDouble column(RexNode node, IntFunction<OptionalDouble> distinct) {
-        RexNode inner = node;
-        while (inner.getKind() == SqlKind.CAST) {
-            inner = ((RexCall) inner).getOperands().get(0);
-        }
-        if (!(inner instanceof RexInputRef ref)) {
+        if (!(uncast(node) instanceof RexInputRef ref)) {
             return OptionalDouble.empty();
         }
         OptionalDouble values = distinct.apply(ref.getIndex());
@@ -88,10 +84,15 @@ public final class PredicateSelectivity {
     }
 
     private static boolean constant(RexNode node) {
+        return uncast(node) instanceof RexLiteral literal && !literal.isNull();
+    }
+
+    /** {@code node} without the casts around it. */
+    private static RexNode uncast(RexNode node) {
         RexNode inner = node;
         while (inner.getKind() == SqlKind.CAST) {
             inner = ((RexCall) inner).getOperands().get(0);
         }
-        return inner instanceof RexLiteral literal && !literal.isNull();
+        return inner;
     }
 }

@@ -9,6 +9,7 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -173,6 +174,8 @@ final class VectorRules {
         /**
          * The join as a scan of {@code source}: its fields in the join's order (the source's columns have the right
          * input's first when {@code swapped}), filtered by the conditions beside the keys that the join leaves to it.
+         * Those the vectorized filter cannot compute (TPC-H Q17's comparison with a decimal average) filter the joined
+         * rows above it, on the row operators: an inner join's rows are the same either way.
          */
         private static void transform(RelOptRuleCall call, LogicalJoin join, JoinSource source, boolean swapped) {
             RexBuilder rexBuilder = join.getCluster().getRexBuilder();
@@ -184,13 +187,25 @@ final class VectorRules {
                 projects.add(rexBuilder.makeInputRef(join.getRowType().getFieldList().get(i).getType(), column));
             }
             RexNode remaining = source.remaining(join);
-            RexNode filter = remaining == null ? null : folded(join, substitute(List.of(remaining), projects).get(0));
-            VectorQuery query = new VectorQuery(join.getCluster(), source.describe(), source,
-                    new VectorQuerySpec(filter, projects, null, null), join.getRowType());
-            if (filter != null && !compiles(query, compiler -> compiler.filter(filter))) {
-                return;
+            List<RexNode> compiled = new ArrayList<>();
+            List<RexNode> above = new ArrayList<>();
+            VectorQuery rows = new VectorQuery(join.getCluster(), source.describe(), source,
+                    new VectorQuerySpec(null, projects, null, null), join.getRowType());
+            if (remaining != null) {
+                for (RexNode conjunct : RelOptUtil.conjunctions(folded(join, remaining))) {
+                    RexNode filter = substitute(List.of(conjunct), projects).get(0);
+                    if (compiles(rows, compiler -> compiler.filter(filter))) {
+                        compiled.add(filter);
+                    } else {
+                        above.add(conjunct);
+                    }
+                }
             }
-            call.transformTo(query);
+            VectorQuery query = compiled.isEmpty() ? rows : new VectorQuery(join.getCluster(), source.describe(),
+                    source, new VectorQuerySpec(RexUtil.composeConjunction(rexBuilder, compiled), projects, null, null),
+                    join.getRowType());
+            call.transformTo(above.isEmpty() ? query
+                    : LogicalFilter.create(query, RexUtil.composeConjunction(rexBuilder, above)));
         }
     }
 

@@ -165,7 +165,8 @@ public final class ScalarAggregateJoins extends SubQueryConjunctRule<ScalarAggre
         public RelNode apply(RelNode outer, RelBuilder builder) {
             RexBuilder rexBuilder = outer.getCluster().getRexBuilder();
             int width = outer.getRowType().getFieldCount();
-            builder.push(input.base());
+            List<RexNode> outerSides = input.inJoin(outerKeys, outer, width);
+            builder.push(onlyOuterKeys(input.base(), outer, outerSides, rexBuilder));
             List<RexNode> projected = new ArrayList<>();
             for (int key : keys) {
                 projected.add(builder.field(key));
@@ -194,7 +195,6 @@ public final class ScalarAggregateJoins extends SubQueryConjunctRule<ScalarAggre
             builder.aggregate(builder.groupKey(ImmutableBitSet.range(keys.size())), calls);
             RelNode grouped = builder.build();
             List<RexNode> on = new ArrayList<>();
-            List<RexNode> outerSides = input.inJoin(outerKeys, outer, width);
             for (int i = 0; i < keys.size(); i++) {
                 RexNode key = rexBuilder.makeInputRef(grouped.getRowType().getFieldList().get(i).getType(), width + i);
                 on.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, key, outerSides.get(i)));
@@ -216,6 +216,35 @@ public final class ScalarAggregateJoins extends SubQueryConjunctRule<ScalarAggre
             RelNode kept = LogicalFilter.create(joined, rexBuilder.makeCall(call.getOperator(), operands));
             return LogicalProject.create(kept, List.of(), rexBuilder.identityProjects(outer.getRowType()),
                     outer.getRowType().getFieldNames(), Set.of());
+        }
+
+        /**
+         * {@code base}, semi-joined on the keys to where the outer rows' keys come from when that drops rows (Q17's
+         * parts of one brand and container): the groups no outer row joins are then not computed. Outer keys that are
+         * not plain columns leave base whole.
+         */
+        private RelNode onlyOuterKeys(RelNode base, RelNode outer, List<RexNode> outerSides, RexBuilder rexBuilder) {
+            List<Integer> columns = new ArrayList<>();
+            for (RexNode side : outerSides) {
+                if (!(side instanceof RexInputRef ref)) {
+                    return base;
+                }
+                columns.add(ref.getIndex());
+            }
+            KeySuperset source = KeySuperset.of(outer, columns);
+            if (!source.selective()) {
+                return base;
+            }
+            int baseWidth = base.getRowType().getFieldCount();
+            List<RexNode> on = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                RexNode key = rexBuilder.makeInputRef(base, keys.get(i));
+                RexNode sourceKey = rexBuilder.makeInputRef(source.rel().getRowType().getFieldList()
+                        .get(source.keys().get(i)).getType(), baseWidth + source.keys().get(i));
+                on.add(rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, key, sourceKey));
+            }
+            return LogicalJoin.create(base, source.rel(), List.of(), RexUtil.composeConjunction(rexBuilder, on),
+                    Set.of(), JoinRelType.SEMI);
         }
     }
 }

@@ -79,4 +79,19 @@ class ScalarAggregateJoinsTest {
         // k = 1: 2 * avg 100.5 = 201 exceeds 100 and 101; k = 2: 2 * avg 5 = 10 exceeds 5; o's k = 2 rows twice.
         assertThat(g.rows(sql)).containsExactly(List.of(String.valueOf(10 + 10 + 20 + 21)));
     }
+
+    /**
+     * Where the outer rows' keys come from a filtered table (Q17's parts of one brand and container), the sub-query's
+     * rows are semi-joined to that table before they are grouped, so groups no outer row joins are not computed.
+     */
+    @Test
+    void aFilteredOuterTableLimitsTheGroupsComputed() {
+        String sql = "SELECT sum(v) FROM o, i l1 WHERE o.k = l1.k AND o.v < 15 AND l1.w < (SELECT 0.2 * avg(w) * 10"
+                + " FROM i WHERE i.k = o.k)";
+        String plan = plan(g, sql);
+        assertThat(count(plan, "table = awsdatacatalog\\.default\\.o\\b")).as(plan).isEqualTo(2);
+        assertThat(plan).as(plan).containsPattern("(?s)Aggregate\\[keys = \\[k]].*SemiJoin");
+        // Only o's k = 1 row (v 10) passes v < 15; both i rows of k = 1 are below 2 * avg 100.5.
+        assertThat(g.rows(sql)).containsExactly(List.of("20"));
+    }
 }

@@ -14,6 +14,10 @@ final class Utf8Bytes {
 
     static boolean isWellFormed(ByteBuffer bytes, int from, int to) {
         int i = from;
+        // ASCII eight bytes at a time: no byte with its high bit set.
+        while (to - i >= Long.BYTES && (bytes.getLong(i) & 0x8080808080808080L) == 0) {
+            i += Long.BYTES;
+        }
         while (i < to && bytes.get(i) >= 0) {
             i++;
         }

@@ -161,7 +161,7 @@ public final class HashJoin {
 
     /**
      * {@code side}'s rows passing its filter, by key: filtered and their keys read on all of the scan's workers, then
-     * added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
+     * keyed and added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
      * {@link #tableKeys} keeps each added row's key values, by entry, and {@link #tableValues} the values of its
      * compared columns. Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the
      * batches, without an entry). The batches are kept when the table is of the probe side.
@@ -183,15 +183,30 @@ public final class HashJoin {
         boolean keep = side == probe;
         KeyedRows[] kept = keep ? new KeyedRows[batches.length()] : null;
         int[][] rowEntries = keep ? new int[batches.length()][] : null;
+        int[][] ordinals = new int[batches.length()][];
+        for (int batch = 0; batch < batches.length(); batch++) {
+            KeyedRows selected = batches.get(batch);
+            int[] batchOrdinals = new int[selected.count()];
+            for (int i = 0; i < selected.count(); i++) {
+                boolean nullKey = selected.nullKeys() != null && selected.nullKeys()[i];
+                batchOrdinals[i] = nullKey ? -1 : table.key(selected.hashes()[i]);
+            }
+            ordinals[batch] = batchOrdinals;
+        }
+        table.seal();
         for (int batch = 0; batch < batches.length(); batch++) {
             KeyedRows selected = batches.getAndSet(batch, null);
+            int[] batchOrdinals = ordinals[batch];
+            ordinals[batch] = null;
             int[] entries = keep ? new int[selected.count()] : null;
             for (int i = 0; i < selected.count(); i++) {
-                if (selected.nullKeys() != null && selected.nullKeys()[i]) {
-                    entries[i] = -1;
+                if (batchOrdinals[i] < 0) {
+                    if (keep) {
+                        entries[i] = -1;
+                    }
                     continue;
                 }
-                int entry = table.size();
+                int entry = table.add(batchOrdinals[i], JoinTable.reference(batch, selected.rows()[i]));
                 if (tableKeys != null) {
                     for (int k = 0; k < keys; k++) {
                         tableKeys[k][entry] = selected.values()[k][i];
@@ -201,7 +216,6 @@ public final class HashJoin {
                     tableValues[c][entry] = selected.compared()[c][i];
                     tableNulls[c][entry] = selected.comparedNulls()[c] != null && selected.comparedNulls()[c][i];
                 }
-                table.add(selected.hashes()[i], JoinTable.reference(batch, selected.rows()[i]));
                 if (keep) {
                     entries[i] = entry;
                 }

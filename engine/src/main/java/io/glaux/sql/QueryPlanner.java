@@ -18,6 +18,7 @@ import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.plan.WindowCollation;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.plan.RepeatedInputs;
+import io.glaux.sql.plan.RowValueKeys;
 import io.glaux.sql.parse.ParserText;
 import io.glaux.sql.parse.GlauxTypeSystem;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
@@ -291,6 +292,8 @@ public final class QueryPlanner {
         Program program = OptimizerProgram.create();
         EnumerableRel physical = (EnumerableRel) program.run(logical.getCluster().getPlanner(), logical, desired,
                 List.of(), List.of());
+        // Operators that hash row values key on their fields' values, not on the arrays that hold the fields.
+        physical = (EnumerableRel) RowValueKeys.apply(physical);
         // A nested loop or correlate would scan its inner table again for every outer row: read it once instead.
         physical = (EnumerableRel) RepeatedInputs.buffer(physical);
         if (!root.isRefTrivial()) {

@@ -8,7 +8,9 @@ import io.glaux.sql.function.CheckedCasts;
 import io.glaux.sql.function.FineTimestamps;
 import io.glaux.sql.function.JsonCasts;
 import io.glaux.sql.function.MapSubscript;
+import io.glaux.sql.function.RowComparison;
 import io.glaux.sql.function.RowField;
+import io.glaux.sql.function.RowKey;
 import io.glaux.sql.function.ZonedCasts;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -18,6 +20,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexLambda;
 import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
@@ -36,9 +39,10 @@ import java.util.List;
  * their JSON text ({@link JsonCasts}); {@code ARRAY[]} widened to another array type becomes the empty array of that
  * type ({@link ArrayFunctions#retypeEmptyArray}); a varchar coerced to char(n) is held as one, and LIKE matches a
  * char value padded ({@link CharFunctions#rewrite}); timestamps of more than three fractional digits hold
- * microseconds or nanoseconds, which every operator reads in the unit it expects ({@link FineTimestamps}).
- * Subqueries' plans are rewritten alike. It runs once, before optimization, so constant folding evaluates the
- * rewritten expressions and fails as the query would at run time.
+ * microseconds or nanoseconds, which every operator reads in the unit it expects ({@link FineTimestamps}); row
+ * values compare field by field ({@link RowComparison}), and a window partitioned by rows is partitioned by their
+ * keys ({@link RowKey}). Subqueries' plans are rewritten alike. It runs once, before optimization, so constant
+ * folding evaluates the rewritten expressions and fails as the query would at run time.
  */
 final class TrinoSemantics extends RelHomogeneousShuttle {
 
@@ -76,6 +80,13 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                 return visited instanceof RexLambda l ? RowField.untypeRowParameters(rexBuilder, l) : visited;
             }
 
+            /** A window partitioned by row values is partitioned by their keys, equal when their fields are. */
+            @Override
+            public RexNode visitOver(RexOver over) {
+                RexNode visited = super.visitOver(over);
+                return visited instanceof RexOver o ? RowKey.partitionedByKeys(rexBuilder, o) : visited;
+            }
+
             @Override
             public RexNode visitLambdaRef(RexLambdaRef ref) {
                 return ref.getType().getSqlTypeName() == SqlTypeName.NULL ? rexBuilder.makeNullLiteral(ref.getType())
@@ -100,9 +111,13 @@ final class TrinoSemantics extends RelHomogeneousShuttle {
                 if (FineTimestamps.searchesFine(call)) {
                     return RexUtil.expandSearch(rexBuilder, null, call).accept(this);
                 }
-                RexNode visited = super.visitCall(call);
+                // A comparison of rows within AND (OR) became the AND (OR) of its fields': Calcite wants them flat.
+                RexNode visited = RexUtil.flatten(rexBuilder, super.visitCall(call));
                 if (!(visited instanceof RexCall c)) {
                     return visited;
+                }
+                if (RowComparison.comparesRows(c)) {
+                    return RowComparison.expand(rexBuilder, c).accept(this);
                 }
                 for (CallRewrite rewrite : REWRITES) {
                     RexNode rewritten = rewrite.apply(rexBuilder, c);

@@ -52,6 +52,16 @@ class VectorizedPlanTest {
         return glaux.planner().prepare(sql, QueryContext.DEFAULT, List.of()).physicalPlan();
     }
 
+    /** The answer of {@code sql}, a format whose {@code %1$s} names the table, over the SPICE dataset. */
+    private List<List<String>> answer(String sql) {
+        return SpiceTestData.query(glaux, String.format(sql, "spice.default.items"));
+    }
+
+    /** The answer of {@code sql} over the text table the dataset was imported from, row by row. */
+    private List<List<String>> overText(String sql) {
+        return SpiceTestData.query(glaux, String.format(sql, "items"));
+    }
+
     @Test
     void thePlannerKnowsADatasetsRowsAndItsKeysDistinctValues() {
         List<List<String>> explained = SpiceTestData.query(glaux, "EXPLAIN SELECT a.name, b.amount FROM"
@@ -98,8 +108,7 @@ class VectorizedPlanTest {
         String sql = "SELECT sum(CASE WHEN flag THEN amount ELSE 0 END) FROM %s WHERE id < 1000";
         String plan = plan(String.format(sql, "spice.default.items"));
         assertThat(plan).contains("EnumerableAggregate", "filter=");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     @Test
@@ -119,8 +128,7 @@ class VectorizedPlanTest {
                 + " FROM %s WHERE id < 1000 GROUP BY code ORDER BY code";
         String plan = plan(String.format(sql, "spice.default.items"));
         assertThat(plan).contains("EnumerableAggregate", "filter=");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     @Test
@@ -137,8 +145,7 @@ class VectorizedPlanTest {
         String sql = "SELECT sum(id * 3 + small), max(tiny - id), min(-big) FROM %s WHERE id < 1500";
         assertThat(plan(String.format(sql, "spice.default.items"))).contains("aggregation=")
                 .doesNotContain("EnumerableAggregate", "EnumerableCalc");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     @Test
@@ -208,8 +215,7 @@ class VectorizedPlanTest {
         assertThat(plan).contains("source=[INNER(", "aggregation=")
                 .doesNotContain("EnumerableHashJoin", "EnumerableAggregate", "MergeJoin");
         long before = glaux.spice().vectorizedScans();
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
         // Both sides are read by the vectorized operators.
         assertThat(glaux.spice().vectorizedScans()).isEqualTo(before + 2);
     }
@@ -263,9 +269,9 @@ class VectorizedPlanTest {
         String plan = plan(String.format(sql, "spice.default.items"));
         assertThat(plan).contains("source=[INNER(", "aggregation=")
                 .doesNotContain("EnumerableHashJoin", "checked_add");
-        List<List<String>> answer = SpiceTestData.query(glaux, String.format(sql, "spice.default.items"));
+        List<List<String>> answer = answer(sql);
         assertThat(Long.parseLong(answer.get(0).get(0))).isPositive();
-        assertThat(answer).isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer).isEqualTo(overText(sql));
     }
 
     /**
@@ -280,9 +286,9 @@ class VectorizedPlanTest {
         String plan = plan(String.format(sql, "spice.default.items"));
         assertThat(plan).contains("source=[INNER(", "filter=").containsPattern("EnumerableCalc\\(.*\\|\\|")
                 .doesNotContain("EnumerableHashJoin");
-        List<List<String>> answer = SpiceTestData.query(glaux, String.format(sql, "spice.default.items"));
+        List<List<String>> answer = answer(sql);
         assertThat(Long.parseLong(answer.get(0).get(0))).isPositive();
-        assertThat(answer).isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer).isEqualTo(overText(sql));
     }
 
     /** Whichever way the query names them, the side with fewer rows after its filter is built (listed second). */
@@ -295,8 +301,7 @@ class VectorizedPlanTest {
                     .containsPattern("source=\\[INNER\\(\\[\\d+] = \\[\\d+], VectorQuery.NONE.\\[]\\("
                             + "source=spice.default.items,projects=[^)]*\\), VectorQuery.NONE.\\[]\\("
                             + "source=spice.default.items,filter=");
-            assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                    .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+            assertThat(answer(sql)).isEqualTo(overText(sql));
         }
     }
 
@@ -307,8 +312,7 @@ class VectorizedPlanTest {
                 + " AND d < DATE '2024-01-01' + INTERVAL '1' MONTH";
         assertThat(plan(String.format(sql, "spice.default.items"))).contains("filter=", "aggregation=")
                 .doesNotContain("EnumerableAggregate", "INTERVAL");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     /** Aggregates with FILTER, and the conditional sums Calcite turns into them, run vectorized. */
@@ -319,8 +323,7 @@ class VectorizedPlanTest {
                 + " ORDER BY code";
         assertThat(plan(String.format(sql, "spice.default.items"))).contains("aggregation=", "FILTER")
                 .doesNotContain("EnumerableAggregate");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     /** EXPLAIN ANALYZE counts the rows of a vectorized join's result, the scan its aggregate folds in. */
@@ -368,8 +371,7 @@ class VectorizedPlanTest {
                 "spice.default.items")).stream().map(row -> String.join(" ", row)).toList());
         assertThat(explained).containsPattern("SemiJoin\\[criteria = =\\(\\$\\d+, \\$\\d+\\) AND <>\\(")
                 .containsPattern("AntiJoin\\[criteria = =\\(\\$\\d+, \\$\\d+\\) AND [<>]\\(");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     /**
@@ -387,8 +389,7 @@ class VectorizedPlanTest {
         String explained = String.join("\n", SpiceTestData.query(glaux, "EXPLAIN " + String.format(sql,
                 "spice.default.items")).stream().map(row -> String.join(" ", row)).toList());
         assertThat(explained).contains("SemiJoin[criteria", "FilterProject[filterPredicate = ", "Aggregate[keys = [tiny]]");
-        assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+        assertThat(answer(sql)).isEqualTo(overText(sql));
     }
 
     /**
@@ -405,8 +406,7 @@ class VectorizedPlanTest {
         assertThat(plan(String.format(large, "spice.default.items"))).contains("SEMI(")
                 .doesNotContain("marking the probe side");
         for (String sql : List.of(small, large)) {
-            assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
-                    .isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+            assertThat(answer(sql)).isEqualTo(overText(sql));
         }
     }
 

@@ -143,12 +143,7 @@ public final class RowValueKeys {
     }
 
     private static List<RexNode> columns(RelNode rel) {
-        RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
-        List<RexNode> columns = new ArrayList<>();
-        for (int i = 0; i < rel.getRowType().getFieldCount(); i++) {
-            columns.add(rexBuilder.makeInputRef(rel, i));
-        }
-        return columns;
+        return new ArrayList<>(rel.getCluster().getRexBuilder().identityProjects(rel.getRowType()));
     }
 
     /** {@code input}'s rows projected to {@code columns}, named {@code names}. */

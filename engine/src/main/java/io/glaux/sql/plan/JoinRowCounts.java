@@ -87,8 +87,9 @@ public final class JoinRowCounts implements MetadataHandler<BuiltInMetadata.RowC
      * The rows of a join of a table's key: the keys are plain columns of one table on each side, and those of the
      * table with fewer rows hold each value (or combination) once there. Each row of the other side then meets at
      * most one row, and finds it unless the key side lost key values on the way (a filter, a join): the join keeps the
-     * other side's rows times the smallest share of a key column's distinct values that the key side still holds.
-     * Null when the join is not of this kind.
+     * other side's rows times the smallest share of a key column's distinct values that the key side still holds
+     * (no more values than it has rows: Calcite counts a filtered key column's values with its own guess of the
+     * filter, not with the rows Glaux estimates it keeps). Null when the join is not of this kind.
      *
      * <p>The general estimate divides by the distinct values of the side with more of them, and a foreign key column
      * whose distinct values are bounded by its value range looks as distinct as its rows: lineitem's order keys
@@ -110,12 +111,16 @@ public final class JoinRowCounts implements MetadataHandler<BuiltInMetadata.RowC
         if (combinations == null || combinations < UNIQUE_SHARE * key.tableRows()) {
             return null;
         }
+        Double keySideRows = mq.getRowCount(keySide);
         double found = 1;
         for (int i = 0; i < keyColumns.size(); i++) {
             Double held = mq.getDistinctRowCount(keySide, ImmutableBitSet.of(keyColumns.get(i)), null);
             Double all = mq.getDistinctRowCount(key.scan(), ImmutableBitSet.of(key.columns().get(i)), null);
             if (held == null || all == null) {
                 return null;
+            }
+            if (keySideRows != null) {
+                held = Math.min(held, keySideRows);
             }
             if (all >= 1) {
                 found = Math.min(found, held / all);

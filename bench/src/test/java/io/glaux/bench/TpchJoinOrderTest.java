@@ -57,4 +57,17 @@ class TpchJoinOrderTest {
         List<String> tables = tables(plan);
         assertThat(tables.indexOf("part")).as(plan).isEqualTo(tables.indexOf("lineitem") + 1);
     }
+
+    /**
+     * Q21's EXISTS (another supplier's line of the order) keeps nearly every line, so it runs above the joins with
+     * the orders of status F and the suppliers of one nation, not on all late lines below them.
+     */
+    @Test
+    void q21KeepsItsSemiJoinAboveTheJoinsThatDropRows() throws Exception {
+        String plan = harness.explain(21, Engine.GLAUX_SPICE);
+        int semi = plan.indexOf("SemiJoin");
+        assertThat(semi).as(plan).isNotNegative();
+        String probe = plan.substring(plan.indexOf("├─ ", semi) + 3);
+        assertThat(probe).as(plan).startsWith("InnerJoin");
+    }
 }

@@ -32,9 +32,10 @@ import java.util.List;
  * <p>Calcite's planner reorders joins by applying commute and associate rules until no new plan appears; the number of
  * plans it visits grows exponentially with the joined tables (TPC-H Q7's six tables took most of a minute to plan).
  * From {@value #HEURISTIC_JOINS} joins on, the tables of each tree of inner joins are gathered into one multi-join and
- * ordered greedily by estimated cost (Calcite's {@code LoptOptimizeJoinRule}: the largest table first, then at each
- * step the join that keeps the intermediate result smallest, cross joins last), and the cost-based planner is left
- * without the reordering rules; it still chooses each join's algorithm and which side it builds.
+ * ordered greedily (Calcite's {@code LoptOptimizeJoinRule}: from each table in turn, it adds at each step a table
+ * joined to those already placed, on equalities before other conditions and then the one whose join keys hold the
+ * most distinct values, cross joins last, and keeps the order of least estimated cumulative cost), and the cost-based
+ * planner is left without the reordering rules; it still chooses each join's algorithm and which side it builds.
  */
 public final class OptimizerProgram {
 

@@ -54,10 +54,12 @@ public final class ColumnVectors {
             case FLOAT -> ((Float4Vector) vector).setSafe(row, ((Number) value).floatValue());
             case DOUBLE -> ((Float8Vector) vector).setSafe(row, ((Number) value).doubleValue());
             case DECIMAL -> {
-                BigDecimal exact = ((BigDecimal) value).setScale(((AthenaType.Decimal) type).scale(),
-                        RoundingMode.UNNECESSARY);
+                int scale = ((AthenaType.Decimal) type).scale();
+                BigDecimal exact = ((BigDecimal) value).setScale(scale, RoundingMode.UNNECESSARY);
                 if (vector instanceof BigIntVector unscaled) {
-                    unscaled.setSafe(row, exact.unscaledValue().longValueExact());
+                    // The unscaled value as a decimal of scale 0: a BigDecimal of up to 18 digits holds it as a
+                    // long, where unscaledValue() would make a BigInteger of it.
+                    unscaled.setSafe(row, exact.scaleByPowerOfTen(scale).longValueExact());
                 } else {
                     ((DecimalVector) vector).setSafe(row, exact);
                 }

@@ -3,8 +3,10 @@ package io.glaux.sql.vector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Filter → GROUP BY → aggregates over a whole version, as hash aggregation on primitive keys: each key column's value
@@ -66,6 +68,19 @@ public final class GroupedAggregation {
 
     /** The result rows: the group keys followed by the aggregates, in no particular order. */
     public List<Object[]> run(ParallelScan scan) {
+        Iterator<Object[]> rows = rows(scan);
+        List<Object[]> all = new ArrayList<>();
+        rows.forEachRemaining(all::add);
+        return all;
+    }
+
+    /**
+     * The result rows, each boxed when it is asked for: a consumer that puts them in columns (an aggregate read as a
+     * join side, TPC-H Q18's 1.5 M orders) keeps none of them, where a list of them all lived through collections
+     * and was copied by each. The groups are computed first; the rows may read the aggregated data's dictionaries,
+     * so it stays open until the last one is taken.
+     */
+    public Iterator<Object[]> rows(ParallelScan scan) {
         List<Partial> partials = scan.run(data, Partial::new);
         Partial total = partials.get(0);
         for (int i = 1; i < partials.size(); i++) {
@@ -74,22 +89,34 @@ public final class GroupedAggregation {
         if (groupKeys.length == 0 && total.groupCount == 0) {
             total.groupOf(0L, null);
         }
-        List<Object[]> rows = new ArrayList<>(total.groupCount);
-        for (int group = 0; group < total.groupCount; group++) {
-            if ((group & CANCEL_CHECK_GROUPS - 1) == 0) {
-                scan.checkCancelled();
+        return new Iterator<>() {
+            private int group;
+
+            @Override
+            public boolean hasNext() {
+                return group < total.groupCount;
             }
-            Object[] row = new Object[groupKeys.length + functions.size()];
-            long[] codes = total.codes(group);
-            for (int k = 0; k < groupKeys.length; k++) {
-                row[k] = codes[k] == 0 ? null : groupKeys[k].box(minimum[k] + codes[k] - 1);
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                if ((group & CANCEL_CHECK_GROUPS - 1) == 0) {
+                    scan.checkCancelled();
+                }
+                Object[] row = new Object[groupKeys.length + functions.size()];
+                long[] codes = total.codes(group);
+                for (int k = 0; k < groupKeys.length; k++) {
+                    row[k] = codes[k] == 0 ? null : groupKeys[k].box(minimum[k] + codes[k] - 1);
+                }
+                for (int f = 0; f < functions.size(); f++) {
+                    row[groupKeys.length + f] = total.accumulators[f].result(group);
+                }
+                group++;
+                return row;
             }
-            for (int f = 0; f < functions.size(); f++) {
-                row[groupKeys.length + f] = total.accumulators[f].result(group);
-            }
-            rows.add(row);
-        }
-        return rows;
+        };
     }
 
     /** The code tuple of one group key (for the fallback map). */

@@ -12,6 +12,7 @@ import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.StringDictionary;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -151,40 +152,47 @@ final class ResultSource extends DerivedSource {
         return query.source().canHold(query.spec().fields());
     }
 
-    /** Computes the aggregate and holds its rows in columns; no data when it has no rows. */
+    /**
+     * Computes the aggregate and holds its rows in columns; no data when it has no rows. The rows go into columns as
+     * they are boxed, one at a time, so none outlives its batch.
+     */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
-        List<Object[]> answer = new VectorPipeline(query.source(), query.spec(), query.getRowType()).rows(context);
-        if (answer.isEmpty()) {
-            return null;
-        }
-        BufferAllocator allocator = query.source().newQueryAllocator("aggregate");
-        BatchBuilder builder = null;
-        try {
-            builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
-            for (Object[] row : answer) {
-                checkNarrowed(row);
-                if (builder.append(row)) {
-                    context.checkCancelled();
+        try (Enumerator<Object[]> answer = new VectorPipeline(query.source(), query.spec(), query.getRowType())
+                .open(context)) {
+            if (!answer.moveNext()) {
+                return null;
+            }
+            BufferAllocator allocator = query.source().newQueryAllocator("aggregate");
+            BatchBuilder builder = null;
+            try {
+                builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
+                do {
+                    Object[] row = answer.current();
+                    checkNarrowed(row);
+                    if (builder.append(row)) {
+                        context.checkCancelled();
+                    }
+                } while (answer.moveNext());
+                Rows data = builder.build(Rows::new);
+                return Lease.of(data, data::close);
+            } catch (RuntimeException | Error e) {
+                if (builder != null) {
+                    builder.close();
+                } else {
+                    allocator.close();
                 }
+                throw MemoryExhaustion.translate(e, readsLiveTables(), "the aggregate's rows");
             }
-            Rows data = builder.build(Rows::new);
-            return Lease.of(data, data::close);
-        } catch (RuntimeException | Error e) {
-            if (builder != null) {
-                builder.close();
-            } else {
-                allocator.close();
-            }
-            throw MemoryExhaustion.translate(e, readsLiveTables(), "the aggregate's rows");
         }
     }
 
     /** Fails where a narrowed decimal does not fit in 18 digits after all. */
     private void checkNarrowed(Object[] row) {
         for (int i = 0; i < narrowed.length; i++) {
+            // precision() counts the unscaled value's digits without making a BigInteger of it.
             if (narrowed[i] && row[i] instanceof BigDecimal value
-                    && value.unscaledValue().abs().compareTo(LONG_DECIMAL_LIMIT) >= 0) {
+                    && value.precision() > ColumnLayout.MAX_LONG_DECIMAL_PRECISION) {
                 String reason = "an aggregate's decimal result has more than "
                         + ColumnLayout.MAX_LONG_DECIMAL_PRECISION + " digits: " + value;
                 if (readsLiveTables()) {

@@ -77,7 +77,11 @@ public final class VectorPipeline {
         return rows;
     }
 
-    private Enumerator<Object[]> open(ScanContext context) {
+    /**
+     * The rows, as they are computed: a scan's stream as its batches are read, an aggregate's rows boxed one at a time
+     * after its groups are computed. The caller closes the enumerator, which gives back what the rows are read from.
+     */
+    Enumerator<Object[]> open(ScanContext context) {
         if (source.readsPerQuery() && spec.isRowScan() && source.streams(spec.fields())) {
             return streamParts(context);
         }
@@ -94,7 +98,9 @@ public final class VectorPipeline {
             RowFilter filter = compiler.filter(spec.filter());
             ParallelScan scan = new ParallelScan(source.scanExecutor(), source.threads(), context::checkCancelled);
             if (spec.aggregation() != null) {
-                return Linq4j.enumerator(aggregate(compiler, data, filter, scan));
+                Enumerator<Object[]> rows = new ClosingRows(aggregate(compiler, data, filter, scan), lease::close);
+                handedOver = true;
+                return rows;
             }
             List<Projection> projections = new ArrayList<>();
             for (RexNode project : spec.projects()) {
@@ -182,8 +188,8 @@ public final class VectorPipeline {
         }
     }
 
-    private List<Object[]> aggregate(VectorCompiler compiler, ColumnarData data, RowFilter filter,
-                                     ParallelScan scan) {
+    private Iterator<Object[]> aggregate(VectorCompiler compiler, ColumnarData data, RowFilter filter,
+                                         ParallelScan scan) {
         VectorQuerySpec.Aggregation aggregation = spec.aggregation();
         List<GroupKey> keys = new ArrayList<>();
         for (int field : aggregation.groupSet()) {
@@ -193,7 +199,7 @@ public final class VectorPipeline {
         for (AggregateCall call : aggregation.calls()) {
             functions.add(compiler.aggregate(call, spec.projects()));
         }
-        return new GroupedAggregation(data, filter, keys, functions).run(scan);
+        return new GroupedAggregation(data, filter, keys, functions).rows(scan);
     }
 
     private List<Object[]> topN(ColumnarData data, RowFilter filter, List<Projection> projections,

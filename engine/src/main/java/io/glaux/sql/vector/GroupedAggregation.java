@@ -66,16 +66,9 @@ public final class GroupedAggregation {
         this.dense = fits && space <= DENSE_LIMIT;
     }
 
-    /** The result rows: the group keys followed by the aggregates, in no particular order. */
-    public List<Object[]> run(ParallelScan scan) {
-        Iterator<Object[]> rows = rows(scan);
-        List<Object[]> all = new ArrayList<>();
-        rows.forEachRemaining(all::add);
-        return all;
-    }
-
     /**
-     * The result rows, each boxed when it is asked for: a consumer that puts them in columns (an aggregate read as a
+     * The result rows (the group keys followed by the aggregates, in no particular order), each boxed when it is
+     * asked for: a consumer that puts them in columns (an aggregate read as a
      * join side, TPC-H Q18's 1.5 M orders) keeps none of them, where a list of them all lived through collections
      * and was copied by each. The groups are computed first; the rows may read the aggregated data's dictionaries,
      * so it stays open until the last one is taken.

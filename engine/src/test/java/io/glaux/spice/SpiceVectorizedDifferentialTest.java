@@ -594,6 +594,21 @@ class SpiceVectorizedDifferentialTest {
             q("left, build columns NULL as group key", "SELECT b.name, count(*) FROM items a"
                     + " LEFT JOIN (SELECT * FROM items WHERE id < 300) b ON a.id = b.id"
                     + " GROUP BY b.name ORDER BY 1 NULLS FIRST"),
+            q("left, the smaller left side built, as TPC-H Q13", "SELECT c, count(*) FROM (SELECT i.id,"
+                    + " count(l.l_orderkey) AS c FROM items i LEFT JOIN lineitem l ON i.id = l.l_partkey"
+                    + " AND l.l_shipmode <> 'MAIL' WHERE i.tiny = 3 GROUP BY i.id) GROUP BY c ORDER BY 2 DESC, 1 DESC"),
+            q("left, the smaller left side built, its NULL keys kept", "SELECT count(*), count(b.id), count(a.big),"
+                    + " sum(a.id), sum(b.id) FROM (SELECT * FROM items WHERE tiny = 3) a LEFT JOIN items b"
+                    + " ON a.big = b.big"),
+            q("left, the smaller left side built, a comparison beside the key", "SELECT count(*), count(b.id),"
+                    + " sum(a.id), sum(b.id) FROM (SELECT * FROM items WHERE tiny = 3) a LEFT JOIN items b"
+                    + " ON a.small = b.small AND a.id < b.id"),
+            q("left, the smaller left side built, the other side filtered to nothing", "SELECT count(*),"
+                    + " count(l.l_orderkey), sum(a.id) FROM (SELECT * FROM items WHERE tiny = 3) a"
+                    + " LEFT JOIN (SELECT * FROM lineitem WHERE l_quantity < 0) l ON a.id = l.l_partkey"),
+            q("left, the smaller left side built, rows with strings of both sides", "SELECT a.id, a.name,"
+                    + " l.l_orderkey, l.l_linenumber, l.l_shipmode FROM (SELECT * FROM items WHERE tiny = 3) a"
+                    + " LEFT JOIN lineitem l ON a.id = l.l_partkey ORDER BY 1, 3 NULLS FIRST, 4 NULLS FIRST"),
             q("semi, IN", "SELECT count(*), sum(l_quantity) FROM lineitem WHERE l_partkey IN"
                     + " (SELECT id FROM items WHERE name = 'beta')"),
             q("semi, EXISTS with duplicates", "SELECT i.code, count(*) FROM items i WHERE EXISTS"

@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * An equi-join of two columnar inputs on integer-like keys: the build side's rows passing its filter go into a
  * {@link JoinTable} (filtered on all of the scan's workers, added on the calling thread), then the probe side's batches are filtered, probed and gathered on all
  * of the scan's workers, each probe batch becoming one batch of the result, in the probe side's order. The result
- * holds the probe side's output columns, then (for inner and left joins) the build side's; it is columnar data the
- * other vectorized operators read as they read a table.
+ * holds the probe side's output columns, then (for inner, left and right joins) the build side's; it is columnar data
+ * the other vectorized operators read as they read a table. A right join (a left join whose preserved side is the
+ * smaller, built) marks the build rows the probe rows match, then adds one last batch of the build rows none matched,
+ * their probe columns NULL.
  *
- * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them. One key
+ * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them, and a right
+ * join keeps such build rows. One key
  * is the table's key itself; several are hashed into one, and each candidate row is checked against every key.
  * {@link Comparison}s beside the keys (TPC-H Q21's {@code l2.l_suppkey <> l1.l_suppkey} in an {@code EXISTS}) are
  * checked on each candidate row too: a row pair matches only when they are true (a NULL makes them unknown).
@@ -27,11 +30,11 @@ public final class HashJoin {
 
     /** The kinds of join this operator computes; the probe side is the left one. */
     public enum Type {
-        INNER, LEFT, SEMI, ANTI;
+        INNER, LEFT, RIGHT, SEMI, ANTI;
 
         /** Whether the result holds the build side's columns. */
         public boolean keepsBuildColumns() {
-            return this == INNER || this == LEFT;
+            return this == INNER || this == LEFT || this == RIGHT;
         }
     }
 
@@ -45,6 +48,17 @@ public final class HashJoin {
     /** How a {@link Comparison} compares a probe row's value with a build row's. */
     public enum Operator {
         EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL;
+
+        /** The operator comparing the same two values written the other way round ({@code a < b} as {@code b > a}). */
+        public Operator flipped() {
+            return switch (this) {
+                case LESS -> GREATER;
+                case LESS_OR_EQUAL -> GREATER_OR_EQUAL;
+                case GREATER -> LESS;
+                case GREATER_OR_EQUAL -> LESS_OR_EQUAL;
+                case EQUAL, NOT_EQUAL -> this;
+            };
+        }
 
         boolean test(long probe, long build) {
             return switch (this) {
@@ -107,7 +121,9 @@ public final class HashJoin {
      * from {@code allocator}, which it owns from then on (also when this fails: it is closed).
      */
     public JoinedData run(ParallelScan scan, boolean[] wanted, BufferAllocator allocator) {
-        AtomicReferenceArray<VectorSchemaRoot> results = new AtomicReferenceArray<>(probe.data().batchCount());
+        // A right join's build rows that no probe row matched come last, in a batch of their own.
+        AtomicReferenceArray<VectorSchemaRoot> results = new AtomicReferenceArray<>(probe.data().batchCount()
+                + (type == Type.RIGHT ? 1 : 0));
         try {
             if (marksProbeSide) {
                 Table table = table(scan, probe, probeCompared, type == Type.ANTI);
@@ -116,9 +132,15 @@ public final class HashJoin {
                 scan.checkCancelled();
                 scan.run(probe.data(), () -> new Marked(table, marks, wanted, allocator, results));
             } else {
-                JoinTable table = table(scan, build, buildCompared, false).entries();
+                Table table = table(scan, build, buildCompared, type == Type.RIGHT);
                 scan.checkCancelled();
-                scan.run(probe.data(), () -> new Prober(table, wanted, allocator, results));
+                boolean[] matched = type == Type.RIGHT ? new boolean[table.entries().size()] : null;
+                scan.run(probe.data(), () -> new Prober(table.entries(), matched, wanted, allocator, results));
+                if (matched != null) {
+                    scan.checkCancelled();
+                    results.set(results.length() - 1,
+                            new Gathering(wanted, allocator, results).unmatched(table, matched));
+                }
             }
             List<VectorSchemaRoot> batches = new ArrayList<>();
             for (int i = 0; i < results.length(); i++) {
@@ -153,8 +175,9 @@ public final class HashJoin {
     }
 
     /**
-     * A table of one side's rows and, when the probe side was made a table of, each batch's rows passing its filter
-     * ({@code batches}) with the entry of each ({@code entries}: -1 for a row whose key is NULL).
+     * A table of one side's rows and, when the probe side was made a table of or a right join's build rows are kept,
+     * each batch's rows passing its filter ({@code batches}) with the entry of each ({@code entries}: -1 for a row
+     * whose key is NULL).
      */
     private record Table(JoinTable entries, KeyedRows[] batches, int[][] rowEntries) {
     }
@@ -164,7 +187,8 @@ public final class HashJoin {
      * keyed and added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
      * {@link #tableKeys} keeps each added row's key values, by entry, and {@link #tableValues} the values of its
      * compared columns. Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the
-     * batches, without an entry). The batches are kept when the table is of the probe side.
+     * batches, without an entry). The batches are kept when the table is of the probe side or of a right join's
+     * build side.
      */
     private Table table(ParallelScan scan, Side side, int[] compared, boolean keepNullKeys) {
         ColumnarData data = side.data();
@@ -180,7 +204,7 @@ public final class HashJoin {
         tableKeys = keys == 1 ? null : new long[keys][rows];
         tableValues = new long[comparisons.length][rows];
         tableNulls = new boolean[comparisons.length][rows];
-        boolean keep = side == probe;
+        boolean keep = side == probe || type == Type.RIGHT;
         KeyedRows[] kept = keep ? new KeyedRows[batches.length()] : null;
         int[][] rowEntries = keep ? new int[batches.length()][] : null;
         int[][] ordinals = new int[batches.length()][];
@@ -350,13 +374,16 @@ public final class HashJoin {
     }
 
     /** One worker's probing: the matches of a batch, then their columns gathered into a result batch. */
-    private final class Prober extends Gathering {
+    private final class Prober extends Gathering implements ParallelScan.Worker {
         private final JoinTable table;
+        /** For a right join, the entries a probe row matched (a mark only ever goes from false to true). */
+        private final boolean[] matched;
 
-        Prober(JoinTable table, boolean[] wanted, BufferAllocator allocator,
+        Prober(JoinTable table, boolean[] matched, boolean[] wanted, BufferAllocator allocator,
                AtomicReferenceArray<VectorSchemaRoot> results) {
             super(wanted, allocator, results);
             this.table = table;
+            this.matched = matched;
         }
 
         @Override
@@ -382,11 +409,14 @@ public final class HashJoin {
                             matches = add(matches, probeRow, -1);
                         }
                     }
-                    case INNER, LEFT -> {
+                    case INNER, LEFT, RIGHT -> {
                         if (entry < 0 && type == Type.LEFT) {
                             matches = add(matches, probeRow, -1);
                         }
                         for (; entry >= 0; entry = next(table.next(entry), keyed, i)) {
+                            if (matched != null && !matched[entry]) {
+                                matched[entry] = true;
+                            }
                             matches = add(matches, probeRow, table.row(entry));
                         }
                     }
@@ -416,7 +446,7 @@ public final class HashJoin {
      * One worker's output of a semi or anti join that marked its probe side: a batch's probe rows whose entry's mark
      * is what the join keeps (an anti join also keeps the rows whose key is NULL), gathered into a result batch.
      */
-    private final class Marked extends Gathering {
+    private final class Marked extends Gathering implements ParallelScan.Worker {
         private final Table table;
         private final boolean[] marks;
 
@@ -444,8 +474,11 @@ public final class HashJoin {
         }
     }
 
-    /** What the workers of both ways share: the result rows of a batch, and their columns gathered into a batch. */
-    private abstract class Gathering implements ParallelScan.Worker {
+    /**
+     * What the workers of both ways share: the result rows of a batch, and their columns gathered into a batch (a
+     * right join's unmatched build rows are gathered by one on the calling thread).
+     */
+    private class Gathering {
         final boolean[] wanted;
         final BufferAllocator allocator;
         final AtomicReferenceArray<VectorSchemaRoot> results;
@@ -456,6 +489,24 @@ public final class HashJoin {
             this.wanted = wanted;
             this.allocator = allocator;
             this.results = results;
+        }
+
+        /**
+         * A right join's build rows that no probe row matched ({@code matched}, by entry), rows with a NULL key
+         * among them, with their probe columns NULL; in the build side's order.
+         */
+        VectorSchemaRoot unmatched(Table table, boolean[] matched) {
+            int rows = 0;
+            for (int batch = 0; batch < table.batches().length; batch++) {
+                KeyedRows keyed = table.batches()[batch];
+                int[] entries = table.rowEntries()[batch];
+                for (int i = 0; i < keyed.count(); i++) {
+                    if (entries[i] < 0 || !matched[entries[i]]) {
+                        rows = add(rows, -1, JoinTable.reference(batch, keyed.rows()[i]));
+                    }
+                }
+            }
+            return gather(-1, rows);
         }
 
         /** Adds result row {@code at}: probe row {@code probeRow} with build row {@code buildRow} (-1: none). */
@@ -470,7 +521,10 @@ public final class HashJoin {
             return at + 1;
         }
 
-        /** The first {@code rows} result rows' columns, as one batch of the result. */
+        /**
+         * The first {@code rows} result rows' columns, as one batch of the result; {@code batch} is the probe side's
+         * batch they come from, or -1 for rows without a probe row.
+         */
         VectorSchemaRoot gather(int batch, int rows) {
             List<Field> fields = new ArrayList<>(columns.size());
             List<FieldVector> vectors = new ArrayList<>(columns.size());
@@ -482,7 +536,7 @@ public final class HashJoin {
                     ColumnarData data = fromProbe ? probe.data() : build.data();
                     // A side without rows (an empty build side of a left join) has no vector to copy the type of.
                     Field field = data.batchCount() == 0 ? ColumnCodecs.field(columns.get(column), column)
-                            : data.vector(fromProbe ? batch : 0, source).getField();
+                            : data.vector(fromProbe ? Math.max(batch, 0) : 0, source).getField();
                     FieldVector target = field.createVector(allocator);
                     vectors.add(target);
                     fields.add(target.getField());
@@ -491,7 +545,11 @@ public final class HashJoin {
                     }
                     target.setInitialCapacity(rows);
                     target.allocateNew();
-                    if (fromProbe) {
+                    if (fromProbe && batch < 0) {
+                        for (int i = 0; i < rows; i++) {
+                            target.setNull(i);
+                        }
+                    } else if (fromProbe) {
                         FieldVector from = data.vector(batch, source);
                         for (int i = 0; i < rows; i++) {
                             target.copyFrom(probeRows[i], i, from);

@@ -25,7 +25,7 @@ import java.util.OptionalDouble;
 
 /**
  * A join of two vectorized row scans on equalities of integer-like keys, as a source the vectorized operators read like a
- * table: its columns are the probe (left) side's, then for inner and left joins the build (right) side's. When a
+ * table: its columns are the probe (left) side's, then for inner, left and right joins the build (right) side's. When a
  * query runs, both sides are read with the columns it uses, joined by {@link HashJoin}, and the folded filter,
  * projection, aggregation or top-N run over the result. A side may itself be a join, so a tree of joins becomes one
  * source.
@@ -72,7 +72,7 @@ final class JoinSource extends DerivedSource {
         this.builtRows = marksProbeSide ? probeRows : buildRows;
     }
 
-    /** The probe side's columns, then for inner and left joins the build side's. */
+    /** The probe side's columns, then for inner, left and right joins the build side's. */
     private static List<Column> columnsOf(HashJoin.Type type, VectorQuery probe, VectorQuery build) {
         List<Column> all = new ArrayList<>();
         for (int column : plainColumns(probe)) {
@@ -95,8 +95,9 @@ final class JoinSource extends DerivedSource {
      * compute it: a kind of join other than inner, left, semi and anti; a condition other than equalities of
      * integer-like columns of the same kind plus, beside them, for an inner join conditions the query then filters
      * by ({@link #remaining}) and for the other kinds comparisons of a column of each side; a side that is not a row
-     * scan of plain columns. With {@code swapped}, an inner join's right input is probed and its left one built (the
-     * source's columns are then the right input's, then the left one's).
+     * scan of plain columns. With {@code swapped}, an inner or left join's right input is probed and its left one
+     * built (the source's columns are then the right input's, then the left one's); a left join so becomes a right
+     * join of the operator, which keeps the build rows no probe row matched.
      */
     static JoinSource of(Join join, VectorQuery left, VectorQuery right, boolean swapped) {
         HashJoin.Type type = switch (join.getJoinType()) {
@@ -107,7 +108,7 @@ final class JoinSource extends DerivedSource {
             default -> null;
         };
         JoinInfo info = join.analyzeCondition();
-        if (type == null || swapped && type != HashJoin.Type.INNER || info.leftKeys.isEmpty()
+        if (type == null || swapped && !type.keepsBuildColumns() || info.leftKeys.isEmpty()
                 || info.nullExclusionFlags.contains(false)
                 || plainColumns(left) == null || plainColumns(right) == null) {
             return null;
@@ -119,7 +120,8 @@ final class JoinSource extends DerivedSource {
                 if (comparison == null) {
                     return null;
                 }
-                comparisons.add(comparison);
+                comparisons.add(swapped ? new FieldComparison(comparison.buildField(),
+                        comparison.operator().flipped(), comparison.probeField()) : comparison);
             }
         }
         for (int i = 0; i < info.leftKeys.size(); i++) {
@@ -128,6 +130,9 @@ final class JoinSource extends DerivedSource {
             if (!joinable(leftType, rightType)) {
                 return null;
             }
+        }
+        if (swapped && type == HashJoin.Type.LEFT) {
+            type = HashJoin.Type.RIGHT;
         }
         var mq = join.getCluster().getMetadataQuery();
         Double rows = mq.getRowCount(join);
@@ -142,8 +147,8 @@ final class JoinSource extends DerivedSource {
     }
 
     /**
-     * {@code condition} as a comparison of a left field with a right one whose values compare as longs, or null when
-     * it is not one.
+     * {@code condition} as a comparison of a left field (the probe field of the result) with a right one whose values
+     * compare as longs, or null when it is not one.
      */
     private static FieldComparison comparison(RexNode condition, VectorQuery left, VectorQuery right) {
         if (!(condition instanceof RexCall call) || call.getOperands().size() != 2
@@ -173,16 +178,7 @@ final class JoinSource extends DerivedSource {
                 right.source().columns().get(plainColumns(right)[rightField]).type())) {
             return null;
         }
-        if (flipped) {
-            operator = switch (operator) {
-                case LESS -> HashJoin.Operator.GREATER;
-                case LESS_OR_EQUAL -> HashJoin.Operator.GREATER_OR_EQUAL;
-                case GREATER -> HashJoin.Operator.LESS;
-                case GREATER_OR_EQUAL -> HashJoin.Operator.LESS_OR_EQUAL;
-                default -> operator;
-            };
-        }
-        return new FieldComparison(leftField, operator, rightField);
+        return new FieldComparison(leftField, flipped ? operator.flipped() : operator, rightField);
     }
 
     /**
@@ -308,8 +304,8 @@ final class JoinSource extends DerivedSource {
     }
 
     /**
-     * Reads both sides (the probe side first: without its rows there is nothing to build for), then joins them. An
-     * empty result is no data, as an empty table is.
+     * Reads both sides (the probe side first: without its rows there is nothing to build for, unless the join keeps
+     * the build side's rows), then joins them. An empty result is no data, as an empty table is.
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
@@ -319,20 +315,22 @@ final class JoinSource extends DerivedSource {
         } catch (RuntimeException e) {
             throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
         }
-        if (probed == null) {
+        if (probed == null && type != HashJoin.Type.RIGHT) {
             return null;
         }
         Lease built = null;
         JoinedData joined = null;
         try {
             built = open(build, context, sideFields(fields, false));
-            if (built == null && (type == HashJoin.Type.INNER || type == HashJoin.Type.SEMI)) {
-                probed.close();
+            if (built == null && (type == HashJoin.Type.INNER || type == HashJoin.Type.SEMI
+                    || type == HashJoin.Type.RIGHT)) {
+                close(probed, null, null);
                 return null;
             }
+            ColumnarData probeData = probed == null ? JoinedData.empty(probe.source().columns()) : probed.data();
             ColumnarData buildData = built == null ? JoinedData.empty(build.source().columns()) : built.data();
-            HashJoin.Side probeSide = new HashJoin.Side(probed.data(),
-                    compile(probe, probed.data()), tableColumns(probeColumns, probeKeys), probeColumns);
+            HashJoin.Side probeSide = new HashJoin.Side(probeData, compile(probe, probeData),
+                    tableColumns(probeColumns, probeKeys), probeColumns);
             HashJoin.Side buildSide = new HashJoin.Side(buildData, compile(build, buildData),
                     tableColumns(buildColumns, buildKeys), buildColumns);
             boolean[] wanted = new boolean[columns().size()];
@@ -399,7 +397,9 @@ final class JoinSource extends DerivedSource {
                     built.close();
                 }
             } finally {
-                probed.close();
+                if (probed != null) {
+                    probed.close();
+                }
             }
         }
     }

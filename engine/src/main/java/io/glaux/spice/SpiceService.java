@@ -8,6 +8,7 @@ import io.glaux.sql.QueryContext;
 import io.glaux.sql.QueryPlanner;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
+import io.glaux.sql.vector.RecyclingMemory;
 import org.apache.arrow.memory.RootAllocator;
 
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class SpiceService implements AutoCloseable {
     private final AtomicLong ingestionSequence = new AtomicLong();
     private final BufferAllocator allocator;
     /** What queries compute from datasets (a join's gathered columns), beside the datasets' capacity. */
+    private final RecyclingMemory queryMemory;
     private final BufferAllocator queryAllocator;
     private final Map<String, SpiceDataset> datasets = new ConcurrentHashMap<>();
     private final Map<String, Ingestion> ingestions = new ConcurrentHashMap<>();
@@ -143,8 +145,13 @@ public final class SpiceService implements AutoCloseable {
         // validity in one buffer) up to twice its content; rounding to 1 KiB keeps SPICE memory at its data's size.
         this.allocator = new RootAllocator(org.apache.arrow.memory.AllocationListener.NOOP, limits.maxTotalBytes(),
                 new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L));
-        this.queryAllocator = new RootAllocator(org.apache.arrow.memory.AllocationListener.NOOP,
-                limits.maxTotalBytes(), new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L));
+        // What queries compute (a join's result) comes from blocks earlier queries freed, as for live tables, up to
+        // an eighth of the limit kept free.
+        this.queryMemory = new RecyclingMemory(limits.maxTotalBytes() / 8);
+        this.queryAllocator = new RootAllocator(RootAllocator.configBuilder()
+                .listener(org.apache.arrow.memory.AllocationListener.NOOP).maxAllocation(limits.maxTotalBytes())
+                .roundingPolicy(new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L))
+                .allocationManagerFactory(queryMemory).build());
         this.ingestionThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "glaux-spice-ingestion");
             thread.setDaemon(true);
@@ -642,6 +649,10 @@ public final class SpiceService implements AutoCloseable {
         }
         datasets.values().forEach(SpiceDataset::unload);
         allocator.close();
-        queryAllocator.close();
+        try {
+            queryAllocator.close();
+        } finally {
+            queryMemory.close();
+        }
     }
 }

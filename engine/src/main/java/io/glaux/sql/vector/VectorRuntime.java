@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * What vectorized queries over live tables share: the helper threads that scan batches next to the querying
  * thread, and the Arrow memory that holds the columns each such query reads, capped at {@code memoryLimit} bytes for
  * all of them together (a query that would pass it fails with Athena's "Query exhausted resources at this scale
- * factor" rather than the process running out of memory).
+ * factor" rather than the process running out of memory). The memory comes from a {@link RecyclingMemory}, so the
+ * blocks one query frees serve the next without faulting in fresh pages.
  */
 public final class VectorRuntime implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class VectorRuntime implements AutoCloseable {
     private final long memoryLimit;
     private final int batchRows;
     private final ExecutorService helpers;
+    private final RecyclingMemory memory;
     private final BufferAllocator allocator;
     private final AtomicLong scans = new AtomicLong();
     private final AtomicLong parts = new AtomicLong();
@@ -39,8 +41,12 @@ public final class VectorRuntime implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // As SPICE's: rounding to 1 KiB instead of powers of two keeps a batch's memory at its data's size.
-        this.allocator = new RootAllocator(AllocationListener.NOOP, memoryLimit, new SegmentRoundingPolicy(1024L));
+        // As SPICE's: rounding to 1 KiB instead of powers of two keeps a batch's memory at its data's size. Blocks a
+        // query frees are kept for the next, up to a quarter of the limit.
+        this.memory = new RecyclingMemory(memoryLimit / 4);
+        this.allocator = new RootAllocator(RootAllocator.configBuilder().listener(AllocationListener.NOOP)
+                .maxAllocation(memoryLimit).roundingPolicy(new SegmentRoundingPolicy(1024L))
+                .allocationManagerFactory(memory).build());
     }
 
     public int threads() {
@@ -92,6 +98,10 @@ public final class VectorRuntime implements AutoCloseable {
     @Override
     public void close() {
         helpers.shutdown();
-        allocator.close();
+        try {
+            allocator.close();
+        } finally {
+            memory.close();
+        }
     }
 }

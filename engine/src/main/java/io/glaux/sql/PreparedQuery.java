@@ -113,11 +113,21 @@ public final class PreparedQuery {
     /**
      * EXPLAIN ANALYZE: runs the query and reports, besides the estimates, the rows each operator produced. Each
      * operator's count is taken by running the plan below it on its own (operators under a correlation, which cannot
-     * run alone, have none), so a table read by several operators' subtrees is read again for each.
+     * run alone, have none), so a table read by several operators' subtrees is read again for each. An operator
+     * whose subtree the vectorized operators cannot run alone on the data read (a live table's row scan computing a
+     * product of decimals, which only the aggregate above it bounds) has none either; when the whole query cannot run
+     * on them, it runs on its row plan, as it would without EXPLAIN ANALYZE, and that plan is reported.
      */
     public List<String> explainAnalyze(ScanContext scanContext, AtomicBoolean cancelFlag) {
         Map<RelNode, Long> counts = new IdentityHashMap<>();
-        count(physical, scanContext, cancelFlag, counts);
+        try {
+            count(physical, scanContext, cancelFlag, counts);
+        } catch (RuntimeException e) {
+            if (rowFallback == null || FallbackRows.fallbackReason(e) == null) {
+                throw e;
+            }
+            return rowFallback.apply(cancelFlag).explainAnalyze(scanContext, cancelFlag);
+        }
         return PlanText.of(physical, names.names(), counts);
     }
 
@@ -138,6 +148,11 @@ public final class PreparedQuery {
             while (e.moveNext()) {
                 rows++;
             }
+        } catch (RuntimeException e) {
+            if (rel != physical && FallbackRows.fallbackReason(e) != null) {
+                return; // not run alone as planned: no count rather than one of another plan
+            }
+            throw e;
         }
         counts.put(rel, rows);
     }

@@ -52,6 +52,29 @@ class AthenaStatementsEndToEndTest {
         assertThat(plan.get(6)).as("the root").isEqualTo("    │   Output: 2 rows");
     }
 
+    /**
+     * A row scan of a live table computing a product of decimals runs vectorized only under the aggregate that bounds
+     * it by the values read (TPC-H Q15's revenue): the scan alone gets no count, the query is still analyzed.
+     */
+    @Test
+    void explainAnalyzeCountsAQueryWhoseScanCannotRunVectorizedAlone() {
+        g.put("lake", "prices/part-0", "1,10.50,0.05\n2,20.25,0.10\n1,30.00,0.00\n");
+        g.run("CREATE EXTERNAL TABLE prices (k int, price decimal(12,2), discount decimal(12,2)) ROW FORMAT DELIMITED"
+                + " FIELDS TERMINATED BY ',' LOCATION 's3://lake/prices/'");
+        String sql = "SELECT k, sum(price * (1 - discount)) FROM prices GROUP BY k ORDER BY k";
+        assertThat(g.rows(sql)).containsExactly(List.of("1", "39.9750"), List.of("2", "18.2250"));
+        QueryExecution explained = g.run("EXPLAIN ANALYZE " + sql);
+        assertThat(explained.status().stateChangeReason()).isNull();
+        List<String> plan = plan("EXPLAIN ANALYZE " + sql);
+        int aggregate = indexOf(plan, "Aggregate[");
+        assertThat(plan.subList(aggregate, aggregate + 4)).anyMatch(line -> line.endsWith("Output: 2 rows"));
+        assertThat(plan.get(6)).as("the root").isEqualTo("    │   Output: 2 rows");
+        // The whole query declines: it runs, and is analyzed, on its row plan.
+        String scan = "SELECT k, price * (1 - discount) FROM prices WHERE k = 1";
+        assertThat(g.rows(scan)).containsExactlyInAnyOrder(List.of("1", "9.9750"), List.of("1", "30.0000"));
+        assertThat(plan("EXPLAIN ANALYZE " + scan)).anyMatch(line -> line.endsWith("Output: 2 rows"));
+    }
+
     @Test
     void explainErrorsPointIntoTheWholeStatement() {
         assertThat(g.run("EXPLAIN SELECT nope FROM t").status().stateChangeReason())

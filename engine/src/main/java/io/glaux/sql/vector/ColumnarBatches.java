@@ -36,6 +36,12 @@ public class ColumnarBatches extends RecordBatches {
         return dictionaries[column] == null ? null : dictionaries[column].values();
     }
 
+    /** On the dictionary's bytes where it has not decoded its values ({@link StringDictionary#matches}). */
+    @Override
+    public boolean[] dictionaryMatches(int column, java.util.function.Predicate<String> condition) {
+        return dictionaries[column].matches(condition);
+    }
+
     @Override
     public Object value(int batch, int column, int row) {
         return value(batches().get(batch), column, row);

@@ -4,6 +4,7 @@ import io.glaux.catalog.Column;
 import org.apache.arrow.vector.FieldVector;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Read access to one immutable version of a columnar dataset: record batches of Arrow vectors, string columns held
@@ -27,6 +28,16 @@ public interface ColumnarData {
 
     /** The decoded dictionary of a string column (index = id), or null for other columns. */
     String[] dictionaryValues(int column);
+
+    /** Which values of a string column's dictionary pass {@code condition} (index = id). */
+    default boolean[] dictionaryMatches(int column, Predicate<String> condition) {
+        String[] values = dictionaryValues(column);
+        boolean[] passes = new boolean[values.length];
+        for (int id = 0; id < values.length; id++) {
+            passes[id] = condition.test(values[id]);
+        }
+        return passes;
+    }
 
     /** A value as the engine's row representation (as a row-by-row scan would give it), or null. */
     Object value(int batch, int column, int row);

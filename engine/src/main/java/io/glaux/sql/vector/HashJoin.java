@@ -151,7 +151,14 @@ public final class HashJoin {
                     batch.close();
                 }
             }
-            return new JoinedData(allocator, columns, batches, dictionaries());
+            int probeColumns = probe.outputs().length;
+            ColumnarData[] sides = new ColumnarData[columns.size()];
+            int[] sideColumns = new int[columns.size()];
+            for (int i = 0; i < sides.length; i++) {
+                sides[i] = i < probeColumns ? probe.data() : build.data();
+                sideColumns[i] = i < probeColumns ? probe.outputs()[i] : build.outputs()[i - probeColumns];
+            }
+            return new JoinedData(allocator, columns, batches, sides, sideColumns);
         } catch (RuntimeException | Error e) {
             for (int i = 0; i < results.length(); i++) {
                 VectorSchemaRoot batch = results.getAndSet(i, null);
@@ -162,16 +169,6 @@ public final class HashJoin {
             allocator.close();
             throw e;
         }
-    }
-
-    private String[][] dictionaries() {
-        String[][] values = new String[columns.size()][];
-        int probeColumns = probe.outputs().length;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i < probeColumns ? probe.data().dictionaryValues(probe.outputs()[i])
-                    : build.data().dictionaryValues(build.outputs()[i - probeColumns]);
-        }
-        return values;
     }
 
     /**

@@ -8,46 +8,55 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The rows of a join as columnar data ({@link HashJoin}): record batches gathered from the two sides' columns, string
- * columns still ids into the dictionaries of the side they came from (which stay the sides' and must outlive this).
+ * columns still ids into the dictionaries of the side they came from (which stay the sides' and must outlive this),
+ * asked of the side when needed (a column only the join's filter reads is never decoded for its result).
  * {@link #close()} frees the gathered batches and their allocator (an {@link #empty} one has neither).
  */
 public final class JoinedData extends RecordBatches implements AutoCloseable {
 
     private final BufferAllocator allocator;
-    /** Per column, the side column's dictionary values, or null. */
-    private final String[][] dictionaries;
+    /** Per column, the side's data it comes from and its column there (null sides: an empty join's). */
+    private final ColumnarData[] sides;
+    private final int[] sideColumns;
 
-    JoinedData(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
-               String[][] dictionaries) {
+    JoinedData(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches, ColumnarData[] sides,
+               int[] sideColumns) {
         super(columns, batches);
         this.allocator = allocator;
-        this.dictionaries = dictionaries;
+        this.sides = sides;
+        this.sideColumns = sideColumns;
     }
 
     /** No rows of {@code columns} (a side without data), string columns with empty dictionaries. */
     public static JoinedData empty(List<Column> columns) {
-        String[][] dictionaries = new String[columns.size()][];
-        for (int i = 0; i < dictionaries.length; i++) {
-            dictionaries[i] = ColumnLayout.isDictionaryEncoded(columns.get(i).type()) ? new String[0] : null;
-        }
-        return new JoinedData(null, columns, List.of(), dictionaries);
+        return new JoinedData(null, columns, List.of(), new ColumnarData[columns.size()], new int[columns.size()]);
     }
 
     @Override
     public String[] dictionaryValues(int column) {
-        return dictionaries[column];
+        if (sides[column] == null) {
+            return ColumnLayout.isDictionaryEncoded(columns().get(column).type()) ? new String[0] : null;
+        }
+        return sides[column].dictionaryValues(sideColumns[column]);
+    }
+
+    @Override
+    public boolean[] dictionaryMatches(int column, Predicate<String> condition) {
+        return sides[column] == null ? new boolean[0] : sides[column].dictionaryMatches(sideColumns[column], condition);
     }
 
     @Override
     public Object value(int batch, int column, int row) {
         FieldVector vector = vector(batch, column);
-        if (dictionaries[column] == null) {
+        String[] dictionary = dictionaryValues(column);
+        if (dictionary == null) {
             return ColumnCodecs.get(vector, row, columns().get(column).type(), null);
         }
-        return vector.isNull(row) ? null : dictionaries[column][((IntVector) vector).get(row)];
+        return vector.isNull(row) ? null : dictionary[((IntVector) vector).get(row)];
     }
 
     /** Frees the gathered batches and their allocator. */

@@ -2,7 +2,6 @@ package io.glaux.sql.vector;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** The filter kernels: each is a loop over a selection vector reading one or two columns' buffers. */
 public final class RowFilters {
@@ -119,15 +118,13 @@ public final class RowFilters {
     }
 
     /**
-     * A condition on one string column, evaluated once per distinct value (over the dictionary) rather than once per
-     * row; rows then pass by looking their id up. NULLs never pass.
+     * A condition on one string column, evaluated once per distinct value (over the dictionary: {@code passes}, index
+     * = id) rather than once per row; rows then pass by looking their id up. NULLs never pass.
      */
-    public static RowFilter dictionary(int column, String[] dictionary, Predicate<String> condition) {
-        boolean[] passes = new boolean[dictionary.length];
+    public static RowFilter dictionary(int column, boolean[] passes) {
         int passing = 0;
-        for (int id = 0; id < dictionary.length; id++) {
-            passes[id] = condition.test(dictionary[id]);
-            passing += passes[id] ? 1 : 0;
+        for (boolean passed : passes) {
+            passing += passed ? 1 : 0;
         }
         if (passing == 0) {
             return none();

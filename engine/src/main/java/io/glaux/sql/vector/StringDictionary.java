@@ -13,6 +13,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * The distinct values of one string column across all batches of a dataset version (one global dictionary per
@@ -345,6 +346,24 @@ public final class StringDictionary implements AutoCloseable {
     public String[] values() {
         String[] table = decoded;
         return table != null ? table : decodeAll();
+    }
+
+    /**
+     * Which values pass {@code condition} (index = id): tested on their bytes when they have not been decoded and the
+     * condition can ({@link Utf8Predicate}), else on the decoded values.
+     */
+    public boolean[] matches(Predicate<String> condition) {
+        boolean[] passes = new boolean[count];
+        String[] table = decoded;
+        if (table == null && condition instanceof Utf8Predicate bytes) {
+            forEachValue((known, address, length) -> passes[known] = bytes.testUtf8(address, length));
+            return passes;
+        }
+        table = values();
+        for (int known = 0; known < passes.length; known++) {
+            passes[known] = condition.test(table[known]);
+        }
+        return passes;
     }
 
     private synchronized String[] decodeAll() {

@@ -38,6 +38,37 @@ class StringDictionaryTest {
         }
     }
 
+    /**
+     * A condition that can test bytes is tested on them while the values are not decoded (building or frozen), on the
+     * decoded values after; the answers are the same.
+     */
+    @Test
+    void matchesValuesOnTheirBytesUntilTheyAreDecoded() {
+        try (StringDictionary dictionary = new StringDictionary(1, "c", allocator)) {
+            for (String value : new String[] {"special requests", "ä special€requests", "requests special", ""}) {
+                dictionary.idOf(value);
+            }
+            Utf8Predicate like = (Utf8Predicate) LikePattern.of("%special%requests%", null);
+            Utf8Predicate bytesOnly = new Utf8Predicate() {
+                @Override
+                public boolean test(String value) {
+                    throw new AssertionError("decoded " + value);
+                }
+
+                @Override
+                public boolean testUtf8(long address, int length) {
+                    return like.testUtf8(address, length);
+                }
+            };
+            assertThat(dictionary.matches(bytesOnly)).containsExactly(true, true, false, false);
+            dictionary.freeze();
+            assertThat(dictionary.matches(bytesOnly.negate())).containsExactly(false, false, true, true);
+            assertThat(dictionary.values()).hasSize(4);
+            assertThat(dictionary.matches(like)).containsExactly(true, true, false, false);
+            assertThat(dictionary.matches(value -> value.isEmpty())).containsExactly(false, false, false, true);
+        }
+    }
+
     @Test
     void keepsIdsAcrossGrowth() {
         try (StringDictionary dictionary = new StringDictionary(1, "c", allocator)) {

@@ -363,8 +363,11 @@ final class VectorCompiler {
         }
         boolean wanted = like.isNegated() == negated;
         Predicate<String> matches = LikePattern.of(pattern, escape);
-        UnaryOperator<String> value = text == null ? UnaryOperator.identity() : text::apply;
-        return dictionaryFilter(column, entry -> matches.test(value.apply(entry)) == wanted);
+        if (text == null) {
+            // The pattern itself, which a dictionary not yet decoded tests on its bytes.
+            return dictionaryFilter(column, wanted ? matches : matches.negate());
+        }
+        return dictionaryFilter(column, entry -> matches.test(text.apply(entry)) == wanted);
     }
 
     /**
@@ -409,8 +412,7 @@ final class VectorCompiler {
     }
 
     private RowFilter dictionaryFilter(int column, Predicate<String> condition) {
-        String[] dictionary = data == null ? new String[0] : data.dictionaryValues(column);
-        return RowFilters.dictionary(column, dictionary, condition);
+        return RowFilters.dictionary(column, data == null ? new boolean[0] : data.dictionaryMatches(column, condition));
     }
 
     private RowFilter longRange(int column, BigDecimal low, BigDecimal high, boolean inside) {

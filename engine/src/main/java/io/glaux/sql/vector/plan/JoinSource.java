@@ -147,8 +147,8 @@ final class JoinSource extends DerivedSource {
     }
 
     /**
-     * {@code condition} as a comparison of a left field (the probe field of the result) with a right one whose values
-     * compare as longs, or null when it is not one.
+     * {@code condition} as a comparison of a field of the left input (as its probe field) with one of the right
+     * input (as its build field) whose values compare as longs, or null when it is not one.
      */
     private static FieldComparison comparison(RexNode condition, VectorQuery left, VectorQuery right) {
         if (!(condition instanceof RexCall call) || call.getOperands().size() != 2

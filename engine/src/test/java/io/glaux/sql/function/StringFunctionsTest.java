@@ -82,6 +82,10 @@ class StringFunctionsTest {
         assertThat(value("SELECT substr('Trino', 4, 100)")).isEqualTo("no");
         assertThat(value("SELECT substring('Trino', -2)")).isEqualTo("no");
         assertThat(value("SELECT substring('Trino' FROM 2 FOR 2)")).isEqualTo("ri");
+        // Code points beyond 16 bits count as one character each.
+        assertThat(value("SELECT substr('a😀b😀c', 2, 3)")).isEqualTo("😀b😀");
+        assertThat(value("SELECT substr('a😀b', -2)")).isEqualTo("😀b");
+        assertThat(value("SELECT substr('😀😀', 3)")).isEqualTo("");
     }
 
     @Test

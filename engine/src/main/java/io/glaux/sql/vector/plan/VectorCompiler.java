@@ -278,6 +278,33 @@ final class VectorCompiler {
         return literals;
     }
 
+    /** Whether a string lies in one of a search's ranges: a set lookup when they are all single values (an IN list). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate<String> inTextRanges(Sarg sarg) {
+        List<Range<String>> textRanges = new ArrayList<>();
+        java.util.Set<String> points = new java.util.HashSet<>();
+        for (Object range : sarg.rangeSet.asRanges()) {
+            Range<String> text = textRange((Range) range);
+            textRanges.add(text);
+            if (text.hasLowerBound() && text.hasUpperBound() && text.lowerEndpoint().equals(text.upperEndpoint())
+                    && text.lowerBoundType() == com.google.common.collect.BoundType.CLOSED
+                    && text.upperBoundType() == com.google.common.collect.BoundType.CLOSED) {
+                points.add(text.lowerEndpoint());
+            }
+        }
+        if (points.size() == textRanges.size()) {
+            return points::contains;
+        }
+        return value -> {
+            for (Range<String> range : textRanges) {
+                if (range.contains(value)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private RowFilter search(RexCall call, boolean negated) {
         Sarg sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
@@ -286,14 +313,8 @@ final class VectorCompiler {
         }
         TextFunction function = textFunction(call.getOperands().get(0));
         if (function != null) {
-            List<Range<String>> textRanges = new ArrayList<>();
-            for (Object range : sarg.rangeSet.asRanges()) {
-                textRanges.add(textRange((Range) range));
-            }
-            return dictionaryFilter(function.column(), entry -> {
-                String value = function.apply(entry);
-                return textRanges.stream().anyMatch(range -> range.contains(value));
-            });
+            Predicate<String> inRanges = inTextRanges(sarg);
+            return dictionaryFilter(function.column(), entry -> inRanges.test(function.apply(entry)));
         }
         int column = column(call.getOperands().get(0));
         AthenaType type = columns.get(column).type();
@@ -301,18 +322,7 @@ final class VectorCompiler {
         checkTemporalLiteral(type, call.getOperands().get(1).getType());
         List<RowFilter> ranges = new ArrayList<>();
         if (isString(type)) {
-            List<Range<String>> textRanges = new ArrayList<>();
-            for (Object range : sarg.rangeSet.asRanges()) {
-                textRanges.add(textRange((Range) range));
-            }
-            ranges.add(dictionaryFilter(column, text -> {
-                for (Range<String> range : textRanges) {
-                    if (range.contains(text)) {
-                        return true;
-                    }
-                }
-                return false;
-            }));
+            ranges.add(dictionaryFilter(column, inTextRanges(sarg)));
         } else if (kind.isDouble()) {
             for (Object range : sarg.rangeSet.asRanges()) {
                 ranges.add(doubleRange(column, (Range) range));

@@ -148,10 +148,7 @@ public final class SpiceService implements AutoCloseable {
         // What queries compute (a join's result) comes from blocks earlier queries freed, as for live tables, up to
         // an eighth of the limit kept free.
         this.queryMemory = new RecyclingMemory(limits.maxTotalBytes() / 8);
-        this.queryAllocator = new RootAllocator(RootAllocator.configBuilder()
-                .listener(org.apache.arrow.memory.AllocationListener.NOOP).maxAllocation(limits.maxTotalBytes())
-                .roundingPolicy(new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L))
-                .allocationManagerFactory(queryMemory).build());
+        this.queryAllocator = queryMemory.rootAllocator(limits.maxTotalBytes());
         this.ingestionThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "glaux-spice-ingestion");
             thread.setDaemon(true);

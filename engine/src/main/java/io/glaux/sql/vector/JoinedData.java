@@ -52,11 +52,10 @@ public final class JoinedData extends RecordBatches implements AutoCloseable {
     @Override
     public Object value(int batch, int column, int row) {
         FieldVector vector = vector(batch, column);
-        String[] dictionary = dictionaryValues(column);
-        if (dictionary == null) {
+        if (!ColumnLayout.isDictionaryEncoded(columns().get(column).type())) {
             return ColumnCodecs.get(vector, row, columns().get(column).type(), null);
         }
-        return vector.isNull(row) ? null : dictionary[((IntVector) vector).get(row)];
+        return vector.isNull(row) ? null : dictionaryValues(column)[((IntVector) vector).get(row)];
     }
 
     /** Frees the gathered batches and their allocator. */

@@ -1,8 +1,11 @@
 package io.glaux.sql.vector;
 
+import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.AllocationManager;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.rounding.SegmentRoundingPolicy;
 import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
 import org.apache.arrow.memory.util.MemoryUtil;
 
@@ -47,6 +50,15 @@ public final class RecyclingMemory implements AllocationManager.Factory, AutoClo
         int power = 63 - Long.numberOfLeadingZeros(size - 1);
         long step = 1L << (power - Integer.numberOfTrailingZeros(CLASSES_PER_POWER_OF_TWO));
         return (size + step - 1) & -step;
+    }
+
+    /**
+     * A root allocator of at most {@code limit} bytes whose buffers come from this memory, rounded to 1 KiB rather
+     * than to powers of two (as SPICE's: a batch's memory stays at its data's size).
+     */
+    public BufferAllocator rootAllocator(long limit) {
+        return new RootAllocator(RootAllocator.configBuilder().listener(AllocationListener.NOOP).maxAllocation(limit)
+                .roundingPolicy(new SegmentRoundingPolicy(1024L)).allocationManagerFactory(this).build());
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.glaux.sql.vector;
 
-import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.rounding.SegmentRoundingPolicy;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -41,12 +38,9 @@ public final class VectorRuntime implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // As SPICE's: rounding to 1 KiB instead of powers of two keeps a batch's memory at its data's size. Blocks a
-        // query frees are kept for the next, up to a quarter of the limit.
+        // Blocks a query frees are kept for the next, up to a quarter of the limit.
         this.memory = new RecyclingMemory(memoryLimit / 4);
-        this.allocator = new RootAllocator(RootAllocator.configBuilder().listener(AllocationListener.NOOP)
-                .maxAllocation(memoryLimit).roundingPolicy(new SegmentRoundingPolicy(1024L))
-                .allocationManagerFactory(memory).build());
+        this.allocator = memory.rootAllocator(memoryLimit);
     }
 
     public int threads() {

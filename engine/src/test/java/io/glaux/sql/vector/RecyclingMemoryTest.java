@@ -1,10 +1,7 @@
 package io.glaux.sql.vector;
 
-import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.rounding.SegmentRoundingPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecyclingMemoryTest {
 
     private static BufferAllocator allocator(RecyclingMemory memory) {
-        return new RootAllocator(RootAllocator.configBuilder().listener(AllocationListener.NOOP)
-                .maxAllocation(1L << 30).roundingPolicy(new SegmentRoundingPolicy(1024L))
-                .allocationManagerFactory(memory).build());
+        return memory.rootAllocator(1L << 30);
     }
 
     @Test

@@ -56,8 +56,11 @@ public final class JoinRowCounts implements MetadataHandler<BuiltInMetadata.RowC
 
     /** Called by Calcite's metadata dispatch for every kind of join. */
     public Double getRowCount(Join join, RelMetadataQuery mq) {
-        JoinInfo info = join.analyzeCondition();
-        if (join.getJoinType() != JoinRelType.INNER || info.leftKeys.isEmpty()) {
+        if (join.getJoinType() != JoinRelType.INNER) {
+            return RelMdUtil.getJoinRowCount(mq, join, join.getCondition());
+        }
+        JoinInfo info = JoinInfo.of(join.getLeft(), join.getRight(), ImpliedJoinKeys.essentialCondition(join));
+        if (info.leftKeys.isEmpty()) {
             return RelMdUtil.getJoinRowCount(mq, join, join.getCondition());
         }
         Double left = mq.getRowCount(join.getLeft());

@@ -139,10 +139,11 @@ public final class OptimizerProgram {
                 .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
                 .addMatchOrder(HepMatchOrder.BOTTOM_UP)
                 .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+                .addRuleInstance(ImpliedJoinKeys.RULE)
                 .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
                 .build();
-        RelNode ordered = Programs.of(gather, false, PlannerMetadata.PROVIDER)
-                .run(planner, rel, traits, materializations, lattices);
+        RelNode ordered = ImpliedJoinKeys.withoutRedundantKeys(Programs.of(gather, false, PlannerMetadata.PROVIDER)
+                .run(planner, rel, traits, materializations, lattices));
         REORDERING_RULES.forEach(planner::removeRule);
         return ordered;
     }

@@ -1,6 +1,7 @@
 package io.glaux.sql.function;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -13,6 +14,16 @@ import java.math.RoundingMode;
  * calls these methods; {@link CheckedCasts} puts them in the plan.
  */
 public final class TrinoNumericCasts {
+
+    /** 10^p for each decimal precision p up to 38, the bound {@link #checkDecimal} compares with. */
+    private static final BigInteger[] TEN_TO = new BigInteger[39];
+
+    static {
+        TEN_TO[0] = BigInteger.ONE;
+        for (int p = 1; p < TEN_TO.length; p++) {
+            TEN_TO[p] = TEN_TO[p - 1].multiply(BigInteger.TEN);
+        }
+    }
     private TrinoNumericCasts() {
     }
 
@@ -98,7 +109,8 @@ public final class TrinoNumericCasts {
 
     /** An arithmetic result of type decimal(precision, s), or NUMERIC_VALUE_OUT_OF_RANGE if it needs more digits. */
     public static BigDecimal checkDecimal(BigDecimal value, int precision) {
-        if (value.unscaledValue().abs().compareTo(java.math.BigInteger.TEN.pow(precision)) >= 0) {
+        BigInteger bound = precision < TEN_TO.length ? TEN_TO[precision] : BigInteger.TEN.pow(precision);
+        if (value.unscaledValue().abs().compareTo(bound) >= 0) {
             throw FunctionErrors.numericValueOutOfRange("Decimal overflow");
         }
         return value;

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -92,6 +93,39 @@ final class CodecFactory implements CompressionCodecFactory {
         return result;
     }
 
+    /**
+     * The {@code length} compressed bytes of {@code input} from {@code offset}, decompressed, for the codecs that read
+     * from a part of an array (snappy and zstd): a page read into a buffer is decompressed from it, not first copied
+     * out of it. A page whose bytes decompress to another size than its header's is corrupt.
+     */
+    static BytesInput decompress(CompressionCodecName codec, byte[] input, int offset, int length,
+                                 int uncompressedSize) throws IOException {
+        long written;
+        byte[] result;
+        if (codec == CompressionCodecName.SNAPPY) {
+            result = new byte[uncompressedSize];
+            written = Snappy.uncompressedLength(input, offset, length);
+            if (written == uncompressedSize) {
+                written = Snappy.uncompress(input, offset, length, result, 0);
+            }
+        } else if (codec == CompressionCodecName.ZSTD) {
+            // One byte more than the header says, so that a page holding more than that is seen to.
+            result = new byte[uncompressedSize + 1];
+            written = Zstd.decompressByteArray(result, 0, result.length, input, offset, length);
+            if (Zstd.isError(written)) {
+                throw new IOException("Corrupt ZSTD page: " + Zstd.getErrorName(written));
+            }
+        } else {
+            return BytesInput.from(decompress(codec, Arrays.copyOfRange(input, offset, offset + length),
+                    uncompressedSize));
+        }
+        if (written != uncompressedSize) {
+            throw new IOException("Corrupt " + codec + " page: expected " + uncompressedSize + " bytes after decompression, got "
+                    + written);
+        }
+        return BytesInput.from(result, 0, uncompressedSize);
+    }
+
     private record Compressor(CompressionCodecName codec) implements BytesInputCompressor {
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
@@ -116,6 +150,13 @@ final class CodecFactory implements CompressionCodecFactory {
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
+            }
+            if (codec == CompressionCodecName.SNAPPY || codec == CompressionCodecName.ZSTD) {
+                ByteBuffer compressed = bytes.toByteBuffer();
+                if (compressed.hasArray()) {
+                    return CodecFactory.decompress(codec, compressed.array(),
+                            compressed.arrayOffset() + compressed.position(), compressed.remaining(), uncompressedSize);
+                }
             }
             return BytesInput.from(CodecFactory.decompress(codec, bytes.toByteArray(), uncompressedSize));
         }

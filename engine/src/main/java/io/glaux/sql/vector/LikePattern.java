@@ -3,6 +3,7 @@ package io.glaux.sql.vector;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.calcite.runtime.SqlFunctions;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
@@ -31,6 +32,11 @@ public final class LikePattern {
 
     /** Literal parts between {@code %} wildcards: the first a prefix, the last a suffix, the others in order. */
     private static final class Parts implements Utf8Predicate {
+        /** A word is read with its first byte lowest on little-endian machines (x86-64, ARM64). */
+        private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGH_BITS = 0x8080808080808080L;
+
         private final String[] parts;
         private final byte[][] bytes;
         private final int minLength;
@@ -107,10 +113,37 @@ public final class LikePattern {
             return true;
         }
 
-        /** Where {@code part} first starts in the value at or after {@code from}, or -1. */
+        /**
+         * Where {@code part} first starts in the value at or after {@code from}, or -1. The value is searched eight
+         * positions at a time for the part's first two bytes (the bytes of two overlapping words equal to them found
+         * at once, SWAR), and the part is compared where both are; the last positions one at a time.
+         */
         private static int indexOf(long address, int length, byte[] part, int from) {
+            int end = length - part.length;
+            int at = from;
+            if (LITTLE_ENDIAN && part.length >= 2) {
+                long first = (part[0] & 0xFFL) * ONES;
+                long second = (part[1] & 0xFFL) * ONES;
+                for (; at <= end && at + 1 + Long.BYTES <= length; at += Long.BYTES) {
+                    long differsFirst = MemoryUtil.getLong(address + at) ^ first;
+                    long differsSecond = MemoryUtil.getLong(address + at + 1) ^ second;
+                    // A byte's high bit is set where it equals the byte sought, and at times above such a byte
+                    // where it does not: each position is checked.
+                    long both = (differsFirst - ONES) & ~differsFirst & (differsSecond - ONES) & ~differsSecond
+                            & HIGH_BITS;
+                    for (; both != 0; both &= both - 1) {
+                        int candidate = at + (Long.numberOfTrailingZeros(both) >>> 3);
+                        if (candidate > end) {
+                            return -1;
+                        }
+                        if (equalAt(address + candidate, part)) {
+                            return candidate;
+                        }
+                    }
+                }
+            }
             byte head = part[0];
-            for (int at = from, end = length - part.length; at <= end; at++) {
+            for (; at <= end; at++) {
                 if (MemoryUtil.getByte(address + at) == head && equalAt(address + at, part)) {
                     return at;
                 }

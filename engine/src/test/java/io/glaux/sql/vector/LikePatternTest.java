@@ -63,6 +63,31 @@ class LikePatternTest {
         }
     }
 
+    /**
+     * A part is found wherever it starts in values longer than a word, the value at any alignment, among bytes that
+     * begin the part without continuing it (the search reads eight positions at a time for the part's first two
+     * bytes).
+     */
+    @Test
+    void aPartIsFoundWhereverItStartsInALongValue() {
+        Random random = new Random(7);
+        List<String> characters = List.of("a", "a", "b", "é", "€", "x");
+        SqlFunctions.LikeFunction calcite = new SqlFunctions.LikeFunction();
+        List<String> patterns = List.of("%ab%", "%aab%", "%aaaaaaaab%", "%€a%", "%ab%ba%", "x%ab%", "%ab%b");
+        try (BufferAllocator allocator = new RootAllocator(); ArrowBuf buffer = allocator.buffer(512)) {
+            for (int round = 0; round < 20_000; round++) {
+                String pattern = patterns.get(round % patterns.size());
+                String text = randomCharacters(random, characters, List.of(), random.nextInt(48));
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                int offset = random.nextInt(8);
+                buffer.setBytes(offset, utf8);
+                Utf8Predicate matches = (Utf8Predicate) LikePattern.of(pattern, null);
+                assertThat(matches.testUtf8(buffer.memoryAddress() + offset, utf8.length))
+                        .as("'%s' LIKE '%s'", text, pattern).isEqualTo(calcite.like(text, pattern));
+            }
+        }
+    }
+
     /** Single-character wildcards and escapes keep Calcite's LIKE. */
     @Test
     void underscoresAndEscapesAreCalcitesLike() {

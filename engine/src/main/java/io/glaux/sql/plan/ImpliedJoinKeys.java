@@ -167,6 +167,17 @@ final class ImpliedJoinKeys extends RelOptRule {
                 : RexUtil.composeConjunction(join.getCluster().getRexBuilder(), kept);
     }
 
+    /** Whether the inner joins or filters of {@code rel} make its field {@code field} equal to another field of it. */
+    static boolean equated(RelNode rel, int field) {
+        Classes classes = equalities(rel);
+        for (int other = 0; other < classes.parent.length; other++) {
+            if (other != field && classes.find(other) == classes.find(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The classes of the fields of {@code rel} that its inner joins and filters make equal. */
     private static Classes equalities(RelNode node) {
         RelNode rel = node.stripped();

@@ -87,8 +87,7 @@ final class CodecFactory implements CompressionCodecFactory {
             default -> throw new UnsupportedOperationException("Unsupported Parquet compression codec " + codec);
         };
         if (result.length != uncompressedSize) {
-            throw new IOException("Corrupt " + codec + " page: expected " + uncompressedSize + " bytes after decompression, got "
-                    + result.length);
+            throw corrupt(codec, uncompressedSize, result.length);
         }
         return result;
     }
@@ -120,10 +119,14 @@ final class CodecFactory implements CompressionCodecFactory {
                     uncompressedSize));
         }
         if (written != uncompressedSize) {
-            throw new IOException("Corrupt " + codec + " page: expected " + uncompressedSize + " bytes after decompression, got "
-                    + written);
+            throw corrupt(codec, uncompressedSize, written);
         }
         return BytesInput.from(result, 0, uncompressedSize);
+    }
+
+    private static IOException corrupt(CompressionCodecName codec, int uncompressedSize, long decompressed) {
+        return new IOException("Corrupt " + codec + " page: expected " + uncompressedSize
+                + " bytes after decompression, got " + decompressed);
     }
 
     private record Compressor(CompressionCodecName codec) implements BytesInputCompressor {

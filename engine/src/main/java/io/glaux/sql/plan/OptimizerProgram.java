@@ -34,8 +34,9 @@ import java.util.List;
  * From {@value #HEURISTIC_JOINS} joins on, the tables of each tree of inner joins are gathered into one multi-join and
  * ordered greedily (Calcite's {@code LoptOptimizeJoinRule}: from each table in turn, it adds at each step a table
  * joined to those already placed, on equalities before other conditions and then the one whose join keys hold the
- * most distinct values, cross joins last, and keeps the order of least estimated cumulative cost), and the cost-based
- * planner is left without the reordering rules; it still chooses each join's algorithm and which side it builds.
+ * most distinct values, cross joins last, and keeps the order of least estimated cumulative cost), with the equalities
+ * its joins imply offered beside those they state ({@link ImpliedJoinKeys}), and the cost-based planner is left
+ * without the reordering rules; it still chooses each join's algorithm and which side it builds.
  */
 public final class OptimizerProgram {
 

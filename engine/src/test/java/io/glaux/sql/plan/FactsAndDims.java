@@ -30,4 +30,12 @@ final class FactsAndDims {
                   ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/dims/';
                 """);
     }
+
+    /** Both tables copied into the Parquet tables {@code pfacts} and {@code pdims}, whose footers bound their keys. */
+    static void parquetCopies(GlauxFixture g) {
+        g.script("""
+                CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/') AS SELECT * FROM facts;
+                CREATE TABLE pdims WITH (format = 'PARQUET', external_location = 's3://lake/pdims/') AS SELECT * FROM dims;
+                """);
+    }
 }

@@ -56,10 +56,7 @@ class ImpliedJoinKeysTest {
     @Test
     void anEqualityTheInputsHoldIsNotEstimatedAsAFilter() {
         FactsAndDims.create(g, 2000, 20, 20);
-        g.script("""
-                CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/') AS SELECT * FROM facts;
-                CREATE TABLE pdims WITH (format = 'PARQUET', external_location = 's3://lake/pdims/') AS SELECT * FROM dims;
-                """);
+        FactsAndDims.parquetCopies(g);
         String stated = "SELECT f.amount FROM pfacts f JOIN pdims d ON f.dim = d.id JOIN pdims g ON g.id = f.dim";
         assertThat(PlanEstimates.of(g, stated).get(0)).isEqualTo(2000L);
         assertThat(PlanEstimates.of(g, stated + " AND g.id = d.id").get(0)).isEqualTo(2000L);

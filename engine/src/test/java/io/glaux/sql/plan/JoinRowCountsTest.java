@@ -55,10 +55,7 @@ class JoinRowCountsTest {
     @Test
     void parquetKeyRangesTellAKeyJoinFromAManyToManyJoin() {
         tables();
-        g.script("""
-                CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/') AS SELECT * FROM facts;
-                CREATE TABLE pdims WITH (format = 'PARQUET', external_location = 's3://lake/pdims/') AS SELECT * FROM dims;
-                """);
+        FactsAndDims.parquetCopies(g);
         assertThat(estimates("SELECT amount FROM pfacts").get(0)).isEqualTo(2000L);
         assertThat(estimates("SELECT f.amount, d.name FROM pfacts f JOIN pdims d ON f.dim = d.id").get(0))
                 .isEqualTo(2000L);
@@ -77,10 +74,7 @@ class JoinRowCountsTest {
     @Test
     void aSideJoinedOnItsKeyIsNoLookupOnThatKey() {
         tables();
-        g.script("""
-                CREATE TABLE pfacts WITH (format = 'PARQUET', external_location = 's3://lake/pfacts/') AS SELECT * FROM facts;
-                CREATE TABLE pdims WITH (format = 'PARQUET', external_location = 's3://lake/pdims/') AS SELECT * FROM dims;
-                """);
+        FactsAndDims.parquetCopies(g);
         String sql = "SELECT f.amount FROM pfacts f JOIN pdims d ON f.dim = d.id JOIN pfacts g ON g.dim = d.id";
         assertThat(estimates(sql).get(0)).isEqualTo(2000L * 2000 / 20);
         assertThat(g.rows("SELECT count(*) FROM (" + sql + ")"))

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -115,8 +114,7 @@ final class CodecFactory implements CompressionCodecFactory {
                 throw new IOException("Corrupt ZSTD page: " + Zstd.getErrorName(written));
             }
         } else {
-            return BytesInput.from(decompress(codec, Arrays.copyOfRange(input, offset, offset + length),
-                    uncompressedSize));
+            throw new IllegalArgumentException(codec + " pages are decompressed from a copy of their bytes");
         }
         if (written != uncompressedSize) {
             throw corrupt(codec, uncompressedSize, written);

@@ -167,12 +167,14 @@ final class ImpliedJoinKeys extends RelOptRule {
                 : RexUtil.composeConjunction(join.getCluster().getRexBuilder(), kept);
     }
 
-    /** Whether the inner joins or filters of {@code rel} make its field {@code field} equal to another field of it. */
-    static boolean equated(RelNode rel, int field) {
+    /** Whether the inner joins or filters of {@code rel} make one of {@code fields} equal to another field of it. */
+    static boolean equatesAny(RelNode rel, List<Integer> fields) {
         Classes classes = equalities(rel);
-        for (int other = 0; other < classes.parent.length; other++) {
-            if (other != field && classes.find(other) == classes.find(field)) {
-                return true;
+        for (int field : fields) {
+            for (int other = 0; other < classes.parent.length; other++) {
+                if (other != field && classes.find(other) == classes.find(field)) {
+                    return true;
+                }
             }
         }
         return false;

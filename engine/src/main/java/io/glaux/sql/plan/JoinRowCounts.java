@@ -114,12 +114,10 @@ public final class JoinRowCounts implements MetadataHandler<BuiltInMetadata.RowC
         if (combinations == null || combinations < UNIQUE_SHARE * key.tableRows()) {
             return null;
         }
-        for (int column : keyColumns) {
-            if (ImpliedJoinKeys.equated(keySide, column)) {
-                // The key side was joined on this key inside (Q5's customers of a region's nations, joined on the
-                // nation key): it may hold each value many times.
-                return null;
-            }
+        if (ImpliedJoinKeys.equatesAny(keySide, keyColumns)) {
+            // The key side was joined on this key inside (Q5's customers of a region's nations, joined on the
+            // nation key): it may hold each value many times.
+            return null;
         }
         Double keySideRows = mq.getRowCount(keySide);
         double found = 1;

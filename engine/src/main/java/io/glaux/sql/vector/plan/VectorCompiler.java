@@ -41,7 +41,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -282,17 +284,12 @@ final class VectorCompiler {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Predicate<String> inTextRanges(Sarg sarg) {
         List<Range<String>> textRanges = new ArrayList<>();
-        java.util.Set<String> points = new java.util.HashSet<>();
         for (Object range : sarg.rangeSet.asRanges()) {
-            Range<String> text = textRange((Range) range);
-            textRanges.add(text);
-            if (text.hasLowerBound() && text.hasUpperBound() && text.lowerEndpoint().equals(text.upperEndpoint())
-                    && text.lowerBoundType() == com.google.common.collect.BoundType.CLOSED
-                    && text.upperBoundType() == com.google.common.collect.BoundType.CLOSED) {
-                points.add(text.lowerEndpoint());
-            }
+            textRanges.add(textRange((Range) range));
         }
-        if (points.size() == textRanges.size()) {
+        if (sarg.isPoints()) {
+            Set<String> points = new HashSet<>();
+            textRanges.forEach(point -> points.add(point.lowerEndpoint()));
             return points::contains;
         }
         return value -> {

@@ -275,6 +275,10 @@ class SpiceVectorizedDifferentialTest {
 
     static Stream<Case> filtersCombined() {
         return Stream.of(
+            q("IS NOT TRUE of a comparison keeps its NULLs", "SELECT count(*), count(amount) FROM items"
+                    + " WHERE (amount > 10) IS NOT TRUE"),
+            q("NOT IS NOT TRUE of an OR", "SELECT count(*) FROM items WHERE NOT ((score > 100 OR tiny < 0)"
+                    + " IS NOT TRUE)"),
             q("BETWEEN int", "SELECT id FROM items WHERE id BETWEEN 10 AND 20 ORDER BY id"),
             q("BETWEEN reversed bounds", "SELECT id FROM items WHERE id BETWEEN 20 AND 10"),
             q("BETWEEN negative smallint", "SELECT count(*) FROM items WHERE small BETWEEN -5 AND 5"),

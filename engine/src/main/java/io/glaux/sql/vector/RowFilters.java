@@ -185,6 +185,37 @@ public final class RowFilters {
         };
     }
 
+    /**
+     * The selected rows {@code filter} does not keep: those whose condition is FALSE or NULL ({@code IS NOT TRUE}).
+     */
+    public static RowFilter isNotTrue(RowFilter filter) {
+        return (batch, rows, count) -> {
+            Scratch scratch = batch.scratch();
+            boolean[] passed = scratch.borrowFlags();
+            int[] tested = scratch.borrowInts();
+            try {
+                System.arraycopy(rows, 0, tested, 0, count);
+                int hits = filter.apply(batch, tested, count);
+                for (int i = 0; i < hits; i++) {
+                    passed[tested[i]] = true;
+                }
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    int row = rows[i];
+                    if (passed[row]) {
+                        passed[row] = false;
+                    } else {
+                        rows[kept++] = row;
+                    }
+                }
+                return kept;
+            } finally {
+                scratch.release(tested);
+                scratch.release(passed);
+            }
+        };
+    }
+
     /** Each branch only tests the rows no earlier branch has passed. */
     public static RowFilter or(List<RowFilter> filters) {
         RowFilter[] parts = filters.toArray(RowFilter[]::new);

@@ -135,12 +135,10 @@ final class VectorCompiler {
             case NOT -> {
                 return filter(((RexCall) node).getOperands().get(0), !negated);
             }
-            case IS_TRUE -> {
-                if (negated) {
-                    // NOT (x IS TRUE) keeps the rows where x is NULL too.
-                    throw new Unsupported("IS NOT TRUE");
-                }
-                return filter(((RexCall) node).getOperands().get(0), false);
+            case IS_TRUE, IS_NOT_TRUE -> {
+                // NOT (x IS TRUE) keeps the rows where x is NULL too: those the filter of x does not keep.
+                RowFilter truth = filter(((RexCall) node).getOperands().get(0), false);
+                return (node.getKind() == SqlKind.IS_TRUE) != negated ? truth : RowFilters.isNotTrue(truth);
             }
             case IS_NULL, IS_NOT_NULL -> {
                 int column = column(((RexCall) node).getOperands().get(0));

@@ -8,6 +8,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -124,6 +125,9 @@ final class PlanText {
                     : "Project";
             return kind + (filters ? "[filterPredicate = " + calc.getProgram().expandLocalRef(
                     calc.getProgram().getCondition()) + "]" : "");
+        }
+        if (rel instanceof Project) {
+            return "Project";
         }
         if (rel instanceof Aggregate aggregate) {
             return "Aggregate[keys = " + aggregate.getGroupSet().asList().stream()

@@ -640,6 +640,25 @@ class SpiceVectorizedDifferentialTest {
                     + " LEFT JOIN nothing n ON i.id = n.id GROUP BY n.name"),
             q("anti join to an empty side", "SELECT count(*) FROM items i WHERE NOT EXISTS"
                     + " (SELECT 1 FROM nothing n WHERE n.id = i.id)"),
+            q("one row: NOT IN a sub-query holding a NULL", "SELECT count(*) FROM items"
+                    + " WHERE big NOT IN (SELECT big FROM items WHERE tiny = 3)"),
+            q("one row: NOT IN a sub-query without NULLs, NULL values kept out (TPC-H Q16's shape)",
+                    "SELECT code, count(DISTINCT small), count(*) FROM items WHERE big NOT IN (SELECT big FROM items"
+                    + " WHERE name LIKE '%a%' AND big IS NOT NULL) GROUP BY code ORDER BY 2 DESC, 1"),
+            q("one row: NOT IN an empty sub-query keeps every row", "SELECT count(*), count(big) FROM items"
+                    + " WHERE big NOT IN (SELECT big FROM items WHERE tiny = 1000)"),
+            q("one row: NOT IN over lineitem", "SELECT l_returnflag, count(*) FROM lineitem WHERE l_partkey NOT IN"
+                    + " (SELECT id FROM items WHERE flag) GROUP BY l_returnflag ORDER BY 1"),
+            q("one row: comparison with a scalar sub-query's average", "SELECT code, count(*), sum(id) FROM items"
+                    + " WHERE amount > (SELECT avg(amount) FROM items WHERE tiny > 0) GROUP BY code ORDER BY 1"),
+            q("one row: comparison with the NULL of an empty set", "SELECT count(*) FROM items"
+                    + " WHERE amount > (SELECT max(amount) FROM items WHERE tiny = 1000)"),
+            q("one row: the row's strings, decimals and dates beside each row", "SELECT i.id, i.name, m.top, m.most,"
+                    + " m.latest FROM items i, (SELECT max(name) AS top, max(amount) AS most, max(d) AS latest"
+                    + " FROM items WHERE id < 500) m WHERE i.name = m.top AND i.amount < m.most - 50"
+                    + " AND i.d < m.latest ORDER BY 1"),
+            q("one row: a scalar sub-query of doubles and a count", "SELECT count(*), sum(score) FROM items"
+                    + " WHERE score > (SELECT avg(score) FROM items) AND id > (SELECT count(*) FROM items) / 2"),
             q("all-NULL keys", "SELECT count(*) FROM blanks b JOIN items i ON b.n = i.id"),
             q("left, all-NULL keys", "SELECT count(*), count(i.id), count(b.k) FROM blanks b"
                     + " LEFT JOIN items i ON b.n = i.id"),

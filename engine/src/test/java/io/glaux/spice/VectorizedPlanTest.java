@@ -82,11 +82,10 @@ class VectorizedPlanTest {
     void aFilteredSumRunsAsOneVectorizedScan() {
         String plan = plan("SELECT sum(amount * 2), count(*) FROM spice.default.items WHERE d >= DATE '2024-01-01'"
                 + " AND d < DATE '2024-02-01' AND amount BETWEEN 10.05 AND 50.07 AND small < 24");
-        // Above the scan only the check that the decimal(38,2) sum did not overflow (one value, not per row).
-        assertThat(plan).startsWith("EnumerableCalc(").contains("checked_decimal_result")
-                .contains("\n  Enumerable(source=[spice.default.items]").contains("filter=", "aggregation=")
-                .doesNotContain("EnumerableAggregate");
-        assertThat(plan.split("EnumerableCalc", -1)).hasSize(2);
+        // The decimal(38,2) sum is held in 18 digits, which the dataset's values bound: no overflow check is left
+        // above the scan.
+        assertThat(plan).startsWith("Enumerable(source=[spice.default.items]").contains("filter=", "aggregation=")
+                .doesNotContain("EnumerableAggregate", "EnumerableCalc", "checked_decimal_result");
     }
 
     @Test
@@ -242,9 +241,10 @@ class VectorizedPlanTest {
     }
 
     /**
-     * TPC-H Q22's shape: a filter on a substring folds into the scan (computed once per dictionary value), and the
-     * anti join of {@code NOT EXISTS} reads that scan directly, below the comparison with a scalar sub-query that
-     * only the row operators join, so it runs on the vectorized hash join.
+     * TPC-H Q22's shape: a filter on a substring folds into the scan (computed once per dictionary value), the
+     * anti join of {@code NOT EXISTS} reads that scan directly, and the comparison with a scalar sub-query's
+     * average (a decimal average the row operators compute from the vectorized sum and count) filters the anti
+     * join's rows with the average's value in it.
      */
     @Test
     void anAntiJoinBelowAScalarSubQuerysComparisonRunsVectorized() {
@@ -252,10 +252,73 @@ class VectorizedPlanTest {
                 + " AND amount > (SELECT avg(amount) FROM %1$s) AND NOT EXISTS (SELECT * FROM %1$s j"
                 + " WHERE j.id = i.id AND j.flag) GROUP BY 1 ORDER BY 1";
         String plan = plan(String.format(sql, "spice.default.items"));
-        assertThat(plan).contains("source=[ANTI(", "filter=SEARCH(substr(")
-                .doesNotContain("joinType=[anti]", "EnumerableHashJoin");
+        assertThat(plan).contains("ONE ROW(", "source=ANTI(", "filter=SEARCH(substr(", "decimal_average")
+                .doesNotContain("joinType=", "EnumerableHashJoin", "NestedLoopJoin");
+        // EXPLAIN ANALYZE shows the row computed from the aggregate, and counts the rows the comparison keeps.
+        String text = String.join("\n", SpiceTestData.query(glaux, "EXPLAIN ANALYZE "
+                + String.format(sql, "spice.default.items")).stream().map(row -> String.join(" ", row)).toList());
+        assertThat(text).containsPattern("InnerJoin\\[filter = >\\(\\$1, \\$3\\)\\]\\n.*\\n.*\\n.*Output: \\d+ rows")
+                .containsPattern("└─ Project\\n.*\\n.*\\n.*└─ Aggregate\\[keys = \\[\\]\\]");
         assertThat(SpiceTestData.query(glaux, String.format(sql, "spice.default.items")))
                 .isNotEmpty().isEqualTo(SpiceTestData.query(glaux, String.format(sql, "items")));
+    }
+
+    /**
+     * TPC-H Q16's shape: {@code NOT IN} a sub-query whose values may be NULL is an anti join on the value and then
+     * against one row of the sub-query's counts, whose values go into the second join's condition; the two
+     * aggregates above run vectorized. A sub-query holding a NULL keeps no row; one without keeps those not in it
+     * whose value is not NULL.
+     */
+    @Test
+    void notInASubQueryThatMayHoldNullsRunsVectorizedAgainstItsCounts() {
+        for (String filter : List.of("tiny = 3", "tiny = 3 AND big IS NOT NULL", "tiny = 1000")) {
+            String sql = "SELECT code, count(DISTINCT small) FROM %1$s WHERE big NOT IN (SELECT big FROM %1$s"
+                    + " WHERE " + filter + ") GROUP BY code ORDER BY 1";
+            String plan = plan(String.format(sql, "spice.default.items"));
+            assertThat(plan).as(filter).contains("source=[ANTI ONE ROW(")
+                    .doesNotContain("NestedLoopJoin", "EnumerableAggregate");
+            assertThat(answer(sql)).as(filter).isEqualTo(overText(sql));
+        }
+        assertThat(answer("SELECT code, count(*) FROM %1$s WHERE big NOT IN (SELECT big FROM %1$s"
+                + " WHERE tiny = 3) GROUP BY code")).isEmpty();
+        // 1,819 rows have a value (one in 11 is NULL); the sub-query holds 15 of them.
+        assertThat(answer("SELECT count(*) FROM %1$s WHERE big NOT IN (SELECT big FROM %1$s"
+                + " WHERE tiny = 3 AND big IS NOT NULL)")).containsExactly(List.of("1804"));
+        assertThat(answer("SELECT count(*) FROM %1$s WHERE big IN (SELECT big FROM %1$s"
+                + " WHERE tiny = 3 AND big IS NOT NULL)")).containsExactly(List.of("15"));
+    }
+
+    /**
+     * TPC-H Q15's shape: the sums of an expression of decimals, each a decimal of 38 digits, are held in 18 where the
+     * dataset's value ranges bound them, so their maximum and the join with it (the one row's value in the filter)
+     * run vectorized over the aggregate's rows.
+     */
+    @Test
+    void theSumsOfADecimalExpressionJoinTheirMaximumVectorized() {
+        String sql = "WITH r AS (SELECT tiny AS k, sum(amount * (100 - small)) AS total FROM %1$s GROUP BY tiny)"
+                + " SELECT k, total FROM r WHERE total = (SELECT max(total) FROM r) ORDER BY k";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("INNER ONE ROW(").doesNotContain("EnumerableAggregate", "EnumerableHashJoin",
+                "NestedLoopJoin", "checked_decimal_result");
+        List<List<String>> answer = answer(sql);
+        assertThat(answer).hasSize(1);
+        assertThat(answer).isEqualTo(overText(sql));
+    }
+
+    /**
+     * An inner join with a side of one row, on a string equality and a comparison with the row's values, keeps
+     * the row's columns (its strings with their own dictionary) beside the scanned rows.
+     */
+    @Test
+    void anInnerJoinWithOneRowKeepsTheRowsColumns() {
+        String sql = "SELECT i.id, i.name, m.top, m.most FROM %1$s i, (SELECT max(name) AS top, max(amount) AS most,"
+                + " max(d) AS latest FROM %1$s WHERE id < 500) m WHERE i.name = m.top AND i.amount < m.most - 50"
+                + " AND i.d < m.latest ORDER BY 1";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("source=[INNER ONE ROW(").doesNotContain("NestedLoopJoin", "EnumerableHashJoin");
+        List<List<String>> answer = answer(sql);
+        assertThat(answer).hasSizeGreaterThan(10).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("ünï"));
+        assertThat(answer).isEqualTo(overText(sql));
     }
 
     /**

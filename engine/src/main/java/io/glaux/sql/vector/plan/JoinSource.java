@@ -209,7 +209,7 @@ final class JoinSource extends DerivedSource {
     }
 
     /** The table column each output field of a row scan reads, or null when a field is computed. */
-    private static int[] plainColumns(VectorQuery query) {
+    static int[] plainColumns(VectorQuery query) {
         if (!query.spec().isRowScan()) {
             return null;
         }

@@ -85,8 +85,9 @@ final class ResultSource extends DerivedSource {
 
     /**
      * Whether a decimal result of {@code call} can be held in 18 digits: over live tables always (checked when the
-     * rows are made); else when it is the sum, minimum or maximum of a column of 18 digits of the same scale whose
-     * values, times the rows for a sum, stay within 18 digits.
+     * rows are made); else when it is the sum, minimum or maximum of a column or an expression the operators compute
+     * on longs (TPC-H Q15's {@code sum(l_extendedprice * (1 - l_discount))}), of the same scale, whose values, times
+     * the rows for a sum, stay within 18 digits (the dataset's value ranges bound the expression's).
      */
     private static boolean fitsLong(VectorQuery query, AggregateCall call, int scale) {
         if (query.source().readsLiveTables()) {
@@ -94,30 +95,31 @@ final class ResultSource extends DerivedSource {
         }
         SqlKind kind = call.getAggregation().getKind();
         boolean sum = kind == SqlKind.SUM || kind == SqlKind.SUM0;
-        if (!sum && kind != SqlKind.MIN && kind != SqlKind.MAX || call.getArgList().size() != 1 || call.filterArg >= 0
-                || !(query.spec().projects().get(call.getArgList().get(0)) instanceof RexInputRef ref)) {
+        if (!sum && kind != SqlKind.MIN && kind != SqlKind.MAX || call.getArgList().size() != 1
+                || call.filterArg >= 0) {
             return false;
         }
-        AthenaType argument = query.source().columns().get(ref.getIndex()).type();
-        if (!(argument instanceof AthenaType.Decimal decimal) || !ColumnLayout.isLongDecimal(decimal)
-                || decimal.scale() != scale) {
-            return false;
-        }
+        RexNode argument = query.spec().projects().get(call.getArgList().get(0));
         Lease lease = query.source().planningData();
         if (lease == null) {
             return false;
         }
         try {
             ColumnarData data = lease.data();
-            ColumnStats stats = data.stats(ref.getIndex());
-            if (stats.empty()) {
-                return true;
+            VectorCompiler.LongCode code;
+            try {
+                code = new VectorCompiler(query.source().columns(), data).longCode(argument);
+            } catch (VectorCompiler.Unsupported e) {
+                return false;
+            }
+            if (code.scale() != scale) {
+                return false;
             }
             long rows = 0;
             for (int batch = 0; batch < data.batchCount(); batch++) {
                 rows += data.rowCount(batch);
             }
-            BigInteger largest = BigInteger.valueOf(stats.min()).abs().max(BigInteger.valueOf(stats.max()).abs());
+            BigInteger largest = code.min().abs().max(code.max().abs());
             BigInteger bound = sum ? largest.multiply(BigInteger.valueOf(rows)) : largest;
             return bound.compareTo(LONG_DECIMAL_LIMIT) < 0;
         } finally {
@@ -204,6 +206,12 @@ final class ResultSource extends DerivedSource {
         }
     }
 
+    /** An aggregate without GROUP BY gives one row. */
+    @Override
+    public boolean atMostOneRow() {
+        return query.spec().aggregation().groupSet().isEmpty();
+    }
+
     @Override
     public OptionalDouble distinctValues(int column) {
         // One group key is a key of the rows.
@@ -227,7 +235,7 @@ final class ResultSource extends DerivedSource {
     }
 
     /** The rows in columns, freed with their allocator when the query is done with them. */
-    private static final class Rows extends ColumnarBatches implements AutoCloseable {
+    static final class Rows extends ColumnarBatches implements AutoCloseable {
         Rows(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
              StringDictionary[] dictionaries) {
             super(allocator, columns, batches, dictionaries);

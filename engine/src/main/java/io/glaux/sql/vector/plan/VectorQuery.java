@@ -111,6 +111,17 @@ public class VectorQuery extends AbstractRelNode {
         return rows;
     }
 
+    /**
+     * Whether the query gives at most one row: an aggregate without GROUP BY, a top-N of one row, or any query of
+     * a source of at most one row.
+     */
+    boolean atMostOneRow() {
+        if (spec.aggregation() != null) {
+            return spec.aggregation().groupSet().isEmpty();
+        }
+        return spec.topN() != null && spec.topN().fetch() <= 1 || source.atMostOneRow();
+    }
+
     @Override
     public RelWriter explainTerms(RelWriter writer) {
         return super.explainTerms(writer)

@@ -39,7 +39,8 @@ final class VectorRules {
     /** Top-N keeps candidate rows in memory; beyond this many, a sort is the better tool. */
     static final long MAX_TOP_N = 100_000;
 
-    static final List<RelOptRule> ALL = List.of(new ScanRule(), new JoinRule(), new FilterRule(), new ProjectRule(),
+    static final List<RelOptRule> ALL = List.of(new ScanRule(), new JoinRule(), new OneRowJoinRule(false),
+            new OneRowJoinRule(true), new FilterRule(), new ProjectRule(),
             new AggregateRule(), new ResultRule(), new TopNRule(), new EnumerableRule());
 
     private VectorRules() {
@@ -86,6 +87,34 @@ final class VectorRules {
                 return reduced.size() == 1 && reduced.get(0) instanceof RexLiteral ? reduced.get(0) : visited;
             }
         });
+    }
+
+    /**
+     * {@code expressions} without the overflow checks of 38 digits around columns held in 18 (an aggregate's sums,
+     * {@link ResultSource}), which no value of theirs can fail; so a projection of such a sum stays a plain column, as
+     * a join's side must be.
+     */
+    private static List<RexNode> withoutNeedlessChecks(List<RexNode> expressions, List<io.glaux.catalog.Column> columns) {
+        RexShuttle shuttle = new RexShuttle() {
+            @Override
+            public RexNode visitCall(org.apache.calcite.rex.RexCall call) {
+                if (io.glaux.sql.function.CheckedCasts.isDecimalCheck(call)
+                        && call.getOperands().get(0) instanceof RexInputRef ref
+                        && ref.getType().equals(call.getType())
+                        && columns.get(ref.getIndex()).type() instanceof io.glaux.catalog.AthenaType.Decimal decimal
+                        && io.glaux.format.ColumnLayout.isLongDecimal(decimal)
+                        && call.getOperands().get(1) instanceof RexLiteral digits
+                        && digits.getValueAs(Integer.class) >= decimal.precision()) {
+                    return ref;
+                }
+                return super.visitCall(call);
+            }
+        };
+        List<RexNode> result = new ArrayList<>();
+        for (RexNode expression : expressions) {
+            result.add(expression.accept(shuttle));
+        }
+        return result;
     }
 
     private static List<RexNode> substitute(List<RexNode> expressions, List<RexNode> projects) {
@@ -209,6 +238,49 @@ final class VectorRules {
         }
     }
 
+    /**
+     * A join of a vectorized row scan with a side of at most one row (a vectorized query of one row, or expressions
+     * computed from it) becomes a scan of their join ({@link OneRowJoinSource}): its condition, with the row's values
+     * put in, filters the scan. Whatever the condition, keys or none.
+     */
+    static final class OneRowJoinRule extends RelOptRule {
+        private final boolean computed;
+
+        /** @param computed whether the row is computed from the query's by a projection */
+        OneRowJoinRule(boolean computed) {
+            super(operand(LogicalJoin.class, operand(VectorQuery.class, Convention.NONE, none()),
+                    computed ? operand(LogicalProject.class, operand(VectorQuery.class, Convention.NONE, none()))
+                            : operand(VectorQuery.class, Convention.NONE, none())),
+                    computed ? "VectorOneRowJoinRule:computed" : "VectorOneRowJoinRule");
+            this.computed = computed;
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            LogicalJoin join = call.rel(0);
+            VectorQuery left = call.rel(1);
+            OneRowJoinSource.OneRow right;
+            if (computed) {
+                LogicalProject project = call.rel(2);
+                right = OneRowJoinSource.OneRow.of(call.rel(3), project.getProjects(), project.getRowType());
+            } else {
+                VectorQuery query = call.rel(2);
+                right = OneRowJoinSource.OneRow.of(query, null, query.getRowType());
+            }
+            OneRowJoinSource source = right == null ? null : OneRowJoinSource.of(join, left, right);
+            if (source == null) {
+                return;
+            }
+            RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+            List<RexNode> projects = new ArrayList<>();
+            for (RelDataTypeField field : join.getRowType().getFieldList()) {
+                projects.add(rexBuilder.makeInputRef(field.getType(), field.getIndex()));
+            }
+            call.transformTo(new VectorQuery(join.getCluster(), source.describe(), source,
+                    new VectorQuerySpec(null, projects, null, null), join.getRowType()));
+        }
+    }
+
     static final class FilterRule extends RelOptRule {
         FilterRule() {
             super(operand(LogicalFilter.class, operand(VectorQuery.class, Convention.NONE, none())), "VectorFilterRule");
@@ -250,7 +322,8 @@ final class VectorRules {
             if (!spec.isRowScan() || project.getProjects().stream().anyMatch(RexUtil::containsCorrelation)) {
                 return;
             }
-            List<RexNode> projects = substitute(project.getProjects(), spec.projects());
+            List<RexNode> projects = withoutNeedlessChecks(substitute(project.getProjects(), spec.projects()),
+                    query.source().columns());
             if (!compiles(query, compiler -> projects.forEach(compiler::projection))) {
                 return;
             }

@@ -87,6 +87,11 @@ public interface VectorSource {
         void close();
     }
 
+    /** Whether every query of this source gives at most one row (the rows of an aggregate without GROUP BY). */
+    default boolean atMostOneRow() {
+        return false;
+    }
+
     /**
      * At most how many distinct values column {@code column} holds, for the planner's join order; empty when not
      * known.

@@ -9,21 +9,11 @@ public record ColumnStats(long min, long max, boolean empty) {
     /** Scans a column once; callers cache the result per version. */
     public static ColumnStats compute(ColumnarData data, int column) {
         ValueKind kind = ValueKind.of(data.columns().get(column).type());
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
+        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
         boolean empty = true;
         for (int batch = 0; batch < data.batchCount(); batch++) {
-            ColumnView view = new ColumnView(data, batch, column, kind);
-            int rows = data.rowCount(batch);
-            for (int row = 0; row < rows; row++) {
-                if (!view.isNull(row)) {
-                    long value = view.getLong(row);
-                    min = Math.min(min, value);
-                    max = Math.max(max, value);
-                    empty = false;
-                }
-            }
+            empty &= !new ColumnView(data, batch, column, kind).widenRange(data.rowCount(batch), range);
         }
-        return new ColumnStats(min, max, empty);
+        return new ColumnStats(range[0], range[1], empty);
     }
 }

@@ -659,6 +659,9 @@ class SpiceVectorizedDifferentialTest {
                     + " AND i.d < m.latest ORDER BY 1"),
             q("one row: a scalar sub-query of doubles and a count", "SELECT count(*), sum(score) FROM items"
                     + " WHERE score > (SELECT avg(score) FROM items) AND id > (SELECT count(*) FROM items) / 2"),
+            q("one row: groups above a fraction of the total (TPC-H Q11's shape)", "SELECT tiny, sum(amount),"
+                    + " count(*) FROM items GROUP BY tiny HAVING sum(amount) > (SELECT sum(amount) * 0.0095 FROM items)"
+                    + " ORDER BY 2 DESC, 1"),
             q("all-NULL keys", "SELECT count(*) FROM blanks b JOIN items i ON b.n = i.id"),
             q("left, all-NULL keys", "SELECT count(*), count(i.id), count(b.k) FROM blanks b"
                     + " LEFT JOIN items i ON b.n = i.id"),

@@ -306,6 +306,22 @@ class VectorizedPlanTest {
     }
 
     /**
+     * TPC-H Q11's shape: groups whose sum passes a fraction of the total. The fraction, a decimal product the
+     * vectorized filter does not compute, is computed with the total's row, so the comparison filters the groups'
+     * rows with its value.
+     */
+    @Test
+    void aComparisonWithAValueComputedFromTheOneRowFiltersVectorized() {
+        String sql = "SELECT tiny, sum(amount) FROM %1$s GROUP BY tiny HAVING sum(amount) > (SELECT sum(amount)"
+                + " * 0.0095 FROM %1$s) ORDER BY 2 DESC";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("INNER ONE ROW(").doesNotContain("NestedLoopJoin", "EnumerableAggregate");
+        List<List<String>> answer = answer(sql);
+        assertThat(answer).hasSizeBetween(5, 90);
+        assertThat(answer).isEqualTo(overText(sql));
+    }
+
+    /**
      * An inner join with a side of one row, on a string equality and a comparison with the row's values, keeps
      * the row's columns (its strings with their own dictionary) beside the scanned rows.
      */

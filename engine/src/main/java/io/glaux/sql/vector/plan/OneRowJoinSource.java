@@ -106,7 +106,7 @@ final class OneRowJoinSource extends DerivedSource {
             return new OneRow(query, projects, rowType);
         }
 
-        private static boolean dynamic(RexNode node) {
+        static boolean dynamic(RexNode node) {
             try {
                 node.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
                     @Override
@@ -143,6 +143,31 @@ final class OneRowJoinSource extends DerivedSource {
                 computed = RexExecutorImpl.getExecutable(rexBuilder, projects, query.getRowType()).getFunction();
             }
             return computed.apply(new InputRecord(values, (JavaTypeFactory) rexBuilder.getTypeFactory()));
+        }
+
+        /** This side computing {@code more} too (over its fields), as fields after its own. */
+        OneRow with(List<RexNode> more, RexBuilder rexBuilder) {
+            List<RexNode> all = new ArrayList<>();
+            if (projects == null) {
+                for (RelDataTypeField field : rowType.getFieldList()) {
+                    all.add(new RexInputRef(field.getIndex(), field.getType()));
+                }
+            } else {
+                all.addAll(projects);
+            }
+            List<RexNode> fields = List.copyOf(all);
+            org.apache.calcite.rel.type.RelDataTypeFactory.Builder type = rexBuilder.getTypeFactory().builder()
+                    .addAll(rowType.getFieldList());
+            for (RexNode expression : more) {
+                all.add(expression.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitInputRef(RexInputRef ref) {
+                        return fields.get(ref.getIndex());
+                    }
+                }));
+                type.add("expr_" + (all.size() - 1), expression.getType());
+            }
+            return new OneRow(query, all, type.build());
         }
 
         String describe() {
@@ -210,10 +235,50 @@ final class OneRowJoinSource extends DerivedSource {
                 columns.add(new Column(field.getName(), athenaType));
             }
         }
+        OneRowJoinSource source = compiling(type, join, left, right, columns, join.getCondition());
+        if (source != null) {
+            return source;
+        }
+        // The parts of the condition that only read the row (TPC-H Q11's checked decimal product of a sum) are
+        // computed with it, as fields of its own, so that the condition compares the other side with values.
+        int leftCount = left.getRowType().getFieldCount();
+        int rightCount = right.rowType.getFieldCount();
+        List<RexNode> lifted = new ArrayList<>();
+        RexNode condition = join.getCondition().accept(new RexShuttle() {
+            @Override
+            public RexNode visitCall(org.apache.calcite.rex.RexCall call) {
+                ImmutableBitSet refs = RelOptUtil.InputFinder.bits(call);
+                if (refs.isEmpty() || refs.nth(0) < leftCount || !RexUtil.isDeterministic(call)
+                        || OneRow.dynamic(call)) {
+                    return super.visitCall(call);
+                }
+                lifted.add(RexUtil.shift(call, -leftCount));
+                return new RexInputRef(leftCount + rightCount + lifted.size() - 1, call.getType());
+            }
+        });
+        if (lifted.isEmpty()) {
+            return null;
+        }
+        OneRow extended = right.with(lifted, join.getCluster().getRexBuilder());
+        for (RexNode part : lifted) {
+            if (!literalType(TypeMapping.toAthenaType(part.getType()))) {
+                return null;
+            }
+        }
+        return compiling(type, join, left, extended, columns, condition);
+    }
+
+    /**
+     * The join of {@code left} and {@code right} on {@code condition} (over the join's fields, the row's extended
+     * by what it computes for the condition), or null when the condition does not compile with stand-in values for
+     * the row's.
+     */
+    private static OneRowJoinSource compiling(HashJoin.Type type, Join join, VectorQuery left, OneRow right,
+                                              List<Column> columns, RexNode joinCondition) {
         RexBuilder rexBuilder = join.getCluster().getRexBuilder();
         List<RexNode> projects = left.spec().projects();
         int leftCount = projects.size();
-        RexNode condition = join.getCondition().accept(new RexShuttle() {
+        RexNode condition = joinCondition.accept(new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef ref) {
                 return ref.getIndex() < leftCount ? projects.get(ref.getIndex())
@@ -382,7 +447,8 @@ final class OneRowJoinSource extends DerivedSource {
             List<Column> rowColumns = columns().subList(probeColumns.length, columns().size());
             ColumnarData rowData;
             if (type == HashJoin.Type.INNER) {
-                built = oneRowData(probe.source().newQueryAllocator("one row"), rowColumns, values);
+                built = oneRowData(probe.source().newQueryAllocator("one row"), rowColumns,
+                        java.util.Arrays.copyOf(values, rowColumns.size()));
                 rowData = built;
             } else {
                 rowData = JoinedData.empty(List.of());

@@ -225,12 +225,19 @@ public final class GroupedAggregation {
                         groups[i] = group;
                     }
                 } else if (packed) {
+                    // A key repeated on the next rows (lineitem's order key, in order) is looked up once.
+                    long previousKey = 0;
+                    int previousGroup = -1;
                     for (int i = 0; i < count; i++) {
-                        int group = packedOrdinals.getOrPut(keys[i], groupCount);
-                        if (group == groupCount) {
-                            groupOf(keys[i], null);
+                        long key = keys[i];
+                        if (previousGroup < 0 || key != previousKey) {
+                            previousGroup = packedOrdinals.getOrPut(key, groupCount);
+                            if (previousGroup == groupCount) {
+                                groupOf(key, null);
+                            }
+                            previousKey = key;
                         }
-                        groups[i] = group;
+                        groups[i] = previousGroup;
                     }
                 } else {
                     for (int i = 0; i < count; i++) {

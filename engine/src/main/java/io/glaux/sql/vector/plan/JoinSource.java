@@ -386,7 +386,8 @@ final class JoinSource extends DerivedSource {
         }
     }
 
-    private static void close(Lease probed, Lease built, JoinedData joined) {
+    /** Closes a join's result, then its build side's data, then its probe side's, each even if one before fails. */
+    static void close(Lease probed, Lease built, JoinedData joined) {
         try {
             if (joined != null) {
                 joined.close();

@@ -10,6 +10,8 @@ import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.HashJoin;
 import io.glaux.sql.vector.JoinedData;
 import io.glaux.sql.vector.ParallelScan;
+import io.glaux.sql.vector.RowFilter;
+import io.glaux.sql.vector.RowFilters;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -22,21 +24,28 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.Util;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 /**
  * A join with a side of at most one row, as a source the vectorized operators read like a table: TPC-H Q22's
@@ -108,17 +117,17 @@ final class OneRowJoinSource extends DerivedSource {
 
         static boolean dynamic(RexNode node) {
             try {
-                node.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+                node.accept(new RexVisitorImpl<Void>(true) {
                     @Override
-                    public Void visitCall(org.apache.calcite.rex.RexCall call) {
+                    public Void visitCall(RexCall call) {
                         if (call.getOperator().isDynamicFunction()) {
-                            throw org.apache.calcite.util.Util.FoundOne.NULL;
+                            throw Util.FoundOne.NULL;
                         }
                         return super.visitCall(call);
                     }
                 });
                 return false;
-            } catch (org.apache.calcite.util.Util.FoundOne found) {
+            } catch (Util.FoundOne found) {
                 return true;
             }
         }
@@ -156,7 +165,7 @@ final class OneRowJoinSource extends DerivedSource {
                 all.addAll(projects);
             }
             List<RexNode> fields = List.copyOf(all);
-            org.apache.calcite.rel.type.RelDataTypeFactory.Builder type = rexBuilder.getTypeFactory().builder()
+            RelDataTypeFactory.Builder type = rexBuilder.getTypeFactory().builder()
                     .addAll(rowType.getFieldList());
             for (RexNode expression : more) {
                 all.add(expression.accept(new RexShuttle() {
@@ -246,7 +255,7 @@ final class OneRowJoinSource extends DerivedSource {
         List<RexNode> lifted = new ArrayList<>();
         RexNode condition = join.getCondition().accept(new RexShuttle() {
             @Override
-            public RexNode visitCall(org.apache.calcite.rex.RexCall call) {
+            public RexNode visitCall(RexCall call) {
                 ImmutableBitSet refs = RelOptUtil.InputFinder.bits(call);
                 if (refs.isEmpty() || refs.nth(0) < leftCount || !RexUtil.isDeterministic(call)
                         || OneRow.dynamic(call)) {
@@ -347,7 +356,7 @@ final class OneRowJoinSource extends DerivedSource {
     /** As EXPLAIN names the join, as Trino does ({@code InnerJoin[filter = ...]}). */
     @Override
     public String operatorName(String filter) {
-        String kind = type.name().charAt(0) + type.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        String kind = type.name().charAt(0) + type.name().substring(1).toLowerCase(Locale.ROOT);
         return kind + "Join[filter = " + condition + filter + "]";
     }
 
@@ -417,7 +426,7 @@ final class OneRowJoinSource extends DerivedSource {
         if (values == null && type != HashJoin.Type.ANTI) {
             return null;
         }
-        RexNode filter = values == null ? probe.spec().filter() : probeFilter(java.util.Arrays.asList(values), false);
+        RexNode filter = values == null ? probe.spec().filter() : probeFilter(Arrays.asList(values), false);
         if (filter != null && filter.isAlwaysFalse()) {
             return null;
         }
@@ -435,7 +444,7 @@ final class OneRowJoinSource extends DerivedSource {
         JoinedData joined;
         try {
             ColumnarData probeData = probed.data();
-            io.glaux.sql.vector.RowFilter compiled;
+            RowFilter compiled;
             try {
                 compiled = new VectorCompiler(probeData.columns(), probeData).filter(filter);
             } catch (VectorCompiler.Unsupported e) {
@@ -448,14 +457,14 @@ final class OneRowJoinSource extends DerivedSource {
             ColumnarData rowData;
             if (type == HashJoin.Type.INNER) {
                 built = oneRowData(probe.source().newQueryAllocator("one row"), rowColumns,
-                        java.util.Arrays.copyOf(values, rowColumns.size()));
+                        Arrays.copyOf(values, rowColumns.size()));
                 rowData = built;
             } else {
                 rowData = JoinedData.empty(List.of());
             }
             HashJoin.Side probeSide = new HashJoin.Side(probeData, compiled, new int[0], probeColumns);
-            HashJoin.Side rowSide = new HashJoin.Side(rowData, io.glaux.sql.vector.RowFilters.all(), new int[0],
-                    java.util.stream.IntStream.range(0, rowColumns.size()).toArray());
+            HashJoin.Side rowSide = new HashJoin.Side(rowData, RowFilters.all(), new int[0],
+                    IntStream.range(0, rowColumns.size()).toArray());
             boolean[] wanted = new boolean[columns().size()];
             fields.forEach(field -> wanted[field] = true);
             ParallelScan scan = new ParallelScan(scanExecutor(), threads(), context::checkCancelled);
@@ -463,15 +472,19 @@ final class OneRowJoinSource extends DerivedSource {
                     probeSide, rowSide, columns(), List.of(), false)
                     .run(scan, wanted, probe.source().newQueryAllocator("join"));
         } catch (RuntimeException | Error e) {
-            close(probed, built, null);
+            JoinSource.close(probed, leaseOf(built), null);
             throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
         }
         if (joined.rows() == 0) {
-            close(probed, built, joined);
+            JoinSource.close(probed, leaseOf(built), joined);
             return null;
         }
-        ResultSource.Rows rowData = built;
-        return Lease.of(joined, () -> close(probed, rowData, joined));
+        Lease rowData = leaseOf(built);
+        return Lease.of(joined, () -> JoinSource.close(probed, rowData, joined));
+    }
+
+    private static Lease leaseOf(ResultSource.Rows rows) {
+        return rows == null ? null : Lease.of(rows, rows::close);
     }
 
     /** The row in columns of its own, for the gathering to copy from; its memory comes from {@code allocator}. */
@@ -489,22 +502,6 @@ final class OneRowJoinSource extends DerivedSource {
         } catch (RuntimeException | Error e) {
             builder.close();
             throw e;
-        }
-    }
-
-    private static void close(Lease probed, ResultSource.Rows built, JoinedData joined) {
-        try {
-            if (joined != null) {
-                joined.close();
-            }
-        } finally {
-            try {
-                if (built != null) {
-                    built.close();
-                }
-            } finally {
-                probed.close();
-            }
         }
     }
 

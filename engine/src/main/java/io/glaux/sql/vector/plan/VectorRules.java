@@ -1,5 +1,9 @@
 package io.glaux.sql.vector.plan;
 
+import io.glaux.catalog.AthenaType;
+import io.glaux.catalog.Column;
+import io.glaux.format.ColumnLayout;
+import io.glaux.sql.function.CheckedCasts;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -16,6 +20,7 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -71,9 +76,9 @@ final class VectorRules {
                 ? rel.getCluster().getPlanner().getExecutor() : RexUtil.EXECUTOR;
         return condition.accept(new RexShuttle() {
             @Override
-            public RexNode visitCall(org.apache.calcite.rex.RexCall call) {
+            public RexNode visitCall(RexCall call) {
                 RexNode visited = super.visitCall(call);
-                if (!(visited instanceof org.apache.calcite.rex.RexCall constant) || !RexUtil.isConstant(constant)
+                if (!(visited instanceof RexCall constant) || !RexUtil.isConstant(constant)
                         || constant.getOperator().isDynamicFunction() || !constant.getOperator().isDeterministic()) {
                     return visited;
                 }
@@ -94,15 +99,15 @@ final class VectorRules {
      * {@link ResultSource}), which no value of theirs can fail; so a projection of such a sum stays a plain column, as
      * a join's side must be.
      */
-    private static List<RexNode> withoutNeedlessChecks(List<RexNode> expressions, List<io.glaux.catalog.Column> columns) {
+    private static List<RexNode> withoutNeedlessChecks(List<RexNode> expressions, List<Column> columns) {
         RexShuttle shuttle = new RexShuttle() {
             @Override
-            public RexNode visitCall(org.apache.calcite.rex.RexCall call) {
-                if (io.glaux.sql.function.CheckedCasts.isDecimalCheck(call)
+            public RexNode visitCall(RexCall call) {
+                if (CheckedCasts.isDecimalCheck(call)
                         && call.getOperands().get(0) instanceof RexInputRef ref
                         && ref.getType().equals(call.getType())
-                        && columns.get(ref.getIndex()).type() instanceof io.glaux.catalog.AthenaType.Decimal decimal
-                        && io.glaux.format.ColumnLayout.isLongDecimal(decimal)
+                        && columns.get(ref.getIndex()).type() instanceof AthenaType.Decimal decimal
+                        && ColumnLayout.isLongDecimal(decimal)
                         && call.getOperands().get(1) instanceof RexLiteral digits
                         && digits.getValueAs(Integer.class) >= decimal.precision()) {
                     return ref;

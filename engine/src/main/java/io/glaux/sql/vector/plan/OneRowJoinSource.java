@@ -99,7 +99,10 @@ final class OneRowJoinSource extends DerivedSource {
             this.rowType = rowType;
         }
 
-        /** The side as a vectorized query alone, or null when its expressions are not computed on one row. */
+        /**
+         * The side, or null when {@code query} may give more than one row or an expression is not computed from the
+         * row alone (one that is not deterministic, reads the current time, is correlated or holds a sub-query).
+         */
         static OneRow of(VectorQuery query, List<RexNode> projects, RelDataType rowType) {
             if (!query.atMostOneRow()) {
                 return null;
@@ -115,6 +118,7 @@ final class OneRowJoinSource extends DerivedSource {
             return new OneRow(query, projects, rowType);
         }
 
+        /** Whether {@code node} calls a function whose value depends on when it runs ({@code current_date}). */
         static boolean dynamic(RexNode node) {
             try {
                 node.accept(new RexVisitorImpl<Void>(true) {

@@ -33,8 +33,12 @@ public interface AggregateFunction {
         return () -> new DoubleSum(input, zeroWhenEmpty);
     }
 
+    /**
+     * MIN or MAX of an integer-like value, boxed as {@code boxing} does: its values are the result type's own (see
+     * {@link Accumulator#longResults}).
+     */
     static AggregateFunction minMax(LongExpression input, Boxing boxing, boolean max) {
-        return () -> new LongMinMax(input, boxing, max);
+        return () -> new LongMinMax(input, boxing, max, true);
     }
 
     /** Doubles compare as order-preserving longs (see {@link Expressions#sortableBits}). */
@@ -43,7 +47,8 @@ public interface AggregateFunction {
             double value = Expressions.fromSortableBits(bits);
             return toFloat ? (Object) (float) value : (Object) value;
         };
-        return minMax(Expressions.sortableBits(input), boxing, max);
+        LongExpression bits = Expressions.sortableBits(input);
+        return () -> new LongMinMax(bits, boxing, max, false);
     }
 
     /** MIN/MAX of a string column: its dictionary ids compare as their rank in string order. */
@@ -61,7 +66,7 @@ public interface AggregateFunction {
             }
             return anyNull;
         };
-        return minMax(ranks, value -> byRank[(int) value], max);
+        return () -> new LongMinMax(ranks, value -> byRank[(int) value], max, false);
     }
 
     /** {@code inner} over the rows passing {@code filter} only (an aggregate's {@code FILTER (WHERE ...)}). */
@@ -175,6 +180,16 @@ public interface AggregateFunction {
         public Object result(int group) {
             return inner.result(group);
         }
+
+        @Override
+        public boolean longResults(int from, int count, long[] out, boolean[] nulls) {
+            return inner.longResults(from, count, out, nulls);
+        }
+
+        @Override
+        public boolean doubleResults(int from, int count, double[] out, boolean[] nulls) {
+            return inner.doubleResults(from, count, out, nulls);
+        }
     }
 
     /**
@@ -236,6 +251,12 @@ public interface AggregateFunction {
         @Override
         public Object result(int group) {
             return counts[group];
+        }
+
+        @Override
+        public boolean longResults(int from, int count, long[] out, boolean[] nulls) {
+            System.arraycopy(counts, from, out, 0, count);
+            return true;
         }
     }
 
@@ -361,6 +382,20 @@ public interface AggregateFunction {
             }
             return boxing.box(sums[group]);
         }
+
+        /** The sums of a bigint or of decimals of the result's scale, unless one went beyond a long. */
+        @Override
+        public boolean longResults(int from, int count, long[] out, boolean[] nulls) {
+            for (int i = 0; i < count; i++) {
+                int group = from + i;
+                if (spilled != null && spilled[group] != null) {
+                    return false;
+                }
+                out[i] = sums[group];
+                nulls[i] = !seen[group] && !zeroWhenEmpty;
+            }
+            return true;
+        }
     }
 
     final class DoubleSum implements Accumulator {
@@ -430,19 +465,32 @@ public interface AggregateFunction {
             }
             return zeroWhenEmpty ? (Object) 0.0d : null;
         }
+
+        @Override
+        public boolean doubleResults(int from, int count, double[] out, boolean[] nulls) {
+            for (int i = 0; i < count; i++) {
+                int group = from + i;
+                out[i] = seen[group] ? sums[group] : 0.0d;
+                nulls[i] = !seen[group] && !zeroWhenEmpty;
+            }
+            return true;
+        }
     }
 
     /** MIN or MAX on longs (integers, decimals, dates; doubles and strings through order-preserving longs). */
     final class LongMinMax extends LongInput {
         private final Boxing boxing;
         private final boolean max;
+        /** Whether the values compared are the result type's own, rather than ranks or bits that box to them. */
+        private final boolean ownValues;
         private long[] best = new long[0];
         private boolean[] seen = new boolean[0];
 
-        LongMinMax(LongExpression input, Boxing boxing, boolean max) {
+        LongMinMax(LongExpression input, Boxing boxing, boolean max, boolean ownValues) {
             super(input);
             this.boxing = boxing;
             this.max = max;
+            this.ownValues = ownValues;
         }
 
         @Override
@@ -481,6 +529,18 @@ public interface AggregateFunction {
         @Override
         public Object result(int group) {
             return seen[group] ? boxing.box(best[group]) : null;
+        }
+
+        @Override
+        public boolean longResults(int from, int count, long[] out, boolean[] nulls) {
+            if (!ownValues) {
+                return false;
+            }
+            System.arraycopy(best, from, out, 0, count);
+            for (int i = 0; i < count; i++) {
+                nulls[i] = !seen[from + i];
+            }
+            return true;
         }
     }
 
@@ -528,6 +588,15 @@ public interface AggregateFunction {
         @Override
         public Object result(int group) {
             return sets[group] == null ? 0L : sets[group].size();
+        }
+
+        @Override
+        public boolean longResults(int from, int count, long[] out, boolean[] nulls) {
+            for (int i = 0; i < count; i++) {
+                LongHashSet set = sets[from + i];
+                out[i] = set == null ? 0 : set.size();
+            }
+            return true;
         }
     }
 }

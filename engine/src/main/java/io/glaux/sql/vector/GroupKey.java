@@ -9,10 +9,18 @@ import java.util.function.LongUnaryOperator;
  * function of one such column such as {@code date_trunc('month', d)}. {@code low..high} bounds the non-NULL values
  * ({@code high < low} when there is none), which lets the aggregation pack several keys into one long.
  *
+ * Apart from a string key's ids, a key value is the value itself as an integer-like column of the key's type holds
+ * it ({@link ColumnView#getLong}), so the groups can be written into such a column without boxing.
+ *
  * @param values the key of each selected row
  * @param boxing a key value in the engine's row representation
+ * @param dictionary for a string key, the strings its ids stand for; else null
  */
-public record GroupKey(long low, long high, LongExpression values, Boxing boxing) {
+public record GroupKey(long low, long high, LongExpression values, Boxing boxing, String[] dictionary) {
+
+    public GroupKey(long low, long high, LongExpression values, Boxing boxing) {
+        this(low, high, values, boxing, null);
+    }
 
     /** The key of each selected row; returns whether any is NULL ({@code nulls[i]} then says which). */
     public boolean read(BatchContext batch, int[] rows, int count, long[] out, boolean[] nulls) {
@@ -30,7 +38,7 @@ public record GroupKey(long low, long high, LongExpression values, Boxing boxing
         Boxing boxing = Boxing.forColumn(type, dictionary);
         LongExpression values = Expressions.longColumn(column);
         if (dictionary != null) {
-            return new GroupKey(0, dictionary.length - 1L, values, boxing);
+            return new GroupKey(0, dictionary.length - 1L, values, boxing, dictionary);
         }
         if (type.kind() == AthenaType.Kind.BOOLEAN) {
             return new GroupKey(0, 1, values, boxing);

@@ -1,5 +1,15 @@
 package io.glaux.sql.vector;
 
+import io.glaux.catalog.Column;
+import io.glaux.format.ColumnBatch;
+import io.glaux.format.ColumnVectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -68,12 +78,15 @@ public final class GroupedAggregation {
 
     /**
      * The result rows (the group keys followed by the aggregates, in no particular order), each boxed when it is
-     * asked for: a consumer that puts them in columns (an aggregate read as a
-     * join side, TPC-H Q18's 1.5 M orders) keeps none of them, where a list of them all lived through collections
-     * and was copied by each. The groups are computed first; the rows may read the aggregated data's dictionaries,
-     * so it stays open until the last one is taken.
+     * asked for. The groups are computed first; the rows may read the aggregated data's dictionaries, so it stays
+     * open until the last one is taken.
      */
     public Iterator<Object[]> rows(ParallelScan scan) {
+        return groups(scan).rows();
+    }
+
+    /** Computes the groups, to be read as rows or in columns. */
+    public Groups groups(ParallelScan scan) {
         List<Partial> partials = scan.run(data, Partial::new);
         Partial total = partials.get(0);
         for (int i = 1; i < partials.size(); i++) {
@@ -82,34 +95,174 @@ public final class GroupedAggregation {
         if (groupKeys.length == 0 && total.groupCount == 0) {
             total.groupOf(0L, null);
         }
-        return new Iterator<>() {
-            private int group;
+        return new Groups(total, scan);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return group < total.groupCount;
-            }
+    /**
+     * The computed groups: the group keys followed by the aggregates, group by group in the same order whichever way
+     * they are read. String keys read the aggregated data's dictionaries, so it stays open while they are read.
+     * Closing frees the string keys' dictionaries made for {@link #columns}.
+     */
+    public final class Groups implements AutoCloseable {
+        private final Partial total;
+        private final ParallelScan scan;
+        /** Per string key, its dictionary as a vector, made for the first batch of columns. */
+        private final Map<Integer, VarCharVector> dictionaries = new HashMap<>();
 
-            @Override
-            public Object[] next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+        private Groups(Partial total, ParallelScan scan) {
+            this.total = total;
+            this.scan = scan;
+        }
+
+        public int count() {
+            return total.groupCount;
+        }
+
+        /** Each group as a row, boxed when it is asked for. */
+        public Iterator<Object[]> rows() {
+            return new Iterator<>() {
+                private int group;
+
+                @Override
+                public boolean hasNext() {
+                    return group < total.groupCount;
                 }
-                if ((group & CANCEL_CHECK_GROUPS - 1) == 0) {
-                    scan.checkCancelled();
+
+                @Override
+                public Object[] next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    if ((group & CANCEL_CHECK_GROUPS - 1) == 0) {
+                        scan.checkCancelled();
+                    }
+                    Object[] row = new Object[groupKeys.length + functions.size()];
+                    long[] codes = total.codes(group);
+                    for (int k = 0; k < groupKeys.length; k++) {
+                        row[k] = codes[k] == 0 ? null : groupKeys[k].box(minimum[k] + codes[k] - 1);
+                    }
+                    for (int f = 0; f < functions.size(); f++) {
+                        row[groupKeys.length + f] = total.accumulators[f].result(group);
+                    }
+                    group++;
+                    return row;
                 }
-                Object[] row = new Object[groupKeys.length + functions.size()];
-                long[] codes = total.codes(group);
+            };
+        }
+
+        /**
+         * Groups {@code from .. from+count-1} in columns, allocated from {@code allocator}: the keys and the
+         * results of {@code columns}' types (a decimal sum may be given a narrower type than its own, whose values
+         * must then fit it). Integer-like keys and results are written as they are held, string keys as ids into
+         * their column's dictionary (a vector made once, shared by every batch, from the same allocator each time),
+         * and only the rest is boxed (the MIN of strings or doubles, a sum beyond a long).
+         *
+         * @throws ArithmeticException where a boxed decimal does not fit its column
+         */
+        public ColumnBatch columns(int from, int count, List<Column> columns, BufferAllocator allocator) {
+            List<FieldVector> vectors = new ArrayList<>(columns.size());
+            List<VarCharVector> dictionaryOfColumn = new ArrayList<>(columns.size());
+            long[] longs = new long[count];
+            boolean[] nulls = new boolean[count];
+            try {
                 for (int k = 0; k < groupKeys.length; k++) {
-                    row[k] = codes[k] == 0 ? null : groupKeys[k].box(minimum[k] + codes[k] - 1);
+                    Column column = columns.get(k);
+                    String[] dictionary = groupKeys[k].dictionary();
+                    FieldVector vector = dictionary == null ? ColumnVectors.create(column.name(), column.type(), allocator)
+                            : new IntVector(column.name(), allocator);
+                    vectors.add(vector);
+                    dictionaryOfColumn.add(dictionary == null ? null
+                            : dictionaries.computeIfAbsent(k, key -> dictionaryVector(dictionary, allocator)));
+                    allocate(vector, count);
+                    keyValues(k, from, count, longs, nulls);
+                    LongSlots.setAll(vector, longs, nulls, count);
                 }
                 for (int f = 0; f < functions.size(); f++) {
-                    row[groupKeys.length + f] = total.accumulators[f].result(group);
+                    Column column = columns.get(groupKeys.length + f);
+                    FieldVector vector = ColumnVectors.create(column.name(), column.type(), allocator);
+                    vectors.add(vector);
+                    dictionaryOfColumn.add(null);
+                    allocate(vector, count);
+                    writeResults(total.accumulators[f], from, count, column, vector, longs, nulls);
                 }
-                group++;
-                return row;
+            } catch (RuntimeException | Error e) {
+                vectors.forEach(FieldVector::close);
+                throw e;
             }
-        };
+            return new ColumnBatch(count, vectors, dictionaryOfColumn);
+        }
+
+        private void keyValues(int k, int from, int count, long[] out, boolean[] nulls) {
+            long base = minimum[k] - 1;
+            for (int i = 0; i < count; i++) {
+                long code = total.code(from + i, k);
+                nulls[i] = code == 0;
+                out[i] = base + code;
+            }
+        }
+
+        private void writeResults(Accumulator accumulator, int from, int count, Column column, FieldVector vector,
+                                  long[] longs, boolean[] nulls) {
+            Arrays.fill(nulls, false);
+            if (LongSlots.holdsLongs(vector) && accumulator.longResults(from, count, longs, nulls)) {
+                LongSlots.setAll(vector, longs, nulls, count);
+                return;
+            }
+            Arrays.fill(nulls, false);
+            if (vector instanceof Float8Vector doubles) {
+                double[] values = new double[count];
+                if (accumulator.doubleResults(from, count, values, nulls)) {
+                    for (int i = 0; i < count; i++) {
+                        if (nulls[i]) {
+                            doubles.setNull(i);
+                        } else {
+                            doubles.set(i, values[i]);
+                        }
+                    }
+                    doubles.setValueCount(count);
+                    return;
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                if ((i & CANCEL_CHECK_GROUPS - 1) == 0) {
+                    scan.checkCancelled();
+                }
+                Object value = accumulator.result(from + i);
+                if (value == null) {
+                    vector.setNull(i);
+                } else {
+                    ColumnVectors.set(vector, i, column.type(), value);
+                }
+            }
+            vector.setValueCount(count);
+        }
+
+        @Override
+        public void close() {
+            dictionaries.values().forEach(VarCharVector::close);
+            dictionaries.clear();
+        }
+    }
+
+    private static void allocate(FieldVector vector, int count) {
+        vector.setInitialCapacity(Math.max(count, 1));
+        vector.allocateNew();
+    }
+
+    /** A string key's dictionary as a vector of UTF-8 values (index = id). */
+    private static VarCharVector dictionaryVector(String[] values, BufferAllocator allocator) {
+        VarCharVector vector = new VarCharVector("dictionary", allocator);
+        try {
+            vector.allocateNew(values.length);
+            for (int id = 0; id < values.length; id++) {
+                vector.setSafe(id, values[id].getBytes(StandardCharsets.UTF_8));
+            }
+            vector.setValueCount(values.length);
+        } catch (RuntimeException | Error e) {
+            vector.close();
+            throw e;
+        }
+        return vector;
     }
 
     /** The code tuple of one group key (for the fallback map). */
@@ -309,6 +462,16 @@ public final class GroupedAggregation {
                     accumulators[f].merge(group, other.accumulators[f], otherGroup);
                 }
             }
+        }
+
+        /** The code of key {@code k} of {@code group} (0 for NULL). */
+        long code(int group, int k) {
+            if (!packed) {
+                return tupleKeys.get(group)[k];
+            }
+            long key = packedKeys[group];
+            // One key is its own code.
+            return groupKeys.length == 1 ? key : key / multiplier[k] % radix[k];
         }
 
         long[] codes(int group) {

@@ -85,9 +85,7 @@ public final class VectorPipeline {
         if (source.readsPerQuery() && spec.isRowScan() && source.streams(spec.fields())) {
             return streamParts(context);
         }
-        VectorSource.Lease lease = source.open(context, spec.fields(),
-                spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()));
-        source.recordVectorizedScan();
+        VectorSource.Lease lease = openData(context);
         if (lease == null) {
             return Linq4j.enumerator(emptyResult());
         }
@@ -96,9 +94,10 @@ public final class VectorPipeline {
             ColumnarData data = lease.data();
             VectorCompiler compiler = new VectorCompiler(data.columns(), data);
             RowFilter filter = compiler.filter(spec.filter());
-            ParallelScan scan = new ParallelScan(source.scanExecutor(), source.threads(), context::checkCancelled);
+            ParallelScan scan = newScan(context);
             if (spec.aggregation() != null) {
-                Enumerator<Object[]> rows = new ClosingRows(aggregate(compiler, data, filter, scan), lease::close);
+                Enumerator<Object[]> rows = new ClosingRows(aggregation(compiler, data, filter).rows(scan),
+                        lease::close);
                 handedOver = true;
                 return rows;
             }
@@ -114,18 +113,72 @@ public final class VectorPipeline {
             handedOver = true;
             return rows;
         } catch (VectorCompiler.Unsupported e) {
-            if (source.readsPerQuery()) {
-                // Planned before its data was read; the row operators take over.
-                throw new VectorFallback(e.getMessage(), e);
-            }
-            // Only when the version changed between planning and now in a way the plan did not allow for.
-            throw new IllegalStateException("SPICE dataset changed while the query was planned: " + e.getMessage(),
-                    e);
+            throw unsupported(e);
         } finally {
             if (!handedOver) {
                 lease.close();
             }
         }
+    }
+
+    /** An aggregate's groups, with what they were computed from; closing gives both back. */
+    record ComputedGroups(GroupedAggregation.Groups groups, VectorSource.Lease lease) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                groups.close();
+            } finally {
+                lease.close();
+            }
+        }
+    }
+
+    /**
+     * The aggregate's groups, computed now, for a consumer that reads them in columns; null when the source has no
+     * data (the rows are then {@link #open}'s).
+     */
+    ComputedGroups groups(ScanContext context) {
+        VectorSource.Lease lease = openData(context);
+        if (lease == null) {
+            return null;
+        }
+        boolean handedOver = false;
+        try {
+            ColumnarData data = lease.data();
+            VectorCompiler compiler = new VectorCompiler(data.columns(), data);
+            GroupedAggregation aggregation = aggregation(compiler, data, compiler.filter(spec.filter()));
+            ComputedGroups computed = new ComputedGroups(aggregation.groups(newScan(context)), lease);
+            handedOver = true;
+            return computed;
+        } catch (VectorCompiler.Unsupported e) {
+            throw unsupported(e);
+        } finally {
+            if (!handedOver) {
+                lease.close();
+            }
+        }
+    }
+
+    /** The source's data for this query, its scan counted; null when it has none. */
+    private VectorSource.Lease openData(ScanContext context) {
+        VectorSource.Lease lease = source.open(context, spec.fields(),
+                spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()));
+        source.recordVectorizedScan();
+        return lease;
+    }
+
+    private ParallelScan newScan(ScanContext context) {
+        return new ParallelScan(source.scanExecutor(), source.threads(), context::checkCancelled);
+    }
+
+    /** What the plan met that the operators cannot compute over the data read now. */
+    private RuntimeException unsupported(VectorCompiler.Unsupported e) {
+        if (source.readsPerQuery()) {
+            // Planned before its data was read; the row operators take over.
+            return new VectorFallback(e.getMessage(), e);
+        }
+        // Only when the version changed between planning and now in a way the plan did not allow for.
+        return new IllegalStateException("SPICE dataset changed while the query was planned: " + e.getMessage(), e);
     }
 
     /**
@@ -188,8 +241,7 @@ public final class VectorPipeline {
         }
     }
 
-    private Iterator<Object[]> aggregate(VectorCompiler compiler, ColumnarData data, RowFilter filter,
-                                         ParallelScan scan) {
+    private GroupedAggregation aggregation(VectorCompiler compiler, ColumnarData data, RowFilter filter) {
         VectorQuerySpec.Aggregation aggregation = spec.aggregation();
         List<GroupKey> keys = new ArrayList<>();
         for (int field : aggregation.groupSet()) {
@@ -199,7 +251,7 @@ public final class VectorPipeline {
         for (AggregateCall call : aggregation.calls()) {
             functions.add(compiler.aggregate(call, spec.projects()));
         }
-        return new GroupedAggregation(data, filter, keys, functions).rows(scan);
+        return new GroupedAggregation(data, filter, keys, functions);
     }
 
     private List<Object[]> topN(ColumnarData data, RowFilter filter, List<Projection> projections,

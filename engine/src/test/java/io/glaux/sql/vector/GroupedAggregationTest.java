@@ -16,8 +16,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 
@@ -174,6 +176,53 @@ class GroupedAggregationTest {
                 }
             }
         }
+    }
+
+    /**
+     * Grouped by a key whose range is wider than a small array but within four times the rows (an array of an int
+     * per possible key), by one far too sparse for that (the hash map), and by both (their packed codes), over 20,000
+     * rows in batches of 97 on two workers: each group counts the rows of its key, as counted here row by row.
+     */
+    @Test
+    void groupsFoundThroughAnArrayOrAHashMapCountTheRowsOfTheirKeys() {
+        List<Column> columns = List.of(new Column("wide", AthenaType.parse("int")),
+                new Column("sparse", AthenaType.parse("bigint")));
+        Random random = new Random(5);
+        Map<List<Object>, Long> wide = new HashMap<>();
+        Map<List<Object>, Long> sparse = new HashMap<>();
+        Map<List<Object>, Long> both = new HashMap<>();
+        try (BufferAllocator allocator = new RootAllocator()) {
+            BatchBuilder builder = new BatchBuilder(allocator.newChildAllocator("data", 0, Long.MAX_VALUE),
+                    columns, 97);
+            for (int row = 0; row < 20_000; row++) {
+                Integer w = random.nextInt(50) == 0 ? null : 1_000 + random.nextInt(70_000);
+                Long v = random.nextInt(3) * 1_000_000_007L * (random.nextInt(9) - 4);
+                builder.append(new Object[] {w, v});
+                wide.merge(Arrays.asList(w), 1L, Long::sum);
+                sparse.merge(Arrays.asList(v), 1L, Long::sum);
+                both.merge(Arrays.asList(w, v), 1L, Long::sum);
+            }
+            try (Held data = builder.build(Held::new)) {
+                assertThat(counts(data, List.of(0))).isEqualTo(wide);
+                assertThat(counts(data, List.of(1))).isEqualTo(sparse);
+                assertThat(counts(data, List.of(0, 1))).isEqualTo(both);
+            }
+        }
+    }
+
+    /** The COUNT(*) of each group, by its keys. */
+    private static Map<List<Object>, Long> counts(Held data, List<Integer> keyColumns) {
+        List<GroupKey> keys = new ArrayList<>();
+        for (int column : keyColumns) {
+            keys.add(GroupKey.column(data, column));
+        }
+        Map<List<Object>, Long> counts = new HashMap<>();
+        new GroupedAggregation(data, RowFilters.all(), keys, List.of(AggregateFunction.countRows()))
+                .rows(scan()).forEachRemaining(row -> {
+                    List<Object> key = Arrays.asList(Arrays.copyOf(row, keys.size()));
+                    assertThat(counts.put(key, (Long) row[keys.size()])).as("one group per key").isNull();
+                });
+        return counts;
     }
 
     /**

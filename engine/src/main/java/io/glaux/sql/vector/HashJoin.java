@@ -196,8 +196,10 @@ public final class HashJoin {
         for (int batch = 0; batch < batches.length(); batch++) {
             rows = Math.addExact(rows, batches.get(batch).count());
         }
-        JoinTable table = new JoinTable(rows);
         int keys = side.keys().length;
+        // One key's values are the table's keys, and their range may index an array; several keys are mixed.
+        long[] range = keys == 1 ? keyRange(batches) : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+        JoinTable table = new JoinTable(rows, range[0], range[1]);
         tableKeys = keys == 1 ? null : new long[keys][rows];
         tableValues = new long[comparisons.length][rows];
         tableNulls = new boolean[comparisons.length][rows];
@@ -247,6 +249,24 @@ public final class HashJoin {
             }
         }
         return new Table(table, kept, rowEntries);
+    }
+
+    /** The lowest and highest of the rows' one key, NULLs aside ({@code {1, 0}} when there is none). */
+    private static long[] keyRange(AtomicReferenceArray<KeyedRows> batches) {
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (int batch = 0; batch < batches.length(); batch++) {
+            KeyedRows selected = batches.get(batch);
+            long[] keys = selected.hashes();
+            boolean[] nullKeys = selected.nullKeys();
+            for (int i = 0; i < selected.count(); i++) {
+                if (nullKeys == null || !nullKeys[i]) {
+                    lowest = Math.min(lowest, keys[i]);
+                    highest = Math.max(highest, keys[i]);
+                }
+            }
+        }
+        return lowest > highest ? new long[] {1, 0} : new long[] {lowest, highest};
     }
 
     /**

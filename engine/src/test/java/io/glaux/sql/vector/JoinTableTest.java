@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The build side's table finds every key added, with its rows in the order added, and no key that was not added;
- * the rows of one key sit in consecutive entries.
+ * the rows of one key sit in consecutive entries. Alike whether the keys are hashed or, in a range not much wider
+ * than the rows, index an array.
  */
 class JoinTableTest {
 
@@ -24,7 +25,7 @@ class JoinTableTest {
         while (added.size() < 300) {
             added.add((long) random.nextInt(1_000_000) - 500_000);
         }
-        JoinTable table = filled(new ArrayList<>(added));
+        JoinTable table = filled(new ArrayList<>(added), false);
         for (long key : added) {
             assertThat(table.first(key)).as("key %d", key).isNotNegative();
         }
@@ -40,33 +41,58 @@ class JoinTableTest {
     }
 
     @Test
+    void findsEveryKeyAddedAndNoOtherInAnArrayOfItsRange() {
+        Random random = new Random(19);
+        Set<Long> added = new HashSet<>(List.of(-40L, 1_159L));
+        while (added.size() < 400) {
+            added.add((long) random.nextInt(1_200) - 40);
+        }
+        JoinTable table = filled(new ArrayList<>(added), true);
+        for (long key = -2_000; key < 3_000; key++) {
+            assertThat(table.first(key) >= 0).as("key %d", key).isEqualTo(added.contains(key));
+        }
+        for (long key : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, Integer.MIN_VALUE - 40L, Integer.MAX_VALUE + 1L,
+            (1L << 32) - 40}) {
+            assertThat(table.first(key)).as("key %d", key).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void rowsOfOneKeyFollowInTheOrderAddedInConsecutiveEntries() {
-        List<Long> keys = List.of(7L, 9L, 7L, 3L, 9L, 7L);
-        JoinTable table = filled(keys);
-        assertThat(table.size()).isEqualTo(keys.size());
-        assertThat(rowsOf(table, 7)).containsExactly(0L, 2L, 5L);
-        assertThat(rowsOf(table, 9)).containsExactly(1L, 4L);
-        assertThat(rowsOf(table, 3)).containsExactly(3L);
-        int first = table.first(7);
-        assertThat(table.next(first)).isEqualTo(first + 1);
-        assertThat(table.next(first + 1)).isEqualTo(first + 2);
-        assertThat(table.next(first + 2)).isEqualTo(-1);
+        for (boolean dense : new boolean[] {false, true}) {
+            List<Long> keys = List.of(7L, 9L, 7L, 3L, 9L, 7L);
+            JoinTable table = filled(keys, dense);
+            assertThat(table.size()).isEqualTo(keys.size());
+            assertThat(rowsOf(table, 7)).containsExactly(0L, 2L, 5L);
+            assertThat(rowsOf(table, 9)).containsExactly(1L, 4L);
+            assertThat(rowsOf(table, 3)).containsExactly(3L);
+            assertThat(rowsOf(table, 8)).isEmpty();
+            int first = table.first(7);
+            assertThat(table.next(first)).isEqualTo(first + 1);
+            assertThat(table.next(first + 1)).isEqualTo(first + 2);
+            assertThat(table.next(first + 2)).isEqualTo(-1);
+        }
     }
 
     @Test
     void keysCannotBeAddedAfterTheTableIsSealedNorBeyondItsRows() {
-        JoinTable table = new JoinTable(1);
-        table.key(1);
-        assertThatThrownBy(() -> table.key(2)).isInstanceOf(IllegalStateException.class);
-        JoinTable sealed = new JoinTable(2);
-        sealed.key(1);
-        sealed.seal();
-        assertThatThrownBy(() -> sealed.key(2)).isInstanceOf(IllegalStateException.class);
+        for (long[] range : new long[][] {{Long.MIN_VALUE, Long.MAX_VALUE}, {1, 2}}) {
+            JoinTable table = new JoinTable(1, range[0], range[1]);
+            table.key(1);
+            assertThatThrownBy(() -> table.key(2)).isInstanceOf(IllegalStateException.class);
+            JoinTable sealed = new JoinTable(2, range[0], range[1]);
+            sealed.key(1);
+            sealed.seal();
+            assertThatThrownBy(() -> sealed.key(2)).isInstanceOf(IllegalStateException.class);
+        }
     }
 
-    /** A table of {@code keys}, row i (batch 0) holding keys[i]. */
-    private static JoinTable filled(List<Long> keys) {
-        JoinTable table = new JoinTable(keys.size());
+    /** A table of {@code keys}, row i (batch 0) holding keys[i]; given their range when {@code dense}. */
+    private static JoinTable filled(List<Long> keys, boolean dense) {
+        long lowest = keys.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long highest = keys.stream().mapToLong(Long::longValue).max().orElseThrow();
+        JoinTable table = dense ? new JoinTable(keys.size(), lowest, highest)
+                : new JoinTable(keys.size(), Long.MIN_VALUE, Long.MAX_VALUE);
         int[] ordinals = new int[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             ordinals[i] = table.key(keys.get(i));

@@ -4,7 +4,6 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,19 +20,6 @@ class ColumnStatsTest {
             new Column("i", AthenaType.parse("int")), new Column("big", AthenaType.parse("bigint")),
             new Column("amount", AthenaType.parse("decimal(12,2)")), new Column("d", AthenaType.parse("date")),
             new Column("flag", AthenaType.parse("boolean")));
-
-    /** Batches of 100 rows; its rows' values in the engine's row representation. */
-    private static final class Held extends ColumnarBatches implements AutoCloseable {
-        Held(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
-             StringDictionary[] dictionaries) {
-            super(allocator, columns, batches, dictionaries);
-        }
-
-        @Override
-        public void close() {
-            free();
-        }
-    }
 
     /**
      * Each column's range, with NULLs in some batches and none in others, is the range of its values (checked against
@@ -70,7 +56,7 @@ class ColumnStatsTest {
             for (Object[] row : values) {
                 builder.append(row);
             }
-            try (Held data = builder.build(Held::new)) {
+            try (HeldBatches data = builder.build(HeldBatches::new)) {
                 assertThat(data.batchCount()).isEqualTo(10);
                 for (int column = 0; column < COLUMNS.size(); column++) {
                     ColumnStats stats = ColumnStats.compute(data, column);
@@ -81,7 +67,7 @@ class ColumnStatsTest {
             BatchBuilder nulls = new BatchBuilder(allocator.newChildAllocator("nulls", 0, Long.MAX_VALUE),
                     COLUMNS, 100);
             nulls.append(new Object[COLUMNS.size()]);
-            try (Held data = nulls.build(Held::new)) {
+            try (HeldBatches data = nulls.build(HeldBatches::new)) {
                 assertThat(ColumnStats.compute(data, 3).empty()).isTrue();
             }
         }

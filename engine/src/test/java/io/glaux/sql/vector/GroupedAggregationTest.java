@@ -9,7 +9,6 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,21 +33,8 @@ class GroupedAggregationTest {
             new Column("amount", AthenaType.parse("decimal(12,2)")), new Column("x", AthenaType.parse("double")),
             new Column("huge", AthenaType.parse("bigint")), new Column("tiny", AthenaType.parse("tinyint")));
 
-    /** Batches built from rows. */
-    private static final class Held extends ColumnarBatches implements AutoCloseable {
-        Held(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
-             StringDictionary[] dictionaries) {
-            super(allocator, columns, batches, dictionaries);
-        }
-
-        @Override
-        public void close() {
-            free();
-        }
-    }
-
     /** 1,000 rows in batches of 97, NULLs in every column, 40 names and 7 dates. */
-    private static Held data(BufferAllocator allocator) {
+    private static HeldBatches data(BufferAllocator allocator) {
         Random random = new Random(11);
         BatchBuilder builder = new BatchBuilder(allocator.newChildAllocator("data", 0, Long.MAX_VALUE), COLUMNS, 97);
         for (int row = 0; row < 1000; row++) {
@@ -63,7 +49,7 @@ class GroupedAggregationTest {
                 Long.MAX_VALUE / 3 + random.nextInt(1000),
                 (byte) (random.nextInt(200) - 100)});
         }
-        return builder.build(Held::new);
+        return builder.build(HeldBatches::new);
     }
 
     private static int indexOf(String name) {
@@ -92,7 +78,7 @@ class GroupedAggregationTest {
     }
 
     /** Every aggregate the kernels compute, with the types of their results. */
-    private static List<AggregateFunction> functions(Held data, RowFilter positive) {
+    private static List<AggregateFunction> functions(HeldBatches data, RowFilter positive) {
         return List.of(
                 AggregateFunction.countRows(),
                 AggregateFunction.countValues(4),
@@ -148,7 +134,7 @@ class GroupedAggregationTest {
      */
     @Test
     void theGroupsInColumnsAreTheBoxedRowsWhateverTheKeysAndBatchEdges() {
-        try (BufferAllocator allocator = new RootAllocator(); Held data = data(allocator)) {
+        try (BufferAllocator allocator = new RootAllocator(); HeldBatches data = data(allocator)) {
             RowFilter positive = RowFilters.longRange(4, 1, Long.MAX_VALUE, true);
             for (List<String> keys : List.of(List.of("name"), List.of("n", "d"), List.of("flag", "tiny"),
                     List.<String>of())) {
@@ -202,7 +188,7 @@ class GroupedAggregationTest {
                 sparse.merge(Arrays.asList(v), 1L, Long::sum);
                 both.merge(Arrays.asList(w, v), 1L, Long::sum);
             }
-            try (Held data = builder.build(Held::new)) {
+            try (HeldBatches data = builder.build(HeldBatches::new)) {
                 assertThat(counts(data, List.of(0))).isEqualTo(wide);
                 assertThat(counts(data, List.of(1))).isEqualTo(sparse);
                 assertThat(counts(data, List.of(0, 1))).isEqualTo(both);
@@ -211,7 +197,7 @@ class GroupedAggregationTest {
     }
 
     /** The COUNT(*) of each group, by its keys. */
-    private static Map<List<Object>, Long> counts(Held data, List<Integer> keyColumns) {
+    private static Map<List<Object>, Long> counts(HeldBatches data, List<Integer> keyColumns) {
         List<GroupKey> keys = new ArrayList<>();
         for (int column : keyColumns) {
             keys.add(GroupKey.column(data, column));
@@ -231,7 +217,7 @@ class GroupedAggregationTest {
      */
     @Test
     void aSumBeyondALongIsBoxedIntoAWideColumnAndRefusedByANarrowOne() {
-        try (BufferAllocator allocator = new RootAllocator(); Held data = data(allocator)) {
+        try (BufferAllocator allocator = new RootAllocator(); HeldBatches data = data(allocator)) {
             GroupedAggregation aggregation = new GroupedAggregation(data, RowFilters.all(),
                     List.of(GroupKey.column(data, 3)),
                     List.of(AggregateFunction.sum(Expressions.longColumn(6), Boxing.decimal(0), false)));

@@ -9,7 +9,7 @@ import java.util.function.LongUnaryOperator;
  * function of one such column such as {@code date_trunc('month', d)}. {@code low..high} bounds the non-NULL values
  * ({@code high < low} when there is none), which lets the aggregation pack several keys into one long.
  *
- * Apart from a string key's ids, a key value is the value itself as an integer-like column of the key's type holds
+ * <p>Apart from a string key's ids, a key value is the value itself as an integer-like column of the key's type holds
  * it ({@link ColumnView#getLong}), so the groups can be written into such a column without boxing.
  *
  * @param values the key of each selected row

@@ -20,7 +20,7 @@ public final class LongSlots {
     private LongSlots() {
     }
 
-    /** Whether {@link #set} can write into {@code vector}. */
+    /** Whether {@link #setAll} can write into {@code vector}. */
     public static boolean holdsLongs(FieldVector vector) {
         return vector instanceof BigIntVector || vector instanceof IntVector || vector instanceof DateDayVector
                 || vector instanceof TimeStampMilliVector || vector instanceof DecimalVector

@@ -182,7 +182,7 @@ final class ResultSource extends DerivedSource {
                         batch = groups.columns(from, Math.min(BATCH_ROWS, groups.count() - from), columns(),
                                 allocator);
                     } catch (ArithmeticException e) {
-                        throw tooWide(e.getMessage());
+                        throw tooWide("a sum beyond a long");
                     }
                     try (batch) {
                         checkNarrowed(batch);

@@ -14,7 +14,6 @@ import io.glaux.sql.vector.StringDictionary;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -165,7 +164,7 @@ final class ResultSource extends DerivedSource {
         VectorPipeline pipeline = new VectorPipeline(query.source(), query.spec(), query.getRowType());
         try (VectorPipeline.ComputedGroups computed = pipeline.groups(context)) {
             if (computed == null) {
-                return boxedRows(pipeline, context);
+                return boxedRows(pipeline.emptyResult());
             }
             GroupedAggregation.Groups groups = computed.groups();
             if (groups.count() == 0) {
@@ -204,24 +203,20 @@ final class ResultSource extends DerivedSource {
         }
     }
 
-    /** The rows of an aggregate over a source without data (a global aggregate's one row). */
-    private Lease boxedRows(VectorPipeline pipeline, ScanContext context) {
-        try (Enumerator<Object[]> answer = pipeline.open(context)) {
-            if (!answer.moveNext()) {
-                return null;
-            }
-            BufferAllocator allocator = query.source().newQueryAllocator("aggregate");
-            BatchBuilder builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
-            try {
-                do {
-                    builder.append(answer.current());
-                } while (answer.moveNext());
-                Rows data = builder.build(Rows::new);
-                return Lease.of(data, data::close);
-            } catch (RuntimeException | Error e) {
-                builder.close();
-                throw e;
-            }
+    /** The rows of an aggregate over a source without data: a global aggregate's one row, else none. */
+    private Lease boxedRows(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        BufferAllocator allocator = query.source().newQueryAllocator("aggregate");
+        BatchBuilder builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
+        try {
+            rows.forEach(builder::append);
+            Rows data = builder.build(Rows::new);
+            return Lease.of(data, data::close);
+        } catch (RuntimeException | Error e) {
+            builder.close();
+            throw e;
         }
     }
 

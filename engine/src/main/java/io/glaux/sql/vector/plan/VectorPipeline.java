@@ -135,7 +135,7 @@ public final class VectorPipeline {
 
     /**
      * The aggregate's groups, computed now, for a consumer that reads them in columns; null when the source has no
-     * data (the rows are then {@link #open}'s).
+     * data (the rows are then {@link #emptyResult}).
      */
     ComputedGroups groups(ScanContext context) {
         VectorSource.Lease lease = openData(context);
@@ -273,7 +273,7 @@ public final class VectorPipeline {
     }
 
     /** A dataset without data: no rows, except the one row of a global aggregate. */
-    private List<Object[]> emptyResult() {
+    List<Object[]> emptyResult() {
         if (spec.aggregation() == null || !spec.aggregation().groupSet().isEmpty()) {
             return List.of();
         }

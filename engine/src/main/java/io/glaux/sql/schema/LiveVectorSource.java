@@ -16,14 +16,13 @@ import io.glaux.sql.vector.ColumnarBatches;
 import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.ColumnarParts;
 import io.glaux.sql.vector.OrderedWork;
-import io.glaux.sql.vector.StringDictionary;
+import io.glaux.sql.vector.OwnedBatches;
 import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.sql.vector.Workers;
 import io.glaux.sql.vector.plan.VectorFallback;
 import io.glaux.sql.vector.plan.VectorSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -192,11 +191,11 @@ final class LiveVectorSource implements VectorSource {
             allocator.close();
             throw e;
         }
-        Held held = new Held(allocator, columns, merged.batches(), merged.dictionaries());
+        OwnedBatches held = new OwnedBatches(allocator, columns, merged.batches(), merged.dictionaries());
         try {
             return work.apply(held);
         } finally {
-            held.release();
+            held.close();
         }
     }
 
@@ -242,8 +241,8 @@ final class LiveVectorSource implements VectorSource {
             ColumnarBatches.free(merged.batches(), merged.dictionaries(), allocator);
             return null;
         }
-        Held held = new Held(allocator, columns, merged.batches(), merged.dictionaries());
-        return Lease.of(held, held::release);
+        OwnedBatches held = new OwnedBatches(allocator, columns, merged.batches(), merged.dictionaries());
+        return Lease.of(held, held::close);
     }
 
     /** One worker's share of a read: parts taken in turn until none is left or another worker failed. */
@@ -311,22 +310,5 @@ final class LiveVectorSource implements VectorSource {
     @Override
     public void recordVectorizedScan() {
         runtime.recordScan();
-    }
-
-    /** The columns one query read, freed when it is done with them. */
-    private static final class Held extends ColumnarBatches {
-        private boolean released;
-
-        Held(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
-             StringDictionary[] dictionaries) {
-            super(allocator, columns, batches, dictionaries);
-        }
-
-        synchronized void release() {
-            if (!released) {
-                released = true;
-                free();
-            }
-        }
     }
 }

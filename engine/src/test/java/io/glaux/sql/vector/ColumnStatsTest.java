@@ -56,7 +56,7 @@ class ColumnStatsTest {
             for (Object[] row : values) {
                 builder.append(row);
             }
-            try (HeldBatches data = builder.build(HeldBatches::new)) {
+            try (OwnedBatches data = builder.build(OwnedBatches::new)) {
                 assertThat(data.batchCount()).isEqualTo(10);
                 for (int column = 0; column < COLUMNS.size(); column++) {
                     ColumnStats stats = ColumnStats.compute(data, column);
@@ -67,7 +67,7 @@ class ColumnStatsTest {
             BatchBuilder nulls = new BatchBuilder(allocator.newChildAllocator("nulls", 0, Long.MAX_VALUE),
                     COLUMNS, 100);
             nulls.append(new Object[COLUMNS.size()]);
-            try (HeldBatches data = nulls.build(HeldBatches::new)) {
+            try (OwnedBatches data = nulls.build(OwnedBatches::new)) {
                 assertThat(ColumnStats.compute(data, 3).empty()).isTrue();
             }
         }

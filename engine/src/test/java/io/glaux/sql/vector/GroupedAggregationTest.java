@@ -34,7 +34,7 @@ class GroupedAggregationTest {
             new Column("huge", AthenaType.parse("bigint")), new Column("tiny", AthenaType.parse("tinyint")));
 
     /** 1,000 rows in batches of 97, NULLs in every column, 40 names and 7 dates. */
-    private static HeldBatches data(BufferAllocator allocator) {
+    private static OwnedBatches data(BufferAllocator allocator) {
         Random random = new Random(11);
         BatchBuilder builder = new BatchBuilder(allocator.newChildAllocator("data", 0, Long.MAX_VALUE), COLUMNS, 97);
         for (int row = 0; row < 1000; row++) {
@@ -49,7 +49,7 @@ class GroupedAggregationTest {
                 Long.MAX_VALUE / 3 + random.nextInt(1000),
                 (byte) (random.nextInt(200) - 100)});
         }
-        return builder.build(HeldBatches::new);
+        return builder.build(OwnedBatches::new);
     }
 
     private static int indexOf(String name) {
@@ -78,7 +78,7 @@ class GroupedAggregationTest {
     }
 
     /** Every aggregate the kernels compute, with the types of their results. */
-    private static List<AggregateFunction> functions(HeldBatches data, RowFilter positive) {
+    private static List<AggregateFunction> functions(OwnedBatches data, RowFilter positive) {
         return List.of(
                 AggregateFunction.countRows(),
                 AggregateFunction.countValues(4),
@@ -134,7 +134,7 @@ class GroupedAggregationTest {
      */
     @Test
     void theGroupsInColumnsAreTheBoxedRowsWhateverTheKeysAndBatchEdges() {
-        try (BufferAllocator allocator = new RootAllocator(); HeldBatches data = data(allocator)) {
+        try (BufferAllocator allocator = new RootAllocator(); OwnedBatches data = data(allocator)) {
             RowFilter positive = RowFilters.longRange(4, 1, Long.MAX_VALUE, true);
             for (List<String> keys : List.of(List.of("name"), List.of("n", "d"), List.of("flag", "tiny"),
                     List.<String>of())) {
@@ -188,7 +188,7 @@ class GroupedAggregationTest {
                 sparse.merge(Arrays.asList(v), 1L, Long::sum);
                 both.merge(Arrays.asList(w, v), 1L, Long::sum);
             }
-            try (HeldBatches data = builder.build(HeldBatches::new)) {
+            try (OwnedBatches data = builder.build(OwnedBatches::new)) {
                 assertThat(counts(data, List.of(0))).isEqualTo(wide);
                 assertThat(counts(data, List.of(1))).isEqualTo(sparse);
                 assertThat(counts(data, List.of(0, 1))).isEqualTo(both);
@@ -197,7 +197,7 @@ class GroupedAggregationTest {
     }
 
     /** The COUNT(*) of each group, by its keys. */
-    private static Map<List<Object>, Long> counts(HeldBatches data, List<Integer> keyColumns) {
+    private static Map<List<Object>, Long> counts(OwnedBatches data, List<Integer> keyColumns) {
         List<GroupKey> keys = new ArrayList<>();
         for (int column : keyColumns) {
             keys.add(GroupKey.column(data, column));
@@ -217,7 +217,7 @@ class GroupedAggregationTest {
      */
     @Test
     void aSumBeyondALongIsBoxedIntoAWideColumnAndRefusedByANarrowOne() {
-        try (BufferAllocator allocator = new RootAllocator(); HeldBatches data = data(allocator)) {
+        try (BufferAllocator allocator = new RootAllocator(); OwnedBatches data = data(allocator)) {
             GroupedAggregation aggregation = new GroupedAggregation(data, RowFilters.all(),
                     List.of(GroupKey.column(data, 3)),
                     List.of(AggregateFunction.sum(Expressions.longColumn(6), Boxing.decimal(0), false)));

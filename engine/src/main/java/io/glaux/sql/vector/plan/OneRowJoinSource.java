@@ -9,6 +9,7 @@ import io.glaux.sql.vector.BatchBuilder;
 import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.HashJoin;
 import io.glaux.sql.vector.JoinedData;
+import io.glaux.sql.vector.OwnedBatches;
 import io.glaux.sql.vector.ParallelScan;
 import io.glaux.sql.vector.RowFilter;
 import io.glaux.sql.vector.RowFilters;
@@ -444,7 +445,7 @@ final class OneRowJoinSource extends DerivedSource {
         if (probed == null) {
             return null;
         }
-        ResultSource.Rows built = null;
+        OwnedBatches built = null;
         JoinedData joined;
         try {
             ColumnarData probeData = probed.data();
@@ -487,12 +488,12 @@ final class OneRowJoinSource extends DerivedSource {
         return Lease.of(joined, () -> JoinSource.close(probed, rowData, joined));
     }
 
-    private static Lease leaseOf(ResultSource.Rows rows) {
+    private static Lease leaseOf(OwnedBatches rows) {
         return rows == null ? null : Lease.of(rows, rows::close);
     }
 
     /** The row in columns of its own, for the gathering to copy from; its memory comes from {@code allocator}. */
-    private static ResultSource.Rows oneRowData(BufferAllocator allocator, List<Column> columns, Object[] values) {
+    private static OwnedBatches oneRowData(BufferAllocator allocator, List<Column> columns, Object[] values) {
         BatchBuilder builder;
         try {
             builder = new BatchBuilder(allocator, columns, 1);
@@ -502,7 +503,7 @@ final class OneRowJoinSource extends DerivedSource {
         }
         try {
             builder.append(values);
-            return builder.build(ResultSource.Rows::new);
+            return builder.build(OwnedBatches::new);
         } catch (RuntimeException | Error e) {
             builder.close();
             throw e;

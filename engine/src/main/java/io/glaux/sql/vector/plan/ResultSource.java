@@ -7,13 +7,11 @@ import io.glaux.format.ColumnLayout;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.schema.TypeMapping;
 import io.glaux.sql.vector.BatchBuilder;
-import io.glaux.sql.vector.ColumnarBatches;
 import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.GroupedAggregation;
-import io.glaux.sql.vector.StringDictionary;
+import io.glaux.sql.vector.OwnedBatches;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -188,7 +186,7 @@ final class ResultSource extends DerivedSource {
                         builder.append(batch);
                     }
                 }
-                Rows data = builder.build(Rows::new);
+                OwnedBatches data = builder.build(OwnedBatches::new);
                 return Lease.of(data, data::close);
             } catch (RuntimeException | Error e) {
                 // The string keys' dictionaries come from the allocator the builder closes.
@@ -212,7 +210,7 @@ final class ResultSource extends DerivedSource {
         BatchBuilder builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
         try {
             rows.forEach(builder::append);
-            Rows data = builder.build(Rows::new);
+            OwnedBatches data = builder.build(OwnedBatches::new);
             return Lease.of(data, data::close);
         } catch (RuntimeException | Error e) {
             builder.close();
@@ -272,18 +270,5 @@ final class ResultSource extends DerivedSource {
     /** The aggregated source counted its scan when the aggregate ran. */
     @Override
     public void recordVectorizedScan() {
-    }
-
-    /** The rows in columns, freed with their allocator when the query is done with them. */
-    static final class Rows extends ColumnarBatches implements AutoCloseable {
-        Rows(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
-             StringDictionary[] dictionaries) {
-            super(allocator, columns, batches, dictionaries);
-        }
-
-        @Override
-        public void close() {
-            free();
-        }
     }
 }

@@ -127,14 +127,22 @@ final class LiveVectorSource implements VectorSource {
     @Override
     public <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, List<RexNode> filters,
                               Function<ColumnarData, T> work) {
+        return parts(context, fields, ImmutableBitSet.of(), filters, work);
+    }
+
+    /** String columns in {@code testedStrings} keep the batches the reader gives as values ({@link ColumnarParts}). */
+    @Override
+    public <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                              List<RexNode> filters, Function<ColumnarData, T> work) {
         int[] read = fields.toArray();
+        boolean[] values = heldAsValues(testedStrings);
         BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
         OrderedWork<T> ordered;
         try {
             SplitScan scan = table.splits(read, filters, context, allocator, runtime.batchRows(), runtime.threads());
             ordered = new OrderedWork<>(runtime.executor(), runtime.threads() - 1, 2 * runtime.threads(), () -> {
                 SplitScan.Split split = scan.next();
-                return split == null ? null : () -> readPart(scan, split, read, allocator, work);
+                return split == null ? null : () -> readPart(scan, split, read, values, allocator, work);
             });
         } catch (RuntimeException | Error e) {
             allocator.close();
@@ -173,11 +181,11 @@ final class LiveVectorSource implements VectorSource {
         }
     }
 
-    private <T> T readPart(SplitScan scan, SplitScan.Split split, int[] read, BufferAllocator queryAllocator,
-                           Function<ColumnarData, T> work) {
+    private <T> T readPart(SplitScan scan, SplitScan.Split split, int[] read, boolean[] values,
+                           BufferAllocator queryAllocator, Function<ColumnarData, T> work) {
         runtime.recordPart();
         BufferAllocator allocator = queryAllocator.newChildAllocator("part-" + split.sequence(), 0, Long.MAX_VALUE);
-        ColumnarParts parts = new ColumnarParts(allocator, columns);
+        ColumnarParts parts = new ColumnarParts(allocator, columns, values);
         ColumnarParts.Merged merged;
         try {
             readSplit(scan, split, parts.newPart(split.sequence()), read, () -> false);
@@ -197,6 +205,13 @@ final class LiveVectorSource implements VectorSource {
         } finally {
             held.close();
         }
+    }
+
+    /** Per column, whether it is one of {@code testedStrings}. */
+    private boolean[] heldAsValues(ImmutableBitSet testedStrings) {
+        boolean[] values = new boolean[columns.size()];
+        testedStrings.forEach(column -> values[column] = true);
+        return values;
     }
 
     private static int bytesPerValue(AthenaType type) {
@@ -221,9 +236,19 @@ final class LiveVectorSource implements VectorSource {
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
+        return open(context, fields, ImmutableBitSet.of(), filters);
+    }
+
+    /**
+     * String columns in {@code testedStrings} keep the batches the reader gives as values (a text object's, a
+     * Parquet chunk's plain pages) rather than looking each value up in a dictionary ({@link ColumnarParts}).
+     */
+    @Override
+    public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                      List<RexNode> filters) {
         int[] read = fields.toArray();
         BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
-        ColumnarParts parts = new ColumnarParts(allocator, columns);
+        ColumnarParts parts = new ColumnarParts(allocator, columns, heldAsValues(testedStrings));
         ColumnarParts.Merged merged;
         try {
             SplitScan scan = table.splits(read, filters, context, allocator, runtime.batchRows(), runtime.threads());

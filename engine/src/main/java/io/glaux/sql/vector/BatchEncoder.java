@@ -21,7 +21,8 @@ import java.util.Map;
  * Turns batches read in columns ({@link ColumnBatch}) into record batches of {@link ColumnarBatches}: vectors move
  * without a copy (the batch must come from the same allocator), string columns become ids into the columns'
  * {@link StringDictionary}s. Each value of a reader's dictionary is looked up once per dictionary (a Parquet column
- * chunk's serves consecutive batches), values given as such once per row, never through a Java String.
+ * chunk's serves consecutive batches), values given as such once per row, never through a Java String; or, for a
+ * column held as values, not at all: the reader's {@code VarCharVector} moves into the record batch as it is.
  */
 public final class BatchEncoder {
 
@@ -29,10 +30,22 @@ public final class BatchEncoder {
     private final Schema schema;
     private final StringDictionary[] dictionaries;
     private final Translation[] translations;
+    private final boolean[] heldAsValues;
 
     /** @param dictionaries per column, the dictionary its ids point into (null for columns that are not strings) */
     public BatchEncoder(BufferAllocator allocator, List<Column> columns, StringDictionary[] dictionaries) {
+        this(allocator, columns, dictionaries, new boolean[columns.size()]);
+    }
+
+    /**
+     * @param heldAsValues per column, whether a string column's batches the reader gives as values stay values (the
+     *     record batch then holds a {@code VarCharVector} in that column); its batches of ids still become ids into
+     *     {@code dictionaries}
+     */
+    public BatchEncoder(BufferAllocator allocator, List<Column> columns, StringDictionary[] dictionaries,
+                        boolean[] heldAsValues) {
         this.allocator = allocator;
+        this.heldAsValues = heldAsValues;
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -53,19 +66,26 @@ public final class BatchEncoder {
      * empty vectors. The caller's batch is left empty.
      */
     public VectorSchemaRoot encode(ColumnBatch batch, int[] columns) {
-        List<FieldVector> vectors = new ArrayList<>(schema.getFields().size());
-        for (Field field : schema.getFields()) {
+        List<Field> fields = new ArrayList<>(schema.getFields());
+        for (int j = 0; j < columns.length; j++) {
+            if (heldAsValues[columns[j]] && batch.dictionary(j) == null
+                    && batch.vector(j) instanceof VarCharVector values) {
+                fields.set(columns[j], values.getField());
+            }
+        }
+        List<FieldVector> vectors = new ArrayList<>(fields.size());
+        for (Field field : fields) {
             vectors.add(field.createVector(allocator));
         }
         // Built from its vectors, so setting the row count does not allocate the columns left empty.
-        VectorSchemaRoot root = new VectorSchemaRoot(schema.getFields(), vectors, batch.rowCount());
+        VectorSchemaRoot root = new VectorSchemaRoot(fields, vectors, batch.rowCount());
         try {
             int rows = batch.rowCount();
             for (int j = 0; j < columns.length; j++) {
                 int column = columns[j];
                 FieldVector target = vectors.get(column);
                 FieldVector source = batch.vector(j);
-                if (dictionaries[column] == null) {
+                if (dictionaries[column] == null || target instanceof VarCharVector) {
                     source.makeTransferPair(target).transfer();
                 } else if (batch.dictionary(j) != null) {
                     source.makeTransferPair(target).transfer();

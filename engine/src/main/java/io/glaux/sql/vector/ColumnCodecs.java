@@ -6,12 +6,14 @@ import io.glaux.format.ColumnLayout;
 import io.glaux.format.ColumnVectors;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,11 @@ public final class ColumnCodecs {
         if (!ColumnLayout.isDictionaryEncoded(type)) {
             return ColumnVectors.get(vector, row, type);
         }
-        return vector.isNull(row) ? null : dictionary.value(((IntVector) vector).get(row));
+        if (vector.isNull(row)) {
+            return null;
+        }
+        // A batch held as values (ColumnarParts) rather than ids.
+        return vector instanceof VarCharVector values ? new String(values.get(row), StandardCharsets.UTF_8)
+                : dictionary.value(((IntVector) vector).get(row));
     }
 }

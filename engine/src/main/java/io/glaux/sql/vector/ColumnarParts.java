@@ -17,16 +17,23 @@ import java.util.List;
  * order, the first part's dictionaries kept and every other part's string ids translated into them, so the data are
  * those one reader would have encoded, ids included. All memory comes from one allocator; what has not been merged is
  * freed by {@link #free}.
+ *
+ * <p>A string column can be held as values where the reader gives them so ({@link BatchEncoder}): then a batch of it
+ * is either ids into the column's dictionary (the reader gave ids into a dictionary of its own) or a
+ * {@code VarCharVector} of the values, which merging leaves as they are.
  */
 public final class ColumnarParts {
 
     private final BufferAllocator allocator;
     private final List<Column> columns;
+    private final boolean[] heldAsValues;
     private final List<Part> parts = new ArrayList<>();
 
-    public ColumnarParts(BufferAllocator allocator, List<Column> columns) {
+    /** @param heldAsValues per column, whether a string column keeps the values a reader gives as such */
+    public ColumnarParts(BufferAllocator allocator, List<Column> columns, boolean[] heldAsValues) {
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
+        this.heldAsValues = heldAsValues.clone();
     }
 
     /** A new part, to be filled by one thread; {@code sequence} is its place in the data. */
@@ -57,7 +64,7 @@ public final class ColumnarParts {
                         dictionaries[field] = new StringDictionary(field, columns.get(field).name(), allocator);
                     }
                 }
-                encoder = new BatchEncoder(allocator, columns, dictionaries);
+                encoder = new BatchEncoder(allocator, columns, dictionaries, heldAsValues);
             }
             batches.add(encoder.encode(batch, fields));
         }
@@ -110,7 +117,9 @@ public final class ColumnarParts {
 
     private static void translate(List<VectorSchemaRoot> batches, int column, int[] ids) {
         for (VectorSchemaRoot batch : batches) {
-            IntVector codes = (IntVector) batch.getVector(column);
+            if (!(batch.getVector(column) instanceof IntVector codes)) {
+                continue;
+            }
             int rows = batch.getRowCount();
             for (int row = 0; row < rows; row++) {
                 if (!codes.isNull(row)) {

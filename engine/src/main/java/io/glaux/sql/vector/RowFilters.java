@@ -1,7 +1,12 @@
 package io.glaux.sql.vector;
 
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.VarCharVector;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The filter kernels: each is a loop over a selection vector reading one or two columns' buffers. */
 public final class RowFilters {
@@ -118,18 +123,24 @@ public final class RowFilters {
     }
 
     /**
-     * A condition on one string column, evaluated once per distinct value (over the dictionary: {@code passes}, index
-     * = id) rather than once per row; rows then pass by looking their id up. NULLs never pass.
+     * A condition on one string column. A batch of ids is tested once per distinct value (over the dictionary:
+     * {@code passes}, index = id) rather than once per row, rows then passing by looking their id up; a batch held
+     * as values (a {@link VarCharVector}) is tested row by row, on each value's UTF-8 bytes when {@code condition}
+     * can ({@link Utf8Predicate}), else on the decoded value. NULLs never pass.
      */
-    public static RowFilter dictionary(int column, boolean[] passes) {
-        int passing = 0;
+    public static RowFilter strings(int column, boolean[] passes, Predicate<String> condition) {
+        boolean anyPasses = false;
         for (boolean passed : passes) {
-            passing += passed ? 1 : 0;
+            anyPasses |= passed;
         }
-        if (passing == 0) {
-            return none();
-        }
+        boolean idsPass = anyPasses;
         return (batch, rows, count) -> {
+            if (batch.data().vector(batch.batch(), column) instanceof VarCharVector values) {
+                return values(batch.column(column), values, condition, rows, count);
+            }
+            if (!idsPass) {
+                return 0;
+            }
             ColumnView view = batch.column(column);
             int kept = 0;
             for (int i = 0; i < count; i++) {
@@ -140,6 +151,28 @@ public final class RowFilters {
             }
             return kept;
         };
+    }
+
+    private static int values(ColumnView view, VarCharVector values, Predicate<String> condition, int[] rows,
+                              int count) {
+        long data = values.getDataBuffer().memoryAddress();
+        long offsets = values.getOffsetBuffer().memoryAddress();
+        Utf8Predicate bytes = condition instanceof Utf8Predicate utf8 ? utf8 : null;
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (view.isNull(row)) {
+                continue;
+            }
+            int start = MemoryUtil.getInt(offsets + ((long) row << 2));
+            int length = MemoryUtil.getInt(offsets + ((long) (row + 1) << 2)) - start;
+            boolean passes = bytes != null ? bytes.testUtf8(data + start, length)
+                    : condition.test(new String(values.get(row), StandardCharsets.UTF_8));
+            if (passes) {
+                rows[kept++] = row;
+            }
+        }
+        return kept;
     }
 
     public static RowFilter isNull(int column, boolean wantNull) {

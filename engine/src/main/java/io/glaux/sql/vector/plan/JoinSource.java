@@ -280,7 +280,13 @@ final class JoinSource extends DerivedSource {
 
     /** The table columns a side reads for the join's fields {@code fields}: theirs, its key and its filter's. */
     private ImmutableBitSet sideFields(ImmutableBitSet fields, boolean ofProbe) {
-        VectorQuery side = ofProbe ? probe : build;
+        RexNode filter = (ofProbe ? probe : build).spec().filter();
+        ImmutableBitSet joined = joinedFields(fields, ofProbe);
+        return filter == null ? joined : joined.union(RelOptUtil.InputFinder.bits(filter));
+    }
+
+    /** The table columns the join reads of a side for its fields {@code fields}: theirs, its key, its comparisons'. */
+    private ImmutableBitSet joinedFields(ImmutableBitSet fields, boolean ofProbe) {
         int[] sideColumns = ofProbe ? probeColumns : buildColumns;
         int offset = ofProbe ? 0 : probeColumns.length;
         ImmutableBitSet.Builder read = ImmutableBitSet.builder();
@@ -297,9 +303,6 @@ final class JoinSource extends DerivedSource {
         for (FieldComparison comparison : comparisons) {
             read.set(sideColumns[ofProbe ? comparison.probeField() : comparison.buildField()]);
         }
-        if (side.spec().filter() != null) {
-            read.addAll(RelOptUtil.InputFinder.bits(side.spec().filter()));
-        }
         return read.build();
     }
 
@@ -311,7 +314,7 @@ final class JoinSource extends DerivedSource {
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
         Lease probed;
         try {
-            probed = open(probe, context, sideFields(fields, true));
+            probed = open(context, fields, true);
         } catch (RuntimeException e) {
             throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
         }
@@ -321,7 +324,7 @@ final class JoinSource extends DerivedSource {
         Lease built = null;
         JoinedData joined = null;
         try {
-            built = open(build, context, sideFields(fields, false));
+            built = open(context, fields, false);
             if (built == null && (type == HashJoin.Type.INNER || type == HashJoin.Type.SEMI
                     || type == HashJoin.Type.RIGHT)) {
                 close(probed, null, null);
@@ -372,9 +375,19 @@ final class JoinSource extends DerivedSource {
         return probe.source().readsLiveTables() || build.source().readsLiveTables();
     }
 
-    private static Lease open(VectorQuery side, ScanContext context, ImmutableBitSet fields) {
+    /**
+     * Reads a side for the join's fields {@code fields}; the string columns only its filter reads, testing their
+     * bytes, may be held as values ({@link VectorSource#open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}).
+     */
+    private Lease open(ScanContext context, ImmutableBitSet fields, boolean ofProbe) {
+        VectorQuery side = ofProbe ? probe : build;
         RexNode filter = side.spec().filter();
-        return side.source().open(context, fields, filter == null ? List.of() : RelOptUtil.conjunctions(filter));
+        ImmutableBitSet tested = side.source().readsPerQuery()
+                ? VectorCompiler.stringsTestedOnBytes(side.source().columns(), filter)
+                        .except(joinedFields(fields, ofProbe))
+                : ImmutableBitSet.of();
+        return side.source().open(context, sideFields(fields, ofProbe), tested,
+                filter == null ? List.of() : RelOptUtil.conjunctions(filter));
     }
 
     private static io.glaux.sql.vector.RowFilter compile(VectorQuery side, ColumnarData data) {

@@ -15,6 +15,8 @@ import io.glaux.sql.vector.Projection;
 import io.glaux.sql.vector.RowFilter;
 import io.glaux.sql.vector.RowFilters;
 import io.glaux.sql.vector.RowFilters.Comparison;
+import io.glaux.sql.vector.Utf8Predicate;
+import io.glaux.sql.vector.Utf8Values;
 import io.glaux.sql.vector.ValueKind;
 import io.glaux.sql.function.CheckedArithmetic;
 import io.glaux.sql.function.CheckedCasts;
@@ -30,6 +32,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 import org.apache.calcite.util.TimestampString;
@@ -89,6 +92,9 @@ final class VectorCompiler {
     /** Whether arithmetic assumes each column may hold any value of its type, whatever {@link #data} holds. */
     private final boolean typeRanges;
     private org.apache.calcite.rex.RexBuilder literals;
+    /** While checking (no data): string columns the filter tests on bytes, and those it tests otherwise. */
+    private final Set<Integer> testedOnBytes = new HashSet<>();
+    private final Set<Integer> testedOtherwise = new HashSet<>();
 
     /** @param data the version to bind to, or null to only check what can be translated */
     VectorCompiler(List<Column> columns, ColumnarData data) {
@@ -201,6 +207,10 @@ final class VectorCompiler {
         if (isString(type)) {
             String value = stringOf(literal);
             Comparison op = comparison;
+            if (op == Comparison.EQ || op == Comparison.NE) {
+                Predicate<String> equal = Utf8Values.of(List.of(value));
+                return dictionaryFilter(column, op == Comparison.EQ ? equal : equal.negate());
+            }
             return dictionaryFilter(column, text -> op.test(text.compareTo(value), 0L));
         }
         if (kind.isDouble()) {
@@ -288,7 +298,7 @@ final class VectorCompiler {
         if (sarg.isPoints()) {
             Set<String> points = new HashSet<>();
             textRanges.forEach(point -> points.add(point.lowerEndpoint()));
-            return points::contains;
+            return Utf8Values.of(points);
         }
         return value -> {
             for (Range<String> range : textRanges) {
@@ -417,7 +427,32 @@ final class VectorCompiler {
     }
 
     private RowFilter dictionaryFilter(int column, Predicate<String> condition) {
-        return RowFilters.dictionary(column, data == null ? new boolean[0] : data.dictionaryMatches(column, condition));
+        if (data == null) {
+            (condition instanceof Utf8Predicate ? testedOnBytes : testedOtherwise).add(column);
+            return RowFilters.strings(column, new boolean[0], condition);
+        }
+        return RowFilters.strings(column, data.dictionaryMatches(column, condition), condition);
+    }
+
+    /**
+     * The string columns {@code filter} only tests with conditions that can test a value's UTF-8 bytes
+     * ({@link Utf8Predicate}: LIKE without {@code _} or escape, equality with a literal, IN lists), which a source
+     * may then hold as values ({@link VectorSource#open(io.glaux.sql.scan.ScanContext, ImmutableBitSet,
+     * ImmutableBitSet, List)}); none when the filter does not compile.
+     */
+    static ImmutableBitSet stringsTestedOnBytes(List<Column> columns, RexNode filter) {
+        if (filter == null) {
+            return ImmutableBitSet.of();
+        }
+        VectorCompiler compiler = new VectorCompiler(columns, null);
+        try {
+            compiler.filter(filter);
+        } catch (Unsupported e) {
+            return ImmutableBitSet.of();
+        }
+        Set<Integer> tested = new HashSet<>(compiler.testedOnBytes);
+        tested.removeAll(compiler.testedOtherwise);
+        return ImmutableBitSet.of(tested);
     }
 
     private RowFilter longRange(int column, BigDecimal low, BigDecimal high, boolean inside) {

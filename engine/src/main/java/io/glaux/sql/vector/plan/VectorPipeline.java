@@ -20,6 +20,7 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,11 +36,14 @@ public final class VectorPipeline {
     private final VectorSource source;
     private final VectorQuerySpec spec;
     private final int fieldCount;
+    /** The string columns only the filter tests, on bytes: the source may hold them as values. */
+    private final ImmutableBitSet testedStrings;
 
     VectorPipeline(VectorSource source, VectorQuerySpec spec, RelDataType rowType) {
         this.source = source;
         this.spec = spec;
         this.fieldCount = rowType.getFieldCount();
+        this.testedStrings = source.readsPerQuery() ? spec.testedStrings(source.columns()) : ImmutableBitSet.of();
     }
 
     /** Called from generated code. */
@@ -161,7 +165,7 @@ public final class VectorPipeline {
 
     /** The source's data for this query, its scan counted; null when it has none. */
     private VectorSource.Lease openData(ScanContext context) {
-        VectorSource.Lease lease = source.open(context, spec.fields(),
+        VectorSource.Lease lease = source.open(context, spec.fields(), testedStrings,
                 spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()));
         source.recordVectorizedScan();
         return lease;
@@ -188,7 +192,7 @@ public final class VectorPipeline {
      * differently from the first: what the operators cannot compute fails with the first part, before any row.
      */
     private Enumerator<Object[]> streamParts(ScanContext context) {
-        VectorSource.Parts<List<Object[]>> parts = source.parts(context, spec.fields(),
+        VectorSource.Parts<List<Object[]>> parts = source.parts(context, spec.fields(), testedStrings,
                 spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()), data -> {
                     VectorCompiler compiler = new VectorCompiler(data.columns(), data, true);
                     RowFilter filter = compiler.filter(spec.filter());

@@ -1,5 +1,6 @@
 package io.glaux.sql.vector.plan;
 
+import io.glaux.catalog.Column;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -38,16 +39,26 @@ record VectorQuerySpec(RexNode filter, List<RexNode> projects, Aggregation aggre
 
     /** The table columns the query reads. */
     ImmutableBitSet fields() {
+        return filter == null ? projectedFields() : projectedFields().union(RelOptUtil.InputFinder.bits(filter));
+    }
+
+    /** The table columns the query's rows are computed from (its projects, those the aggregation uses). */
+    private ImmutableBitSet projectedFields() {
         ImmutableBitSet.Builder used = ImmutableBitSet.builder();
-        if (filter != null) {
-            used.addAll(RelOptUtil.InputFinder.bits(filter));
-        }
         for (int field = 0; field < projects.size(); field++) {
             if (aggregation == null || aggregation.uses(field)) {
                 used.addAll(RelOptUtil.InputFinder.bits(projects.get(field)));
             }
         }
         return used.build();
+    }
+
+    /**
+     * The string columns only the filter reads, each tested on its values' bytes
+     * ({@link VectorCompiler#stringsTestedOnBytes}), which a source may hold as values.
+     */
+    ImmutableBitSet testedStrings(List<Column> columns) {
+        return VectorCompiler.stringsTestedOnBytes(columns, filter).except(projectedFields());
     }
 
     boolean isRowScan() {

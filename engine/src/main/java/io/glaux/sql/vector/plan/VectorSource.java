@@ -41,6 +41,18 @@ public interface VectorSource {
     Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters);
 
     /**
+     * As {@link #open(ScanContext, ImmutableBitSet, List)}, where {@code testedStrings} (string columns among
+     * {@code fields}) are only tested by the query's filter, with conditions that can test a value's UTF-8 bytes: a
+     * source may hold a batch of such a column as its values ({@code VarCharVector}) rather than as ids into the
+     * column's dictionary, sparing a dictionary lookup per row of a column with many distinct values (a comment). The
+     * filter kernels read either ({@link io.glaux.sql.vector.RowFilters#strings}).
+     */
+    default Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                       List<RexNode> filters) {
+        return open(context, fields, filters);
+    }
+
+    /**
      * Whether the data is read for each query: then a query that reduces the rows to few (an aggregate or a
      * top-N) runs here when the source {@link #canHold} its columns, and a filtered row scan when it
      * {@link #streams} them, or any row scan when it {@link #computesRows}; other row scans stay on the row
@@ -75,6 +87,13 @@ public interface VectorSource {
     default <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, List<RexNode> filters,
                                Function<ColumnarData, T> work) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " is not read in parts");
+    }
+
+    /** As {@link #parts(ScanContext, ImmutableBitSet, List, Function)}, with {@code testedStrings} as in
+     * {@link #open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}. */
+    default <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                               List<RexNode> filters, Function<ColumnarData, T> work) {
+        return parts(context, fields, filters, work);
     }
 
     /** Results of work on parts, in the table's order. */

@@ -1,0 +1,59 @@
+package io.glaux.sql.vector;
+
+import org.apache.arrow.memory.util.MemoryUtil;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Equality with one of a few strings ({@code = 'MAIL'}, {@code IN ('MAIL', 'SHIP')}), tested on a value's UTF-8
+ * bytes as well as on a String: two strings are equal exactly when their UTF-8 bytes are. The values are compared in
+ * turn, length first, so a list is meant to be short ({@link #MAX_VALUES}).
+ */
+public final class Utf8Values implements Utf8Predicate {
+
+    /** The most values a list tested on bytes holds; a longer one is a set of Strings. */
+    public static final int MAX_VALUES = 16;
+
+    private final Set<String> values;
+    private final byte[][] utf8;
+
+    private Utf8Values(Collection<String> values) {
+        this.values = Set.copyOf(values);
+        this.utf8 = this.values.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    }
+
+    /** Equality with one of {@code values}: on bytes too when they are at most {@link #MAX_VALUES}. */
+    public static java.util.function.Predicate<String> of(Collection<String> values) {
+        if (values.size() <= MAX_VALUES) {
+            return new Utf8Values(values);
+        }
+        Set<String> set = Set.copyOf(values);
+        return set::contains;
+    }
+
+    @Override
+    public boolean test(String value) {
+        return values.contains(value);
+    }
+
+    @Override
+    public boolean testUtf8(long address, int length) {
+        for (byte[] value : utf8) {
+            if (value.length == length && equal(value, address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equal(byte[] value, long address) {
+        for (int i = 0; i < value.length; i++) {
+            if (value[i] != MemoryUtil.getByte(address + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -332,6 +332,11 @@ public final class Glaux implements AutoCloseable {
         return vectors == null ? 0 : vectors.parts();
     }
 
+    /** Arrow memory the vectorized queries over live tables hold now (none between queries). */
+    public long liveVectorMemoryInUse() {
+        return vectors == null ? 0 : vectors.allocatedBytes();
+    }
+
     /** SPICE datasets, queryable as catalog {@code spice}. */
     public SpiceService spice() {
         return spice;

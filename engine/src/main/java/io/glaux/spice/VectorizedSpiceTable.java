@@ -57,6 +57,12 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
             return dataset.rows();
         }
 
+        /** The dataset, whichever scan of it this is. */
+        @Override
+        public Object identity() {
+            return dataset;
+        }
+
         @Override
         public Lease planningData() {
             return current();

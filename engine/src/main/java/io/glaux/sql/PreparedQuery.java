@@ -238,10 +238,17 @@ public final class PreparedQuery {
         });
     }
 
+    /** One run of the plan: what its operators share ({@link ScanContext#shared}) is freed when its rows close. */
     private Enumerator<Object[]> start(ScanContext scanContext, AtomicBoolean cancelFlag) {
         QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
                 stash);
-        return new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size());
+        scanContext.beginRun();
+        try {
+            return new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size(), scanContext::endRun);
+        } catch (RuntimeException | Error e) {
+            scanContext.endRun();
+            throw e;
+        }
     }
 
     /**
@@ -369,10 +376,13 @@ public final class PreparedQuery {
     private static final class RowEnumerator implements Enumerator<Object[]> {
         private final Enumerator<?> raw;
         private final boolean scalar;
+        private final Runnable ended;
+        private boolean closed;
 
-        RowEnumerator(Enumerator<?> raw, int columnCount) {
+        RowEnumerator(Enumerator<?> raw, int columnCount, Runnable ended) {
             this.raw = raw;
             this.scalar = columnCount == 1;
+            this.ended = ended;
         }
 
         @Override
@@ -396,7 +406,15 @@ public final class PreparedQuery {
 
         @Override
         public void close() {
-            raw.close();
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                raw.close();
+            } finally {
+                ended.run();
+            }
         }
     }
 }

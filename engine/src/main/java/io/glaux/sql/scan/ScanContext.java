@@ -6,13 +6,17 @@ import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
 import org.apache.calcite.DataContext;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What one running query shares with its scans: the bytes read from the store so far (DataScannedInBytes), the
@@ -22,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * range of an object that an operator reads again (the inner side of a nested loop, a table the plan scans twice, a
  * Parquet footer read twice) adds only the bytes no earlier read of this query covered. {@link #bytesRead()} keeps
  * the raw total, re-reads included.
+ *
+ * <p>While the query's plan runs ({@link #beginRun} to {@link #endRun}), operators that would compute the same thing
+ * twice (the two uses of a {@code WITH} query, TPC-H Q15's {@code revenue0}) compute it once and share it
+ * ({@link #shared}); what they share is freed when the last run ends.
  */
 public final class ScanContext {
 
@@ -37,6 +45,9 @@ public final class ScanContext {
     private final String queryId;
     /** Whose use of KMS keys decrypts the objects read (null: Glaux's own). */
     private volatile KeyUser keyUser;
+    /** Results shared while runs are open, by what computes them; guarded by itself, as is {@link #runs}. */
+    private final Map<Object, CompletableFuture<AutoCloseable>> shared = new HashMap<>();
+    private int runs;
 
     /**
      * @param cancelled shared with Calcite's own cancel flag, so generated code and our readers stop together
@@ -149,5 +160,87 @@ public final class ScanContext {
     /** Throws if the query was cancelled; called by scans between rows. */
     public void checkCancelled() {
         Cancellation.check(cancelled);
+    }
+
+    /** A run of the query's plan starts: results may be shared ({@link #shared}) until it ends. */
+    public void beginRun() {
+        synchronized (shared) {
+            runs++;
+        }
+    }
+
+    /** A run of the query's plan ended (its rows were closed); the last one frees what runs shared. */
+    public void endRun() {
+        List<CompletableFuture<AutoCloseable>> freed;
+        synchronized (shared) {
+            if (runs == 0 || --runs > 0) {
+                return;
+            }
+            freed = new ArrayList<>(shared.values());
+            shared.clear();
+        }
+        RuntimeException failure = null;
+        for (CompletableFuture<AutoCloseable> result : freed) {
+            AutoCloseable value = result.isDone() && !result.isCompletedExceptionally() ? result.join() : null;
+            try {
+                if (value != null) {
+                    value.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Could not free a shared result", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Whether a run is open, so that {@link #shared} shares. */
+    public boolean sharesResults() {
+        synchronized (shared) {
+            return runs > 0;
+        }
+    }
+
+    /**
+     * The result of {@code compute} for {@code key} (equal keys compute the same), computed by the first caller and
+     * given to every later one until the last run ends, which closes it: callers must not close it. A computation that
+     * fails is not kept; a result may be null. Only while a run is open ({@link #sharesResults}).
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends AutoCloseable> T shared(Object key, Supplier<T> compute) {
+        CompletableFuture<AutoCloseable> result;
+        boolean computes = false;
+        synchronized (shared) {
+            if (runs == 0) {
+                throw new IllegalStateException("Results are shared only while the query runs");
+            }
+            result = shared.get(key);
+            if (result == null) {
+                result = new CompletableFuture<>();
+                shared.put(key, result);
+                computes = true;
+            }
+        }
+        if (computes) {
+            try {
+                result.complete(compute.get());
+            } catch (RuntimeException | Error e) {
+                synchronized (shared) {
+                    shared.remove(key, result);
+                }
+                result.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return (T) result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 }

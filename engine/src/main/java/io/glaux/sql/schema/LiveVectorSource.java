@@ -69,6 +69,12 @@ final class LiveVectorSource implements VectorSource {
         return columns;
     }
 
+    /** The table: each query plan makes a source per scan of it. */
+    @Override
+    public Object identity() {
+        return table;
+    }
+
     @Override
     public long rowCount() {
         return estimate.get().map(e -> (long) e.rows()).orElse(0L);

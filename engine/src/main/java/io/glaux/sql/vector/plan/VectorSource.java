@@ -23,6 +23,14 @@ public interface VectorSource {
     /** The table's columns, in the order of its row type. */
     List<Column> columns();
 
+    /**
+     * What the source reads, for telling the equal computations of one query apart (they are computed once): equal
+     * for the sources of one table, else the source itself.
+     */
+    default Object identity() {
+        return this;
+    }
+
     /** Rows, exactly or as estimated (for the planner's costs). */
     long rowCount();
 

@@ -266,6 +266,26 @@ class LiveVectorizedQueriesTest {
                 .containsExactly(List.of("1910")); // less 357 NULLs and 233 special requests
     }
 
+    /**
+     * An aggregate a query uses twice (TPC-H Q15's {@code WITH revenue0}, joined to its own maximum) is computed once:
+     * the table's parts are read as often as for one use, and what it shared is freed when the query ends.
+     */
+    @Test
+    void anAggregateAQueryUsesTwiceIsComputedOnceAndFreedWhenTheQueryEnds() {
+        String revenue = "SELECT qty, sum(price * (1 - discount)) AS total FROM pq WHERE shipped >= DATE '1994-03-01'"
+                + " GROUP BY qty";
+        String twice = "WITH revenue AS (" + revenue + ") SELECT qty, total FROM revenue"
+                + " WHERE total = (SELECT max(total) FROM revenue) ORDER BY qty";
+        assertThat(query(vectorized, twice)).isEqualTo(query(rowByRow, twice)).hasSize(1);
+        long parts = vectorized.liveVectorizedParts();
+        query(vectorized, twice);
+        long partsTwice = vectorized.liveVectorizedParts() - parts;
+        parts = vectorized.liveVectorizedParts();
+        query(vectorized, "SELECT max(total) FROM (" + revenue + ")");
+        assertThat(partsTwice).isPositive().isEqualTo(vectorized.liveVectorizedParts() - parts);
+        assertThat(vectorized.liveVectorMemoryInUse()).isZero();
+    }
+
     private static void createBigTables(Glaux glaux) {
         put(glaux, "lake", "big/part-0", lines(1, 60_000));
         query(glaux, "CREATE EXTERNAL TABLE big (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY '|'"

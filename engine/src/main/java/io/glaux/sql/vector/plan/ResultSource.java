@@ -159,6 +159,23 @@ final class ResultSource extends DerivedSource {
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
+        if (!context.sharesResults()) {
+            OwnedBatches data = compute(context);
+            return data == null ? null : Lease.of(data, data::close);
+        }
+        // Equal aggregates of one query (the uses of a WITH query, TPC-H Q15's revenue0) are computed once, and
+        // held until the query's run ends.
+        OwnedBatches data = context.shared(new SharedKey(query.source().identity(), query.spec()),
+                () -> compute(context));
+        return data == null ? null : Lease.of(data, () -> { });
+    }
+
+    /** What tells one query's equal aggregates: the data they read and what they compute of it. */
+    private record SharedKey(Object source, VectorQuerySpec spec) {
+    }
+
+    /** The aggregate's rows in columns, or null for no data. */
+    private OwnedBatches compute(ScanContext context) {
         VectorPipeline pipeline = new VectorPipeline(query.source(), query.spec(), query.getRowType());
         try (VectorPipeline.ComputedGroups computed = pipeline.groups(context)) {
             if (computed == null) {
@@ -186,8 +203,7 @@ final class ResultSource extends DerivedSource {
                         builder.append(batch);
                     }
                 }
-                OwnedBatches data = builder.build(OwnedBatches::new);
-                return Lease.of(data, data::close);
+                return builder.build(OwnedBatches::new);
             } catch (RuntimeException | Error e) {
                 // The string keys' dictionaries come from the allocator the builder closes.
                 groups.close();
@@ -202,7 +218,7 @@ final class ResultSource extends DerivedSource {
     }
 
     /** The rows of an aggregate over a source without data: a global aggregate's one row, else none. */
-    private Lease boxedRows(List<Object[]> rows) {
+    private OwnedBatches boxedRows(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return null;
         }
@@ -210,8 +226,7 @@ final class ResultSource extends DerivedSource {
         BatchBuilder builder = new BatchBuilder(allocator, columns(), BATCH_ROWS);
         try {
             rows.forEach(builder::append);
-            OwnedBatches data = builder.build(OwnedBatches::new);
-            return Lease.of(data, data::close);
+            return builder.build(OwnedBatches::new);
         } catch (RuntimeException | Error e) {
             builder.close();
             throw e;

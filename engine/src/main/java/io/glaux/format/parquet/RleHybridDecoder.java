@@ -18,12 +18,13 @@ final class RleHybridDecoder {
     private final int end;
     private final int bitWidth;
     private final int mask;
+    /** In a bit-packed run, where its current group of eight values starts; else where the next header is. */
     private int position;
     private int runLeft;
     private boolean repeated;
     private int runValue;
-    private long bits;
-    private int bitCount;
+    /** The next value's place in the current bit-packed group (0 to 7). */
+    private int groupIndex;
 
     RleHybridDecoder(ByteBuffer bytes, int position, int end, int bitWidth) {
         if (bitWidth < 0 || bitWidth > 32) {
@@ -47,14 +48,7 @@ final class RleHybridDecoder {
             if (repeated) {
                 Arrays.fill(out, offset + done, offset + done + n, runValue);
             } else {
-                for (int i = 0; i < n; i++) {
-                    if (bitCount < bitWidth) {
-                        refill();
-                    }
-                    out[offset + done + i] = (int) bits & mask;
-                    bits >>>= bitWidth;
-                    bitCount -= bitWidth;
-                }
+                unpack(out, offset + done, n);
             }
             runLeft -= n;
             done += n;
@@ -62,28 +56,62 @@ final class RleHybridDecoder {
     }
 
     /**
-     * Tops the bit buffer up to at least {@link #bitWidth} bits: whole bytes from one little-endian long read where
-     * eight bytes are left, else byte by byte (zeros past the end).
+     * {@code n} values of a bit-packed run: whole groups of eight (which take {@link #bitWidth} bytes) from
+     * little-endian long reads without a branch per value (one read for all eight up to 8 bits wide) where the data
+     * holds eight bytes past them, the rest value by value.
      */
-    private void refill() {
-        if (position + Long.BYTES <= end) {
-            int take = (Long.SIZE - 8 - bitCount) >>> 3;
-            long word = bytes.getLong(position);
-            bits |= (word & ((1L << (take << 3)) - 1)) << bitCount;
-            position += take;
-            bitCount += take << 3;
-            return;
+    private void unpack(int[] out, int at, int n) {
+        int i = 0;
+        while (i < n && groupIndex != 0) {
+            out[at + i++] = valueInGroup();
         }
-        while (bitCount < bitWidth) {
-            bits |= (position < end ? bytes.get(position) & 0xffL : 0L) << bitCount;
-            position++;
-            bitCount += 8;
+        int width = bitWidth;
+        if (width <= 8) {
+            while (n - i >= 8 && position + Long.BYTES <= end) {
+                long word = bytes.getLong(position);
+                for (int k = 0; k < 8; k++) {
+                    out[at + i + k] = (int) (word >>> (k * width)) & mask;
+                }
+                position += width;
+                i += 8;
+            }
+        } else {
+            while (n - i >= 8 && position + width + Long.BYTES <= end) {
+                for (int k = 0; k < 8; k++) {
+                    int bit = k * width;
+                    out[at + i + k] = (int) (bytes.getLong(position + (bit >>> 3)) >>> (bit & 7)) & mask;
+                }
+                position += width;
+                i += 8;
+            }
+        }
+        while (i < n) {
+            out[at + i++] = valueInGroup();
         }
     }
 
+    /** The current group's next value (bytes past the data read as zeros), moving on to the next group after eight. */
+    private int valueInGroup() {
+        int bit = groupIndex * bitWidth;
+        int from = position + (bit >>> 3);
+        long word;
+        if (from + Long.BYTES <= end) {
+            word = bytes.getLong(from);
+        } else {
+            word = 0;
+            for (int b = 0; b < Long.BYTES && from + b < end; b++) {
+                word |= (bytes.get(from + b) & 0xffL) << (8 * b);
+            }
+        }
+        if (++groupIndex == 8) {
+            groupIndex = 0;
+            position += bitWidth;
+        }
+        return (int) (word >>> (bit & 7)) & mask;
+    }
+
     private void readHeader() {
-        // A bit-packed run ends on a byte boundary: whole bytes read ahead of it belong to what follows.
-        position -= bitCount >>> 3;
+        // A bit-packed run is whole groups, so it ends where its last group does.
         int header = 0;
         int shift = 0;
         while (true) {
@@ -100,8 +128,7 @@ final class RleHybridDecoder {
                 throw new ParquetDecodingException("Bad RLE/bit-packed run header");
             }
         }
-        bits = 0;
-        bitCount = 0;
+        groupIndex = 0;
         if ((header & 1) == 0) {
             repeated = true;
             runLeft = header >>> 1;

@@ -46,6 +46,40 @@ class RleHybridDecoderTest {
         }
     }
 
+    /**
+     * Values without repeats (bit-packed groups only, read eight at a time) from the middle of a buffer whose bytes
+     * around them are not theirs: nothing before the start or past the end is read into a value.
+     */
+    @Test
+    void readsBitPackedGroupsWithinTheirRangeOfALargerBuffer() throws Exception {
+        Random random = new Random(11);
+        for (int bitWidth = 1; bitWidth <= 32; bitWidth++) {
+            int[] values = new int[1_003];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (int) (random.nextLong() & ((1L << bitWidth) - 1));
+            }
+            byte[] encoded;
+            try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,
+                    HeapByteBufferAllocator.getInstance())) {
+                for (int value : values) {
+                    encoder.writeInt(value);
+                }
+                encoded = encoder.toBytes().toByteArray();
+            }
+            byte[] padded = new byte[encoded.length + 40];
+            java.util.Arrays.fill(padded, (byte) 0xff);
+            System.arraycopy(encoded, 0, padded, 5, encoded.length);
+            for (ByteBuffer buffer : java.util.List.of(ByteBuffer.wrap(padded),
+                    ByteBuffer.allocateDirect(padded.length).put(padded).flip())) {
+                RleHybridDecoder decoder = new RleHybridDecoder(buffer, 5, 5 + encoded.length, bitWidth);
+                int[] decoded = new int[values.length];
+                decoder.read(decoded, 0, 3);
+                decoder.read(decoded, 3, values.length - 3);
+                assertThat(decoded).as("bit width %d", bitWidth).isEqualTo(values);
+            }
+        }
+    }
+
     @Test
     void failsOnDataThatEndsBeforeItsValues() {
         ByteBuffer bytes = ByteBuffer.wrap(new byte[] {(byte) 0x08});

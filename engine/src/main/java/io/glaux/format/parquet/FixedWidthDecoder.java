@@ -4,6 +4,7 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -59,6 +60,8 @@ final class FixedWidthDecoder extends ColumnDecoder {
     private FlatPages flatPages;
     /** The current chunk's dictionary, decoded, when its pages are read directly. */
     private long[] dictionaryLongs;
+    /** Whether every value of {@link #dictionaryLongs} is within the table type's range. */
+    private boolean dictionaryFits;
     private double[] dictionaryDoubles;
 
     private FixedWidthDecoder(String name, AthenaType type, Source source, int width, long min, long max,
@@ -149,6 +152,7 @@ final class FixedWidthDecoder extends ColumnDecoder {
                              ColumnChunkMetaData chunk, BufferAllocator allocator) {
         flatPages = null;
         dictionaryLongs = null;
+        dictionaryFits = false;
         dictionaryDoubles = null;
         boolean pageable = source != Source.BOOLEAN && source != Source.INT96;
         if (!pageable || !FlatPages.supports(pages, descriptor, chunk)) {
@@ -172,9 +176,12 @@ final class FixedWidthDecoder extends ColumnDecoder {
                 }
             } else {
                 dictionaryLongs = new long[size];
+                dictionaryFits = true;
                 for (int id = 0; id < size; id++) {
-                    dictionaryLongs[id] = integral(source == Source.INT64 ? dictionary.decodeToLong(id)
+                    long value = integral(source == Source.INT64 ? dictionary.decodeToLong(id)
                             : dictionary.decodeToInt(id));
+                    dictionaryLongs[id] = value;
+                    dictionaryFits &= value >= min && value <= max;
                 }
             }
         }
@@ -295,6 +302,22 @@ final class FixedWidthDecoder extends ColumnDecoder {
         if (flatPages.dictionaryEncoded()) {
             long[] dictionary = dictionaryLongs == null ? new long[0] : dictionaryLongs;
             int[] ids = flatPages.ids(n, dictionary.length);
+            if (dictionaryFits) {
+                // Ids are checked against the dictionary's size, values against the range once per dictionary.
+                int shift = wide ? 3 : 2;
+                data.checkBytes((long) row << shift, (long) (row + n) << shift);
+                long address = data.memoryAddress() + ((long) row << shift);
+                if (wide) {
+                    for (int i = 0; i < n; i++) {
+                        MemoryUtil.putLong(address + ((long) i << 3), dictionary[ids[i]]);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        MemoryUtil.putInt(address + ((long) i << 2), (int) dictionary[ids[i]]);
+                    }
+                }
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 put(validity, data, row + i, dictionary[ids[i]], wide);
             }

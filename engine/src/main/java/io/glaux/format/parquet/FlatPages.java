@@ -96,7 +96,7 @@ final class FlatPages {
         }
         ids.read(idBuffer, 0, count);
         for (int i = 0; i < count; i++) {
-            if (idBuffer[i] < 0 || idBuffer[i] >= dictionarySize) {
+            if (Integer.compareUnsigned(idBuffer[i], dictionarySize) >= 0) {
                 throw new ParquetDecodingException("Dictionary id " + idBuffer[i] + " out of range in column "
                         + descriptor + " (dictionary of " + dictionarySize + ")");
             }

@@ -5,6 +5,7 @@ import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -89,13 +90,8 @@ public final class BatchEncoder {
                     source.makeTransferPair(target).transfer();
                 } else if (batch.dictionary(j) != null) {
                     source.makeTransferPair(target).transfer();
-                    int[] ids = translations[column].of(batch.dictionary(j), dictionaries[column]);
-                    IntVector codes = (IntVector) target;
-                    for (int row = 0; row < rows; row++) {
-                        if (!codes.isNull(row)) {
-                            codes.set(row, ids[codes.get(row)]);
-                        }
-                    }
+                    translate((IntVector) target, rows,
+                            translations[column].of(batch.dictionary(j), dictionaries[column]));
                 } else {
                     encode((VarCharVector) source, (IntVector) target, rows, dictionaries[column]);
                 }
@@ -106,6 +102,19 @@ public final class BatchEncoder {
             throw e;
         }
         return root;
+    }
+
+    /** Replaces each id of a reader's dictionary with the target dictionary's ({@code ids}), NULLs kept. */
+    private static void translate(IntVector codes, int rows, int[] ids) {
+        codes.getDataBuffer().checkBytes(0, (long) rows * Integer.BYTES);
+        long address = codes.getDataBuffer().memoryAddress();
+        boolean nulls = codes.getNullCount() > 0;
+        for (int row = 0; row < rows; row++) {
+            if (!nulls || !codes.isNull(row)) {
+                long at = address + ((long) row << 2);
+                MemoryUtil.putInt(at, ids[MemoryUtil.getInt(at)]);
+            }
+        }
     }
 
     /** Ids of the values of {@code values} in {@code dictionary}, NULLs kept. */

@@ -36,7 +36,7 @@ public interface Boxing {
     }
 
     /** The representation of an integer-like column's value as read by {@link ColumnView#getLong}. */
-    static Boxing forColumn(AthenaType type, String[] dictionary) {
+    static Boxing forColumn(AthenaType type, StringLookup dictionary) {
         return switch (type.kind()) {
             case BOOLEAN -> value -> value != 0;
             case TINYINT -> value -> (byte) value;
@@ -44,7 +44,7 @@ public interface Boxing {
             case INT, DATE -> value -> (int) value;
             case BIGINT, TIMESTAMP -> value -> value;
             case DECIMAL -> decimal(((AthenaType.Decimal) type).scale());
-            case CHAR, VARCHAR, STRING -> value -> dictionary[(int) value];
+            case CHAR, VARCHAR, STRING -> value -> dictionary.value((int) value);
             default -> throw new IllegalArgumentException("Not an integer-like type: " + type.ddl());
         };
     }

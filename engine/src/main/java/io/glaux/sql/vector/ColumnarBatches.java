@@ -36,6 +36,12 @@ public class ColumnarBatches extends RecordBatches {
         return dictionaries[column] == null ? null : dictionaries[column].values();
     }
 
+    /** Each id decoded when first asked for. */
+    @Override
+    public StringLookup dictionaryLookup(int column) {
+        return dictionaries[column];
+    }
+
     /** On the dictionary's bytes where it has not decoded its values ({@link StringDictionary#matches}). */
     @Override
     public boolean[] dictionaryMatches(int column, java.util.function.Predicate<String> condition) {

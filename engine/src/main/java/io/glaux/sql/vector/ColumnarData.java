@@ -29,6 +29,15 @@ public interface ColumnarData {
     /** The decoded dictionary of a string column (index = id), or null for other columns. */
     String[] dictionaryValues(int column);
 
+    /**
+     * The dictionary of a string column as a lookup of one id at a time, or null for other columns: for boxing a few
+     * values, where {@link #dictionaryValues} would decode them all.
+     */
+    default StringLookup dictionaryLookup(int column) {
+        String[] values = dictionaryValues(column);
+        return values == null ? null : StringLookup.of(values);
+    }
+
     /** Which values of a string column's dictionary pass {@code condition} (index = id). */
     default boolean[] dictionaryMatches(int column, Predicate<String> condition) {
         String[] values = dictionaryValues(column);

@@ -16,7 +16,7 @@ import java.util.function.LongUnaryOperator;
  * @param boxing a key value in the engine's row representation
  * @param dictionary for a string key, the strings its ids stand for; else null
  */
-public record GroupKey(long low, long high, LongExpression values, Boxing boxing, String[] dictionary) {
+public record GroupKey(long low, long high, LongExpression values, Boxing boxing, StringLookup dictionary) {
 
     public GroupKey(long low, long high, LongExpression values, Boxing boxing) {
         this(low, high, values, boxing, null);
@@ -34,11 +34,11 @@ public record GroupKey(long low, long high, LongExpression values, Boxing boxing
     /** The column's own values. */
     public static GroupKey column(ColumnarData data, int column) {
         AthenaType type = data.columns().get(column).type();
-        String[] dictionary = data.dictionaryValues(column);
+        StringLookup dictionary = data.dictionaryLookup(column);
         Boxing boxing = Boxing.forColumn(type, dictionary);
         LongExpression values = Expressions.longColumn(column);
         if (dictionary != null) {
-            return new GroupKey(0, dictionary.length - 1L, values, boxing, dictionary);
+            return new GroupKey(0, dictionary.size() - 1L, values, boxing, dictionary);
         }
         if (type.kind() == AthenaType.Kind.BOOLEAN) {
             return new GroupKey(0, 1, values, boxing);

@@ -180,7 +180,7 @@ public final class GroupedAggregation {
             try {
                 for (int k = 0; k < groupKeys.length; k++) {
                     Column column = columns.get(k);
-                    String[] dictionary = groupKeys[k].dictionary();
+                    StringLookup dictionary = groupKeys[k].dictionary();
                     FieldVector vector = dictionary == null ? ColumnVectors.create(column.name(), column.type(), allocator)
                             : new IntVector(column.name(), allocator);
                     vectors.add(vector);
@@ -262,15 +262,18 @@ public final class GroupedAggregation {
         vector.allocateNew();
     }
 
-    /** A string key's dictionary as a vector of UTF-8 values (index = id). */
-    private static VarCharVector dictionaryVector(String[] values, BufferAllocator allocator) {
+    /** A string key's dictionary as a vector of UTF-8 values (index = id): a frozen dictionary's bytes copied. */
+    private static VarCharVector dictionaryVector(StringLookup values, BufferAllocator allocator) {
+        if (values instanceof StringDictionary dictionary) {
+            return dictionary.copyValues(allocator);
+        }
         VarCharVector vector = new VarCharVector("dictionary", allocator);
         try {
-            vector.allocateNew(values.length);
-            for (int id = 0; id < values.length; id++) {
-                vector.setSafe(id, values[id].getBytes(StandardCharsets.UTF_8));
+            vector.allocateNew(values.size());
+            for (int id = 0; id < values.size(); id++) {
+                vector.setSafe(id, values.value(id).getBytes(StandardCharsets.UTF_8));
             }
-            vector.setValueCount(values.length);
+            vector.setValueCount(values.size());
         } catch (RuntimeException | Error e) {
             vector.close();
             throw e;

@@ -45,6 +45,15 @@ public final class JoinedData extends RecordBatches implements AutoCloseable {
     }
 
     @Override
+    public StringLookup dictionaryLookup(int column) {
+        if (sides[column] == null) {
+            return ColumnLayout.isDictionaryEncoded(columns().get(column).type())
+                    ? StringLookup.of(new String[0]) : null;
+        }
+        return sides[column].dictionaryLookup(sideColumns[column]);
+    }
+
+    @Override
     public boolean[] dictionaryMatches(int column, Predicate<String> condition) {
         return sides[column] == null ? new boolean[0] : sides[column].dictionaryMatches(sideColumns[column], condition);
     }
@@ -55,7 +64,7 @@ public final class JoinedData extends RecordBatches implements AutoCloseable {
         if (!ColumnLayout.isDictionaryEncoded(columns().get(column).type())) {
             return ColumnCodecs.get(vector, row, columns().get(column).type(), null);
         }
-        return vector.isNull(row) ? null : dictionaryValues(column)[((IntVector) vector).get(row)];
+        return vector.isNull(row) ? null : dictionaryLookup(column).value(((IntVector) vector).get(row));
     }
 
     /** Frees the gathered batches and their allocator. */

@@ -16,7 +16,7 @@ public sealed interface Projection {
             io.glaux.catalog.AthenaType type = data.columns().get(column).type();
             ValueKind kind = ValueKind.of(type);
             if (kind.isLong()) {
-                Boxing boxing = Boxing.forColumn(type, data.dictionaryValues(column));
+                Boxing boxing = Boxing.forColumn(type, data.dictionaryLookup(column));
                 ColumnView view = batch.column(column);
                 for (int i = 0; i < count; i++) {
                     int row = rows[i];

@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * </ul>
  * All Arrow memory comes from the allocator given, and {@link #close()} frees it.
  */
-public final class StringDictionary implements AutoCloseable {
+public final class StringDictionary implements StringLookup, AutoCloseable {
 
     /** Bytes before a record's value: its id and its length, both int32. */
     private static final int HEADER = 8;
@@ -69,7 +69,9 @@ public final class StringDictionary implements AutoCloseable {
     private long[] slots;
     /** Where {@link #idOf(String)} puts a value's bytes to look them up. */
     private ArrowBuf scratch;
-    private String[] decoded;
+    /** Values decoded so far (index = id; null where not yet), or null before any; {@link #allDecoded} once full. */
+    private volatile String[] decoded;
+    private volatile boolean allDecoded;
 
     public StringDictionary(long id, String columnName, BufferAllocator allocator) {
         this.id = id;
@@ -162,6 +164,7 @@ public final class StringDictionary implements AutoCloseable {
         bytes += length;
         count = next + 1;
         decoded = null;
+        allDecoded = false;
         slots[slot] = ((long) hash << 32) | (((long) chunk << OFFSET_BITS | offset) + 1);
         if (count * 4L > slots.length * 3L) {
             grow();
@@ -307,7 +310,21 @@ public final class StringDictionary implements AutoCloseable {
         }
         slots = null;
         closeScratch();
-        VarCharVector exact = new VarCharVector(field, allocator);
+        VarCharVector exact = vectorOfValues(new VarCharVector(field, allocator));
+        closeChunks();
+        values = exact;
+    }
+
+    /**
+     * A copy of the values as a vector from {@code target} (index = id), their bytes copied as they lie: a frozen
+     * dictionary's vector for a consumer that outlives it.
+     */
+    public VarCharVector copyValues(BufferAllocator target) {
+        return vectorOfValues(new VarCharVector("dictionary", target));
+    }
+
+    /** Fills {@code exact} (new, empty) with the values, in id order, and returns it; closes it on failure. */
+    private VarCharVector vectorOfValues(VarCharVector exact) {
         try {
             exact.allocateNew(Math.max(bytes, 1), Math.max(count, 1));
             long data = exact.getDataBuffer().memoryAddress();
@@ -330,22 +347,39 @@ public final class StringDictionary implements AutoCloseable {
             exact.close();
             throw e;
         }
-        closeChunks();
-        values = exact;
+        return exact;
     }
 
+    /** The value of {@code id}, decoded when first asked for (once frozen; before, with all the others). */
+    @Override
     public String value(int id) {
+        VarCharVector frozen = values;
+        if (frozen == null) {
+            return values()[id];
+        }
         String[] table = decoded;
         if (table == null) {
-            table = decodeAll();
+            table = cache();
         }
-        return table[id];
+        String value = table[id];
+        if (value == null) {
+            // Strings are immutable, so threads racing to fill one slot store equal values.
+            value = new String(frozen.get(id), StandardCharsets.UTF_8);
+            table[id] = value;
+        }
+        return value;
+    }
+
+    private synchronized String[] cache() {
+        if (decoded == null) {
+            decoded = new String[count];
+        }
+        return decoded;
     }
 
     /** All values, index = id (shared; callers must not modify it). */
     public String[] values() {
-        String[] table = decoded;
-        return table != null ? table : decodeAll();
+        return allDecoded ? decoded : decodeAll();
     }
 
     /**
@@ -354,23 +388,26 @@ public final class StringDictionary implements AutoCloseable {
      */
     public boolean[] matches(Predicate<String> condition) {
         boolean[] passes = new boolean[count];
-        String[] table = decoded;
-        if (table == null && condition instanceof Utf8Predicate bytes) {
+        if (!allDecoded && condition instanceof Utf8Predicate bytes) {
             forEachValue((known, address, length) -> passes[known] = bytes.testUtf8(address, length));
             return passes;
         }
-        table = values();
+        String[] table = values();
         for (int known = 0; known < passes.length; known++) {
             passes[known] = condition.test(table[known]);
         }
         return passes;
     }
 
+    /** Decodes the values not decoded yet. */
     private synchronized String[] decodeAll() {
-        if (decoded == null) {
-            String[] table = new String[count];
+        if (!allDecoded) {
+            String[] table = decoded == null || decoded.length != count ? new String[count] : decoded;
             byte[][] utf8 = {new byte[64]};
             forEachValue((known, address, length) -> {
+                if (table[known] != null) {
+                    return;
+                }
                 if (utf8[0].length < length) {
                     utf8[0] = new byte[Math.max(length, utf8[0].length * 2)];
                 }
@@ -378,10 +415,12 @@ public final class StringDictionary implements AutoCloseable {
                 table[known] = new String(utf8[0], 0, length, StandardCharsets.UTF_8);
             });
             decoded = table;
+            allDecoded = true;
         }
         return decoded;
     }
 
+    @Override
     public int size() {
         return count;
     }

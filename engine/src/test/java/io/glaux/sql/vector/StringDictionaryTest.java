@@ -39,6 +39,43 @@ class StringDictionaryTest {
     }
 
     /**
+     * Once frozen, a value is decoded when first asked for, and only it: the rest are still tested on their bytes;
+     * all values, asked for after some, are the values in id order; a copy of the values is their bytes.
+     */
+    @Test
+    void decodesAFrozenValueWhenFirstAskedForAndCopiesTheValuesAsBytes() {
+        String[] values = {"Grüße", "日本語", "", "🦉 glaux", "x"};
+        try (StringDictionary dictionary = new StringDictionary(1, "c", allocator)) {
+            for (String value : values) {
+                dictionary.idOf(value);
+            }
+            dictionary.freeze();
+            assertThat(dictionary.value(3)).isEqualTo("🦉 glaux");
+            assertThat(dictionary.value(3)).isSameAs(dictionary.value(3));
+            Utf8Predicate bytesOnly = new Utf8Predicate() {
+                @Override
+                public boolean test(String value) {
+                    throw new AssertionError("decoded " + value);
+                }
+
+                @Override
+                public boolean testUtf8(long address, int length) {
+                    return length == 0;
+                }
+            };
+            assertThat(dictionary.matches(bytesOnly)).containsExactly(false, false, true, false, false);
+            assertThat(dictionary.values()).containsExactly(values);
+            assertThat(dictionary.value(0)).isEqualTo("Grüße");
+            try (VarCharVector copy = dictionary.copyValues(allocator)) {
+                assertThat(copy.getValueCount()).isEqualTo(values.length);
+                for (int id = 0; id < values.length; id++) {
+                    assertThat(new String(copy.get(id), StandardCharsets.UTF_8)).isEqualTo(values[id]);
+                }
+            }
+        }
+    }
+
+    /**
      * A condition that can test bytes is tested on them while the values are not decoded (building or frozen), on the
      * decoded values after; the answers are the same.
      */

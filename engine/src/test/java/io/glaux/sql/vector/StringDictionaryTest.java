@@ -38,6 +38,26 @@ class StringDictionaryTest {
         }
     }
 
+    /** A test of UTF-8 bytes in native memory. */
+    private interface BytesTest {
+        boolean test(long address, int length);
+    }
+
+    /** A condition that fails the test if the dictionary decodes a value to test it. */
+    private static Utf8Predicate bytesOnly(BytesTest test) {
+        return new Utf8Predicate() {
+            @Override
+            public boolean test(String value) {
+                throw new AssertionError("decoded " + value);
+            }
+
+            @Override
+            public boolean testUtf8(long address, int length) {
+                return test.test(address, length);
+            }
+        };
+    }
+
     /**
      * Once frozen, a value is decoded when first asked for, and only it: the rest are still tested on their bytes;
      * all values, asked for after some, are the values in id order; a copy of the values is their bytes.
@@ -52,18 +72,7 @@ class StringDictionaryTest {
             dictionary.freeze();
             assertThat(dictionary.value(3)).isEqualTo("🦉 glaux");
             assertThat(dictionary.value(3)).isSameAs(dictionary.value(3));
-            Utf8Predicate bytesOnly = new Utf8Predicate() {
-                @Override
-                public boolean test(String value) {
-                    throw new AssertionError("decoded " + value);
-                }
-
-                @Override
-                public boolean testUtf8(long address, int length) {
-                    return length == 0;
-                }
-            };
-            assertThat(dictionary.matches(bytesOnly)).containsExactly(false, false, true, false, false);
+            assertThat(dictionary.matches(bytesOnly((address, length) -> length == 0))).containsExactly(false, false, true, false, false);
             assertThat(dictionary.values()).containsExactly(values);
             assertThat(dictionary.value(0)).isEqualTo("Grüße");
             try (VarCharVector copy = dictionary.copyValues(allocator)) {
@@ -86,17 +95,7 @@ class StringDictionaryTest {
                 dictionary.idOf(value);
             }
             Utf8Predicate like = (Utf8Predicate) LikePattern.of("%special%requests%", null);
-            Utf8Predicate bytesOnly = new Utf8Predicate() {
-                @Override
-                public boolean test(String value) {
-                    throw new AssertionError("decoded " + value);
-                }
-
-                @Override
-                public boolean testUtf8(long address, int length) {
-                    return like.testUtf8(address, length);
-                }
-            };
+            Utf8Predicate bytesOnly = bytesOnly(like::testUtf8);
             assertThat(dictionary.matches(bytesOnly)).containsExactly(true, true, false, false);
             dictionary.freeze();
             assertThat(dictionary.matches(bytesOnly.negate())).containsExactly(false, false, true, true);

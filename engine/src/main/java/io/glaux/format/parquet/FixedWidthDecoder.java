@@ -24,6 +24,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Decodes the common fixed-width conversions straight into the vector's buffers, without boxing: booleans; integers
@@ -323,7 +324,12 @@ final class FixedWidthDecoder extends ColumnDecoder {
             }
         } else {
             ByteBuffer values = flatPages.values();
-            if (source == Source.INT64) {
+            if (copiesPlainValues()) {
+                // Little-endian values of the vector's width and range, as Arrow holds them: one copy.
+                int at = values.position();
+                data.setBytes((long) row * width, values, at, n * width);
+                values.position(at + n * width);
+            } else if (source == Source.INT64) {
                 for (int i = 0; i < n; i++) {
                     put(validity, data, row + i, integral(values.getLong()), wide);
                 }
@@ -333,6 +339,21 @@ final class FixedWidthDecoder extends ColumnDecoder {
                 }
             }
         }
+    }
+
+    /**
+     * Whether plain values are the vector's as they lie: INT64 to a 64-bit vector, or INT32 to a 32-bit one, without a
+     * conversion and over the whole range of the file's type, on a little-endian machine.
+     */
+    private boolean copiesPlainValues() {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            return false;
+        }
+        return switch (source) {
+            case INT64 -> width == Long.BYTES && divisor == 1 && min == Long.MIN_VALUE && max == Long.MAX_VALUE;
+            case INT32 -> width == Integer.BYTES && min <= Integer.MIN_VALUE && max >= Integer.MAX_VALUE;
+            default -> false;
+        };
     }
 
     private void put(ArrowBuf validity, ArrowBuf data, int row, long value, boolean wide) {

@@ -5,6 +5,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Equality with one of a few strings ({@code = 'MAIL'}, {@code IN ('MAIL', 'SHIP')}), tested on a value's UTF-8
@@ -25,7 +26,7 @@ public final class Utf8Values implements Utf8Predicate {
     }
 
     /** Equality with one of {@code values}: on bytes too when they are at most {@link #MAX_VALUES}. */
-    public static java.util.function.Predicate<String> of(Collection<String> values) {
+    public static Predicate<String> of(Collection<String> values) {
         if (values.size() <= MAX_VALUES) {
             return new Utf8Values(values);
         }

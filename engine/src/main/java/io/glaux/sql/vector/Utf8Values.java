@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Equality with one of a few strings ({@code = 'MAIL'}, {@code IN ('MAIL', 'SHIP')}), tested on a value's UTF-8
@@ -37,6 +38,39 @@ public final class Utf8Values implements Utf8Predicate {
     @Override
     public boolean test(String value) {
         return values.contains(value);
+    }
+
+    /**
+     * Whether the first {@code codePoints} code points of a value (all of it when shorter; none when
+     * {@code codePoints} is not positive) are one of these values: {@code substr(c, 1, n) IN (...)} (TPC-H Q22's
+     * country codes), with {@code prefix} the function as it applies to a String.
+     */
+    public Utf8Predicate ofPrefix(long codePoints, UnaryOperator<String> prefix) {
+        return new Utf8Predicate() {
+            @Override
+            public boolean test(String value) {
+                return values.contains(prefix.apply(value));
+            }
+
+            @Override
+            public boolean testUtf8(long address, int length) {
+                return Utf8Values.this.testUtf8(address, prefixEnd(address, length, codePoints));
+            }
+        };
+    }
+
+    /** Where the first {@code codePoints} code points of well-formed UTF-8 end: before the next lead byte. */
+    private static int prefixEnd(long address, int length, long codePoints) {
+        long seen = 0;
+        for (int i = 0; i < length; i++) {
+            if ((MemoryUtil.getByte(address + i) & 0xC0) != 0x80) {
+                if (seen == codePoints) {
+                    return i;
+                }
+                seen++;
+            }
+        }
+        return codePoints <= 0 ? 0 : length;
     }
 
     @Override

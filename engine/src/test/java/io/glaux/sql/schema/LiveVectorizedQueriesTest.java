@@ -249,6 +249,8 @@ class LiveVectorizedQueriesTest {
                 "SELECT id, kind FROM %1$s WHERE note = 'n-2401'",
                 "SELECT count(*), min(id) FROM %1$s WHERE note IS NULL OR note LIKE '%%caf\u00e9%%'",
                 "SELECT count(*) FROM %1$s WHERE note = 'nobody'",
+                "SELECT count(*), sum(id) FROM %1$s WHERE substr(note, 1, 9)"
+                        + " IN ('n-18 caf\u00e9', 'n-27 caf\u00e9', 'n-1', '', 'x-4 speci')",
                 "SELECT a.kind, count(*), sum(b.id) FROM %1$s a JOIN %1$s b ON a.id = b.id + 1"
                         + " WHERE b.note NOT LIKE '%%special%%' AND a.note LIKE '%%1%%' GROUP BY a.kind");
         for (String table : List.of("notes", "notespq")) {
@@ -264,6 +266,10 @@ class LiveVectorizedQueriesTest {
         }
         assertThat(query(vectorized, "SELECT count(*) FROM notespq WHERE note NOT LIKE '%special%requests%'"))
                 .containsExactly(List.of("1910")); // less 357 NULLs and 233 special requests
+        // Rows 18, 27, 1 and 4; the empty notes (ids 50, 100, ...) less those that are NULL (350, 700, ...).
+        assertThat(query(vectorized, "SELECT count(*) FROM notespq WHERE substr(note, 1, 9)"
+                + " IN ('n-18 caf\u00e9', 'n-27 caf\u00e9', 'n-1', '', 'x-4 speci')"))
+                .containsExactly(List.of(String.valueOf(4 + 2500 / 50 - 2500 / 350)));
     }
 
     /**

@@ -319,6 +319,11 @@ final class VectorCompiler {
         TextFunction function = textFunction(call.getOperands().get(0));
         if (function != null) {
             Predicate<String> inRanges = inTextRanges(sarg);
+            if (function.prefixLength() != TextFunction.NOT_A_PREFIX && inRanges instanceof Utf8Values values) {
+                // substr(c, 1, n) IN (...): tested on the first n code points' bytes.
+                return dictionaryFilter(function.column(),
+                        values.ofPrefix(function.prefixLength(), function.function()));
+            }
             return dictionaryFilter(function.column(), entry -> inRanges.test(function.apply(entry)));
         }
         int column = column(call.getOperands().get(0));
@@ -390,7 +395,10 @@ final class VectorCompiler {
      * (TPC-H Q22's {@code substring(c_phone, 1, 2) IN (...)}): {@code substr} with constant positions, of the column
      * or of such a function.
      */
-    private record TextFunction(int column, UnaryOperator<String> function) {
+    private record TextFunction(int column, UnaryOperator<String> function, long prefixLength) {
+        /** {@link #prefixLength} of a function that is not {@code substr(column, 1, n)}. */
+        static final long NOT_A_PREFIX = Long.MIN_VALUE;
+
         String apply(String value) {
             return function.apply(value);
         }
@@ -404,12 +412,13 @@ final class VectorCompiler {
         }
         RexNode operand = call.getOperands().get(0);
         TextFunction inner = textFunction(operand);
+        boolean ofColumn = inner == null;
         if (inner == null) {
             RexNode stripped = stripPreservingCast(operand);
             if (!(stripped instanceof RexInputRef ref) || !isString(columns.get(ref.getIndex()).type())) {
                 return null;
             }
-            inner = new TextFunction(ref.getIndex(), UnaryOperator.identity());
+            inner = new TextFunction(ref.getIndex(), UnaryOperator.identity(), TextFunction.NOT_A_PREFIX);
         }
         long[] positions = new long[call.getOperands().size() - 1];
         for (int i = 0; i < positions.length; i++) {
@@ -421,9 +430,11 @@ final class VectorCompiler {
             positions[i] = number.longValueExact();
         }
         TextFunction of = inner;
+        long prefixLength = ofColumn && positions.length == 2 && positions[0] == 1 ? positions[1]
+                : TextFunction.NOT_A_PREFIX;
         return new TextFunction(of.column(), positions.length == 1
                 ? value -> StringFunctions.substr(of.apply(value), positions[0])
-                : value -> StringFunctions.substr(of.apply(value), positions[0], positions[1]));
+                : value -> StringFunctions.substr(of.apply(value), positions[0], positions[1]), prefixLength);
     }
 
     private RowFilter dictionaryFilter(int column, Predicate<String> condition) {

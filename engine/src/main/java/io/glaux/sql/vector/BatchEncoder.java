@@ -104,8 +104,8 @@ public final class BatchEncoder {
         return root;
     }
 
-    /** Replaces each id of a reader's dictionary with the target dictionary's ({@code ids}), NULLs kept. */
-    private static void translate(IntVector codes, int rows, int[] ids) {
+    /** Replaces each id of {@code codes}' first {@code rows} with {@code ids}' entry for it, NULLs kept. */
+    static void translate(IntVector codes, int rows, int[] ids) {
         codes.getDataBuffer().checkBytes(0, (long) rows * Integer.BYTES);
         long address = codes.getDataBuffer().memoryAddress();
         boolean nulls = codes.getNullCount() > 0;

@@ -117,14 +117,8 @@ public final class ColumnarParts {
 
     private static void translate(List<VectorSchemaRoot> batches, int column, int[] ids) {
         for (VectorSchemaRoot batch : batches) {
-            if (!(batch.getVector(column) instanceof IntVector codes)) {
-                continue;
-            }
-            int rows = batch.getRowCount();
-            for (int row = 0; row < rows; row++) {
-                if (!codes.isNull(row)) {
-                    codes.set(row, ids[codes.get(row)]);
-                }
+            if (batch.getVector(column) instanceof IntVector codes) {
+                BatchEncoder.translate(codes, batch.getRowCount(), ids);
             }
         }
     }

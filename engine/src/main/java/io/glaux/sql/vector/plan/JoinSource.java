@@ -382,10 +382,7 @@ final class JoinSource extends DerivedSource {
     private Lease open(ScanContext context, ImmutableBitSet fields, boolean ofProbe) {
         VectorQuery side = ofProbe ? probe : build;
         RexNode filter = side.spec().filter();
-        ImmutableBitSet tested = side.source().readsPerQuery()
-                ? VectorCompiler.stringsTestedOnBytes(side.source().columns(), filter)
-                        .except(joinedFields(fields, ofProbe))
-                : ImmutableBitSet.of();
+        ImmutableBitSet tested = side.pipeline().filterTestedStrings().except(joinedFields(fields, ofProbe));
         return side.source().open(context, sideFields(fields, ofProbe), tested,
                 filter == null ? List.of() : RelOptUtil.conjunctions(filter));
     }

@@ -140,8 +140,7 @@ final class OneRowJoinSource extends DerivedSource {
         /** The row's values, or null when the side has no row. */
         Object[] compute(ScanContext context, RexBuilder rexBuilder) {
             Object[] values;
-            try (Enumerator<Object[]> rows = new VectorPipeline(query.source(), query.spec(), query.getRowType())
-                    .open(context)) {
+            try (Enumerator<Object[]> rows = query.pipeline().open(context)) {
                 if (!rows.moveNext()) {
                     return null;
                 }

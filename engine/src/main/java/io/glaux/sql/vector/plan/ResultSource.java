@@ -176,7 +176,7 @@ final class ResultSource extends DerivedSource {
 
     /** The aggregate's rows in columns, or null for no data. */
     private OwnedBatches compute(ScanContext context) {
-        VectorPipeline pipeline = new VectorPipeline(query.source(), query.spec(), query.getRowType());
+        VectorPipeline pipeline = query.pipeline();
         try (VectorPipeline.ComputedGroups computed = pipeline.groups(context)) {
             if (computed == null) {
                 return boxedRows(pipeline.emptyResult());

@@ -36,14 +36,26 @@ public final class VectorPipeline {
     private final VectorSource source;
     private final VectorQuerySpec spec;
     private final int fieldCount;
-    /** The string columns only the filter tests, on bytes: the source may hold them as values. */
+    /**
+     * The string columns the filter tests on their values' bytes ({@link VectorCompiler#stringsTestedOnBytes}; none
+     * for a source that does not read its data per query).
+     */
+    private final ImmutableBitSet filterTestedStrings;
+    /** Those of them the query reads nowhere else: the source may hold them as values. */
     private final ImmutableBitSet testedStrings;
 
     VectorPipeline(VectorSource source, VectorQuerySpec spec, RelDataType rowType) {
         this.source = source;
         this.spec = spec;
         this.fieldCount = rowType.getFieldCount();
-        this.testedStrings = source.readsPerQuery() ? spec.testedStrings(source.columns()) : ImmutableBitSet.of();
+        this.filterTestedStrings = source.readsPerQuery()
+                ? VectorCompiler.stringsTestedOnBytes(source.columns(), spec.filter()) : ImmutableBitSet.of();
+        this.testedStrings = filterTestedStrings.except(spec.projectedFields());
+    }
+
+    /** The string columns the filter tests on their values' bytes, where the source reads its data per query. */
+    ImmutableBitSet filterTestedStrings() {
+        return filterTestedStrings;
     }
 
     /** Called from generated code. */

@@ -44,6 +44,8 @@ public class VectorQuery extends AbstractRelNode {
     private final VectorQuerySpec spec;
     /** {@link #scanPart()}, made once so that EXPLAIN ANALYZE's counts and its text refer to the same node. */
     private VectorQuery scanPart;
+    /** {@link #pipeline()}, made when first needed. */
+    private volatile VectorPipeline pipeline;
 
     VectorQuery(RelOptCluster cluster, String name, VectorSource source, VectorQuerySpec spec, RelDataType rowType) {
         this(cluster, cluster.traitSetOf(Convention.NONE), name, source, spec, rowType);
@@ -56,6 +58,19 @@ public class VectorQuery extends AbstractRelNode {
         this.source = source;
         this.spec = spec;
         this.rowType = rowType;
+    }
+
+    /**
+     * What runs this query, made once per plan (it compiles the filter to find the strings it tests) and shared by
+     * every query that runs the plan.
+     */
+    VectorPipeline pipeline() {
+        VectorPipeline made = pipeline;
+        if (made == null) {
+            made = new VectorPipeline(source, spec, getRowType());
+            pipeline = made;
+        }
+        return made;
     }
 
     private static RelTraitSet enumerableTraits(RelOptCluster cluster, VectorQuerySpec spec) {
@@ -225,8 +240,7 @@ public class VectorQuery extends AbstractRelNode {
         public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
             PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
                     JavaRowFormat.ARRAY, false);
-            VectorPipeline pipeline = new VectorPipeline(source(), spec(), getRowType());
-            Expression stashed = implementor.stash(pipeline, VectorPipeline.class);
+            Expression stashed = implementor.stash(pipeline(), VectorPipeline.class);
             return implementor.result(physType,
                     Blocks.toBlock(Expressions.call(stashed, "execute", DataContext.ROOT)));
         }

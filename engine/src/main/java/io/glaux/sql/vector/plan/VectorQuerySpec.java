@@ -1,6 +1,5 @@
 package io.glaux.sql.vector.plan;
 
-import io.glaux.catalog.Column;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -43,7 +42,7 @@ record VectorQuerySpec(RexNode filter, List<RexNode> projects, Aggregation aggre
     }
 
     /** The table columns the query's rows are computed from (its projects, those the aggregation uses). */
-    private ImmutableBitSet projectedFields() {
+    ImmutableBitSet projectedFields() {
         ImmutableBitSet.Builder used = ImmutableBitSet.builder();
         for (int field = 0; field < projects.size(); field++) {
             if (aggregation == null || aggregation.uses(field)) {
@@ -51,14 +50,6 @@ record VectorQuerySpec(RexNode filter, List<RexNode> projects, Aggregation aggre
             }
         }
         return used.build();
-    }
-
-    /**
-     * The string columns only the filter reads, each tested on its values' bytes
-     * ({@link VectorCompiler#stringsTestedOnBytes}), which a source may hold as values.
-     */
-    ImmutableBitSet testedStrings(List<Column> columns) {
-        return VectorCompiler.stringsTestedOnBytes(columns, filter).except(projectedFields());
     }
 
     boolean isRowScan() {

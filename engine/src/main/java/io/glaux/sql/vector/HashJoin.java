@@ -567,12 +567,10 @@ public final class HashJoin {
                             target.setNull(i);
                         }
                     } else if (fromProbe) {
-                        FieldVector from = data.vector(batch, source);
-                        for (int i = 0; i < rows; i++) {
-                            target.copyFrom(probeRows[i], i, from);
-                        }
+                        RowGather.rows(data.vector(batch, source), data.hasNulls(batch, source), probeRows, rows,
+                                target);
                     } else {
-                        copyBuild(data, source, target, rows);
+                        RowGather.references(data, source, buildRows, rows, target);
                     }
                     target.setValueCount(rows);
                 }
@@ -581,24 +579,6 @@ public final class HashJoin {
                 throw e;
             }
             return new VectorSchemaRoot(fields, vectors, rows);
-        }
-
-        private void copyBuild(ColumnarData data, int source, FieldVector target, int rows) {
-            FieldVector[] byBatch = new FieldVector[data.batchCount()];
-            for (int i = 0; i < rows; i++) {
-                long reference = buildRows[i];
-                if (reference < 0) {
-                    target.setNull(i);
-                    continue;
-                }
-                int batch = JoinTable.batchOf(reference);
-                FieldVector from = byBatch[batch];
-                if (from == null) {
-                    from = data.vector(batch, source);
-                    byBatch[batch] = from;
-                }
-                target.copyFrom(JoinTable.rowOf(reference), i, from);
-            }
         }
     }
 }

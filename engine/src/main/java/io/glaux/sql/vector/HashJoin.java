@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * their probe columns NULL.
  *
  * <p>NULL keys match nothing: an inner or semi join drops such probe rows, a left or anti join keeps them, and a right
- * join keeps such build rows. One key
- * is the table's key itself; several are hashed into one, and each candidate row is checked against every key.
+ * join keeps such build rows. One key is the table's key itself; several are packed into one exactly where their
+ * ranges allow, else hashed into one, and then each candidate row is checked against every key ({@link JoinKeys}).
  * {@link Comparison}s beside the keys (TPC-H Q21's {@code l2.l_suppkey <> l1.l_suppkey} in an {@code EXISTS}) are
  * checked on each candidate row too: a row pair matches only when they are true (a NULL makes them unknown).
  */
@@ -88,7 +88,12 @@ public final class HashJoin {
     private final int[] probeCompared;
     private final int[] buildCompared;
     private final boolean marksProbeSide;
-    /** With several keys, each table entry's key values ({@code [key][entry]}); null with one key. */
+    /** How rows' key values become the table's keys: set when the table's side has been read. */
+    private JoinKeys joinKeys = JoinKeys.one();
+    /**
+     * With several keys mixed into a hash, each table entry's key values ({@code [key][entry]}); null with one key or
+     * several packed ({@link JoinKeys#exact}).
+     */
     private long[][] tableKeys;
     /** Each table entry's values of the compared columns ({@code [comparison][entry]}), and which are NULL. */
     private long[][] tableValues;
@@ -181,26 +186,38 @@ public final class HashJoin {
 
     /**
      * {@code side}'s rows passing its filter, by key: filtered and their keys read on all of the scan's workers, then
-     * keyed and added batch by batch on the calling thread (so rows of one key keep the side's order). With several keys,
-     * {@link #tableKeys} keeps each added row's key values, by entry, and {@link #tableValues} the values of its
-     * compared columns. Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the
+     * keyed and added batch by batch on the calling thread (so rows of one key keep the side's order). Several keys are
+     * packed or hashed ({@link #joinKeys}) once their ranges over these rows are known; hashed, {@link #tableKeys}
+     * keeps each added row's key values, by entry. {@link #tableValues} keeps the values of its compared columns. Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the
      * batches, without an entry). The batches are kept when the table is of the probe side or of a right join's
      * build side.
      */
     private Table table(ParallelScan scan, Side side, int[] compared, boolean keepNullKeys) {
         ColumnarData data = side.data();
         AtomicReferenceArray<KeyedRows> batches = new AtomicReferenceArray<>(data.batchCount());
+        int keys = side.keys().length;
+        // Several keys (or none: a join on comparisons alone) become the table's keys once their ranges are known.
+        JoinKeys known = keys == 1 ? JoinKeys.one() : null;
         scan.run(data, () -> context -> batches.set(context.batch(), keyedRows(context, side, keepNullKeys,
-                compared)));
+                compared, known)));
         int rows = 0;
         for (int batch = 0; batch < batches.length(); batch++) {
             rows = Math.addExact(rows, batches.get(batch).count());
         }
-        int keys = side.keys().length;
-        // One key's values are the table's keys, and their range may index an array; several keys are mixed.
-        long[] range = keys == 1 ? keyRange(batches) : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+        long[][] ranges = keyRanges(batches, keys);
+        joinKeys = JoinKeys.of(ranges[0], ranges[1]);
+        if (keys != 1) {
+            for (int batch = 0; batch < batches.length(); batch++) {
+                KeyedRows selected = batches.get(batch);
+                batches.set(batch, selected.keyedBy(joinKeys.keys(selected.values(), selected.count())));
+            }
+        }
+        // One key's values, or several packed, may index an array when their range is narrow.
+        long[] range = keys == 1 ? new long[] {ranges[0][0], ranges[1][0]}
+                : joinKeys.packed() && rows > 0 ? new long[] {0, joinKeys.highestPacked()}
+                : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
         JoinTable table = new JoinTable(rows, range[0], range[1]);
-        tableKeys = keys == 1 ? null : new long[keys][rows];
+        tableKeys = joinKeys.exact() ? null : new long[keys][rows];
         tableValues = new long[comparisons.length][rows];
         tableNulls = new boolean[comparisons.length][rows];
         boolean keep = side == probe || type == Type.RIGHT;
@@ -251,22 +268,31 @@ public final class HashJoin {
         return new Table(table, kept, rowEntries);
     }
 
-    /** The lowest and highest of the rows' one key, NULLs aside ({@code {1, 0}} when there is none). */
-    private static long[] keyRange(AtomicReferenceArray<KeyedRows> batches) {
-        long lowest = Long.MAX_VALUE;
-        long highest = Long.MIN_VALUE;
-        for (int batch = 0; batch < batches.length(); batch++) {
-            KeyedRows selected = batches.get(batch);
-            long[] keys = selected.hashes();
-            boolean[] nullKeys = selected.nullKeys();
-            for (int i = 0; i < selected.count(); i++) {
-                if (nullKeys == null || !nullKeys[i]) {
-                    lowest = Math.min(lowest, keys[i]);
-                    highest = Math.max(highest, keys[i]);
+    /**
+     * The lowest ({@code [0][key]}) and highest ({@code [1][key]}) value of each key over the rows, NULL keys aside
+     * (1 and 0 when there is none).
+     */
+    private static long[][] keyRanges(AtomicReferenceArray<KeyedRows> batches, int keys) {
+        long[] lowest = new long[keys];
+        long[] highest = new long[keys];
+        for (int k = 0; k < keys; k++) {
+            long low = Long.MAX_VALUE;
+            long high = Long.MIN_VALUE;
+            for (int batch = 0; batch < batches.length(); batch++) {
+                KeyedRows selected = batches.get(batch);
+                long[] values = selected.values()[k];
+                boolean[] nullKeys = selected.nullKeys();
+                for (int i = 0; i < selected.count(); i++) {
+                    if (nullKeys == null || !nullKeys[i]) {
+                        low = Math.min(low, values[i]);
+                        high = Math.max(high, values[i]);
+                    }
                 }
             }
+            lowest[k] = low > high ? 1 : low;
+            highest[k] = low > high ? 0 : high;
         }
-        return lowest > highest ? new long[] {1, 0} : new long[] {lowest, highest};
+        return new long[][] {lowest, highest};
     }
 
     /**
@@ -277,7 +303,7 @@ public final class HashJoin {
     private boolean[] mark(ParallelScan scan, JoinTable table) {
         boolean[] marks = new boolean[table.size()];
         scan.run(build.data(), () -> context -> {
-            KeyedRows keyed = keyedRows(context, build, false, buildCompared);
+            KeyedRows keyed = keyedRows(context, build, false, buildCompared, joinKeys);
             for (int i = 0; i < keyed.count(); i++) {
                 for (int entry = table.first(keyed.hashes()[i]); entry >= 0; entry = table.next(entry)) {
                     if (!marks[entry] && matches(entry, keyed, i, true)) {
@@ -315,16 +341,21 @@ public final class HashJoin {
     }
 
     /**
-     * A batch's rows passing the side's filter, their keys' values (per key) and the hash the table is keyed by (the
-     * one key's value itself). Rows with a NULL key are left out, or kept and marked in {@code nullKeys} (null when
-     * there is none). {@code compared} holds the values of the side's compared columns (per comparison), and
+     * A batch's rows passing the side's filter, their keys' values (per key) and the keys the table is keyed by
+     * ({@link JoinKeys}; null until known). Rows with a NULL key are left out, or kept and marked in {@code nullKeys}
+     * (null when there is none). {@code compared} holds the values of the side's compared columns (per comparison), and
      * {@code comparedNulls} which of them are NULL (null for a column without NULLs).
      */
     private record KeyedRows(int[] rows, long[][] values, long[] hashes, boolean[] nullKeys, int count,
                              long[][] compared, boolean[][] comparedNulls) {
+
+        KeyedRows keyedBy(long[] keys) {
+            return new KeyedRows(rows, values, keys, nullKeys, count, compared, comparedNulls);
+        }
     }
 
-    private static KeyedRows keyedRows(BatchContext context, Side side, boolean keepNullKeys, int[] comparedColumns) {
+    private static KeyedRows keyedRows(BatchContext context, Side side, boolean keepNullKeys, int[] comparedColumns,
+                                       JoinKeys keys) {
         Scratch scratch = context.scratch();
         int[] selected = scratch.borrowInts();
         boolean[] nulls = scratch.borrowFlags();
@@ -367,27 +398,12 @@ public final class HashJoin {
                 boolean[] columnNulls = new boolean[count];
                 comparedNulls[c] = column.readNulls(selected, count, columnNulls) ? columnNulls : null;
             }
-            return new KeyedRows(Arrays.copyOf(selected, count), values, hash(values, count), nullKeys, count,
-                    compared, comparedNulls);
+            return new KeyedRows(Arrays.copyOf(selected, count), values,
+                    keys == null ? null : keys.keys(values, count), nullKeys, count, compared, comparedNulls);
         } finally {
             scratch.release(selected);
             scratch.release(nulls);
         }
-    }
-
-    /** The one key's values, or several keys' values mixed into one long. */
-    private static long[] hash(long[][] values, int count) {
-        if (values.length == 1) {
-            return values[0];
-        }
-        long[] hashes = new long[count];
-        for (long[] key : values) {
-            for (int i = 0; i < count; i++) {
-                long mixed = (hashes[i] ^ key[i]) * 0x9E3779B97F4A7C15L;
-                hashes[i] = mixed ^ (mixed >>> 29);
-            }
-        }
-        return hashes;
     }
 
     /** One worker's probing: the matches of a batch, then their columns gathered into a result batch. */
@@ -406,7 +422,8 @@ public final class HashJoin {
         @Override
         public void process(BatchContext context) {
             // A left or anti join keeps the probe rows whose key is NULL; they match nothing.
-            KeyedRows keyed = keyedRows(context, probe, type == Type.LEFT || type == Type.ANTI, probeCompared);
+            KeyedRows keyed = keyedRows(context, probe, type == Type.LEFT || type == Type.ANTI, probeCompared,
+                    joinKeys);
             int matches = match(keyed);
             results.set(context.batch(), gather(context.batch(), matches));
         }

@@ -11,6 +11,7 @@ import io.glaux.sql.plan.OptimizerProgram;
 import io.glaux.sql.plan.OrFactors;
 import io.glaux.sql.plan.PlannerMetadata;
 import io.glaux.sql.plan.SemiJoinAlgorithms;
+import io.glaux.sql.vector.plan.FallbackPlan;
 import io.glaux.sql.vector.plan.VectorFallback;
 import io.glaux.sql.vector.plan.VectorTableScanRule;
 import io.glaux.sql.plan.TableSources;
@@ -231,7 +232,10 @@ public final class QueryPlanner {
 
     private RelRoot toRel(SqlNode node, QueryContext context, AtomicBoolean cancelFlag, boolean vectorizeLive) {
         // The planner checks the flag it finds in its context before each rule it fires.
-        VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(new CancelFlag(cancelFlag)));
+        // The plan that reads live tables in columns falls back to one made without it (and without what it assumes).
+        VolcanoPlanner planner = new VolcanoPlanner(null, vectorizeLive
+                ? Contexts.of(new CancelFlag(cancelFlag), FallbackPlan.AVAILABLE)
+                : Contexts.of(new CancelFlag(cancelFlag)));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);

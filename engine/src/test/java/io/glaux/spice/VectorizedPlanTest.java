@@ -306,6 +306,33 @@ class VectorizedPlanTest {
     }
 
     /**
+     * TPC-H Q11's whole shape: the sums are over joins of datasets, whose values are only known when the query runs.
+     * They are held in 18 digits all the same, so that the comparison filters vectorized; a sum that turns out wider
+     * (twenty 18-digit values joined with themselves) makes the query run again on the row operators, with the row
+     * operators' answer.
+     */
+    @Test
+    void sumsOverJoinsAreHeldIn18DigitsAndFallBackWhenTheyTurnOutWider() {
+        String sql = "SELECT a.tiny, sum(a.amount * b.small) FROM %1$s a JOIN %1$s b ON a.id = b.id GROUP BY a.tiny"
+                + " HAVING sum(a.amount * b.small) > (SELECT sum(c.amount * d.small) * 0.0095 FROM %1$s c JOIN %1$s d"
+                + " ON c.id = d.id) ORDER BY 2 DESC";
+        String plan = plan(String.format(sql, "spice.default.items"));
+        assertThat(plan).contains("INNER ONE ROW(").doesNotContain("NestedLoopJoin", "EnumerableAggregate",
+                "EnumerableHashJoin");
+        List<List<String>> answer = answer(sql);
+        assertThat(answer).hasSizeGreaterThan(1);
+        assertThat(answer).isEqualTo(overText(sql));
+
+        String wide = "WITH r AS (SELECT a.k, sum(a.v) AS s FROM %1$s a JOIN %1$s b ON a.k = b.k GROUP BY a.k)"
+                + " SELECT k, s FROM r WHERE s > (SELECT min(s) FROM r) ORDER BY 1";
+        assertThat(plan(String.format(wide, "spice.default.huge"))).contains("INNER ONE ROW(")
+                .doesNotContain("EnumerableAggregate");
+        List<List<String>> wideAnswer = SpiceTestData.query(glaux, String.format(wide, "spice.default.huge"));
+        assertThat(wideAnswer).isEqualTo(SpiceTestData.query(glaux, String.format(wide, "huge")))
+                .contains(List.of("3", "399999999999999999600"));
+    }
+
+    /**
      * TPC-H Q11's shape: groups whose sum passes a fraction of the total. The fraction, a decimal product the
      * vectorized filter does not compute, is computed with the total's row, so the comparison filters the groups'
      * rows with its value.

@@ -48,11 +48,15 @@ final class ResultSource extends DerivedSource {
     private final VectorQuery query;
     /** Per column, whether it is held narrower than its type (a decimal of 18 digits for one of 38). */
     private final boolean[] narrowed;
+    /** Whether the plan can fall back ({@link FallbackPlan}) when a narrowed value turns out not to fit. */
+    private final boolean mayFallBack;
 
-    private ResultSource(VectorQuery query, List<Column> columns, boolean[] narrowed, double rows) {
+    private ResultSource(VectorQuery query, List<Column> columns, boolean[] narrowed, boolean mayFallBack,
+                         double rows) {
         super(columns, rows);
         this.query = query;
         this.narrowed = narrowed;
+        this.mayFallBack = mayFallBack;
     }
 
     /** The rows of {@code query} (an aggregate) as a source, or null when a column has no columnar layout. */
@@ -65,6 +69,7 @@ final class ResultSource extends DerivedSource {
         List<Column> columns = new ArrayList<>();
         boolean[] narrowed = new boolean[fields.size()];
         int keys = aggregation.groupSet().cardinality();
+        boolean mayFallBack = FallbackPlan.available(query.getCluster().getPlanner());
         for (int i = 0; i < fields.size(); i++) {
             AthenaType type = TypeMapping.toAthenaType(fields.get(i).getType());
             if (!ColumnLayout.isSupported(type)) {
@@ -72,23 +77,25 @@ final class ResultSource extends DerivedSource {
             }
             if (type instanceof AthenaType.Decimal decimal && !ColumnLayout.isLongDecimal(decimal)
                     && decimal.scale() <= ColumnLayout.MAX_LONG_DECIMAL_PRECISION && i >= keys
-                    && fitsLong(query, aggregation.calls().get(i - keys), decimal.scale())) {
+                    && fitsLong(query, aggregation.calls().get(i - keys), decimal.scale(), mayFallBack)) {
                 type = new AthenaType.Decimal(ColumnLayout.MAX_LONG_DECIMAL_PRECISION, decimal.scale());
                 narrowed[i] = true;
             }
             columns.add(new Column(fields.get(i).getName(), type));
         }
         Double estimate = query.getCluster().getMetadataQuery().getRowCount(query);
-        return new ResultSource(query, columns, narrowed, estimate == null ? 1 : estimate);
+        return new ResultSource(query, columns, narrowed, mayFallBack, estimate == null ? 1 : estimate);
     }
 
     /**
      * Whether a decimal result of {@code call} can be held in 18 digits: over live tables always (checked when the
      * rows are made); else when it is the sum, minimum or maximum of a column or an expression the operators compute
      * on longs (TPC-H Q15's {@code sum(l_extendedprice * (1 - l_discount))}), of the same scale, whose values, times
-     * the rows for a sum, stay within 18 digits (the dataset's value ranges bound the expression's).
+     * the rows for a sum, stay within 18 digits (the dataset's value ranges bound the expression's). Over a source
+     * whose data are only known when the query runs (a join of datasets, TPC-H Q11's), when the plan can fall back
+     * ({@code mayFallBack}): checked when the rows are made, as over live tables.
      */
-    private static boolean fitsLong(VectorQuery query, AggregateCall call, int scale) {
+    private static boolean fitsLong(VectorQuery query, AggregateCall call, int scale, boolean mayFallBack) {
         if (query.source().readsLiveTables()) {
             return true;
         }
@@ -101,7 +108,14 @@ final class ResultSource extends DerivedSource {
         RexNode argument = query.spec().projects().get(call.getArgList().get(0));
         Lease lease = query.source().planningData();
         if (lease == null) {
-            return false;
+            if (!mayFallBack) {
+                return false;
+            }
+            try {
+                return new VectorCompiler(query.source().columns(), null).longCode(argument).scale() == scale;
+            } catch (VectorCompiler.Unsupported e) {
+                return false;
+            }
         }
         try {
             ColumnarData data = lease.data();
@@ -252,7 +266,7 @@ final class ResultSource extends DerivedSource {
     private RuntimeException tooWide(String value) {
         String reason = "an aggregate's decimal result has more than " + ColumnLayout.MAX_LONG_DECIMAL_PRECISION
                 + " digits: " + value;
-        if (readsLiveTables()) {
+        if (readsLiveTables() || mayFallBack) {
             return new VectorFallback(reason, null);
         }
         // Only when a dataset changed between planning and now in a way the plan did not allow for.

@@ -186,10 +186,11 @@ public final class HashJoin {
 
     /**
      * {@code side}'s rows passing its filter, by key: filtered and their keys read on all of the scan's workers, then
-     * keyed and added batch by batch on the calling thread (so rows of one key keep the side's order). Several keys are
-     * packed or hashed ({@link #joinKeys}) once their ranges over these rows are known; hashed, {@link #tableKeys}
-     * keeps each added row's key values, by entry. {@link #tableValues} keeps the values of its compared columns. Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the
-     * batches, without an entry). The batches are kept when the table is of the probe side or of a right join's
+     * keyed and added batch by batch on the calling thread (so rows of one key keep the side's order). Several keys
+     * are packed or hashed ({@link #joinKeys}) once their ranges over these rows are known; hashed, {@link #tableKeys}
+     * keeps each added row's key values, by entry. {@link #tableValues} keeps the values of its compared columns.
+     * Rows whose key is NULL stay out of the table ({@code keepNullKeys}: they are kept in the batches, without an
+     * entry). The batches are kept when the table is of the probe side or of a right join's
      * build side.
      */
     private Table table(ParallelScan scan, Side side, int[] compared, boolean keepNullKeys) {

@@ -66,10 +66,7 @@ final class JoinKeys {
         return exact;
     }
 
-    /**
-     * The highest key a table row can have, keys being 0 or more: packed keys only (and one key, whose range the
-     * table finds itself).
-     */
+    /** The highest packed key a table row can have, the lowest being 0 (for {@link #packed} keys). */
     long highestPacked() {
         long packed = 0;
         for (int k = 0; k < weights.length; k++) {

@@ -78,7 +78,7 @@ final class RowGather {
             return;
         }
         long[] addresses = new long[batches];
-        /* Per batch, its validity buffer's address, or 0 when it holds no NULL. */
+        // Per batch, its validity buffer's address, or 0 when it holds no NULL.
         long[] validities = new long[batches];
         boolean[] seen = new boolean[batches];
         long target = to.getDataBuffer().memoryAddress();
@@ -122,7 +122,8 @@ final class RowGather {
 
     private static void copy(long source, int row, long target, int i, int width) {
         switch (width) {
-            case Long.BYTES -> MemoryUtil.putLong(target + ((long) i << 3), MemoryUtil.getLong(source + ((long) row << 3)));
+            case Long.BYTES -> MemoryUtil.putLong(target + ((long) i << 3),
+                    MemoryUtil.getLong(source + ((long) row << 3)));
             case Integer.BYTES -> MemoryUtil.putInt(target + ((long) i << 2),
                     MemoryUtil.getInt(source + ((long) row << 2)));
             case 2 * Long.BYTES -> {

@@ -98,16 +98,20 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
-    /** Waits until a condition on the driver holds. */
     /**
      * Waits until {@code count} dashboard visuals have answered, each {@code ready} or {@code error} (a visual that has
      * not yet been marked {@code loading} has not answered), for at most {@code timeout}.
      */
     public void awaitVisuals(int count, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(d -> d.findElements(By.cssSelector(
-                ".visual[data-state='ready'], .visual[data-state='error']")).size() == count);
+        new WebDriverWait(driver, timeout).withMessage(() -> count + " visuals answered; the page at "
+                + driver.getCurrentUrl() + " shows visuals in states " + driver.findElements(By.cssSelector(".visual"))
+                .stream().map(v -> v.getAttribute("data-state")).toList() + " under the heading "
+                + driver.findElements(By.cssSelector("#page h1")).stream().map(WebElement::getText).toList())
+                .until(d -> d.findElements(By.cssSelector(
+                        ".visual[data-state='ready'], .visual[data-state='error']")).size() == count);
     }
 
+    /** Waits until a condition on the driver holds. */
     public <T> T until(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition::apply);
     }

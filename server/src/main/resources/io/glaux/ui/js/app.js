@@ -1,7 +1,7 @@
 // The UI's shell: connects to Glaux, then shows the page the location's hash names. Each page is a module under
-// pages/ exporting render(main, params, app) and loaded when first shown.
+// pages/ exporting render(view, params, app) and loaded when first shown.
 import { GlauxClient } from './aws/client.js';
-import { errorBox, replace } from './ui/dom.js';
+import { errorBox, h, replace } from './ui/dom.js';
 
 /** Hash routes, most specific first: [pattern, page module, title]. */
 export const ROUTES = [
@@ -40,12 +40,15 @@ async function show(app, main) {
     return;
   }
   document.title = `${found.title} · Glaux`;
-  const view = replace(main);
+  // Each navigation renders into a view of its own. A page still waiting for an answer when the next one is shown
+  // finishes into its detached view instead of over the page shown since.
+  const view = h('div', { class: 'view' });
+  replace(main, view);
   try {
     const module = await import(`./pages/${found.page}.js`);
     await module.render(view, found.params, app);
   } catch (error) {
-    main.append(errorBox(error));
+    view.append(errorBox(error));
     console.error(error);
   }
 }

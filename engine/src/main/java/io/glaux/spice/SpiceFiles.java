@@ -14,6 +14,8 @@ import io.glaux.storage.ObjectStore;
 import io.glaux.storage.ObjectUpload;
 import io.glaux.storage.S3Location;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -24,12 +26,15 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +45,8 @@ import java.util.Map;
 
 /**
  * Dataset versions as Arrow IPC files, objects {@code <location>/<dataset>.arrow} of the one store every path uses:
- * the schema (string columns dictionary encoded, each field's Athena type in its metadata), then each column's
- * dictionary once, then the record batches. The schema metadata keeps the dataset's definition (SQL, context and
+ * the schema (string columns dictionary encoded, but for those the version holds as values, each field's Athena
+ * type in its metadata), then each dictionary once, then the record batches. The schema metadata keeps the dataset's definition (SQL, context and
  * lookback window, if any) and row count, so a restart lists datasets from each file's schema and dictionaries and
  * loads the record batches when a query first needs them. A new version is one atomic upload: the old file stays
  * whole until the new one replaces it.
@@ -100,14 +105,23 @@ final class SpiceFiles {
             metadata.put(LOOKBACK_SIZE_KEY, Long.toString(window.size()));
             metadata.put(LOOKBACK_UNIT_KEY, window.unit().name());
         }
-        Schema schema = ColumnCodecs.schema(version.columns(), metadata);
+        List<Field> fields = new ArrayList<>();
         DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
         for (int i = 0; i < version.columns().size(); i++) {
+            Column column = version.columns().get(i);
             StringDictionary dictionary = version.dictionary(i);
+            if (dictionary != null && version.holdsValues(i)) {
+                // A column held as values is written as values, the batches held as ids decoded.
+                fields.add(new Field(column.name(), new FieldType(true, ArrowType.Utf8.INSTANCE, null,
+                        Map.of(ColumnCodecs.TYPE_KEY, column.type().ddl())), null));
+                continue;
+            }
+            fields.add(ColumnCodecs.field(column, i));
             if (dictionary != null) {
                 dictionaries.put(dictionary.asArrowDictionary());
             }
         }
+        Schema schema = new Schema(fields, metadata);
         try (ObjectUpload upload = store.startUpload(location.bucket(), key(definition.name()),
                 ObjectMetadata.ofContentType(MEDIA_TYPE))) {
             // The writer closes its channel when done; the upload must outlive it to be committed.
@@ -117,14 +131,49 @@ final class SpiceFiles {
                 writer.start();
                 VectorLoader loader = new VectorLoader(staging);
                 for (VectorSchemaRoot batch : version.batches()) {
-                    try (ArrowRecordBatch record = new VectorUnloader(batch).getRecordBatch()) {
-                        loader.load(record);
+                    List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors());
+                    List<FieldVector> decoded = new ArrayList<>();
+                    try {
+                        for (int i = 0; i < vectors.size(); i++) {
+                            if (version.holdsValues(i) && vectors.get(i) instanceof IntVector ids) {
+                                vectors.set(i, decode(ids, batch.getRowCount(), version.dictionary(i), allocator));
+                                decoded.add(vectors.get(i));
+                            }
+                        }
+                        VectorSchemaRoot written = new VectorSchemaRoot(vectors.stream().map(FieldVector::getField)
+                                .toList(), vectors, batch.getRowCount());
+                        try (ArrowRecordBatch record = new VectorUnloader(written).getRecordBatch()) {
+                            loader.load(record);
+                        }
+                    } finally {
+                        decoded.forEach(FieldVector::close);
                     }
                     writer.writeBatch();
                 }
                 writer.end();
             }
             upload.commit();
+        }
+    }
+
+    /** A batch's ids as the values they stand for. */
+    private static VarCharVector decode(IntVector ids, int rows, StringDictionary dictionary,
+                                        BufferAllocator allocator) {
+        VarCharVector values = new VarCharVector("values", allocator);
+        try {
+            values.allocateNew(rows);
+            for (int row = 0; row < rows; row++) {
+                if (ids.isNull(row)) {
+                    values.setNull(row);
+                } else {
+                    values.setSafe(row, dictionary.value(ids.get(row)).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            values.setValueCount(rows);
+            return values;
+        } catch (RuntimeException e) {
+            values.close();
+            throw e;
         }
     }
 
@@ -226,7 +275,11 @@ final class SpiceFiles {
             dictionaries = new StringDictionary[columns.size()];
             Map<Long, Dictionary> loaded = new HashMap<>(reader.getDictionaryVectors());
             for (int i = 0; i < columns.size(); i++) {
-                if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())) {
+                if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())
+                        && schema.getFields().get(i).getDictionary() == null) {
+                    // Written as values: the batches hold them, and ids are made when a query needs them.
+                    dictionaries[i] = new StringDictionary(i, columns.get(i).name(), allocator);
+                } else if (ColumnLayout.isDictionaryEncoded(columns.get(i).type())) {
                     long id = schema.getFields().get(i).getDictionary().getId();
                     TransferPair transfer = loaded.get(id).getVector().getTransferPair(allocator);
                     transfer.transfer();

@@ -215,7 +215,9 @@ final class SpiceImporter {
         List<Column> columns = shape.columns();
         BufferAllocator allocator = root.newChildAllocator("spice-" + definition.name() + "-" + ingestion.id(), 0,
                 Long.MAX_VALUE);
-        BatchBuilder builder = new BatchBuilder(allocator, columns, batchRows);
+        // A column read as values that are nearly all distinct keeps them (see BatchBuilder), for queries to encode
+        // if one needs its ids.
+        BatchBuilder builder = new BatchBuilder(allocator, columns, batchRows, true);
         try {
             long rows = kept == null ? 0 : copyKept(kept, builder, ingestion);
             Optional<IngestionSource.ColumnBatches> columnar = shape.keepsRows() ? source.batches(allocator, batchRows)

@@ -68,12 +68,33 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
             return current();
         }
 
-        /** The version current when the query runs, whatever it reads of it. */
+        /** The version current when the query runs, every string column it reads as ids. */
         @Override
         public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
-            return current();
+            return open(context, fields, ImmutableBitSet.of(), filters);
         }
 
+        /**
+         * The version current when the query runs: the string columns it reads as ids
+         * ({@link io.glaux.sql.vector.ColumnarBatches#withIds}), but for those only its filter tests, which stay as
+         * the version holds them.
+         */
+        @Override
+        public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                          List<RexNode> filters) {
+            SpiceVersion version = service.acquire(dataset);
+            if (version == null) {
+                return null;
+            }
+            try {
+                return Lease.of(version.withIds(fields.except(testedStrings).toBitSet()), version::release);
+            } catch (RuntimeException | Error e) {
+                version.release();
+                throw e;
+            }
+        }
+
+        /** The version as it is held (the plan's checks do not read the rows). */
         private Lease current() {
             SpiceVersion version = service.acquire(dataset);
             if (version == null) {
@@ -82,8 +103,14 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
             return Lease.of(version, version::release);
         }
 
+        @Override
+        public boolean holdsTestedStringsAsValues() {
+            return true;
+        }
+
         /**
-         * From the current version: a string column's dictionary size, an integer-like column's value range (dates,
+         * From the current version: a string column's dictionary size (its rows where it is held as values), an
+         * integer-like column's value range (dates,
          * decimals as unscaled longs), each capped by the rows.
          */
         @Override
@@ -95,6 +122,10 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
             try {
                 double rows = Math.max(1, version.rows());
                 StringDictionary dictionary = version.dictionary(column);
+                if (dictionary != null && version.holdsValues(column)) {
+                    // Held as values because nearly every value was new.
+                    return OptionalDouble.of(rows);
+                }
                 if (dictionary != null) {
                     return OptionalDouble.of(Math.max(1, Math.min(rows, dictionary.size())));
                 }

@@ -5,6 +5,7 @@ import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -28,6 +29,8 @@ public final class BatchBuilder implements AutoCloseable {
     }
 
     private static final int INITIAL_CAPACITY = 4096;
+    /** The fewest rows of a batch given as values whose share of new values decides that a column keeps values. */
+    private static final int VALUES_SAMPLE_ROWS = 64;
 
     private final BufferAllocator allocator;
     private final List<Column> columns;
@@ -36,12 +39,27 @@ public final class BatchBuilder implements AutoCloseable {
     private final StringDictionary[] dictionaries;
     private final BatchEncoder encoder;
     private final int[] allColumns;
+    private final boolean keepsDistinctValues;
+    private final boolean[] heldAsValues;
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
     private VectorSchemaRoot current;
     private int currentRows;
     private boolean built;
 
     public BatchBuilder(BufferAllocator allocator, List<Column> columns, int batchRows) {
+        this(allocator, columns, batchRows, false);
+    }
+
+    /**
+     * @param keepsDistinctValues whether a string column whose batches are read as values, and mostly new ones
+     *     (more than half of a batch's rows add to the dictionary: comments, names), keeps the values of the batches
+     *     that follow rather than ids (the data holds a {@code VarCharVector} in those batches, and
+     *     {@link ColumnarBatches#withIds} gives the ids a query needs); the importer's choice, sparing a dictionary
+     *     lookup per row where nearly every lookup adds a value
+     */
+    public BatchBuilder(BufferAllocator allocator, List<Column> columns, int batchRows, boolean keepsDistinctValues) {
+        this.keepsDistinctValues = keepsDistinctValues;
+        this.heldAsValues = new boolean[columns.size()];
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
         this.schema = ColumnCodecs.schema(columns, Map.of());
@@ -95,7 +113,34 @@ public final class BatchBuilder implements AutoCloseable {
      */
     public void append(ColumnBatch batch) {
         seal();
+        int[] sizes = keepsDistinctValues ? dictionarySizes(batch) : null;
+        int rows = batch.rowCount();
         batches.add(encoder.encode(batch, allColumns));
+        if (sizes == null) {
+            return;
+        }
+        for (int column = 0; column < sizes.length; column++) {
+            if (sizes[column] >= 0 && (dictionaries[column].size() - sizes[column]) * 2L > rows) {
+                heldAsValues[column] = true;
+                encoder.holdValues(column);
+            }
+        }
+    }
+
+    /**
+     * Per column, the size of its dictionary before {@code batch}, where the batch gives a string column as values
+     * that are still encoded and has rows enough to judge them by; else -1.
+     */
+    private int[] dictionarySizes(ColumnBatch batch) {
+        int[] sizes = new int[columns.size()];
+        java.util.Arrays.fill(sizes, -1);
+        for (int column = 0; column < sizes.length; column++) {
+            if (dictionaries[column] != null && !heldAsValues[column] && batch.rowCount() >= VALUES_SAMPLE_ROWS
+                    && batch.dictionary(column) == null && batch.vector(column) instanceof VarCharVector) {
+                sizes[column] = dictionaries[column].size();
+            }
+        }
+        return sizes;
     }
 
     private void seal() {

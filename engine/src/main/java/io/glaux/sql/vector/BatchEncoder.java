@@ -46,7 +46,7 @@ public final class BatchEncoder {
     public BatchEncoder(BufferAllocator allocator, List<Column> columns, StringDictionary[] dictionaries,
                         boolean[] heldAsValues) {
         this.allocator = allocator;
-        this.heldAsValues = heldAsValues;
+        this.heldAsValues = heldAsValues.clone();
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -60,6 +60,11 @@ public final class BatchEncoder {
         for (int i = 0; i < translations.length; i++) {
             translations[i] = new Translation();
         }
+    }
+
+    /** From the next batch on, a string column's batches the reader gives as values stay values. */
+    public void holdValues(int column) {
+        heldAsValues[column] = true;
     }
 
     /**
@@ -118,7 +123,7 @@ public final class BatchEncoder {
     }
 
     /** Ids of the values of {@code values} in {@code dictionary}, NULLs kept. */
-    private static void encode(VarCharVector values, IntVector ids, int rows, StringDictionary dictionary) {
+    static void encode(VarCharVector values, IntVector ids, int rows, StringDictionary dictionary) {
         ids.allocateNew(rows);
         ArrowBuf data = values.getDataBuffer();
         for (int row = 0; row < rows; row++) {

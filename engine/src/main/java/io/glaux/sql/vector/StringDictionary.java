@@ -74,9 +74,14 @@ public final class StringDictionary implements StringLookup, AutoCloseable {
     private volatile boolean allDecoded;
 
     public StringDictionary(long id, String columnName, BufferAllocator allocator) {
+        this(id, new Field(columnName + ".dictionary", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+                allocator);
+    }
+
+    private StringDictionary(long id, Field field, BufferAllocator allocator) {
         this.id = id;
         this.allocator = allocator;
-        this.field = new Field(columnName + ".dictionary", FieldType.nullable(ArrowType.Utf8.INSTANCE), null);
+        this.field = field;
         this.slots = new long[INITIAL_SLOTS];
         this.chunks = new ArrowBuf[8];
         this.chunkAddresses = new long[8];
@@ -298,6 +303,21 @@ public final class StringDictionary implements StringLookup, AutoCloseable {
         int[] ids = new int[count];
         forEachValue((known, address, length) -> ids[known] = target.idOf(address, length));
         return ids;
+    }
+
+    /**
+     * A dictionary that accepts values, from the same allocator, holding this one's values under the same ids: where
+     * more values join the ones a frozen dictionary holds.
+     */
+    public StringDictionary growableCopy() {
+        StringDictionary copy = new StringDictionary(id, field, allocator);
+        try {
+            forEachValue((known, address, length) -> copy.idOf(address, length));
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        }
+        return copy;
     }
 
     /**

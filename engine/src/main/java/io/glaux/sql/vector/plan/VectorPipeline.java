@@ -38,7 +38,7 @@ public final class VectorPipeline {
     private final int fieldCount;
     /**
      * The string columns the filter tests on their values' bytes ({@link VectorCompiler#stringsTestedOnBytes}; none
-     * for a source that does not read its data per query).
+     * for a source that never holds them as values).
      */
     private final ImmutableBitSet filterTestedStrings;
     /** Those of them the query reads nowhere else: the source may hold them as values. */
@@ -48,12 +48,12 @@ public final class VectorPipeline {
         this.source = source;
         this.spec = spec;
         this.fieldCount = rowType.getFieldCount();
-        this.filterTestedStrings = source.readsPerQuery()
+        this.filterTestedStrings = source.holdsTestedStringsAsValues()
                 ? VectorCompiler.stringsTestedOnBytes(source.columns(), spec.filter()) : ImmutableBitSet.of();
         this.testedStrings = filterTestedStrings.except(spec.projectedFields());
     }
 
-    /** The string columns the filter tests on their values' bytes, where the source reads its data per query. */
+    /** The string columns the filter tests on their values' bytes, where the source may hold them as values. */
     ImmutableBitSet filterTestedStrings() {
         return filterTestedStrings;
     }

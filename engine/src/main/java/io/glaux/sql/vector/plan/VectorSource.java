@@ -61,6 +61,15 @@ public interface VectorSource {
     }
 
     /**
+     * Whether the source may hold the string columns a query's filter only tests as values
+     * ({@link #open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}): sources read per query, and those that
+     * keep high-cardinality columns as values (a SPICE dataset).
+     */
+    default boolean holdsTestedStringsAsValues() {
+        return readsPerQuery();
+    }
+
+    /**
      * Whether the data is read for each query: then a query that reduces the rows to few (an aggregate or a
      * top-N) runs here when the source {@link #canHold} its columns, and a filtered row scan when it
      * {@link #streams} them, or any row scan when it {@link #computesRows}; other row scans stay on the row

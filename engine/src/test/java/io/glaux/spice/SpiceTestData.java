@@ -22,12 +22,12 @@ final class SpiceTestData {
     private SpiceTestData() {
     }
 
-    /** Rows {@code first} to {@code first + count - 1} as text lines ('|' separated, \N for NULL). */
     /** A place in the store for a test's own SPICE service, named after a folder of the test. */
     static io.glaux.storage.S3Location location(java.nio.file.Path folder) {
         return new io.glaux.storage.S3Location("spice-tests", folder.getFileName() + "/");
     }
 
+    /** Rows {@code first} to {@code first + count - 1} as text lines ('|' separated, \N for NULL). */
     static String lines(int first, int count) {
         StringBuilder text = new StringBuilder();
         for (int id = first; id < first + count; id++) {

@@ -10,12 +10,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Appends rows, or batches read in columns, to Arrow record batches of at most {@code batchRows} rows each, string
- * columns as ids into dictionaries of their own; only the batch being filled exists as slots being written, earlier
+ * columns as ids into dictionaries of their own (or, where the builder keeps distinct values, a column read as values
+ * that are nearly all new as those values); only the batch being filled exists as slots being written, earlier
  * batches are sealed vectors. {@link #build} hands everything to the columnar data that holds it (a SPICE version, an
  * aggregate's rows a join reads); {@link #close()} before that frees it all (a failed or cancelled ingestion).
  */
@@ -40,7 +42,6 @@ public final class BatchBuilder implements AutoCloseable {
     private final BatchEncoder encoder;
     private final int[] allColumns;
     private final boolean keepsDistinctValues;
-    private final boolean[] heldAsValues;
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
     private VectorSchemaRoot current;
     private int currentRows;
@@ -59,7 +60,6 @@ public final class BatchBuilder implements AutoCloseable {
      */
     public BatchBuilder(BufferAllocator allocator, List<Column> columns, int batchRows, boolean keepsDistinctValues) {
         this.keepsDistinctValues = keepsDistinctValues;
-        this.heldAsValues = new boolean[columns.size()];
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
         this.schema = ColumnCodecs.schema(columns, Map.of());
@@ -121,7 +121,6 @@ public final class BatchBuilder implements AutoCloseable {
         }
         for (int column = 0; column < sizes.length; column++) {
             if (sizes[column] >= 0 && (dictionaries[column].size() - sizes[column]) * 2L > rows) {
-                heldAsValues[column] = true;
                 encoder.holdValues(column);
             }
         }
@@ -133,9 +132,9 @@ public final class BatchBuilder implements AutoCloseable {
      */
     private int[] dictionarySizes(ColumnBatch batch) {
         int[] sizes = new int[columns.size()];
-        java.util.Arrays.fill(sizes, -1);
+        Arrays.fill(sizes, -1);
         for (int column = 0; column < sizes.length; column++) {
-            if (dictionaries[column] != null && !heldAsValues[column] && batch.rowCount() >= VALUES_SAMPLE_ROWS
+            if (dictionaries[column] != null && !encoder.holdsValues(column) && batch.rowCount() >= VALUES_SAMPLE_ROWS
                     && batch.dictionary(column) == null && batch.vector(column) instanceof VarCharVector) {
                 sizes[column] = dictionaries[column].size();
             }

@@ -67,6 +67,11 @@ public final class BatchEncoder {
         heldAsValues[column] = true;
     }
 
+    /** Whether a string column's batches the reader gives as values stay values. */
+    public boolean holdsValues(int column) {
+        return heldAsValues[column];
+    }
+
     /**
      * One record batch holding {@code batch}'s column {@code j} as column {@code columns[j]}; columns not named stay
      * empty vectors. The caller's batch is left empty.

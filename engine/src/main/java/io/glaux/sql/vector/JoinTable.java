@@ -22,6 +22,8 @@ final class JoinTable {
 
     private static final int BITS_PER_ROW = 32;
     private static final int MAX_FILTER_BITS = 1 << 22;
+    /** A small table's filter still has this many bits (8 KB), so that few keys that are not held pass it. */
+    private static final int MIN_FILTER_BITS = 1 << 16;
     /** Keys spanning at most this many times the rows, and at most {@link #MAX_DENSE_KEYS}, index an array. */
     private static final long DENSE_KEYS_PER_ROW = 4;
     private static final long MAX_DENSE_KEYS = 1 << 23;
@@ -63,7 +65,7 @@ final class JoinTable {
             denseOrdinals = null;
             this.lowest = 0;
             int bits = Integer.highestOneBit((int) Math.min(MAX_FILTER_BITS,
-                    Math.max(64L, (long) rows * BITS_PER_ROW)));
+                    Math.max(MIN_FILTER_BITS, (long) rows * BITS_PER_ROW)));
             filter = new long[bits >>> 6];
             filterShift = 64 - Integer.numberOfTrailingZeros(bits);
         }
@@ -157,6 +159,33 @@ final class JoinTable {
         }
         int ordinal = ordinals.get(key);
         return ordinal < 0 ? -1 : heads[ordinal];
+    }
+
+    /**
+     * Keeps of the first {@code count} {@code rows} those whose key ({@code keys}, in the same order) the table may
+     * hold, in order, by the filter's bit or the dense table's slot; returns how many are kept. A row dropped holds a
+     * key no row of the table has.
+     */
+    int keepMayHold(long[] keys, int[] rows, int count) {
+        int kept = 0;
+        if (denseOrdinals != null) {
+            int[] slots = denseOrdinals;
+            for (int i = 0; i < count; i++) {
+                long slot = keys[i] - lowest;
+                if (slot >= 0 && slot < slots.length && slots[(int) slot] >= 0) {
+                    rows[kept++] = rows[i];
+                }
+            }
+            return kept;
+        }
+        long[] bits = filter;
+        for (int i = 0; i < count; i++) {
+            int bit = filterBit(keys[i]);
+            if ((bits[bit >>> 6] & 1L << bit) != 0) {
+                rows[kept++] = rows[i];
+            }
+        }
+        return kept;
     }
 
     private int filterBit(long key) {

@@ -88,6 +88,41 @@ class JoinTableTest {
     }
 
     /** A table of {@code keys}, row i (batch 0) holding keys[i]; given their range when {@code dense}. */
+    @Test
+    void keepsEveryRowWhoseKeyIsHeldInOrderAndDropsNearlyAllOthers() {
+        Random random = new Random(23);
+        for (boolean dense : new boolean[] {false, true}) {
+            // 204 keys of 1 .. 200,000 are hashed; of 1 .. 800 they index an array.
+            int span = dense ? 800 : 200_000;
+            Set<Long> added = new HashSet<>();
+            while (added.size() < 204) {
+                added.add((long) random.nextInt(span) + 1);
+            }
+            List<Long> keys = new ArrayList<>(added);
+            JoinTable table = filled(keys, dense);
+            int count = 50_000;
+            long[] probed = new long[count];
+            int[] rows = new int[count];
+            List<Integer> held = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                probed[i] = i % 50 == 0 ? keys.get(random.nextInt(keys.size())) : random.nextInt(2 * span) - span / 2;
+                rows[i] = 3 * i + 1;
+                if (added.contains(probed[i])) {
+                    held.add(rows[i]);
+                }
+            }
+            int kept = table.keepMayHold(probed, rows, count);
+            List<Integer> keptRows = new ArrayList<>();
+            for (int i = 0; i < kept; i++) {
+                keptRows.add(rows[i]);
+            }
+            // Every held key's row, in order; of the others, few (the dense table none, the filter of a small
+            // table one in a few hundred).
+            assertThat(keptRows).as("dense %s", dense).containsSubsequence(held);
+            assertThat(kept - held.size()).as("dense %s", dense).isLessThanOrEqualTo(dense ? 0 : count / 100);
+        }
+    }
+
     private static JoinTable filled(List<Long> keys, boolean dense) {
         long lowest = keys.stream().mapToLong(Long::longValue).min().orElseThrow();
         long highest = keys.stream().mapToLong(Long::longValue).max().orElseThrow();

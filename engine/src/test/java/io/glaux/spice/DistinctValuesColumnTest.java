@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,17 +83,28 @@ class DistinctValuesColumnTest {
         }
     }
 
-    private static SpiceVersion version(Glaux glaux) {
-        return glaux.spice().acquire(glaux.spice().dataset("notes").orElseThrow());
+    /** Runs {@code check} on the dataset's current version, held meanwhile. */
+    private static void withVersion(Glaux glaux, Consumer<SpiceVersion> check) {
+        SpiceVersion version = glaux.spice().acquire(glaux.spice().dataset("notes").orElseThrow());
+        try {
+            check.accept(version);
+        } finally {
+            version.release();
+        }
+    }
+
+    /** A Glaux over the folder with the table and its dataset imported. */
+    private Glaux imported() throws IOException {
+        Glaux glaux = open();
+        createNotes(glaux);
+        importNotes(glaux);
+        return glaux;
     }
 
     @Test
     void aColumnOfMostlyNewValuesKeepsThemAfterItsFirstBatchAndEveryQueryAnswersAsTheTable() throws IOException {
-        try (Glaux glaux = open()) {
-            createNotes(glaux);
-            importNotes(glaux);
-            SpiceVersion version = version(glaux);
-            try {
+        try (Glaux glaux = imported()) {
+            withVersion(glaux, version -> {
                 assertThat(version.holdsValues(1)).as("note").isTrue();
                 assertThat(version.holdsValues(2)).as("grp").isTrue();
                 assertThat(version.holdsValues(3)).as("tag").isFalse();
@@ -111,19 +123,14 @@ class DistinctValuesColumnTest {
                 long bytes = version.bytes();
                 answersAsTheTable(glaux);
                 assertThat(version.bytes()).isEqualTo(bytes);
-            } finally {
-                version.release();
-            }
+            });
         }
     }
 
     @Test
     void aFilterThatOnlyTestsTheColumnReadsItsValuesWithoutMakingIds() throws IOException {
-        try (Glaux glaux = open()) {
-            createNotes(glaux);
-            importNotes(glaux);
-            SpiceVersion version = version(glaux);
-            try {
+        try (Glaux glaux = imported()) {
+            withVersion(glaux, version -> {
                 long bytes = version.bytes();
                 assertThat(SpiceTestData.query(glaux, "SELECT count(*), sum(id) FROM spice.default.notes"
                         + " WHERE note LIKE '%café' OR note = 'note 4'"))
@@ -133,30 +140,22 @@ class DistinctValuesColumnTest {
                 assertThat(version.bytes()).isEqualTo(bytes);
                 SpiceTestData.query(glaux, "SELECT max(note) FROM spice.default.notes");
                 assertThat(version.bytes()).isGreaterThan(bytes);
-            } finally {
-                version.release();
-            }
+            });
         }
     }
 
     @Test
     void theValuesAreSavedAsValuesAndLoadedBackAfterARestart() throws IOException {
+        imported().close();
         try (Glaux glaux = open()) {
-            createNotes(glaux);
-            importNotes(glaux);
-        }
-        try (Glaux glaux = open()) {
-            SpiceVersion version = version(glaux);
-            try {
+            withVersion(glaux, version -> {
                 assertThat(version.rows()).isEqualTo(ROWS);
                 assertThat(version.holdsValues(1)).isTrue();
                 assertThat(version.holdsValues(3)).isFalse();
                 // Written as values, the first batch's ids decoded: every batch now holds values.
                 assertThat(version.batches()).allSatisfy(batch ->
                         assertThat(batch.getVector(1)).isInstanceOf(VarCharVector.class));
-            } finally {
-                version.release();
-            }
+            });
             answersAsTheTable(glaux);
         }
     }

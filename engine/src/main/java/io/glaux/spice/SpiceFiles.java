@@ -34,8 +34,8 @@ import org.apache.arrow.vector.util.TransferPair;
 
 import java.io.IOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +45,11 @@ import java.util.Map;
 
 /**
  * Dataset versions as Arrow IPC files, objects {@code <location>/<dataset>.arrow} of the one store every path uses:
- * the schema (string columns dictionary encoded, but for those the version holds as values, each field's Athena
- * type in its metadata), then each dictionary once, then the record batches. The schema metadata keeps the dataset's definition (SQL, context and
- * lookback window, if any) and row count, so a restart lists datasets from each file's schema and dictionaries and
- * loads the record batches when a query first needs them. A new version is one atomic upload: the old file stays
- * whole until the new one replaces it.
+ * the schema (string columns dictionary encoded, but for those the version holds as values, each field's Athena type
+ * in its metadata), then each dictionary once, then the record batches. The schema metadata keeps the dataset's
+ * definition (SQL, context and lookback window, if any) and row count, so a restart lists datasets from each file's
+ * schema and dictionaries and loads the record batches when a query first needs them. A new version is one atomic
+ * upload: the old file stays whole until the new one replaces it.
  */
 final class SpiceFiles {
 

@@ -95,7 +95,7 @@ public class ColumnarBatches extends RecordBatches {
         return idColumns[column];
     }
 
-    /** A column held partly as values, as ids: the dictionary of all its values, and per batch held as values its ids. */
+    /** A column held partly as values, as ids: the dictionary of all its values, and the ids of each batch of values. */
     private record IdColumn(StringDictionary dictionary, IntVector[] ids) implements AutoCloseable {
         @Override
         public void close() {

@@ -70,7 +70,7 @@ final class ParquetRowSource implements RowSource {
                 .withRecordFilter(filter == null ? FilterCompat.NOOP : FilterCompat.get(filter))
                 .useStatsFilter(true)
                 .useColumnIndexFilter(true)
-                .useDictionaryFilter(true)
+                .useDictionaryFilter(PredicateTranslator.testsValues(filter))
                 .useBloomFilter(false)
                 .useRecordFilter(false)
                 .build();

@@ -6,6 +6,7 @@ import io.glaux.format.ColumnPredicate;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.filter2.predicate.Operators;
+import org.apache.parquet.filter2.predicate.UserDefinedPredicate;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -33,6 +34,87 @@ final class PredicateTranslator {
     static final int MAX_IN_AS_OR = 32;
 
     private PredicateTranslator() {
+    }
+
+    /**
+     * Whether Parquet's dictionary filter can drop a row group that the statistics keep: only when {@code filter}
+     * tests columns for (in)equality with values (a range is dropped by statistics too, but for gaps between the
+     * values of a dictionary). Each row group the filter looks at costs it the chunks' dictionaries read and boxed.
+     */
+    static boolean testsValues(FilterPredicate filter) {
+        return filter != null && filter.accept(new FilterPredicate.Visitor<Boolean>() {
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.Eq<T> eq) {
+                return eq.getValue() != null;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.NotEq<T> notEq) {
+                return notEq.getValue() != null;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.In<T> in) {
+                return true;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.NotIn<T> notIn) {
+                return true;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.Contains<T> contains) {
+                return true;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.Lt<T> lt) {
+                return false;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.LtEq<T> ltEq) {
+                return false;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.Gt<T> gt) {
+                return false;
+            }
+
+            @Override
+            public <T extends Comparable<T>> Boolean visit(Operators.GtEq<T> gtEq) {
+                return false;
+            }
+
+            @Override
+            public Boolean visit(Operators.And and) {
+                return and.getLeft().accept(this) || and.getRight().accept(this);
+            }
+
+            @Override
+            public Boolean visit(Operators.Or or) {
+                return or.getLeft().accept(this) || or.getRight().accept(this);
+            }
+
+            @Override
+            public Boolean visit(Operators.Not not) {
+                return not.getPredicate().accept(this);
+            }
+
+            @Override
+            public <T extends Comparable<T>, U extends UserDefinedPredicate<T>> Boolean visit(
+                    Operators.UserDefined<T, U> udp) {
+                return false;
+            }
+
+            @Override
+            public <T extends Comparable<T>, U extends UserDefinedPredicate<T>> Boolean visit(
+                    Operators.LogicalNotUserDefined<T, U> udp) {
+                return false;
+            }
+        });
     }
 
     /** The pushed-down filter, or null when none of the predicates can be pushed. */

@@ -4,9 +4,17 @@ import io.glaux.testing.BytesObjectSource;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnPredicate;
 import io.glaux.format.ColumnPredicate.Op;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,6 +161,41 @@ class ParquetScanPruningTest {
             Scan filtered = scan(manyRowGroups, projection, List.of(c.predicate()));
             assertThat(filtered.bytesRead()).as(c.predicate().toString()).isLessThan(full.bytesRead() / 2);
             assertSameRowsAfterFilter(filtered.rows(), projection, c.test(), c.test());
+        }
+    }
+
+    /**
+     * A value within a row group's min and max that its dictionary lacks: the group is skipped by its dictionary, for
+     * an equality and for IN. Row groups of 2,000 rows alternate between holding "a" and "z", and holding "m".
+     */
+    @Test
+    void skipsRowGroupsWhoseDictionaryLacksTheValue() throws Exception {
+        List<Column> columns = List.of(column("id", "bigint"), column("code", "string"));
+        MessageType schema = MessageTypeParser.parseMessageType(
+                "message t { required int64 id; required binary code (STRING); }");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
+                .withConf(new PlainParquetConfiguration())
+                .withType(schema)
+                .withRowGroupRowCountLimit(2_000)
+                .build()) {
+            for (int i = 0; i < 40_000; i++) {
+                String code = i / 2_000 % 2 == 0 ? (i % 2 == 0 ? "a" : "z") : "m";
+                writer.write(groups.newGroup().append("id", (long) i).append("code", code));
+            }
+        }
+        byte[] file = out.toByteArray();
+        assertThat(rowGroups(file)).isEqualTo(20);
+        int[] projection = {0, 1};
+
+        for (ColumnPredicate predicate : List.of(new ColumnPredicate(1, Op.EQ, List.of("m")),
+                new ColumnPredicate(1, Op.IN, List.of("m", "q")))) {
+            BytesObjectSource source = new BytesObjectSource("s3://bucket/codes/part-0.parquet", file);
+            List<Object[]> read = ParquetTestFiles.read(source, columns, projection, List.of(predicate));
+
+            // The reader hands over every row of a group it keeps (the engine filters them): only "m" groups were.
+            assertThat(read).as(predicate.toString()).hasSize(20_000).allMatch(row -> row[1].equals("m"));
         }
     }
 

@@ -227,17 +227,21 @@ final class FixedWidthDecoder extends ColumnDecoder {
             } else if (flatPages.dictionaryEncoded()) {
                 int size = floating ? (dictionaryDoubles == null ? 0 : dictionaryDoubles.length)
                         : (dictionaryLongs == null ? 0 : dictionaryLongs.length);
-                int[] ids = flatPages.ids(present, size);
+                int[] ids = flatPages.idsToLookUp(present);
                 int next = 0;
-                for (int i = 0; i < n; i++) {
-                    if (levels[i] != 0) {
-                        int id = ids[next++];
-                        if (floating) {
-                            putFloating(validity, data, row + i, dictionaryDoubles[id]);
-                        } else {
-                            putIntegral(validity, data, row + i, dictionaryLongs[id]);
+                try {
+                    for (int i = 0; i < n; i++) {
+                        if (levels[i] != 0) {
+                            int id = ids[next++];
+                            if (floating) {
+                                putFloating(validity, data, row + i, dictionaryDoubles[id]);
+                            } else {
+                                putIntegral(validity, data, row + i, dictionaryLongs[id]);
+                            }
                         }
                     }
+                } catch (ArrayIndexOutOfBoundsException e) {
+                    throw flatPages.idOutOfRange(size, e);
                 }
             } else {
                 ByteBuffer values = flatPages.values();
@@ -302,25 +306,29 @@ final class FixedWidthDecoder extends ColumnDecoder {
         boolean wide = width == Long.BYTES;
         if (flatPages.dictionaryEncoded()) {
             long[] dictionary = dictionaryLongs == null ? new long[0] : dictionaryLongs;
-            int[] ids = flatPages.ids(n, dictionary.length);
-            if (dictionaryFits) {
-                // Ids are checked against the dictionary's size, values against the range once per dictionary.
-                int shift = wide ? 3 : 2;
-                data.checkBytes((long) row << shift, (long) (row + n) << shift);
-                long address = data.memoryAddress() + ((long) row << shift);
-                if (wide) {
-                    for (int i = 0; i < n; i++) {
-                        MemoryUtil.putLong(address + ((long) i << 3), dictionary[ids[i]]);
+            int[] ids = flatPages.idsToLookUp(n);
+            try {
+                if (dictionaryFits) {
+                    // Ids are checked by the look-up, values against the range once per dictionary.
+                    int shift = wide ? 3 : 2;
+                    data.checkBytes((long) row << shift, (long) (row + n) << shift);
+                    long address = data.memoryAddress() + ((long) row << shift);
+                    if (wide) {
+                        for (int i = 0; i < n; i++) {
+                            MemoryUtil.putLong(address + ((long) i << 3), dictionary[ids[i]]);
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            MemoryUtil.putInt(address + ((long) i << 2), (int) dictionary[ids[i]]);
+                        }
                     }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        MemoryUtil.putInt(address + ((long) i << 2), (int) dictionary[ids[i]]);
-                    }
+                    return;
                 }
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                put(validity, data, row + i, dictionary[ids[i]], wide);
+                for (int i = 0; i < n; i++) {
+                    put(validity, data, row + i, dictionary[ids[i]], wide);
+                }
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw flatPages.idOutOfRange(dictionary.length, e);
             }
         } else {
             ByteBuffer values = flatPages.values();

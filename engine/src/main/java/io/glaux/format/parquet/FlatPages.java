@@ -95,13 +95,41 @@ final class FlatPages {
             idBuffer = new int[Math.max(count, 1_024)];
         }
         ids.read(idBuffer, 0, count);
-        for (int i = 0; i < count; i++) {
-            if (Integer.compareUnsigned(idBuffer[i], dictionarySize) >= 0) {
-                throw new ParquetDecodingException("Dictionary id " + idBuffer[i] + " out of range in column "
-                        + descriptor + " (dictionary of " + dictionarySize + ")");
+        if (ids.largestValue() >= dictionarySize) {
+            // The largest id, unsigned, in one loop without a branch; only a bad one is then looked for.
+            int largest = Integer.MIN_VALUE;
+            for (int i = 0; i < count; i++) {
+                largest = Math.max(largest, idBuffer[i] ^ Integer.MIN_VALUE);
+            }
+            if (Integer.compareUnsigned(largest ^ Integer.MIN_VALUE, dictionarySize) >= 0) {
+                for (int i = 0; i < count; i++) {
+                    if (Integer.compareUnsigned(idBuffer[i], dictionarySize) >= 0) {
+                        throw new ParquetDecodingException("Dictionary id " + Integer.toUnsignedString(idBuffer[i])
+                                + " out of range in column " + descriptor + " (dictionary of " + dictionarySize
+                                + ")");
+                    }
+                }
             }
         }
         return idBuffer;
+    }
+
+    /**
+     * The next {@code count} dictionary ids of the page, unchecked: for a caller that looks each one up in a Java array
+     * of the dictionary's values, whose bounds check is the check; it reports a failed one with {@link #idOutOfRange}.
+     */
+    int[] idsToLookUp(int count) {
+        if (idBuffer.length < count) {
+            idBuffer = new int[Math.max(count, 1_024)];
+        }
+        ids.read(idBuffer, 0, count);
+        return idBuffer;
+    }
+
+    /** The failure of a look-up of an id from {@link #idsToLookUp} past a dictionary of {@code dictionarySize}. */
+    ParquetDecodingException idOutOfRange(int dictionarySize, ArrayIndexOutOfBoundsException e) {
+        return new ParquetDecodingException("Dictionary id out of range in column " + descriptor + " (dictionary of "
+                + dictionarySize + ")", e);
     }
 
     /** The page's plain values, little endian, positioned at the next one; the caller advances the position. */

@@ -37,6 +37,11 @@ final class RleHybridDecoder {
         this.mask = bitWidth == 32 ? -1 : (1 << bitWidth) - 1;
     }
 
+    /** The largest value the bit width can hold. */
+    long largestValue() {
+        return Integer.toUnsignedLong(mask);
+    }
+
     /** Reads the next {@code count} values into {@code out[offset..]}. */
     void read(int[] out, int offset, int count) {
         int done = 0;
@@ -56,38 +61,68 @@ final class RleHybridDecoder {
     }
 
     /**
-     * {@code n} values of a bit-packed run: whole groups of eight (which take {@link #bitWidth} bytes) from
-     * little-endian long reads without a branch per value (one read for all eight up to 8 bits wide) where the data
-     * holds eight bytes past them, the rest value by value.
+     * {@code n} values of a bit-packed run: whole groups of eight (which take {@link #bitWidth} bytes) where the data
+     * holds eight bytes past them, then the rest value by value.
      */
     private void unpack(int[] out, int at, int n) {
         int i = 0;
         while (i < n && groupIndex != 0) {
             out[at + i++] = valueInGroup();
         }
-        int width = bitWidth;
-        if (width <= 8) {
-            while (n - i >= 8 && position + Long.BYTES <= end) {
-                long word = bytes.getLong(position);
-                for (int k = 0; k < 8; k++) {
-                    out[at + i + k] = (int) (word >>> (k * width)) & mask;
-                }
-                position += width;
-                i += 8;
-            }
-        } else {
-            while (n - i >= 8 && position + width + Long.BYTES <= end) {
-                for (int k = 0; k < 8; k++) {
-                    int bit = k * width;
-                    out[at + i + k] = (int) (bytes.getLong(position + (bit >>> 3)) >>> (bit & 7)) & mask;
-                }
-                position += width;
-                i += 8;
-            }
-        }
+        // Each common width gets a copy of the group loop in which it is a constant, so its shifts and offsets are.
+        i = switch (bitWidth) {
+            case 1 -> unpackGroups(1, out, at, i, n);
+            case 2 -> unpackGroups(2, out, at, i, n);
+            case 3 -> unpackGroups(3, out, at, i, n);
+            case 4 -> unpackGroups(4, out, at, i, n);
+            case 5 -> unpackGroups(5, out, at, i, n);
+            case 6 -> unpackGroups(6, out, at, i, n);
+            case 7 -> unpackGroups(7, out, at, i, n);
+            case 8 -> unpackGroups(8, out, at, i, n);
+            case 9 -> unpackGroups(9, out, at, i, n);
+            case 10 -> unpackGroups(10, out, at, i, n);
+            case 11 -> unpackGroups(11, out, at, i, n);
+            case 12 -> unpackGroups(12, out, at, i, n);
+            case 13 -> unpackGroups(13, out, at, i, n);
+            case 14 -> unpackGroups(14, out, at, i, n);
+            case 15 -> unpackGroups(15, out, at, i, n);
+            case 16 -> unpackGroups(16, out, at, i, n);
+            case 17 -> unpackGroups(17, out, at, i, n);
+            case 18 -> unpackGroups(18, out, at, i, n);
+            case 19 -> unpackGroups(19, out, at, i, n);
+            case 20 -> unpackGroups(20, out, at, i, n);
+            default -> unpackGroups(bitWidth, out, at, i, n);
+        };
         while (i < n) {
             out[at + i++] = valueInGroup();
         }
+    }
+
+    /**
+     * Whole groups of eight values from {@code out[at + i]} on while {@code n} allows: up to 8 bits wide from one
+     * little-endian long read, wider values each from a read at its first byte. Returns the new {@code i}.
+     */
+    private int unpackGroups(int width, int[] out, int at, int i, int n) {
+        int valueMask = width == 32 ? -1 : (1 << width) - 1;
+        int from = position;
+        int last = end - width - Long.BYTES;
+        while (n - i >= 8 && from <= last) {
+            if (width <= 8) {
+                long word = bytes.getLong(from);
+                for (int k = 0; k < 8; k++) {
+                    out[at + i + k] = (int) (word >>> (k * width)) & valueMask;
+                }
+            } else {
+                for (int k = 0; k < 8; k++) {
+                    int bit = k * width;
+                    out[at + i + k] = (int) (bytes.getLong(from + (bit >>> 3)) >>> (bit & 7)) & valueMask;
+                }
+            }
+            from += width;
+            i += 8;
+        }
+        position = from;
+        return i;
     }
 
     /** The current group's next value (bytes past the data read as zeros), moving on to the next group after eight. */

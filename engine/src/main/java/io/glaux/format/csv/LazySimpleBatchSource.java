@@ -43,6 +43,8 @@ final class LazySimpleBatchSource implements BatchSource {
     private final BatchColumn[] columns;
     private final int[] projection;
     private final int fieldsNeeded;
+    /** The lowest projected field (where a record's copied span starts); {@link #fieldsNeeded} when none is. */
+    private final int firstProjected;
     private final int[] fieldStarts;
     private final int[] fieldEnds;
     /** The projected fields of the batch's records, one after another. */
@@ -78,6 +80,7 @@ final class LazySimpleBatchSource implements BatchSource {
                         LazySimpleValueDecoder::decodePrimitive))
                 .toArray(BatchColumn[]::new);
         this.fieldsNeeded = Arrays.stream(projection).max().orElse(-1) + 1;
+        this.firstProjected = Arrays.stream(projection).min().orElse(fieldsNeeded);
         this.fieldStarts = new int[fieldsNeeded];
         this.fieldEnds = new int[fieldsNeeded];
         this.headerLinesLeft = headerLines;
@@ -152,31 +155,50 @@ final class LazySimpleBatchSource implements BatchSource {
 
     /**
      * Copies the current record's projected fields into {@link #text} (unescaped) and notes where each is, or that
-     * it is NULL (missing, or the NULL text).
+     * it is NULL (missing, or the NULL text). Where no field needs unescaping, the span from the first projected
+     * field to the last field read is copied at once and each field's bounds are moved by where it landed.
      */
     private void stage(int row) {
         byte[] bytes = lines.buffer();
         int found = split(bytes, lines.start(), lines.end());
+        int spanStart = firstProjected < found ? fieldStarts[firstProjected] : 0;
+        int spanEnd = firstProjected < found ? fieldEnds[found - 1] : 0;
+        boolean plain = !escaping || !contains(bytes, spanStart, spanEnd, escape);
+        int shift = 0;
+        if (plain) {
+            reserve(spanEnd - spanStart);
+            System.arraycopy(bytes, spanStart, text, textLength, spanEnd - spanStart);
+            shift = textLength - spanStart;
+            textLength += spanEnd - spanStart;
+        }
         for (int i = 0; i < columns.length; i++) {
             int field = projection[i];
             int start = field < found ? fieldStarts[field] : 0;
             int end = field < found ? fieldEnds[field] : 0;
             if (field >= found || isNullText(bytes, start, end)) {
                 starts[i][row] = -1;
-                continue;
-            }
-            if (text.length - textLength < end - start) {
-                text = Arrays.copyOf(text, (int) Math.min(Integer.MAX_VALUE - 8,
-                        Math.max(2L * text.length, (long) textLength + end - start)));
-            }
-            starts[i][row] = textLength;
-            if (escaping && contains(bytes, start, end, escape)) {
-                textLength = unescape(bytes, start, end, textLength);
+            } else if (plain) {
+                starts[i][row] = start + shift;
+                ends[i][row] = end + shift;
             } else {
-                System.arraycopy(bytes, start, text, textLength, end - start);
-                textLength += end - start;
+                reserve(end - start);
+                starts[i][row] = textLength;
+                if (contains(bytes, start, end, escape)) {
+                    textLength = unescape(bytes, start, end, textLength);
+                } else {
+                    System.arraycopy(bytes, start, text, textLength, end - start);
+                    textLength += end - start;
+                }
+                ends[i][row] = textLength;
             }
-            ends[i][row] = textLength;
+        }
+    }
+
+    /** Room in {@link #text} for {@code length} more bytes. */
+    private void reserve(int length) {
+        if (text.length - textLength < length) {
+            text = Arrays.copyOf(text, (int) Math.min(Integer.MAX_VALUE - 8,
+                    Math.max(2L * text.length, (long) textLength + length)));
         }
     }
 

@@ -91,10 +91,7 @@ final class FlatPages {
 
     /** The next {@code count} dictionary ids of the page, checked against the dictionary's size. */
     int[] ids(int count, int dictionarySize) {
-        if (idBuffer.length < count) {
-            idBuffer = new int[Math.max(count, 1_024)];
-        }
-        ids.read(idBuffer, 0, count);
+        idsToLookUp(count);
         if (ids.largestValue() >= dictionarySize) {
             // The largest id, unsigned, in one loop without a branch; only a bad one is then looked for.
             int largest = Integer.MIN_VALUE;

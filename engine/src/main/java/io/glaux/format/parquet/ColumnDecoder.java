@@ -3,6 +3,7 @@ package io.glaux.format.parquet;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ValueRange;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -27,8 +28,14 @@ import java.util.function.UnaryOperator;
  */
 abstract class ColumnDecoder {
 
-    /** One decoded batch of a column; {@code dictionary} is the dictionary its ids point into, or null. */
-    record Decoded(FieldVector vector, VarCharVector dictionary) {
+    /**
+     * One decoded batch of a column; {@code dictionary} is the dictionary its ids point into, or null; {@code range}
+     * a range its values lie in when the decoder knows one without another pass ({@link ValueRange}), or null.
+     */
+    record Decoded(FieldVector vector, VarCharVector dictionary, ValueRange range) {
+        Decoded(FieldVector vector, VarCharVector dictionary) {
+            this(vector, dictionary, null);
+        }
     }
 
     protected final String name;

@@ -2,6 +2,7 @@ package io.glaux.format.parquet;
 
 import io.glaux.catalog.AthenaType;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ValueRange;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -64,6 +65,15 @@ final class FixedWidthDecoder extends ColumnDecoder {
     /** Whether every value of {@link #dictionaryLongs} is within the table type's range. */
     private boolean dictionaryFits;
     private double[] dictionaryDoubles;
+    /** The range of {@link #dictionaryLongs} when they all fit, else null. */
+    private ValueRange dictionaryRange;
+    /**
+     * While a batch is decoded: whether every page of it so far gave a range its values lie in
+     * ({@link Decoded#range}), and that range's bounds.
+     */
+    private boolean ranged;
+    private long rangeMin;
+    private long rangeMax;
 
     private FixedWidthDecoder(String name, AthenaType type, Source source, int width, long min, long max,
                               long divisor) {
@@ -155,6 +165,7 @@ final class FixedWidthDecoder extends ColumnDecoder {
         dictionaryLongs = null;
         dictionaryFits = false;
         dictionaryDoubles = null;
+        dictionaryRange = null;
         boolean pageable = source != Source.BOOLEAN && source != Source.INT96;
         if (!pageable || !FlatPages.supports(pages, descriptor, chunk)) {
             return super.startChunk(store, pages, descriptor, chunk, allocator);
@@ -178,12 +189,17 @@ final class FixedWidthDecoder extends ColumnDecoder {
             } else {
                 dictionaryLongs = new long[size];
                 dictionaryFits = true;
+                long lowest = Long.MAX_VALUE;
+                long highest = Long.MIN_VALUE;
                 for (int id = 0; id < size; id++) {
                     long value = integral(source == Source.INT64 ? dictionary.decodeToLong(id)
                             : dictionary.decodeToInt(id));
                     dictionaryLongs[id] = value;
                     dictionaryFits &= value >= min && value <= max;
+                    lowest = Math.min(lowest, value);
+                    highest = Math.max(highest, value);
                 }
+                dictionaryRange = dictionaryFits && size > 0 ? new ValueRange(lowest, highest) : null;
             }
         }
         reader = null;
@@ -198,6 +214,9 @@ final class FixedWidthDecoder extends ColumnDecoder {
         try {
             ArrowBuf validity = vector.getValidityBuffer();
             ArrowBuf data = vector.getDataBuffer();
+            ranged = flatPages != null;
+            rangeMin = Long.MAX_VALUE;
+            rangeMax = Long.MIN_VALUE;
             if (flatPages != null) {
                 decodePages(rows, validity, data);
             } else {
@@ -208,7 +227,7 @@ final class FixedWidthDecoder extends ColumnDecoder {
                 }
             }
             vector.setValueCount(rows);
-            return new Decoded(vector, null);
+            return new Decoded(vector, null, ranged ? new ValueRange(rangeMin, rangeMax) : null);
         } catch (RuntimeException e) {
             vector.close();
             throw e;
@@ -224,7 +243,12 @@ final class FixedWidthDecoder extends ColumnDecoder {
             int present = flatPages.levels(n, levels);
             if (present == n && !floating && (width == Long.BYTES || width == Integer.BYTES)) {
                 decodeWithoutNulls(n, row, validity, data);
-            } else if (flatPages.dictionaryEncoded()) {
+                row += n;
+                continue;
+            }
+            // A page with NULLs, or of a width or kind without a range, gives its batch none.
+            ranged = false;
+            if (flatPages.dictionaryEncoded()) {
                 int size = floating ? (dictionaryDoubles == null ? 0 : dictionaryDoubles.length)
                         : (dictionaryLongs == null ? 0 : dictionaryLongs.length);
                 int[] ids = flatPages.idsToLookUp(present);
@@ -295,7 +319,6 @@ final class FixedWidthDecoder extends ColumnDecoder {
         }
     }
 
-    /** The value of a file integer: unsigned INT32 widened, timestamps in milliseconds (rounded down). */
     /**
      * {@code n} values of a page without NULLs into rows {@code row...} of a column of 8 or 4 bytes a value: all
      * marked valid at once, then written in one loop per case; a value out of the table type's range is unmarked
@@ -322,8 +345,11 @@ final class FixedWidthDecoder extends ColumnDecoder {
                             MemoryUtil.putInt(address + ((long) i << 2), (int) dictionary[ids[i]]);
                         }
                     }
+                    // The values are the dictionary's, so they lie in its range.
+                    widenRange(dictionaryRange);
                     return;
                 }
+                ranged = false;
                 for (int i = 0; i < n; i++) {
                     put(validity, data, row + i, dictionary[ids[i]], wide);
                 }
@@ -337,15 +363,50 @@ final class FixedWidthDecoder extends ColumnDecoder {
                 int at = values.position();
                 data.setBytes((long) row * width, values, at, n * width);
                 values.position(at + n * width);
-            } else if (source == Source.INT64) {
-                for (int i = 0; i < n; i++) {
-                    put(validity, data, row + i, integral(values.getLong()), wide);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    put(validity, data, row + i, integral(values.getInt()), wide);
-                }
+                widenByCopied(data, row, n, wide);
+                return;
             }
+            long lowest = Long.MAX_VALUE;
+            long highest = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                long value = integral(source == Source.INT64 ? values.getLong() : values.getInt());
+                put(validity, data, row + i, value, wide);
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
+            }
+            // Values outside the table type's range became NULLs: the page then gives its batch no range.
+            widenRange(lowest >= min && highest <= max ? new ValueRange(lowest, highest) : null);
+        }
+    }
+
+    /** Widens the batch's range by the {@code n} values copied to rows {@code row...} of {@code data}. */
+    private void widenByCopied(ArrowBuf data, int row, int n, boolean wide) {
+        long address = data.memoryAddress() + ((long) row << (wide ? 3 : 2));
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        if (wide) {
+            for (int i = 0; i < n; i++) {
+                long value = MemoryUtil.getLong(address + ((long) i << 3));
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                long value = MemoryUtil.getInt(address + ((long) i << 2));
+                lowest = Math.min(lowest, value);
+                highest = Math.max(highest, value);
+            }
+        }
+        widenRange(new ValueRange(lowest, highest));
+    }
+
+    /** Widens the batch's range by a page's; a page without one ({@code null}) leaves the batch none. */
+    private void widenRange(ValueRange page) {
+        if (page == null) {
+            ranged = false;
+        } else {
+            rangeMin = Math.min(rangeMin, page.min());
+            rangeMax = Math.max(rangeMax, page.max());
         }
     }
 
@@ -389,6 +450,7 @@ final class FixedWidthDecoder extends ColumnDecoder {
         }
     }
 
+    /** The value of a file integer: unsigned INT32 widened, timestamps in milliseconds (rounded down). */
     private long integral(long raw) {
         return switch (source) {
             case UINT32 -> Integer.toUnsignedLong((int) raw);

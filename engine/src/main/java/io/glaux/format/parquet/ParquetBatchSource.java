@@ -7,6 +7,7 @@ import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
 import io.glaux.format.ObjectSource;
 import io.glaux.format.ReadRequest;
+import io.glaux.format.ValueRange;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -176,7 +177,9 @@ final class ParquetBatchSource implements BatchSource {
         int width = outputColumns.size();
         FieldVector[] vectors = new FieldVector[width];
         VarCharVector[] batchDictionaries = new VarCharVector[width];
+        ValueRange[] ranges = new ValueRange[width];
         boolean anyDictionary = false;
+        boolean anyRange = false;
         for (int i = 0; i < decoded.length; i++) {
             for (int k = 0; k < slots[i].length; k++) {
                 int slot = slots[i][k];
@@ -189,6 +192,8 @@ final class ParquetBatchSource implements BatchSource {
                 vectors[slot] = vector;
                 batchDictionaries[slot] = decoded[i].dictionary();
                 anyDictionary |= decoded[i].dictionary() != null;
+                ranges[slot] = decoded[i].range();
+                anyRange |= decoded[i].range() != null;
             }
         }
         for (int slot = 0; slot < width; slot++) {
@@ -197,7 +202,8 @@ final class ParquetBatchSource implements BatchSource {
                 vectors[slot] = ColumnDecoder.nulls(column.name(), column.type(), rows, allocator);
             }
         }
-        return new ColumnBatch(rows, Arrays.asList(vectors), anyDictionary ? Arrays.asList(batchDictionaries) : null);
+        return new ColumnBatch(rows, Arrays.asList(vectors), anyDictionary ? Arrays.asList(batchDictionaries) : null,
+                anyRange ? Arrays.asList(ranges) : null);
     }
 
     /** The root of the requested schema's converters: each top-level field's decoder's converter. */

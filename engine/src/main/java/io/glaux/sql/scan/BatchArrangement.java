@@ -3,6 +3,7 @@ package io.glaux.sql.scan;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnVectors;
+import io.glaux.format.ValueRange;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Turns a reader's batch (its columns in read order) into the scan's output fields: a column projected twice is
- * copied, a partition key's column is its partition's value repeated. Stateless: readers on several threads share one.
+ * copied, a partition key's column is its partition's value repeated; the reader's value ranges go with its columns.
+ * Stateless: readers on several threads share one.
  */
 final class BatchArrangement {
 
@@ -31,12 +33,14 @@ final class BatchArrangement {
         int rows = read.rowCount();
         List<FieldVector> vectors = new ArrayList<>(layout.width());
         List<VarCharVector> dictionaries = new ArrayList<>(layout.width());
+        List<ValueRange> ranges = new ArrayList<>(layout.width());
         boolean[] used = new boolean[read.columnCount()];
         try {
             for (int field = 0; field < layout.width(); field++) {
                 if (layout.isPartitionKey(field)) {
                     vectors.add(constant(columns.get(field), layout.partitionValue(field, slice), rows));
                     dictionaries.add(null);
+                    ranges.add(null);
                     continue;
                 }
                 int position = layout.readPosition(field);
@@ -49,6 +53,7 @@ final class BatchArrangement {
                 }
                 vectors.add(vector);
                 dictionaries.add(read.dictionary(position));
+                ranges.add(read.range(position));
             }
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
@@ -60,7 +65,7 @@ final class BatchArrangement {
                 read.vector(position).close();
             }
         }
-        return new ColumnBatch(rows, vectors, dictionaries);
+        return new ColumnBatch(rows, vectors, dictionaries, ranges);
     }
 
     private FieldVector copyOf(FieldVector vector, int rows) {

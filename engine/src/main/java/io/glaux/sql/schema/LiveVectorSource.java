@@ -205,7 +205,7 @@ final class LiveVectorSource implements VectorSource {
             allocator.close();
             throw e;
         }
-        OwnedBatches held = new OwnedBatches(allocator, columns, merged.batches(), merged.dictionaries());
+        OwnedBatches held = new OwnedBatches(allocator, columns, merged);
         try {
             return work.apply(held);
         } finally {
@@ -272,7 +272,7 @@ final class LiveVectorSource implements VectorSource {
             ColumnarBatches.free(merged.batches(), merged.dictionaries(), allocator);
             return null;
         }
-        OwnedBatches held = new OwnedBatches(allocator, columns, merged.batches(), merged.dictionaries());
+        OwnedBatches held = new OwnedBatches(allocator, columns, merged);
         return Lease.of(held, held::close);
     }
 

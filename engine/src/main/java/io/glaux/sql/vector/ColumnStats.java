@@ -2,7 +2,9 @@ package io.glaux.sql.vector;
 
 /**
  * The range of an integer-like column's non-null values (as read by {@link ValueKind#readLong}), used to pack group
- * keys into one long. {@code empty} when every value is NULL.
+ * keys into one long and to bound arithmetic. Scanned from the values, it is their range; given by the readers
+ * ({@link io.glaux.format.ValueRange}) it may be wider, which its users allow for. {@code empty} when every value is
+ * NULL.
  */
 public record ColumnStats(long min, long max, boolean empty) {
 

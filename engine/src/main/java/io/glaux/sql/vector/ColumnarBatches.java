@@ -29,7 +29,13 @@ public class ColumnarBatches extends RecordBatches {
     /** Takes ownership of the batches, the dictionaries (frozen here) and the allocator they came from. */
     public ColumnarBatches(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
                            StringDictionary[] dictionaries) {
-        super(columns, batches);
+        this(allocator, columns, batches, dictionaries, new ColumnStats[columns.size()]);
+    }
+
+    /** As above, with the ranges the readers gave for the columns' values (null where none). */
+    public ColumnarBatches(BufferAllocator allocator, List<Column> columns, List<VectorSchemaRoot> batches,
+                           StringDictionary[] dictionaries, ColumnStats[] ranges) {
+        super(columns, batches, ranges);
         this.allocator = allocator;
         this.dictionaries = dictionaries;
         this.holdsValues = new boolean[columns.size()];

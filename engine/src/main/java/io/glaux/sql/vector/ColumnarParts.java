@@ -3,6 +3,7 @@ package io.glaux.sql.vector;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnBatch;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ValueRange;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -50,6 +51,9 @@ public final class ColumnarParts {
         private final int sequence;
         private final List<VectorSchemaRoot> batches = new ArrayList<>();
         private final StringDictionary[] dictionaries = new StringDictionary[columns.size()];
+        /** Per column, the union of its batches' value ranges while every batch gave one ({@link #unranged}). */
+        private final ValueRange[] ranges = new ValueRange[columns.size()];
+        private final boolean[] unranged = new boolean[columns.size()];
         private BatchEncoder encoder;
 
         private Part(int sequence) {
@@ -65,6 +69,15 @@ public final class ColumnarParts {
                     }
                 }
                 encoder = new BatchEncoder(allocator, columns, dictionaries, heldAsValues);
+            }
+            for (int j = 0; j < fields.length; j++) {
+                ValueRange range = batch.range(j);
+                int column = fields[j];
+                if (range == null) {
+                    unranged[column] = true;
+                } else if (!unranged[column]) {
+                    ranges[column] = ranges[column] == null ? range : ranges[column].union(range);
+                }
             }
             batches.add(encoder.encode(batch, fields));
         }
@@ -83,6 +96,7 @@ public final class ColumnarParts {
         ordered.sort(Comparator.comparingInt(part -> part.sequence));
         StringDictionary[] merged = new StringDictionary[columns.size()];
         List<VectorSchemaRoot> batches = new ArrayList<>();
+        ColumnStats[] stats = mergedRanges(ordered);
         try {
             for (Part part : ordered) {
                 for (int column = 0; column < merged.length; column++) {
@@ -108,11 +122,39 @@ public final class ColumnarParts {
             ColumnarBatches.free(batches, merged, null);
             throw e;
         }
-        return new Merged(batches, merged);
+        return new Merged(batches, merged, stats);
     }
 
-    /** The batches and dictionaries of merged parts. */
-    public record Merged(List<VectorSchemaRoot> batches, StringDictionary[] dictionaries) {
+    /**
+     * Per column, the range of its values where every batch of every part came with one from its reader
+     * ({@link ColumnBatch#range}), else null.
+     */
+    private ColumnStats[] mergedRanges(List<Part> ordered) {
+        ColumnStats[] stats = new ColumnStats[columns.size()];
+        for (int column = 0; column < stats.length; column++) {
+            ValueRange union = null;
+            boolean known = true;
+            for (Part part : ordered) {
+                if (part.batches.isEmpty()) {
+                    continue;
+                }
+                ValueRange range = part.ranges[column];
+                if (part.unranged[column] || range == null) {
+                    known = false;
+                    break;
+                }
+                union = union == null ? range : union.union(range);
+            }
+            stats[column] = known && union != null ? new ColumnStats(union.min(), union.max(), false) : null;
+        }
+        return stats;
+    }
+
+    /**
+     * The batches and dictionaries of merged parts, and per column the range its readers gave for its values (a
+     * bound, {@link RecordBatches#RecordBatches(List, List, ColumnStats[])}), or null.
+     */
+    public record Merged(List<VectorSchemaRoot> batches, StringDictionary[] dictionaries, ColumnStats[] ranges) {
     }
 
     private static void translate(List<VectorSchemaRoot> batches, int column, int[] ids) {

@@ -20,6 +20,11 @@ public final class OwnedBatches extends ColumnarBatches implements AutoCloseable
         super(allocator, columns, batches, dictionaries);
     }
 
+    /** Data merged from parts read in columns, with the value ranges their readers gave. */
+    public OwnedBatches(BufferAllocator allocator, List<Column> columns, ColumnarParts.Merged merged) {
+        super(allocator, columns, merged.batches(), merged.dictionaries(), merged.ranges());
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

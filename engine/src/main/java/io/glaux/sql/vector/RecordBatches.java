@@ -23,6 +23,14 @@ public abstract class RecordBatches implements ColumnarData {
     private final byte[][] nulls;
 
     protected RecordBatches(List<Column> columns, List<VectorSchemaRoot> batches) {
+        this(columns, batches, new ColumnStats[columns.size()]);
+    }
+
+    /**
+     * @param ranges per column, a range its values lie in that the readers gave ({@link ColumnarParts.Merged}), taken
+     *     as its {@link #stats} instead of a scan of the values; null where none was given
+     */
+    protected RecordBatches(List<Column> columns, List<VectorSchemaRoot> batches, ColumnStats[] ranges) {
         this.columns = List.copyOf(columns);
         this.batches = List.copyOf(batches);
         long count = 0;
@@ -34,6 +42,11 @@ public abstract class RecordBatches implements ColumnarData {
         this.rows = count;
         this.maxBatchRows = largest;
         this.nulls = new byte[batches.size()][columns.size()];
+        for (int column = 0; column < ranges.length; column++) {
+            if (ranges[column] != null) {
+                stats.put(column, ranges[column]);
+            }
+        }
     }
 
     @Override

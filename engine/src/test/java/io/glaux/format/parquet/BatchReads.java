@@ -9,9 +9,11 @@ import io.glaux.format.ColumnLayout;
 import io.glaux.format.ColumnVectors;
 import io.glaux.format.ColumnPredicate;
 import io.glaux.format.ReadRequest;
+import io.glaux.format.ValueRange;
 import io.glaux.testing.BytesObjectSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -32,12 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reads Parquet bytes in batches ({@link ParquetFormatReader#openBatches}) and turns the batches back into rows in
  * {@link io.glaux.format.Values}' representation, to compare with the row path ({@link ParquetFormatReader#open}).
  * Checks the batch contract on the way: at most maxRows rows, vectors in {@link ColumnLayout}, ids only with a
- * dictionary, and every buffer released once the batches and the source are closed.
+ * dictionary, every value within the range its batch gives for its column, and every buffer released once the
+ * batches and the source are closed.
  */
 final class BatchReads {
 
-    /** What a batch read gave: the rows, the size of each batch, and per batch and column the dictionary (or null). */
-    record Result(List<Object[]> rows, List<Integer> batchSizes, List<VarCharVector[]> dictionaries) {
+    /**
+     * What a batch read gave: the rows, the size of each batch, and per batch and column the dictionary (or null) and
+     * the range the reader gave for its values (or null).
+     */
+    record Result(List<Object[]> rows, List<Integer> batchSizes, List<VarCharVector[]> dictionaries,
+                  List<ValueRange[]> ranges) {
 
         long batchesWithIds() {
             return dictionaries.stream().filter(d -> Arrays.stream(d).anyMatch(v -> v != null)).count();
@@ -76,6 +83,7 @@ final class BatchReads {
                 List<Object[]> rows = new ArrayList<>();
                 List<Integer> sizes = new ArrayList<>();
                 List<VarCharVector[]> dictionaries = new ArrayList<>();
+                List<ValueRange[]> ranges = new ArrayList<>();
                 try (BatchSource source = opened.get()) {
                     for (ColumnBatch next = source.next(); next != null; next = source.next()) {
                         try (ColumnBatch batch = next) {
@@ -87,6 +95,7 @@ final class BatchReads {
                                 assertThat(batch.vector(c).getValueCount()).isEqualTo(batch.rowCount());
                             }
                             dictionaries.add(used);
+                            ranges.add(checkedRanges(batch));
                             sizes.add(batch.rowCount());
                             for (int r = 0; r < batch.rowCount(); r++) {
                                 Object[] row = new Object[projection.length];
@@ -99,7 +108,7 @@ final class BatchReads {
                     }
                     assertThat(source.next()).isNull();
                 }
-                result = Optional.of(new Result(rows, sizes, dictionaries));
+                result = Optional.of(new Result(rows, sizes, dictionaries, ranges));
             }
             assertThat(allocator.getAllocatedMemory()).as("memory left allocated").isZero();
             return result;
@@ -116,6 +125,35 @@ final class BatchReads {
                 .as("batches of %d rows", maxRows)
                 .isEqualTo(Rows.comparableRows(expected));
         return batches;
+    }
+
+    /** The ranges a batch came with, each checked to hold every value of its column (and to have one). */
+    private static ValueRange[] checkedRanges(ColumnBatch batch) {
+        ValueRange[] ranges = new ValueRange[batch.columnCount()];
+        for (int c = 0; c < ranges.length; c++) {
+            ValueRange range = batch.range(c);
+            ranges[c] = range;
+            if (range == null) {
+                continue;
+            }
+            FieldVector vector = batch.vector(c);
+            assertThat(vector.getField().getType()).as("a range only for integer-like columns")
+                    .isNotInstanceOf(ArrowType.FloatingPoint.class).isNotInstanceOf(ArrowType.Bool.class);
+            BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
+            assertThat(vector.getNullCount()).as("a range only for a batch with values").isLessThan(batch.rowCount());
+            for (int r = 0; r < batch.rowCount(); r++) {
+                if (!vector.isNull(r)) {
+                    long value = switch (fixed.getTypeWidth()) {
+                        case 1 -> fixed.getDataBuffer().getByte(r);
+                        case 2 -> fixed.getDataBuffer().getShort(2L * r);
+                        case 4 -> fixed.getDataBuffer().getInt(4L * r);
+                        default -> fixed.getDataBuffer().getLong(8L * r);
+                    };
+                    assertThat(range.contains(value)).as("%s holds %d of column %d", range, value, c).isTrue();
+                }
+            }
+        }
+        return ranges;
     }
 
     private static Object value(ColumnBatch batch, int column, int row, AthenaType type) {

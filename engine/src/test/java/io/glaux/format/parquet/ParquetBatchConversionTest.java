@@ -1,6 +1,7 @@
 package io.glaux.format.parquet;
 
 import io.glaux.catalog.Column;
+import io.glaux.format.ValueRange;
 import io.glaux.error.GlauxException;
 import io.glaux.testing.BytesObjectSource;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -218,6 +219,65 @@ class ParquetBatchConversionTest {
                     .anySatisfy(row -> assertThat(row[0]).isNotNull())
                     .anySatisfy(row -> assertThat(row[1]).isNull())
                     .allSatisfy(row -> assertThat(row[2]).isNotNull());
+        }
+    }
+
+    /**
+     * A batch of integer-like values without NULLs comes with the range its values lie in, so that the operators need
+     * not scan it: a dictionary page's is the dictionary's (here the chunk's every day), a plain page's its own values'.
+     * A page with NULLs, or with values the table type turns to NULL, gives its batch none. {@link BatchReads} checks
+     * that every value lies in its batch's range.
+     */
+    @Test
+    void batchesWithoutNullsComeWithTheRangeOfTheirValues() throws Exception {
+        MessageType schema = MessageTypeParser.parseMessageType("message t { required int32 day (DATE); "
+                + "required int64 money (DECIMAL(12,2)); required int64 id; optional int64 sparse; "
+                + "required int64 wide; }");
+        for (boolean dictionary : new boolean[] {true, false}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
+                    .withConf(new PlainParquetConfiguration())
+                    .withType(schema)
+                    .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                    .withDictionaryEncoding(dictionary)
+                    .withPageSize(4_096)
+                    .build()) {
+                SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+                for (int i = 0; i < 20_000; i++) {
+                    Group row = groups.newGroup();
+                    row.add("day", (i * 7919) % 400 - 200);
+                    row.add("money", i % 500 * 7L - 1_000);
+                    row.add("id", i * 3L - 1_000_000_000_000L);
+                    if (i % 50 != 0) {
+                        row.add("sparse", (long) i);
+                    }
+                    row.add("wide", i % 97 == 0 ? Integer.MAX_VALUE + 1L : i);
+                    writer.write(row);
+                }
+            }
+            List<Column> table = List.of(column("day", "date"), column("money", "decimal(12,2)"),
+                    column("id", "bigint"), column("sparse", "bigint"), column("wide", "int"));
+            BatchReads.Result result = BatchReads.assertSameAsRows(out.toByteArray(), table, new int[] {0, 1, 2, 3, 4},
+                    List.of(), 1_000);
+            int row = 0;
+            for (int batch = 0; batch < result.batchSizes().size(); batch++) {
+                ValueRange[] ranges = result.ranges().get(batch);
+                assertThat(ranges).as("dictionary %s, batch %d", dictionary, batch)
+                        .satisfies(r -> assertThat(r[0]).isNotNull(), r -> assertThat(r[1]).isNotNull(),
+                                r -> assertThat(r[2]).isNotNull(), r -> assertThat(r[3]).isNull(),
+                                r -> assertThat(r[4]).isNull());
+                List<Object[]> rows = result.rows().subList(row, row + result.batchSizes().get(batch));
+                row += rows.size();
+                long firstDay = rows.stream().mapToLong(r -> (Integer) r[0]).min().orElseThrow();
+                long lastDay = rows.stream().mapToLong(r -> (Integer) r[0]).max().orElseThrow();
+                assertThat(ranges[0]).isEqualTo(dictionary ? new ValueRange(-200, 199)
+                        : new ValueRange(firstDay, lastDay));
+                if (!dictionary) {
+                    long lowest = rows.stream().mapToLong(r -> (Long) r[2]).min().orElseThrow();
+                    long highest = rows.stream().mapToLong(r -> (Long) r[2]).max().orElseThrow();
+                    assertThat(ranges[2]).isEqualTo(new ValueRange(lowest, highest));
+                }
+            }
         }
     }
 

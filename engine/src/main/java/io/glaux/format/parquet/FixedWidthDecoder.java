@@ -359,11 +359,18 @@ final class FixedWidthDecoder extends ColumnDecoder {
         } else {
             ByteBuffer values = flatPages.values();
             if (copiesPlainValues()) {
-                // Little-endian values of the vector's width and range, as Arrow holds them: one copy.
+                // Little-endian values of the vector's width, as Arrow holds them: one copy, then their range.
                 int at = values.position();
                 data.setBytes((long) row * width, values, at, n * width);
                 values.position(at + n * width);
-                widenByCopied(data, row, n, wide);
+                ValueRange copied = rangeOfCopied(data, row, n, wide);
+                if (copied.min() < min || copied.max() > max) {
+                    // Some value is outside the table type's range (a decimal wider than its precision).
+                    nullOutOfRange(validity, data, row, n, wide);
+                    ranged = false;
+                } else {
+                    widenRange(copied);
+                }
                 return;
             }
             long lowest = Long.MAX_VALUE;
@@ -379,8 +386,8 @@ final class FixedWidthDecoder extends ColumnDecoder {
         }
     }
 
-    /** Widens the batch's range by the {@code n} values copied to rows {@code row...} of {@code data}. */
-    private void widenByCopied(ArrowBuf data, int row, int n, boolean wide) {
+    /** The range of the {@code n} values copied to rows {@code row...} of {@code data}. */
+    private static ValueRange rangeOfCopied(ArrowBuf data, int row, int n, boolean wide) {
         long address = data.memoryAddress() + ((long) row << (wide ? 3 : 2));
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
@@ -397,7 +404,22 @@ final class FixedWidthDecoder extends ColumnDecoder {
                 highest = Math.max(highest, value);
             }
         }
-        widenRange(new ValueRange(lowest, highest));
+        return new ValueRange(lowest, highest);
+    }
+
+    /** Makes NULL (and zero, as an unwritten row is) each of rows {@code row...row + n} outside the type's range. */
+    private void nullOutOfRange(ArrowBuf validity, ArrowBuf data, int row, int n, boolean wide) {
+        for (int i = row; i < row + n; i++) {
+            long value = wide ? data.getLong((long) i << 3) : data.getInt((long) i << 2);
+            if (value < min || value > max) {
+                BitVectorHelper.unsetBit(validity, i);
+                if (wide) {
+                    data.setLong((long) i << 3, 0);
+                } else {
+                    data.setInt((long) i << 2, 0);
+                }
+            }
+        }
     }
 
     /** Widens the batch's range by a page's; a page without one ({@code null}) leaves the batch none. */
@@ -412,15 +434,15 @@ final class FixedWidthDecoder extends ColumnDecoder {
 
     /**
      * Whether plain values are the vector's as they lie: INT64 to a 64-bit vector, or INT32 to a 32-bit one, without a
-     * conversion and over the whole range of the file's type, on a little-endian machine.
+     * conversion, on a little-endian machine (values outside the table type's range are then made NULL).
      */
     private boolean copiesPlainValues() {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             return false;
         }
         return switch (source) {
-            case INT64 -> width == Long.BYTES && divisor == 1 && min == Long.MIN_VALUE && max == Long.MAX_VALUE;
-            case INT32 -> width == Integer.BYTES && min <= Integer.MIN_VALUE && max >= Integer.MAX_VALUE;
+            case INT64 -> width == Long.BYTES && divisor == 1;
+            case INT32 -> width == Integer.BYTES;
             default -> false;
         };
     }

@@ -63,6 +63,9 @@ final class TextDecoder extends ColumnDecoder {
     /** Reads the current chunk's values from its pages (plain or dictionary-encoded), when given as values; else null. */
     private FlatPages valuePages;
     private int bytesPerValue = INITIAL_BYTES_PER_VALUE;
+    /** The plain page whose bytes from where it was first read on were checked for ASCII, and whether they are. */
+    private ByteBuffer checkedPage;
+    private boolean asciiPage;
 
     TextDecoder(String name, AthenaType type, FileValueKind kind, UnaryOperator<Object> coercion) {
         super(name, type);
@@ -300,6 +303,7 @@ final class TextDecoder extends ColumnDecoder {
                     }
                 } else {
                     ByteBuffer values = valuePages.values();
+                    boolean ascii = utf8 && isAscii(values);
                     for (int i = 0; i < n; i++) {
                         if (levels[i] != 0) {
                             int length = values.getInt();
@@ -308,7 +312,7 @@ final class TextDecoder extends ColumnDecoder {
                                 throw new ParquetDecodingException("Bad value length " + length + " in column "
                                         + name);
                             }
-                            set(vector, row + i, values, start, start + length);
+                            set(vector, row + i, values, start, start + length, ascii);
                             values.position(start + length);
                         }
                     }
@@ -332,12 +336,24 @@ final class TextDecoder extends ColumnDecoder {
 
     private void set(BaseVariableWidthVector vector, int row, Binary value) {
         ByteBuffer bytes = value.toByteBuffer();
-        set(vector, row, bytes, bytes.position(), bytes.limit());
+        set(vector, row, bytes, bytes.position(), bytes.limit(), false);
     }
 
-    /** Sets the value held in {@code bytes[start, end)}. */
-    private void set(BaseVariableWidthVector vector, int row, ByteBuffer bytes, int start, int end) {
-        if (utf8 && !Utf8Bytes.isWellFormed(bytes, start, end)) {
+    /**
+     * Whether the rest of a plain page, from where it was when first seen, is ASCII: checked once per page, its
+     * length prefixes too (a value of 128 bytes or more then has the values checked one by one).
+     */
+    private boolean isAscii(ByteBuffer page) {
+        if (page != checkedPage) {
+            checkedPage = page;
+            asciiPage = Utf8Bytes.isAscii(page, page.position(), page.limit());
+        }
+        return asciiPage;
+    }
+
+    /** Sets the value held in {@code bytes[start, end)}; {@code ascii} when it is known to be ASCII. */
+    private void set(BaseVariableWidthVector vector, int row, ByteBuffer bytes, int start, int end, boolean ascii) {
+        if (utf8 && !ascii && !Utf8Bytes.isWellFormed(bytes, start, end)) {
             byte[] converted = rowPathBytes(Binary.fromConstantByteBuffer(bytes, start, end - start));
             vector.setSafe(row, converted, 0, converted.length);
             return;

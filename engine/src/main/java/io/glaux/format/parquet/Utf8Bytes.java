@@ -12,6 +12,19 @@ final class Utf8Bytes {
     private Utf8Bytes() {
     }
 
+    /** Whether no byte of {@code [from, to)} has its high bit set (plain ASCII, so well-formed UTF-8). */
+    static boolean isAscii(ByteBuffer bytes, int from, int to) {
+        int i = from;
+        long seen = 0;
+        for (; to - i >= Long.BYTES; i += Long.BYTES) {
+            seen |= bytes.getLong(i);
+        }
+        for (; i < to; i++) {
+            seen |= bytes.get(i);
+        }
+        return (seen & 0x8080808080808080L) == 0;
+    }
+
     static boolean isWellFormed(ByteBuffer bytes, int from, int to) {
         int i = from;
         // ASCII eight bytes at a time: no byte with its high bit set.

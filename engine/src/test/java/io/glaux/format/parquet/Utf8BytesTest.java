@@ -35,6 +35,28 @@ class Utf8BytesTest {
         assertThat(Utf8Bytes.isWellFormed(buffer, 16, 16)).isTrue();
     }
 
+    /**
+     * A page of plain values is taken as ASCII only when no byte of its range has the high bit set, wherever it falls
+     * (in a whole word or in the tail); bytes outside the range are not looked at.
+     */
+    @Test
+    void asciiOnlyWithoutAHighBitAnywhereInTheRange() {
+        for (int length = 0; length < 27; length++) {
+            byte[] bytes = new byte[length + 4];
+            java.util.Arrays.fill(bytes, (byte) 'a');
+            bytes[0] = (byte) 0xc3;
+            bytes[bytes.length - 1] = (byte) 0x80;
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            assertThat(Utf8Bytes.isAscii(buffer, 2, 2 + length)).as("length %d", length).isTrue();
+            for (int at = 2; at < 2 + length; at++) {
+                bytes[at] = (byte) 0xa9;
+                assertThat(Utf8Bytes.isAscii(buffer, 2, 2 + length)).as("length %d, high byte at %d", length, at)
+                        .isFalse();
+                bytes[at] = 0x7f;
+            }
+        }
+    }
+
     /** Whether {@code ascii[offset..]} followed by {@code tail} is well formed, judged from {@code offset} on. */
     private static boolean wellFormed(byte[] ascii, int offset, int... tail) {
         byte[] bytes = new byte[ascii.length + tail.length + 5];

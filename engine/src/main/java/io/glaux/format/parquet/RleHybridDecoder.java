@@ -1,5 +1,6 @@
 package io.glaux.format.parquet;
 
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.parquet.io.ParquetDecodingException;
 
 import java.nio.ByteBuffer;
@@ -15,6 +16,13 @@ import java.util.Arrays;
 final class RleHybridDecoder {
 
     private final ByteBuffer bytes;
+    /**
+     * The buffer's array, when it has one on a little-endian machine: whole bit-packed groups are then read from it
+     * without a bounds check per read (the group loop keeps within {@code [position, end)}, which the constructor
+     * checks against the buffer); else null.
+     */
+    private final byte[] array;
+    private final int arrayOffset;
     private final int end;
     private final int bitWidth;
     private final int mask;
@@ -30,7 +38,14 @@ final class RleHybridDecoder {
         if (bitWidth < 0 || bitWidth > 32) {
             throw new ParquetDecodingException("Bad bit width " + bitWidth);
         }
+        if (position < 0 || position > end || end > bytes.limit()) {
+            throw new ParquetDecodingException("RLE/bit-packed data [" + position + ", " + end
+                    + ") past its page of " + bytes.limit() + " bytes");
+        }
         this.bytes = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        boolean direct = bytes.hasArray() && MemoryUtil.LITTLE_ENDIAN;
+        this.array = direct ? bytes.array() : null;
+        this.arrayOffset = direct ? bytes.arrayOffset() : 0;
         this.position = position;
         this.end = end;
         this.bitWidth = bitWidth;
@@ -108,14 +123,14 @@ final class RleHybridDecoder {
         int last = end - width - Long.BYTES;
         while (n - i >= 8 && from <= last) {
             if (width <= 8) {
-                long word = bytes.getLong(from);
+                long word = longAt(from);
                 for (int k = 0; k < 8; k++) {
                     out[at + i + k] = (int) (word >>> (k * width)) & valueMask;
                 }
             } else {
                 for (int k = 0; k < 8; k++) {
                     int bit = k * width;
-                    out[at + i + k] = (int) (bytes.getLong(from + (bit >>> 3)) >>> (bit & 7)) & valueMask;
+                    out[at + i + k] = (int) (longAt(from + (bit >>> 3)) >>> (bit & 7)) & valueMask;
                 }
             }
             from += width;
@@ -123,6 +138,11 @@ final class RleHybridDecoder {
         }
         position = from;
         return i;
+    }
+
+    /** The little-endian long at {@code index}, which with its eight bytes lies within {@code [position, end)}. */
+    private long longAt(int index) {
+        return array != null ? MemoryUtil.getLong(array, arrayOffset + index) : bytes.getLong(index);
     }
 
     /** The current group's next value (bytes past the data read as zeros), moving on to the next group after eight. */

@@ -69,8 +69,13 @@ class RleHybridDecoderTest {
             byte[] padded = new byte[encoded.length + 40];
             java.util.Arrays.fill(padded, (byte) 0xff);
             System.arraycopy(encoded, 0, padded, 5, encoded.length);
+            // The last: a buffer that starts 7 bytes into a larger array (its groups are read from the array).
+            byte[] shifted = new byte[padded.length + 14];
+            java.util.Arrays.fill(shifted, (byte) 0xff);
+            System.arraycopy(padded, 0, shifted, 7, padded.length);
             for (ByteBuffer buffer : java.util.List.of(ByteBuffer.wrap(padded),
-                    ByteBuffer.allocateDirect(padded.length).put(padded).flip())) {
+                    ByteBuffer.allocateDirect(padded.length).put(padded).flip(),
+                    ByteBuffer.wrap(shifted, 7, padded.length).slice())) {
                 RleHybridDecoder decoder = new RleHybridDecoder(buffer, 5, 5 + encoded.length, bitWidth);
                 int[] decoded = new int[values.length];
                 decoder.read(decoded, 0, 3);
@@ -78,6 +83,15 @@ class RleHybridDecoderTest {
                 assertThat(decoded).as("bit width %d", bitWidth).isEqualTo(values);
             }
         }
+    }
+
+    /** Data said to reach past its page (a corrupt length) fails before any of it is read. */
+    @Test
+    void failsOnDataPastItsBuffer() {
+        ByteBuffer bytes = ByteBuffer.wrap(new byte[64], 8, 16).slice();
+        assertThatThrownBy(() -> new RleHybridDecoder(bytes, 0, 17, 12))
+                .isInstanceOf(ParquetDecodingException.class).hasMessageContaining("past its page");
+        assertThatThrownBy(() -> new RleHybridDecoder(bytes, 9, 8, 12)).isInstanceOf(ParquetDecodingException.class);
     }
 
     @Test

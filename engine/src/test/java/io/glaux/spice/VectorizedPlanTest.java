@@ -574,10 +574,12 @@ class VectorizedPlanTest {
                 + " WHERE b.big = a.big)";
         String large = "SELECT count(*), sum(a.id) FROM %1$s a WHERE EXISTS (SELECT 1 FROM %1$s b"
                 + " WHERE b.big = a.big AND b.small = 7)";
+        String smallAnti = small.replace("EXISTS", "NOT EXISTS");
         assertThat(plan(String.format(small, "spice.default.items"))).contains("SEMI(", "marking the probe side");
+        assertThat(plan(String.format(smallAnti, "spice.default.items"))).contains("ANTI(", "marking the probe side");
         assertThat(plan(String.format(large, "spice.default.items"))).contains("SEMI(")
                 .doesNotContain("marking the probe side");
-        for (String sql : List.of(small, large)) {
+        for (String sql : List.of(small, smallAnti, large)) {
             assertThat(answer(sql)).isEqualTo(overText(sql));
         }
     }

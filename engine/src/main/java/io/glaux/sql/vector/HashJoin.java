@@ -299,24 +299,19 @@ public final class HashJoin {
     /**
      * Marks the entries of a table of the probe side that a row of the build side matches: the build side's batches
      * filtered, keyed and looked up on all of the scan's workers (a mark only ever goes from false to true, and the
-     * scan's end publishes the marks). On one key, build rows whose key the table surely does not hold go first, as
-     * probe rows do ({@link Prefilter}): such a row marks nothing (TPC-H Q22's orders against the few customers
-     * left).
+     * scan's end publishes the marks).
      */
     private boolean[] mark(ParallelScan scan, JoinTable table) {
         boolean[] marks = new boolean[table.size()];
-        scan.run(build.data(), () -> {
-            Prefilter prefilter = build.keys().length == 1 ? new Prefilter(table) : null;
-            return context -> {
-                KeyedRows keyed = keyedRows(context, build, false, buildCompared, joinKeys, prefilter);
-                for (int i = 0; i < keyed.count(); i++) {
-                    for (int entry = table.first(keyed.hashes()[i]); entry >= 0; entry = table.next(entry)) {
-                        if (!marks[entry] && matches(entry, keyed, i, true)) {
-                            marks[entry] = true;
-                        }
+        scan.run(build.data(), () -> context -> {
+            KeyedRows keyed = keyedRows(context, build, false, buildCompared, joinKeys);
+            for (int i = 0; i < keyed.count(); i++) {
+                for (int entry = table.first(keyed.hashes()[i]); entry >= 0; entry = table.next(entry)) {
+                    if (!marks[entry] && matches(entry, keyed, i, true)) {
+                        marks[entry] = true;
                     }
                 }
-            };
+            }
         });
         return marks;
     }

@@ -195,24 +195,12 @@ class ParquetBatchConversionTest {
         MessageType schema = MessageTypeParser.parseMessageType(
                 "message t { required int64 wide; required int64 money (DECIMAL(12,2)); required int32 day (DATE); }");
         for (boolean dictionary : new boolean[] {true, false}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
-                    .withConf(new PlainParquetConfiguration())
-                    .withType(schema)
-                    .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-                    .withDictionaryEncoding(dictionary)
-                    .withPageSize(4_096)
-                    .build()) {
-                SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-                for (int i = 0; i < 20_000; i++) {
-                    Group row = groups.newGroup();
-                    row.add("wide", i % 97 == 0 ? Integer.MAX_VALUE + 1L + i % 5 : i % 300 - 150L);
-                    row.add("money", i % 89 == 0 ? 123_456_789_012L : i % 500 * 7L);
-                    row.add("day", i % 400 - 200);
-                    writer.write(row);
-                }
-            }
-            BatchReads.Result result = BatchReads.assertSameAsRows(out.toByteArray(), List.of(column("wide", "int"),
+            byte[] file = smallPages(schema, dictionary, (row, i) -> {
+                row.add("wide", i % 97 == 0 ? Integer.MAX_VALUE + 1L + i % 5 : i % 300 - 150L);
+                row.add("money", i % 89 == 0 ? 123_456_789_012L : i % 500 * 7L);
+                row.add("day", i % 400 - 200);
+            });
+            BatchReads.Result result = BatchReads.assertSameAsRows(file, List.of(column("wide", "int"),
                     column("money", "decimal(9,2)"), column("day", "date")), new int[] {0, 1, 2}, List.of(), 1_000);
             assertThat(result.rows()).as("dictionary %s", dictionary)
                     .anySatisfy(row -> assertThat(row[0]).isNull())
@@ -234,30 +222,18 @@ class ParquetBatchConversionTest {
                 + "required int64 money (DECIMAL(12,2)); required int64 id; optional int64 sparse; "
                 + "required int64 wide; }");
         for (boolean dictionary : new boolean[] {true, false}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
-                    .withConf(new PlainParquetConfiguration())
-                    .withType(schema)
-                    .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-                    .withDictionaryEncoding(dictionary)
-                    .withPageSize(4_096)
-                    .build()) {
-                SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-                for (int i = 0; i < 20_000; i++) {
-                    Group row = groups.newGroup();
-                    row.add("day", (i * 7919) % 400 - 200);
-                    row.add("money", i % 500 * 7L - 1_000);
-                    row.add("id", i * 3L - 1_000_000_000_000L);
-                    if (i % 50 != 0) {
-                        row.add("sparse", (long) i);
-                    }
-                    row.add("wide", i % 97 == 0 ? Integer.MAX_VALUE + 1L : i);
-                    writer.write(row);
+            byte[] file = smallPages(schema, dictionary, (row, i) -> {
+                row.add("day", (i * 7919) % 400 - 200);
+                row.add("money", i % 500 * 7L - 1_000);
+                row.add("id", i * 3L - 1_000_000_000_000L);
+                if (i % 50 != 0) {
+                    row.add("sparse", (long) i);
                 }
-            }
+                row.add("wide", i % 97 == 0 ? Integer.MAX_VALUE + 1L : i);
+            });
             List<Column> table = List.of(column("day", "date"), column("money", "decimal(12,2)"),
                     column("id", "bigint"), column("sparse", "bigint"), column("wide", "int"));
-            BatchReads.Result result = BatchReads.assertSameAsRows(out.toByteArray(), table, new int[] {0, 1, 2, 3, 4},
+            BatchReads.Result result = BatchReads.assertSameAsRows(file, table, new int[] {0, 1, 2, 3, 4},
                     List.of(), 1_000);
             int row = 0;
             for (int batch = 0; batch < result.batchSizes().size(); batch++) {
@@ -279,6 +255,27 @@ class ParquetBatchConversionTest {
                 }
             }
         }
+    }
+
+    /** 20,000 rows, each filled by {@code fill} (the row, its number), uncompressed, in pages of about 4 KB. */
+    private static byte[] smallPages(MessageType schema, boolean dictionary,
+                                     java.util.function.ObjIntConsumer<Group> fill) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
+                .withConf(new PlainParquetConfiguration())
+                .withType(schema)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withDictionaryEncoding(dictionary)
+                .withPageSize(4_096)
+                .build()) {
+            SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+            for (int i = 0; i < 20_000; i++) {
+                Group row = groups.newGroup();
+                fill.accept(row, i);
+                writer.write(row);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -71,8 +71,8 @@ public final class ColumnBatch implements AutoCloseable {
     }
 
     /**
-     * A range every non-NULL value of integer-like column {@code column} lies in, or null when the reader does not
-     * gives none (a consumer that needs one then scans the values).
+     * A range every non-NULL value of integer-like column {@code column} lies in, or null when the reader gave none
+     * (a consumer that needs one then scans the values).
      */
     public ValueRange range(int column) {
         return ranges == null ? null : ranges.get(column);

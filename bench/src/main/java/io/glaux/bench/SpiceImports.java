@@ -49,6 +49,16 @@ final class SpiceImports {
     record AthenaImported(Imported imported, double importSeconds, double importCpuSeconds) {
     }
 
+    /**
+     * The CPU time so far of the whole process: an import's own thread, the workers that read parts of its table for
+     * it, the collector and the compilers. On a process that does nothing else, its change over an import is what
+     * the import cost.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** The CPU time so far of SPICE's ingestion threads (the import runs on one, which waits idle for the query). */
     static long ingestionCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -98,6 +98,33 @@ class AthenaResultBatchesTest {
         }
     }
 
+    /**
+     * Batches are decoded a chunk of rows at a time: batches of several chunks, a chunk's rows dropped, vectors that
+     * grow past the size of the batch before and strings long enough to outgrow their first buffer.
+     */
+    @Test
+    void batchesOfManyChunksReadAsRowByRow() throws IOException {
+        byte[] object = randomObject(new Random(17), 12_000, 0.01, 0.05);
+        Read rows = readRows(object);
+        assertThat(rows.dropped).as("the object has bad rows").isPositive();
+        for (int maxRows : new int[] {2047, 2048, 2049, 5000, 65_536}) {
+            assertThat(readBatches(object, maxRows, null)).as("batches of %d", maxRows).isEqualTo(rows);
+        }
+    }
+
+    /** A failure after whole chunks were decoded into a batch leaves nothing of the batch allocated. */
+    @Test
+    void aFailureInTheMiddleOfABatchFreesWhatItHeld() throws IOException {
+        byte[] good = randomObject(new Random(18), 5000, 0, 0.05);
+        String broken = "\"a\"b" + ",".repeat(COLUMNS.size() - 1) + "\n";
+        byte[] object = Arrays.copyOf(good, good.length + broken.length());
+        System.arraycopy(broken.getBytes(StandardCharsets.UTF_8), 0, object, good.length, broken.length());
+        String expected = failure(() -> readRows(object));
+        assertThat(expected).isNotNull();
+        assertThat(failure(() -> readBatches(object, 65_536, null))).isEqualTo(expected);
+        assertThat(allocator.getAllocatedMemory()).isZero();
+    }
+
     @Test
     void malformedUtf8AndWrongFieldCountsReadAsRowByRow() throws IOException {
         byte[] object = randomObject(new Random(16), 2000, 0.05);
@@ -228,6 +255,12 @@ class AthenaResultBatchesTest {
      * {@code damage} > 0, that share of rows gets a field of malformed UTF-8 or one field too few or too many.
      */
     private static byte[] randomObject(Random random, int rows, double damage) throws IOException {
+        return randomObject(random, rows, damage, 0);
+    }
+
+    /** As above, with {@code longShare} of the rows' first field a string of hundreds of bytes. */
+    private static byte[] randomObject(Random random, int rows, double damage, double longShare)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(header().getBytes(StandardCharsets.UTF_8));
         byte[][] malformed = {{(byte) 0xff}, {(byte) 0xc3}, {(byte) 0xe2, (byte) 0x82}, {(byte) 0xe0, (byte) 0x80},
@@ -255,6 +288,9 @@ class AthenaResultBatchesTest {
                 String text = texts[random.nextInt(4) == 0 ? random.nextInt(texts.length) : random.nextInt(2)];
                 if (field == 0 && random.nextBoolean()) {
                     text += row;
+                }
+                if (field == 0 && longShare > 0 && random.nextDouble() < longShare) {
+                    text = "long ".repeat(20 + random.nextInt(100)) + row;
                 }
                 out.write('"');
                 out.write(text.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8));

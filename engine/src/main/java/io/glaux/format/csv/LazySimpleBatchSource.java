@@ -8,12 +8,10 @@ import io.glaux.format.SourceReadException;
 import io.glaux.format.text.BadData;
 import io.glaux.format.text.ByteLineReader;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,18 +20,14 @@ import java.util.List;
  * record or field: the same records, fields, NULLs and values as {@link LazySimpleRowSource} (one record per line,
  * fields split on the ASCII field delimiter skipping escaped ones, missing trailing fields NULL, extra ones ignored,
  * the NULL text compared before unescaping). Only the projected fields are decoded; the bytes of the others are only
- * scanned for the delimiter. A batch is read in two steps: the records' projected fields are copied (unescaped) into
- * one staging buffer, then each column is parsed in one loop over its rows ({@link BatchColumn#decode}), which keeps
- * the parsing of a column in code that sees one type.
+ * scanned for the delimiter. A batch is read a chunk of records at a time, in two steps: the chunk's projected fields
+ * are copied (unescaped) into one staging buffer, then each column is parsed in one loop over the chunk's rows
+ * ({@link ChunkedBatch}, {@link BatchColumn#decode}), which keeps the parsing of a column in code that sees one type.
  */
 final class LazySimpleBatchSource implements BatchSource {
 
-    /** Rows the staging arrays are first sized for; they grow up to the batch size as needed. */
-    private static final int INITIAL_CAPACITY = 4096;
-
     private final ObjectSource source;
     private final ByteLineReader lines;
-    private final BufferAllocator allocator;
     private final int maxRows;
     private final byte fieldSeparator;
     private final boolean escaping;
@@ -41,20 +35,21 @@ final class LazySimpleBatchSource implements BatchSource {
     private final boolean escapeCrlf;
     private final byte[] nullText;
     private final BatchColumn[] columns;
+    private final ChunkedBatch batch;
+    /** Rows staged at a time. */
+    private final int chunkRows;
     private final int[] projection;
     private final int fieldsNeeded;
     /** The lowest projected field (where a record's copied span starts); {@link #fieldsNeeded} when none is. */
     private final int firstProjected;
     private final int[] fieldStarts;
     private final int[] fieldEnds;
-    /** The projected fields of the batch's records, one after another. */
+    /** The projected fields of the chunk's records, one after another. */
     private byte[] text = new byte[64 * 1024];
     private int textLength;
-    /** Per projected column and row: where its text is in {@link #text}, or -1 for NULL. */
+    /** Per projected column and row of the chunk: where its text is in {@link #text}, or -1 for NULL. */
     private final int[][] starts;
     private final int[][] ends;
-    /** Rows the staging arrays hold. */
-    private int capacity;
     private int headerLinesLeft;
     private boolean finished;
 
@@ -68,7 +63,6 @@ final class LazySimpleBatchSource implements BatchSource {
         }
         this.source = source;
         this.lines = lines;
-        this.allocator = allocator;
         this.maxRows = maxRows;
         this.fieldSeparator = (byte) dialect.separator(0);
         this.escaping = dialect.escaping();
@@ -83,10 +77,11 @@ final class LazySimpleBatchSource implements BatchSource {
         this.firstProjected = Arrays.stream(projection).min().orElse(fieldsNeeded);
         this.fieldStarts = new int[fieldsNeeded];
         this.fieldEnds = new int[fieldsNeeded];
+        this.batch = new ChunkedBatch(this.columns, allocator, maxRows);
         this.headerLinesLeft = headerLines;
-        this.capacity = Math.min(maxRows, INITIAL_CAPACITY);
-        this.starts = new int[this.columns.length][capacity];
-        this.ends = new int[this.columns.length][capacity];
+        this.chunkRows = Math.min(maxRows, ChunkedBatch.CHUNK_ROWS);
+        this.starts = new int[this.columns.length][chunkRows];
+        this.ends = new int[this.columns.length][chunkRows];
     }
 
     /**
@@ -103,37 +98,25 @@ final class LazySimpleBatchSource implements BatchSource {
         if (finished) {
             return null;
         }
-        int rows = 0;
-        textLength = 0;
-        while (rows < maxRows && nextRecord()) {
-            if (rows == capacity) {
-                grow();
-            }
-            stage(rows++);
-        }
-        finished = rows < maxRows;
-        if (rows == 0) {
-            return null;
-        }
-        List<FieldVector> vectors = new ArrayList<>(columns.length);
         try {
-            for (int i = 0; i < columns.length; i++) {
-                vectors.add(columns[i].decode(allocator, text, starts[i], ends[i], rows, null));
+            while (!finished && batch.rows() < maxRows) {
+                int limit = Math.min(chunkRows, maxRows - batch.rows());
+                int rows = 0;
+                textLength = 0;
+                while (rows < limit && nextRecord()) {
+                    stage(rows++);
+                }
+                finished = rows < limit;
+                if (rows > 0) {
+                    batch.decode(text, starts, ends, rows, null);
+                }
             }
-        } catch (RuntimeException | Error e) {
-            vectors.forEach(FieldVector::close);
+        } catch (IOException | RuntimeException | Error e) {
+            batch.abandon();
             throw e;
         }
-        return new ColumnBatch(rows, vectors, null);
-    }
-
-    /** Room for twice as many rows in the staging arrays (up to the batch size). */
-    private void grow() {
-        capacity = (int) Math.min(maxRows, 2L * capacity);
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = Arrays.copyOf(starts[i], capacity);
-            ends[i] = Arrays.copyOf(ends[i], capacity);
-        }
+        int rows = batch.rows();
+        return rows == 0 ? null : new ColumnBatch(rows, batch.finish(), null);
     }
 
     /** Moves to the next record after the header lines; false at the end. */

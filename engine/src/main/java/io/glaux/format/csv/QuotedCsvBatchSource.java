@@ -32,8 +32,9 @@ import java.util.List;
  *   <li>text that is not such a CSV (a character after a closing quote or in an unquoted field, a quote left open)
  *       failing with the row reader's {@link IOException}.</li>
  * </ul>
- * A batch is read in two steps, as {@link LazySimpleBatchSource} does: the rows' fields are copied (unquoted) into one
- * staging buffer, then each column is parsed in one loop over its rows.
+ * A batch is read a chunk of rows at a time, as {@link LazySimpleBatchSource} does, in two steps: the chunk's fields
+ * are copied (unquoted) into one staging buffer, then each column is parsed in one loop over the chunk's rows
+ * ({@link ChunkedBatch}).
  */
 public final class QuotedCsvBatchSource implements BatchSource {
 
@@ -44,25 +45,26 @@ public final class QuotedCsvBatchSource implements BatchSource {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    /** Rows the staging arrays are first sized for; they grow up to the batch size as needed. */
-    private static final int INITIAL_CAPACITY = 4096;
 
     private final InputStream in;
     private final BufferAllocator allocator;
     private final int maxRows;
     private final BatchColumn[] columns;
+    private final ChunkedBatch batch;
+    /** Rows staged at a time. */
+    private final int chunkRows;
     private final byte[] input = new byte[INPUT_BYTES];
     private int position;
     private int limit;
     private boolean endOfInput;
-    /** The fields of the batch's rows, one after another, unquoted. */
+    /** The fields of the chunk's rows, one after another, unquoted. */
     private byte[] text = new byte[256 * 1024];
     private int textLength;
-    /** Per column and row: where its text is in {@link #text}, or -1 for NULL. */
+    /** Per column and row of the chunk: where its text is in {@link #text}, or -1 for NULL. */
     private final int[][] starts;
     private final int[][] ends;
+    /** Per row of the batch: whether a field of it did not read. */
     private boolean[] unreadable;
-    private int capacity;
     /** The OR of the bytes of the current row's quoted fields: its sign bit says whether any is not ASCII. */
     private int nonAscii;
     private boolean skipHeader;
@@ -84,11 +86,12 @@ public final class QuotedCsvBatchSource implements BatchSource {
         this.allocator = allocator;
         this.maxRows = maxRows;
         this.columns = columns.stream().map(column -> BatchColumn.of(column, rowPath)).toArray(BatchColumn[]::new);
+        this.batch = new ChunkedBatch(this.columns, allocator, maxRows);
         this.skipHeader = header;
-        this.capacity = Math.min(maxRows, INITIAL_CAPACITY);
-        this.starts = new int[this.columns.length][capacity];
-        this.ends = new int[this.columns.length][capacity];
-        this.unreadable = new boolean[capacity];
+        this.chunkRows = Math.min(maxRows, ChunkedBatch.CHUNK_ROWS);
+        this.starts = new int[this.columns.length][chunkRows];
+        this.ends = new int[this.columns.length][chunkRows];
+        this.unreadable = new boolean[chunkRows];
     }
 
     /** Whether every column can be read in columns. */
@@ -111,46 +114,53 @@ public final class QuotedCsvBatchSource implements BatchSource {
                     return null;
                 }
             }
-            int rows = 0;
-            textLength = 0;
-            while (rows < maxRows) {
-                if (rows == capacity) {
-                    grow();
+            try {
+                while (!finished && batch.rows() < maxRows) {
+                    readChunk(Math.min(chunkRows, maxRows - batch.rows()));
                 }
-                int rowStart = textLength;
-                int fields = readRow(rows);
-                if (fields < 0) {
-                    finished = true;
-                    break;
-                }
-                if (fields != columns.length) {
-                    skipped++;
-                    textLength = rowStart;
-                    continue;
-                }
-                if (nonAscii < 0) {
-                    replaceMalformed(rows, rowStart);
-                }
-                rows++;
+            } catch (IOException | RuntimeException | Error e) {
+                batch.abandon();
+                throw e;
             }
-            if (rows > 0) {
-                ColumnBatch batch = decode(rows);
-                if (batch != null) {
-                    return batch;
+            if (batch.rows() > 0) {
+                ColumnBatch read = keepReadable(batch.rows(), batch.finish());
+                if (read != null) {
+                    return read;
                 }
             }
         }
         return null;
     }
 
-    /** Room for twice as many rows in the staging arrays (up to the batch size). */
-    private void grow() {
-        capacity = (int) Math.min(maxRows, 2L * capacity);
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = Arrays.copyOf(starts[i], capacity);
-            ends[i] = Arrays.copyOf(ends[i], capacity);
+    /** Stages up to {@code limit} rows (fewer at the end of the input) and decodes them into the batch. */
+    private void readChunk(int limit) throws IOException {
+        int rows = 0;
+        textLength = 0;
+        while (rows < limit) {
+            int rowStart = textLength;
+            int fields = readRow(rows);
+            if (fields < 0) {
+                finished = true;
+                break;
+            }
+            if (fields != columns.length) {
+                skipped++;
+                textLength = rowStart;
+                continue;
+            }
+            if (nonAscii < 0) {
+                replaceMalformed(rows, rowStart);
+            }
+            rows++;
         }
-        unreadable = Arrays.copyOf(unreadable, capacity);
+        if (rows > 0) {
+            int base = batch.rows();
+            if (unreadable.length < base + rows) {
+                unreadable = Arrays.copyOf(unreadable, Math.max(base + rows, 2 * unreadable.length));
+            }
+            Arrays.fill(unreadable, base, base + rows, false);
+            batch.decode(text, starts, ends, rows, unreadable);
+        }
     }
 
     /**
@@ -333,14 +343,10 @@ public final class QuotedCsvBatchSource implements BatchSource {
         }
     }
 
-    /** The staged rows as a batch without the unreadable ones; null when none is left. */
-    private ColumnBatch decode(int rows) {
-        Arrays.fill(unreadable, 0, rows, false);
-        List<FieldVector> vectors = new ArrayList<>(columns.length);
+    /** The batch's decoded rows without the unreadable ones; null when none is left. */
+    private ColumnBatch keepReadable(int rows, List<FieldVector> decoded) {
+        List<FieldVector> vectors = decoded;
         try {
-            for (int i = 0; i < columns.length; i++) {
-                vectors.add(columns[i].decode(allocator, text, starts[i], ends[i], rows, unreadable));
-            }
             int kept = 0;
             for (int row = 0; row < rows; row++) {
                 kept += unreadable[row] ? 0 : 1;

@@ -193,6 +193,42 @@ class LazySimpleBatchSourceTest {
         }
     }
 
+    /**
+     * Batches are decoded a chunk of records at a time: batches of several chunks, NULLs and values that do not read
+     * across chunk boundaries, vectors that grow past the size of the batch before and strings long enough to
+     * outgrow their first buffer.
+     */
+    @Test
+    void batchesOfManyChunksReadAsTheRowPathReadsThem() {
+        String[] pool = {"", "\\N", "7", "-12", "300", "99999999999", "1.25", "abc", "true", "2020-02-29",
+                "2019-02-29", "2020-01-02 03:04:05", "aGk=", "é😀", "x".repeat(300), "long ".repeat(80)};
+        Random random = new Random(19);
+        StringBuilder text = new StringBuilder();
+        for (int record = 0; record < 9000; record++) {
+            for (int field = 0; field < EVERY_TYPE.size(); field++) {
+                text.append(field == 0 ? "" : ",").append(pool[random.nextInt(pool.length)]);
+            }
+            text.append('\n');
+        }
+        for (int maxRows : new int[] {2047, 2048, 2049, 5000, 65_536}) {
+            assertThat(same(text.toString(), EVERY_TYPE, COMMA, maxRows)).as("batches of %d", maxRows).hasSize(9000);
+        }
+    }
+
+    /** A failure after whole chunks were decoded into a batch leaves nothing of the batch allocated. */
+    @Test
+    void aFailureInTheMiddleOfABatchFreesWhatItHeld() {
+        byte[] object = bytes("1,x\n".repeat(5000), "bad ", 0xff, ",2\n");
+        ReadRequest request = request(columns("a", "int", "b", "string"), COMMA, LAZY);
+        BytesObjectSource source = new BytesObjectSource("s3://bucket/data/bad", object);
+        Throwable expected = catchThrowable(() -> TestRows.readAll(reader, source, request));
+        Throwable actual = catchThrowable(() -> BatchReading.readBatches(reader, source, request, allocator, 65_536,
+                new ArrayList<>()));
+        assertThat(expected).isInstanceOf(GlauxException.class);
+        assertThat(actual).isInstanceOf(GlauxException.class).hasMessage(expected.getMessage());
+        assertThat(allocator.getAllocatedMemory()).isZero();
+    }
+
     @Test
     void escapedDelimitersNewlinesAndCarriageReturnsAsTheRowPathReadsThem() {
         Map<String, String> parameters = Map.of("field.delim", ",", "escape.delim", "\\");

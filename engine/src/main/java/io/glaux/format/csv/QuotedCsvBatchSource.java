@@ -189,7 +189,8 @@ public final class QuotedCsvBatchSource implements BatchSource {
         reserve(end - i);
         byte[] out = text;
         int to = textLength;
-        long words = 0;
+        /* The OR of what copyToQuote returned for the row: negative when a field is not all ASCII. */
+        long copies = 0;
         int field = 0;
         while (i < end) {
             byte c = bytes[i];
@@ -197,26 +198,10 @@ public final class QuotedCsvBatchSource implements BatchSource {
                 int start = to;
                 i++;
                 while (true) {
-                    while (i + Long.BYTES <= end) {
-                        long word = (long) LONGS.get(bytes, i);
-                        long quotes = word ^ QUOTES;
-                        long found = (quotes - LOW_BITS) & ~quotes & HIGH_BITS;
-                        LONGS.set(out, to, word);
-                        if (found != 0) {
-                            int before = Long.numberOfTrailingZeros(found) >>> 3;
-                            words |= word & ((1L << (before << 3)) - 1);
-                            i += before;
-                            to += before;
-                            break;
-                        }
-                        words |= word;
-                        i += Long.BYTES;
-                        to += Long.BYTES;
-                    }
-                    while (i < end && bytes[i] != '"') {
-                        words |= bytes[i] & 0xff;
-                        out[to++] = bytes[i++];
-                    }
+                    long copied = copyToQuote(bytes, i, end, out, to);
+                    copies |= copied;
+                    i += (int) copied;
+                    to += (int) copied;
                     // At the closing quote, or one of a doubled pair; what follows it must be in the buffer too.
                     if (i + 1 >= end) {
                         return ROW_NOT_IN_BUFFER;
@@ -240,7 +225,7 @@ public final class QuotedCsvBatchSource implements BatchSource {
             if (c == '\n') {
                 position = i + 1;
                 textLength = to;
-                nonAscii = (words & HIGH_BITS) != 0 ? -1 : 0;
+                nonAscii = copies < 0 ? -1 : 0;
                 return field;
             }
             if (c != ',') {
@@ -284,52 +269,18 @@ public final class QuotedCsvBatchSource implements BatchSource {
     }
 
     /**
-     * Copies a quoted field's text (after its opening quote) into {@link #text}, consuming its closing quote. The
-     * bytes are copied as they are scanned, eight at a time, the quote found in the last eight by its bit (byte by
-     * byte only in the input's last seven bytes), which for the short fields of most rows costs less than finding
-     * the quote first and copying after.
+     * Copies a quoted field's text (after its opening quote) into {@link #text}, consuming its closing quote, reading
+     * more input as needed. The bytes are copied as they are scanned ({@link #copyToQuote}), which for the short
+     * fields of most rows costs less than finding the quote first and copying after.
      */
     private void copyQuoted() throws IOException {
         while (true) {
-            byte[] bytes = input;
-            int end = limit;
-            int i = position;
-            reserve(end - i);
-            byte[] out = text;
-            int to = textLength;
-            long words = 0;
-            while (i + Long.BYTES <= end) {
-                long word = (long) LONGS.get(bytes, i);
-                long quotes = word ^ QUOTES;
-                long found = (quotes - LOW_BITS) & ~quotes & HIGH_BITS;
-                // Stored whole: the room reserved covers every byte up to the end of the input.
-                LONGS.set(out, to, word);
-                if (found != 0) {
-                    // The lowest marked byte is the first quote (a mark above it may be false).
-                    int before = Long.numberOfTrailingZeros(found) >>> 3;
-                    words |= word & ((1L << (before << 3)) - 1);
-                    i += before;
-                    to += before;
-                    break;
-                }
-                words |= word;
-                i += Long.BYTES;
-                to += Long.BYTES;
-            }
-            int or = (words & HIGH_BITS) != 0 ? -1 : 0;
-            while (i < end) {
-                byte b = bytes[i];
-                if (b == '"') {
-                    break;
-                }
-                out[to++] = b;
-                or |= b;
-                i++;
-            }
-            nonAscii |= or;
-            textLength = to;
-            position = i;
-            if (i == end) {
+            reserve(limit - position);
+            long copied = copyToQuote(input, position, limit, text, textLength);
+            nonAscii |= copied < 0 ? -1 : 0;
+            textLength += (int) copied;
+            position += (int) copied;
+            if (position == limit) {
                 if (!fill()) {
                     throw new IOException("Unterminated quoted field in result CSV");
                 }
@@ -345,6 +296,39 @@ public final class QuotedCsvBatchSource implements BatchSource {
             append(input, position, 1);
             position++;
         }
+    }
+
+    /**
+     * Copies {@code bytes[from, end)} up to the first quote to {@code out} at {@code to}, eight bytes at a time, the
+     * quote found in the last eight by its bit (byte by byte only in the last seven bytes before {@code end}); each
+     * eight are stored whole, so {@code out} must have room from {@code to} for every byte up to {@code end}.
+     * Returns how many bytes were copied (the quote is at {@code from} plus that, or there is none before
+     * {@code end}), negative when any of them is not ASCII (the low 32 bits are the count).
+     */
+    private static long copyToQuote(byte[] bytes, int from, int end, byte[] out, int to) {
+        int i = from;
+        long words = 0;
+        while (i + Long.BYTES <= end) {
+            long word = (long) LONGS.get(bytes, i);
+            long quotes = word ^ QUOTES;
+            long found = (quotes - LOW_BITS) & ~quotes & HIGH_BITS;
+            LONGS.set(out, to + i - from, word);
+            if (found != 0) {
+                // The lowest marked byte is the first quote (a mark above it may be false).
+                int before = Long.numberOfTrailingZeros(found) >>> 3;
+                words |= word & ((1L << (before << 3)) - 1);
+                i += before;
+                return (i - from) | ((words & HIGH_BITS) != 0 ? Long.MIN_VALUE : 0);
+            }
+            words |= word;
+            i += Long.BYTES;
+        }
+        while (i < end && bytes[i] != '"') {
+            words |= bytes[i] & 0xff;
+            out[to + i - from] = bytes[i];
+            i++;
+        }
+        return (i - from) | ((words & HIGH_BITS) != 0 ? Long.MIN_VALUE : 0);
     }
 
     /** Room in {@link #text} for {@code length} more bytes. */

@@ -25,8 +25,9 @@ import java.util.Map;
  * <p>With {@code --source athena}, the dataset reads through an Athena workgroup, as QuickSight's Athena data sources
  * do: each ingestion runs {@code SELECT * FROM lineitem} as an Athena query and imports its result object (a quoted
  * CSV), in columns and, in a second Glaux with the system property {@code glaux.spice.athenaColumnar=false}, row by
- * row ({@code --only columns} or {@code rows} for one of them). The time counted is the ingestion's after its query completed, and the CPU time of the ingestion thread
- * (which waits idle while the query runs), a per-core figure that a loaded machine does not inflate.
+ * row ({@code --only columns} or {@code rows} for one of them). The time counted is the ingestion's after its query
+ * completed, and the CPU time of the ingestion thread (which waits idle while the query runs), a per-core figure that
+ * a loaded machine does not inflate.
  *
  * <pre>
  * java -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
@@ -196,14 +197,11 @@ public final class SpiceImportRate {
                     imported = result.imported().rows();
                     glaux.spice().deleteDataset(name);
                 }
-                importSeconds.sort(Double::compare);
-                ingestionSeconds.sort(Double::compare);
-                cpuSeconds.sort(Double::compare);
-                double median = importSeconds.get(importSeconds.size() / 2);
-                double cpu = cpuSeconds.get(cpuSeconds.size() / 2);
+                double median = median(importSeconds);
+                double cpu = median(cpuSeconds);
                 System.out.printf(Locale.ROOT, "| %s | %,d | %.2f s | %,.0f | %.2f s | %,.0f | %.2f s |%n",
                         columnar ? "in columns" : "row by row", imported, median, imported / median, cpu,
-                        imported / cpu, ingestionSeconds.get(ingestionSeconds.size() / 2));
+                        imported / cpu, median(ingestionSeconds));
             } finally {
                 System.clearProperty(ATHENA_COLUMNAR);
                 SideBySide.deleteTree(folder);

@@ -219,14 +219,7 @@ class LazySimpleBatchSourceTest {
     @Test
     void aFailureInTheMiddleOfABatchFreesWhatItHeld() {
         byte[] object = bytes("1,x\n".repeat(5000), "bad ", 0xff, ",2\n");
-        ReadRequest request = request(columns("a", "int", "b", "string"), COMMA, LAZY);
-        BytesObjectSource source = new BytesObjectSource("s3://bucket/data/bad", object);
-        Throwable expected = catchThrowable(() -> TestRows.readAll(reader, source, request));
-        Throwable actual = catchThrowable(() -> BatchReading.readBatches(reader, source, request, allocator, 65_536,
-                new ArrayList<>()));
-        assertThat(expected).isInstanceOf(GlauxException.class);
-        assertThat(actual).isInstanceOf(GlauxException.class).hasMessage(expected.getMessage());
-        assertThat(allocator.getAllocatedMemory()).isZero();
+        assertSameFailure(object, request(columns("a", "int", "b", "string"), COMMA, LAZY), 65_536);
     }
 
     @Test
@@ -302,10 +295,14 @@ class LazySimpleBatchSourceTest {
     }
 
     private void assertSameFailure(byte[] object, List<Column> columns, Map<String, String> parameters) {
-        ReadRequest request = request(columns, new int[] {1}, parameters, LAZY);
+        assertSameFailure(object, request(columns, new int[] {1}, parameters, LAZY), 1);
+    }
+
+    /** Reading the object in batches of {@code maxRows} fails as reading its rows does, and frees what it held. */
+    private void assertSameFailure(byte[] object, ReadRequest request, int maxRows) {
         BytesObjectSource source = new BytesObjectSource("s3://bucket/data/bad", object);
         Throwable expected = catchThrowable(() -> TestRows.readAll(reader, source, request));
-        Throwable actual = catchThrowable(() -> BatchReading.readBatches(reader, source, request, allocator, 1,
+        Throwable actual = catchThrowable(() -> BatchReading.readBatches(reader, source, request, allocator, maxRows,
                 new ArrayList<>()));
         assertThat(expected).isInstanceOf(GlauxException.class);
         assertThat(actual).isInstanceOf(GlauxException.class).hasMessage(expected.getMessage());

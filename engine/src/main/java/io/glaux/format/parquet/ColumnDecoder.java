@@ -4,7 +4,9 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnLayout;
 import io.glaux.format.ValueRange;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -96,6 +98,23 @@ abstract class ColumnDecoder {
             levels = new int[Math.max(rows, 1_024)];
         }
         return levels;
+    }
+
+    /** Marks rows {@code [from, from + count)} valid: the whole bytes among them at once. */
+    protected static void setValid(ArrowBuf validity, int from, int count) {
+        int row = from;
+        int end = from + count;
+        while (row < end && (row & 7) != 0) {
+            BitVectorHelper.setBit(validity, row++);
+        }
+        int wholeBytes = (end - row) >>> 3;
+        if (wholeBytes > 0) {
+            validity.setOne(row >>> 3, wholeBytes);
+            row += wholeBytes << 3;
+        }
+        while (row < end) {
+            BitVectorHelper.setBit(validity, row++);
+        }
     }
 
     /** Whether the current row holds a value (not NULL). */

@@ -457,21 +457,6 @@ final class FixedWidthDecoder extends ColumnDecoder {
         }
     }
 
-    /** Marks rows {@code [from, from + count)} valid. */
-    static void setValid(ArrowBuf validity, int from, int count) {
-        int row = from;
-        int end = from + count;
-        while (row < end && (row & 7) != 0) {
-            BitVectorHelper.setBit(validity, row++);
-        }
-        for (; row + 8 <= end; row += 8) {
-            validity.setByte(row >>> 3, (byte) 0xff);
-        }
-        while (row < end) {
-            BitVectorHelper.setBit(validity, row++);
-        }
-    }
-
     /** The value of a file integer: unsigned INT32 widened, timestamps in milliseconds (rounded down). */
     private long integral(long raw) {
         return switch (source) {

@@ -4,10 +4,12 @@ import io.glaux.catalog.AthenaType;
 import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.util.OversizedAllocationException;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -223,6 +225,8 @@ final class TextDecoder extends ColumnDecoder {
 
     private void readIdPages(int rows, ArrowBuf validity, ArrowBuf data) {
         int dictionarySize = fileDictionary.getMaxId() + 1;
+        data.checkBytes(0, (long) rows * Integer.BYTES);
+        long address = data.memoryAddress();
         int row = 0;
         while (row < rows) {
             int n = Math.min(rows - row, idPages.rowsLeftInPage());
@@ -232,11 +236,19 @@ final class TextDecoder extends ColumnDecoder {
                 throw new ParquetDecodingException("A page of column " + name + " is not dictionary-encoded");
             }
             int[] ids = idPages.ids(present, dictionarySize);
-            int next = 0;
-            for (int i = 0; i < n; i++) {
-                if (levels[i] != 0) {
-                    BitVectorHelper.setBit(validity, row + i);
-                    data.setInt((long) (row + i) * Integer.BYTES, ids[next++]);
+            long at = address + ((long) row << 2);
+            if (present == n) {
+                setValid(validity, row, n);
+                for (int i = 0; i < n; i++) {
+                    MemoryUtil.putInt(at + ((long) i << 2), ids[i]);
+                }
+            } else {
+                int next = 0;
+                for (int i = 0; i < n; i++) {
+                    if (levels[i] != 0) {
+                        BitVectorHelper.setBit(validity, row + i);
+                        MemoryUtil.putInt(at + ((long) i << 2), ids[next++]);
+                    }
                 }
             }
             row += n;
@@ -301,6 +313,8 @@ final class TextDecoder extends ColumnDecoder {
                             set(vector, row + i, fileDictionary.decodeToBinary(ids[next++]));
                         }
                     }
+                } else if (valuePages.values().hasArray()) {
+                    copyPlainValues(vector, row, n, levels, present, valuePages.values());
                 } else {
                     ByteBuffer values = valuePages.values();
                     boolean ascii = utf8 && isAscii(values);
@@ -324,6 +338,98 @@ final class TextDecoder extends ColumnDecoder {
             throw e;
         }
         return finish(vector, rows);
+    }
+
+    /**
+     * Copies the {@code present} values of a plain page held in an array, for rows {@code row...row + n} ({@code
+     * levels} says which hold one), straight into the vector's buffers. Bytes go eight at a time, and the copy sees
+     * on the way whether a value is all ASCII; only a value that is not is checked as UTF-8 (and, when malformed,
+     * converted as the row path does) and cut by code points rather than bytes. Rows before {@code row} that no
+     * value was set for (NULLs at the end of a dictionary-encoded page) are filled in first; the vector's last set
+     * row is then the page's last.
+     */
+    private void copyPlainValues(BaseVariableWidthVector vector, int row, int n, int[] levels, int present,
+                                 ByteBuffer values) {
+        byte[] array = values.array();
+        int base = values.arrayOffset();
+        int at = values.position();
+        int limit = values.limit();
+        // NULLs after the last value set give their offsets.
+        vector.fillEmpties(row);
+        int offset = vector.getOffsetBuffer().getInt((long) row * BaseVariableWidthVector.OFFSET_WIDTH);
+        // A page's values take no more than its bytes less their length prefixes.
+        reserve(vector, (long) offset + Math.max(0, limit - at - (long) Integer.BYTES * present));
+        ArrowBuf validityBuffer = vector.getValidityBuffer();
+        long offsets = vector.getOffsetBuffer().memoryAddress();
+        long data = vector.getDataBuffer().memoryAddress();
+        if (present == n) {
+            setValid(validityBuffer, row, n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (levels[i] != 0) {
+                if (limit - at < Integer.BYTES) {
+                    throw new ParquetDecodingException("A value of column " + name + " runs past its page");
+                }
+                int length = values.getInt(at);
+                int start = at + Integer.BYTES;
+                if (length < 0 || length > limit - start) {
+                    throw new ParquetDecodingException("Bad value length " + length + " in column " + name);
+                }
+                long target = data + offset;
+                int from = base + start;
+                long seen = 0;
+                int k = 0;
+                for (; length - k >= Long.BYTES; k += Long.BYTES) {
+                    long word = MemoryUtil.getLong(array, from + k);
+                    seen |= word;
+                    MemoryUtil.putLong(target + k, word);
+                }
+                for (; k < length; k++) {
+                    byte b = array[from + k];
+                    seen |= b;
+                    MemoryUtil.putByte(target + k, b);
+                }
+                int kept = length;
+                boolean converted = false;
+                if ((seen & 0x8080808080808080L) == 0) {
+                    // A byte a code point.
+                    kept = Math.min(length, maxCodePoints);
+                } else if (utf8 && !Utf8Bytes.isWellFormed(values, start, start + length)) {
+                    byte[] rowValue = rowPathBytes(Binary.fromConstantByteBuffer(values, start, length));
+                    reserve(vector, (long) offset + rowValue.length + (limit - start));
+                    data = vector.getDataBuffer().memoryAddress();
+                    MemoryUtil.copyToMemory(rowValue, 0, data + offset, rowValue.length);
+                    kept = rowValue.length;
+                    converted = true;
+                } else if (utf8 && maxCodePoints != Integer.MAX_VALUE) {
+                    kept = Utf8Bytes.prefixEnd(values, start, start + length, maxCodePoints) - start;
+                }
+                if (trimSpaces && !converted) {
+                    while (kept > 0 && MemoryUtil.getByte(data + offset + kept - 1) == ' ') {
+                        kept--;
+                    }
+                }
+                offset += kept;
+                if (present != n) {
+                    BitVectorHelper.setBit(validityBuffer, row + i);
+                }
+                at = start + length;
+            }
+            MemoryUtil.putInt(offsets + ((long) (row + i + 1) << 2), offset);
+        }
+        values.position(at);
+        vector.setLastSet(row + n - 1);
+    }
+
+    /** Makes the vector's data buffer hold at least {@code bytes}. */
+    private static void reserve(BaseVariableWidthVector vector, long bytes) {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new OversizedAllocationException("The values of one batch would take more than 2 GB");
+        }
+        long capacity = vector.getDataBuffer().capacity();
+        if (capacity < bytes) {
+            vector.reallocDataBuffer(Math.max(2 * capacity, bytes));
+        }
     }
 
     private BaseVariableWidthVector finish(BaseVariableWidthVector vector, int rows) {

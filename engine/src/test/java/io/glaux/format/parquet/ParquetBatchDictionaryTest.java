@@ -8,10 +8,16 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.api.Converter;
@@ -36,6 +42,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import static io.glaux.format.parquet.ParquetTestFiles.column;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -65,6 +72,12 @@ class ParquetBatchDictionaryTest {
     }
 
     static byte[] writeWithFallback(int rows, ParquetProperties.WriterVersion version) throws Exception {
+        return writeWithFallback(rows, version, i -> i % 13 == 0);
+    }
+
+    /** As {@link #writeWithFallback(int)}, "many" NULL on the rows {@code manyIsNull} picks. */
+    static byte[] writeWithFallback(int rows, ParquetProperties.WriterVersion version, IntPredicate manyIsNull)
+            throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
@@ -80,7 +93,7 @@ class ParquetBatchDictionaryTest {
                 if (i % 11 != 0) {
                     row.append("few", "category-" + i % 5);
                 }
-                if (i % 13 != 0) {
+                if (!manyIsNull.test(i)) {
                     row.append("many", i < rows / 2 ? "value-" + i % 50 : "value-\u00e9-" + i * 7919L);
                 }
                 writer.write(row);
@@ -107,6 +120,42 @@ class ParquetBatchDictionaryTest {
                 assertThat(d[2]).isNull();
             });
             assertThat(result.distinctDictionaries()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void plainPagesAfterADictionaryPageThatEndsInNulls() throws Exception {
+        // NULL on every other row where the dictionary outgrows its page, so that the last page of ids ends in one.
+        byte[] bytes = writeWithFallback(20_000, ParquetProperties.WriterVersion.PARQUET_1_0,
+                i -> i % 13 == 0 || (Math.abs(i - 10_000) < 2_000 && i % 2 == 1));
+        assertThat(lastDictionaryPageEndsInNull(bytes)).isTrue();
+        for (int maxRows : new int[] {999, 20_000}) {
+            BatchReads.assertSameAsRows(bytes, TABLE, new int[] {2, 0}, List.of(), maxRows);
+        }
+    }
+
+    /** Whether the last dictionary-encoded page of "many" before its first plain page ends in a NULL. */
+    private static boolean lastDictionaryPageEndsInNull(byte[] bytes) throws Exception {
+        try (ParquetFileReader reader = new ParquetFileReader(
+                new ObjectSourceInputFile(new BytesObjectSource("s3://bucket/strings.parquet", bytes)),
+                ParquetRowSource.options(null))) {
+            ColumnDescriptor many = SCHEMA.getColumns().get(2);
+            PageReader pages = reader.readNextRowGroup().getPageReader(many);
+            boolean lastWasNull = false;
+            for (DataPage page = pages.readPage(); page != null; page = pages.readPage()) {
+                DataPageV1 v1 = (DataPageV1) page;
+                if (!v1.getValueEncoding().usesDictionary()) {
+                    return lastWasNull;
+                }
+                ValuesReader levels = v1.getDlEncoding().getValuesReader(many, ValuesType.DEFINITION_LEVEL);
+                levels.initFromPage(v1.getValueCount(), v1.getBytes().toInputStream());
+                int level = 0;
+                for (int i = 0; i < v1.getValueCount(); i++) {
+                    level = levels.readInteger();
+                }
+                lastWasNull = level == 0;
+            }
+            return false;
         }
     }
 

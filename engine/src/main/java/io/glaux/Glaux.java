@@ -24,6 +24,7 @@ import io.glaux.sql.CalciteDefaults;
 import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.LazyOperatorTable;
+import io.glaux.sql.CatalogVersions;
 import io.glaux.sql.QueryPlanner;
 import io.glaux.connector.ConnectorFactory;
 import io.glaux.sql.catalog.CatalogRegistry;
@@ -155,7 +156,8 @@ public final class Glaux implements AutoCloseable {
         this.planner = new QueryPlanner(root,
                 new LazyOperatorTable(() -> SqlOperatorTables.chain(TrinoFunctions.operatorTable(),
                         TrinoFunctions.libraryOperators())),
-                List.of(TrinoFunctionRewriter::new), catalogs::version, builder.planCacheSize);
+                List.of(TrinoFunctionRewriter::new), CatalogVersions.of(catalogs::version, catalogs::version),
+                builder.planCacheSize);
         this.statements = new StatementExecutor(catalog, catalogs, planner, store, results, formats,
                 preparedStatements);
         this.queries = new QueryService(statements, workgroups,

@@ -28,6 +28,7 @@ import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -52,6 +55,7 @@ public final class PreparedQuery {
     private final JavaTypeFactory typeFactory;
     private final String physicalPlan;
     private final List<TableSource> tables;
+    private final Set<String> catalogs;
     private final EnumerableRel physical;
     private final Function<AtomicBoolean, PreparedQuery> rowFallback;
 
@@ -61,12 +65,15 @@ public final class PreparedQuery {
      */
     PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable,
                   Map<String, Object> stash, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
-                  List<TableSource> tables, EnumerableRel physical,
+                  List<TableSource> tables, Set<String> viewCatalogs, EnumerableRel physical,
                   Function<AtomicBoolean, PreparedQuery> rowFallback) {
         this.physical = physical;
         this.rowFallback = rowFallback;
         this.physicalPlan = physicalPlan;
         this.tables = List.copyOf(tables);
+        Set<String> made = new TreeSet<>(viewCatalogs);
+        tables.forEach(table -> made.add(table.catalog()));
+        this.catalogs = Collections.unmodifiableSet(made);
         this.stash = Map.copyOf(stash);
         this.columns = List.copyOf(columns);
         this.names = names;
@@ -87,6 +94,14 @@ public final class PreparedQuery {
     /** The tables the query reads, views expanded to the tables under them: what its caller must be allowed to read. */
     public List<TableSource> tables() {
         return tables;
+    }
+
+    /**
+     * The catalogs the plan was made from, lower case: those of the tables it reads and of the views it expanded. A
+     * change to another catalog leaves the plan as it is.
+     */
+    public Set<String> catalogs() {
+        return catalogs;
     }
 
     /**

@@ -65,11 +65,13 @@ import org.apache.calcite.tools.Program;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -88,7 +90,7 @@ public final class QueryPlanner {
     private final List<Supplier<SqlShuttle>> rewriters;
     private final JavaTypeFactory typeFactory = new JsonType.TypeFactory(GlauxTypeSystem.INSTANCE);
     private final CalciteConnectionConfig config;
-    private final LongSupplier catalogVersion;
+    private final CatalogVersions catalogVersions;
     private final PlanCache cache;
     private volatile boolean cancellationChecks = true;
 
@@ -105,13 +107,14 @@ public final class QueryPlanner {
     }
 
     /**
-     * A planner that reuses compiled plans (up to {@code planCacheSize}; 0 turns that off) while
-     * {@code catalogVersion} stays the same: it must change after every change to what the schema shows.
+     * A planner that reuses compiled plans (up to {@code planCacheSize}; 0 turns that off) while the catalogs each
+     * was made from stay at the same version: {@code catalogVersions} must change after every change to what the
+     * schema shows.
      */
     public QueryPlanner(CalciteSchema rootSchema, SqlOperatorTable extraOperators,
-                        List<Supplier<SqlShuttle>> rewriters, LongSupplier catalogVersion, int planCacheSize) {
-        this.catalogVersion = catalogVersion;
-        this.cache = catalogVersion != null && planCacheSize > 0 ? new PlanCache(planCacheSize) : null;
+                        List<Supplier<SqlShuttle>> rewriters, CatalogVersions catalogVersions, int planCacheSize) {
+        this.catalogVersions = catalogVersions;
+        this.cache = catalogVersions != null && planCacheSize > 0 ? new PlanCache(planCacheSize) : null;
         this.rootSchema = rootSchema;
         this.operatorTable = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), extraOperators);
         this.rewriters = List.copyOf(rewriters);
@@ -160,15 +163,20 @@ public final class QueryPlanner {
         if (cache == null) {
             return plan(sql, context, parameters, cancelFlag);
         }
-        // The version is read before planning, so a plan is never filed under a version newer than what it saw.
-        PlanCache.Key key = PlanCache.Key.of(sql, context, parameters, catalogVersion.getAsLong());
-        PreparedQuery cached = cache.get(key);
+        PlanCache.Key key = PlanCache.Key.of(sql, context, parameters);
+        PreparedQuery cached = cache.get(key, catalogVersions);
         if (cached != null) {
             return cached;
         }
+        long before = catalogVersions.all();
         PreparedQuery planned = plan(sql, context, parameters, cancelFlag);
         if (!planned.readsFederatedSources()) {
-            cache.put(key, planned);
+            long version = catalogVersions.of(planned.catalogs());
+            // A plan made while some catalog changed is not filed: it may hold what came before the change, under
+            // the version after it.
+            if (version != CatalogVersions.UNKNOWN && catalogVersions.all() == before) {
+                cache.put(key, planned, version, catalogVersions);
+            }
         }
         return planned;
     }
@@ -200,9 +208,10 @@ public final class QueryPlanner {
         SqlNode parsed = parse(text);
         try {
             SqlNode node = new ParameterBinder(parameters).bind(parsed);
-            RelRoot root = toRel(node, context, cancelFlag, vectorizeLive);
+            Set<String> viewCatalogs = new TreeSet<>();
+            RelRoot root = toRel(node, context, cancelFlag, vectorizeLive, viewCatalogs);
             return compile(root, cancelFlag, vectorizeLive
-                    ? flag -> plan(sql, context, parameters, flag, false) : null);
+                    ? flag -> plan(sql, context, parameters, flag, false) : null, viewCatalogs);
         } catch (RuntimeException e) {
             if (cancelFlag.get()) {
                 // Calcite's cost-based planner takes the flag as a time-out and keeps the best plan it has, if any
@@ -230,7 +239,9 @@ public final class QueryPlanner {
         return result;
     }
 
-    private RelRoot toRel(SqlNode node, QueryContext context, AtomicBoolean cancelFlag, boolean vectorizeLive) {
+    /** @param viewCatalogs gathers the catalogs of the views the query expands */
+    private RelRoot toRel(SqlNode node, QueryContext context, AtomicBoolean cancelFlag, boolean vectorizeLive,
+                          Set<String> viewCatalogs) {
         // The planner checks the flag it finds in its context before each rule it fires.
         // The plan that reads live tables in columns falls back to one made without it (and without what it assumes).
         VolcanoPlanner planner = new VolcanoPlanner(null, vectorizeLive
@@ -246,7 +257,7 @@ public final class QueryPlanner {
         }
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         PlannerMetadata.install(cluster);
-        return convert(node, context, cluster);
+        return convert(node, context, cluster, viewCatalogs);
     }
 
     private SqlValidator validator(GlauxCatalogReader catalogReader) {
@@ -273,13 +284,13 @@ public final class QueryPlanner {
         }
     }
 
-    private RelRoot convert(SqlNode node, QueryContext context, RelOptCluster cluster) {
+    private RelRoot convert(SqlNode node, QueryContext context, RelOptCluster cluster, Set<String> viewCatalogs) {
         GlauxCatalogReader catalogReader = new GlauxCatalogReader(rootSchema, context, typeFactory, config);
         SqlValidator validator = validator(catalogReader);
         SqlNode validated = validator.validate(rewrite(node));
         OrderableTypes.check(validator, validated);
         JsonOperands.check(validator, validated);
-        SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster), validator, catalogReader,
+        SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster, viewCatalogs), validator, catalogReader,
                 cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
@@ -287,7 +298,7 @@ public final class QueryPlanner {
     }
 
     private PreparedQuery compile(RelRoot root, AtomicBoolean cancelFlag,
-                                  Function<AtomicBoolean, PreparedQuery> rowFallback) {
+                                  Function<AtomicBoolean, PreparedQuery> rowFallback, Set<String> viewCatalogs) {
         // Optimize the full relation with the requested order, then project the output fields on top, as Calcite's
         // own preparer does: projecting first would drop ORDER BY keys that are not selected.
         RelNode logical = root.rel;
@@ -326,24 +337,30 @@ public final class QueryPlanner {
         RelDataType rowType = root.validatedRowType;
         OutputColumnNames names = OutputColumnNames.of(rowType);
         return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,
-                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), physical, rowFallback);
+                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), viewCatalogs, physical, rowFallback);
     }
 
-    /** Expands catalog views in place, resolving their names from the view's own database. */
+    /**
+     * Expands catalog views in place, resolving their names from the view's own database, and notes each view's
+     * catalog.
+     */
     private final class ViewExpander implements RelOptTable.ViewExpander {
         private final RelOptCluster cluster;
+        private final Set<String> viewCatalogs;
 
-        ViewExpander(RelOptCluster cluster) {
+        ViewExpander(RelOptCluster cluster, Set<String> viewCatalogs) {
             this.cluster = cluster;
+            this.viewCatalogs = viewCatalogs;
         }
 
         @Override
         public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
                                   List<String> viewPath) {
             QueryContext viewContext = new QueryContext(schemaPath.get(0), schemaPath.get(1));
+            viewCatalogs.add(schemaPath.get(0).toLowerCase(Locale.ROOT));
             ParserText text = ParserText.quote(queryString);
             try {
-                return convert(parse(text), viewContext, cluster);
+                return convert(parse(text), viewContext, cluster, viewCatalogs);
             } catch (RuntimeException e) {
                 // Positions and names in the error are the view's own; say which view, as Trino does.
                 GlauxException inner = text.restore(SqlErrors.translate(e, text.text(), viewContext,

@@ -4,6 +4,9 @@ import io.glaux.Glaux;
 import io.glaux.exec.QueryExecution;
 import io.glaux.exec.QueryRequest;
 import io.glaux.exec.QueryState;
+import io.glaux.spice.Ingestion;
+import io.glaux.spice.IngestionStatus;
+import io.glaux.spice.SpiceDefinition;
 import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,10 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Compiled plans are reused for the same text, context and parameters, and never outlive a catalog change. */
+/**
+ * Compiled plans are reused for the same text, context and parameters, and never outlive a change to a catalog they
+ * were made from (their tables' and views').
+ */
 class PlanCacheTest {
 
     private static final QueryContext DEFAULT = new QueryContext(null, "default");
@@ -94,6 +101,50 @@ class PlanCacheTest {
     }
 
     @Test
+    void aPlanOutlivesChangesToCatalogsItWasNotMadeFrom() throws Exception {
+        QueryPlanner planner = g.glaux().planner();
+        PreparedQuery overPeople = planner.prepare("SELECT id FROM people", DEFAULT, List.of());
+        assertThat(overPeople.catalogs()).containsExactly("awsdatacatalog");
+        PreparedQuery constant = planner.prepare("SELECT 1", DEFAULT, List.of());
+        assertThat(constant.catalogs()).isEmpty();
+
+        // A SPICE import changes the spice catalog only.
+        long before = g.glaux().catalogs().version();
+        g.glaux().spice().createDataset(new SpiceDefinition("people_cache", "SELECT * FROM people", DEFAULT));
+        importCache();
+        assertThat(g.glaux().catalogs().version()).isGreaterThan(before);
+        assertThat(planner.prepare("SELECT id FROM people", DEFAULT, List.of())).isSameAs(overPeople);
+        assertThat(planner.prepare("SELECT 1", DEFAULT, List.of())).isSameAs(constant);
+        PreparedQuery overCache = planner.prepare("SELECT count(*) FROM spice.default.people_cache", DEFAULT,
+                List.of());
+        assertThat(overCache.catalogs()).containsExactly("spice");
+
+        // A second import makes the plan over the dataset again; the one over the table stays.
+        importCache();
+        assertThat(planner.prepare("SELECT count(*) FROM spice.default.people_cache", DEFAULT, List.of()))
+                .isNotSameAs(overCache);
+        assertThat(planner.prepare("SELECT id FROM people", DEFAULT, List.of())).isSameAs(overPeople);
+
+        // A change to the data catalog makes the plan over the table again, and drops it from the cache.
+        int cached = planner.cachedPlans();
+        g.query("CREATE DATABASE other");
+        assertThat(planner.prepare("SELECT id FROM people", DEFAULT, List.of())).isNotSameAs(overPeople);
+        assertThat(planner.cachedPlans()).as("the stale plans are dropped").isEqualTo(cached - 1);
+    }
+
+    @Test
+    void aViewOverAnotherCatalogIsPlannedAgainWhenItsOwnCatalogChanges() throws Exception {
+        g.glaux().spice().createDataset(new SpiceDefinition("people_cache", "SELECT * FROM people", DEFAULT));
+        importCache();
+        g.query("CREATE VIEW top AS SELECT max(id) AS id FROM spice.default.people_cache");
+        assertThat(g.rows("SELECT id FROM top")).containsExactly(List.of("2"));
+        assertThat(g.glaux().planner().prepare("SELECT id FROM top", DEFAULT, List.of()).catalogs())
+                .containsExactly("awsdatacatalog", "spice");
+        g.query("CREATE OR REPLACE VIEW top AS SELECT min(id) AS id FROM spice.default.people_cache");
+        assertThat(g.rows("SELECT id FROM top")).containsExactly(List.of("1"));
+    }
+
+    @Test
     void objectsAndPartitionsAddedLaterAreRead() {
         assertThat(g.rows("SELECT count(*) FROM people")).containsExactly(List.of("2"));
         g.put("lake", "people/b.csv", "3,cy\n");
@@ -136,6 +187,13 @@ class PlanCacheTest {
             assertThat(glaux.planner().prepare("SELECT 1", DEFAULT, List.of())).isNotSameAs(first);
             assertThat(glaux.planner().cachedPlans()).isZero();
         }
+    }
+
+    /** Runs an ingestion of dataset people_cache to its end. */
+    private void importCache() throws InterruptedException {
+        Ingestion ingestion = g.glaux().spice().createIngestion("people_cache");
+        assertThat(ingestion.await(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(ingestion.status()).isEqualTo(IngestionStatus.COMPLETED);
     }
 
     private String run(String sql, String parameter) {

@@ -5,6 +5,7 @@ import io.glaux.error.GlauxException;
 import org.apache.calcite.schema.Schema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +81,23 @@ public final class CatalogRegistry {
         }
         for (CatalogResolver resolver : resolvers) {
             version += resolver.version();
+        }
+        return version;
+    }
+
+    /**
+     * A number that changes whenever one of the named catalogs changes, or {@link QueryCatalog#VOLATILE} when one is
+     * volatile or not registered (a resolver's catalogs come and go, so what they hold is not followed here).
+     */
+    public long version(Collection<String> names) {
+        long version = 0;
+        for (String name : names) {
+            QueryCatalog catalog = catalogs.get(key(name));
+            long catalogVersion = catalog == null ? QueryCatalog.VOLATILE : catalog.version();
+            if (catalogVersion == QueryCatalog.VOLATILE) {
+                return QueryCatalog.VOLATILE;
+            }
+            version += catalogVersion;
         }
         return version;
     }

@@ -342,7 +342,8 @@ final class TextDecoder extends ColumnDecoder {
 
     /**
      * Copies the {@code present} values of a plain page held in an array, for rows {@code row...row + n} ({@code
-     * levels} says which hold one), straight into the vector's buffers. Bytes go eight at a time, and the copy sees
+     * levels} says which hold one), straight into the vector's buffers. Bytes go eight at a time (a value's last
+     * ones as one word too, on a little-endian machine, while the page's bytes go on past it), and the copy sees
      * on the way whether a value is all ASCII; only a value that is not is checked as UTF-8 (and, when malformed,
      * converted as the row path does) and cut by code points rather than bytes. Rows before {@code row} that no
      * value was set for (NULLs at the end of a dictionary-encoded page) are filled in first; the vector's last set
@@ -357,8 +358,11 @@ final class TextDecoder extends ColumnDecoder {
         // NULLs after the last value set give their offsets.
         vector.fillEmpties(row);
         int offset = vector.getOffsetBuffer().getInt((long) row * BaseVariableWidthVector.OFFSET_WIDTH);
-        // A page's values take no more than its bytes less their length prefixes.
-        reserve(vector, (long) offset + Math.max(0, limit - at - (long) Integer.BYTES * present));
+        // A page's values take no more than its bytes less their length prefixes, and a last word copied whole at
+        // most a word more.
+        reserve(vector, (long) offset + Math.max(0, limit - at - (long) Integer.BYTES * present) + Long.BYTES);
+        boolean wholeWords = MemoryUtil.LITTLE_ENDIAN;
+        int end = base + limit;
         ArrowBuf validityBuffer = vector.getValidityBuffer();
         long offsets = vector.getOffsetBuffer().memoryAddress();
         long data = vector.getDataBuffer().memoryAddress();
@@ -384,10 +388,19 @@ final class TextDecoder extends ColumnDecoder {
                     seen |= word;
                     MemoryUtil.putLong(target + k, word);
                 }
-                for (; k < length; k++) {
-                    byte b = array[from + k];
-                    seen |= b;
-                    MemoryUtil.putByte(target + k, b);
+                int rest = length - k;
+                if (rest > 0 && wholeWords && from + k + Long.BYTES <= end) {
+                    // The last bytes as one word: those past the value are left beyond its end, where the next
+                    // value's bytes or nothing is read, and not seen.
+                    long word = MemoryUtil.getLong(array, from + k);
+                    seen |= word & (-1L >>> ((Long.BYTES - rest) << 3));
+                    MemoryUtil.putLong(target + k, word);
+                } else {
+                    for (; k < length; k++) {
+                        byte b = array[from + k];
+                        seen |= b;
+                        MemoryUtil.putByte(target + k, b);
+                    }
                 }
                 int kept = length;
                 boolean converted = false;
@@ -396,7 +409,7 @@ final class TextDecoder extends ColumnDecoder {
                     kept = Math.min(length, maxCodePoints);
                 } else if (utf8 && !Utf8Bytes.isWellFormed(values, start, start + length)) {
                     byte[] rowValue = rowPathBytes(Binary.fromConstantByteBuffer(values, start, length));
-                    reserve(vector, (long) offset + rowValue.length + (limit - start));
+                    reserve(vector, (long) offset + rowValue.length + (limit - start) + Long.BYTES);
                     data = vector.getDataBuffer().memoryAddress();
                     MemoryUtil.copyToMemory(rowValue, 0, data + offset, rowValue.length);
                     kept = rowValue.length;

@@ -6,7 +6,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Versions of the catalogs queries are planned against, which a cached plan is checked with: each grows after every
- * change to what its catalogs show.
+ * change to what its catalogs show. The plan cache asks while it holds its lock, so an answer must not wait for one
+ * (the catalogs' versions are atomic counters).
  */
 public interface CatalogVersions {
 

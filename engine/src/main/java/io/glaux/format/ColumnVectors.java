@@ -2,6 +2,7 @@ package io.glaux.format;
 
 import io.glaux.catalog.AthenaType;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -17,6 +18,7 @@ import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.util.OversizedAllocationException;
 import org.apache.calcite.avatica.util.ByteString;
 
 import java.math.BigDecimal;
@@ -31,6 +33,21 @@ import java.nio.charset.StandardCharsets;
 public final class ColumnVectors {
 
     private ColumnVectors() {
+    }
+
+    /**
+     * Makes a variable-width vector's data buffer hold at least {@code bytes} (at least doubling it when it grows),
+     * for readers that write values straight to its address; more than its 32-bit offsets can reach fails as Arrow's
+     * own setters do.
+     */
+    public static void reserveData(BaseVariableWidthVector vector, long bytes) {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new OversizedAllocationException("The values of one batch would take more than 2 GB");
+        }
+        long capacity = vector.getDataBuffer().capacity();
+        if (capacity < bytes) {
+            vector.reallocDataBuffer(Math.max(2 * capacity, bytes));
+        }
     }
 
     /** An empty vector for a column of {@code type}, strings as values. */

@@ -3,6 +3,7 @@ package io.glaux.format.csv;
 import io.glaux.catalog.AthenaType;
 import io.glaux.catalog.Column;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ColumnVectors;
 import io.glaux.format.text.ByteValueParser;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -508,9 +509,7 @@ abstract class BatchColumn {
 
         @Override
         void reserveText(BaseVariableWidthVector vector, long bytes) {
-            if (vector.getDataBuffer().capacity() < offset + bytes) {
-                vector.reallocDataBuffer(Math.max(2 * vector.getDataBuffer().capacity(), offset + bytes));
-            }
+            ColumnVectors.reserveData(vector, offset + bytes);
         }
 
         /**

@@ -2,6 +2,7 @@ package io.glaux.format.parquet;
 
 import io.glaux.catalog.AthenaType;
 import io.glaux.format.ColumnLayout;
+import io.glaux.format.ColumnVectors;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -9,7 +10,6 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.util.OversizedAllocationException;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -360,7 +360,8 @@ final class TextDecoder extends ColumnDecoder {
         int offset = vector.getOffsetBuffer().getInt((long) row * BaseVariableWidthVector.OFFSET_WIDTH);
         // A page's values take no more than its bytes less their length prefixes, and a last word copied whole at
         // most a word more.
-        reserve(vector, (long) offset + Math.max(0, limit - at - (long) Integer.BYTES * present) + Long.BYTES);
+        ColumnVectors.reserveData(vector,
+                (long) offset + Math.max(0, limit - at - (long) Integer.BYTES * present) + Long.BYTES);
         boolean wholeWords = MemoryUtil.LITTLE_ENDIAN;
         int end = base + limit;
         ArrowBuf validityBuffer = vector.getValidityBuffer();
@@ -409,7 +410,8 @@ final class TextDecoder extends ColumnDecoder {
                     kept = Math.min(length, maxCodePoints);
                 } else if (utf8 && !Utf8Bytes.isWellFormed(values, start, start + length)) {
                     byte[] rowValue = rowPathBytes(Binary.fromConstantByteBuffer(values, start, length));
-                    reserve(vector, (long) offset + rowValue.length + (limit - start) + Long.BYTES);
+                    ColumnVectors.reserveData(vector,
+                            (long) offset + rowValue.length + (limit - start) + Long.BYTES);
                     data = vector.getDataBuffer().memoryAddress();
                     MemoryUtil.copyToMemory(rowValue, 0, data + offset, rowValue.length);
                     kept = rowValue.length;
@@ -432,17 +434,6 @@ final class TextDecoder extends ColumnDecoder {
         }
         values.position(at);
         vector.setLastSet(row + n - 1);
-    }
-
-    /** Makes the vector's data buffer hold at least {@code bytes}. */
-    private static void reserve(BaseVariableWidthVector vector, long bytes) {
-        if (bytes > Integer.MAX_VALUE) {
-            throw new OversizedAllocationException("The values of one batch would take more than 2 GB");
-        }
-        long capacity = vector.getDataBuffer().capacity();
-        if (capacity < bytes) {
-            vector.reallocDataBuffer(Math.max(2 * capacity, bytes));
-        }
     }
 
     private BaseVariableWidthVector finish(BaseVariableWidthVector vector, int rows) {

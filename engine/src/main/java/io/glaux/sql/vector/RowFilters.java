@@ -4,8 +4,11 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.VarCharVector;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** The filter kernels: each is a loop over a selection vector reading one or two columns' buffers. */
@@ -49,7 +52,10 @@ public final class RowFilters {
         return (batch, rows, count) -> 0;
     }
 
-    /** Integer-like column in [{@code low}, {@code high}] (or outside it, NULLs never pass either way). */
+    /**
+     * Integer-like column in [{@code low}, {@code high}] (or outside it, NULLs never pass either way). Ranges
+     * inside are {@link LongRange}s, which {@link #and} merges per column.
+     */
     public static RowFilter longRange(int column, long low, long high, boolean inside) {
         if (low > high) {
             return inside ? none() : isNull(column, false);
@@ -57,17 +63,28 @@ public final class RowFilters {
         if (!inside) {
             return (batch, rows, count) -> batch.column(column).filterRange(rows, count, low, high, false);
         }
-        return new RowFilter() {
-            @Override
-            public int apply(BatchContext batch, int[] rows, int count) {
-                return batch.column(column).filterRange(rows, count, low, high, true);
-            }
+        return new LongRange(column, low, high);
+    }
 
-            @Override
-            public int applyAll(BatchContext batch, int[] rows, int count) {
-                return batch.column(column).filterRangeAll(rows, count, low, high);
-            }
-        };
+    /** An integer-like column's values in [{@code low}, {@code high}], {@code low <= high}; NULLs never pass. */
+    record LongRange(int column, long low, long high) implements RowFilter {
+
+        @Override
+        public int apply(BatchContext batch, int[] rows, int count) {
+            return batch.column(column).filterRange(rows, count, low, high, true);
+        }
+
+        @Override
+        public int applyAll(BatchContext batch, int[] rows, int count) {
+            return batch.column(column).filterRangeAll(rows, count, low, high);
+        }
+
+        /** The range of the values in both, or null when none is. */
+        LongRange intersect(LongRange other) {
+            long from = Math.max(low, other.low);
+            long to = Math.min(high, other.high);
+            return from <= to ? new LongRange(column, from, to) : null;
+        }
     }
 
     /** Integer-like column equal to one of {@code values} (or to none of them). */
@@ -192,8 +209,33 @@ public final class RowFilters {
         };
     }
 
+    /**
+     * The rows every filter keeps, the filters applied in order, each to the rows the ones before it kept. The ranges
+     * of one column are first merged into one, in the place of the first: {@code d >= DATE '1994-01-01' AND d <
+     * DATE '1995-01-01'} is one pass over the column, keeping a year of rows, where two would first keep every row
+     * since 1994 and then test those again.
+     */
     public static RowFilter and(List<RowFilter> filters) {
-        RowFilter[] parts = filters.toArray(RowFilter[]::new);
+        List<RowFilter> merged = new ArrayList<>(filters.size());
+        Map<Integer, Integer> ranges = new HashMap<>();
+        for (RowFilter filter : filters) {
+            if (filter instanceof LongRange range) {
+                Integer at = ranges.putIfAbsent(range.column(), merged.size());
+                if (at != null) {
+                    LongRange both = ((LongRange) merged.get(at)).intersect(range);
+                    if (both == null) {
+                        return none();
+                    }
+                    merged.set(at, both);
+                    continue;
+                }
+            }
+            merged.add(filter);
+        }
+        if (merged.size() == 1) {
+            return merged.get(0);
+        }
+        RowFilter[] parts = merged.toArray(RowFilter[]::new);
         return new RowFilter() {
             @Override
             public int apply(BatchContext batch, int[] rows, int count) {

@@ -55,6 +55,7 @@ public final class PreparedQuery {
     private final JavaTypeFactory typeFactory;
     private final String physicalPlan;
     private final List<TableSource> tables;
+    private final Set<Object> tablesReadMoreThanOnce;
     private final Set<String> catalogs;
     private final EnumerableRel physical;
     private final Function<AtomicBoolean, PreparedQuery> rowFallback;
@@ -62,15 +63,18 @@ public final class PreparedQuery {
     /**
      * @param rowFallback plans the same query without reading live tables for the vectorized operators, for when the
      *     data read cannot run on them ({@link VectorFallback}); null when this plan does not read them so
+     * @param tablesReadMoreThanOnce the store tables the plan scans more than once, whose scans may share a read
+     *     ({@link ScanContext#sharesReadsOf})
      */
     PreparedQuery(List<ColumnInfo> columns, OutputColumnNames names, RelDataType rowType, Bindable<?> bindable,
                   Map<String, Object> stash, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String physicalPlan,
-                  List<TableSource> tables, Set<String> viewCatalogs, EnumerableRel physical,
-                  Function<AtomicBoolean, PreparedQuery> rowFallback) {
+                  List<TableSource> tables, Set<Object> tablesReadMoreThanOnce, Set<String> viewCatalogs,
+                  EnumerableRel physical, Function<AtomicBoolean, PreparedQuery> rowFallback) {
         this.physical = physical;
         this.rowFallback = rowFallback;
         this.physicalPlan = physicalPlan;
         this.tables = List.copyOf(tables);
+        this.tablesReadMoreThanOnce = tablesReadMoreThanOnce;
         Set<String> made = new TreeSet<>(viewCatalogs);
         tables.forEach(table -> made.add(table.catalog()));
         this.catalogs = Collections.unmodifiableSet(made);
@@ -257,7 +261,7 @@ public final class PreparedQuery {
     private Enumerator<Object[]> start(ScanContext scanContext, AtomicBoolean cancelFlag) {
         QueryDataContext dataContext = new QueryDataContext(rootSchema, typeFactory, scanContext, cancelFlag,
                 stash);
-        scanContext.beginRun();
+        scanContext.beginRun(tablesReadMoreThanOnce);
         try {
             return new RowEnumerator(bindable.bind(dataContext).enumerator(), columns.size(), scanContext::endRun);
         } catch (RuntimeException | Error e) {

@@ -337,7 +337,8 @@ public final class QueryPlanner {
         RelDataType rowType = root.validatedRowType;
         OutputColumnNames names = OutputColumnNames.of(rowType);
         return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,
-                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), viewCatalogs, physical, rowFallback);
+                rootSchema.plus(), typeFactory, plan, TableSources.of(logical), TableSources.readMoreThanOnce(logical),
+                viewCatalogs, physical, rowFallback);
     }
 
     /**

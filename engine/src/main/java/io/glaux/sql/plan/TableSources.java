@@ -1,5 +1,6 @@
 package io.glaux.sql.plan;
 
+import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.TableSource;
 import io.glaux.sql.connector.ConnectorScanTable;
 import io.glaux.sql.schema.StoreTable;
@@ -11,10 +12,15 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The tables a plan reads: every table scan, in the plan's inputs and in its sub-queries (an {@code IN (SELECT ...)}
@@ -27,24 +33,46 @@ public final class TableSources {
 
     public static List<TableSource> of(RelNode plan) {
         Map<List<String>, TableSource> found = new LinkedHashMap<>();
-        collect(plan, found);
+        forEachScan(plan, table -> found.computeIfAbsent(table.getQualifiedName(), name -> source(table)));
         return List.copyOf(found.values());
     }
 
-    private static void collect(RelNode node, Map<List<String>, TableSource> found) {
+    /**
+     * The definitions of the store tables the plan scans more than once (TPC-H Q2's partsupp, in the query and in its
+     * correlated sub-query): a run can read such a table's columns once for the scans that read it alike. (Each
+     * scan's table may be an object of its own; their definitions are equal.)
+     */
+    public static Set<Object> readMoreThanOnce(RelNode plan) {
+        Map<TableDefinition, Integer> scans = new HashMap<>();
+        forEachScan(plan, table -> {
+            StoreTable stored = table.unwrap(StoreTable.class);
+            if (stored != null) {
+                scans.merge(stored.definition(), 1, Integer::sum);
+            }
+        });
+        Set<Object> repeated = new HashSet<>();
+        scans.forEach((table, count) -> {
+            if (count > 1) {
+                repeated.add(table);
+            }
+        });
+        return Collections.unmodifiableSet(repeated);
+    }
+
+    /** Each table scan of the plan, once per scan, sub-queries included. */
+    private static void forEachScan(RelNode node, Consumer<RelOptTable> action) {
         if (node instanceof TableScan scan) {
-            RelOptTable table = scan.getTable();
-            found.computeIfAbsent(table.getQualifiedName(), name -> source(table));
+            action.accept(scan.getTable());
         }
         node.accept(new RexShuttle() {
             @Override
             public RexNode visitSubQuery(RexSubQuery subQuery) {
-                collect(subQuery.rel, found);
+                forEachScan(subQuery.rel, action);
                 return super.visitSubQuery(subQuery);
             }
         });
         for (RelNode input : node.getInputs()) {
-            collect(input, found);
+            forEachScan(input, action);
         }
     }
 

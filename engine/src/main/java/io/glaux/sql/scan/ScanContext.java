@@ -8,9 +8,11 @@ import org.apache.calcite.DataContext;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>While the query's plan runs ({@link #beginRun} to {@link #endRun}), operators that would compute the same thing
  * twice (the two uses of a {@code WITH} query, TPC-H Q15's {@code revenue0}) compute it once and share it
- * ({@link #shared}); what they share is freed when the last run ends.
+ * ({@link #shared}); what they share is freed when the last run ends. So do the scans of a table the plan reads more
+ * than once ({@link #sharesReadsOf}) that read the same columns with the same filters.
  */
 public final class ScanContext {
 
@@ -48,6 +51,8 @@ public final class ScanContext {
     /** Results shared while runs are open, by what computes them; guarded by itself, as is {@link #runs}. */
     private final Map<Object, CompletableFuture<AutoCloseable>> shared = new HashMap<>();
     private int runs;
+    /** The tables the open runs' plans scan more than once; guarded by {@link #shared}. */
+    private final Set<Object> readMoreThanOnce = new HashSet<>();
 
     /**
      * @param cancelled shared with Calcite's own cancel flag, so generated code and our readers stop together
@@ -162,10 +167,25 @@ public final class ScanContext {
         Cancellation.check(cancelled);
     }
 
-    /** A run of the query's plan starts: results may be shared ({@link #shared}) until it ends. */
-    public void beginRun() {
+    /**
+     * A run of the query's plan starts: results may be shared ({@link #shared}) until it ends, and so may the reads of
+     * {@code tablesReadMoreThanOnce}, the tables its plan scans more than once.
+     */
+    public void beginRun(Set<?> tablesReadMoreThanOnce) {
         synchronized (shared) {
             runs++;
+            readMoreThanOnce.addAll(tablesReadMoreThanOnce);
+        }
+    }
+
+    /**
+     * Whether a run is open whose plan scans {@code table} (as the plan names it: its definition) more than once: its scans that read the same columns with
+     * the same filters then read them once, through {@link #shared}. A table scanned once is not held that way, so
+     * what its scan read is freed as soon as its operator is done with it.
+     */
+    public boolean sharesReadsOf(Object table) {
+        synchronized (shared) {
+            return runs > 0 && readMoreThanOnce.contains(table);
         }
     }
 
@@ -178,6 +198,7 @@ public final class ScanContext {
             }
             freed = new ArrayList<>(shared.values());
             shared.clear();
+            readMoreThanOnce.clear();
         }
         RuntimeException failure = null;
         for (CompletableFuture<AutoCloseable> result : freed) {

@@ -247,11 +247,31 @@ final class LiveVectorSource implements VectorSource {
 
     /**
      * String columns in {@code testedStrings} keep the batches the reader gives as values (a text object's, a
-     * Parquet chunk's plain pages) rather than looking each value up in a dictionary ({@link ColumnarParts}).
+     * Parquet chunk's plain pages) rather than looking each value up in a dictionary ({@link ColumnarParts}). When
+     * the plan scans this table more than once, scans that read the same columns with the same filters read them
+     * once ({@link ScanContext#sharesReadsOf}): the first reads, the others are given what it read, held until the
+     * run ends.
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
                       List<RexNode> filters) {
+        if (context.sharesReadsOf(definition)) {
+            OwnedBatches held = context.shared(new SharedRead(definition, fields, testedStrings, List.copyOf(filters)),
+                    () -> read(context, fields, testedStrings, filters));
+            return held == null ? null : Lease.of(held, () -> { });
+        }
+        OwnedBatches held = read(context, fields, testedStrings, filters);
+        return held == null ? null : Lease.of(held, held::close);
+    }
+
+    /** What tells the scans of one table that read alike: the columns, how strings are held, the filters. */
+    private record SharedRead(TableDefinition table, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                              List<RexNode> filters) {
+    }
+
+    /** The columns {@code fields} of the rows that may pass {@code filters}, read in parts; null for no rows. */
+    private OwnedBatches read(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+                              List<RexNode> filters) {
         int[] read = fields.toArray();
         BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
         ColumnarParts parts = new ColumnarParts(allocator, columns, heldAsValues(testedStrings));
@@ -272,8 +292,7 @@ final class LiveVectorSource implements VectorSource {
             ColumnarBatches.free(merged.batches(), merged.dictionaries(), allocator);
             return null;
         }
-        OwnedBatches held = new OwnedBatches(allocator, columns, merged);
-        return Lease.of(held, held::close);
+        return new OwnedBatches(allocator, columns, merged);
     }
 
     /** One worker's share of a read: parts taken in turn until none is left or another worker failed. */

@@ -292,6 +292,35 @@ class LiveVectorizedQueriesTest {
         assertThat(vectorized.liveVectorMemoryInUse()).isZero();
     }
 
+    /**
+     * A table a query scans twice alike (TPC-H Q2's partsupp, in the query and in its correlated sub-query) is read
+     * once: the parts read are those of one scan, and what was read is freed when the query ends. Scans of it with
+     * other filters or columns read on their own.
+     */
+    @Test
+    void aTableAQueryScansTwiceAlikeIsReadOnceAndFreedWhenTheQueryEnds() {
+        String once = "SELECT qty, min(price) FROM pq GROUP BY qty";
+        String alike = "SELECT qty, count(*) FROM pq p WHERE price = (SELECT min(price) FROM pq q WHERE q.qty = p.qty)"
+                + " GROUP BY qty ORDER BY qty";
+        String unlike = "SELECT qty, count(*) FROM pq p WHERE shipped >= DATE '1994-03-01' AND price = (SELECT"
+                + " min(price) FROM pq q WHERE q.qty = p.qty AND q.shipped >= DATE '1994-06-01') GROUP BY qty"
+                + " ORDER BY qty";
+        for (String sql : List.of(alike, unlike)) {
+            assertThat(query(vectorized, sql)).isEqualTo(query(rowByRow, sql)).hasSizeGreaterThan(10);
+        }
+        long parts = vectorized.liveVectorizedParts();
+        query(vectorized, once);
+        long partsOnce = vectorized.liveVectorizedParts() - parts;
+        parts = vectorized.liveVectorizedParts();
+        query(vectorized, alike);
+        assertThat(vectorized.liveVectorizedParts() - parts).isPositive().isEqualTo(partsOnce);
+        assertThat(vectorized.liveVectorMemoryInUse()).isZero();
+        parts = vectorized.liveVectorizedParts();
+        query(vectorized, unlike);
+        assertThat(vectorized.liveVectorizedParts() - parts).isGreaterThan(partsOnce);
+        assertThat(vectorized.liveVectorMemoryInUse()).isZero();
+    }
+
     private static void createBigTables(Glaux glaux) {
         put(glaux, "lake", "big/part-0", lines(1, 60_000));
         query(glaux, "CREATE EXTERNAL TABLE big (" + COLUMNS + ") ROW FORMAT DELIMITED FIELDS TERMINATED BY '|'"

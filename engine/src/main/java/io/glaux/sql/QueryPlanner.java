@@ -290,8 +290,8 @@ public final class QueryPlanner {
         SqlNode validated = validator.validate(rewrite(node));
         OrderableTypes.check(validator, validated);
         JsonOperands.check(validator, validated);
-        SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster, viewCatalogs), validator, catalogReader,
-                cluster, TrinoConvertlets.INSTANCE,
+        SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(cluster, viewCatalogs), validator,
+                catalogReader, cluster, TrinoConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         return root.withRel(OrFactors.pull(ConnectorLimitPushdown.apply(TrinoSemantics.apply(root.rel))));

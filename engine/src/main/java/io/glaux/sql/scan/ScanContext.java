@@ -179,9 +179,10 @@ public final class ScanContext {
     }
 
     /**
-     * Whether a run is open whose plan scans {@code table} (as the plan names it: its definition) more than once: its scans that read the same columns with
-     * the same filters then read them once, through {@link #shared}. A table scanned once is not held that way, so
-     * what its scan read is freed as soon as its operator is done with it.
+     * Whether a run is open whose plan scans {@code table} (as the plan names it: its definition) more than once:
+     * its scans that read the same columns with the same filters then read them once, through {@link #shared}. A
+     * table scanned once is not held that way, so what its scan read is freed as soon as its operator is done with
+     * it.
      */
     public boolean sharesReadsOf(Object table) {
         synchronized (shared) {

@@ -13,7 +13,6 @@ import org.apache.calcite.rex.RexSubQuery;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,17 +42,12 @@ public final class TableSources {
      * scan's table may be an object of its own; their definitions are equal.)
      */
     public static Set<Object> readMoreThanOnce(RelNode plan) {
-        Map<TableDefinition, Integer> scans = new HashMap<>();
+        Set<TableDefinition> scanned = new HashSet<>();
+        Set<Object> repeated = new HashSet<>();
         forEachScan(plan, table -> {
             StoreTable stored = table.unwrap(StoreTable.class);
-            if (stored != null) {
-                scans.merge(stored.definition(), 1, Integer::sum);
-            }
-        });
-        Set<Object> repeated = new HashSet<>();
-        scans.forEach((table, count) -> {
-            if (count > 1) {
-                repeated.add(table);
+            if (stored != null && !scanned.add(stored.definition())) {
+                repeated.add(stored.definition());
             }
         });
         return Collections.unmodifiableSet(repeated);

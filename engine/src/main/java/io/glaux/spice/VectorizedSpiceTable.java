@@ -76,18 +76,18 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
 
         /**
          * The version current when the query runs: the string columns it reads as ids
-         * ({@link io.glaux.sql.vector.ColumnarBatches#withIds}), but for those only its filter tests, which stay as
-         * the version holds them.
+         * ({@link io.glaux.sql.vector.ColumnarBatches#withIds}), but for those it reads only as values (tests on
+         * their bytes, returns), which stay as the version holds them.
          */
         @Override
-        public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+        public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                           List<RexNode> filters) {
             SpiceVersion version = service.acquire(dataset);
             if (version == null) {
                 return null;
             }
             try {
-                return Lease.of(version.withIds(fields.except(testedStrings).toBitSet()), version::release);
+                return Lease.of(version.withIds(fields.except(valueStrings).toBitSet()), version::release);
             } catch (RuntimeException | Error e) {
                 version.release();
                 throw e;
@@ -104,7 +104,7 @@ final class VectorizedSpiceTable extends DatasetTable implements TranslatableTab
         }
 
         @Override
-        public boolean holdsTestedStringsAsValues() {
+        public boolean holdsStringsAsValues() {
             return true;
         }
 

@@ -136,12 +136,12 @@ final class LiveVectorSource implements VectorSource {
         return parts(context, fields, ImmutableBitSet.of(), filters, work);
     }
 
-    /** String columns in {@code testedStrings} keep the batches the reader gives as values ({@link ColumnarParts}). */
+    /** String columns in {@code valueStrings} keep the batches the reader gives as values ({@link ColumnarParts}). */
     @Override
-    public <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+    public <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                               List<RexNode> filters, Function<ColumnarData, T> work) {
         int[] read = fields.toArray();
-        boolean[] values = heldAsValues(testedStrings);
+        boolean[] values = heldAsValues(valueStrings);
         BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
         OrderedWork<T> ordered;
         try {
@@ -213,10 +213,10 @@ final class LiveVectorSource implements VectorSource {
         }
     }
 
-    /** Per column, whether it is one of {@code testedStrings}. */
-    private boolean[] heldAsValues(ImmutableBitSet testedStrings) {
+    /** Per column, whether it is one of {@code valueStrings}. */
+    private boolean[] heldAsValues(ImmutableBitSet valueStrings) {
         boolean[] values = new boolean[columns.size()];
-        testedStrings.forEach(column -> values[column] = true);
+        valueStrings.forEach(column -> values[column] = true);
         return values;
     }
 
@@ -246,35 +246,35 @@ final class LiveVectorSource implements VectorSource {
     }
 
     /**
-     * String columns in {@code testedStrings} keep the batches the reader gives as values (a text object's, a
+     * String columns in {@code valueStrings} keep the batches the reader gives as values (a text object's, a
      * Parquet chunk's plain pages) rather than looking each value up in a dictionary ({@link ColumnarParts}). When
      * the plan scans this table more than once, scans that read the same columns with the same filters read them
      * once ({@link ScanContext#sharesReadsOf}): the first reads, the others are given what it read, held until the
      * run ends.
      */
     @Override
-    public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+    public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                       List<RexNode> filters) {
         if (context.sharesReadsOf(definition)) {
-            OwnedBatches held = context.shared(new SharedRead(definition, fields, testedStrings, List.copyOf(filters)),
-                    () -> read(context, fields, testedStrings, filters));
+            OwnedBatches held = context.shared(new SharedRead(definition, fields, valueStrings, List.copyOf(filters)),
+                    () -> read(context, fields, valueStrings, filters));
             return held == null ? null : Lease.of(held, () -> { });
         }
-        OwnedBatches held = read(context, fields, testedStrings, filters);
+        OwnedBatches held = read(context, fields, valueStrings, filters);
         return held == null ? null : Lease.of(held, held::close);
     }
 
     /** What tells the scans of one table that read alike: the columns, how strings are held, the filters. */
-    private record SharedRead(TableDefinition table, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+    private record SharedRead(TableDefinition table, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                               List<RexNode> filters) {
     }
 
     /** The columns {@code fields} of the rows that may pass {@code filters}, read in parts; null for no rows. */
-    private OwnedBatches read(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+    private OwnedBatches read(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                               List<RexNode> filters) {
         int[] read = fields.toArray();
         BufferAllocator allocator = runtime.newQueryAllocator("live-" + definition.name());
-        ColumnarParts parts = new ColumnarParts(allocator, columns, heldAsValues(testedStrings));
+        ColumnarParts parts = new ColumnarParts(allocator, columns, heldAsValues(valueStrings));
         ColumnarParts.Merged merged;
         try {
             SplitScan scan = table.splits(read, filters, context, allocator, runtime.batchRows(), runtime.threads());

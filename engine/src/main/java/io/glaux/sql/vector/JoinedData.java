@@ -5,15 +5,18 @@ import io.glaux.format.ColumnLayout;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * The rows of a join as columnar data ({@link HashJoin}): record batches gathered from the two sides' columns, string
  * columns still ids into the dictionaries of the side they came from (which stay the sides' and must outlive this),
- * asked of the side when needed (a column only the join's filter reads is never decoded for its result).
+ * asked of the side when needed (a column only the join's filter reads is never decoded for its result), or, in a
+ * batch gathered from a side that held them so, values.
  * {@link #close()} frees the gathered batches and their allocator (an {@link #empty} one has neither).
  */
 public final class JoinedData extends RecordBatches implements AutoCloseable {
@@ -64,7 +67,12 @@ public final class JoinedData extends RecordBatches implements AutoCloseable {
         if (!ColumnLayout.isDictionaryEncoded(columns().get(column).type())) {
             return ColumnCodecs.get(vector, row, columns().get(column).type(), null);
         }
-        return vector.isNull(row) ? null : dictionaryLookup(column).value(((IntVector) vector).get(row));
+        if (vector.isNull(row)) {
+            return null;
+        }
+        // A batch gathered from values (a string column the query only returns) rather than ids.
+        return vector instanceof VarCharVector values ? new String(values.get(row), StandardCharsets.UTF_8)
+                : dictionaryLookup(column).value(((IntVector) vector).get(row));
     }
 
     /** Frees the gathered batches and their allocator. */

@@ -1,5 +1,7 @@
 package io.glaux.sql.vector;
 
+import org.apache.arrow.vector.VarCharVector;
+
 import java.util.Arrays;
 
 /** One output column of a row-producing scan: a stored column as is, or a computed number. */
@@ -15,7 +17,12 @@ public sealed interface Projection {
             ColumnarData data = batch.data();
             io.glaux.catalog.AthenaType type = data.columns().get(column).type();
             ValueKind kind = ValueKind.of(type);
-            if (kind.isLong()) {
+            if (data.vector(batch.batch(), column) instanceof VarCharVector) {
+                // A string column held as values in this batch (one the query only returns).
+                for (int i = 0; i < count; i++) {
+                    out[i][position] = data.value(batch.batch(), column, rows[i]);
+                }
+            } else if (kind.isLong()) {
                 Boxing boxing = Boxing.forColumn(type, data.dictionaryLookup(column));
                 ColumnView view = batch.column(column);
                 for (int i = 0; i < count; i++) {

@@ -3,14 +3,16 @@ package io.glaux.sql.vector;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * Copies chosen rows of a column's batches into a new vector, row {@code i} of the result from the {@code i}-th row
  * chosen: a join's result gathered from its sides. Values of 1, 2, 4, 8 or 16 bytes (integers, dates, ids, decimals,
- * doubles) are copied through the buffers, and a batch without NULLs sets the result's validity bits in bulk; other
- * vectors (strings held as values, booleans) copy row by row through Arrow.
+ * doubles) are copied through the buffers, and a batch without NULLs sets the result's validity bits in bulk; strings
+ * held as values are copied through the buffers too, into a vector sized for their bytes once they are counted;
+ * booleans copy row by row through Arrow.
  */
 final class RowGather {
 
@@ -22,6 +24,11 @@ final class RowGather {
      * room for {@code count} rows, all NULL. {@code fromHasNulls}: whether {@code from} may hold a NULL.
      */
     static void rows(FieldVector from, boolean fromHasNulls, int[] rows, int count, FieldVector to) {
+        if (to instanceof BaseVariableWidthVector target) {
+            BaseVariableWidthVector[] source = {variableWidth(from, target)};
+            gatherValues(source, rows, null, count, target);
+            return;
+        }
         int width = fixedWidth(from, to, count);
         if (width < 0) {
             for (int i = 0; i < count; i++) {
@@ -56,6 +63,14 @@ final class RowGather {
      */
     static void references(ColumnarData data, int column, long[] references, int count, FieldVector to) {
         int batches = data.batchCount();
+        if (to instanceof BaseVariableWidthVector target) {
+            BaseVariableWidthVector[] sources = new BaseVariableWidthVector[batches];
+            for (int batch = 0; batch < batches; batch++) {
+                sources[batch] = variableWidth(data.vector(batch, column), target);
+            }
+            gatherValues(sources, null, references, count, target);
+            return;
+        }
         FieldVector[] vectors = new FieldVector[batches];
         int width = -1;
         if (batches > 0) {
@@ -102,6 +117,52 @@ final class RowGather {
                 set(targetValidity, i);
             }
         }
+    }
+
+    /** {@code from} as a vector of values of {@code to}'s type (a string column held as values in every batch). */
+    private static BaseVariableWidthVector variableWidth(FieldVector from, BaseVariableWidthVector to) {
+        if (!(from instanceof BaseVariableWidthVector source) || source.getMinorType() != to.getMinorType()) {
+            throw new IllegalStateException("Cannot gather " + from.getField() + " into " + to.getField());
+        }
+        return source;
+    }
+
+    /**
+     * Variable-width values into {@code to}, row {@code i} from row {@code rows[i]} of {@code sources[0]} or, with
+     * {@code references} instead of {@code rows}, from the batch and row of {@code references[i]} (negative: NULL):
+     * their bytes are counted first, so the vector is allocated once at its size.
+     */
+    private static void gatherValues(BaseVariableWidthVector[] sources, int[] rows, long[] references, int count,
+                                     BaseVariableWidthVector to) {
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            BaseVariableWidthVector from = rows != null ? sources[0] : references[i] < 0 ? null
+                    : sources[JoinTable.batchOf(references[i])];
+            int row = rows != null ? rows[i] : references[i] < 0 ? -1 : JoinTable.rowOf(references[i]);
+            if (from != null && !from.isNull(row)) {
+                bytes += from.getValueLength(row);
+            }
+        }
+        to.allocateNew(Math.max(1, bytes), count);
+        long offsets = to.getOffsetBuffer().memoryAddress();
+        long data = to.getDataBuffer().memoryAddress();
+        long validity = to.getValidityBuffer().memoryAddress();
+        int offset = 0;
+        MemoryUtil.putInt(offsets, 0);
+        for (int i = 0; i < count; i++) {
+            BaseVariableWidthVector from = rows != null ? sources[0] : references[i] < 0 ? null
+                    : sources[JoinTable.batchOf(references[i])];
+            int row = rows != null ? rows[i] : references[i] < 0 ? -1 : JoinTable.rowOf(references[i]);
+            if (from != null && !from.isNull(row)) {
+                long start = from.getStartOffset(row);
+                int length = from.getValueLength(row);
+                MemoryUtil.copyMemory(from.getDataBuffer().memoryAddress() + start, data + offset, length);
+                offset += length;
+                set(validity, i);
+            }
+            MemoryUtil.putInt(offsets + ((long) (i + 1) << 2), offset);
+        }
+        to.setLastSet(count - 1);
     }
 
     /**

@@ -228,19 +228,7 @@ class LiveVectorizedQueriesTest {
      */
     @Test
     void stringColumnsOnlyTestedByAFilterAreReadAsValuesWithTheRowByRowAnswers() {
-        StringBuilder text = new StringBuilder();
-        for (int id = 1; id <= 2500; id++) {
-            String note = id % 7 == 0 ? "\\N" : id % 50 == 0 ? "" : id % 9 == 0
-                    ? "n-" + id + " caf\u00e9 special requests" : id % 4 == 0 ? "x-" + id + " special" : "n-" + id;
-            text.append(id).append('|').append(note).append('|').append(NAMES[id % 4]).append('\n');
-        }
-        for (Glaux glaux : List.of(vectorized, rowByRow)) {
-            put(glaux, "lake", "notes/part-0", text.toString());
-            query(glaux, "CREATE EXTERNAL TABLE notes (id int, note string, kind string) ROW FORMAT DELIMITED"
-                    + " FIELDS TERMINATED BY '|' LOCATION 's3://lake/notes/'");
-            query(glaux, "CREATE TABLE notespq WITH (format = 'PARQUET', external_location = 's3://lake/notespq/')"
-                    + " AS SELECT * FROM notes");
-        }
+        createNotes();
         List<String> queries = List.of(
                 "SELECT count(*), sum(id) FROM %1$s WHERE note NOT LIKE '%%special%%requests%%'",
                 "SELECT kind, count(*), max(id) FROM %1$s WHERE note LIKE 'n-%%' AND note <> 'n-5' GROUP BY kind",
@@ -270,6 +258,65 @@ class LiveVectorizedQueriesTest {
         assertThat(query(vectorized, "SELECT count(*) FROM notespq WHERE substr(note, 1, 9)"
                 + " IN ('n-18 caf\u00e9', 'n-27 caf\u00e9', 'n-1', '', 'x-4 speci')"))
                 .containsExactly(List.of(String.valueOf(4 + 2500 / 50 - 2500 / 350)));
+    }
+
+    /**
+     * {@code notes} as text and as Parquet, in both instances: a distinct note per row (so the Parquet writer gives up
+     * its dictionary after its first page), NULL every 7th, empty every 50th, some not ASCII; a kind of four.
+     */
+    private void createNotes() {
+        StringBuilder text = new StringBuilder();
+        for (int id = 1; id <= 2500; id++) {
+            String note = id % 7 == 0 ? "\\N" : id % 50 == 0 ? "" : id % 9 == 0
+                    ? "n-" + id + " caf\u00e9 special requests" : id % 4 == 0 ? "x-" + id + " special" : "n-" + id;
+            text.append(id).append('|').append(note).append('|').append(NAMES[id % 4]).append('\n');
+        }
+        for (Glaux glaux : List.of(vectorized, rowByRow)) {
+            put(glaux, "lake", "notes/part-0", text.toString());
+            query(glaux, "CREATE EXTERNAL TABLE notes (id int, note string, kind string) ROW FORMAT DELIMITED"
+                    + " FIELDS TERMINATED BY '|' LOCATION 's3://lake/notes/'");
+            query(glaux, "CREATE TABLE notespq WITH (format = 'PARQUET', external_location = 's3://lake/notespq/')"
+                    + " AS SELECT * FROM notes");
+        }
+    }
+
+    /**
+     * A string column a query only returns, or returns and tests on its bytes, is held as the reader gives its values
+     * too, through filtered row scans, top-Ns by another column, and the probe side of joins (inner, left, semi, anti,
+     * and one against a scalar sub-query's row, as TPC-H Q22 returns {@code c_phone}): the join gathers the values
+     * as they are, batch after batch, and the answers are the row operators', NULLs, empty and non-ASCII values
+     * included. A column the query also sorts by, groups by or computes with is read as ids.
+     */
+    @Test
+    void stringColumnsAQueryOnlyReturnsAreReadAsValuesThroughJoinsWithTheRowByRowAnswers() {
+        createNotes();
+        List<String> queries = List.of(
+                "SELECT note, id FROM %1$s WHERE note LIKE '%%caf\u00e9%%' AND id > 400",
+                "SELECT id, note, kind FROM %1$s WHERE kind <> 'alpha' ORDER BY id DESC LIMIT 40",
+                "SELECT note, upper(note) FROM %1$s WHERE id BETWEEN 17 AND 60",
+                "SELECT a.id, a.note, b.kind FROM %1$s a JOIN %1$s b ON a.id = b.id * 3 WHERE b.kind = 'gamma'",
+                "SELECT a.id, a.note, b.note FROM %1$s a LEFT JOIN (SELECT id, note FROM %1$s WHERE kind = 'beta') b"
+                        + " ON a.id = b.id WHERE a.id %% 5 = 1",
+                "SELECT a.id, a.note FROM %1$s a WHERE a.note LIKE 'n-%%'"
+                        + " AND EXISTS (SELECT 1 FROM %1$s b WHERE b.id = a.id * 2 AND b.kind = 'gamma')",
+                "SELECT a.id, a.note FROM %1$s a"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM %1$s b WHERE b.id = a.id AND b.note LIKE 'x-%%')",
+                "SELECT substr(note, 1, 3), count(*), sum(id) FROM (SELECT a.id, a.note FROM %1$s a"
+                        + " WHERE a.id > (SELECT avg(id) FROM %1$s WHERE kind = 'beta')"
+                        + " AND NOT EXISTS (SELECT 1 FROM %1$s b WHERE b.id = a.id AND b.kind = 'gamma'))"
+                        + " GROUP BY substr(note, 1, 3)",
+                "SELECT a.note, count(*) FROM %1$s a JOIN (SELECT id FROM %1$s WHERE kind <> 'beta') b ON a.id = b.id"
+                        + " GROUP BY a.note ORDER BY count(*) DESC, a.note LIMIT 5");
+        for (String table : List.of("notes", "notespq")) {
+            for (String template : queries) {
+                String sql = template.formatted(table);
+                long before = vectorized.liveVectorizedScans();
+                assertThat(sorted(query(vectorized, sql))).as(sql).isEqualTo(sorted(query(rowByRow, sql)))
+                        .isNotEmpty();
+                assertThat(vectorized.liveVectorizedScans()).as(sql).isGreaterThan(before);
+            }
+        }
+        assertThat(vectorized.liveVectorMemoryInUse()).isZero();
     }
 
     /**

@@ -312,9 +312,19 @@ final class JoinSource extends DerivedSource {
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
+        return open(context, fields, ImmutableBitSet.of(), filters);
+    }
+
+    /**
+     * As above; the probe side may hold the string columns of {@code valueStrings} that it reads for nothing else as
+     * values, which the join gathers as they are (the build side's are gathered from ids).
+     */
+    @Override
+    public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
+                      List<RexNode> filters) {
         Lease probed;
         try {
-            probed = open(context, fields, true);
+            probed = open(context, fields, valueStrings, true);
         } catch (RuntimeException e) {
             throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");
         }
@@ -324,7 +334,7 @@ final class JoinSource extends DerivedSource {
         Lease built = null;
         JoinedData joined = null;
         try {
-            built = open(context, fields, false);
+            built = open(context, fields, valueStrings, false);
             if (built == null && (type == HashJoin.Type.INNER || type == HashJoin.Type.SEMI
                     || type == HashJoin.Type.RIGHT)) {
                 close(probed, null, null);
@@ -376,14 +386,25 @@ final class JoinSource extends DerivedSource {
     }
 
     /**
-     * Reads a side for the join's fields {@code fields}; the string columns only its filter reads, testing their
-     * bytes, may be held as values ({@link VectorSource#open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}).
+     * Reads a side for the join's fields {@code fields}. The string columns it reads only as values may be held so
+     * ({@link VectorSource#open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}): those only its filter reads,
+     * testing their bytes, and on the probe side those the join only returns ({@code valueStrings}, of the join's
+     * fields); none that the join reads for anything else.
      */
-    private Lease open(ScanContext context, ImmutableBitSet fields, boolean ofProbe) {
+    private Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings, boolean ofProbe) {
         VectorQuery side = ofProbe ? probe : build;
         RexNode filter = side.spec().filter();
-        ImmutableBitSet tested = side.pipeline().filterTestedStrings().except(joinedFields(fields, ofProbe));
-        return side.source().open(context, sideFields(fields, ofProbe), tested,
+        ImmutableBitSet tested = side.pipeline().filterTestedStrings();
+        ImmutableBitSet values;
+        if (ofProbe) {
+            ImmutableBitSet returned = joinedFields(fields.intersect(valueStrings), true)
+                    .except(joinedFields(ImmutableBitSet.of(), true));
+            values = tested.union(filter == null ? returned : returned.except(RelOptUtil.InputFinder.bits(filter)))
+                    .except(joinedFields(fields.except(valueStrings), true));
+        } else {
+            values = tested.except(joinedFields(fields, false));
+        }
+        return side.source().open(context, sideFields(fields, ofProbe), values,
                 filter == null ? List.of() : RelOptUtil.conjunctions(filter));
     }
 

@@ -416,11 +416,39 @@ final class OneRowJoinSource extends DerivedSource {
     }
 
     /**
+     * The probe side's string columns the join reads only as values: those the probe side's filter tests on their
+     * bytes, and those the join only returns ({@code valueStrings}, of its fields {@code fields}); none that the
+     * condition or another of the join's fields reads.
+     */
+    private ImmutableBitSet probeValues(ImmutableBitSet fields, ImmutableBitSet valueStrings) {
+        ImmutableBitSet tested = probe.pipeline().filterTestedStrings();
+        ImmutableBitSet.Builder returned = ImmutableBitSet.builder();
+        ImmutableBitSet.Builder otherwise = ImmutableBitSet.builder();
+        for (int field : fields) {
+            if (field < probeColumns.length) {
+                (valueStrings.get(field) ? returned : otherwise).set(probeColumns[field]);
+            }
+        }
+        otherwise.addAll(RelOptUtil.InputFinder.bits(condition));
+        if (probe.spec().filter() != null) {
+            otherwise.addAll(RelOptUtil.InputFinder.bits(probe.spec().filter()).except(tested));
+        }
+        return tested.union(returned.build()).except(otherwise.build());
+    }
+
+    /**
      * Computes the row, then reads the probe side with the condition as its filter and gathers the rows kept. An
      * empty result is no data; so is an inner or semi join without a row, whose probe side is then not read.
      */
     @Override
     public Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters) {
+        return open(context, fields, ImmutableBitSet.of(), filters);
+    }
+
+    /** As above; the probe side may hold the string columns it reads only as values so ({@link #probeValues}). */
+    @Override
+    public Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
+                      List<RexNode> filters) {
         Object[] values;
         try {
             values = row.compute(context, rexBuilder);
@@ -436,7 +464,7 @@ final class OneRowJoinSource extends DerivedSource {
         }
         Lease probed;
         try {
-            probed = probe.source().open(context, probeFields(fields),
+            probed = probe.source().open(context, probeFields(fields), probeValues(fields, valueStrings),
                     filter == null ? List.of() : RelOptUtil.conjunctions(filter));
         } catch (RuntimeException e) {
             throw MemoryExhaustion.translate(e, readsLiveTables(), "the join's result");

@@ -1,5 +1,6 @@
 package io.glaux.sql.vector.plan;
 
+import io.glaux.format.ColumnLayout;
 import io.glaux.sql.vector.AggregateFunction;
 import io.glaux.sql.vector.ColumnarData;
 import io.glaux.sql.vector.FilteredRows;
@@ -41,16 +42,50 @@ public final class VectorPipeline {
      * for a source that never holds them as values).
      */
     private final ImmutableBitSet filterTestedStrings;
-    /** Those of them the query reads nowhere else: the source may hold them as values. */
-    private final ImmutableBitSet testedStrings;
+    /**
+     * The string columns the query reads only as values: those of them it reads nowhere else, and, for a row scan or
+     * a top-N, those it returns as they are and reads nowhere else; the source may hold them as values.
+     */
+    private final ImmutableBitSet valueStrings;
 
     VectorPipeline(VectorSource source, VectorQuerySpec spec, RelDataType rowType) {
         this.source = source;
         this.spec = spec;
         this.fieldCount = rowType.getFieldCount();
-        this.filterTestedStrings = source.holdsTestedStringsAsValues()
+        boolean valuesHeld = source.holdsStringsAsValues();
+        this.filterTestedStrings = valuesHeld
                 ? VectorCompiler.stringsTestedOnBytes(source.columns(), spec.filter()) : ImmutableBitSet.of();
-        this.testedStrings = filterTestedStrings.except(spec.projectedFields());
+        this.valueStrings = valuesHeld ? valueStrings(source, spec, filterTestedStrings) : ImmutableBitSet.of();
+    }
+
+    /**
+     * The string columns {@code spec} reads only as values: tested on their bytes by its filter ({@code tested}), or,
+     * for a row scan or a top-N, returned by a projection of the column alone ({@link Projection.ColumnValue} reads
+     * either); none that an aggregation, a sort key, a computed projection or another test of the filter reads.
+     */
+    private static ImmutableBitSet valueStrings(VectorSource source, VectorQuerySpec spec, ImmutableBitSet tested) {
+        if (spec.aggregation() != null) {
+            return tested.except(spec.projectedFields());
+        }
+        ImmutableBitSet.Builder returned = ImmutableBitSet.builder();
+        ImmutableBitSet.Builder otherwise = ImmutableBitSet.builder();
+        for (RexNode project : spec.projects()) {
+            int column = VectorCompiler.plainColumn(project);
+            if (column >= 0 && ColumnLayout.isDictionaryEncoded(source.columns().get(column).type())) {
+                returned.set(column);
+            } else {
+                otherwise.addAll(RelOptUtil.InputFinder.bits(project));
+            }
+        }
+        if (spec.topN() != null) {
+            for (RelFieldCollation field : spec.topN().collation().getFieldCollations()) {
+                otherwise.addAll(RelOptUtil.InputFinder.bits(spec.projects().get(field.getFieldIndex())));
+            }
+        }
+        if (spec.filter() != null) {
+            otherwise.addAll(RelOptUtil.InputFinder.bits(spec.filter()).except(tested));
+        }
+        return tested.union(returned.build()).except(otherwise.build());
     }
 
     /** The string columns the filter tests on their values' bytes, where the source may hold them as values. */
@@ -177,7 +212,7 @@ public final class VectorPipeline {
 
     /** The source's data for this query, its scan counted; null when it has none. */
     private VectorSource.Lease openData(ScanContext context) {
-        VectorSource.Lease lease = source.open(context, spec.fields(), testedStrings,
+        VectorSource.Lease lease = source.open(context, spec.fields(), valueStrings,
                 spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()));
         source.recordVectorizedScan();
         return lease;
@@ -204,7 +239,7 @@ public final class VectorPipeline {
      * differently from the first: what the operators cannot compute fails with the first part, before any row.
      */
     private Enumerator<Object[]> streamParts(ScanContext context) {
-        VectorSource.Parts<List<Object[]>> parts = source.parts(context, spec.fields(), testedStrings,
+        VectorSource.Parts<List<Object[]>> parts = source.parts(context, spec.fields(), valueStrings,
                 spec.filter() == null ? List.of() : RelOptUtil.conjunctions(spec.filter()), data -> {
                     VectorCompiler compiler = new VectorCompiler(data.columns(), data, true);
                     RowFilter filter = compiler.filter(spec.filter());

@@ -49,23 +49,25 @@ public interface VectorSource {
     Lease open(ScanContext context, ImmutableBitSet fields, List<RexNode> filters);
 
     /**
-     * As {@link #open(ScanContext, ImmutableBitSet, List)}, where {@code testedStrings} (string columns among
-     * {@code fields}) are only tested by the query's filter, with conditions that can test a value's UTF-8 bytes: a
-     * source may hold a batch of such a column as its values ({@code VarCharVector}) rather than as ids into the
-     * column's dictionary, sparing a dictionary lookup per row of a column with many distinct values (a comment). The
-     * filter kernels read either ({@link io.glaux.sql.vector.RowFilters#strings}).
+     * As {@link #open(ScanContext, ImmutableBitSet, List)}, where the query reads {@code valueStrings} (string columns
+     * among {@code fields}) only as values: its filter tests them with conditions that can test a value's UTF-8
+     * bytes, and it returns them as they are. A source may hold a batch of such a column as its values
+     * ({@code VarCharVector}) rather than as ids into the column's dictionary, sparing a dictionary lookup per row of
+     * a column with many distinct values (a comment, a phone number). The filter kernels
+     * ({@link io.glaux.sql.vector.RowFilters#strings}), the projections that return a column
+     * ({@link io.glaux.sql.vector.Projection.ColumnValue}) and a join's gathering of its probe side read either.
      */
-    default Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+    default Lease open(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                        List<RexNode> filters) {
         return open(context, fields, filters);
     }
 
     /**
-     * Whether the source may hold the string columns a query's filter only tests as values
+     * Whether the source may hold the string columns a query reads only as values
      * ({@link #open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}): sources read per query, and those that
      * keep high-cardinality columns as values (a SPICE dataset).
      */
-    default boolean holdsTestedStringsAsValues() {
+    default boolean holdsStringsAsValues() {
         return readsPerQuery();
     }
 
@@ -106,9 +108,9 @@ public interface VectorSource {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " is not read in parts");
     }
 
-    /** As {@link #parts(ScanContext, ImmutableBitSet, List, Function)}, with {@code testedStrings} as in
+    /** As {@link #parts(ScanContext, ImmutableBitSet, List, Function)}, with {@code valueStrings} as in
      * {@link #open(ScanContext, ImmutableBitSet, ImmutableBitSet, List)}. */
-    default <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, ImmutableBitSet testedStrings,
+    default <T> Parts<T> parts(ScanContext context, ImmutableBitSet fields, ImmutableBitSet valueStrings,
                                List<RexNode> filters, Function<ColumnarData, T> work) {
         return parts(context, fields, filters, work);
     }

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * Equality with one of a few strings ({@code = 'MAIL'}, {@code IN ('MAIL', 'SHIP')}), tested on a value's UTF-8
  * bytes as well as on a String: two strings are equal exactly when their UTF-8 bytes are. The values are compared in
- * turn, length first, so a list is meant to be short ({@link #MAX_VALUES}).
+ * turn, length first, so a list is meant to be short ({@link #MAX_VALUES}); a value of at most eight bytes is read
+ * once into a word and compared with each listed value of its length as one.
  */
 public final class Utf8Values implements Utf8Predicate {
 
@@ -20,10 +21,18 @@ public final class Utf8Values implements Utf8Predicate {
 
     private final Set<String> values;
     private final byte[][] utf8;
+    /** Per listed value, its bytes as a little-endian word (of its first eight when longer). */
+    private final long[] words;
 
     private Utf8Values(Collection<String> values) {
         this.values = Set.copyOf(values);
         this.utf8 = this.values.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.words = new long[utf8.length];
+        for (int i = 0; i < utf8.length; i++) {
+            for (int b = 0; b < Math.min(Long.BYTES, utf8[i].length); b++) {
+                words[i] |= (utf8[i][b] & 0xFFL) << (b << 3);
+            }
+        }
     }
 
     /** Equality with one of {@code values}: on bytes too when they are at most {@link #MAX_VALUES}. */
@@ -75,6 +84,18 @@ public final class Utf8Values implements Utf8Predicate {
 
     @Override
     public boolean testUtf8(long address, int length) {
+        if (length <= Long.BYTES) {
+            long word = 0;
+            for (int b = 0; b < length; b++) {
+                word |= (MemoryUtil.getByte(address + b) & 0xFFL) << (b << 3);
+            }
+            for (int i = 0; i < utf8.length; i++) {
+                if (utf8[i].length == length && words[i] == word) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (byte[] value : utf8) {
             if (value.length == length && equal(value, address)) {
                 return true;

@@ -299,12 +299,22 @@ public final class HashJoin {
     /**
      * Marks the entries of a table of the probe side that a row of the build side matches: the build side's batches
      * filtered, keyed and looked up on all of the scan's workers (a mark only ever goes from false to true, and the
-     * scan's end publishes the marks).
+     * scan's end publishes the marks). Where a key alone decides a match and the keys index an array, a row marks
+     * its key's slot ({@link JoinTable#markKey}: TPC-H Q22's 1.5 M orders against the customers), and the keys
+     * marked then mark their entries.
      */
     private boolean[] mark(ParallelScan scan, JoinTable table) {
         boolean[] marks = new boolean[table.size()];
+        boolean[] keyMarks = tableKeys == null && comparisons.length == 0 ? table.newKeyMarks() : null;
         scan.run(build.data(), () -> context -> {
             KeyedRows keyed = keyedRows(context, build, false, buildCompared, joinKeys);
+            if (keyMarks != null) {
+                long[] keys = keyed.hashes();
+                for (int i = 0; i < keyed.count(); i++) {
+                    table.markKey(keyMarks, keys[i]);
+                }
+                return;
+            }
             for (int i = 0; i < keyed.count(); i++) {
                 for (int entry = table.first(keyed.hashes()[i]); entry >= 0; entry = table.next(entry)) {
                     if (!marks[entry] && matches(entry, keyed, i, true)) {
@@ -313,6 +323,9 @@ public final class HashJoin {
                 }
             }
         });
+        if (keyMarks != null) {
+            table.markEntries(keyMarks, marks);
+        }
         return marks;
     }
 

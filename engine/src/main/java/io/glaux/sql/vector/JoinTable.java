@@ -192,6 +192,34 @@ final class JoinTable {
         return (int) (key * 0xC2B2AE3D27D4EB4FL >>> filterShift);
     }
 
+    /**
+     * Marks for a semi or anti join that marks this table's rows by their key alone (keys compared exactly, nothing
+     * else): one per possible key of a table whose keys index an array, set by {@link #markKey} with one store and
+     * no look-up, then made marks of the keys' entries by {@link #markEntries}; null for a hashed table, whose
+     * entries are marked through {@link #first}.
+     */
+    boolean[] newKeyMarks() {
+        return denseOrdinals == null ? null : new boolean[denseOrdinals.length];
+    }
+
+    /** Marks {@code key} in marks of {@link #newKeyMarks}; a key outside the table's range is none of its keys. */
+    void markKey(boolean[] keyMarks, long key) {
+        long slot = key - lowest;
+        if (slot >= 0 && slot < keyMarks.length) {
+            keyMarks[(int) slot] = true;
+        }
+    }
+
+    /** Sets {@code entryMarks} (by entry) for every entry whose key {@code keyMarks} marked. */
+    void markEntries(boolean[] keyMarks, boolean[] entryMarks) {
+        for (int slot = 0; slot < keyMarks.length; slot++) {
+            int ordinal = keyMarks[slot] ? denseOrdinals[slot] : -1;
+            for (int entry = ordinal < 0 ? -1 : heads[ordinal]; entry >= 0; entry = next[entry]) {
+                entryMarks[entry] = true;
+            }
+        }
+    }
+
     /** The entry after {@code entry} with the same key, or -1. */
     int next(int entry) {
         return next[entry];

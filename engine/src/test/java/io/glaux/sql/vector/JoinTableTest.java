@@ -87,6 +87,26 @@ class JoinTableTest {
         }
     }
 
+    @Test
+    void keysMarkedInAnArrayOfTheirRangeMarkEveryEntryOfThoseKeysAndNoOther() {
+        List<Long> keys = List.of(7L, 9L, 7L, 3L, 12L, 7L, 5L);
+        JoinTable table = filled(keys, true);
+        boolean[] keyMarks = table.newKeyMarks();
+        for (long key : new long[] {7, 12, 12, 2, 13, 4, -1, Long.MIN_VALUE, Long.MAX_VALUE, 3L + (1L << 32)}) {
+            table.markKey(keyMarks, key);
+        }
+        boolean[] entryMarks = new boolean[table.size()];
+        table.markEntries(keyMarks, entryMarks);
+        List<Long> marked = new ArrayList<>();
+        for (int entry = 0; entry < entryMarks.length; entry++) {
+            if (entryMarks[entry]) {
+                marked.add(keys.get(JoinTable.rowOf(table.row(entry))));
+            }
+        }
+        assertThat(marked).containsExactlyInAnyOrder(7L, 7L, 7L, 12L);
+        assertThat(filled(keys, false).newKeyMarks()).as("a hashed table's").isNull();
+    }
+
     /** A table of {@code keys}, row i (batch 0) holding keys[i]; given their range when {@code dense}. */
     @Test
     void keepsEveryRowWhoseKeyIsHeldInOrderAndDropsNearlyAllOthers() {

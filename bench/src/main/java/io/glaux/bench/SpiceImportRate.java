@@ -5,6 +5,11 @@ import io.glaux.workgroup.ResultConfiguration;
 import io.glaux.workgroup.WorkgroupConfiguration;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +20,14 @@ import java.util.Map;
  * How fast SPICE imports TPC-H lineitem at {@code --scale}: from its Parquet object and from its '|'-delimited text
  * object, each read in columns (the dataset's query only reads the table's columns) and row by row (the same query
  * with a filter that keeps every row, which runs through the planned operators); {@code --only} picks some of them
- * (parquet-columns, parquet-rows, text-columns, text-rows). Each source is imported {@code --warmups} times
- * unmeasured (the first import of a process also pays for class loading and compilation), then the median of
- * {@code --runs} imports is printed: in wall time, in CPU time of the ingestion thread, and in CPU time of the whole
- * process, which also counts the workers that read parts of the table for the ingestion thread, the collector and
- * the compilers. CPU time is what a loaded machine does not inflate; rows per process CPU second is the rate per
- * core.
+ * (parquet-columns, parquet-rows, text-columns, text-rows, duckdb-parquet). Each source is imported
+ * {@code --warmups} times unmeasured (the first import of a process also pays for class loading and compilation),
+ * then the median of {@code --runs} imports is printed: in wall time, in CPU time of the ingestion thread, and in CPU
+ * time of the whole process, which also counts the workers that read parts of the table for the ingestion thread,
+ * the collector and the compilers. CPU time is what a loaded machine does not inflate; rows per process CPU second
+ * is the rate per core. Beside them, as a yardstick for the rate per core, DuckDB in the same process loads the
+ * same Parquet object into a table of its memory on one thread ({@code CREATE OR REPLACE TABLE ... AS SELECT * FROM
+ * read_parquet(...)}), timed the same way (it has no ingestion thread of Glaux's).
  *
  * <p>With {@code --source athena}, the dataset reads through an Athena workgroup, as QuickSight's Athena data sources
  * do: each ingestion runs {@code SELECT * FROM lineitem} as an Athena query and imports its result object (a quoted
@@ -32,7 +39,7 @@ import java.util.Map;
  * <pre>
  * java -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
  *      -cp bench/target/benchmarks.jar io.glaux.bench.SpiceImportRate [--scale 1] [--runs 3] [--warmups 1] \
- *      [--source tables|athena] [--only parquet-columns,...|columns|rows]
+ *      [--source tables|athena] [--only parquet-columns,...,duckdb-parquet|columns|rows]
  * </pre>
  */
 public final class SpiceImportRate {
@@ -80,6 +87,11 @@ public final class SpiceImportRate {
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             int dataset = 0;
             for (TableImport source : TableImport.chosen(only)) {
+                if (source == TableImport.DUCKDB_PARQUET) {
+                    duckdb(source.label, TpchTables.Table.LINEITEM.parquetFile(folder.resolve("tpch")), rows, runs,
+                            warmups);
+                    continue;
+                }
                 List<Double> seconds = new ArrayList<>();
                 List<Double> threadSeconds = new ArrayList<>();
                 List<Double> cpuSeconds = new ArrayList<>();
@@ -110,6 +122,39 @@ public final class SpiceImportRate {
         }
     }
 
+    /** DuckDB's load of the Parquet object into its memory, on one thread, as a row of the table. */
+    private static void duckdb(String label, Path parquet, long rows, int runs, int warmups) throws SQLException {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duck.createStatement()) {
+            statement.execute("SET threads = 1");
+            String load = "CREATE OR REPLACE TABLE lineitem AS SELECT * FROM read_parquet('"
+                    + parquet.toString().replace("'", "''") + "')";
+            List<Double> seconds = new ArrayList<>();
+            List<Double> cpuSeconds = new ArrayList<>();
+            for (int run = 0; run < warmups + runs; run++) {
+                long cpuBefore = SpiceImports.processCpuNanos();
+                long start = System.nanoTime();
+                statement.execute(load);
+                long elapsed = System.nanoTime() - start;
+                long cpu = SpiceImports.processCpuNanos() - cpuBefore;
+                if (run >= warmups) {
+                    seconds.add(elapsed / 1e9);
+                    cpuSeconds.add(cpu / 1e9);
+                }
+            }
+            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM lineitem")) {
+                count.next();
+                if (count.getLong(1) != rows) {
+                    throw new IllegalStateException("DuckDB loaded " + count.getLong(1) + " rows, not " + rows);
+                }
+            }
+            double median = median(seconds);
+            double cpu = median(cpuSeconds);
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.2f s | %,.0f | — | %.2f s | %,.0f |%n", label, rows,
+                    median, rows / median, cpu, rows / cpu);
+        }
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
@@ -121,7 +166,8 @@ public final class SpiceImportRate {
         PARQUET_COLUMNS("Parquet, in columns", "SELECT * FROM lineitem_parquet"),
         PARQUET_ROWS("Parquet, row by row", "SELECT * FROM lineitem_parquet WHERE l_orderkey > 0"),
         TEXT_COLUMNS("text, in columns", "SELECT * FROM lineitem_csv"),
-        TEXT_ROWS("text, row by row", "SELECT * FROM lineitem_csv WHERE l_orderkey > 0");
+        TEXT_ROWS("text, row by row", "SELECT * FROM lineitem_csv WHERE l_orderkey > 0"),
+        DUCKDB_PARQUET("DuckDB, Parquet into its memory (1 thread)", null);
 
         private final String label;
         private final String sql;
@@ -131,7 +177,7 @@ public final class SpiceImportRate {
             this.sql = sql;
         }
 
-        /** The option's name: parquet-columns, parquet-rows, text-columns, text-rows. */
+        /** The option's name: parquet-columns, parquet-rows, text-columns, text-rows, duckdb-parquet. */
         String option() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -150,8 +196,8 @@ public final class SpiceImportRate {
                     }
                 }
                 if (match == null) {
-                    throw new IllegalArgumentException("--only takes parquet-columns, parquet-rows, text-columns"
-                            + " and text-rows, not " + option);
+                    throw new IllegalArgumentException("--only takes parquet-columns, parquet-rows, text-columns,"
+                            + " text-rows and duckdb-parquet, not " + option);
                 }
                 chosen.add(match);
             }

@@ -136,9 +136,8 @@ final class RowGather {
                                      BaseVariableWidthVector to) {
         long bytes = 0;
         for (int i = 0; i < count; i++) {
-            BaseVariableWidthVector from = rows != null ? sources[0] : references[i] < 0 ? null
-                    : sources[JoinTable.batchOf(references[i])];
-            int row = rows != null ? rows[i] : references[i] < 0 ? -1 : JoinTable.rowOf(references[i]);
+            BaseVariableWidthVector from = source(sources, references, i);
+            int row = rows != null ? rows[i] : JoinTable.rowOf(references[i]);
             if (from != null && !from.isNull(row)) {
                 bytes += from.getValueLength(row);
             }
@@ -150,9 +149,8 @@ final class RowGather {
         int offset = 0;
         MemoryUtil.putInt(offsets, 0);
         for (int i = 0; i < count; i++) {
-            BaseVariableWidthVector from = rows != null ? sources[0] : references[i] < 0 ? null
-                    : sources[JoinTable.batchOf(references[i])];
-            int row = rows != null ? rows[i] : references[i] < 0 ? -1 : JoinTable.rowOf(references[i]);
+            BaseVariableWidthVector from = source(sources, references, i);
+            int row = rows != null ? rows[i] : JoinTable.rowOf(references[i]);
             if (from != null && !from.isNull(row)) {
                 long start = from.getStartOffset(row);
                 int length = from.getValueLength(row);
@@ -163,6 +161,14 @@ final class RowGather {
             MemoryUtil.putInt(offsets + ((long) (i + 1) << 2), offset);
         }
         to.setLastSet(count - 1);
+    }
+
+    /** The vector result row {@code i} comes from: the one source, else its reference's batch (null for none). */
+    private static BaseVariableWidthVector source(BaseVariableWidthVector[] sources, long[] references, int i) {
+        if (references == null) {
+            return sources[0];
+        }
+        return references[i] < 0 ? null : sources[JoinTable.batchOf(references[i])];
     }
 
     /**

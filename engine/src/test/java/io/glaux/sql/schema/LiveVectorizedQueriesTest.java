@@ -304,6 +304,32 @@ class LiveVectorizedQueriesTest {
     }
 
     /**
+     * {@code NOT EXISTS} correlated on an expression of the outer row is a hash anti join that reads each side once,
+     * as {@code EXISTS} is a semi join, rather than a nested loop that reads the inner side again for each outer row.
+     */
+    @Test
+    void anAntiJoinOnAnExpressionOfTheOuterRowReadsEachSideOnce() {
+        createNotes();
+        List<String> queries = List.of(
+                "SELECT a.id, a.note FROM %1$s a"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM %1$s b WHERE b.id = a.id - 7 AND b.note LIKE 'x-%%')",
+                "SELECT a.kind, count(*) FROM %1$s a"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM %1$s b WHERE b.id = a.id * 2 AND b.kind = 'gamma')"
+                        + " GROUP BY a.kind");
+        for (String table : List.of("notes", "notespq")) {
+            for (String template : queries) {
+                String sql = template.formatted(table);
+                long before = vectorized.liveVectorizedScans();
+                assertThat(sorted(query(vectorized, sql))).as(sql).isEqualTo(sorted(query(rowByRow, sql)))
+                        .isNotEmpty();
+                // Each side once: a filtered side vectorized, an unfiltered one perhaps on the row operators.
+                assertThat(vectorized.liveVectorizedScans() - before).as(sql).isBetween(1L, 2L);
+                assertThat(query(vectorized, "EXPLAIN " + sql).toString()).as(sql).contains("AntiJoin[criteria = =($");
+            }
+        }
+    }
+
+    /**
      * Each of {@code queries} over {@code notes} and {@code notespq} answers as on the row operators (with rows, when
      * {@code withRows}), vectorized where {@code vectorizes} says it runs so.
      */

@@ -13,18 +13,18 @@ import java.util.List;
 /**
  * What the planner knows about plans: Calcite's metadata handlers with Glaux's corrections in front of them (a
  * window's output has no order, {@link WindowCollation}; an equi-join's estimated rows, {@link JoinRowCounts}; a hash
- * join's cost by the side it builds, {@link HashJoinCosts}, and a nested loop join's by the pairs it tests,
- * {@link NestedLoopJoinCosts}; distinct values through planner subsets and sorts,
- * {@link DistinctRowCounts}; a filter's share of a table's rows by its columns' distinct values,
- * {@link FilterSelectivity}, also for a row scan that reads with filters, {@link FilteredScanRowCounts}).
+ * join's cost by the side it builds and a nested loop join's by the pairs it tests, {@link JoinCosts}; distinct
+ * values through planner subsets and sorts, {@link DistinctRowCounts}; a filter's share of a table's rows by its
+ * columns' distinct values, {@link FilterSelectivity}, also for a row scan that reads with filters,
+ * {@link FilteredScanRowCounts}).
  */
 public final class PlannerMetadata {
 
     /** Glaux's handlers, then Calcite's. */
     public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
-            WindowCollation.SOURCE, JoinRowCounts.SOURCE, HashJoinCosts.SOURCE, NestedLoopJoinCosts.SOURCE,
-            DistinctRowCounts.SOURCE, FilterSelectivity.SOURCE, FilteredScanRowCounts.SOURCE,
-            VectorQueryStatistics.SOURCE, DefaultRelMetadataProvider.INSTANCE));
+            WindowCollation.SOURCE, JoinRowCounts.SOURCE, JoinCosts.SOURCE, DistinctRowCounts.SOURCE,
+            FilterSelectivity.SOURCE, FilteredScanRowCounts.SOURCE, VectorQueryStatistics.SOURCE,
+            DefaultRelMetadataProvider.INSTANCE));
 
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
 

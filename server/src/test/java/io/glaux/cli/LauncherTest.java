@@ -90,6 +90,30 @@ class LauncherTest {
     }
 
     @Test
+    void aJavaWhoseBinFolderIsALinkIsFollowedToTheReleaseFileOfTheJdkThatMadeTheCache() throws Exception {
+        Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
+        Path linked = Files.createDirectories(root.resolve("tools/jdk"));
+        Files.createSymbolicLink(linked.resolve("bin"), home25.resolve("bin"));
+        cacheMadeBy(CACHE_RUNTIME);
+
+        String ran = launch(Map.of("JAVA_HOME", linked.toString()));
+
+        assertThat(ran).startsWith(linked.resolve("bin/java") + " -XX:AOTCache=" + target.resolve("glaux.aot") + " ");
+    }
+
+    @Test
+    void aReleaseFileWithoutQuotesAndWithWindowsLineEndsStillNamesTheRuntime() throws Exception {
+        Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
+        Files.writeString(home25.resolve("release"), "IMPLEMENTOR=Test\r\nJAVA_RUNTIME_VERSION=" + CACHE_RUNTIME
+                + " \r\nJAVA_VERSION=25.0.3");
+        cacheMadeBy(CACHE_RUNTIME);
+
+        String ran = launch(Map.of("GLAUX_JDK_SEARCH", jdks.toString()));
+
+        assertThat(ran).startsWith(home25.resolve("bin/java") + " -XX:AOTCache=");
+    }
+
+    @Test
     void anotherUpdateOfTheSameReleaseDoesNotGetTheCacheAndJavaHomeStartsWithTheArchive() throws Exception {
         Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
         FakeJdks.jdk(jdks.resolve("temurin-25"), "25.0.2+10-LTS");

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,25 @@ class ServeCommandTest {
         try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
             assertThat(glaux.queries().list("primary")).hasSize(1);
         }
+    }
+
+    @Test
+    void aStartNeverStartsThePlatformMBeanServer(@TempDir Path logs) throws Exception {
+        // Jetty asks the platform MBean server whether references are compressed unless told; starting it registers
+        // every platform MBean and parses JFR's settings files, at every start. The command tells Jetty instead.
+        Path classes = logs.resolve("classes.log");
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Xlog:class+load=info:file=" + classes, "-cp", System.getProperty("java.class.path"),
+                GlauxCommand.class.getName(), "serve", "--port", "0", "--data", data.toString(), "--no-sample-data",
+                "--exit-after-self-test").redirectErrorStream(true).redirectOutput(logs.resolve("out.log").toFile())
+                .start();
+        assertThat(serve.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(logs.resolve("out.log"));
+        assertThat(serve.exitValue()).as(out).isZero();
+        assertThat(out).contains("Self-test: query");
+
+        assertThat(Files.readString(classes)).contains("org.eclipse.jetty.util.MemoryUtils")
+                .doesNotContain("com.sun.jmx.mbeanserver.JmxMBeanServer");
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class GlauxCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        LibrarySettings.apply();
+        ProcessSettings.apply();
         System.exit(new CommandLine(new GlauxCommand()).execute(args));
     }
 }

@@ -1,12 +1,21 @@
 package io.glaux.cli;
 
 /**
- * System properties the {@code glaux} process sets for the libraries it starts, before any of them loads, where the
- * library's own default costs start-up time. A property the user set (with {@code -D}) is left as it is. Only the
+ * System properties the {@code glaux} process sets for the JDK and the libraries it starts, before any of them reads
+ * them, where their defaults cost start-up time. A property the user set (with {@code -D}) is left as it is. Only the
  * command sets them: Glaux embedded in another program ({@code GlauxServer.builder()}) leaves that program's
  * properties alone.
  */
-final class LibrarySettings {
+final class ProcessSettings {
+
+    /**
+     * Core reflection through the JDK's native accessors rather than method handles (JDK 18 and newer, JEP 416).
+     * With method handles, the first call of each reflected constructor or method spins classes (Jackson's records,
+     * picocli's options): at a start, about 170 hidden classes and the JIT compilers' work on the class-file API that
+     * makes them. A native call costs some tens of nanoseconds more, on paths (reading JSON into records, planning)
+     * that make few. Java 17 ignores it.
+     */
+    static final String NATIVE_REFLECTION = "jdk.reflect.useNativeAccessorOnly";
 
     /**
      * Jetty's padding against false sharing, in object references per cache line. Without it, Jetty's
@@ -24,11 +33,14 @@ final class LibrarySettings {
     /** The largest heap for which the JVM compresses references by default. */
     private static final long COMPRESSED_REFERENCES_HEAP_LIMIT = 32L << 30;
 
-    private LibrarySettings() {
+    private ProcessSettings() {
     }
 
     /** Sets the properties the user has not set. */
     static void apply() {
+        if (System.getProperty(NATIVE_REFLECTION) == null) {
+            System.setProperty(NATIVE_REFLECTION, "true");
+        }
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Integer.toString(referencesPerCacheLine(
                     cacheLineBytes(System.getProperty(JETTY_CACHE_LINE_BYTES)), Runtime.getRuntime().maxMemory())));

@@ -4,7 +4,6 @@ import io.glaux.sql.vector.plan.VectorQueryStatistics;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
@@ -26,7 +25,8 @@ public final class PlannerMetadata {
             FilterSelectivity.SOURCE, FilteredScanRowCounts.SOURCE, VectorQueryStatistics.SOURCE,
             DefaultRelMetadataProvider.INSTANCE));
 
-    private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
+    /** Their handlers as the build compiled them ({@link CompiledMetadataHandlers}), else as Janino compiles them. */
+    private static final CompiledMetadataHandlers HANDLERS = new CompiledMetadataHandlers(PROVIDER);
 
     private PlannerMetadata() {
     }

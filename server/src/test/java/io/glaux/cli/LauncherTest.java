@@ -78,27 +78,20 @@ class LauncherTest {
     }
 
     @Test
-    void javaOnPathIsFollowedThroughItsLinkToTheJdkThatMadeTheCache() throws Exception {
+    void linksToTheJdkThatMadeTheCacheAreFollowedWhetherTheJavaOrItsBinFolderIsTheLink() throws Exception {
         Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
         Path bin = Files.createDirectories(root.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("java"), home25.resolve("bin/java"));
+        Path linkedHome = Files.createDirectories(root.resolve("tools/jdk"));
+        Files.createSymbolicLink(linkedHome.resolve("bin"), home25.resolve("bin"));
         cacheMadeBy(CACHE_RUNTIME);
 
-        String ran = launch(Map.of("PATH", bin + ":/usr/bin:/bin"));
+        String javaOnPath = launch(Map.of("PATH", bin + ":/usr/bin:/bin"));
+        String javaHomeBin = launch(Map.of("JAVA_HOME", linkedHome.toString()));
 
-        assertThat(ran).startsWith(bin.resolve("java") + " -XX:AOTCache=" + target.resolve("glaux.aot") + " ");
-    }
-
-    @Test
-    void aJavaWhoseBinFolderIsALinkIsFollowedToTheReleaseFileOfTheJdkThatMadeTheCache() throws Exception {
-        Path home25 = FakeJdks.jdk(jdks.resolve("temurin-25"), CACHE_RUNTIME);
-        Path linked = Files.createDirectories(root.resolve("tools/jdk"));
-        Files.createSymbolicLink(linked.resolve("bin"), home25.resolve("bin"));
-        cacheMadeBy(CACHE_RUNTIME);
-
-        String ran = launch(Map.of("JAVA_HOME", linked.toString()));
-
-        assertThat(ran).startsWith(linked.resolve("bin/java") + " -XX:AOTCache=" + target.resolve("glaux.aot") + " ");
+        String cache = " -XX:AOTCache=" + target.resolve("glaux.aot") + " ";
+        assertThat(javaOnPath).startsWith(bin.resolve("java") + cache);
+        assertThat(javaHomeBin).startsWith(linkedHome.resolve("bin/java") + cache);
     }
 
     @Test

@@ -61,6 +61,8 @@ public final class AwsJsonProtocol extends HttpServlet {
             respond(response, context, e);
         } catch (io.glaux.iam.AccessDeniedException e) {
             respond(response, context, errors.accessDenied(e));
+        } catch (ConnectionClosed e) {
+            LOG.debug("{} {}: {}", context.service(), target, e.getMessage());
         } catch (Exception e) {
             ServiceError translated = service == null ? null : service.translate(e);
             if (translated == null) {
@@ -113,6 +115,6 @@ public final class AwsJsonProtocol extends HttpServlet {
         response.setContentType(CONTENT_TYPE);
         response.setHeader("x-amzn-RequestId", context.requestId());
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ConnectionClosed.write(response.getOutputStream(), body);
     }
 }

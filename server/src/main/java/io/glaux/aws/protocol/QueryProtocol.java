@@ -72,6 +72,8 @@ public final class QueryProtocol extends HttpServlet {
         } catch (io.glaux.iam.AccessDeniedException e) {
             // IAM and STS: 403 AccessDenied, the sentence naming principal, action and resource.
             respond(response, context, new ServiceError(403, "AccessDenied", e.messageWithFix()));
+        } catch (ConnectionClosed e) {
+            LOG.debug("{} {}: {}", service.signingName(), action, e.getMessage());
         } catch (Exception e) {
             ServiceError translated = service.translate(e);
             if (translated == null) {
@@ -135,6 +137,6 @@ public final class QueryProtocol extends HttpServlet {
         response.setContentType(CONTENT_TYPE);
         response.setHeader("x-amzn-RequestId", context.requestId());
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ConnectionClosed.write(response.getOutputStream(), body);
     }
 }

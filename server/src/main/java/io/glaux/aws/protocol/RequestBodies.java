@@ -35,19 +35,24 @@ final class RequestBodies {
         }
         byte[] buffer = new byte[declared > 0 ? (int) declared : Math.min(8192, Math.max(1, max))];
         int length = 0;
-        for (int n = in.read(buffer, length, buffer.length - length); n >= 0;
-                n = in.read(buffer, length, buffer.length - length)) {
-            length += n;
-            if (length == buffer.length) {
-                if (length >= max) {
-                    if (in.read() < 0) {
-                        break;
+        try {
+            for (int n = in.read(buffer, length, buffer.length - length); n >= 0;
+                    n = in.read(buffer, length, buffer.length - length)) {
+                length += n;
+                if (length == buffer.length) {
+                    if (length >= max) {
+                        if (in.read() < 0) {
+                            break;
+                        }
+                        drain(in);
+                        throw tooLarge;
                     }
-                    drain(in);
-                    throw tooLarge;
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(max, buffer.length * 2L));
                 }
-                buffer = Arrays.copyOf(buffer, (int) Math.min(max, buffer.length * 2L));
             }
+        } catch (IOException e) {
+            // Reading a request's body fails only with its connection.
+            throw new ConnectionClosed(e);
         }
         return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
     }

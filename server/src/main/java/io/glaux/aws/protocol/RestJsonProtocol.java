@@ -102,6 +102,8 @@ public final class RestJsonProtocol extends HttpServlet {
             respond(response, context, e);
         } catch (io.glaux.iam.AccessDeniedException e) {
             respond(response, context, errors.accessDenied(e));
+        } catch (ConnectionClosed e) {
+            LOG.debug("{} {}: {}", service.signingName(), http.getMethod() + " " + path, e.getMessage());
         } catch (Exception e) {
             ServiceError translated = service.translate(e);
             if (translated == null) {
@@ -163,6 +165,6 @@ public final class RestJsonProtocol extends HttpServlet {
         }
         response.setContentType(contentType == null ? CONTENT_TYPE : contentType);
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        ConnectionClosed.write(response.getOutputStream(), bytes);
     }
 }

@@ -5,9 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.glaux.server.GlauxServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -30,22 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectionClosedTest {
 
-    private static GlauxServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<Watched> watched = new ArrayList<>();
 
     private record Watched(Logger logger, Level level, ListAppender<ILoggingEvent> events) {
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = GlauxServer.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @AfterEach
@@ -67,7 +54,7 @@ class ConnectionClosedTest {
     }
 
     /** Sends the head of a POST that promises 100 bytes of body, then 10 of them, and closes the connection. */
-    private static void sendHalfAndClose(String... headers) throws Exception {
+    private static void sendHalfAndClose(GlauxServer server, String... headers) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n");
             for (String header : headers) {
@@ -91,35 +78,38 @@ class ConnectionClosedTest {
     @Test
     void anAwsJsonCallWhoseClientLeftMidBodyIsNoInternalErrorAndTheServerGoesOn() throws Exception {
         ListAppender<ILoggingEvent> events = watch(AwsJsonProtocol.class);
+        try (GlauxServer server = GlauxServer.builder().start()) {
+            sendHalfAndClose(server, "X-Amz-Target: AmazonAthena.ListWorkGroups",
+                    "Content-Type: application/x-amz-json-1.1");
+            awaitDebug(events);
 
-        sendHalfAndClose("X-Amz-Target: AmazonAthena.ListWorkGroups", "Content-Type: application/x-amz-json-1.1");
-        awaitDebug(events);
-
-        assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(m -> m.contains("AmazonAthena.ListWorkGroups") && m.contains("connection closed"));
-        assertThat(events.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-        HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                .header("X-Amz-Target", "AmazonAthena.ListWorkGroups")
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(next.statusCode()).isEqualTo(200);
-        assertThat(next.body()).contains("\"WorkGroups\"");
+            assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.contains("AmazonAthena.ListWorkGroups") && m.contains("connection closed"));
+            assertThat(events.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+            HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                    .header("X-Amz-Target", "AmazonAthena.ListWorkGroups")
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(next.statusCode()).isEqualTo(200);
+            assertThat(next.body()).contains("\"WorkGroups\"");
+        }
     }
 
     @Test
     void aQueryProtocolCallWhoseClientLeftMidBodyIsNoInternalErrorAndTheServerGoesOn() throws Exception {
         ListAppender<ILoggingEvent> events = watch(QueryProtocol.class);
+        try (GlauxServer server = GlauxServer.builder().start()) {
+            sendHalfAndClose(server, "Authorization: " + QueryProtocolTest.IAM_SCOPE,
+                    "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
+            awaitDebug(events);
 
-        sendHalfAndClose("Authorization: " + QueryProtocolTest.IAM_SCOPE,
-                "Content-Type: application/x-www-form-urlencoded; charset=utf-8");
-        awaitDebug(events);
-
-        assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(m -> m.contains("connection closed"));
-        assertThat(events.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-        HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint()
-                + "/?Action=ListRoles&Version=2010-05-08")).header("Authorization", QueryProtocolTest.IAM_SCOPE)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(next.statusCode()).isEqualTo(200);
+            assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.contains("connection closed"));
+            assertThat(events.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+            HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint()
+                    + "/?Action=ListRoles&Version=2010-05-08")).header("Authorization", QueryProtocolTest.IAM_SCOPE)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(next.statusCode()).isEqualTo(200);
+        }
     }
 }

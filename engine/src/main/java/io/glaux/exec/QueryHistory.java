@@ -5,15 +5,21 @@ import io.glaux.persist.JsonFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Query executions persisted one JSON file each, so GetQueryExecution and ListQueryExecutions answer after a
- * restart. A query still queued or running when the process stopped is recorded as FAILED on the next start.
+ * restart. A query still queued or running when the process stopped is recorded as FAILED on the next start. As
+ * Athena, it keeps a query for {@link #RETENTION} after its submission: an older record is deleted when the history
+ * is loaded (so a data folder's history, which every start reads, does not grow without end).
  */
 public final class QueryHistory {
+
+    /** How long Athena keeps a query's history ("Athena keeps a query history for 45 days"). */
+    public static final Duration RETENTION = Duration.ofDays(45);
 
     private final Path folder;
     private final JsonFiles files = new JsonFiles();
@@ -48,16 +54,25 @@ public final class QueryHistory {
     }
 
     /**
-     * Every recorded execution; interrupted ones are first given to {@code recovery} (which undoes what they left),
-     * then come back FAILED and are saved so.
+     * Every recorded execution submitted within {@link #RETENTION}; interrupted ones are first given to
+     * {@code recovery} (which undoes what they left), then come back FAILED and are saved so. Older records are
+     * deleted (an interrupted one after its recovery).
      */
     public List<QueryExecution> load(java.util.function.Consumer<QueryExecution> recovery) {
+        Instant keptSince = Instant.now().minus(RETENTION);
         List<QueryExecution> executions = new ArrayList<>();
         for (QueryExecution recorded : files.readAll(folder, QueryExecution.class)) {
             QueryExecution execution = recorded;
             if (!execution.state().isTerminal()) {
                 recovery.accept(execution);
                 execution = interrupted(execution);
+            }
+            Instant submitted = execution.status().submissionDateTime();
+            if (submitted != null && submitted.isBefore(keptSince)) {
+                delete(execution.queryExecutionId());
+                continue;
+            }
+            if (execution != recorded) {
                 save(execution);
             }
             executions.add(execution);

@@ -69,7 +69,8 @@ class AotCacheRecorderTest {
         assertThat(exit).isZero();
         assertThat(Files.readString(cache)).isEqualTo("cache\n");
         assertThat(Files.readString(root.resolve("target/glaux.aot.runtime"))).isEqualTo("25.0.3+9-LTS\n");
-        assertThat(Files.readString(home.resolve("arguments"))).contains("-jar " + root.resolve("target/glaux.jar"))
+        assertThat(Files.readString(home.resolve("arguments"))).contains("-XX:-AOTRecordTraining")
+                .contains("-jar " + root.resolve("target/glaux.jar"))
                 .contains("serve --port 0 --data " + root.resolve("target/aot-training-data")
                         + " --exit-after-self-test");
     }

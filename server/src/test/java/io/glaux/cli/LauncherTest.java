@@ -28,6 +28,10 @@ class LauncherTest {
 
     private static final String CACHE_RUNTIME = "25.0.3+9-LTS";
 
+    /** The launcher's C2 thresholds, before any JAVA_OPTS. */
+    private static final String JIT = " -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000"
+            + " -XX:Tier4BackEdgeThreshold=400000";
+
     @TempDir
     Path root;
 
@@ -73,7 +77,7 @@ class LauncherTest {
 
         String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
 
-        assertThat(ran).isEqualTo(home25.resolve("bin/java") + " -XX:AOTCache=" + target.resolve("glaux.aot")
+        assertThat(ran).isEqualTo(home25.resolve("bin/java") + JIT + " -XX:AOTCache=" + target.resolve("glaux.aot")
                 + " --sun-misc-unsafe-memory-access=allow -jar " + target.resolve("glaux.jar") + " serve --port 0");
     }
 
@@ -90,8 +94,8 @@ class LauncherTest {
         String javaHomeBin = launch(Map.of("JAVA_HOME", linkedHome.toString()));
 
         String cache = " -XX:AOTCache=" + target.resolve("glaux.aot") + " ";
-        assertThat(javaOnPath).startsWith(bin.resolve("java") + cache);
-        assertThat(javaHomeBin).startsWith(linkedHome.resolve("bin/java") + cache);
+        assertThat(javaOnPath).startsWith(bin.resolve("java") + JIT + cache);
+        assertThat(javaHomeBin).startsWith(linkedHome.resolve("bin/java") + JIT + cache);
     }
 
     @Test
@@ -103,7 +107,7 @@ class LauncherTest {
 
         String ran = launch(Map.of("GLAUX_JDK_SEARCH", jdks.toString()));
 
-        assertThat(ran).startsWith(home25.resolve("bin/java") + " -XX:AOTCache=");
+        assertThat(ran).startsWith(home25.resolve("bin/java") + JIT + " -XX:AOTCache=");
     }
 
     @Test
@@ -114,8 +118,8 @@ class LauncherTest {
 
         String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
 
-        assertThat(ran).isEqualTo(home17.resolve("bin/java") + " -XX:SharedArchiveFile=" + target.resolve("glaux.jsa")
-                + " -jar " + target.resolve("glaux.jar") + " serve --port 0");
+        assertThat(ran).isEqualTo(home17.resolve("bin/java") + JIT + " -XX:SharedArchiveFile="
+                + target.resolve("glaux.jsa") + " -jar " + target.resolve("glaux.jar") + " serve --port 0");
     }
 
     @Test
@@ -125,7 +129,7 @@ class LauncherTest {
 
         String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
 
-        assertThat(ran).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
+        assertThat(ran).startsWith(home17.resolve("bin/java") + JIT + " -XX:SharedArchiveFile=");
     }
 
     @Test
@@ -135,7 +139,7 @@ class LauncherTest {
 
         String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
 
-        assertThat(ran).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
+        assertThat(ran).startsWith(home17.resolve("bin/java") + JIT + " -XX:SharedArchiveFile=");
     }
 
     @Test
@@ -149,7 +153,7 @@ class LauncherTest {
         String chosen25 = launch(Map.of("JAVA", home25.resolve("bin/java").toString(),
                 "JAVA_OPTS", "-Xmx1g"));
 
-        assertThat(chosen17).startsWith(home17.resolve("bin/java") + " -XX:SharedArchiveFile=");
-        assertThat(chosen25).startsWith(home25.resolve("bin/java") + " -Xmx1g -XX:AOTCache=");
+        assertThat(chosen17).startsWith(home17.resolve("bin/java") + JIT + " -XX:SharedArchiveFile=");
+        assertThat(chosen25).startsWith(home25.resolve("bin/java") + JIT + " -Xmx1g -XX:AOTCache=");
     }
 }

@@ -21,8 +21,10 @@ import java.util.zip.ZipFile;
 /**
  * What each dependency weighs in a shaded jar (issue 15: glaux.jar at most 60 MB, its weight per dependency in the
  * README). Every entry of the jar is credited to the first element of the class path that holds an entry of the same
- * name (the classes of the module that built the jar, then the class path in Maven's order: a jar of the local
- * repository, named groupId:artifactId, or a reactor module's classes folder), and the compressed bytes and entries are summed per artifact. Entries no element holds
+ * name (the class path in Maven's order: a jar of the local repository, named groupId:artifactId, or a reactor
+ * module's classes folder; then the classes of the module that built the jar, last, so that a dependency's classes
+ * the build copied there, as picocli's rewritten class files, count for the dependency), and the compressed bytes
+ * and entries are summed per artifact. Entries no element holds
  * (service files the shade plugin merged, its manifest) are "{@value #UNCLAIMED}"; directory entries are
  * "{@value #DIRECTORIES}"; what the file holds besides compressed data (each entry's zip headers and the central
  * directory, about 200 bytes an entry) is "{@value #HEADERS}", so the rows add up to the file's size.
@@ -79,17 +81,17 @@ public final class JarWeight {
     }
 
     /**
-     * The class path Maven wrote to {@code file} (its dependencies), after the classes of the module that built
+     * The class path Maven wrote to {@code file} (its dependencies), then the classes of the module that built
      * {@code jar} ({@code target/classes} beside it), which are in the jar too.
      */
     static List<Path> classPath(Path jar, Path file) throws IOException {
         List<Path> classPath = new ArrayList<>();
+        for (String element : Files.readString(file).strip().split(File.pathSeparator)) {
+            classPath.add(Path.of(element));
+        }
         Path target = jar.toAbsolutePath().getParent();
         if (target != null && Files.isDirectory(target.resolve("classes"))) {
             classPath.add(target.resolve("classes"));
-        }
-        for (String element : Files.readString(file).strip().split(File.pathSeparator)) {
-            classPath.add(Path.of(element));
         }
         return classPath;
     }

@@ -105,13 +105,14 @@ class JarWeightTest {
     }
 
     @Test
-    void readsTheClassPathAfterTheClassesOfTheModuleThatBuiltTheJar() throws IOException {
+    void readsTheClassesOfTheModuleThatBuiltTheJarAfterItsClassPathSoThatCopiedDependencyClassesCountForTheirJar()
+            throws IOException {
         Path classes = Files.createDirectories(folder.resolve("server/target/classes"));
         Path file = Files.writeString(folder.resolve("server/target/classpath.txt"),
                 "/repo/a.jar" + File.pathSeparator + "/src/engine/target/classes\n");
 
         assertThat(JarWeight.classPath(folder.resolve("server/target/glaux.jar"), file))
-                .containsExactly(classes.toAbsolutePath(), Path.of("/repo/a.jar"), Path.of("/src/engine/target/classes"));
+                .containsExactly(Path.of("/repo/a.jar"), Path.of("/src/engine/target/classes"), classes.toAbsolutePath());
         assertThat(JarWeight.classPath(folder.resolve("elsewhere/glaux.jar"), file))
                 .containsExactly(Path.of("/repo/a.jar"), Path.of("/src/engine/target/classes"));
     }

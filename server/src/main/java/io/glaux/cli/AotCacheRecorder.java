@@ -10,10 +10,10 @@ import java.util.Optional;
  * The build's step that records the ahead-of-time cache {@code glaux.aot} next to {@code glaux.jar} (JDK 25's one-step
  * training, JEP 483/514: the classes a start and a first query load, already parsed and linked; not the methods'
  * profiles, see {@link #trainingCommand}), from one {@code serve --exit-after-self-test} run of the jar on the first
- * JDK 25 or newer that
- * {@link JdkSearch} finds. The runtime version that made the cache goes into {@code glaux.aot.runtime}: the
- * {@code glaux} launcher starts the jar with the cache only on that runtime. Without such a JDK the step removes any
- * cache of an earlier build, says so and succeeds; the launcher then uses the class-data sharing archive. Skipped
+ * JDK 25 or newer that {@link JdkSearch} finds. The runtime version that made the cache goes into
+ * {@code glaux.aot.runtime}: the {@code glaux} launcher starts the jar with the cache only on that runtime. Without
+ * such a JDK the step removes any cache of an earlier build, says so and succeeds; the launcher then uses the
+ * class-data sharing archive. Skipped
  * ({@code -Dglaux.aot.skip=true}), it only removes that cache, so that no stale one is left for the launcher.
  *
  * <pre>
@@ -73,8 +73,8 @@ final class AotCacheRecorder {
     /**
      * The training run: one start and self-test query of {@code glaux serve}, writing the cache as it exits. The cache
      * leaves out the run's method profiles (JEP 515): replayed, they had C2 compile the start's own hot methods (the
-     * locale table Jetty builds, Janino's method look-ups) at every start, which took a sixth of a start's CPU on two
-     * cores and left the first answer no sooner.
+     * locale table Jetty builds, Janino's method look-ups) at every start, even with the launcher's raised C2
+     * thresholds: a start and self-test took 2.6-2.7 s of CPU with them, 2.3 s without.
      */
     static List<String> trainingCommand(InstalledJdk jdk, Path jar, Path cache, Path trainingData) {
         return List.of(jdk.java().toString(), "-XX:AOTCacheOutput=" + cache.toAbsolutePath(),

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * jar then takes these classes instead of the dependency's. Only the build runs it (ASM is not in the jar).
  *
  * <pre>
- * java -cp CLASSPATH io.glaux.cli.ClassFileUpgrade JAR CLASSES_FOLDER PACKAGE_FOLDER...  (e.g. picocli.jar classes picocli)
+ * java -cp CLASSPATH io.glaux.cli.ClassFileUpgrade JAR CLASSES_FOLDER PACKAGE_FOLDER...
+ *      (e.g. picocli-4.7.7.jar server/target/classes picocli)
  * </pre>
  */
 final class ClassFileUpgrade {

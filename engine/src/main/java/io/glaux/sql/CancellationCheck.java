@@ -8,6 +8,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Blocks;
@@ -32,6 +33,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.util.BuiltInMethod;
 
 import java.lang.reflect.Method;
@@ -39,6 +41,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * A physical node that passes its input's rows through unchanged and stops the query once it is cancelled. The
@@ -61,6 +64,45 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
             "glauxCancelFlag");
 
     private final boolean root;
+
+    /**
+     * A plan bound without generated code (one vectorized query), its rows checked as a root check's code checks them:
+     * the query's cancel flag before every row.
+     */
+    static Bindable<Object[]> bind(Function<DataContext, Enumerable<Object[]>> plan) {
+        return root -> {
+            AtomicBoolean flag = Cancellation.flag(root);
+            Enumerable<Object[]> rows = plan.apply(root);
+            return new AbstractEnumerable<>() {
+                @Override
+                public Enumerator<Object[]> enumerator() {
+                    Enumerator<Object[]> input = rows.enumerator();
+                    return new Enumerator<>() {
+                        @Override
+                        public Object[] current() {
+                            return input.current();
+                        }
+
+                        @Override
+                        public boolean moveNext() {
+                            Cancellation.check(flag);
+                            return input.moveNext();
+                        }
+
+                        @Override
+                        public void reset() {
+                            input.reset();
+                        }
+
+                        @Override
+                        public void close() {
+                            input.close();
+                        }
+                    };
+                }
+            };
+        };
+    }
 
     private CancellationCheck(RelOptCluster cluster, RelTraitSet traits, RelNode input, boolean root) {
         super(cluster, traits, input);

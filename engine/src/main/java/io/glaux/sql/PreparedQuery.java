@@ -87,6 +87,11 @@ public final class PreparedQuery {
         this.typeFactory = typeFactory;
     }
 
+    /** What binds the plan to a run: generated code, or for a plan of one vectorized query that query itself. */
+    Bindable<?> bindable() {
+        return bindable;
+    }
+
     /**
      * Whether the query reads a federated table, whose source may change its tables without telling Glaux (such
      * plans are not cached).

@@ -13,6 +13,7 @@ import io.glaux.sql.plan.PlannerMetadata;
 import io.glaux.sql.plan.SemiJoinAlgorithms;
 import io.glaux.sql.vector.plan.FallbackPlan;
 import io.glaux.sql.vector.plan.VectorFallback;
+import io.glaux.sql.vector.plan.VectorQuery;
 import io.glaux.sql.vector.plan.VectorTableScanRule;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.scan.Cancellation;
@@ -333,7 +334,10 @@ public final class QueryPlanner {
         Cancellation.check(cancelFlag);
         // Generated code may stash objects (e.g. interpreter nodes) here and read them back from the DataContext.
         Map<String, Object> stash = new HashMap<>();
-        Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
+        // A plan that is one vectorized query is bound as it is: its generated code would only call it, and Janino's
+        // compile costs tens of milliseconds for each new query text.
+        Bindable<?> bindable = physical instanceof VectorQuery query ? CancellationCheck.bind(query::execute)
+                : EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
         RelDataType rowType = root.validatedRowType;
         OutputColumnNames names = OutputColumnNames.of(rowType);
         return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,

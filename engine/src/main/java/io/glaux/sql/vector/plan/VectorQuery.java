@@ -73,6 +73,14 @@ public class VectorQuery extends AbstractRelNode {
         return made;
     }
 
+    /**
+     * This query's rows for one run, as the code that {@link Enumerable#implement} generates computes them: for a plan
+     * that is this query alone, which then needs no generated code.
+     */
+    public org.apache.calcite.linq4j.Enumerable<Object[]> execute(DataContext root) {
+        return pipeline().execute(root);
+    }
+
     private static RelTraitSet enumerableTraits(RelOptCluster cluster, VectorQuerySpec spec) {
         RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE);
         if (cluster.getPlanner().getRelTraitDefs().contains(RelCollationTraitDef.INSTANCE)) {

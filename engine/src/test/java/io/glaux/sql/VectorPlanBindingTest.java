@@ -3,13 +3,9 @@ package io.glaux.sql;
 import io.glaux.sql.scan.ScanContext;
 import io.glaux.testing.GlauxFixture;
 import org.apache.calcite.linq4j.Enumerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,44 +21,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VectorPlanBindingTest {
 
-    private static final QueryContext DEFAULT = new QueryContext(null, "default");
+    @RegisterExtension
+    final GlauxFixture g = GlauxFixture.perTestWithTable("id int, name string, score double", rows());
 
-    @TempDir
-    Path data;
-
-    private GlauxFixture g;
-
-    @BeforeEach
-    void open() throws IOException {
-        g = GlauxFixture.local(data);
+    /** 5,000 rows: ids 1 to 5,000, three names and an empty one for every seventh id, scores half the id. */
+    private static String rows() {
         StringBuilder rows = new StringBuilder();
         for (int i = 1; i <= 5000; i++) {
             rows.append(i).append(',').append(i % 7 == 0 ? "" : "n" + (i % 3)).append(',').append(i * 0.5).append('\n');
         }
-        g.put("lake", "people/a.csv", rows.toString());
-        g.query("CREATE EXTERNAL TABLE people (id int, name string, score double) ROW FORMAT DELIMITED"
-                + " FIELDS TERMINATED BY ',' LOCATION 's3://lake/people/'");
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        g.close();
+        return rows.toString();
     }
 
     @Test
     void aPlanOfOneVectorizedQueryRunsWithoutGeneratedCodeAndAgreesWithTheCompiledPlan() {
         for (String sql : List.of(
-                "SELECT count(*), sum(score), max(name) FROM people",
-                "SELECT name, count(*) AS n, sum(score) FROM people WHERE id > 10 GROUP BY name",
-                "SELECT id, score FROM people WHERE name = 'n1' ORDER BY score DESC LIMIT 3",
-                "SELECT id FROM people WHERE id BETWEEN 100 AND 110")) {
-            PreparedQuery direct = g.glaux().planner().prepare(sql, DEFAULT, List.of());
+                "SELECT count(*), sum(score), max(name) FROM t",
+                "SELECT name, count(*) AS n, sum(score) FROM t WHERE id > 10 GROUP BY name",
+                "SELECT id, score FROM t WHERE name = 'n1' ORDER BY score DESC LIMIT 3",
+                "SELECT id FROM t WHERE id BETWEEN 100 AND 110")) {
+            PreparedQuery direct = g.glaux().planner().prepare(sql, QueryContext.DEFAULT, List.of());
             // The vectorized query explains itself by its class, Enumerable, and its source.
             assertThat(direct.physicalPlan()).as(sql).startsWith("Enumerable(source=");
             assertThat(generated(direct)).as(sql).isFalse();
             // The same query with a root the vectorized operators do not compute (a CASE over the rows) is compiled.
             PreparedQuery compiled = g.glaux().planner().prepare("SELECT * FROM (" + sql + ") AS q WHERE CASE WHEN"
-                    + " rand() < 2 THEN true ELSE false END", DEFAULT, List.of());
+                    + " rand() < 2 THEN true ELSE false END", QueryContext.DEFAULT, List.of());
             assertThat(generated(compiled)).as(sql).isTrue();
             assertThat(rows(direct)).as(sql).containsExactlyInAnyOrderElementsOf(rows(compiled)).isNotEmpty();
         }
@@ -70,7 +54,8 @@ class VectorPlanBindingTest {
 
     @Test
     void aCancelledQueryOfOneVectorizedQueryStopsBeforeItsNextRow() {
-        PreparedQuery query = g.glaux().planner().prepare("SELECT id FROM people WHERE id > 0", DEFAULT, List.of());
+        PreparedQuery query = g.glaux().planner().prepare("SELECT id FROM t WHERE id > 0",
+                QueryContext.DEFAULT, List.of());
         assertThat(generated(query)).isFalse();
         AtomicBoolean cancelled = new AtomicBoolean();
         try (Enumerator<Object[]> rows = query.run(new ScanContext(cancelled, Long.MAX_VALUE), cancelled)) {

@@ -8,6 +8,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.DelegatingEnumerator;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
@@ -41,7 +42,6 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 /**
  * A physical node that passes its input's rows through unchanged and stops the query once it is cancelled. The
@@ -69,34 +69,18 @@ final class CancellationCheck extends SingleRel implements EnumerableRel {
      * A plan bound without generated code (one vectorized query), its rows checked as a root check's code checks them:
      * the query's cancel flag before every row.
      */
-    static Bindable<Object[]> bind(Function<DataContext, Enumerable<Object[]>> plan) {
+    static Bindable<Object[]> bind(Bindable<Object[]> plan) {
         return root -> {
             AtomicBoolean flag = Cancellation.flag(root);
-            Enumerable<Object[]> rows = plan.apply(root);
+            Enumerable<Object[]> rows = plan.bind(root);
             return new AbstractEnumerable<>() {
                 @Override
                 public Enumerator<Object[]> enumerator() {
-                    Enumerator<Object[]> input = rows.enumerator();
-                    return new Enumerator<>() {
-                        @Override
-                        public Object[] current() {
-                            return input.current();
-                        }
-
+                    return new DelegatingEnumerator<>(rows.enumerator()) {
                         @Override
                         public boolean moveNext() {
                             Cancellation.check(flag);
-                            return input.moveNext();
-                        }
-
-                        @Override
-                        public void reset() {
-                            input.reset();
-                        }
-
-                        @Override
-                        public void close() {
-                            input.close();
+                            return delegate.moveNext();
                         }
                     };
                 }

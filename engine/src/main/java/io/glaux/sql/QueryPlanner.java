@@ -328,16 +328,21 @@ public final class QueryPlanner {
             physical = EnumerableCalc.create(physical, projection);
         }
         String plan = RelOptUtil.toString(physical);
-        // Every operator's input and output, and every loop of the generated code, checks the cancel flag.
-        EnumerableRel checked = cancellationChecks ? CancellationCheck.insert(physical) : physical;
         // A planning cut short by the flag may have left a plan; it is not compiled.
         Cancellation.check(cancelFlag);
         // Generated code may stash objects (e.g. interpreter nodes) here and read them back from the DataContext.
         Map<String, Object> stash = new HashMap<>();
-        // A plan that is one vectorized query is bound as it is: its generated code would only call it, and Janino's
-        // compile costs tens of milliseconds for each new query text.
-        Bindable<?> bindable = physical instanceof VectorQuery query ? CancellationCheck.bind(query::execute)
-                : EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
+        Bindable<?> bindable;
+        if (physical instanceof VectorQuery query) {
+            // A plan that is one vectorized query is bound as it is: its generated code would only call it, and
+            // Janino's compile costs tens of milliseconds for each new query text.
+            Bindable<Object[]> unchecked = query::execute;
+            bindable = cancellationChecks ? CancellationCheck.bind(unchecked) : unchecked;
+        } else {
+            // Every operator's input and output, and every loop of the generated code, checks the cancel flag.
+            EnumerableRel checked = cancellationChecks ? CancellationCheck.insert(physical) : physical;
+            bindable = EnumerableInterpretable.toBindable(stash, null, checked, EnumerableRel.Prefer.ARRAY);
+        }
         RelDataType rowType = root.validatedRowType;
         OutputColumnNames names = OutputColumnNames.of(rowType);
         return new PreparedQuery(ResultTypes.columns(rowType, names.names()), names, rowType, bindable, stash,

@@ -1,11 +1,14 @@
 package io.glaux.sample;
 
+import io.glaux.catalog.CatalogReader;
+import io.glaux.catalog.TableDefinition;
 import io.glaux.sql.parse.StatementSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The committed copy of the shop dataset (scale 1), shipped as classpath resources under {@code io/glaux/sample/}
@@ -19,6 +22,23 @@ public final class SampleDataset {
     public static final String BUCKET = "glaux-sample";
     /** The Glue database the DDL creates. */
     public static final String DATABASE = "shop";
+
+    /** The tables the DDL creates in {@value #DATABASE}, each over the folder of its name in {@value #BUCKET}. */
+    public static final List<String> TABLES = List.of("customers", "products", "orders", "web_events");
+
+    /**
+     * A first look at the data, as the README shows it: a count, a group-by over each table (text, OpenCSV, Parquet
+     * and JSON objects) and a join. {@code glaux serve --exit-after-self-test} runs them when the dataset is
+     * registered, so the start-up archives the build records from that run hold what such queries load.
+     */
+    private static final List<String> EXAMPLE_QUERIES = List.of(
+            "SELECT count(*) FROM shop.orders",
+            "SELECT status, count(*) AS n FROM shop.orders GROUP BY status",
+            "SELECT country, count(*) FROM shop.customers GROUP BY 1 ORDER BY 2 DESC",
+            "SELECT category, count(*), avg(price) FROM shop.products GROUP BY category ORDER BY category",
+            "SELECT p.category, sum(o.quantity * o.unit_price) AS revenue FROM shop.orders o"
+                    + " JOIN shop.products p ON o.product_id = p.product_id GROUP BY p.category ORDER BY revenue DESC",
+            "SELECT event_type, count(*) AS events FROM shop.web_events GROUP BY event_type ORDER BY events DESC");
 
     static final String RESOURCE_ROOT = "io/glaux/sample/";
     static final String DDL_RESOURCE = RESOURCE_ROOT + "shop.sql";
@@ -63,6 +83,27 @@ public final class SampleDataset {
     /** The DDL statements to run in order: CREATE DATABASE, the tables, MSCK REPAIR TABLE for the partitions. */
     public static List<String> ddlStatements() {
         return StatementSplitter.split(ddlScript()).stream().map(StatementSplitter::stripLeadingComments).toList();
+    }
+
+    /** The example queries over the dataset (see {@link #isRegisteredIn}). */
+    public static List<String> exampleQueries() {
+        return EXAMPLE_QUERIES;
+    }
+
+    /**
+     * Whether {@code catalog} holds the dataset's tables as its DDL registers them (each over its folder of
+     * {@value #BUCKET}), so the example queries read the sample's objects.
+     */
+    public static boolean isRegisteredIn(CatalogReader catalog) {
+        for (String table : TABLES) {
+            Optional<TableDefinition> definition = catalog.getTable(DATABASE, table);
+            String location = "s3://" + BUCKET + "/" + DATABASE + "/" + table + "/";
+            if (definition.isEmpty() || definition.get().isView()
+                    || !location.equals(definition.get().storage().location())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String text(String resource) {

@@ -50,8 +50,9 @@ final class ServeCommand implements Callable<Integer> {
             + " policies) from this JSON file on the data folder's first start (see docs/iam.md).")
     Path iamFile;
 
-    @Option(names = "--exit-after-self-test", description = "Start, answer one query through the Athena API over"
-            + " HTTP, then stop (a smoke test; also the training run for a class-data sharing archive).")
+    @Option(names = "--exit-after-self-test", description = "Start, answer a query of constants through the Athena"
+            + " API over HTTP (and the sample data's example queries when it is registered), then stop (a smoke test;"
+            + " also the training run of the start-up archives the build records).")
     boolean selfTest;
 
     @Override
@@ -102,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         if (selfTest) {
             try {
-                System.out.println("Self-test: " + SelfTest.run(server.endpoint()));
+                System.out.println("Self-test: " + SelfTest.run(server.endpoint(), SelfTest.queries(glaux.catalog())));
             } finally {
                 server.close();
                 glaux.close();

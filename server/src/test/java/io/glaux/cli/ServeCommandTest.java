@@ -1,6 +1,7 @@
 package io.glaux.cli;
 
 import io.glaux.Glaux;
+import io.glaux.exec.QueryExecution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,24 @@ class ServeCommandTest {
         // The self-test query is an ordinary one, kept in the history; the warm-up left no trace of its own.
         try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
             assertThat(glaux.queries().list("primary")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSelfTestAlsoRunsTheSampleDataExamplesWhenTheSampleIsRegistered() throws Exception {
+        Run run = serve("serve", "--port", "0", "--data", data.toString(), "--exit-after-self-test");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        int queries = 1 + io.glaux.sample.SampleDataset.exampleQueries().size();
+        assertThat(run.out()).containsPattern("Self-test: " + queries
+                + " queries \\(the first [0-9a-f-]{36}\\) SUCCEEDED and their results were read");
+
+        // Each ran as a client's query would, and is kept in the history beside the sample's DDL.
+        try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
+            List<String> ran = glaux.queries().list("primary").stream().map(QueryExecution::query)
+                    .filter(sql -> sql.startsWith("SELECT")).toList();
+            List<String> expected = new java.util.ArrayList<>(io.glaux.sample.SampleDataset.exampleQueries());
+            expected.add(SelfTest.queries(glaux.catalog()).get(0));
+            assertThat(ran).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 

@@ -62,16 +62,6 @@ final class ServeCommand implements Callable<Integer> {
         FaultRules rules = faults == null ? FaultRules.NONE : FaultRules.load(faults);
         AlertRules alertRules = alerts == null ? AlertRules.NONE : AlertRules.load(alerts);
         Glaux glaux = store.open();
-        // Load Calcite while Jetty and the S3 endpoint start: on two cores the first query is then ready sooner.
-        Thread warmUp = new Thread(() -> {
-            try {
-                glaux.warmUp();
-            } catch (RuntimeException e) {
-                System.err.println("Warm-up query failed (queries still run): " + e);
-            }
-        }, "glaux-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         GlauxServer.Builder serving = GlauxServer.builder().engine(glaux).host(host).port(port).faults(rules)
                 .accountId(accountId).alerts(alertRules).syncWrites(true).enforceIam(enforceIam);
         if (iamFile != null) {

@@ -37,7 +37,7 @@ class ServeCommandTest {
         assertThat(exit).as(out).isZero();
         assertThat(out).containsPattern("Self-test: query [0-9a-f-]{36} SUCCEEDED and its results were read");
 
-        // The self-test query is an ordinary one, kept in the history; the warm-up left no trace of its own.
+        // The self-test query is an ordinary one, kept in the history.
         try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
             assertThat(glaux.queries().list("primary")).hasSize(1);
         }
@@ -78,15 +78,6 @@ class ServeCommandTest {
 
         assertThat(Files.readString(classes)).contains("org.eclipse.jetty.util.MemoryUtils")
                 .doesNotContain("com.sun.jmx.mbeanserver.JmxMBeanServer");
-    }
-
-    @Test
-    void warmingUpRunsNoQueryAClientCouldSee() throws Exception {
-        try (Glaux glaux = Glaux.builder().dataFolder(data).build()) {
-            glaux.warmUp();
-            assertThat(glaux.queries().list("primary")).isEmpty();
-            assertThat(glaux.store().listAll("glaux-query-results", "")).isEmpty();
-        }
     }
 
     private record Run(int exit, String out, String err) {

@@ -3,6 +3,7 @@ package io.glaux.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,13 +78,27 @@ final class AotCacheRecorder {
      * thresholds: a start and self-test took 2.6-2.7 s of CPU with them, 2.3 s without.
      */
     static List<String> trainingCommand(InstalledJdk jdk, Path jar, Path cache, Path trainingData) {
-        return List.of(jdk.java().toString(), "-XX:AOTCacheOutput=" + cache.toAbsolutePath(),
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining",
-                // Classes the cache cannot hold (compiled for Java 5, as picocli's) are only warned about.
-                "-Xlog:aot*=off,cds*=off",
-                // As the launcher starts it: Arrow's use of sun.misc.Unsafe is allowed without a warning.
-                "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toAbsolutePath().toString(), "serve", "--port", "0",
-                "--data", trainingData.toAbsolutePath().toString(), "--exit-after-self-test");
+        List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
+                "-XX:AOTCacheOutput=" + cache.toAbsolutePath(), "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-AOTRecordTraining",
+                // Classes the cache cannot hold (compiled for Java 5 and older) are only warned about.
+                "-Xlog:aot*=off,cds*=off"));
+        command.addAll(launchArguments(jar.toAbsolutePath()));
+        command.addAll(List.of("serve", "--port", "0", "--data", trainingData.toAbsolutePath().toString(),
+                "--exit-after-self-test"));
+        return command;
+    }
+
+    /**
+     * How {@code ./glaux} starts the jar with the cache, which the training run must match (the cache is refused when
+     * the module options differ): Arrow's use of {@code sun.misc.Unsafe} allowed without a warning; the packages Arrow
+     * reaches into opened, as the jar's manifest opens them for {@code java -jar}; and the jar as the class path with
+     * its main class named, so Java reads the jar's directory of 33,000 entries once, not once for the manifest and
+     * again for the classes (about 25 ms of the main thread each).
+     */
+    static List<String> launchArguments(Path jar) {
+        return List.of("--sun-misc-unsafe-memory-access=allow", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-cp", jar.toString(), GlauxCommand.class.getName());
     }
 
     /** The file naming the runtime that made {@code cache}: {@code glaux.aot.runtime} beside {@code glaux.aot}. */

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,9 +73,22 @@ class AotCacheRecorderTest {
         assertThat(Files.readString(cache)).isEqualTo("cache\n");
         assertThat(Files.readString(root.resolve("target/glaux.aot.runtime"))).isEqualTo("25.0.3+9-LTS\n");
         assertThat(Files.readString(home.resolve("arguments"))).contains("-XX:-AOTRecordTraining")
-                .contains("-jar " + root.resolve("target/glaux.jar"))
+                .contains(String.join(" ", AotCacheRecorder.launchArguments(root.resolve("target/glaux.jar"))))
                 .contains("serve --port 0 --data " + root.resolve("target/aot-training-data")
                         + " --exit-after-self-test");
+    }
+
+    @Test
+    void theCacheLaunchOpensThePackagesTheJarsManifestOpens() throws Exception {
+        // The manifest's Add-Opens serves java -jar; the cache's launch names the jar as the class path instead.
+        Matcher manifest = Pattern.compile("<Add-Opens>([^<]*)</Add-Opens>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(manifest.find()).isTrue();
+        List<String> opened = AotCacheRecorder.launchArguments(root.resolve("glaux.jar")).stream()
+                .filter(argument -> argument.startsWith("--add-opens="))
+                .map(argument -> argument.substring("--add-opens=".length(), argument.indexOf("=ALL-UNNAMED")))
+                .toList();
+        assertThat(opened).containsExactly(manifest.group(1).trim().split("\\s+"));
     }
 
     @Test

@@ -77,8 +77,10 @@ class LauncherTest {
 
         String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
 
+        // Started as the build's training run started it, or the cache would be refused.
         assertThat(ran).isEqualTo(home25.resolve("bin/java") + JIT + " -XX:AOTCache=" + target.resolve("glaux.aot")
-                + " --sun-misc-unsafe-memory-access=allow -jar " + target.resolve("glaux.jar") + " serve --port 0");
+                + " " + String.join(" ", AotCacheRecorder.launchArguments(target.resolve("glaux.jar")))
+                + " serve --port 0");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +62,11 @@ public final class QueryService implements AutoCloseable {
     private final ReentrantReadWriteLock accepting = new ReentrantReadWriteLock();
     private boolean closed;
     private final MemoryGuard<QueryService> memory;
+    /**
+     * The history's executions are read by a thread of their own, beside the rest of the start: a data folder keeps
+     * 45 days of queries, and reading a thousand records took the start about 0.2 s.
+     */
+    private final CompletableFuture<Void> historyLoaded;
 
     /**
      * @param maxConcurrentQueries queries running at once; further ones wait in a queue
@@ -77,11 +84,32 @@ public final class QueryService implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(maxConcurrentQueries, maxConcurrentQueries, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(maxQueuedQueries), daemonThreads());
         this.memory = new MemoryGuard<>(memoryLimit, this, QueryService::exhausted);
+        this.historyLoaded = CompletableFuture.runAsync(this::loadHistory, task -> {
+            Thread thread = new Thread(task, "glaux-history-load");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private void loadHistory() {
         for (QueryExecution execution : history.load(this::recover)) {
             executions.put(execution.queryExecutionId(), new Tracked(execution));
             if (execution.clientRequestToken() != null) {
                 idsByToken.put(execution.clientRequestToken(), execution.queryExecutionId());
             }
+        }
+    }
+
+    /**
+     * Waits until the history is loaded: every call that starts a query (after what interrupted queries left is
+     * undone, and with their client request tokens known) or looks up a past one.
+     */
+    private void awaitHistory() {
+        try {
+            historyLoaded.join();
+        } catch (CompletionException e) {
+            throw new GlauxException(ErrorType.INTERNAL_SERVICE_ERROR, "The query history could not be read: "
+                    + e.getCause().getMessage());
         }
     }
 
@@ -166,6 +194,7 @@ public final class QueryService implements AutoCloseable {
 
     /** Validates and queues a query; returns at once with its QUEUED snapshot. */
     public QueryExecution submit(QueryRequest request) {
+        awaitHistory();
         accepting.readLock().lock();
         try {
             if (closed) {
@@ -234,12 +263,26 @@ public final class QueryService implements AutoCloseable {
     }
 
     public Optional<QueryExecution> get(String id) {
-        Tracked tracked = id == null ? null : executions.get(id);
+        Tracked tracked = tracked(id);
         return tracked == null ? Optional.empty() : Optional.of(tracked.snapshot());
+    }
+
+    /** The execution {@code id}, looked up in the history once it is loaded when it is not one of this process. */
+    private Tracked tracked(String id) {
+        if (id == null) {
+            return null;
+        }
+        Tracked tracked = executions.get(id);
+        if (tracked == null) {
+            awaitHistory();
+            tracked = executions.get(id);
+        }
+        return tracked;
     }
 
     /** The workgroup's executions, newest first. */
     public List<QueryExecution> list(String workgroup) {
+        awaitHistory();
         return executions.values().stream().map(Tracked::snapshot)
                 .filter(e -> e.workgroup().equals(workgroup))
                 .sorted(Comparator.comparing((QueryExecution e) -> e.status().submissionDateTime()).reversed())
@@ -248,7 +291,7 @@ public final class QueryService implements AutoCloseable {
 
     /** StopQueryExecution: cancels a queued or running query; a finished one is left as it is. */
     public void cancel(String id) {
-        Tracked tracked = executions.get(id);
+        Tracked tracked = tracked(id);
         if (tracked == null) {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryExecution " + id + " was not found");
         }
@@ -261,7 +304,7 @@ public final class QueryService implements AutoCloseable {
 
     /** Waits until the query finishes (or the timeout passes) and returns its snapshot. */
     public QueryExecution await(String id, Duration timeout) throws InterruptedException {
-        Tracked tracked = executions.get(id);
+        Tracked tracked = tracked(id);
         if (tracked == null) {
             throw new GlauxException(ErrorType.INVALID_ARGUMENT, "QueryExecution " + id + " was not found");
         }
@@ -316,6 +359,12 @@ public final class QueryService implements AutoCloseable {
             closed = true;
         } finally {
             accepting.writeLock().unlock();
+        }
+        // What interrupted queries left is undone, and their records saved, before the process goes.
+        try {
+            historyLoaded.join();
+        } catch (CompletionException e) {
+            LOG.warn("The query history could not be read", e.getCause());
         }
         for (Tracked tracked : executions.values()) {
             if (tracked.cancel(CANCELLED_BY_SHUTDOWN)) {

@@ -1,7 +1,9 @@
 package io.glaux;
 
 import io.glaux.catalog.Catalog;
+import io.glaux.catalog.Database;
 import io.glaux.catalog.FileCatalog;
+import io.glaux.catalog.TableDefinition;
 import io.glaux.datacatalog.DataCatalogService;
 import io.glaux.error.ErrorType;
 import io.glaux.error.GlauxException;
@@ -19,6 +21,7 @@ import io.glaux.saved.NamedQueryStore;
 import io.glaux.saved.PreparedStatementStore;
 import io.glaux.kms.Kms;
 import io.glaux.sql.CalciteDefaults;
+import io.glaux.sql.PreparedQuery;
 import io.glaux.sql.QueryContext;
 import io.glaux.sql.LazyOperatorTable;
 import io.glaux.sql.CatalogVersions;
@@ -32,6 +35,7 @@ import io.glaux.sql.vector.VectorRuntime;
 import io.glaux.spice.SpiceLimits;
 import io.glaux.spice.SpiceScanOptions;
 import io.glaux.spice.SpiceService;
+import io.glaux.sql.scan.ScanContext;
 import io.glaux.sql.scan.TableScanner;
 import io.glaux.storage.LocalFolderStore;
 import io.glaux.storage.ObjectStore;
@@ -46,6 +50,7 @@ import io.glaux.workgroup.WorkgroupService;
 import io.glaux.sql.function.TrinoFunctionRewriter;
 import io.glaux.sql.function.TrinoFunctions;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 import java.io.IOException;
@@ -55,6 +60,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Glaux embedded: a store, the Glue-like catalog, workgroups and the query service, wired together. Build one over a
@@ -177,6 +183,41 @@ public final class Glaux implements AutoCloseable {
             Thread.currentThread().interrupt();
             queries.cancel(submitted.queryExecutionId());
             throw new GlauxException(ErrorType.USER_ERROR, "Interrupted while waiting for the query");
+        }
+    }
+
+    /**
+     * Plans and runs a tiny query outside the query service (no history, no result object), then reads one row of the
+     * first table the catalog holds, so the first real query does not pay for loading the planner, code generator,
+     * runtime and readers (Parquet's and Hadoop's classes initialise on first use). The benchmarks call it before they
+     * time queries; {@code glaux serve} does not (its start-up archives hold those classes already, and a warm-up beside
+     * the start only took a core from it). A table that cannot be read is left for its queries to report.
+     */
+    public void warmUp() {
+        runQuietly("SELECT x, count(*) AS n, sum(y) AS s FROM (VALUES (1, 2.5), (2, 3.5)) AS t(x, y) GROUP BY x"
+                + " ORDER BY x");
+        for (Database database : catalog.listDatabases()) {
+            for (TableDefinition table : catalog.listTables(database.name())) {
+                if (!table.isView()) {
+                    try {
+                        runQuietly("SELECT * FROM \"" + database.name() + "\".\"" + table.name() + "\" LIMIT 1");
+                    } catch (RuntimeException e) {
+                        LOG.debug("Warm-up read of {}.{} failed", database.name(), table.name(), e);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Runs a query outside the query service and reads all its rows. */
+    private void runQuietly(String sql) {
+        PreparedQuery query = planner.prepare(sql, QueryContext.DEFAULT, List.of());
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (Enumerator<Object[]> rows = query.run(new ScanContext(cancelled, Long.MAX_VALUE), cancelled)) {
+            while (rows.moveNext()) {
+                rows.current();
+            }
         }
     }
 

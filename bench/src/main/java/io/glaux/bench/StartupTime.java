@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * every run, then min and median.
  *
  * <pre>
- * java -cp ... io.glaux.bench.StartupTime [--jar server/target/glaux.jar] [--runs 5] [--reuse-data]
+ * java -cp ... io.glaux.bench.StartupTime [--jar server/target/glaux.jar] [--runs 5] [--reuse-data [--history N]]
  *      [--launcher ./glaux [--env NAME=VALUE ...]] ... [--query "SQL"] [--jvm-arg -XX:TieredStopAtLevel=1 ...]
  * </pre>
  *
@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * a first start); with it, runs after the first reuse one folder, as a developer restarting Glaux does. Several
  * {@code --launcher}s (each with the environment variables of the {@code --env}s after it, e.g. {@code JAVA=java})
  * are measured in turn, run 1 of each, then run 2 of each, ..., so that a change in the machine's load falls on all
- * of them alike; each keeps a data folder of its own.
+ * of them alike; each keeps a data folder of its own. {@code --history N} first runs N queries in each reused folder
+ * (in this process, with the engine), so it starts with the history of a folder in use for a while.
  */
 public final class StartupTime {
 
@@ -65,6 +66,7 @@ public final class StartupTime {
         Path jar = Path.of("server/target/glaux.jar");
         int runs = 5;
         boolean reuseData = false;
+        int history = 0;
         String query = "SELECT count(*) FROM shop.products";
         List<String> jvmArgs = new ArrayList<>();
         List<Path> launchers = new ArrayList<>();
@@ -74,6 +76,7 @@ public final class StartupTime {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--reuse-data" -> reuseData = true;
+                case "--history" -> history = Integer.parseInt(args[++i]);
                 case "--query" -> query = args[++i];
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 case "--launcher" -> {
@@ -92,6 +95,9 @@ public final class StartupTime {
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
+        if (history > 0 && !reuseData) {
+            throw new IllegalArgumentException("--history N is for --reuse-data (a new folder has no history)");
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No jar at " + jar.toAbsolutePath() + " (build with mvn package)");
         }
@@ -102,21 +108,22 @@ public final class StartupTime {
         if (configurations.isEmpty()) {
             configurations.add(new Configuration(null, Map.of()));
         }
-        new StartupTime().measure(configurations, jar, runs, reuseData, query, jvmArgs);
+        new StartupTime().measure(configurations, jar, runs, reuseData, history, query, jvmArgs);
     }
 
-    private void measure(List<Configuration> configurations, Path jar, int runs, boolean reuseData, String query,
-            List<String> jvmArgs) throws Exception {
+    private void measure(List<Configuration> configurations, Path jar, int runs, boolean reuseData, int history,
+            String query, List<String> jvmArgs) throws Exception {
         warmUpClient();
         System.out.printf("%s, JVM args %s, query: %s%n", reuseData ? "one data folder reused"
-                : "a new data folder each run", jvmArgs, query);
+                + (history > 0 ? " (with " + history + " past queries)" : "") : "a new data folder each run",
+                jvmArgs, query);
         int count = configurations.size();
         List<Path> shared = new ArrayList<>();
         List<List<Long>> listening = new ArrayList<>();
         List<List<Long>> answered = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             System.out.printf("[%d] %s serve%n", c + 1, configurations.get(c).describe(jar));
-            shared.add(reuseData ? Files.createTempDirectory("glaux-startup-") : null);
+            shared.add(reuseData ? withHistory(Files.createTempDirectory("glaux-startup-"), history) : null);
             listening.add(new ArrayList<>());
             answered.add(new ArrayList<>());
         }
@@ -151,6 +158,18 @@ public final class StartupTime {
             System.out.printf("    first answered: min %d ms, median %d ms%n", min(answered.get(c)),
                     median(answered.get(c)));
         }
+    }
+
+    /** Runs {@code queries} queries in {@code folder}, so a start there reads their history; returns the folder. */
+    private static Path withHistory(Path folder, int queries) throws IOException {
+        if (queries > 0) {
+            try (io.glaux.Glaux glaux = io.glaux.Glaux.builder().dataFolder(folder).build()) {
+                for (int i = 0; i < queries; i++) {
+                    glaux.execute("SELECT " + i + " AS n");
+                }
+            }
+        }
+        return folder;
     }
 
     /** Returns {ms until the port answers, ms until the first query's results arrived}, from process start. */

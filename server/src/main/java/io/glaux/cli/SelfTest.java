@@ -4,10 +4,11 @@ import io.glaux.catalog.CatalogReader;
 import io.glaux.sample.SampleDataset;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * Queries through the server's own Athena API over HTTP, as a client sends them: StartQueryExecution,
  * GetQueryExecution until each ends, GetQueryResults. Exercises the whole serving path: a query of constants, then,
  * when the sample dataset is registered, its example queries over every format it holds. The build records the
- * start-up archives from this run, so they hold what a first look at the data loads.
+ * start-up archives from this run, so they hold what a first look at the data loads. It sends them with
+ * {@link HttpURLConnection}, not {@code java.net.http}: the cache loads every class it holds at each start, and that
+ * client's 500 classes (its TLS among them) would be loaded for nothing.
  */
 final class SelfTest {
 
@@ -38,20 +41,18 @@ final class SelfTest {
     }
 
     /** Runs {@code queries} in order; returns a one-line summary, or throws if any step of any query fails. */
-    static String run(String endpoint, List<String> queries) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+    static String run(String endpoint, List<String> queries) throws IOException {
         String first = null;
         for (String query : queries) {
-            String id = runOne(http, endpoint, query);
+            String id = runOne(endpoint, query);
             first = first == null ? id : first;
         }
         return queries.size() == 1 ? "query " + first + " SUCCEEDED and its results were read"
                 : queries.size() + " queries (the first " + first + ") SUCCEEDED and their results were read";
     }
 
-    private static String runOne(HttpClient http, String endpoint, String query)
-            throws IOException, InterruptedException {
-        String started = call(http, endpoint, "StartQueryExecution", "{\"QueryString\":" + json(query) + "}");
+    private static String runOne(String endpoint, String query) throws IOException {
+        String started = call(endpoint, "StartQueryExecution", "{\"QueryString\":" + json(query) + "}");
         Matcher id = ID.matcher(started);
         if (!id.find()) {
             throw new IOException("StartQueryExecution answered " + started);
@@ -59,7 +60,7 @@ final class SelfTest {
         String idJson = "{\"QueryExecutionId\":\"" + id.group(1) + "\"}";
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            String execution = call(http, endpoint, "GetQueryExecution", idJson);
+            String execution = call(endpoint, "GetQueryExecution", idJson);
             Matcher state = STATE.matcher(execution);
             String value = state.find() ? state.group(1) : "?";
             if (value.equals("SUCCEEDED")) {
@@ -69,23 +70,31 @@ final class SelfTest {
                 throw new IOException("The self-test query did not succeed: " + execution);
             }
         }
-        String results = call(http, endpoint, "GetQueryResults", idJson);
+        String results = call(endpoint, "GetQueryResults", idJson);
         if (!results.contains("\"ResultSet\"") || (query.equals(QUERY) && !results.contains("\"ok\""))) {
             throw new IOException("GetQueryResults of " + query + " answered " + results);
         }
         return id.group(1);
     }
 
-    private static String call(HttpClient http, String endpoint, String operation, String body)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
-                .header("X-Amz-Target", "AmazonAthena." + operation)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(operation + " answered HTTP " + response.statusCode() + ": " + response.body());
+    private static String call(String endpoint, String operation, String body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("X-Amz-Target", "AmazonAthena." + operation);
+        connection.setRequestProperty("Content-Type", "application/x-amz-json-1.1");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
         }
-        return response.body();
+        int status = connection.getResponseCode();
+        String answer;
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status != 200) {
+            throw new IOException(operation + " answered HTTP " + status + ": " + answer);
+        }
+        return answer;
     }
 
     /** {@code text} as a JSON string (the example queries hold no quote or backslash, but a query may). */

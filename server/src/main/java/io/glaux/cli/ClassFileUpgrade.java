@@ -84,6 +84,7 @@ final class ClassFileUpgrade {
         }
         return upgraded;
     }
+
     /** The class file's major version (its bytes 6 and 7). */
     static int majorVersion(byte[] classFile) {
         return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);

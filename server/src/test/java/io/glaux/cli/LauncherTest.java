@@ -28,9 +28,10 @@ class LauncherTest {
 
     private static final String CACHE_RUNTIME = "25.0.3+9-LTS";
 
-    /** The launcher's C2 thresholds, before any JAVA_OPTS. */
+    /** The launcher's C2 and C1 thresholds, before any JAVA_OPTS. */
     private static final String JIT = " -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000"
-            + " -XX:Tier4BackEdgeThreshold=400000";
+            + " -XX:Tier4BackEdgeThreshold=400000 -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
+            + " -XX:Tier3CompileThreshold=10000";
 
     @TempDir
     Path root;
@@ -61,6 +62,7 @@ class LauncherTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("JAVA") || name.startsWith("GLAUX"));
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("GLAUX_JDK_SEARCH", "");
+        builder.environment().put("GLAUX_THP_SETTING", "/dev/null");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -157,5 +159,29 @@ class LauncherTest {
 
         assertThat(chosen17).startsWith(home17.resolve("bin/java") + JIT + " -XX:SharedArchiveFile=");
         assertThat(chosen25).startsWith(home25.resolve("bin/java") + JIT + " -Xmx1g -XX:AOTCache=");
+    }
+
+    @Test
+    void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemToMemoryThatAsks() throws Exception {
+        Path home17 = FakeJdks.jdk(jdks.resolve("java-17"), "17.0.15+6");
+        Map<String, String> settings = Map.of("madvise", "always [madvise] never\n", "always",
+                "[always] madvise never\n", "never", "always madvise [never]\n", "without a line end",
+                "always [madvise] never");
+        Map<String, String> ran = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            Path file = Files.writeString(root.resolve("thp-" + setting.getKey()), setting.getValue());
+            ran.put(setting.getKey(), launch(Map.of("JAVA", home17.resolve("bin/java").toString(),
+                    "GLAUX_THP_SETTING", file.toString())));
+        }
+        String missing = launch(Map.of("JAVA", home17.resolve("bin/java").toString(),
+                "GLAUX_THP_SETTING", root.resolve("no-such-file").toString()));
+
+        String asking = home17.resolve("bin/java") + JIT + " -XX:+UseTransparentHugePages -XX:SharedArchiveFile=";
+        String plain = home17.resolve("bin/java") + JIT + " -XX:SharedArchiveFile=";
+        assertThat(ran.get("madvise")).startsWith(asking);
+        assertThat(ran.get("without a line end")).startsWith(asking);
+        assertThat(ran.get("always")).startsWith(plain);
+        assertThat(ran.get("never")).startsWith(plain);
+        assertThat(missing).startsWith(plain);
     }
 }

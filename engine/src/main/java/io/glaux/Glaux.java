@@ -210,6 +210,14 @@ public final class Glaux implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes what the planners of this process share ahead of the first query (Calcite's rule instances, the function
+     * table): see {@link QueryPlanner#loadSharedTables()}. Safe from any thread, at any time.
+     */
+    public static void loadPlannerTables() {
+        QueryPlanner.loadSharedTables();
+    }
+
     /** Runs a query outside the query service and reads all its rows. */
     private void runQuietly(String sql) {
         PreparedQuery query = planner.prepare(sql, QueryContext.DEFAULT, List.of());

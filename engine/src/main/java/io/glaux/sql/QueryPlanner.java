@@ -18,6 +18,7 @@ import io.glaux.sql.vector.plan.VectorTableScanRule;
 import io.glaux.sql.plan.TableSources;
 import io.glaux.sql.scan.Cancellation;
 import io.glaux.sql.plan.WindowCollation;
+import io.glaux.sql.function.TrinoFunctions;
 import io.glaux.sql.parse.GlauxParserConfig;
 import io.glaux.sql.plan.RepeatedInputs;
 import io.glaux.sql.plan.RowValueKeys;
@@ -34,6 +35,7 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -245,20 +247,37 @@ public final class QueryPlanner {
                           Set<String> viewCatalogs) {
         // The planner checks the flag it finds in its context before each rule it fires.
         // The plan that reads live tables in columns falls back to one made without it (and without what it assumes).
-        VolcanoPlanner planner = new VolcanoPlanner(null, vectorizeLive
+        VolcanoPlanner planner = newPlanner(vectorizeLive
                 ? Contexts.of(new CancelFlag(cancelFlag), FallbackPlan.AVAILABLE)
                 : Contexts.of(new CancelFlag(cancelFlag)));
-        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-        RelOptUtil.registerDefaultRules(planner, false, false);
-        WindowCollation.replaceWindowRule(planner);
-        SemiJoinAlgorithms.removeMergeJoinRules(planner);
         if (vectorizeLive) {
             planner.addRule(VectorTableScanRule.INSTANCE);
         }
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         PlannerMetadata.install(cluster);
         return convert(node, context, cluster, viewCatalogs);
+    }
+
+    /** A cost-based planner with Calcite's default rules, less those Glaux replaces or leaves out. */
+    private static VolcanoPlanner newPlanner(Context context) {
+        VolcanoPlanner planner = new VolcanoPlanner(null, context);
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        RelOptUtil.registerDefaultRules(planner, false, false);
+        WindowCollation.replaceWindowRule(planner);
+        SemiJoinAlgorithms.removeMergeJoinRules(planner);
+        return planner;
+    }
+
+    /**
+     * Makes what every planner of the process shares and the first query would otherwise make: Calcite's rule
+     * instances (its rule classes' static initialisers build some 300 rules), Glaux's function table and the window
+     * rule's metadata. Safe from any thread, at any time; {@code glaux serve} calls it on a thread of its own while its
+     * server starts.
+     */
+    public static void loadSharedTables() {
+        newPlanner(Contexts.empty());
+        TrinoFunctions.supportedNames();
     }
 
     private SqlValidator validator(GlauxCatalogReader catalogReader) {

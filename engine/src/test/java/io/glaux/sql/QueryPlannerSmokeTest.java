@@ -39,6 +39,28 @@ class QueryPlannerSmokeTest {
     }
 
     @Test
+    void theSharedTablesMadeOnOtherThreadsWhileQueriesArePlannedLeaveTheirAnswers() throws Exception {
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> loaders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread loader = new Thread(QueryPlanner::loadSharedTables);
+            loader.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
+            loaders.add(loader);
+            loader.start();
+        }
+
+        List<List<Object>> ranked = run("SELECT x, rank() OVER (ORDER BY y DESC) AS r"
+                + " FROM (VALUES (1, 5), (2, 7), (3, 5)) AS t(x, y) ORDER BY x");
+        for (Thread loader : loaders) {
+            loader.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(ranked).containsExactly(List.of(1, 2L), List.of(2, 1L), List.of(3, 2L));
+        assertThat(run("SELECT upper('a') || lower('B') AS s")).containsExactly(List.of("Ab"));
+    }
+
+    @Test
     void orderByAColumnThatIsNotSelected() {
         assertThat(run("SELECT x FROM (VALUES (1, 'b'), (2, 'a')) AS t(x, y) ORDER BY y"))
                 .containsExactly(List.of(2), List.of(1));

@@ -211,11 +211,13 @@ public final class Glaux implements AutoCloseable {
     }
 
     /**
-     * Makes what the planners of this process share ahead of the first query (Calcite's rule instances, the function
-     * table): see {@link QueryPlanner#loadSharedTables()}. Safe from any thread, at any time.
+     * Makes what the queries of this process share and the first query would otherwise make: the planner's tables
+     * (Calcite's rule instances, the function table; {@link QueryPlanner#loadSharedTables()}) and Arrow's schema
+     * reader ({@link VectorRuntime#loadSharedTables()}). Safe from any thread, at any time.
      */
-    public static void loadPlannerTables() {
+    public static void loadSharedTables() {
         QueryPlanner.loadSharedTables();
+        VectorRuntime.loadSharedTables();
     }
 
     /** Runs a query outside the query service and reads all its rows. */

@@ -9,7 +9,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Warming up reads a table the catalog holds, leaves nothing behind and never fails on a table it cannot read. */
+/**
+ * Warming up reads a table the catalog holds, leaves nothing behind and never fails on a table it cannot read; the
+ * shared tables made on other threads leave queries their answers.
+ */
 class GlauxWarmUpTest {
 
     @RegisterExtension
@@ -30,5 +33,27 @@ class GlauxWarmUpTest {
         g.glaux().warmUp();
         assertThat(g.glaux().queries().list("primary")).hasSize(1);
         assertThat(g.rows("SELECT count(*) FROM t")).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void theSharedTablesMadeOnOtherThreadsWhileATableIsReadLeaveItsAnswer() throws Exception {
+        g.put("lake", "t/part-0", "1\n2\n3\n");
+        g.query("CREATE EXTERNAL TABLE t (id int) LOCATION 's3://lake/t/'");
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> loaders = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread loader = new Thread(Glaux::loadSharedTables);
+            loader.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
+            loaders.add(loader);
+            loader.start();
+        }
+
+        List<List<String>> rows = g.rows("SELECT count(*), sum(id) FROM t WHERE id > 1");
+        for (Thread loader : loaders) {
+            loader.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(rows).containsExactly(List.of("2", "5"));
     }
 }

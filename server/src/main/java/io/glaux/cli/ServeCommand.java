@@ -68,11 +68,11 @@ final class ServeCommand implements Callable<Integer> {
         locales.setDaemon(true);
         locales.start();
         Glaux glaux = store.open();
-        // The planner's shared tables (Calcite's rules, the function table) are made while the server starts, not by
-        // the first query.
-        Thread plannerTables = new Thread(Glaux::loadPlannerTables, "glaux-planner-tables");
-        plannerTables.setDaemon(true);
-        plannerTables.start();
+        // What the queries share (Calcite's rules, the function table, Arrow's schema reader) is made while the server
+        // starts, not by the first query.
+        Thread sharedTables = new Thread(Glaux::loadSharedTables, "glaux-shared-tables");
+        sharedTables.setDaemon(true);
+        sharedTables.start();
         GlauxServer.Builder serving = GlauxServer.builder().engine(glaux).host(host).port(port).faults(rules)
                 .accountId(accountId).alerts(alertRules).syncWrites(true).enforceIam(enforceIam);
         if (iamFile != null) {

@@ -4,7 +4,9 @@ import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -39,8 +41,8 @@ class GlauxWarmUpTest {
     void theSharedTablesMadeOnOtherThreadsWhileATableIsReadLeaveItsAnswer() throws Exception {
         g.put("lake", "t/part-0", "1\n2\n3\n");
         g.query("CREATE EXTERNAL TABLE t (id int) LOCATION 's3://lake/t/'");
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Thread> loaders = new java.util.ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> loaders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Thread loader = new Thread(Glaux::loadSharedTables);
             loader.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class QueryPlannerSmokeTest {
 
     @Test
     void theSharedTablesMadeOnOtherThreadsWhileQueriesArePlannedLeaveTheirAnswers() throws Exception {
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         List<Thread> loaders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Thread loader = new Thread(QueryPlanner::loadSharedTables);

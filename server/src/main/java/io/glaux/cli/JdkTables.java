@@ -7,9 +7,9 @@ import java.util.GregorianCalendar;
  * Tables the JDK builds once, in static initialisers, the first time Glaux's start needs them, built instead on a
  * thread of its own while picocli reads the command line: the default time zone and the Gregorian calendar (Jackson's
  * {@code ObjectMapper} makes a date format in its static initialiser: about 25 ms of a cold JVM, reading the time zone
- * database) and {@code BigDecimal}'s (JDK 25 computes large powers of ten in it: about 20 ms, when Jackson's first
- * parser starts). The main thread finds them made, or waits for the class initialisation under way, never doing the
- * work twice.
+ * database) and {@code BigDecimal}'s (JDK 25 squares its way to large powers of five in it: about 20 ms, when
+ * Jackson's first parser starts). The main thread finds them made, or waits for the class initialisation under way,
+ * never doing the work twice.
  */
 final class JdkTables {
 

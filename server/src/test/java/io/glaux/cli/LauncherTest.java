@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +168,7 @@ class LauncherTest {
         Map<String, String> settings = Map.of("madvise", "always [madvise] never\n", "always",
                 "[always] madvise never\n", "never", "always madvise [never]\n", "without a line end",
                 "always [madvise] never");
-        Map<String, String> ran = new java.util.TreeMap<>();
+        Map<String, String> ran = new TreeMap<>();
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             Path file = Files.writeString(root.resolve("thp-" + setting.getKey()), setting.getValue());
             ran.put(setting.getKey(), launch(Map.of("JAVA", home17.resolve("bin/java").toString(),

@@ -1,12 +1,11 @@
 package io.glaux;
 
+import io.glaux.testing.Beside;
 import io.glaux.testing.GlauxFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -41,21 +40,11 @@ class GlauxWarmUpTest {
     void theSharedTablesMadeOnOtherThreadsWhileATableIsReadLeaveItsAnswer() throws Exception {
         g.put("lake", "t/part-0", "1\n2\n3\n");
         g.query("CREATE EXTERNAL TABLE t (id int) LOCATION 's3://lake/t/'");
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<Thread> loaders = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Thread loader = new Thread(Glaux::loadSharedTables);
-            loader.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
-            loaders.add(loader);
-            loader.start();
-        }
+        Beside loaders = Beside.run(3, Glaux::loadSharedTables);
 
         List<List<String>> rows = g.rows("SELECT count(*), sum(id) FROM t WHERE id > 1");
-        for (Thread loader : loaders) {
-            loader.join();
-        }
 
-        assertThat(failures).isEmpty();
+        assertThat(loaders.join()).isEmpty();
         assertThat(rows).containsExactly(List.of("2", "5"));
     }
 }

@@ -1,6 +1,7 @@
 package io.glaux.sql;
 
 import io.glaux.sql.scan.ScanContext;
+import io.glaux.testing.Beside;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.util.ListSqlOperatorTable;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,22 +41,12 @@ class QueryPlannerSmokeTest {
 
     @Test
     void theSharedTablesMadeOnOtherThreadsWhileQueriesArePlannedLeaveTheirAnswers() throws Exception {
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<Thread> loaders = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Thread loader = new Thread(QueryPlanner::loadSharedTables);
-            loader.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
-            loaders.add(loader);
-            loader.start();
-        }
+        Beside loaders = Beside.run(3, QueryPlanner::loadSharedTables);
 
         List<List<Object>> ranked = run("SELECT x, rank() OVER (ORDER BY y DESC) AS r"
                 + " FROM (VALUES (1, 5), (2, 7), (3, 5)) AS t(x, y) ORDER BY x");
-        for (Thread loader : loaders) {
-            loader.join();
-        }
 
-        assertThat(failures).isEmpty();
+        assertThat(loaders.join()).isEmpty();
         assertThat(ranked).containsExactly(List.of(1, 2L), List.of(2, 1L), List.of(3, 2L));
         assertThat(run("SELECT upper('a') || lower('B') AS s")).containsExactly(List.of("Ab"));
     }

@@ -1,5 +1,7 @@
 package io.glaux.bench;
 
+import io.glaux.Glaux;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -163,7 +165,7 @@ public final class StartupTime {
     /** Runs {@code queries} queries in {@code folder}, so a start there reads their history; returns the folder. */
     private static Path withHistory(Path folder, int queries) throws IOException {
         if (queries > 0) {
-            try (io.glaux.Glaux glaux = io.glaux.Glaux.builder().dataFolder(folder).build()) {
+            try (Glaux glaux = Glaux.builder().dataFolder(folder).build()) {
                 for (int i = 0; i < queries; i++) {
                     glaux.execute("SELECT " + i + " AS n");
                 }

@@ -18,10 +18,7 @@ final class JdkTables {
 
     /** Starts building the tables on a daemon thread, which the process does not wait for; returns the thread. */
     static Thread startBuilding() {
-        Thread thread = new Thread(JdkTables::build, "glaux-jdk-tables");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return BackgroundWork.start("glaux-jdk-tables", JdkTables::build);
     }
 
     private static void build() {

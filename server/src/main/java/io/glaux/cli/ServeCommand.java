@@ -64,15 +64,11 @@ final class ServeCommand implements Callable<Integer> {
         AlertRules alertRules = alerts == null ? AlertRules.NONE : AlertRules.load(alerts);
         // Jetty's MimeTypes lists every locale the JDK knows in its static initialiser, about 50 ms of a cold JVM on the
         // thread that starts Jetty; the JDK keeps that list, so it is made here beside the engine's opening instead.
-        Thread locales = new Thread(Locale::getAvailableLocales, "glaux-locales");
-        locales.setDaemon(true);
-        locales.start();
+        BackgroundWork.start("glaux-locales", Locale::getAvailableLocales);
         Glaux glaux = store.open();
         // What the queries share (Calcite's rules, the function table, Arrow's schema reader) is made while the server
         // starts, not by the first query.
-        Thread sharedTables = new Thread(Glaux::loadSharedTables, "glaux-shared-tables");
-        sharedTables.setDaemon(true);
-        sharedTables.start();
+        BackgroundWork.start("glaux-shared-tables", Glaux::loadSharedTables);
         GlauxServer.Builder serving = GlauxServer.builder().engine(glaux).host(host).port(port).faults(rules)
                 .accountId(accountId).alerts(alertRules).syncWrites(true).enforceIam(enforceIam);
         if (iamFile != null) {

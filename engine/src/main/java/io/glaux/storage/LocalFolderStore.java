@@ -1,6 +1,7 @@
 package io.glaux.storage;
 
 import io.glaux.persist.AtomicFiles;
+import io.glaux.persist.DeferredSync;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -42,8 +44,10 @@ public final class LocalFolderStore implements ObjectStore {
     private final ObjectRecords records;
     private final StagingArea staging;
     /** Serialises folder creation (publishing) against empty-folder removal (deleting) so neither undoes the other. */
-    private final Object folderLock = new Object();
+    private final Object folderLock;
     private final boolean syncUploads;
+    /** Where a view made by {@link #deferringSync} leaves what it wrote to be forced later; null in the store itself. */
+    private final DeferredSync deferred;
 
     public LocalFolderStore(Path root) throws IOException {
         this(root, true);
@@ -55,6 +59,8 @@ public final class LocalFolderStore implements ObjectStore {
      */
     public LocalFolderStore(Path root, boolean syncUploads) throws IOException {
         this.syncUploads = syncUploads;
+        this.deferred = null;
+        this.folderLock = new Object();
         Files.createDirectories(root);
         this.root = root.toRealPath();
         this.layout = new LocalLayout(this.root);
@@ -65,6 +71,17 @@ public final class LocalFolderStore implements ObjectStore {
         ObjectRecords.deleteTree(this.root.resolve(".glaux").resolve("staging")); // an earlier layout's staging
         this.records = new ObjectRecords(layout);
         this.staging = new StagingArea(layout.stagingRoot());
+    }
+
+    /** A view of {@code store} sharing its folders, records, staging area and lock, with its forcing deferred. */
+    private LocalFolderStore(LocalFolderStore store, DeferredSync deferred) {
+        this.root = store.root;
+        this.layout = store.layout;
+        this.records = store.records;
+        this.staging = store.staging;
+        this.folderLock = store.folderLock;
+        this.syncUploads = false;
+        this.deferred = deferred;
     }
 
     /** The real path of the root folder. */
@@ -110,8 +127,14 @@ public final class LocalFolderStore implements ObjectStore {
                 }
                 return false;
             }
-            AtomicFiles.write(layout.bucketRecord(bucket),
-                    Long.toString(Instant.now().toEpochMilli()).getBytes(StandardCharsets.US_ASCII), syncUploads);
+            Path record = layout.bucketRecord(bucket);
+            AtomicFiles.write(record, Long.toString(Instant.now().toEpochMilli()).getBytes(StandardCharsets.US_ASCII),
+                    syncUploads);
+            if (deferred != null) {
+                deferred.folder(root);
+                deferred.file(record);
+                deferred.folder(record.getParent());
+            }
             return true;
         }
     }
@@ -238,8 +261,15 @@ public final class LocalFolderStore implements ObjectStore {
     }
 
     @Override
+    public ObjectStore deferringSync(DeferredSync pending) {
+        return new LocalFolderStore(this, Objects.requireNonNull(pending, "pending"));
+    }
+
+    @Override
     public void close() throws IOException {
-        staging.close();
+        if (deferred == null) {
+            staging.close();
+        }
     }
 
     /** Where an object's file is, and its attributes when it was found. */
@@ -291,7 +321,7 @@ public final class LocalFolderStore implements ObjectStore {
             BasicFileAttributes attributes = Files.readAttributes(staged, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             String generation = ObjectRecords.generation(attributes);
-            records.write(bucket, new ObjectRecords.Entry(key, size,
+            Path record = records.write(bucket, new ObjectRecords.Entry(key, size,
                     attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), etag, metadata), generation, syncUploads);
             Path aside = layout.asideFile(bucket, key);
             Path plain = layout.plainFile(bucket, key);
@@ -306,6 +336,12 @@ public final class LocalFolderStore implements ObjectStore {
             }
             if (syncUploads) {
                 AtomicFiles.syncFolder(placed.getParent());
+            }
+            if (deferred != null) {
+                deferred.file(placed);
+                deferred.folder(placed.getParent());
+                deferred.file(record);
+                deferred.folder(record.getParent());
             }
             records.dropExcept(bucket, key, generation);
             return new ObjectInfo(bucket, key, size, attributes.lastModifiedTime().toInstant(), etag);

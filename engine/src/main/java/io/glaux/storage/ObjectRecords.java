@@ -45,9 +45,11 @@ final class ObjectRecords {
         return identity + "s" + attributes.size() + "m" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
-    void write(String bucket, Entry entry, String generation, boolean force) throws IOException {
+    /** Writes the record of one generation; returns its file. */
+    Path write(String bucket, Entry entry, String generation, boolean force) throws IOException {
         Path file = layout.metadataDir(bucket, entry.key()).resolve(generation + SUFFIX);
         AtomicFiles.write(file, json.writeValueAsBytes(entry), force);
+        return file;
     }
 
     /** The record of the generation {@code attributes} describe, if the store wrote one. */

@@ -1,5 +1,6 @@
 package io.glaux.storage;
 
+import io.glaux.persist.DeferredSync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -133,6 +134,17 @@ public interface ObjectStore extends AutoCloseable {
      * A store that encrypts nothing itself returns itself.
      */
     default ObjectStore usingKeysAs(io.glaux.storage.crypto.KeyUser user) {
+        return this;
+    }
+
+    /**
+     * This store with its writes left for {@code pending} to force to disk: uploads and new buckets are published as
+     * atomically as ever (a crash of the process still leaves each object whole or absent), but the disk is not
+     * waited for until {@link DeferredSync#force()}, so after a power cut before it they may be missing. For a set of
+     * writes that is redone whole when it was interrupted. Closing the view closes nothing: the store it came from
+     * owns what it holds. A store whose writes are durable when they return (an S3 endpoint) returns itself.
+     */
+    default ObjectStore deferringSync(DeferredSync pending) {
         return this;
     }
 

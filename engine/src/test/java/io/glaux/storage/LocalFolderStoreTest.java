@@ -3,11 +3,16 @@ package io.glaux.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glaux.persist.DeferredSync;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -308,6 +313,61 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
 
         assertThat(string(store.getAll(bucket, "hot/folder/final"))).isEqualTo("done");
         assertThat(stagedParts()).isEmpty();
+    }
+
+    @Test
+    void aViewThatDefersSyncPublishesAtOnceAndLeavesItsFilesRecordsAndFoldersToForce() throws IOException {
+        DeferredSync pending = new DeferredSync();
+        ObjectStore deferring = store.deferringSync(pending);
+
+        assertThat(deferring.createBucket("later")).isTrue();
+        ObjectInfo put = deferring.put("later", "dt=1/part-0.csv", bytes("a,b\n"));
+
+        Path file = root.toRealPath().resolve("later/dt=1/part-0.csv");
+        assertThat(file).hasContent("a,b\n");
+        assertThat(store.head("later", "dt=1/part-0.csv")).contains(put);
+        assertThat(put.etag()).isEqualTo(HexFormat.of().formatHex(md5("a,b\n")));
+        Path storeFolder = root.toRealPath().resolve(".glaux");
+        List<Path> records = pending.files().stream().filter(path -> path.startsWith(storeFolder)).toList();
+        assertThat(records).hasSize(2).allMatch(Files::isRegularFile);
+        assertThat(pending.files()).contains(file);
+        assertThat(pending.folders()).contains(root.toRealPath(), file.getParent())
+                .contains(records.get(0).getParent(), records.get(1).getParent());
+
+        pending.force();
+
+        assertThat(pending.files()).isEmpty();
+        assertThat(pending.folders()).isEmpty();
+    }
+
+    @Test
+    void closingADeferringViewLeavesTheStoreOpen() throws IOException {
+        store.deferringSync(new DeferredSync()).close();
+
+        store.put(bucket, "after", bytes("still open"));
+
+        assertThat(string(store.getAll(bucket, "after"))).isEqualTo("still open");
+        assertThat(stagedParts()).isEmpty();
+    }
+
+    @Test
+    void forcingSkipsObjectsDeletedSinceTheyWereWritten() throws IOException {
+        DeferredSync pending = new DeferredSync();
+        store.deferringSync(pending).put(bucket, "gone/soon", bytes("x"));
+        store.delete(bucket, "gone/soon");
+
+        pending.force();
+
+        assertThat(store.head(bucket, "gone/soon")).isEmpty();
+        assertThat(pending.files()).isEmpty();
+    }
+
+    private static byte[] md5(String text) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An attempt that may be refused. */

@@ -1,5 +1,6 @@
 package io.glaux.storage.crypto;
 
+import io.glaux.persist.DeferredSync;
 import io.glaux.storage.BucketInfo;
 import io.glaux.storage.ListRequest;
 import io.glaux.storage.NoSuchObjectException;
@@ -173,6 +174,11 @@ public final class EncryptingStore implements ObjectStore {
         ObjectUpload upload = inner.startUpload(bucket, key, metadata.withEncryption(sealed.encryption()));
         return new EncryptedUpload(upload, new SegmentCipher(sealed.dataKey(), keys.random()),
                 new SegmentLayout(sealed.encryption().segmentSize()));
+    }
+
+    @Override
+    public ObjectStore deferringSync(DeferredSync pending) {
+        return new EncryptingStore(inner.deferringSync(pending), keys, user);
     }
 
     @Override

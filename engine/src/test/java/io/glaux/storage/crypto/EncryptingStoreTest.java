@@ -10,6 +10,7 @@ import io.glaux.iam.Principal;
 import io.glaux.kms.Kms;
 import io.glaux.kms.KmsAccess;
 import io.glaux.kms.KmsException;
+import io.glaux.persist.DeferredSync;
 import io.glaux.storage.LocalFolderStore;
 import io.glaux.storage.ListRequest;
 import io.glaux.storage.ObjectMetadata;
@@ -79,6 +80,20 @@ class EncryptingStoreTest {
         assertThat(stored.metadata().encryption().wrappedKey()).isNotBlank();
         assertThat(store.getAll("bkt", "data/x.csv")).isEqualTo(body);
         assertThat(Files.exists(data.resolve(".glaux/sse-s3/master.key"))).isTrue();
+    }
+
+    @Test
+    void aViewThatDefersSyncStillEncryptsAndLeavesTheCiphertextToForce() throws Exception {
+        DeferredSync pending = new DeferredSync();
+
+        StoredObject stored = write(store.deferringSync(pending), "later/x.csv", ObjectEncryption.sseS3());
+
+        Path file = data.toRealPath().resolve("bkt/later/x.csv");
+        assertThat(containsRun(Files.readAllBytes(file), "alpha,beta,gamma".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(stored.metadata().encryption().algorithm()).isEqualTo("AES256");
+        assertThat(store.getAll("bkt", "later/x.csv")).isEqualTo(body);
+        assertThat(pending.files()).contains(file);
     }
 
     @Test

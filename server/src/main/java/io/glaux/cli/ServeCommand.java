@@ -1,6 +1,7 @@
 package io.glaux.cli;
 
 import io.glaux.Glaux;
+import io.glaux.sample.SampleDataInstaller;
 import io.glaux.server.GlauxServer;
 import io.glaux.events.AlertRules;
 import io.glaux.server.faults.FaultRules;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,7 +67,12 @@ final class ServeCommand implements Callable<Integer> {
         // Jetty's MimeTypes lists every locale the JDK knows in its static initialiser, about 50 ms of a cold JVM on the
         // thread that starts Jetty; the JDK keeps that list, so it is made here beside the engine's opening instead.
         BackgroundWork.start("glaux-locales", Locale::getAvailableLocales);
-        Glaux glaux = store.open();
+        StoreOptions.Opened opened = store.openUnforced();
+        Glaux glaux = opened.glaux();
+        // A first start's sample objects are forced to disk beside the server's start rather than before it; the install
+        // is marked done once they are, so a start cut off before that installs them again.
+        Thread sampleSync = opened.install().map(install -> BackgroundWork.start("glaux-sample-sync",
+                () -> forceOrWarn(install))).orElse(null);
         // What the queries share (Calcite's rules, the function table, Arrow's schema reader) is made while the server
         // starts, not by the first query.
         BackgroundWork.start("glaux-shared-tables", Glaux::loadSharedTables);
@@ -103,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.println("Self-test: " + SelfTest.run(server.endpoint(), SelfTest.queries(glaux.catalog())));
             } finally {
                 server.close();
+                await(sampleSync);
                 glaux.close();
             }
             return 0;
@@ -118,6 +126,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.err.println("Error while stopping the server: " + e.getMessage());
             }
             try {
+                await(sampleSync);
                 glaux.close();
             } catch (Exception e) {
                 System.err.println("Error while stopping: " + e.getMessage());
@@ -127,5 +136,21 @@ final class ServeCommand implements Callable<Integer> {
         }, "glaux-stop"));
         stopped.await();
         return 0;
+    }
+
+    private static void forceOrWarn(SampleDataInstaller.Unforced install) {
+        try {
+            install.force();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The sample data could not be forced to disk (" + e.getMessage()
+                    + "); the next start installs it again");
+        }
+    }
+
+    /** Waits for the sample data to be on disk before the engine closes; null when this start installed none. */
+    private static void await(Thread sampleSync) throws InterruptedException {
+        if (sampleSync != null) {
+            sampleSync.join();
+        }
     }
 }

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +78,8 @@ public final class IamDirectory implements CredentialStore {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, PolicyDocument> parsed = new ConcurrentHashMap<>();
     private DirectoryState state;
-    private boolean importing;
+    /** Inside {@link #changeAtOnce}: the changes are saved together when it ends. */
+    private boolean changingAtOnce;
 
     private IamDirectory(Builder builder) {
         this.accountId = builder.accountId;
@@ -866,17 +868,34 @@ public final class IamDirectory implements CredentialStore {
 
     /** As {@link #importSeed(Path)}, from the seed's JSON text. */
     public synchronized void importSeed(String seedJson) {
-        DirectoryState before = copy(state);
-        importing = true;
-        try {
+        changeAtOnce(() -> {
             new SeedImport(this).apply(seedJson);
+            return null;
+        });
+    }
+
+    /**
+     * Makes the changes {@code changes} makes as one: the directory is saved once, after them all, and when one of
+     * them fails the directory is left as it was before any. Returns what {@code changes} returns. Inside another
+     * such call, the changes join it.
+     */
+    public synchronized <T> T changeAtOnce(Supplier<T> changes) {
+        if (changingAtOnce) {
+            return changes.get();
+        }
+        DirectoryState before = copy(state);
+        T result;
+        changingAtOnce = true;
+        try {
+            result = changes.get();
         } catch (RuntimeException e) {
             state = before;
             throw e;
         } finally {
-            importing = false;
+            changingAtOnce = false;
         }
         save();
+        return result;
     }
 
     /** The ARN of the account's customer managed policy called {@code name}, if any (seeds name policies). */
@@ -1057,7 +1076,7 @@ public final class IamDirectory implements CredentialStore {
     }
 
     private void save() {
-        if (folder != null && !importing) {
+        if (folder != null && !changingAtOnce) {
             files.write(folder.resolve(STATE_FILE), state, syncWrites);
         }
     }

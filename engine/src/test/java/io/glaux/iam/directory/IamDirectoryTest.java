@@ -227,6 +227,44 @@ class IamDirectoryTest {
     }
 
     @Test
+    void changesMadeAtOnceAreSavedTogetherAfterTheLast() {
+        IamDirectory directory = directory();
+
+        Role role = directory.changeAtOnce(() -> {
+            Role created = directory.createRole("r", null, TRUST, null, null, List.of());
+            ManagedPolicy policy = directory.createPolicy("p", null, ALLOW_S3, null);
+            directory.changeAtOnce(() -> {
+                directory.attachPolicy(EntityKind.ROLE, "r", policy.arn());
+                return null;
+            });
+            // Nothing of it is on disk yet, not even after the inner call.
+            assertThat(folder.resolve(IamDirectory.STATE_FILE)).doesNotExist();
+            return created;
+        });
+
+        IamDirectory reopened = directory();
+        assertThat(reopened.role("r")).isEqualTo(role);
+        assertThat(reopened.attachedPolicies(EntityKind.ROLE, "r")).extracting(AttachedPolicy::policyName)
+                .containsExactly("p");
+    }
+
+    @Test
+    void aFailureAmongChangesMadeAtOnceLeavesTheDirectoryAsItWas() {
+        IamDirectory directory = directory();
+        directory.createUser("before", null, List.of());
+
+        assertThatThrownBy(() -> directory.changeAtOnce(() -> {
+            directory.createRole("r", null, TRUST, null, null, List.of());
+            return directory.createPolicy("bad", null, "{not a policy", null);
+        })).isInstanceOf(MalformedPolicyDocumentException.class);
+
+        assertThat(directory.roles(null)).isEmpty();
+        IamDirectory reopened = directory();
+        assertThat(reopened.roles(null)).isEmpty();
+        assertThat(reopened.users(null)).extracting(User::name).containsExactly("before");
+    }
+
+    @Test
     void aSeedCreatesEverythingItDescribes() throws Exception {
         Path seed = folder.resolve("seed.json");
         Files.writeString(seed, """

@@ -53,9 +53,14 @@ public final class QuickSightRole {
             ResourceAccess.Settings defaults) {
         Role role = iam.roles(PATH).stream().filter(r -> r.name().equals(NAME)).findFirst().orElse(null);
         if (role == null) {
-            role = iam.createRole(NAME, PATH, TRUST_POLICY, "Role QuickSight acts as against AWS resources "
-                    + "(its Security & permissions settings are this role's policies)", null, java.util.List.of());
-            new ResourceAccess(iam, region).write(defaults);
+            // The role and its policies are saved together: one write of the directory, not one per change.
+            role = iam.changeAtOnce(() -> {
+                Role created = iam.createRole(NAME, PATH, TRUST_POLICY, "Role QuickSight acts as against AWS "
+                        + "resources (its Security & permissions settings are this role's policies)", null,
+                        java.util.List.of());
+                new ResourceAccess(iam, region).write(defaults);
+                return created;
+            });
         }
         return new QuickSightRole(authorizer, Principal.assumedRole(iam.accountId(), role.path(), role.name(),
                 role.id(), SESSION_NAME), iam.accountId(), region);

@@ -88,9 +88,13 @@ public final class IamDirectory implements CredentialStore {
         this.clock = builder.clock;
         this.rootKey = new SigningCredentials(builder.rootAccessKeyId, builder.rootSecretAccessKey, null, null, true,
                 Principal.root(accountId));
-        Path file = folder == null ? null : folder.resolve(STATE_FILE);
-        this.state = file != null && Files.exists(file) ? files.read(file, DirectoryState.class)
-                : new DirectoryState();
+        this.state = folder == null ? new DirectoryState() : savedState();
+    }
+
+    /** The state last saved in the folder: an empty directory before the first save. */
+    private DirectoryState savedState() {
+        Path file = folder.resolve(STATE_FILE);
+        return Files.exists(file) ? files.read(file, DirectoryState.class) : new DirectoryState();
     }
 
     /** Options for a directory. */
@@ -883,13 +887,15 @@ public final class IamDirectory implements CredentialStore {
         if (changingAtOnce) {
             return changes.get();
         }
-        DirectoryState before = copy(state);
+        // Every change is saved as it is made, so a directory kept in a folder goes back to what the folder holds; only
+        // one kept in memory copies its state first.
+        DirectoryState before = folder == null ? copy(state) : null;
         T result;
         changingAtOnce = true;
         try {
             result = changes.get();
         } catch (RuntimeException e) {
-            state = before;
+            state = before != null ? before : savedState();
             throw e;
         } finally {
             changingAtOnce = false;

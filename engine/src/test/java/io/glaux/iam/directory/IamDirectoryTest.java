@@ -265,6 +265,19 @@ class IamDirectoryTest {
     }
 
     @Test
+    void aFailureAmongChangesMadeAtOnceLeavesADirectoryInMemoryAsItWas() {
+        IamDirectory directory = IamDirectory.builder().build();
+        directory.createUser("before", null, List.of());
+
+        assertThatThrownBy(() -> directory.changeAtOnce(() -> {
+            directory.createUser("during", null, List.of());
+            return directory.createPolicy("bad", null, "{not a policy", null);
+        })).isInstanceOf(MalformedPolicyDocumentException.class);
+
+        assertThat(directory.users(null)).extracting(User::name).containsExactly("before");
+    }
+
+    @Test
     void aSeedCreatesEverythingItDescribes() throws Exception {
         Path seed = folder.resolve("seed.json");
         Files.writeString(seed, """

@@ -40,9 +40,20 @@ final class ObjectRecords {
 
     /** The generation of a file: what changes whenever the file is replaced or rewritten. */
     static String generation(BasicFileAttributes attributes) {
+        StringBuilder generation = new StringBuilder(64);
         Object fileKey = attributes.fileKey();
-        String identity = fileKey == null ? "" : fileKey.toString().replaceAll("[^A-Za-z0-9]", "");
-        return identity + "s" + attributes.size() + "m" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        if (fileKey != null) {
+            // The identity's letters and digits only (a Unix file key reads "(dev=803,ino=1234)").
+            String identity = fileKey.toString();
+            for (int i = 0; i < identity.length(); i++) {
+                char c = identity.charAt(i);
+                if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    generation.append(c);
+                }
+            }
+        }
+        return generation.append('s').append(attributes.size()).append('m')
+                .append(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)).toString();
     }
 
     /** Writes the record of one generation; returns its file. */

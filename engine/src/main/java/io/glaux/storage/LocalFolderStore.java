@@ -220,6 +220,18 @@ public final class LocalFolderStore implements ObjectStore {
 
     @Override
     public ObjectUpload startUpload(String bucket, String key, ObjectMetadata metadata) throws IOException {
+        return startUpload(bucket, key, metadata, true);
+    }
+
+    /** Without the digest, the ETag is the one a file of this generation has (as files other tools put here have). */
+    @Override
+    public ObjectUpload startUploadWithoutDigest(String bucket, String key, ObjectMetadata metadata)
+            throws IOException {
+        return startUpload(bucket, key, metadata, false);
+    }
+
+    private ObjectUpload startUpload(String bucket, String key, ObjectMetadata metadata, boolean digest)
+            throws IOException {
         ObjectKeys.validate(key);
         Path bucketDir = existingBucketDir(bucket);
         Path plain = layout.plainFile(bucket, key);
@@ -227,7 +239,7 @@ public final class LocalFolderStore implements ObjectStore {
             // Refuse early, before any bytes are staged, when the key leads through a link out of the bucket.
             checkExistingPartInside(bucket, key, plain.getParent());
         }
-        return new StagedUpload(staging.newFile(), syncUploads,
+        return new StagedUpload(staging.newFile(), syncUploads, digest,
                 (staged, size, md5, etag) -> publish(bucket, key, metadata, bucketDir, staged, size,
                         etag == null ? md5 : etag));
     }
@@ -311,6 +323,7 @@ public final class LocalFolderStore implements ObjectStore {
                 md5(ObjectRecords.generation(attributes))), ObjectMetadata.EMPTY);
     }
 
+    /** @param etag the object's ETag, or null for the one of the generation published (an upload not digested) */
     private ObjectInfo publish(String bucket, String key, ObjectMetadata metadata, Path bucketDir, Path staged,
             long size, String etag) throws IOException {
         synchronized (folderLock) {
@@ -321,8 +334,9 @@ public final class LocalFolderStore implements ObjectStore {
             BasicFileAttributes attributes = Files.readAttributes(staged, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             String generation = ObjectRecords.generation(attributes);
+            String tag = etag != null ? etag : md5(generation);
             Path record = records.write(bucket, new ObjectRecords.Entry(key, size,
-                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), etag, metadata), generation, syncUploads);
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), tag, metadata), generation, syncUploads);
             Path aside = layout.asideFile(bucket, key);
             Path plain = layout.plainFile(bucket, key);
             Path placed = null;
@@ -344,7 +358,7 @@ public final class LocalFolderStore implements ObjectStore {
                 deferred.folder(record.getParent());
             }
             records.dropExcept(bucket, key, generation);
-            return new ObjectInfo(bucket, key, size, attributes.lastModifiedTime().toInstant(), etag);
+            return new ObjectInfo(bucket, key, size, attributes.lastModifiedTime().toInstant(), tag);
         }
     }
 

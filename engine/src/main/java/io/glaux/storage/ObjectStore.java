@@ -67,6 +67,17 @@ public interface ObjectStore extends AutoCloseable {
     /** Starts an atomic write of one object; nothing is visible until {@link ObjectUpload#commit()}. */
     ObjectUpload startUpload(String bucket, String key, ObjectMetadata metadata) throws IOException;
 
+    /**
+     * As {@link #startUpload(String, String, ObjectMetadata)}, for an object whose ETag need not be the MD5 of its
+     * bytes: Glaux's own large files (SPICE's datasets), where reading every byte through MD5 cost a third of an
+     * import. Its ETag is opaque, as S3 gives objects encrypted with SSE-KMS, and new whenever the object is written
+     * again. A store that computes ETags itself, or one that must digest the bytes anyway, starts a plain upload.
+     */
+    default ObjectUpload startUploadWithoutDigest(String bucket, String key, ObjectMetadata metadata)
+            throws IOException {
+        return startUpload(bucket, key, metadata);
+    }
+
     /** Deletes the object; deleting a missing object is not an error (as in S3). */
     void delete(String bucket, String key) throws IOException;
 

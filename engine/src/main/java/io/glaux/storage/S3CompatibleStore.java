@@ -211,7 +211,7 @@ public final class S3CompatibleStore implements ObjectStore {
     @Override
     public ObjectUpload startUpload(String bucket, String key, ObjectMetadata metadata) throws IOException {
         validate(bucket, key);
-        return new StagedUpload(staging.newFile(), false,
+        return new StagedUpload(staging.newFile(), false, true,
                 (staged, size, md5, etag) -> send(bucket, key, metadata, staged, size));
     }
 

@@ -22,7 +22,7 @@ final class StagedUpload extends ObjectUpload {
     /** Makes the complete staging file visible as the object. */
     interface Publisher {
         /**
-         * @param md5 the hex MD5 of the bytes
+         * @param md5 the hex MD5 of the bytes, or null for an upload that does not digest them
          * @param etag the ETag asked for, or null for the MD5
          */
         ObjectInfo publish(Path stagingFile, long size, String md5, String etag) throws IOException;
@@ -39,16 +39,24 @@ final class StagedUpload extends ObjectUpload {
     /**
      * @param stagingFile a file that does not exist yet
      * @param syncBeforePublish force the bytes to disk first, for publishers that rename the file into place
+     * @param digest compute the MD5 of the bytes (otherwise the publisher is given null)
      */
-    StagedUpload(Path stagingFile, boolean syncBeforePublish, Publisher publisher) throws IOException {
+    StagedUpload(Path stagingFile, boolean syncBeforePublish, boolean digest, Publisher publisher)
+            throws IOException {
         this.stagingFile = stagingFile;
         this.channel = FileChannel.open(stagingFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this Java runtime", e);
+        OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        if (digest) {
+            try {
+                this.md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is missing from this Java runtime", e);
+            }
+            this.out = new DigestOutputStream(file, md5);
+        } else {
+            this.md5 = null;
+            this.out = file;
         }
-        this.out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024), md5);
         this.syncBeforePublish = syncBeforePublish;
         this.publisher = publisher;
     }
@@ -83,7 +91,8 @@ final class StagedUpload extends ObjectUpload {
             }
             long size = channel.size();
             channel.close();
-            return publisher.publish(stagingFile, size, HexFormat.of().formatHex(md5.digest()), etag);
+            return publisher.publish(stagingFile, size, md5 == null ? null : HexFormat.of().formatHex(md5.digest()),
+                    etag);
         } finally {
             closeQuietly();
             Files.deleteIfExists(stagingFile);

@@ -362,6 +362,36 @@ class LocalFolderStoreTest extends ObjectStoreContractTest {
         assertThat(pending.files()).isEmpty();
     }
 
+    @Test
+    void anUploadNotDigestedHasAnEtagOfItsOwnThatAWriteOfTheSameBytesChanges() throws IOException {
+        ObjectInfo first = putWithoutDigest("spice/orders.arrow", "columns");
+
+        assertThat(first.etag()).matches("[0-9a-f]{32}").isNotEqualTo(HexFormat.of().formatHex(md5("columns")));
+        assertThat(store.head(bucket, "spice/orders.arrow")).contains(first);
+        assertThat(string(store.getAll(bucket, "spice/orders.arrow"))).isEqualTo("columns");
+
+        ObjectInfo again = putWithoutDigest("spice/orders.arrow", "columns");
+
+        assertThat(again.etag()).matches("[0-9a-f]{32}").isNotEqualTo(first.etag());
+        assertThat(store.head(bucket, "spice/orders.arrow")).contains(again);
+    }
+
+    @Test
+    void anUploadNotDigestedStillTakesTheEtagItIsCommittedWith() throws IOException {
+        try (ObjectUpload upload = store.startUploadWithoutDigest(bucket, "parts", ObjectMetadata.EMPTY)) {
+            upload.write(bytes("abc"));
+            assertThat(upload.commit("0123456789abcdef0123456789abcdef-2").etag())
+                    .isEqualTo("0123456789abcdef0123456789abcdef-2");
+        }
+    }
+
+    private ObjectInfo putWithoutDigest(String key, String content) throws IOException {
+        try (ObjectUpload upload = store.startUploadWithoutDigest(bucket, key, ObjectMetadata.EMPTY)) {
+            upload.write(bytes(content));
+            return upload.commit();
+        }
+    }
+
     private static byte[] md5(String text) {
         try {
             return MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -176,6 +176,14 @@ public final class EncryptingStore implements ObjectStore {
                 new SegmentLayout(sealed.encryption().segmentSize()));
     }
 
+    /** An upload that asks for encryption still digests its plaintext, for the ETag an encrypted object has here. */
+    @Override
+    public ObjectUpload startUploadWithoutDigest(String bucket, String key, ObjectMetadata metadata)
+            throws IOException {
+        return metadata.encryption() == null ? inner.startUploadWithoutDigest(bucket, key, metadata)
+                : startUpload(bucket, key, metadata);
+    }
+
     @Override
     public ObjectStore deferringSync(DeferredSync pending) {
         return new EncryptingStore(inner.deferringSync(pending), keys, user);

@@ -97,6 +97,25 @@ class EncryptingStoreTest {
     }
 
     @Test
+    void anUploadNotDigestedThatAsksForEncryptionStillHasItsPlaintextsMd5AsEtag() throws Exception {
+        try (ObjectUpload upload = store.startUploadWithoutDigest("bkt", "enc", ObjectMetadata.ofContentType("text/csv")
+                .withEncryption(ObjectEncryption.sseS3()))) {
+            upload.write(body);
+            upload.commit();
+        }
+        try (ObjectUpload upload = store.startUploadWithoutDigest("bkt", "plain", ObjectMetadata.EMPTY)) {
+            upload.write(body);
+            upload.commit();
+        }
+
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        assertThat(store.stat("bkt", "enc").orElseThrow().info().etag()).isEqualTo(md5);
+        assertThat(store.stat("bkt", "plain").orElseThrow().info().etag()).isNotEqualTo(md5);
+        assertThat(store.getAll("bkt", "enc")).isEqualTo(body);
+        assertThat(store.getAll("bkt", "plain")).isEqualTo(body);
+    }
+
+    @Test
     void rangesDecryptOnlyWhatTheyAskForAcrossSegmentBoundaries() throws Exception {
         write(store, "x", ObjectEncryption.sseS3());
         int segment = SegmentLayout.DEFAULT_SEGMENT_SIZE;

@@ -122,7 +122,8 @@ final class SpiceFiles {
             }
         }
         Schema schema = new Schema(fields, metadata);
-        try (ObjectUpload upload = store.startUpload(location.bucket(), key(definition.name()),
+        // Hundreds of megabytes that nobody checks against an MD5: the file's ETag is that of its generation.
+        try (ObjectUpload upload = store.startUploadWithoutDigest(location.bucket(), key(definition.name()),
                 ObjectMetadata.ofContentType(MEDIA_TYPE))) {
             // The writer closes its channel when done; the upload must outlive it to be committed.
             WritableByteChannel channel = Channels.newChannel(upload.keptOpen());

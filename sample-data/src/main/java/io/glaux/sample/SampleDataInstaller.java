@@ -1,12 +1,12 @@
 package io.glaux.sample;
 
 import io.glaux.Glaux;
-import io.glaux.error.ErrorType;
-import io.glaux.error.GlauxException;
 import io.glaux.catalog.ddl.DdlExecutor;
 import io.glaux.catalog.ddl.DdlParser;
-import io.glaux.sql.QueryContext;
+import io.glaux.error.ErrorType;
+import io.glaux.error.GlauxException;
 import io.glaux.persist.DeferredSync;
+import io.glaux.sql.QueryContext;
 import io.glaux.storage.ObjectStore;
 
 import java.io.IOException;

@@ -3,6 +3,8 @@ package io.glaux.storage;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * An object being written. Bytes go to a private staging place outside every bucket; {@link #commit()} publishes the
@@ -37,6 +39,15 @@ public abstract class ObjectUpload extends OutputStream {
                 flush();
             }
         };
+    }
+
+    /**
+     * {@link #keptOpen()} as a channel, for writers of buffers in native memory (Arrow's): closing it only flushes.
+     * An upload that stages its bytes in a file writes large buffers to it directly rather than through a copy on
+     * the Java heap.
+     */
+    public WritableByteChannel keptOpenChannel() {
+        return Channels.newChannel(keptOpen());
     }
 
     /** Discards the staged bytes, unless already committed. */

@@ -3,8 +3,11 @@ package io.glaux.storage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,6 +31,9 @@ final class StagedUpload extends ObjectUpload {
         ObjectInfo publish(Path stagingFile, long size, String md5, String etag) throws IOException;
     }
 
+    /** Buffers smaller than this go through {@link #out}'s buffer; larger ones straight to the file. */
+    private static final int BUFFER_BYTES = 64 * 1024;
+
     private final Path stagingFile;
     private final FileChannel channel;
     private final MessageDigest md5;
@@ -45,7 +51,7 @@ final class StagedUpload extends ObjectUpload {
             throws IOException {
         this.stagingFile = stagingFile;
         this.channel = FileChannel.open(stagingFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         if (digest) {
             try {
                 this.md5 = MessageDigest.getInstance("MD5");
@@ -77,6 +83,58 @@ final class StagedUpload extends ObjectUpload {
     public void flush() throws IOException {
         checkOpen();
         out.flush();
+    }
+
+    @Override
+    public WritableByteChannel keptOpenChannel() {
+        return new WritableByteChannel() {
+            private boolean open = true;
+            private byte[] scratch = new byte[0];
+
+            @Override
+            public int write(ByteBuffer source) throws IOException {
+                if (!open) {
+                    throw new ClosedChannelException();
+                }
+                checkOpen();
+                int length = source.remaining();
+                if (length < BUFFER_BYTES) {
+                    if (source.hasArray()) {
+                        out.write(source.array(), source.arrayOffset() + source.position(), length);
+                        source.position(source.limit());
+                    } else {
+                        if (scratch.length < length) {
+                            scratch = new byte[Math.max(length, 1_024)];
+                        }
+                        source.get(scratch, 0, length);
+                        out.write(scratch, 0, length);
+                    }
+                    return length;
+                }
+                // What the stream holds goes first; the digest sees the bytes in the order they are written.
+                out.flush();
+                if (md5 != null) {
+                    md5.update(source.duplicate());
+                }
+                while (source.hasRemaining()) {
+                    channel.write(source);
+                }
+                return length;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return open;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (open) {
+                    open = false;
+                    flush();
+                }
+            }
+        };
     }
 
     @Override

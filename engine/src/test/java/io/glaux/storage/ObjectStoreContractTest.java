@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -195,6 +198,52 @@ abstract class ObjectStoreContractTest {
     void aMalformedContinuationTokenIsRejected() {
         assertThatThrownBy(() -> store.list(bucket, "", "not*base64!", 10))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void buffersWrittenThroughAnUploadsChannelAreTheObjectsBytesInOrderWithTheirMd5() throws Exception {
+        Random random = new Random(7);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ObjectInfo info;
+        try (ObjectUpload upload = store.startUpload(bucket, "spice/mixed.arrow")) {
+            upload.write(randomBytes(random, 10, expected));
+            WritableByteChannel channel = upload.keptOpenChannel();
+            int[] sizes = {3, 200_000, 70_001, 65_535, 65_536, 1, 300_000, 8};
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] part = randomBytes(random, sizes[i], expected);
+                ByteBuffer buffer = switch (i % 3) {
+                    case 0 -> ByteBuffer.allocateDirect(part.length).put(part).flip();
+                    // A heap buffer whose array starts before its bytes.
+                    case 1 -> ByteBuffer.wrap(withPrefix(part, 5), 5, part.length).slice();
+                    default -> ByteBuffer.wrap(withPrefix(part, 3)).position(3);
+                };
+                assertThat(channel.write(buffer)).isEqualTo(part.length);
+                assertThat(buffer.hasRemaining()).isFalse();
+            }
+            channel.close();
+            assertThat(channel.isOpen()).isFalse();
+            // Closing the channel leaves the upload open.
+            upload.write(randomBytes(random, 5, expected));
+            info = upload.commit();
+        }
+
+        assertThat(store.getAll(bucket, "spice/mixed.arrow")).isEqualTo(expected.toByteArray());
+        assertThat(info.size()).isEqualTo(expected.size());
+        assertThat(info.etag()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("MD5").digest(expected.toByteArray())));
+    }
+
+    private static byte[] randomBytes(Random random, int size, ByteArrayOutputStream expected) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        expected.writeBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] withPrefix(byte[] bytes, int prefix) {
+        byte[] array = new byte[prefix + bytes.length];
+        System.arraycopy(bytes, 0, array, prefix, bytes.length);
+        return array;
     }
 
     @Test

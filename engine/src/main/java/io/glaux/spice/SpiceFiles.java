@@ -33,7 +33,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +125,7 @@ final class SpiceFiles {
         try (ObjectUpload upload = store.startUploadWithoutDigest(location.bucket(), key(definition.name()),
                 ObjectMetadata.ofContentType(MEDIA_TYPE))) {
             // The writer closes its channel when done; the upload must outlive it to be committed.
-            WritableByteChannel channel = Channels.newChannel(upload.keptOpen());
+            WritableByteChannel channel = upload.keptOpenChannel();
             try (VectorSchemaRoot staging = VectorSchemaRoot.create(schema, allocator);
                  ArrowFileWriter writer = new ArrowFileWriter(staging, dictionaries, channel)) {
                 writer.start();

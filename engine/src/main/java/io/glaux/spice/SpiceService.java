@@ -9,7 +9,6 @@ import io.glaux.sql.QueryPlanner;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import io.glaux.sql.vector.RecyclingMemory;
-import org.apache.arrow.memory.RootAllocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +73,9 @@ public final class SpiceService implements AutoCloseable {
     private final Path stateFolder;
     private final JsonFiles json = new JsonFiles();
     private final AtomicLong ingestionSequence = new AtomicLong();
+    /** The blocks of {@link #allocator}, kept for reuse as they are freed. */
+    private final RecyclingMemory dataMemory;
+    /** Datasets and the batches their imports read: the capacity accounting. */
     private final BufferAllocator allocator;
     /** What queries compute from datasets (a join's gathered columns), beside the datasets' capacity. */
     private final RecyclingMemory queryMemory;
@@ -141,12 +143,15 @@ public final class SpiceService implements AutoCloseable {
                 : new io.glaux.results.ResultObjects(store, null), ATHENA_POLL);
         this.stateFolder = stateFolder;
         this.batchRows = batchRows;
-        // Arrow rounds every allocation up to a power of two by default, which leaves a fixed-width vector (data and
-        // validity in one buffer) up to twice its content; rounding to 1 KiB keeps SPICE memory at its data's size.
-        this.allocator = new RootAllocator(org.apache.arrow.memory.AllocationListener.NOOP, limits.maxTotalBytes(),
-                new org.apache.arrow.memory.rounding.SegmentRoundingPolicy(1024L));
-        // What queries compute (a join's result) comes from blocks earlier queries freed, as for live tables, up to
-        // an eighth of the limit kept free.
+        // Datasets and the batches an import reads take their blocks from a pool that keeps the blocks freed (a batch
+        // read, a version replaced or deleted) for the next, up to an eighth of the limit kept free: fresh blocks
+        // from malloc fault on every page as they are first written, which was a tenth of a Parquet import's thread.
+        // Both allocators round to 1 KiB rather than to Arrow's powers of two, which would leave a fixed-width vector
+        // (data and validity in one buffer) up to twice its content.
+        this.dataMemory = new RecyclingMemory(limits.maxTotalBytes() / 8);
+        this.allocator = dataMemory.rootAllocator(limits.maxTotalBytes());
+        // What queries compute (a join's result) comes from blocks earlier queries freed, as for live tables, from a
+        // pool of its own (an eighth of the limit too), so that blocks an import left do not take its room.
         this.queryMemory = new RecyclingMemory(limits.maxTotalBytes() / 8);
         this.queryAllocator = queryMemory.rootAllocator(limits.maxTotalBytes());
         this.ingestionThread = Executors.newSingleThreadExecutor(task -> {
@@ -645,11 +650,9 @@ public final class SpiceService implements AutoCloseable {
             return;
         }
         datasets.values().forEach(SpiceDataset::unload);
-        allocator.close();
-        try {
+        try (dataMemory; queryMemory) {
+            allocator.close();
             queryAllocator.close();
-        } finally {
-            queryMemory.close();
         }
     }
 }

@@ -358,15 +358,14 @@ final class TextDecoder extends ColumnDecoder {
         // NULLs after the last value set give their offsets.
         vector.fillEmpties(row);
         int offset = vector.getOffsetBuffer().getInt((long) row * BaseVariableWidthVector.OFFSET_WIDTH);
-        // A page's values take no more than its bytes less their length prefixes, and a last word copied whole at
-        // most a word more.
-        ColumnVectors.reserveData(vector,
-                (long) offset + Math.max(0, limit - at - (long) Integer.BYTES * present) + Long.BYTES);
         boolean wholeWords = MemoryUtil.LITTLE_ENDIAN;
         int end = base + limit;
         ArrowBuf validityBuffer = vector.getValidityBuffer();
         long offsets = vector.getOffsetBuffer().memoryAddress();
         long data = vector.getDataBuffer().memoryAddress();
+        // The data buffer grows only when a value would not fit (with a last word copied whole, a word more): sized
+        // for the rest of the page instead, a batch that ends within a page took a copy of all its values.
+        long capacity = vector.getDataBuffer().capacity();
         if (present == n) {
             setValid(validityBuffer, row, n);
         }
@@ -379,6 +378,11 @@ final class TextDecoder extends ColumnDecoder {
                 int start = at + Integer.BYTES;
                 if (length < 0 || length > limit - start) {
                     throw new ParquetDecodingException("Bad value length " + length + " in column " + name);
+                }
+                if (offset + (long) length + Long.BYTES > capacity) {
+                    ColumnVectors.reserveData(vector, offset + (long) length + Long.BYTES);
+                    data = vector.getDataBuffer().memoryAddress();
+                    capacity = vector.getDataBuffer().capacity();
                 }
                 long target = data + offset;
                 int from = base + start;
@@ -410,9 +414,9 @@ final class TextDecoder extends ColumnDecoder {
                     kept = Math.min(length, maxCodePoints);
                 } else if (utf8 && !Utf8Bytes.isWellFormed(values, start, start + length)) {
                     byte[] rowValue = rowPathBytes(Binary.fromConstantByteBuffer(values, start, length));
-                    ColumnVectors.reserveData(vector,
-                            (long) offset + rowValue.length + (limit - start) + Long.BYTES);
+                    ColumnVectors.reserveData(vector, (long) offset + rowValue.length + Long.BYTES);
                     data = vector.getDataBuffer().memoryAddress();
+                    capacity = vector.getDataBuffer().capacity();
                     MemoryUtil.copyToMemory(rowValue, 0, data + offset, rowValue.length);
                     kept = rowValue.length;
                     converted = true;

@@ -6,9 +6,12 @@ import io.glaux.format.ColumnLayout;
 import io.glaux.format.ValueRange;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -20,6 +23,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.PrimitiveType;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -127,6 +131,30 @@ abstract class ColumnDecoder {
         FieldVector vector = new Field(name, FieldType.nullable(arrowType), null).createVector(allocator);
         vector.setInitialCapacity(rows);
         vector.allocateNew();
+        return vector;
+    }
+
+    /**
+     * As {@link #newVector}, for a caller that writes every one of the {@code rows} slots (a NULL's as zero, as Arrow
+     * leaves a slot never written): of a fixed-width layout, only the validity is zeroed, not the values, whose
+     * zeroing was a pass over the batch's memory before it was written.
+     */
+    protected final FieldVector newVectorToFill(ArrowType arrowType, int rows, BufferAllocator allocator) {
+        FieldVector vector = new Field(name, FieldType.nullable(arrowType), null).createVector(allocator);
+        if (!(vector instanceof BaseFixedWidthVector fixed) || vector instanceof BitVector) {
+            vector.setInitialCapacity(rows);
+            vector.allocateNew();
+            return vector;
+        }
+        try (ArrowBuf validity = allocator.buffer(BitVectorHelper.getValidityBufferSizeFromCount(rows));
+             ArrowBuf data = allocator.buffer((long) rows * fixed.getTypeWidth())) {
+            validity.setZero(0, validity.capacity());
+            // The vector takes its own reference to both buffers (a validity buffer given is kept as it is).
+            vector.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity, data));
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
         return vector;
     }
 

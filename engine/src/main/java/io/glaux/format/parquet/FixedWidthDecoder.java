@@ -210,7 +210,9 @@ final class FixedWidthDecoder extends ColumnDecoder {
 
     @Override
     Decoded decode(int rows, BufferAllocator allocator) {
-        FieldVector vector = newVector(arrowType, rows, allocator);
+        // Read from its pages, every row of the batch is written (see decodePages).
+        FieldVector vector = flatPages != null ? newVectorToFill(arrowType, rows, allocator)
+                : newVector(arrowType, rows, allocator);
         try {
             ArrowBuf validity = vector.getValidityBuffer();
             ArrowBuf data = vector.getDataBuffer();
@@ -234,6 +236,7 @@ final class FixedWidthDecoder extends ColumnDecoder {
         }
     }
 
+    /** Decodes {@code rows} rows from the chunk's pages, writing every row's slot (a NULL's as zero). */
     private void decodePages(int rows, ArrowBuf validity, ArrowBuf data) {
         boolean floating = source == Source.FLOAT || source == Source.DOUBLE;
         int row = 0;
@@ -246,8 +249,10 @@ final class FixedWidthDecoder extends ColumnDecoder {
                 row += n;
                 continue;
             }
-            // A page with NULLs, or of a width or kind without a range, gives its batch none.
+            // A page with NULLs, or of a width or kind without a range, gives its batch none. Its rows are zeroed
+            // first: a NULL's slot, or that of a value outside the type's range, is left as it is.
             ranged = false;
+            data.setZero((long) row * width, (long) n * width);
             if (flatPages.dictionaryEncoded()) {
                 int size = floating ? (dictionaryDoubles == null ? 0 : dictionaryDoubles.length)
                         : (dictionaryLongs == null ? 0 : dictionaryLongs.length);
@@ -447,10 +452,13 @@ final class FixedWidthDecoder extends ColumnDecoder {
         };
     }
 
+    /** Writes a value in the table type's range to a row marked valid; one outside it makes the row NULL and zero. */
     private void put(ArrowBuf validity, ArrowBuf data, int row, long value, boolean wide) {
         if (value < min || value > max) {
             BitVectorHelper.unsetBit(validity, row);
-        } else if (wide) {
+            value = 0;
+        }
+        if (wide) {
             data.setLong((long) row << 3, value);
         } else {
             data.setInt((long) row << 2, (int) value);

@@ -189,7 +189,9 @@ final class TextDecoder extends ColumnDecoder {
             return new Decoded(valuePages != null ? decodeValuePages(values, rows) : decodeValues(values, 0, rows),
                     null);
         }
-        IntVector ids = (IntVector) newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator);
+        IntVector ids = (IntVector) (idPages != null
+                ? newVectorToFill(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator)
+                : newVector(ColumnLayout.DICTIONARY_INDEX_TYPE, rows, allocator));
         if (idPages != null) {
             try {
                 readIdPages(rows, ids.getValidityBuffer(), ids.getDataBuffer());
@@ -223,6 +225,7 @@ final class TextDecoder extends ColumnDecoder {
         }
     }
 
+    /** Reads {@code rows} ids from the chunk's pages, writing every row's slot (a NULL's as zero). */
     private void readIdPages(int rows, ArrowBuf validity, ArrowBuf data) {
         int dictionarySize = fileDictionary.getMaxId() + 1;
         data.checkBytes(0, (long) rows * Integer.BYTES);
@@ -248,6 +251,8 @@ final class TextDecoder extends ColumnDecoder {
                     if (levels[i] != 0) {
                         BitVectorHelper.setBit(validity, row + i);
                         MemoryUtil.putInt(at + ((long) i << 2), ids[next++]);
+                    } else {
+                        MemoryUtil.putInt(at + ((long) i << 2), 0);
                     }
                 }
             }

@@ -11,9 +11,14 @@ import io.glaux.format.ColumnPredicate;
 import io.glaux.format.ReadRequest;
 import io.glaux.format.ValueRange;
 import io.glaux.testing.BytesObjectSource;
+import org.apache.arrow.memory.AllocationManager;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -34,17 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reads Parquet bytes in batches ({@link ParquetFormatReader#openBatches}) and turns the batches back into rows in
  * {@link io.glaux.format.Values}' representation, to compare with the row path ({@link ParquetFormatReader#open}).
  * Checks the batch contract on the way: at most maxRows rows, vectors in {@link ColumnLayout}, ids only with a
- * dictionary, every value within the range its batch gives for its column, and every buffer released once the
- * batches and the source are closed.
+ * dictionary, every value within the range its batch gives for its column, every NULL's slot of a fixed-width vector
+ * zero although the memory came filled with other bytes, and every buffer released once the batches and the source
+ * are closed.
  */
 final class BatchReads {
 
     /**
-     * What a batch read gave: the rows, the size of each batch, and per batch and column the dictionary (or null) and
-     * the range the reader gave for its values (or null).
+     * What a batch read gave: the rows, the size of each batch, per batch and column the dictionary (or null) and
+     * the range the reader gave for its values (or null), and how many NULL slots of fixed-width vectors were checked.
      */
     record Result(List<Object[]> rows, List<Integer> batchSizes, List<VarCharVector[]> dictionaries,
-                  List<ValueRange[]> ranges) {
+                  List<ValueRange[]> ranges, long nullSlots) {
 
         long batchesWithIds() {
             return dictionaries.stream().filter(d -> Arrays.stream(d).anyMatch(v -> v != null)).count();
@@ -72,7 +78,8 @@ final class BatchReads {
     /** The row groups of one part of the bytes, read in batches. */
     static Optional<Result> read(byte[] bytes, ByteRange range, List<Column> columns, int[] projection,
                                  List<ColumnPredicate> predicates, int maxRows) throws IOException {
-        try (BufferAllocator allocator = new RootAllocator()) {
+        try (BufferAllocator allocator = new RootAllocator(RootAllocator.configBuilder()
+                .allocationManagerFactory(DIRTY_MEMORY).build())) {
             Optional<Result> result;
             Optional<BatchSource> opened = new ParquetFormatReader().openBatches(
                     new BytesObjectSource("s3://bucket/batches.parquet", bytes), range,
@@ -84,6 +91,7 @@ final class BatchReads {
                 List<Integer> sizes = new ArrayList<>();
                 List<VarCharVector[]> dictionaries = new ArrayList<>();
                 List<ValueRange[]> ranges = new ArrayList<>();
+                long nullSlots = 0;
                 try (BatchSource source = opened.get()) {
                     for (ColumnBatch next = source.next(); next != null; next = source.next()) {
                         try (ColumnBatch batch = next) {
@@ -96,6 +104,7 @@ final class BatchReads {
                             }
                             dictionaries.add(used);
                             ranges.add(checkedRanges(batch));
+                            nullSlots += checkedNullSlots(batch);
                             sizes.add(batch.rowCount());
                             for (int r = 0; r < batch.rowCount(); r++) {
                                 Object[] row = new Object[projection.length];
@@ -108,7 +117,7 @@ final class BatchReads {
                     }
                     assertThat(source.next()).isNull();
                 }
-                result = Optional.of(new Result(rows, sizes, dictionaries, ranges));
+                result = Optional.of(new Result(rows, sizes, dictionaries, ranges, nullSlots));
             }
             assertThat(allocator.getAllocatedMemory()).as("memory left allocated").isZero();
             return result;
@@ -154,6 +163,67 @@ final class BatchReads {
             }
         }
         return ranges;
+    }
+
+    /** Checks that each NULL's slot of the batch's fixed-width vectors (not bits) is zero; returns how many it saw. */
+    private static long checkedNullSlots(ColumnBatch batch) {
+        long checked = 0;
+        for (int c = 0; c < batch.columnCount(); c++) {
+            if (!(batch.vector(c) instanceof BaseFixedWidthVector fixed) || fixed instanceof BitVector) {
+                continue;
+            }
+            int width = fixed.getTypeWidth();
+            for (int r = 0; r < batch.rowCount(); r++) {
+                if (fixed.isNull(r)) {
+                    checked++;
+                    for (int b = 0; b < width; b++) {
+                        assertThat(fixed.getDataBuffer().getByte((long) r * width + b))
+                                .as("byte %d of the NULL in row %d of column %d", b, r, c).isZero();
+                    }
+                }
+            }
+        }
+        return checked;
+    }
+
+    /** Native memory whose every block comes filled with ones, as memory that held other bytes may. */
+    private static final AllocationManager.Factory DIRTY_MEMORY = new AllocationManager.Factory() {
+        @Override
+        public AllocationManager create(BufferAllocator accountingAllocator, long size) {
+            return new DirtyBlock(accountingAllocator, size);
+        }
+
+        @Override
+        public ArrowBuf empty() {
+            return UnsafeAllocationManager.FACTORY.empty();
+        }
+    };
+
+    private static final class DirtyBlock extends AllocationManager {
+        private final long address;
+        private final long size;
+
+        DirtyBlock(BufferAllocator accountingAllocator, long size) {
+            super(accountingAllocator);
+            this.size = size;
+            this.address = MemoryUtil.allocateMemory(Math.max(size, 1));
+            MemoryUtil.setMemory(address, size, (byte) -1);
+        }
+
+        @Override
+        public long getSize() {
+            return size;
+        }
+
+        @Override
+        protected long memoryAddress() {
+            return address;
+        }
+
+        @Override
+        protected void release0() {
+            MemoryUtil.freeMemory(address);
+        }
     }
 
     private static Object value(ColumnBatch batch, int column, int row, AthenaType type) {

@@ -98,6 +98,35 @@ class ParquetBatchSourceTest {
         BatchReads.assertSameAsRows(onePagedGroup, COLUMNS, ParquetTestFiles.all(COLUMNS), List.of(), 1_000);
     }
 
+    /**
+     * Read into memory that held other bytes ({@link BatchReads} reads into such memory and checks every NULL's slot),
+     * a batch's values are written over all of it: NULLs in plain and dictionary pages of each width, and strings as
+     * dictionary ids.
+     */
+    @Test
+    void everyNullsSlotIsZeroInMemoryThatHeldOtherBytes() throws Exception {
+        int rows = 20_000;
+        List<Column> columns = List.of(column("big", "bigint"), column("id", "int"), column("day", "date"),
+                column("price", "decimal(9,2)"), column("tiny", "tinyint"), column("category", "string"));
+        Random random = new Random(3);
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            boolean nulls = random.nextInt(8) == 0;
+            values.add(new Object[] {
+                    nulls ? null : random.nextLong(), nulls ? null : random.nextInt(50),
+                    nulls ? null : 19_000 + random.nextInt(2_000),
+                    nulls ? null : BigDecimal.valueOf(random.nextInt(1_000_000), 2),
+                    nulls ? null : (byte) random.nextInt(), nulls ? null : "c" + random.nextInt(5)});
+        }
+        byte[] file = ParquetTestFiles.write(columns, values, Map.of("write_compression", "SNAPPY"));
+
+        BatchReads.Result result = BatchReads.assertSameAsRows(file, columns, new int[] {0, 1, 2, 3, 4, 5}, List.of(),
+                rows);
+
+        assertThat(result.dictionaries()).allSatisfy(used -> assertThat(used[5]).isNotNull());
+        assertThat(result.nullSlots()).isGreaterThan(6 * rows / 10);
+    }
+
     @Test
     void batchesEndAtRowGroupBoundaries() throws Exception {
         List<Integer> groups = groupSizes(manyGroups);

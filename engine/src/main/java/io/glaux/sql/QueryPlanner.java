@@ -46,6 +46,7 @@ import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.TimeFrames;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
@@ -271,13 +272,17 @@ public final class QueryPlanner {
 
     /**
      * Makes what every planner of the process shares and the first query would otherwise make: Calcite's rule
-     * instances (its rule classes' static initialisers build some 300 rules), Glaux's function table and the window
-     * rule's metadata. Safe from any thread, at any time; {@code glaux serve} calls it on a thread of its own while its
-     * server starts.
+     * instances (its rule classes' static initialisers build some 300 rules), its standard operator table and its
+     * time frames (which every validator takes), Glaux's function table, the window rule's metadata and the metadata
+     * handlers of every cluster ({@link PlannerMetadata#loadSharedTables()}). Safe from any thread, at any time;
+     * {@code glaux serve} calls it on a thread of its own while the engine opens and its server starts.
      */
     public static void loadSharedTables() {
+        SqlStdOperatorTable.instance();
         newPlanner(Contexts.empty());
         TrinoFunctions.supportedNames();
+        TimeFrames.CORE.getClass();
+        PlannerMetadata.loadSharedTables();
     }
 
     private SqlValidator validator(GlauxCatalogReader catalogReader) {

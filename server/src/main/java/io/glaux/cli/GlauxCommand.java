@@ -16,7 +16,7 @@ public final class GlauxCommand implements Runnable {
 
     public static void main(String[] args) {
         ProcessSettings.apply();
-        JdkTables.startBuilding();
+        StartTables.startBuilding();
         System.exit(new CommandLine(new GlauxCommand()).execute(args));
     }
 }

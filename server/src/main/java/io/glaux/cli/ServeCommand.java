@@ -67,15 +67,15 @@ final class ServeCommand implements Callable<Integer> {
         // Jetty's MimeTypes lists every locale the JDK knows in its static initialiser, about 50 ms of a cold JVM on the
         // thread that starts Jetty; the JDK keeps that list, so it is made here beside the engine's opening instead.
         BackgroundWork.start("glaux-locales", Locale::getAvailableLocales);
+        // What the queries share (Calcite's rules and operator table, the function table, the metadata handlers,
+        // Arrow's schema reader) is made while the engine opens and the server starts, not by the first query.
+        BackgroundWork.start("glaux-shared-tables", Glaux::loadSharedTables);
         StoreOptions.Opened opened = store.openUnforced();
         Glaux glaux = opened.glaux();
         // A first start's sample objects are forced to disk beside the server's start rather than before it; the install
         // is marked done once they are, so a start cut off before that installs them again.
         Thread sampleSync = opened.install().map(install -> BackgroundWork.start("glaux-sample-sync",
                 () -> forceOrWarn(install))).orElse(null);
-        // What the queries share (Calcite's rules, the function table, Arrow's schema reader) is made while the server
-        // starts, not by the first query.
-        BackgroundWork.start("glaux-shared-tables", Glaux::loadSharedTables);
         GlauxServer.Builder serving = GlauxServer.builder().engine(glaux).host(host).port(port).faults(rules)
                 .accountId(accountId).alerts(alertRules).syncWrites(true).enforceIam(enforceIam);
         if (iamFile != null) {

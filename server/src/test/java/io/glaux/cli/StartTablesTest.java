@@ -6,13 +6,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JdkTablesTest {
+class StartTablesTest {
 
     @Test
     void theTablesAreBuiltOnADaemonThreadThatEndsWithoutHoldingTheProcess() throws Exception {
-        Thread building = JdkTables.startBuilding();
+        Thread building = StartTables.startBuilding();
 
-        assertThat(building.getName()).isEqualTo("glaux-jdk-tables");
+        assertThat(building.getName()).isEqualTo("glaux-start-tables");
         assertThat(building.isDaemon()).isTrue();
         building.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(building.isAlive()).isFalse();

@@ -25,6 +25,15 @@ final class ProcessSettings {
      */
     static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
+    /**
+     * picocli's look-up of Groovy's {@code Closure} class, which its default factory makes in its static initialiser
+     * (for Groovy scripts' closures in annotations, which glaux has none of). Groovy is not on the class path, so the
+     * look-up misses every class the cache holds and opens the jar: its directory of 33,000 entries read on the main
+     * thread while picocli builds its model, about 20 ms. Without it the first to open the jar is slf4j's look-up of
+     * logback's services, on the thread that builds {@link StartTables} beside the main thread.
+     */
+    static final String PICOCLI_CLOSURES_OFF = "picocli.disable.closures";
+
     /** Jetty's cache line in bytes, which it takes from this property, else 64. */
     static final String JETTY_CACHE_LINE_BYTES = "org.eclipse.jetty.util.cacheLineBytes";
 
@@ -40,6 +49,9 @@ final class ProcessSettings {
     static void apply() {
         if (System.getProperty(NATIVE_REFLECTION) == null) {
             System.setProperty(NATIVE_REFLECTION, "true");
+        }
+        if (System.getProperty(PICOCLI_CLOSURES_OFF) == null) {
+            System.setProperty(PICOCLI_CLOSURES_OFF, "true");
         }
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Integer.toString(referencesPerCacheLine(

@@ -6,23 +6,27 @@ import org.junit.jupiter.api.Test;
 
 import static io.glaux.cli.ProcessSettings.JETTY_REFERENCES_PER_CACHE_LINE;
 import static io.glaux.cli.ProcessSettings.NATIVE_REFLECTION;
+import static io.glaux.cli.ProcessSettings.PICOCLI_CLOSURES_OFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessSettingsTest {
 
     private String referencesBefore;
     private String reflectionBefore;
+    private String closuresBefore;
 
     @BeforeEach
     void remember() {
         referencesBefore = System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE);
         reflectionBefore = System.getProperty(NATIVE_REFLECTION);
+        closuresBefore = System.getProperty(PICOCLI_CLOSURES_OFF);
     }
 
     @AfterEach
     void restore() {
         restore(JETTY_REFERENCES_PER_CACHE_LINE, referencesBefore);
         restore(NATIVE_REFLECTION, reflectionBefore);
+        restore(PICOCLI_CLOSURES_OFF, closuresBefore);
     }
 
     private static void restore(String name, String value) {
@@ -68,13 +72,24 @@ class ProcessSettingsTest {
     }
 
     @Test
+    void theCommandTellsPicocliNotToLookForGroovysClosures() {
+        System.clearProperty(PICOCLI_CLOSURES_OFF);
+
+        ProcessSettings.apply();
+
+        assertThat(System.getProperty(PICOCLI_CLOSURES_OFF)).isEqualTo("true");
+    }
+
+    @Test
     void valuesTheUserSetAreKept() {
         System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "4");
         System.setProperty(NATIVE_REFLECTION, "false");
+        System.setProperty(PICOCLI_CLOSURES_OFF, "false");
 
         ProcessSettings.apply();
 
         assertThat(System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE)).isEqualTo("4");
         assertThat(System.getProperty(NATIVE_REFLECTION)).isEqualTo("false");
+        assertThat(System.getProperty(PICOCLI_CLOSURES_OFF)).isEqualTo("false");
     }
 }

@@ -12,9 +12,9 @@ import java.util.GregorianCalendar;
  * them, built instead on a thread of its own while picocli reads the command line, in the order the main thread comes
  * to need them:
  * <ul>
- *   <li>the default time zone and the Gregorian calendar, and Jackson's {@code ObjectMapper} class (its static
- *   initialiser makes a date format for {@code Locale.US} in UTC: about 40 ms of a cold JVM, reading the time zone
- *   database and the locale's data);</li>
+ *   <li>the default time zone and the Gregorian calendar (about 25 ms of a cold JVM, reading the time zone database),
+ *   and Jackson's {@code ObjectMapper} class (its static initialiser makes a date format for {@code Locale.US} in UTC,
+ *   reading the locale's data: about 15 ms more);</li>
  *   <li>logback's configuration ({@link ConsoleLogging}, found through slf4j's service look-up: about 15 ms);</li>
  *   <li>{@code BigDecimal}'s tables (JDK 25 squares its way to large powers of five in them: about 20 ms, when
  *   Jackson's first parser starts);</li>

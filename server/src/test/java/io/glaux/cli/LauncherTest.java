@@ -83,7 +83,8 @@ class LauncherTest {
         String ran = launch(Map.of("JAVA_HOME", home17.toString(), "GLAUX_JDK_SEARCH", jdks.toString()));
 
         // Started as the build's training run started it, or the cache would be refused.
-        assertThat(ran).isEqualTo(home25.resolve("bin/java") + JIT + NO_REPLAY + " -XX:AOTCache=" + target.resolve("glaux.aot")
+        assertThat(ran).isEqualTo(home25.resolve("bin/java") + JIT + NO_REPLAY + " -XX:AOTCache="
+                + target.resolve("glaux.aot")
                 + " " + String.join(" ", AotCacheRecorder.launchArguments(target.resolve("glaux.jar")))
                 + " serve --port 0");
     }
